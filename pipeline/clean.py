@@ -1,0 +1,114 @@
+"""Cleaning: repair broken Unicode, normalise whitespace, read the plain-text header conventions.
+
+Every offset the pipeline reports refers to the text `clean_text` returns. Quotation marks (straight
+and curly) and apostrophes are meaning-bearing for the quote stage, so they are kept exactly.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+import ftfy
+
+# ftfy would otherwise straighten curly quotes, which the quote stage relies on.
+_FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, normalization="NFC", explain=False)
+
+# Invisible characters that only break tokenisation: zero-width spaces/joiners, BOM, soft hyphen, word joiner.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Every kind of horizontal space (no-break, thin, ideographic, tabs) becomes one plain space.
+_HSPACE = re.compile(r"[^\S\n]+")
+_BLANK_LINES = re.compile(r"\n\s*\n+")
+
+# A feed's metadata marker at the very start: " date 2025-04-19 Now, ..." (the word `date`, an ISO date).
+_DATE_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?", re.IGNORECASE)
+_ISO_DATE_LINE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# A headline is a short first line without sentence-final punctuation, followed by a blank line.
+_MAX_HEADLINE_WORDS = 20
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    text: str
+    title: Optional[str]
+    published: Optional[str]
+
+
+def clean_text(text: str) -> str:
+    """Return `text` with Unicode repaired, invisible characters dropped and whitespace normalised.
+
+    Paragraphs stay separated by one blank line; lines inside a paragraph keep their line break.
+    """
+    text = ftfy.fix_text(text, config=_FTFY)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _INVISIBLE.sub("", text)
+    lines = [_HSPACE.sub(" ", line).strip() for line in text.split("\n")]
+    text = "\n".join(lines)
+    text = _BLANK_LINES.sub("\n\n", text)
+    return text.strip()
+
+
+def parse_iso_date(value) -> Optional[str]:
+    """Return `value` (a date, datetime or date-like string) as `YYYY-MM-DD`, or None if it is not one."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value).strip()
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text[:10]).isoformat()
+    except ValueError:
+        pass
+    import dateparser  # imported lazily: only free-form metadata dates need it
+
+    parsed = dateparser.parse(
+        text, languages=["en"], settings={"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past"}
+    )
+    return parsed.date().isoformat() if parsed else None
+
+
+def clean_plain_text(raw: str) -> Cleaned:
+    """Return the cleaned text of a plain-text article with its headline and publication date.
+
+    Conventions read: a leading `date YYYY-MM-DD` marker (the marker word is dropped; the date stays
+    as the article's dateline paragraph), a short first line followed by a blank line (the headline),
+    and an ISO date alone on a header line (the publication date).
+    """
+    published = None
+    marker = _DATE_MARKER.match(raw)
+    if marker:
+        published = marker.group(1)
+        raw = marker.group(1) + "\n\n" + raw[marker.end():]
+    text = clean_text(raw)
+    title = None
+    header = text.split("\n\n", 1)[0].split("\n")
+    if "\n\n" in text:
+        first = header[0]
+        if (
+            not _ISO_DATE_LINE.match(first)
+            and len(first.split()) <= _MAX_HEADLINE_WORDS
+            and not first.endswith((".", "?", "!", ":", "\u201d", '"'))
+        ):
+            title = first
+        for line in header[1:] if title else header:
+            if published is None and _ISO_DATE_LINE.match(line):
+                published = parse_iso_date(line)
+    return Cleaned(text=text, title=title, published=published)
+
+
+def compose(title: Optional[str], body: str, published: Optional[str] = None) -> Cleaned:
+    """Return the cleaned text of an article given as separate fields (HTML, JSON Lines).
+
+    The headline becomes the first paragraph, as in plain-text articles, unless the body already opens with it.
+    """
+    body = clean_text(body or "")
+    title = clean_text(title) if title else None
+    text = body
+    if title and not body.startswith(title):
+        text = f"{title}\n\n{body}" if body else title
+    return Cleaned(text=text, title=title or None, published=parse_iso_date(published))

@@ -1,0 +1,97 @@
+"""Command line: `python -m pipeline run|evaluate|show ...` (see `--help` of each command)."""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from . import __version__
+from .clean import parse_iso_date
+from .runner import EXIT_BUSY, EXIT_USAGE, Busy, Options, Settings, run
+
+DESCRIPTION = """Turn entertainment news articles into fact tables: entities, who plays whom, who is in what,
+who made what, who said what, and when. Exit codes: 0 all ok; 1 some articles failed (see the
+`articles` table, status = error); 2 usage or setup error; 3 another run holds the output folder."""
+
+
+def _run_parser(sub) -> None:
+    p = sub.add_parser(
+        "run",
+        help="process new and changed articles into the output tables",
+        description="Process the new and changed articles under INPUT into the tables in --out. "
+        "Unchanged articles (same content, pipeline version and settings) are skipped.",
+    )
+    p.add_argument("inputs", nargs="*", type=Path, default=[Path("raw")], metavar="INPUT",
+                   help="files or folders (read recursively) of .txt, .html/.htm and .jsonl articles (default: raw/)")
+    p.add_argument("--out", type=Path, default=Path("outputs"), help="output folder (default: outputs/)")
+    p.add_argument("--model", default=Settings.model,
+                   help="installed spaCy pipeline to use, e.g. en_core_web_md (default: %(default)s)")
+    p.add_argument("--published", metavar="YYYY-MM-DD",
+                   help="publication date for articles whose input gives none (anchors relative dates)")
+    p.add_argument("--format", choices=["both", "parquet", "csv"], default="both",
+                   help="tables to keep: Parquet datasets are always written (they are the incremental store); "
+                   "'parquet' skips the CSV exports (default: both)")
+    p.add_argument("--full", action="store_true", help="reprocess every article, changed or not")
+    p.add_argument("--prune", action="store_true", help="remove the rows of articles whose input is gone")
+    p.add_argument("--workers", type=int, default=1, help="processes to use (default: 1)")
+    p.add_argument("--executor", choices=["local", "dask"], default="local",
+                   help="'dask' runs on a Dask distributed cluster (default: local)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a LocalCluster of --workers)")
+    p.add_argument("--max-mb", type=float, default=Settings.max_bytes / 1e6,
+                   help="inputs larger than this many megabytes are reported as errors (default: %(default)s)")
+    p.add_argument("--batch-size", type=int, default=32, help="documents per spaCy nlp.pipe batch (default: 32)")
+    p.add_argument("--wait", action="store_true", help="wait for a concurrent run to finish instead of exiting")
+    p.add_argument("--no-progress", action="store_true", help="hide the progress bar")
+
+
+def _cmd_run(args) -> int:
+    published = None
+    if args.published:
+        published = parse_iso_date(args.published)
+        if published is None:
+            print(f"error: --published {args.published!r} is not a date (use YYYY-MM-DD)", file=sys.stderr)
+            return EXIT_USAGE
+    if args.workers < 1:
+        print("error: --workers must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    settings = Settings(model=args.model, published=published, max_bytes=int(args.max_mb * 1e6))
+    options = Options(full=args.full, prune=args.prune, workers=args.workers, executor=args.executor,
+                      scheduler=args.scheduler, csv=args.format != "parquet", batch_size=args.batch_size,
+                      progress=not args.no_progress and sys.stderr.isatty(), wait=args.wait)
+    try:
+        summary = run(args.inputs, args.out, settings, options)
+    except Busy as exc:
+        print(f"busy: {exc}", file=sys.stderr)
+        return EXIT_BUSY
+    except (FileNotFoundError, RuntimeError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    for article_id, error in summary.failures:
+        print(f"failed: {article_id}: {error}", file=sys.stderr)
+    print(summary.line())
+    return summary.exit_code
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m pipeline", description=DESCRIPTION)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("-v", "--verbose", action="count", default=0, help="log more (-v info, -vv debug)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    _run_parser(sub)
+    return parser
+
+
+COMMANDS = {"run": _cmd_run}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return EXIT_USAGE if exc.code not in (0, None) else 0
+    level = [logging.WARNING, logging.INFO, logging.DEBUG][min(args.verbose, 2)]
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    return COMMANDS[args.command](args)

@@ -1,0 +1,357 @@
+"""Entities: entertainment rules on top of spaCy's NER, and document-level entity resolution.
+
+Two components:
+- `work_titles` (before `ner`): title-case spans after or before cue nouns ("the film Serenity",
+  "ballet drama Étoile", "the Wonder Woman movie") and short quoted title-case spans ('Friends') become
+  `WORK_OF_ART`; `ner` then predicts around them.
+- `entity_resolver` (after `ner`): links every mention to one entity named by its most complete form
+  ("Gainsbourg" → Charlotte Gainsbourg), decides each entity's label across all its mentions, marks every
+  later occurrence of a known work title, and stores `doc._.entities` / `doc._.mentions`. Resolved
+  spans are written back to `doc.ents` with `kb_id_` set to the entity id.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .records import Entity, Mention
+
+DATA = Path(__file__).parent / "data"
+
+# Labels that name things; numeric labels (DATE, CARDINAL, MONEY, ...) are not entities here.
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
+# spaCy's small model often tags surnames and one-word names with one of these instead of PERSON.
+PERSON_CONFUSIONS = {"ORG", "LAW", "GPE", "NORP", "PRODUCT", "FAC", "LOC", "WORK_OF_ART", "EVENT"}
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "rev"}
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_QUOTED_TITLE = re.compile(r"(?<![\w'’])(['‘\"“])([^'‘’\"“”\n]{1,60}?)(['’\"”])(?![\w'’])")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def load_json(name: str) -> dict:
+    with open(DATA / name, encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def slug(text: str) -> str:
+    """Return `text` lower-cased, accents stripped, with runs of other characters as single hyphens."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def entity_id(label: str, name: str) -> str:
+    """Return the id of an entity: stable across articles, derived from its label and normalised name."""
+    return f"{label.lower()}:{slug(name)}"
+
+
+def strip_possessive(text: str) -> str:
+    return _POSSESSIVE.sub("", text) if text.endswith(("'s", "’s")) else text
+
+
+def name_words(text: str) -> list[str]:
+    """Return the words of a name without honorifics or a possessive (`Mr Neeson's` → [`Neeson`])."""
+    words = strip_possessive(text).replace(".", " ").split()
+    while len(words) > 1 and words[0].lower() in HONORIFICS:
+        words = words[1:]
+    return words
+
+
+@Language.factory("work_titles", default_config={"cues_file": "work_cues.json"})
+def make_work_titles(nlp: Language, name: str, cues_file: str) -> "WorkTitles":
+    return WorkTitles(nlp, load_json(cues_file))
+
+
+class WorkTitles:
+    """Marks work titles found next to cue nouns or in short quotes as `WORK_OF_ART` entities."""
+
+    def __init__(self, nlp: Language, cues: dict):
+        self.after = set(cues["cue_nouns_after"])
+        self.before = set(cues["cue_nouns_before"])
+        self.inner = set(cues["title_inner"])
+        self.not_titles = set(cues["not_titles"])
+        self.matcher = Matcher(nlp.vocab)
+        self.matcher.add("CUE_AFTER", [[{"LOWER": {"IN": sorted(self.after)}, "IS_LOWER": True}]])
+        self.matcher.add("CUE_BEFORE", [[{"LOWER": {"IN": sorted(self.before)}, "IS_LOWER": True}]])
+
+    def _capitalised(self, token) -> bool:
+        text = token.text
+        return (text[:1].isupper() or text[:1].isdigit() and token.i > 0) and text not in {"I"}
+
+    def _run_forward(self, doc: Doc, i: int) -> Optional[Span]:
+        """Return the title-case run starting at token `i`, allowing inner function words."""
+        end = i
+        j = i
+        while j < len(doc):
+            tok = doc[j]
+            if j > i and tok.is_sent_start:
+                break
+            if self._capitalised(tok) and not tok.ent_type_ in {"DATE", "CARDINAL"}:
+                j += 1
+                end = j
+            elif j > i and (tok.lower_ in self.inner or tok.text in self.inner) and j + 1 < len(doc) and self._capitalised(doc[j + 1]):
+                j += 1
+            else:
+                break
+        if end == i or not doc[i].text[:1].isupper():
+            return None
+        return doc[i:end]
+
+    def _run_backward(self, doc: Doc, k: int) -> Optional[Span]:
+        """Return the title-case run ending just before token `k`, after `the` or a possessive."""
+        start = k
+        j = k - 1
+        while j >= 0 and self._capitalised(doc[j]) and not doc[j].is_sent_start:
+            start = j
+            j -= 1
+        if start == k or j < 0 or doc[j].lower_ not in {"the", "'s", "’s", "his", "her", "their", "new", "latest"}:
+            return None
+        return doc[start:k]
+
+    def _acceptable(self, span: Span) -> bool:
+        words = [t.text for t in span if t.text not in self.inner]
+        if not words or all(w in self.not_titles or w.lower() in self.after for w in words):
+            return False
+        if span.text in self.not_titles or _ISO_DATE.match(span.text):
+            return False
+        # A run that is a known organisation (from the entity ruler) is a network or studio, not a title.
+        return not any(t.ent_type_ and t.ent_type_ != "WORK_OF_ART" for t in span)
+
+    def _quoted_titles(self, doc: Doc) -> list[Span]:
+        spans = []
+        for m in _QUOTED_TITLE.finditer(doc.text):
+            inner = m.group(2).strip()
+            words = inner.split()
+            if not 1 <= len(words) <= 6 or inner[-1:] in ".,!?;":
+                continue
+            major = [w for w in words if w.lower() not in self.inner]
+            if major and all(w[:1].isupper() or w[:1].isdigit() for w in major) and inner not in self.not_titles:
+                span = doc.char_span(m.start(2), m.start(2) + len(inner), label="WORK_OF_ART")
+                if span is not None:
+                    spans.append(span)
+        return spans
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = []
+        for match_id, start, _ in self.matcher(doc):
+            kind = doc.vocab.strings[match_id]
+            if kind == "CUE_AFTER" and start + 1 < len(doc):
+                span = self._run_forward(doc, start + 1)
+            elif kind == "CUE_BEFORE":
+                span = self._run_backward(doc, start)
+            else:
+                span = None
+            if span is not None and self._acceptable(span):
+                found.append(Span(doc, span.start, span.end, label="WORK_OF_ART"))
+        found.extend(self._quoted_titles(doc))
+        if found:
+            existing = list(doc.ents)
+            taken = {i for ent in existing for i in range(ent.start, ent.end)}
+            new = [s for s in filter_spans(found) if not any(i in taken for i in range(s.start, s.end))]
+            doc.ents = filter_spans(existing + new)
+        return doc
+
+
+@dataclass
+class _Cluster:
+    mentions: list[Span] = field(default_factory=list)
+    labels: Counter = field(default_factory=Counter)
+    fixed_label: Optional[str] = None
+
+    def name(self) -> str:
+        forms = [" ".join(name_words(m.text)) for m in self.mentions]
+        return max(forms, key=lambda f: (len(f.split()), len(f), -forms.index(f)))
+
+
+@Language.factory("entity_resolver", default_config={"patterns_file": "entity_patterns.jsonl"})
+def make_entity_resolver(nlp: Language, name: str, patterns_file: str) -> "EntityResolver":
+    with open(DATA / patterns_file, encoding="utf-8") as handle:
+        gazetteer = {json.loads(line)["pattern"]: json.loads(line)["label"] for line in handle if line.strip()}
+    return EntityResolver(gazetteer)
+
+
+class EntityResolver:
+    """Links mentions to document-level entities and decides their labels across mentions."""
+
+    def __init__(self, gazetteer: dict[str, str]):
+        self.gazetteer = gazetteer
+
+    def _candidates(self, doc: Doc) -> list[Span]:
+        spans = []
+        for ent in doc.ents:
+            if ent.label_ not in NAME_LABELS:
+                continue
+            # Drop the possessive clitic so "Whedon's" is the mention "Whedon".
+            end = ent.end
+            while end > ent.start + 1 and doc[end - 1].text in {"'s", "’s", "'", "’"}:
+                end -= 1
+            span = Span(doc, ent.start, end, label=ent.label_)
+            if self._is_heading(span):
+                continue
+            spans.append(span)
+        return spans
+
+    @staticmethod
+    def _is_heading(span: Span) -> bool:
+        """Section headings such as "Cast" or "Plot" on a line of their own are not names."""
+        doc = span.doc
+        before = doc.text[: span.start_char].rsplit("\n", 1)[-1].strip()
+        after = doc.text[span.end_char :].split("\n", 1)[0].strip()
+        return not before and not after and len(span) == 1
+
+    def _add_work_mentions(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """Return `spans` plus every other occurrence of a work title already found in the article."""
+        titles = {s.text for s in spans if s.label_ == "WORK_OF_ART" and len(s.text) > 2}
+        if not titles:
+            return spans
+        taken = {i for s in spans for i in range(s.start, s.end)}
+        pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True)) + r")(?!\w)")
+        added = []
+        for m in pattern.finditer(doc.text):
+            span = doc.char_span(m.start(), m.end(), label="WORK_OF_ART")
+            if span is not None and not any(i in taken for i in range(span.start, span.end)):
+                added.append(span)
+        # A title found by a rule wins over the model's label for the same string.
+        relabelled = [Span(doc, s.start, s.end, label="WORK_OF_ART") if s.text in titles else s for s in spans]
+        return relabelled + added
+
+    def _cluster(self, spans: list[Span]) -> list[_Cluster]:
+        clusters: dict[str, _Cluster] = {}
+        order: list[str] = []
+
+        def cluster_for(key: str) -> _Cluster:
+            if key not in clusters:
+                clusters[key] = _Cluster()
+                order.append(key)
+            return clusters[key]
+
+        # Full personal names (two or more words) anchor person clusters.
+        full_names: dict[str, list[str]] = {}
+        for span in spans:
+            words = name_words(span.text)
+            if span.label_ == "PERSON" and len(words) >= 2 and span.text not in self.gazetteer:
+                full_names.setdefault(" ".join(words), words)
+        # Shorter full names that are part of a longer one ("Sherman-Palladino" inside "Amy Sherman-Palladino").
+        anchors = {n: w for n, w in full_names.items() if not any(n != o and _contains(o_w, w) for o, o_w in full_names.items())}
+
+        for span in spans:
+            words = name_words(span.text)
+            text = " ".join(words)
+            if span.text in self.gazetteer or strip_possessive(span.text) in self.gazetteer:
+                cluster = cluster_for("org:" + strip_possessive(span.text))
+                cluster.fixed_label = self.gazetteer.get(span.text) or self.gazetteer.get(strip_possessive(span.text))
+            elif span.label_ == "WORK_OF_ART":
+                cluster = cluster_for("work:" + span.text)
+                cluster.fixed_label = "WORK_OF_ART"
+            else:
+                anchor = _person_anchor(words, anchors, span)
+                if anchor is not None:
+                    cluster = cluster_for("person:" + anchor)
+                    cluster.fixed_label = "PERSON"
+                else:
+                    cluster = cluster_for("name:" + text)
+            cluster.mentions.append(span)
+            cluster.labels[span.label_] += 1
+        return [clusters[k] for k in order]
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = self._add_work_mentions(doc, self._candidates(doc))
+        spans.sort(key=lambda s: s.start)
+        entities: dict[str, Entity] = {}
+        mentions: list[Mention] = []
+        resolved: list[Span] = []
+        for cluster in self._cluster(spans):
+            label = cluster.fixed_label or _vote(cluster.labels)
+            name = cluster.name() if label == "PERSON" else _longest_text(cluster)
+            eid = entity_id(label, name)
+            entities.setdefault(eid, Entity(eid, name, label))
+            full = len(name.split())
+            for span in cluster.mentions:
+                kind = "name" if label != "PERSON" or len(name_words(span.text)) >= full else "partial"
+                mentions.append(
+                    Mention(eid, span.text, label, span.start_char, span.end_char, span.sent.text.strip(), kind)
+                )
+                resolved.append(Span(doc, span.start, span.end, label=label, kb_id=eid))
+        others = [e for e in doc.ents if e.label_ not in NAME_LABELS]
+        doc.ents = filter_spans(resolved + others)
+        mentions.sort(key=lambda m: (m.start_char, m.end_char))
+        doc._.entities = list(entities.values())
+        doc._.mentions = mentions
+        return doc
+
+
+def _contains(longer: list[str], shorter: list[str]) -> bool:
+    """True when the words of `shorter` appear in order at the end or start of `longer`."""
+    n = len(shorter)
+    return n < len(longer) and (longer[-n:] == shorter or longer[:n] == shorter)
+
+
+def _person_anchor(words: list[str], anchors: dict[str, list[str]], span: Span) -> Optional[str]:
+    """Return the full name a (possibly partial) person mention refers to, or None when unknown or ambiguous."""
+    text = " ".join(words)
+    if text in anchors:
+        return text
+    if len(words) >= 2:
+        found = [n for n, w in anchors.items() if _contains(w, words)]
+        return found[0] if len(found) == 1 else None
+    word = words[0] if words else ""
+    if not word[:1].isupper():
+        return None
+    surname = [n for n, w in anchors.items() if w[-1] == word]
+    if len(surname) == 1:
+        return surname[0]
+    if len(surname) > 1:
+        return _nearest(surname, span)
+    # A part of a hyphenated surname, then a first name ("her husband Daniel").
+    for candidates in (
+        [n for n, w in anchors.items() if word in w[-1].split("-")],
+        [n for n, w in anchors.items() if w[0] == word],
+    ):
+        if len(candidates) == 1:
+            return candidates[0]
+        if len(candidates) > 1:
+            return _nearest(candidates, span)
+    return None
+
+
+def _nearest(names: list[str], span: Span) -> Optional[str]:
+    """Return the name whose mention stands closest before `span` (else closest after)."""
+    text = span.doc.text
+    best, best_key = None, None
+    for name in names:
+        before = text.rfind(name, 0, span.start_char)
+        after = text.find(name, span.end_char)
+        key = (0, span.start_char - before) if before >= 0 else (1, after if after >= 0 else len(text))
+        if best_key is None or key < best_key:
+            best, best_key = name, key
+    return best
+
+
+def _vote(labels: Counter) -> str:
+    """Return the most frequent label, PERSON winning ties (the small model under-tags people)."""
+    top = max(labels.values())
+    winners = [label for label, n in labels.items() if n == top]
+    return "PERSON" if "PERSON" in winners else winners[0]
+
+
+def _longest_text(cluster: _Cluster) -> str:
+    return max((strip_possessive(m.text) for m in cluster.mentions), key=len)
+
+
+def entity_at(doc: Doc, start_char: int, end_char: int) -> Optional[Entity]:
+    """Return the entity of the mention overlapping `[start_char, end_char)`, or None."""
+    by_id = {e.entity_id: e for e in doc._.entities or []}
+    for mention in doc._.mentions or []:
+        if mention.start_char < end_char and start_char < mention.end_char:
+            return by_id.get(mention.entity_id)
+    return None

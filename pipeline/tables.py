@@ -1,0 +1,59 @@
+"""Turns processed articles into rows of the output tables defined in `pipeline.schema`."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict
+
+from spacy.tokens import Doc
+
+from .readers import Article
+from .schema import TABLE_NAMES, columns
+
+
+def article_row(article: Article, version: str, processed_at: str, error: str | None = None) -> dict:
+    """Return the `articles` row of `article`; `error` overrides the reader's own."""
+    error = error or article.error
+    return {
+        "article_id": article.article_id,
+        "source": article.source,
+        "title": article.title,
+        "published": article.published,
+        "text": article.text if article.text else None,
+        "sha256": article.sha256,
+        "n_words": len(article.text.split()) if article.text else 0,
+        "status": "error" if error else "ok",
+        "error": error,
+        "pipeline_version": version,
+        "processed_at": processed_at,
+    }
+
+
+def _records(article_id: str, table: str, records) -> list[dict]:
+    keep = set(columns(table))
+    rows = []
+    for record in records or []:
+        row = {k: v for k, v in asdict(record).items() if k in keep}
+        row["article_id"] = article_id
+        rows.append(row)
+    return rows
+
+
+def doc_rows(article_id: str, doc: Doc) -> dict[str, list[dict]]:
+    """Return the fact rows of one processed article, keyed by table name (without `articles`)."""
+    counts = Counter(m.entity_id for m in doc._.mentions or [])
+    rows = {
+        "entities": [
+            {"article_id": article_id, "entity_id": e.entity_id, "name": e.name, "label": e.label,
+             "n_mentions": counts[e.entity_id]}
+            for e in doc._.entities or []
+        ],
+        "mentions": _records(article_id, "mentions", doc._.mentions),
+        "relations": _records(article_id, "relations", doc._.relations),
+        "quotes": _records(article_id, "quotes", doc._.quotes),
+        "dates": _records(article_id, "dates", doc._.dates),
+    }
+    return rows
+
+
+def empty_rows() -> dict[str, list[dict]]:
+    return {name: [] for name in TABLE_NAMES}

@@ -1,0 +1,41 @@
+"""Shared fixtures: the project's pipeline built once per test session, and the fixture articles."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SEED = ROOT / "raw" / "etoile.txt"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from pipeline.process import get_nlp
+    from pipeline.runner import DEFAULT_MODEL
+
+    return get_nlp(DEFAULT_MODEL)
+
+
+@pytest.fixture(scope="session")
+def seed_article():
+    from pipeline.readers import read_file
+
+    return next(read_file(SEED, "etoile"))
+
+
+@pytest.fixture(scope="session")
+def seed_doc(nlp, seed_article):
+    doc = nlp.make_doc(seed_article.text)
+    doc._.article_id = seed_article.article_id
+    doc._.published = seed_article.published
+    return nlp(doc)
+
+
+def make_doc(nlp, text: str, published: str | None = None, article_id: str = "test"):
+    """Return `text` processed by the full pipeline, as the runner would."""
+    doc = nlp.make_doc(text)
+    doc._.article_id = article_id
+    doc._.published = published
+    return nlp(doc)

@@ -1,0 +1,115 @@
+from conftest import make_doc
+
+from pipeline.entities import entity_id
+
+SEED_CAST = [
+    "Luke Kirby", "Charlotte Gainsbourg", "Lou de Laâge", "Gideon Glick", "David Alvarez", "Ivan du Pontavice",
+    "Taïs Vinolo", "David Haig", "LaMay Zhang", "Simon Callow", "Yanic Truesdale", "Kelly Bishop",
+]
+SEED_CREATORS = ["Amy Sherman-Palladino", "Daniel Palladino"]
+
+
+def _entities(doc):
+    return {e.name: e.label for e in doc._.entities}
+
+
+def test_seed_entities_regression(seed_doc, data_regression):
+    data_regression.check(sorted([e.name, e.label] for e in seed_doc._.entities))
+
+
+def test_seed_cast_and_creators_are_people_under_full_names(seed_doc):
+    entities = _entities(seed_doc)
+    for name in SEED_CAST + SEED_CREATORS:
+        assert entities.get(name) == "PERSON", name
+
+
+def test_seed_has_no_entity_named_by_a_bare_surname(seed_doc):
+    names = {e.name for e in seed_doc._.entities}
+    for full in SEED_CAST + SEED_CREATORS:
+        surname = full.split()[-1]
+        assert surname not in names, surname
+
+
+def test_seed_surnames_and_first_names_resolve_to_full_names(seed_doc):
+    by_text = {}
+    for m in seed_doc._.mentions:
+        by_text.setdefault(m.text, set()).add(m.entity_id)
+    assert by_text["Sherman-Palladino"] == {"person:amy-sherman-palladino"}
+    assert by_text["Gainsbourg"] == {"person:charlotte-gainsbourg"}
+    assert by_text["Daniel"] == {"person:daniel-palladino"}
+
+
+def test_seed_outlets_are_organisations(seed_doc):
+    entities = _entities(seed_doc)
+    assert entities["Vogue"] == "ORG"
+    assert entities["Vanity Fair"] == "ORG"
+    assert entities["Prime Video"] == "ORG"
+
+
+def test_seed_show_is_a_work(seed_doc):
+    assert _entities(seed_doc)["Étoile"] == "WORK_OF_ART"
+
+
+def test_mention_offsets_give_back_their_text(seed_doc):
+    assert seed_doc._.mentions
+    for m in seed_doc._.mentions:
+        assert seed_doc.text[m.start_char:m.end_char] == m.text
+
+
+def test_surname_gets_the_label_of_the_full_name(nlp):
+    doc = make_doc(nlp, "Film director Joss Whedon has a new project. Whedon said the script was finished.")
+    mentions = [m for m in doc._.mentions if m.text == "Whedon"]
+    assert [m.entity_id for m in mentions] == ["person:joss-whedon"]
+    assert mentions[0].kind == "partial"
+
+
+def test_honorific_and_possessive_are_not_part_of_the_name(nlp):
+    doc = make_doc(nlp, "Liam Neeson returned to Belfast. Mr Neeson's first role was on stage.")
+    assert {e.name for e in doc._.entities if e.label == "PERSON"} == {"Liam Neeson"}
+
+
+def test_shared_surname_goes_to_the_nearest_full_name(nlp):
+    text = ("Venus Williams won the first set. Serena Williams won the second. "
+            "Later Williams said she was tired.")
+    doc = make_doc(nlp, text)
+    last = [m for m in doc._.mentions if m.text == "Williams"][-1]
+    assert last.entity_id == "person:serena-williams"
+
+
+def test_work_title_after_a_cue_noun(nlp):
+    doc = make_doc(nlp, "He is currently directing the film Serenity, based on his sci-fi series Firefly.")
+    works = {e.name for e in doc._.entities if e.label == "WORK_OF_ART"}
+    assert {"Serenity", "Firefly"} <= works
+
+
+def test_work_title_before_a_cue_noun(nlp):
+    doc = make_doc(nlp, "Joel Silver produced the Matrix trilogy and is now making the Wonder Woman movie.")
+    works = {e.name for e in doc._.entities if e.label == "WORK_OF_ART"}
+    assert "Wonder Woman" in works
+
+
+def test_later_mentions_of_a_title_are_the_work(nlp):
+    doc = make_doc(nlp, "The sitcom Bunheads was cancelled. Fans said Bunheads deserved better.")
+    assert [m.label for m in doc._.mentions if m.text == "Bunheads"] == ["WORK_OF_ART", "WORK_OF_ART"]
+
+
+def test_quoted_title_case_words_are_a_title(nlp):
+    doc = make_doc(nlp, "She starred in 'Desperate Housewives' for eight years.")
+    assert "Desperate Housewives" in {e.name for e in doc._.entities if e.label == "WORK_OF_ART"}
+
+
+def test_section_heading_is_not_a_name(nlp):
+    doc = make_doc(nlp, "The show returns.\n\nCast\n\nThe cast includes Luke Kirby.")
+    assert "Cast" not in {e.name for e in doc._.entities}
+
+
+def test_entity_id_is_stable_across_articles(nlp):
+    one = make_doc(nlp, "Charlotte Gainsbourg stars in the film.", article_id="one")
+    two = make_doc(nlp, "The singer Charlotte Gainsbourg released an album. Gainsbourg toured.", article_id="two")
+    ids_one = {e.entity_id for e in one._.entities if e.name == "Charlotte Gainsbourg"}
+    ids_two = {e.entity_id for e in two._.entities if e.name == "Charlotte Gainsbourg"}
+    assert ids_one == ids_two == {entity_id("PERSON", "Charlotte Gainsbourg")}
+
+
+def test_entity_id_ignores_accents_and_case():
+    assert entity_id("PERSON", "Taïs Vinolo") == entity_id("PERSON", "tais vinolo") == "person:tais-vinolo"

@@ -1,0 +1,164 @@
+"""The batch job end to end: tables, reruns, changes, bad input, exports and the lock."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pipeline.runner import Busy, Options, Settings, locked, run
+from pipeline.schema import TABLE_NAMES, columns
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _tables(out: Path) -> dict[str, pd.DataFrame]:
+    """Return every table as read by users, sorted, without the run's timestamp."""
+    frames = {}
+    for table in TABLE_NAMES:
+        frame = pd.read_parquet(out / f"{table}.parquet")
+        frame = frame.drop(columns=["processed_at"], errors="ignore")
+        frames[table] = frame.sort_values(list(frame.columns[:4])).reset_index(drop=True)
+    return frames
+
+
+def _assert_same_tables(a: Path, b: Path) -> None:
+    left, right = _tables(a), _tables(b)
+    for table in TABLE_NAMES:
+        pd.testing.assert_frame_equal(left[table], right[table], check_like=False, obj=table)
+
+
+@pytest.fixture
+def inputs(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(ROOT / "raw" / "etoile.txt", folder / "etoile.txt")
+    shutil.copy(FIXTURES / "wikinews" / "GUM_news_warhol.txt", folder / "warhol.txt")
+    return folder
+
+
+def _run(inputs, out, **kw):
+    return run([inputs], out, Settings(), Options(**kw))
+
+
+def test_tables_have_the_contract_columns(inputs, tmp_path):
+    out = tmp_path / "out"
+    summary = _run(inputs, out)
+    assert summary.processed == 2 and summary.failed == 0
+    for table in TABLE_NAMES:
+        frame = pd.read_parquet(out / f"{table}.parquet")
+        assert list(frame.columns) == columns(table), table
+        csv = pd.read_csv(out / f"{table}.csv")
+        assert list(csv.columns) == columns(table), table
+    articles = pd.read_parquet(out / "articles.parquet").set_index("article_id")
+    assert articles.loc["etoile", "published"] == "2025-04-19"
+    assert articles.loc["warhol", "status"] == "ok"
+
+
+def test_mention_offsets_point_into_the_stored_text(inputs, tmp_path):
+    out = tmp_path / "out"
+    _run(inputs, out)
+    texts = pd.read_parquet(out / "articles.parquet").set_index("article_id")["text"]
+    mentions = pd.read_parquet(out / "mentions.parquet")
+    assert len(mentions) > 20
+    for row in mentions.itertuples():
+        assert texts[row.article_id][row.start_char:row.end_char] == row.text
+
+
+def test_rerun_with_nothing_new_changes_nothing(inputs, tmp_path):
+    out = tmp_path / "out"
+    _run(inputs, out)
+    before = {p: p.stat().st_mtime_ns for p in out.rglob("*.parquet") if p.is_file()}
+    summary = _run(inputs, out)
+    assert (summary.processed, summary.skipped) == (0, 2)
+    after = {p: p.stat().st_mtime_ns for p in out.rglob("*.parquet") if p.is_file()}
+    assert before == after
+
+
+def test_changed_article_replaces_its_rows(inputs, tmp_path):
+    out, clean = tmp_path / "out", tmp_path / "clean"
+    _run(inputs, out)
+    path = inputs / "etoile.txt"
+    path.write_text(path.read_text().replace("Charlotte Gainsbourg", "Charlotte Rampling"))
+    summary = _run(inputs, out)
+    assert summary.processed == 1 and summary.skipped == 1
+    _run(inputs, clean)
+    _assert_same_tables(out, clean)
+    entities = pd.read_parquet(out / "entities.parquet")
+    assert "Charlotte Rampling" in set(entities.name)
+    assert "Charlotte Gainsbourg" not in set(entities.name)
+
+
+def test_full_rerun_gives_identical_tables(inputs, tmp_path):
+    out, again = tmp_path / "out", tmp_path / "again"
+    _run(inputs, out)
+    _run(inputs, again)
+    _run(inputs, again, full=True)
+    _assert_same_tables(out, again)
+
+
+def test_prune_removes_rows_of_deleted_inputs(inputs, tmp_path):
+    out = tmp_path / "out"
+    _run(inputs, out)
+    (inputs / "warhol.txt").unlink()
+    assert _run(inputs, out).pruned == 0
+    assert "warhol" in set(pd.read_parquet(out / "articles.parquet").article_id)
+    assert _run(inputs, out, prune=True).pruned == 1
+    for table in TABLE_NAMES:
+        assert "warhol" not in set(pd.read_parquet(out / f"{table}.parquet").article_id), table
+
+
+def test_bad_inputs_are_reported_and_the_rest_processed(inputs, tmp_path):
+    (inputs / "empty.txt").write_bytes(b"")
+    (inputs / "binary.txt").write_bytes(b"\x00\x01\x02\x03PK")
+    (inputs / "feed.jsonl").write_text('{"id": "ok1", "text": "Jane Doe stars in the film Blue Harbour."}\n{broken\n')
+    (inputs / "nav.html").write_text("<html><body><nav>Home</nav></body></html>")
+    out = tmp_path / "out"
+    summary = _run(inputs, out)
+    assert summary.exit_code == 1
+    articles = pd.read_parquet(out / "articles.parquet").set_index("article_id")
+    assert articles.loc["empty", "status"] == "error" and "empty" in articles.loc["empty", "error"]
+    assert "binary" in articles.loc["binary", "error"]
+    assert "malformed JSON" in articles.loc["feed#2", "error"]
+    assert "no article text" in articles.loc["nav", "error"]
+    assert articles.loc["ok1", "status"] == "ok"
+    assert articles.loc["etoile", "status"] == "ok"
+
+
+def test_csv_cells_that_look_like_formulas_are_neutralised(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "=cmd.txt").write_text("=HYPERLINK(\"http://x\")\n\nJane Doe said the film was fun to make.")
+    out = tmp_path / "out"
+    _run(folder, out)
+    csv = pd.read_csv(out / "articles.csv")
+    assert csv.article_id[0] == "'=cmd"
+    assert csv.title[0].startswith("'=HYPERLINK")
+    assert pd.read_parquet(out / "articles.parquet").article_id[0] == "=cmd"
+
+
+def test_second_run_on_a_locked_folder_is_refused(inputs, tmp_path):
+    out = tmp_path / "out"
+    with locked(out):
+        with pytest.raises(Busy, match="another run"):
+            _run(inputs, out)
+
+
+def test_cli_exit_codes(inputs, tmp_path):
+    out = tmp_path / "out"
+    ok = subprocess.run([sys.executable, "-m", "pipeline", "run", str(inputs), "--out", str(out)],
+                        capture_output=True, text=True, cwd=ROOT)
+    assert ok.returncode == 0, ok.stderr
+    assert "2 articles ok, 0 failed" in ok.stdout
+    usage = subprocess.run([sys.executable, "-m", "pipeline", "run", "--published", "someday"],
+                           capture_output=True, text=True, cwd=ROOT)
+    assert usage.returncode == 2
+    (inputs / "empty.txt").write_bytes(b"")
+    failed = subprocess.run([sys.executable, "-m", "pipeline", "run", str(inputs), "--out", str(out)],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert failed.returncode == 1
+    assert "failed: empty: empty file" in failed.stderr
