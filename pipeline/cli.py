@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import sys
 from pathlib import Path
@@ -44,6 +45,7 @@ def _run_parser(sub) -> None:
     p.add_argument("--batch-size", type=int, default=32, help="documents per spaCy nlp.pipe batch (default: 32)")
     p.add_argument("--wait", action="store_true", help="wait for a concurrent run to finish instead of exiting")
     p.add_argument("--no-progress", action="store_true", help="hide the progress bar")
+    p.set_defaults(func=_cmd_run)
 
 
 def _cmd_run(args) -> int:
@@ -80,10 +82,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="count", default=0, help="log more (-v info, -vv debug)")
     sub = parser.add_subparsers(dest="command", required=True)
     _run_parser(sub)
+    for module in ("evaluate", "show"):
+        try:
+            importlib.import_module(f"pipeline.{module}").add_command(sub)
+        except ModuleNotFoundError as exc:
+            if exc.name != f"pipeline.{module}":
+                raise
     return parser
-
-
-COMMANDS = {"run": _cmd_run}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -94,4 +99,4 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE if exc.code not in (0, None) else 0
     level = [logging.WARNING, logging.INFO, logging.DEBUG][min(args.verbose, 2)]
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    return COMMANDS[args.command](args)
+    return args.func(args)

@@ -1,0 +1,111 @@
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pipeline.evaluate import check_floors, name_eq, norm, score, work_eq
+from pipeline.schema import to_arrow
+
+ROOT = Path(__file__).resolve().parent.parent
+
+GOLD = [{
+    "article_id": "a1", "published": None,
+    "actor_role": [{"actor": "Linda Carter", "character": "Wonder Woman", "work": "Wonder Woman"}],
+    "cast_member": [{"actor": "Linda Carter", "work": "Wonder Woman"}, {"actor": "Linda Carter", "work": "Wonder Woman"}],
+    "creator_work": [{"person": "Joss Whedon", "work": "Serenity", "credit": "director"},
+                     {"person": "Joss Whedon", "work": "Firefly", "credit": "creator"}],
+    "quotes": [{"speaker": "Joss Whedon", "start": "In a way, no one has met her yet", "cue": "said"},
+               {"speaker": "Joel Silver", "start": "There's no one better than Joss to adapt", "cue": "said"}],
+    "dates": [{"text": "the 1970s", "value": "197X"}, {"text": "1992", "value": "1992"}],
+}]
+
+
+def _write(out: Path, table: str, rows: list[dict]) -> None:
+    import pyarrow.parquet as pq
+
+    pq.write_table(to_arrow(table, rows), out / f"{table}.parquet")
+
+
+@pytest.fixture
+def outputs(tmp_path):
+    rel = lambda relation, s, o: {"article_id": "a1", "relation": relation, "subject": s, "object": o,
+                                  "evidence": "ev", "rule": "r", "confidence": 0.9}
+    _write(tmp_path, "relations", [
+        rel("actor_role", "Linda Carter", "Wonder Woman"),
+        rel("cast_member", "Linda Carter", "the Wonder Woman"),
+        rel("cast_member", "Linda Carter", "Wonder Woman"),  # duplicate pair counts once
+        rel("creator_work", "Whedon", "Serenity"),  # lenient only: surname
+        rel("creator_work", "Joss Whedon", "Buffy"),  # wrong
+        dict(rel("creator_work", "Other", "x"), article_id="zz"),  # an article without gold: ignored
+    ])
+    _write(tmp_path, "quotes", [
+        {"article_id": "a1", "quote_id": "a1-q1", "text": "In a way, no one has met her yet", "speaker": "Joss Whedon"},
+        {"article_id": "a1", "quote_id": "a1-q2", "text": "There's no one better than Joss to adapt it", "speaker": None},
+    ])
+    _write(tmp_path, "dates", [
+        {"article_id": "a1", "text": "the 1970s", "value": "197X"},
+        {"article_id": "a1", "text": "1992", "value": "1993"},
+        {"article_id": "a1", "text": "Tuesday", "value": None},
+    ])
+    return tmp_path
+
+
+def test_normalisation():
+    assert norm("The Marvelous Mrs. Maisel") == "marvelous mrs maisel"
+    assert norm("Étoile’s") == "etoile s"
+    assert name_eq("Whedon", "Joss Whedon", lenient=True) and not name_eq("Whedon", "Joss Whedon", lenient=False)
+    assert work_eq("Matrix", "The Matrix trilogy", lenient=True) and not work_eq("Matrix", "Matrix trilogy", lenient=False)
+
+
+def test_strict_and_lenient_scores(outputs):
+    result = score(GOLD, outputs)
+    strict, lenient = result["strict"], result["lenient"]
+    assert strict["actor_role"] == {"p": 1.0, "r": 1.0, "f1": 1.0, "tp": 1, "fp": 0, "fn": 0}
+    assert (strict["cast_member"]["tp"], strict["cast_member"]["fp"], strict["cast_member"]["fn"]) == (1, 0, 0)
+    assert (strict["creator_work"]["tp"], strict["creator_work"]["fp"], strict["creator_work"]["fn"]) == (0, 2, 2)
+    assert (lenient["creator_work"]["tp"], lenient["creator_work"]["fp"]) == (1, 1)
+    assert strict["quote_span"]["tp"] == 2
+    assert (strict["quote_speaker"]["tp"], strict["quote_speaker"]["fp"], strict["quote_speaker"]["fn"]) == (1, 1, 1)
+    assert strict["quote_attribution_acc"] == 0.5
+    assert (strict["date_mention"]["tp"], strict["date_mention"]["fp"]) == (2, 1)
+    assert strict["date_value_acc"] == 0.5
+    assert strict["relations_micro"]["tp"] == 2
+
+
+def test_errors_list_false_positives_and_misses(outputs):
+    errors = score(GOLD, outputs)["strict_errors"]["creator_work"]
+    assert {(e["subject"], e["object"]) for e in errors["false_positives"]} == {("Whedon", "Serenity"), ("Joss Whedon", "Buffy")}
+    assert {(m["person"], m["work"]) for m in errors["misses"]} == {("Joss Whedon", "Serenity"), ("Joss Whedon", "Firefly")}
+
+
+def test_floors():
+    result = {"strict": {"quote_span": {"f1": 0.9}, "date_value_acc": 0.8}}
+    assert check_floors(result, {"quote_span": 0.85, "date_value_acc": 0.8}) == []
+    assert len(check_floors(result, {"quote_span": 0.95})) == 1
+
+
+def test_cli_json_has_the_documented_keys(outputs, tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("\n".join(json.dumps(g) for g in GOLD))
+    done = subprocess.run([sys.executable, "-m", "pipeline", "evaluate", str(gold), "--outputs", str(outputs), "--json"],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    for mode in ("strict", "lenient"):
+        for key in ("actor_role", "cast_member", "creator_work", "quote_span", "quote_speaker", "date_mention",
+                    "relations_micro"):
+            assert set(result[mode][key]) == {"p", "r", "f1", "tp", "fp", "fn"}
+        assert "quote_attribution_acc" in result[mode] and "date_value_acc" in result[mode]
+
+
+def test_cli_report_lists_errors(outputs, tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(GOLD[0]))
+    done = subprocess.run([sys.executable, "-m", "pipeline", "evaluate", str(gold), "--outputs", str(outputs)],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert "== creator_work" in done.stdout
+    assert "FP  a1: Joss Whedon → Buffy" in done.stdout
+    assert "FN  a1: Joss Whedon → Firefly" in done.stdout
