@@ -43,6 +43,10 @@ def _run_parser(sub) -> None:
     p.add_argument("--max-mb", type=float, default=Settings.max_bytes / 1e6,
                    help="inputs larger than this many megabytes are reported as errors (default: %(default)s)")
     p.add_argument("--batch-size", type=int, default=32, help="documents per spaCy nlp.pipe batch (default: 32)")
+    p.add_argument("--chunk-size", type=int, default=Options.chunk_size,
+                   help="articles per task handed to a worker (default: %(default)s)")
+    p.add_argument("--part-size", type=int, default=Options.part_size,
+                   help="articles per Parquet part; each part is committed on its own (default: %(default)s)")
     p.add_argument("--wait", action="store_true", help="wait for a concurrent run to finish instead of exiting")
     p.add_argument("--no-progress", action="store_true", help="hide the progress bar")
     p.set_defaults(func=_cmd_run)
@@ -55,12 +59,14 @@ def _cmd_run(args) -> int:
         if published is None:
             print(f"error: --published {args.published!r} is not a date (use YYYY-MM-DD)", file=sys.stderr)
             return EXIT_USAGE
-    if args.workers < 1:
-        print("error: --workers must be at least 1", file=sys.stderr)
-        return EXIT_USAGE
+    for name in ("workers", "batch_size", "chunk_size", "part_size"):
+        if getattr(args, name) < 1:
+            print(f"error: --{name.replace('_', '-')} must be at least 1", file=sys.stderr)
+            return EXIT_USAGE
     settings = Settings(model=args.model, published=published, max_bytes=int(args.max_mb * 1e6))
     options = Options(full=args.full, prune=args.prune, workers=args.workers, executor=args.executor,
                       scheduler=args.scheduler, csv=args.format != "parquet", batch_size=args.batch_size,
+                      chunk_size=args.chunk_size, part_size=args.part_size,
                       progress=not args.no_progress and sys.stderr.isatty(), wait=args.wait)
     try:
         summary = run(args.inputs, args.out, settings, options)
