@@ -32,7 +32,8 @@ DATA = Path(__file__).parent / "data"
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 # spaCy's small model often tags surnames and one-word names with one of these instead of PERSON.
 PERSON_CONFUSIONS = {"ORG", "LAW", "GPE", "NORP", "PRODUCT", "FAC", "LOC", "WORK_OF_ART", "EVENT"}
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "rev"}
+# Words before a name that are not part of it ("Mr Neeson", "DJ Pete Mitchell").
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "rev", "dj", "mc"}
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _QUOTED_TITLE = re.compile(r"(?<![\w'’])(['‘\"“])([^'‘’\"“”\n]{1,60}?)(['’\"”])(?![\w'’])")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -191,9 +192,10 @@ class EntityResolver:
         for ent in doc.ents:
             if ent.label_ not in NAME_LABELS:
                 continue
+            # An entity never runs across a sentence end ("Malcolm X. Attallah Shabazz" is two people).
+            end = next((t.i for t in ent[1:] if t.is_sent_start), ent.end)
             # Drop the possessive clitic so "Whedon's" is the mention "Whedon".
-            end = ent.end
-            while end > ent.start + 1 and doc[end - 1].text in {"'s", "’s", "'", "’"}:
+            while end > ent.start + 1 and doc[end - 1].text in {"'s", "’s", "'", "’", "."}:
                 end -= 1
             span = Span(doc, ent.start, end, label=ent.label_)
             if self._is_heading(span):
