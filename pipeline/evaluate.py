@@ -13,9 +13,10 @@ import sys
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional
+from typing import TYPE_CHECKING, Callable, Optional
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 RELATION_TYPES = ("actor_role", "cast_member", "creator_work")
 FACT_TYPES = RELATION_TYPES + ("quote_span", "quote_speaker", "date_mention")
@@ -93,6 +94,8 @@ def _dedup(items: list, key: Callable) -> list:
 
 def read_table(outputs: Path, name: str) -> Optional[pd.DataFrame]:
     """Return table `name` from a run's folder (Parquet file or dataset, else CSV), or None."""
+    import pandas as pd  # imported here: the CLI loads this module on every command
+
     parquet = outputs / f"{name}.parquet"
     if parquet.exists():
         return pd.read_parquet(parquet)
