@@ -1,0 +1,415 @@
+"""Relations: who plays whom (`actor_role`), who is in what (`cast_member`), who made what (`creator_work`).
+
+One component, `relation_extraction`, runs last. It classes every token by what it can stand for in a
+relation (a person, a band, a work, an untagged title-case run, a pronoun), runs the token patterns of
+`data/relation_patterns.json` over the document with a spaCy `Matcher`, and reads each match's named slots
+(`subject`, `object`, `work`, `credit`, `cue`) to build `Relation` records. Patterns are data: each one names
+its relation, default credit, confidence and which pattern tokens fill which slot.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from typing import Iterable, Optional
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+
+from .entities import DATA, load_json, strip_possessive
+from .records import Entity, Relation
+
+log = logging.getLogger(__name__)
+
+if not Token.has_extension("rel_cls"):
+    # What a token can stand for in a relation pattern: PERSON, ORG, OUTLET, WORK, TITLE, NAME, PLACE, PRON, SEP, PAREN or "".
+    Token.set_extension("rel_cls", default="")
+
+_NUMERIC = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+# Places and peoples are never works, except where the small model mislabels a title ("Melancholia" as GPE).
+_PLACES = {"GPE", "LOC", "NORP", "LANGUAGE"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_POSSESSIVES = {"'s", "’s", "'", "’"}
+_POSSESSIVE_TITLE = re.compile(r"\b[A-Z][\w-]*(?:'s|’s) [A-Z0-9][\w-]*(?: [A-Z0-9][\w-]*)*")
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    name: str
+    relation: str  # actor_role | cast_member | creator_work | profile (decided by the subject's role nouns)
+    credit: Optional[str]
+    confidence: float
+    slots: tuple[Optional[str], ...]  # slot name of each pattern element, None for context elements
+    work: Optional[str]  # "topic" when the work is the article's main work rather than a slot
+
+
+@dataclass(frozen=True)
+class _Subject:
+    entity: Entity
+    pronoun: bool
+    person: bool  # a person, even where the model labelled the name ORG
+
+
+@Language.factory(
+    "relation_extraction",
+    default_config={"patterns_file": "relation_patterns.json", "cues_file": "work_cues.json",
+                    "gazetteer_file": "entity_patterns.jsonl"},
+)
+def make_relation_extraction(nlp: Language, name: str, patterns_file: str, cues_file: str,
+                             gazetteer_file: str) -> "RelationExtractor":
+    with open(DATA / gazetteer_file, encoding="utf-8") as handle:
+        outlets = {json.loads(line)["pattern"] for line in handle if line.strip()}
+    return RelationExtractor(nlp, load_json(patterns_file), load_json(cues_file), outlets)
+
+
+class RelationExtractor:
+    """Fills `doc._.relations` from the data-driven token patterns; never raises on a bad match."""
+
+    def __init__(self, nlp: Language, spec: dict, cues: dict, outlets: set[str]):
+        self.credits: dict[str, str] = spec["credits"]
+        self.pronouns: dict[str, str] = spec["pronouns"]
+        self.separators = set(spec["list_separators"])
+        self.series_nouns = set(spec["series_nouns"])
+        self.min_confidence: float = spec["min_confidence"]
+        self.penalties: dict[str, float] = spec["penalties"]
+        self.profile_defaults: dict[str, str] = spec["profile_defaults"]
+        self.inner = (set(cues["title_inner"]) | set(spec["title_inner"])) - set(spec["title_breaks"])
+        self.not_titles = set(cues["not_titles"]) | set(spec["not_titles"])
+        self.outlets = outlets
+        names = load_json("first_names.json")
+        self.gender = {**{n: "f" for n in names["f"]}, **{n: "m" for n in names["m"]}}
+        self.fragments: dict[str, list[dict]] = spec["fragments"]
+        self.matcher = Matcher(nlp.vocab)
+        self.patterns: dict[str, _Pattern] = {}
+        for entry in spec["patterns"] + spec["role_patterns"]:
+            for i, extra in enumerate([[]] + entry.get("variants", [])):
+                elements = self._expand(entry["pattern"] + extra)
+                key = entry["name"] if i == 0 else f"{entry['name']}#{i}"
+                self.patterns[key] = _Pattern(
+                    entry["name"], entry.get("relation", "role"), entry.get("credit"), entry.get("confidence", 1.0),
+                    tuple(element.get("slot") for element in elements), entry.get("work"),
+                )
+                self.matcher.add(key, [[{k: v for k, v in e.items() if k != "slot"} for e in elements]], greedy="LONGEST")
+
+    def _expand(self, elements: list[dict]) -> list[dict]:
+        """Return `elements` with every {"use": FRAGMENT, "slot": S} replaced by the fragment's elements in slot S."""
+        out = []
+        for element in elements:
+            if "use" not in element:
+                out.append(element)
+                continue
+            for inner in self._expand(self.fragments[element["use"]]):
+                out.append({**inner, "slot": element["slot"]} if "slot" in element else inner)
+        return out
+
+    def __call__(self, doc: Doc) -> Doc:
+        relations: list[Relation] = []
+        try:
+            spans = self._classify(doc)
+            matches = self.matcher(doc, with_alignments=True)
+        except Exception:  # a broken document yields no relations rather than a failed article
+            log.exception("relation extraction failed on %s", doc._.article_id)
+            doc._.relations = []
+            return doc
+        by_id = {e.entity_id: e for e in doc._.entities or []}
+        topic = self._topic_work(doc)
+        profiles = self._profiles(doc, matches, spans, by_id)
+        for match_id, start, end, alignment in matches:
+            pattern = self.patterns[doc.vocab.strings[match_id]]
+            if pattern.relation == "role" or doc[start].sent.start != doc[end - 1].sent.start:
+                continue
+            try:
+                relations.extend(self._relations(doc, pattern, start, end, alignment, spans, by_id, topic, profiles))
+            except Exception:  # degrade per match: one odd parse must not cost the article's other facts
+                log.exception("pattern %s failed on %s", pattern.name, doc._.article_id)
+        doc._.relations = self._finalise(relations)
+        return doc
+
+    # -- token classes -------------------------------------------------------------------------------
+
+    def _classify(self, doc: Doc) -> dict[int, Span]:
+        """Set `token._.rel_cls` and return the span (entity or title run) each classed token belongs to."""
+        spans: dict[int, Span] = {}
+        for ent in doc.ents:
+            if ent.label_ in _NUMERIC:
+                continue
+            text = strip_possessive(ent.text)
+            if ent.label_ == "PERSON":
+                cls = "PERSON"
+            elif ent.label_ == "WORK_OF_ART":
+                cls = "WORK"
+            elif ent.label_ == "ORG" and len(ent) > 1 and ent[0].lower_ in self.gender:
+                # The small model often tags people as ORG; a known given name says otherwise.
+                cls = "PERSON"
+            elif ent.label_ == "ORG":
+                cls = "OUTLET" if text in self.outlets else "ORG"
+            else:
+                cls = "PLACE" if ent.label_ in _PLACES else "NAME"
+            end = ent.end
+            while end > ent.start + 1 and doc[end - 1].text in _POSSESSIVES:
+                end -= 1
+            inner = next((t.i for t in doc[ent.start + 1 : end - 1] if t.text in _POSSESSIVES), None)
+            if inner is not None and cls in {"PERSON", "ORG"}:
+                # NER sometimes swallows the work after a possessive ("Mike Nichols' Closer"): split it off.
+                owner = self._entity_named(doc, doc[ent.start : inner].text)
+                parts = [(Span(doc, ent.start, inner, label=ent.label_, kb_id=owner), cls if owner else ""),
+                         (Span(doc, inner + 1, end, label=""), "TITLE")]
+            else:
+                parts = [(Span(doc, ent.start, end, label=ent.label_, kb_id=ent.kb_id_), cls)]
+            for span, span_cls in parts:
+                for token in span:
+                    token._.rel_cls = span_cls
+                    spans[token.i] = span
+        for run in self._repeated_possessive_titles(doc):
+            for token in run:
+                token._.rel_cls = "TITLE"
+                spans[token.i] = run
+        for run in self._title_runs(doc):
+            for token in run:
+                token._.rel_cls = "TITLE"
+                spans[token.i] = run
+        for token in doc:
+            if token._.rel_cls:
+                continue
+            if token.lower_ in self.pronouns:
+                token._.rel_cls = "PRON"
+            elif token.lower_ in self.separators:
+                token._.rel_cls = "SEP"
+        for open_ in (t for t in doc if t.text == "("):
+            close = next((t for t in doc[open_.i + 1 : open_.i + 12] if t.text == ")"), None)
+            if close is not None:
+                # A short aside inside a list ("Luke Kirby (returning from ...)") does not end the list.
+                for token in doc[open_.i : close.i + 1]:
+                    if token._.rel_cls in {"", "SEP"}:
+                        token._.rel_cls = "PAREN"
+        return spans
+
+    @staticmethod
+    def _entity_named(doc: Doc, text: str) -> str:
+        """Return the id of the article entity whose name is or ends with `text`, else ""."""
+        found = [e.entity_id for e in doc._.entities or [] if e.name == text or e.name.endswith(" " + text)]
+        return found[0] if len(found) == 1 else ""
+
+    @staticmethod
+    def _repeated_possessive_titles(doc: Doc) -> Iterable[Span]:
+        """Yield "Ocean's Twelve"-style titles: a possessive title-case phrase the article uses twice or more."""
+        found = defaultdict(list)
+        for m in _POSSESSIVE_TITLE.finditer(doc.text):
+            found[m.group(0)].append(m)
+        for matches in found.values():
+            spans = [doc.char_span(m.start(), m.end()) for m in matches]
+            if len(spans) > 1 and all(span is not None and not any(t.ent_type_ == "PERSON" for t in span) for span in spans):
+                yield from spans
+
+    def _title_runs(self, doc: Doc) -> Iterable[Span]:
+        """Yield title-case runs of untagged tokens ("My Way", "Stairway to Heaven") that may be work titles."""
+        i = 0
+        while i < len(doc):
+            # A run starts with a capital letter: a leading year ("1946's ...") or a common sentence opener is no title.
+            if not self._title_token(doc[i]) or not doc[i].text[:1].isupper() or (doc[i].is_sent_start and doc[i].pos_ != "PROPN"):
+                i += 1
+                continue
+            end = j = i + 1
+            while j < len(doc) and not doc[j].is_sent_start:
+                if self._title_token(doc[j]):
+                    j += 1
+                    end = j
+                elif doc[j].lower_ in self.inner and doc[j].ent_type_ == "":
+                    j += 1
+                else:
+                    break
+            run = doc[i:end]
+            if not all(t.text in self.not_titles for t in run if t.lower_ not in self.inner):
+                yield run
+            i = max(end, i + 1)
+
+    @staticmethod
+    def _title_token(token: Token) -> bool:
+        return token.ent_type_ == "" and (token.text[:1].isupper() or token.text[:1].isdigit()) and token.text != "I"
+
+    # -- context: topic work, role profiles, pronouns -----------------------------------------------
+
+    @staticmethod
+    def _topic_work(doc: Doc) -> Optional[Span]:
+        """Return the article's main work: the first work title of its first two paragraphs (headline, lead)."""
+        paragraphs = [m for m in re.finditer(r"\S(?:.|\n(?!\s*\n))*", doc.text)][:2]
+        lead_end = paragraphs[-1].end() if paragraphs else len(doc.text)
+        return next((e for e in doc.ents if e.label_ == "WORK_OF_ART" and e.end_char <= lead_end), None)
+
+    def _profiles(self, doc, matches, spans, by_id) -> dict[str, set[str]]:
+        """Return, per entity id, the credits its role nouns give it ("director Spike Lee" → {director})."""
+        profiles: dict[str, set[str]] = defaultdict(set)
+        for match_id, start, end, alignment in matches:
+            pattern = self.patterns[doc.vocab.strings[match_id]]
+            if pattern.relation != "role":
+                continue
+            slots = self._slots(doc, pattern, start, alignment, spans)
+            credit = self._credit(slots.get("credit", [])) or pattern.credit
+            for span in slots.get("subject", []):
+                if span.kb_id_ in by_id and credit:
+                    profiles[span.kb_id_].add(credit)
+        return profiles
+
+    def _resolve_pronoun(self, token: Token, by_id: dict[str, Entity]) -> Optional[Entity]:
+        """Return the person a he/she/his/her refers to, or None when no compatible person is near.
+
+        A subject name earlier in the same sentence wins; otherwise the compatible person mentioned most
+        often so far in this or the previous paragraph (news keeps pronouns for the story's protagonist).
+        """
+        want = self.pronouns[token.lower_]
+        doc = token.doc
+        window_start = doc.text.rfind("\n\n", 0, doc.text.rfind("\n\n", 0, token.idx))
+        counts: dict[str, int] = defaultdict(int)
+        latest: dict[str, int] = {}
+        for ent in doc.ents:
+            if ent.end > token.i:
+                break
+            entity = by_id.get(ent.kb_id_)
+            if ent.label_ != "PERSON" or entity is None:
+                continue
+            gender = self.gender.get(entity.name.split()[0].lower())
+            if gender and gender != want:
+                continue
+            if ent.sent.start == token.sent.start and ent.root.dep_ in _SUBJECT_DEPS:
+                return entity
+            counts[entity.entity_id] += 1
+            if ent.start_char >= window_start:
+                latest[entity.entity_id] = ent.start
+        if not latest:
+            return None
+        best = max(latest, key=lambda eid: (counts[eid], latest[eid]))
+        return by_id[best]
+
+    # -- building relations -------------------------------------------------------------------------
+
+    def _slots(self, doc: Doc, pattern: _Pattern, start: int, alignment: list[int], spans) -> dict[str, list]:
+        """Return each slot's spans (entities or runs, in order), or pronoun tokens for a subject slot."""
+        slots: dict[str, list] = defaultdict(list)
+        for offset, element in enumerate(alignment):
+            name = pattern.slots[element]
+            if name is None:
+                continue
+            token = doc[start + offset]
+            if name in {"credit", "cue"}:
+                item = token
+            else:
+                item = spans.get(token.i, token if token._.rel_cls == "PRON" else None)
+            if item is not None and (not slots[name] or slots[name][-1] is not item):
+                slots[name].append(item)
+        return slots
+
+    def _credit(self, tokens: list) -> Optional[str]:
+        for token in tokens:
+            for key in (token.lower_, token.lemma_.lower()):
+                if key in self.credits:
+                    return self.credits[key]
+        return None
+
+    def _subjects(self, items: list, by_id: dict[str, Entity]) -> list[_Subject]:
+        """Return the entities of a subject slot; a pronoun hides the names before it (they are not its verb's)."""
+        pronouns = [i for i, item in enumerate(items) if isinstance(item, Token)]
+        if pronouns:
+            items = items[pronouns[-1]:]
+        found = []
+        for item in items:
+            if isinstance(item, Token):
+                entity = self._resolve_pronoun(item, by_id)
+                if entity is not None:
+                    found.append(_Subject(entity, True, True))
+            elif item.label_ in {"PERSON", "ORG"} and item.kb_id_ in by_id and item.text not in self.not_titles:
+                found.append(_Subject(by_id[item.kb_id_], False, item[0]._.rel_cls == "PERSON"))
+        return found
+
+    def _title(self, item) -> Optional[str]:
+        """Return the title a work or character span names, as written, without quotes."""
+        if isinstance(item, Token):
+            return None
+        if item.end < len(item.doc) and item.doc[item.end].lower_ in self.series_nouns:
+            item = item.doc[item.start : item.end + 1]
+        text = strip_possessive(item.text).strip(" '\"‘’“”")
+        return text if text and text not in self.not_titles else None
+
+    def _relations(self, doc, pattern, start, end, alignment, spans, by_id, topic, profiles) -> list[Relation]:
+        slots = self._slots(doc, pattern, start, alignment, spans)
+        subjects = self._subjects(slots.get("subject", []), by_id)
+        works = [self._title(s) for s in slots.get("work", []) if self._title(s)]
+        confidence = pattern.confidence
+        if pattern.work and not works:
+            implicit = topic if pattern.work == "topic" else _previous_work(doc, start)
+            if implicit is None:
+                return []
+            works = [implicit.text]
+            confidence *= self.penalties["implicit_work"]
+        if any(not isinstance(s, Token) and s.label_ != "WORK_OF_ART" for s in slots.get("work", [])):
+            confidence *= self.penalties["untagged_work"]
+        span = doc[start:end]
+        sentence = span.sent
+        base = dict(evidence=sentence.text.strip(), start_char=span.start_char, end_char=span.end_char,
+                    rule=pattern.name)
+        credit = self._credit(slots.get("credit", [])) or pattern.credit
+        out = []
+        for subject in subjects:
+            conf = confidence * (self.penalties["pronoun"] if subject.pronoun else 1.0)
+            relation, row_credit = pattern.relation, credit
+            if relation == "profile":
+                relation, row_credit, conf = self._by_profile(profiles.get(subject.entity.entity_id, set()),
+                                                              slots.get("cue", []), conf)
+            if relation == "creator_work" and subject.entity.label not in {"PERSON", "ORG"}:
+                continue
+            if relation in {"cast_member", "actor_role"} and not subject.person:
+                continue
+            if relation == "actor_role":
+                for obj in slots.get("object", []):
+                    character = self._title(obj)
+                    if character and character != subject.entity.name:
+                        for work in works or [None]:
+                            out.append(Relation("actor_role", subject.entity.name, character, work, None,
+                                                subject_id=subject.entity.entity_id, confidence=round(conf, 3), **base))
+                continue
+            for work in works:
+                out.append(Relation(relation, subject.entity.name, work, None,
+                                    row_credit if relation == "creator_work" else None,
+                                    subject_id=subject.entity.entity_id, confidence=round(conf, 3), **base))
+        return out
+
+    def _by_profile(self, profile: set[str], cues: list, confidence: float) -> tuple[str, Optional[str], float]:
+        """Decide cast or creator for "X's Z" from X's role nouns, else from the work's cue noun."""
+        credits = sorted(profile - {"cast"})
+        if "cast" in profile and not credits:
+            return "cast_member", None, confidence
+        if credits:
+            return "creator_work", credits[0], confidence
+        for cue in cues:
+            default = self.profile_defaults.get(cue.lemma_.lower()) or self.profile_defaults.get(cue.lower_)
+            if default:
+                return "creator_work", default, confidence * self.penalties["profile_from_cue"]
+        return "creator_work", self.profile_defaults["_unknown"], confidence * self.penalties["profile_unknown"]
+
+    def _finalise(self, relations: list[Relation]) -> list[Relation]:
+        """Return the confident rows, with the cast rows actor_role implies, one row per fact, in text order."""
+        characters = {r.object for r in relations if r.relation == "actor_role"}
+        implied = [
+            replace(r, relation="cast_member", object=r.work, work=None, rule=f"{r.rule}+implied")
+            for r in relations if r.relation == "actor_role" and r.work
+        ]
+        best: dict[tuple, Relation] = {}
+        for row in relations + implied:
+            # A name used as a character in this article is not also a performer or author.
+            if row.confidence < self.min_confidence or row.subject in characters:
+                continue
+            if row.relation != "actor_role" and row.object == row.subject:
+                continue
+            key = (row.relation, row.subject_id, row.object, row.credit)
+            # Prefer the most confident row, and among equals the one that names the work.
+            if key not in best or (row.confidence, row.work is not None) > (best[key].confidence, best[key].work is not None):
+                best[key] = row
+        return sorted(best.values(), key=lambda r: (r.start_char, r.relation, r.subject, r.object))
+
+
+def _previous_work(doc: Doc, before: int) -> Optional[Span]:
+    """Return the last work title named before token `before` ("... Wonder Woman. The film is produced by ...")."""
+    works = [e for e in doc.ents if e.label_ == "WORK_OF_ART" and e.end <= before]
+    return works[-1] if works else None
