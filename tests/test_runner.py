@@ -162,3 +162,16 @@ def test_cli_exit_codes(inputs, tmp_path):
                             capture_output=True, text=True, cwd=ROOT)
     assert failed.returncode == 1
     assert "failed: empty: empty file" in failed.stderr
+
+
+def test_many_small_parts_are_compacted_into_one(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    out, clean = tmp_path / "out", tmp_path / "clean"
+    for i in range(5):
+        (folder / f"a{i}.txt").write_text(f"Headline {i}\n\nJane Doe{i} stars in the film Blue Harbour {i}.")
+        _run(folder, out, part_size=1, max_parts=3)
+    parts = list((out / "articles.parquet").glob("*.parquet"))
+    assert len(parts) <= 3
+    _run(folder, clean)
+    _assert_same_tables(out, clean)
