@@ -29,6 +29,7 @@ from .records import Entity, Mention
 DATA = Path(__file__).parent / "data"
 
 # Labels that name things; numeric labels (DATE, CARDINAL, MONEY, ...) are not entities here.
+_YEARISH = re.compile(r"(?:'|’)?\d{2,4}(?:s|'s|’s)?")
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 # spaCy's small model often tags surnames and one-word names with one of these instead of PERSON.
 PERSON_CONFUSIONS = {"ORG", "LAW", "GPE", "NORP", "PRODUCT", "FAC", "LOC", "WORK_OF_ART", "EVENT"}
@@ -106,6 +107,10 @@ class WorkTitles:
                 break
         if end == i or not doc[i].text[:1].isupper():
             return None
+        # "Fahrenheit 9/11 and Mel Gibson's The Passion" is two titles: a run never joins across "and" into a possessive.
+        joins = [t.i for t in doc[i:end] if t.lower_ in {"and", "&"}]
+        if joins and any(t.text in {"'s", "’s"} for t in doc[joins[0] : end]):
+            end = joins[0]
         return doc[i:end]
 
     def _run_backward(self, doc: Doc, k: int) -> Optional[Span]:
@@ -121,7 +126,8 @@ class WorkTitles:
 
     def _acceptable(self, span: Span) -> bool:
         words = [t.text for t in span if t.text not in self.inner]
-        if not words or all(w in self.not_titles or w.lower() in self.after for w in words):
+        # "the 1970s TV series": decades and years with only generic words around them name no work.
+        if not words or all(w in self.not_titles or w.lower() in self.after or _YEARISH.fullmatch(w) for w in words):
             return False
         if span.text in self.not_titles or _ISO_DATE.match(span.text):
             return False
@@ -197,6 +203,12 @@ class EntityResolver:
             # Drop the possessive clitic so "Whedon's" is the mention "Whedon".
             while end > ent.start + 1 and doc[end - 1].text in {"'s", "’s", "'", "’", "."}:
                 end -= 1
+            inner = next((t.i for t in doc[ent.start + 2 : end - 1] if t.text in {"'s", "’s", "'", "’"}), None)
+            if ent.label_ == "PERSON" and inner is not None and doc[inner + 1].text[:1].isupper():
+                # "Mike Nichols' Closer" tagged as one person: the owner is the person, the rest a work title.
+                spans.append(Span(doc, ent.start, inner, label="PERSON"))
+                spans.append(Span(doc, inner + 1, end, label="WORK_OF_ART"))
+                continue
             span = Span(doc, ent.start, end, label=ent.label_)
             if self._is_heading(span):
                 continue

@@ -32,6 +32,8 @@ _NUMERIC = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY
 # Places and peoples are never works, except where the small model mislabels a title ("Melancholia" as GPE).
 _PLACES = {"GPE", "LOC", "NORP", "LANGUAGE"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# Entity types the small model gives to the last word of a title ("Boys Don't Cry" → Cry/PRODUCT); a title run goes on through them.
+_MISC_NAMES = {"PRODUCT", "EVENT", "FAC", "LAW"}
 _POSSESSIVES = {"'s", "’s", "'", "’"}
 _POSSESSIVE_TITLE = re.compile(r"\b[A-Z][\w-]*(?:'s|’s) [A-Z0-9][\w-]*(?: [A-Z0-9][\w-]*)*")
 
@@ -76,6 +78,7 @@ class RelationExtractor:
         self.min_confidence: float = spec["min_confidence"]
         self.penalties: dict[str, float] = spec["penalties"]
         self.profile_defaults: dict[str, str] = spec["profile_defaults"]
+        self.org_credits = set(spec["org_credits"])
         self.inner = (set(cues["title_inner"]) | set(spec["title_inner"])) - set(spec["title_breaks"])
         self.not_titles = set(cues["not_titles"]) | set(spec["not_titles"])
         self.outlets = outlets
@@ -137,6 +140,9 @@ class RelationExtractor:
             if ent.label_ in _NUMERIC:
                 continue
             text = strip_possessive(ent.text)
+            if text in self.not_titles:
+                # An award or honorific the model tagged as a name ("Oscar-winning director ...") stands for nothing.
+                continue
             if ent.label_ == "PERSON":
                 cls = "PERSON"
             elif ent.label_ == "WORK_OF_ART":
@@ -174,7 +180,10 @@ class RelationExtractor:
         for token in doc:
             if token._.rel_cls:
                 continue
-            if token.lower_ in self.pronouns:
+            if token.text in {"'", "’"} and token.i > 0 and not doc[token.i - 1].text[-1:].lower() in {"s", "z", "x"}:
+                # "Blazin' Squad": a bare apostrophe after a word not ending in s is an elision, not a possessive.
+                token._.rel_cls = "ELISION"
+            elif token.lower_ in self.pronouns:
                 token._.rel_cls = "PRON"
             elif token.lower_ in self.separators:
                 token._.rel_cls = "SEP"
@@ -214,7 +223,7 @@ class RelationExtractor:
                 continue
             end = j = i + 1
             while j < len(doc) and not doc[j].is_sent_start:
-                if self._title_token(doc[j]):
+                if self._title_token(doc[j]) or (doc[j].ent_type_ in _MISC_NAMES and doc[j].text[:1].isupper()):
                     j += 1
                     end = j
                 elif doc[j].lower_ in self.inner and doc[j].ent_type_ == "":
@@ -356,8 +365,12 @@ class RelationExtractor:
             relation, row_credit = pattern.relation, credit
             if relation == "profile":
                 relation, row_credit, conf = self._by_profile(profiles.get(subject.entity.entity_id, set()),
-                                                              slots.get("cue", []), conf)
+                                                              slots.get("cue", []), conf, len(subjects),
+                                                              subject.person)
             if relation == "creator_work" and subject.entity.label not in {"PERSON", "ORG"}:
+                continue
+            if relation == "creator_work" and not subject.person and row_credit not in self.org_credits:
+                # Organisations make works only as bands (performer, composer); a studio producing a show is no credit.
                 continue
             if relation in {"cast_member", "actor_role"} and not subject.person:
                 continue
@@ -375,18 +388,28 @@ class RelationExtractor:
                                     subject_id=subject.entity.entity_id, confidence=round(conf, 3), **base))
         return out
 
-    def _by_profile(self, profile: set[str], cues: list, confidence: float) -> tuple[str, Optional[str], float]:
-        """Decide cast or creator for "X's Z" from X's role nouns, else from the work's cue noun."""
+    def _by_profile(self, profile: set[str], cues: list, confidence: float,
+                    n_subjects: int = 1, person: bool = True) -> tuple[str, Optional[str], float]:
+        """Decide cast or creator for "X's Z" from X's role nouns, else from the work's cue noun.
+
+        Without role nouns, several people owning one screen work ("X and Y's comedy Z") are its stars.
+        """
         credits = sorted(profile - {"cast"})
         if "cast" in profile and not credits:
             return "cast_member", None, confidence
         if credits:
             return "creator_work", credits[0], confidence
+        cue_credits = {self.profile_defaults.get(c.lemma_.lower()) or self.profile_defaults.get(c.lower_) for c in cues}
+        if n_subjects > 1 and cue_credits & {"director", "creator"}:
+            return "cast_member", None, confidence * self.penalties["profile_from_cue"]
         for cue in cues:
             default = self.profile_defaults.get(cue.lemma_.lower()) or self.profile_defaults.get(cue.lower_)
             if default:
                 return "creator_work", default, confidence * self.penalties["profile_from_cue"]
-        return "creator_work", self.profile_defaults["_unknown"], confidence * self.penalties["profile_unknown"]
+        # An organisation owning a work with no cue ("AC/DC's Highway to Hell") is a band: studios and networks
+        # come with their cue nouns or are outlets.
+        unknown = self.profile_defaults["_unknown" if person else "_unknown_org"]
+        return "creator_work", unknown, confidence * self.penalties["profile_unknown"]
 
     def _finalise(self, relations: list[Relation]) -> list[Relation]:
         """Return the confident rows, with the cast rows actor_role implies, one row per fact, in text order."""

@@ -113,3 +113,22 @@ def test_entity_id_is_stable_across_articles(nlp):
 
 def test_entity_id_ignores_accents_and_case():
     assert entity_id("PERSON", "Taïs Vinolo") == entity_id("PERSON", "tais vinolo") == "person:tais-vinolo"
+
+
+def test_a_title_run_stops_before_a_second_possessive_title(nlp):
+    doc = make_doc(nlp, "Critics compared the documentary Bowling for Columbine and Steven Spielberg's Munich.")
+    works = {e.name for e in doc._.entities if e.label == "WORK_OF_ART"}
+    assert "Bowling for Columbine" in works
+    assert not any("Spielberg" in w for w in works)
+
+
+def test_decade_before_a_cue_noun_is_no_title(nlp):
+    doc = make_doc(nlp, "She played the heroine in the 1970s TV series.")
+    assert not any(e.label == "WORK_OF_ART" for e in doc._.entities)
+
+
+def test_person_entity_swallowing_a_possessive_title_is_split(nlp):
+    doc = make_doc(nlp, "Natalie Portman was nominated for her role in Mike Nichols' Closer, the academy said.")
+    entities = {(e.name, e.label) for e in doc._.entities}
+    assert ("Mike Nichols", "PERSON") in entities
+    assert ("Closer", "WORK_OF_ART") in entities

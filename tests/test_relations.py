@@ -149,3 +149,62 @@ def test_descriptions_without_names_are_not_roles(nlp):
 def test_odd_input_never_raises(nlp, text):
     doc = make_doc(nlp, text)
     assert isinstance(doc._.relations, list)
+
+
+# The patterns added for noun-phrase subjects, award phrasing and music; one sentence each, written for the tests.
+NEW_PATTERN_CASES = {
+    "its_star": ("The drama Broadchurch returns tonight.\n\nIts star Olivia Colman is delighted.", "cast_member",
+                 "Olivia Colman", "Broadchurch"),
+    "the_work_star": ("Fans of the sitcom Fleabag were thrilled.\n\nThe show's star, Phoebe Waller-Bridge, "
+                      "thanked them.", "cast_member", "Phoebe Waller-Bridge", "Fleabag"),
+    "appears_in_the_work": ("The comedy Peep Show ran for nine series. Many actors, including Olivia Colman and "
+                            "Paterson Joseph, also appeared in the show.", "cast_member", "Paterson Joseph",
+                            "Peep Show"),
+    "joins_the_cast": ("The thriller Bodyguard begins filming in May.\n\nActor Richard Madden joins the all-star "
+                       "cast.", "cast_member", "Richard Madden", "Bodyguard"),
+    "debut_in": ("Kate Winslet made her film debut in 1994 in the drama Heavenly Creatures.", "cast_member",
+                 "Kate Winslet", "Heavenly Creatures"),
+    "maker_works_including": ("Director Ken Loach made many films.\n\nCritics praise Ken Loach films including "
+                              "The Wind That Shakes the Barley and Riff-Raff.", "creator_work", "Ken Loach",
+                              "Riff-Raff"),
+    "own_song": ("Singer Adele was in London. She performed her new single Easy On Me.", "creator_work", "Adele",
+                 "Easy On Me"),
+    "best_actor_for": ("Actor Eddie Redmayne is tipped to win best actor for The Theory of Everything.",
+                       "cast_member", "Eddie Redmayne", "The Theory of Everything"),
+    "work_category_for": ("The film Lincoln has earned a best director nomination for Steven Spielberg.",
+                          "creator_work", "Steven Spielberg", "Lincoln"),
+}
+
+
+@pytest.mark.parametrize("rule", sorted(NEW_PATTERN_CASES))
+def test_new_pattern(nlp, rule):
+    text, relation, subject, obj = NEW_PATTERN_CASES[rule]
+    doc = make_doc(nlp, text)
+    found = {(r.relation, r.subject, r.object): r.rule for r in doc._.relations}
+    assert found.get((relation, subject, obj)) == rule, found
+
+
+def test_role_in_work_the_model_tags_as_a_person(nlp):
+    doc = make_doc(nlp, "Critics loved Jamie Foxx for his performance as Ray Charles in Ray.")
+    assert ("Jamie Foxx", "Ray") in _facts(doc, "cast_member")
+
+
+def test_award_in_a_name_does_not_block_the_maker(nlp):
+    doc = make_doc(nlp, "The drama Traffic was directed by Oscar-winning director Steven Soderbergh.")
+    assert ("Steven Soderbergh", "Traffic") in _facts(doc, "creator_work")
+
+
+def test_co_owners_of_a_comedy_are_its_stars(nlp):
+    doc = make_doc(nlp, "Fans queued for Jennifer Aniston and Adam Sandler's romantic comedy Just Go With It.")
+    assert ("Adam Sandler", "Just Go With It") in _facts(doc, "cast_member")
+    assert not _facts(doc, "creator_work")
+
+
+def test_elided_band_name_is_no_possessive(nlp):
+    doc = make_doc(nlp, "The line-up includes actress Kate Moss and Blazin' Squad rapper Kenzie.")
+    assert not any(r.object == "Squad" for r in doc._.relations)
+
+
+def test_studio_is_not_a_producer(nlp):
+    doc = make_doc(nlp, "Nobody from Big Brother producer Endemol Productions commented.")
+    assert not _facts(doc, "creator_work")
