@@ -82,18 +82,51 @@ def _cmd_run(args) -> int:
     return summary.exit_code
 
 
+def _lazy(module: str):
+    """Return a handler that imports `pipeline.<module>` only when its command runs (keeps start-up fast)."""
+    return lambda args: importlib.import_module(f"pipeline.{module}").main(args)
+
+
+def _evaluate_parser(sub) -> None:
+    p = sub.add_parser(
+        "evaluate",
+        help="score output tables against gold facts",
+        description="Score the tables in --outputs against gold facts (JSON Lines, see docs/gold-format.md): "
+        "precision, recall and F1 per fact type, strict and lenient, then each false positive and miss.",
+    )
+    p.add_argument("gold", type=Path, metavar="GOLD.jsonl", help="gold facts, one article per line")
+    p.add_argument("--outputs", type=Path, default=Path("outputs"), help="folder of a run's tables (default: outputs/)")
+    p.add_argument("--json", action="store_true", help="print one JSON object with keys strict and lenient")
+    p.add_argument("--no-errors", action="store_true", help="print the scores only, not the false positives and misses")
+    p.add_argument("--floors", type=Path, metavar="FLOORS.json",
+                   help="exit with 1 if a strict F1 (or accuracy) falls below its floor in this JSON file")
+    p.set_defaults(func=_lazy("evaluate"))
+
+
+def _show_parser(sub) -> None:
+    p = sub.add_parser(
+        "show",
+        help="write an HTML page to review one article's extracted facts",
+        description="Write one self-contained HTML page for ARTICLE_ID from the tables in --outputs: the "
+        "article text with entities highlighted and quotes marked and linked to their speakers, and the "
+        "quotes, relations, dates and entities found, beside their evidence. Prints the page's path.",
+    )
+    p.add_argument("article_id", metavar="ARTICLE_ID", help="id of the article (the article_id column of the articles table)")
+    p.add_argument("--outputs", type=Path, default=Path("outputs"),
+                   help="output folder of a `run` holding the tables (default: outputs/)")
+    p.add_argument("--html", type=Path, metavar="FILE",
+                   help="page to write (default: OUTPUTS/show/<article id, '/' replaced by '__'>.html)")
+    p.set_defaults(func=_lazy("show"))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m pipeline", description=DESCRIPTION)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("-v", "--verbose", action="count", default=0, help="log more (-v info, -vv debug)")
     sub = parser.add_subparsers(dest="command", required=True)
     _run_parser(sub)
-    for module in ("evaluate", "show"):
-        try:
-            importlib.import_module(f"pipeline.{module}").add_command(sub)
-        except ModuleNotFoundError as exc:
-            if exc.name != f"pipeline.{module}":
-                raise
+    _evaluate_parser(sub)
+    _show_parser(sub)
     return parser
 
 

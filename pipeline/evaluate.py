@@ -219,7 +219,8 @@ def report(result: dict, errors: bool = True) -> str:
     return "\n".join(lines)
 
 
-def _cmd(args) -> int:
+def main(args) -> int:
+    """Run `python -m pipeline evaluate` with parsed `args`; return the exit code."""
     if not args.gold.is_file():
         print(f"error: gold file not found: {args.gold}", file=sys.stderr)
         return 2
@@ -248,19 +249,3 @@ def check_floors(result: dict, floors: dict) -> list[str]:
         if value < floor:
             failed.append(f"{kind} strict {value:.3f} < {floor:.3f}")
     return failed
-
-
-def add_command(sub) -> None:
-    p = sub.add_parser(
-        "evaluate",
-        help="score output tables against gold facts",
-        description="Score the tables in --outputs against gold facts (JSON Lines, see docs/gold-format.md): "
-        "precision, recall and F1 per fact type, strict and lenient, then each false positive and miss.",
-    )
-    p.add_argument("gold", type=Path, metavar="GOLD.jsonl", help="gold facts, one article per line")
-    p.add_argument("--outputs", type=Path, default=Path("outputs"), help="folder of a run's tables (default: outputs/)")
-    p.add_argument("--json", action="store_true", help="print one JSON object with keys strict and lenient")
-    p.add_argument("--no-errors", action="store_true", help="print the scores only, not the false positives and misses")
-    p.add_argument("--floors", type=Path, metavar="FLOORS.json",
-                   help="exit with 1 if a strict F1 (or accuracy) falls below its floor in this JSON file")
-    p.set_defaults(func=_cmd)
