@@ -25,8 +25,17 @@ from .records import Entity, Relation
 log = logging.getLogger(__name__)
 
 if not Token.has_extension("rel_cls"):
-    # What a token can stand for in a relation pattern: PERSON, ORG, OUTLET, WORK, TITLE, NAME, PLACE, PRON, SEP, PAREN or "".
+    # What a token can stand for in a relation pattern: PERSON, ORG, OUTLET, WORK, TITLE, NAME, PLACE, PRON,
+    # NOMINAL ("the actor", "the 62-year-old": resolved to the article's protagonist), SEP, PAREN or "".
     Token.set_extension("rel_cls", default="")
+if not Token.has_extension("rel_desc"):
+    # A modifier between a determiner and a noun ("critically acclaimed", "Bush-baiting", "1996", "specially-written").
+    Token.set_extension("rel_desc", default=False)
+_DESC_POS = {"ADJ", "NOUN", "ADV", "VERB", "NUM", "PROPN"}
+_HONORIFIC_GENDER = {"Mr": "m", "Mr.": "m", "Sir": "m", "Lord": "m", "Ms": "f", "Ms.": "f", "Mrs": "f", "Mrs.": "f",
+                     "Miss": "f", "Dame": "f", "Lady": "f"}
+_LEADING_YEAR = re.compile(r"^(?:1[89]|20)\d\d(?:'s|’s) ")
+_NOMINAL_AGE = re.compile(r"\b[Tt]he (?:\d+|[a-z]+(?:-[a-z]+)?)-year-old\b")
 
 _NUMERIC = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 # Places and peoples are never works, except where the small model mislabels a title ("Melancholia" as GPE).
@@ -46,6 +55,8 @@ class _Pattern:
     confidence: float
     slots: tuple[Optional[str], ...]  # slot name of each pattern element, None for context elements
     work: Optional[str]  # "topic" when the work is the article's main work rather than a slot
+    clause_subject: bool = False  # with no subject slot filled, the subject of the `verb` slot's clause
+    work_list: bool = False  # the works are the title list that follows the match ("films including A, B and C")
 
 
 @dataclass(frozen=True)
@@ -85,6 +96,9 @@ class RelationExtractor:
         names = load_json("first_names.json")
         self.gender = {**{n: "f" for n in names["f"]}, **{n: "m" for n in names["m"]}}
         self.fragments: dict[str, list[dict]] = spec["fragments"]
+        self.nominals: dict[str, str] = spec["nominal_nouns"]
+        self.list_cues: dict[str, str] = spec["list_cues"]
+        self.age_nouns = set(spec["age_nouns"])
         self.matcher = Matcher(nlp.vocab)
         self.patterns: dict[str, _Pattern] = {}
         for entry in spec["patterns"] + spec["role_patterns"]:
@@ -94,6 +108,7 @@ class RelationExtractor:
                 self.patterns[key] = _Pattern(
                     entry["name"], entry.get("relation", "role"), entry.get("credit"), entry.get("confidence", 1.0),
                     tuple(element.get("slot") for element in elements), entry.get("work"),
+                    entry.get("clause_subject", False), entry.get("work_list", False),
                 )
                 self.matcher.add(key, [[{k: v for k, v in e.items() if k != "slot"} for e in elements]], greedy="LONGEST")
 
@@ -104,7 +119,10 @@ class RelationExtractor:
             if "use" not in element:
                 out.append(element)
                 continue
-            for inner in self._expand(self.fragments[element["use"]]):
+            inners = self._expand(self.fragments[element["use"]])
+            for inner in inners:
+                if "OP" in element and len(inners) == 1:
+                    inner = {**inner, "OP": element["OP"]}  # {"use": "POSS", "OP": "?"}: an optional one-token fragment
                 out.append({**inner, "slot": element["slot"]} if "slot" in element else inner)
         return out
 
@@ -118,14 +136,16 @@ class RelationExtractor:
             doc._.relations = []
             return doc
         by_id = {e.entity_id: e for e in doc._.entities or []}
-        topic = self._topic_work(doc)
+        titled = list(self._repeated_possessive_titles(doc))
+        topic = self._topic_work(doc, titled)
         profiles = self._profiles(doc, matches, spans, by_id)
         for match_id, start, end, alignment in matches:
             pattern = self.patterns[doc.vocab.strings[match_id]]
-            if pattern.relation == "role" or doc[start].sent.start != doc[end - 1].sent.start:
+            if pattern.relation == "role" or _crosses_sentence(doc, start, end):
                 continue
             try:
-                relations.extend(self._relations(doc, pattern, start, end, alignment, spans, by_id, topic, profiles))
+                relations.extend(self._relations(doc, pattern, start, end, alignment, spans, by_id, topic, profiles,
+                                                 titled))
             except Exception:  # degrade per match: one odd parse must not cost the article's other facts
                 log.exception("pattern %s failed on %s", pattern.name, doc._.article_id)
         doc._.relations = self._finalise(relations)
@@ -173,7 +193,20 @@ class RelationExtractor:
             for token in run:
                 token._.rel_cls = "TITLE"
                 spans[token.i] = run
+        once: dict[str, int] = defaultdict(int)
+        person_at: dict[int, Span] = {}
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                once[ent.kb_id_ or ent.text] += 1
+                person_at[ent.start] = ent
         for run in self._title_runs(doc):
+            nxt = doc[run.end] if run.end < len(doc) else None
+            person = person_at.get(run.end)
+            if person is not None and len(person) == 1 and run[-1].whitespace_ \
+                    and once[person.kb_id_ or person.text] <= 1 \
+                    and run[-1].lower_ not in self.nominals and not run[0].is_sent_start:
+                # "Amazing Grace", "Hey Jude": a one-word "name" the article never uses again ends the title.
+                run = doc[run.start : run.end + 1]
             for token in run:
                 token._.rel_cls = "TITLE"
                 spans[token.i] = run
@@ -187,6 +220,8 @@ class RelationExtractor:
                 token._.rel_cls = "PRON"
             elif token.lower_ in self.separators:
                 token._.rel_cls = "SEP"
+        self._mark_descriptors(doc)
+        self._mark_nominals(doc)
         for open_ in (t for t in doc if t.text == "("):
             close = next((t for t in doc[open_.i + 1 : open_.i + 12] if t.text == ")"), None)
             if close is not None:
@@ -195,6 +230,52 @@ class RelationExtractor:
                     if token._.rel_cls in {"", "SEP"}:
                         token._.rel_cls = "PAREN"
         return spans
+
+    @staticmethod
+    def _mark_descriptors(doc: Doc) -> None:
+        """Mark the tokens that may modify a noun between a determiner and it (the DESC fragment)."""
+        for token in doc:
+            glued = token.whitespace_ == "" and token.i + 1 < len(doc)
+            if token.is_lower and token.pos_ in _DESC_POS:
+                token._.rel_desc = True
+            elif token.text == "-" and glued and token.i > 0 and doc[token.i - 1].whitespace_ == "" \
+                    and doc[token.i + 1].is_lower:
+                token._.rel_desc = True  # inside a hyphenated compound ("specially-written")
+            elif token.is_lower and token.i > 1 and doc[token.i - 1].text == "-" and doc[token.i - 1]._.rel_desc:
+                token._.rel_desc = True  # the tail of a hyphenated compound ("spin-off")
+            elif token.i > 1 and doc[token.i - 1].text == "-" and doc[token.i - 1].whitespace_ == "" \
+                    and doc[token.i - 2].is_lower and doc[token.i - 2].whitespace_ == "" and token.i + 1 < len(doc) \
+                    and doc[token.i + 1].is_lower:
+                doc[token.i - 1]._.rel_desc = True  # "anti-Bush documentary": a lower-case prefix on a name
+                token._.rel_desc = True
+            elif glued and doc[token.i + 1].text == "-" and token.text[:1].isupper() and token.i + 2 < len(doc) \
+                    and doc[token.i + 2].is_lower:
+                token._.rel_desc = True  # "Bush-baiting", "Oscar-nominated": a capitalised compound modifier
+            elif token.ent_type_ in {"DATE", "TIME"} and token.text[:1].isupper() and not token.is_sent_start \
+                    and token.i + 1 < len(doc) and doc[token.i + 1].is_lower:
+                token._.rel_desc = True  # "Saturday night entertainment show"
+            elif token.like_num and token.ent_type_ in {"DATE", "CARDINAL", ""} and not token.is_sent_start:
+                token._.rel_desc = True  # "the 1996 single ..."
+
+    def _mark_nominals(self, doc: Doc) -> None:
+        """Class "the actor", "the singer", "the 62-year-old" as NOMINAL: a definite description of a person."""
+        for token in doc:
+            if token._.rel_cls or token.lower_ not in self.nominals or token.pos_ != "NOUN":
+                continue
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+                continue
+            nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if nxt is not None and nxt._.rel_cls in {"PERSON", "ORG"}:
+                continue  # "the actor Tom Hanks" names its person
+            token._.rel_cls = "NOMINAL"
+        for m in _NOMINAL_AGE.finditer(doc.text):
+            span = doc.char_span(m.start(), m.end())
+            if span is not None and not span[-1]._.rel_cls:
+                nxt = doc[span.end] if span.end < len(doc) else None
+                # "the 62-year-old actor Tom Hanks", "the 62-year-old singer": the age only modifies a noun.
+                if nxt is None or (nxt._.rel_cls not in {"PERSON", "ORG"} and nxt.lower_ not in self.nominals
+                                   and nxt.lower_ not in self.age_nouns):
+                    span[-1]._.rel_cls = "NOMINAL"
 
     @staticmethod
     def _entity_named(doc: Doc, text: str) -> str:
@@ -242,11 +323,15 @@ class RelationExtractor:
     # -- context: topic work, role profiles, pronouns -----------------------------------------------
 
     @staticmethod
-    def _topic_work(doc: Doc) -> Optional[Span]:
-        """Return the article's main work: the first work title of its first two paragraphs (headline, lead)."""
+    def _topic_work(doc: Doc, titled: Iterable[Span] = ()) -> Optional[Span]:
+        """Return the article's main work: the first work title of its first two paragraphs (headline, lead).
+
+        `titled` adds untagged titles known otherwise (a possessive title the article repeats: "Ocean's Twelve").
+        """
         paragraphs = [m for m in re.finditer(r"\S(?:.|\n(?!\s*\n))*", doc.text)][:2]
         lead_end = paragraphs[-1].end() if paragraphs else len(doc.text)
-        return next((e for e in doc.ents if e.label_ == "WORK_OF_ART" and e.end_char <= lead_end), None)
+        works = sorted([e for e in doc.ents if e.label_ == "WORK_OF_ART"] + list(titled), key=lambda s: s.start)
+        return next((e for e in works if e.end_char <= lead_end), None)
 
     def _profiles(self, doc, matches, spans, by_id) -> dict[str, set[str]]:
         """Return, per entity id, the credits its role nouns give it ("director Spike Lee" → {director})."""
@@ -279,18 +364,122 @@ class RelationExtractor:
             entity = by_id.get(ent.kb_id_)
             if ent.label_ != "PERSON" or entity is None:
                 continue
-            gender = self.gender.get(entity.name.split()[0].lower())
+            # An honorific in the mention says more than the given name ("Ms Stone" for a "Joss").
+            gender = _HONORIFIC_GENDER.get(ent[0].text) or self.gender.get(entity.name.split()[0].lower())
             if gender and gender != want:
                 continue
-            if ent.sent.start == token.sent.start and ent.root.dep_ in _SUBJECT_DEPS:
+            if ent.root.dep_ in _SUBJECT_DEPS and not _crosses_sentence(doc, ent.start, token.i + 1):
                 return entity
-            counts[entity.entity_id] += 1
+            # Salience: a mention as a clause subject weighs more than one in an object or a by-phrase.
+            counts[entity.entity_id] += 2 if ent.root.dep_ in _SUBJECT_DEPS else 1
             if ent.start_char >= window_start:
                 latest[entity.entity_id] = ent.start
+        if not counts:
+            return None
+        # The article's first-named person is its protagonist: it wins ties with people named in passing.
+        lead = next((e.kb_id_ for e in doc.ents if e.label_ == "PERSON" and e.kb_id_ in by_id), None)
+        # Only a sentence-opening pronoun ("He then wrote ...") goes back to the protagonist; one inside a
+        # sentence ("actress Okonedo, chosen for her performance") stays with the people named nearby.
+        opener = token.i == token.sent.start
+        if opener and lead in counts:
+            latest.setdefault(lead, -1)
         if not latest:
             return None
-        best = max(latest, key=lambda eid: (counts[eid], latest[eid]))
+        best = max(latest, key=lambda eid: (counts[eid], opener and eid == lead, latest[eid]))
         return by_id[best]
+
+    def _resolve_nominal(self, token: Token, by_id: dict[str, Entity]) -> Optional[Entity]:
+        """Return the person "the actor" / "the 62-year-old" stands for: the article's most mentioned person so far.
+
+        News uses such descriptions for its protagonist; a role noun with a gender ("actress") must agree.
+        """
+        want = self.nominals.get(token.lower_, "")
+        counts: dict[str, int] = defaultdict(int)
+        first: dict[str, int] = {}
+        for ent in token.doc.ents:
+            if ent.end > token.i:
+                break
+            entity = by_id.get(ent.kb_id_)
+            if ent.label_ != "PERSON" or entity is None or ent[0]._.rel_cls != "PERSON":
+                continue
+            gender = self.gender.get(entity.name.split()[0].lower())
+            if want and gender and gender != want:
+                continue
+            counts[entity.entity_id] += 1
+            first.setdefault(entity.entity_id, ent.start)
+        if not counts:
+            return None
+        ranked = sorted(counts, key=lambda eid: (-counts[eid], first[eid]))
+        if len(ranked) > 1 and counts[ranked[1]] == counts[ranked[0]] and counts[ranked[0]] < 2:
+            return None  # no protagonist yet
+        return by_id[ranked[0]]
+
+    def _clause_subject(self, verb: Token, spans) -> list:
+        """Return the subject item of `verb`'s clause, climbing participle and conjoined clauses to their head verb."""
+        token = verb
+        for _ in range(4):
+            subjects = [c for c in token.children if c.dep_ in _SUBJECT_DEPS]
+            if subjects:
+                subject = subjects[0]
+                if subject.lower_ in {"who", "that"} and token.dep_ == "relcl":
+                    subject = token.head
+                if subject._.rel_cls in {"PRON", "NOMINAL"}:
+                    return [subject]
+                span = spans.get(subject.i)
+                return [span] if span is not None and subject._.rel_cls == "PERSON" else []
+            if token.dep_ not in {"advcl", "xcomp", "conj", "relcl", "acl"} or token.head is token:
+                return []
+            token = token.head
+        return []
+
+    def _work_list(self, doc: Doc, i: int) -> list[str]:
+        """Return the titles listed from token `i` ("A, B: The C and D"), whatever their entity labels.
+
+        A title is a run of capitalised words, digits and glue ("'s", ":", "/", inner "of the"); items are
+        separated by commas and "and"/"or". A name the article uses for a person elsewhere is no title.
+        """
+        persons: dict[str, int] = defaultdict(int)
+        person_ids: dict[int, str] = {}
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and ent.kb_id_:
+                persons[ent.kb_id_] += 1
+                person_ids.update({t.i: ent.kb_id_ for t in ent})
+        titles: list[str] = []
+        sent_end = doc[i].sent.end if i < len(doc) else i
+        while i < sent_end and len(titles) < 10:
+            start = i
+            while i < sent_end:
+                t = doc[i]
+                if (t.text[:1].isupper() or t.text[:1].isdigit()) and t.text not in {"I"}:
+                    i += 1
+                elif t.text in {":", "'s", "’s", "/", "-"} and i > start and i + 1 < sent_end \
+                        and doc[i + 1].text[:1].isalnum() and doc[i + 1].text[:1].upper() == doc[i + 1].text[:1]:
+                    i += 1
+                elif t.lower_ in self.inner and t.is_lower and t.lower_ not in {"and", "or", "&"} and i > start:
+                    j = i
+                    while j < sent_end and doc[j].is_lower and doc[j].lower_ in self.inner and doc[j].lower_ not in {"and", "or"}:
+                        j += 1
+                    if j == i or j >= sent_end or not doc[j].text[:1].isupper():
+                        break
+                    i = j  # "Return of the Mack"
+                else:
+                    break
+            if i == start:
+                break
+            span = doc[start:i]
+            text = _LEADING_YEAR.sub("", span.text.rstrip(".").strip())  # "1989's Shirley Valentine"
+            ent_ids = {t.ent_type_ == "PERSON" and t._.rel_cls == "PERSON" and person_ids.get(t.i) for t in span}
+            if any(persons.get(eid, 0) > 1 for eid in ent_ids) or text in self.not_titles:
+                break
+            titles.append(text)
+            if i < sent_end and doc[i].text == "," and i + 1 < sent_end and doc[i + 1].lower_ in {"and", "or"}:
+                i += 1
+            if i < sent_end and doc[i].lower_ in {",", "and", "or", "&"} and i + 1 < sent_end \
+                    and doc[i + 1].text[:1].isupper():
+                i += 1
+                continue
+            break
+        return titles
 
     # -- building relations -------------------------------------------------------------------------
 
@@ -302,10 +491,10 @@ class RelationExtractor:
             if name is None:
                 continue
             token = doc[start + offset]
-            if name in {"credit", "cue"}:
+            if name in {"credit", "cue", "verb"}:
                 item = token
             else:
-                item = spans.get(token.i, token if token._.rel_cls == "PRON" else None)
+                item = spans.get(token.i, token if token._.rel_cls in {"PRON", "NOMINAL"} else None)
             if item is not None and (not slots[name] or slots[name][-1] is not item):
                 slots[name].append(item)
         return slots
@@ -325,7 +514,10 @@ class RelationExtractor:
         found = []
         for item in items:
             if isinstance(item, Token):
-                entity = self._resolve_pronoun(item, by_id)
+                if item._.rel_cls == "NOMINAL":
+                    entity = self._resolve_nominal(item, by_id)
+                else:
+                    entity = self._resolve_pronoun(item, by_id)
                 if entity is not None:
                     found.append(_Subject(entity, True, True))
             elif item.label_ in {"PERSON", "ORG"} and item.kb_id_ in by_id and item.text not in self.not_titles:
@@ -336,18 +528,26 @@ class RelationExtractor:
         """Return the title a work or character span names, as written, without quotes."""
         if isinstance(item, Token):
             return None
+        if item.start > 0 and item.doc[item.start - 1].text == "-" and not item.doc[item.start - 1].whitespace_:
+            return None  # "post-Busted": a name inside a hyphenated modifier is no title
         if item.end < len(item.doc) and item.doc[item.end].lower_ in self.series_nouns:
             item = item.doc[item.start : item.end + 1]
         text = strip_possessive(item.text).strip(" '\"‘’“”")
         return text if text and text not in self.not_titles else None
 
-    def _relations(self, doc, pattern, start, end, alignment, spans, by_id, topic, profiles) -> list[Relation]:
+    def _relations(self, doc, pattern, start, end, alignment, spans, by_id, topic, profiles,
+                   titled=()) -> list[Relation]:
         slots = self._slots(doc, pattern, start, alignment, spans)
-        subjects = self._subjects(slots.get("subject", []), by_id)
+        subject_items = slots.get("subject", [])
+        if not subject_items and pattern.clause_subject and slots.get("verb"):
+            subject_items = self._clause_subject(slots["verb"][0], spans)
+        subjects = self._subjects(subject_items, by_id)
         works = [self._title(s) for s in slots.get("work", []) if self._title(s)]
+        if pattern.work_list and not works:
+            works = self._work_list(doc, end)
         confidence = pattern.confidence
         if pattern.work and not works:
-            implicit = topic if pattern.work == "topic" else _previous_work(doc, start)
+            implicit = topic if pattern.work == "topic" else _previous_work(doc, start, titled)
             if implicit is None:
                 return []
             works = [implicit.text]
@@ -363,6 +563,11 @@ class RelationExtractor:
         for subject in subjects:
             conf = confidence * (self.penalties["pronoun"] if subject.pronoun else 1.0)
             relation, row_credit = pattern.relation, credit
+            if relation == "list":
+                relation, row_credit = self._by_list_cue(profiles.get(subject.entity.entity_id, set()),
+                                                         slots.get("cue", []), subject.person)
+                if relation is None:
+                    continue
             if relation == "profile":
                 relation, row_credit, conf = self._by_profile(profiles.get(subject.entity.entity_id, set()),
                                                               slots.get("cue", []), conf, len(subjects),
@@ -387,6 +592,18 @@ class RelationExtractor:
                                     row_credit if relation == "creator_work" else None,
                                     subject_id=subject.entity.entity_id, confidence=round(conf, 3), **base))
         return out
+
+    def _by_list_cue(self, profile: set[str], cues: list, person: bool) -> tuple[Optional[str], Optional[str]]:
+        """Decide the relation of "X, whose films include ...": the cue noun's kind, unless X is known as a maker."""
+        kind = next((self.list_cues[c.lower_] for c in cues if c.lower_ in self.list_cues), None)
+        if kind == "cast_member":
+            makers = sorted(profile - {"cast", "performer"})
+            if makers and "cast" not in profile:
+                return "creator_work", makers[0]
+            return ("cast_member", None) if person else (None, None)
+        if kind:
+            return "creator_work", kind
+        return None, None
 
     def _by_profile(self, profile: set[str], cues: list, confidence: float,
                     n_subjects: int = 1, person: bool = True) -> tuple[str, Optional[str], float]:
@@ -418,6 +635,7 @@ class RelationExtractor:
             replace(r, relation="cast_member", object=r.work, work=None, rule=f"{r.rule}+implied")
             for r in relations if r.relation == "actor_role" and r.work
         ]
+        roles = {(r.subject_id, r.object) for r in relations if r.relation == "actor_role"}
         best: dict[tuple, Relation] = {}
         for row in relations + implied:
             # A name used as a character in this article is not also a performer or author.
@@ -425,6 +643,8 @@ class RelationExtractor:
                 continue
             if row.relation != "actor_role" and row.object == row.subject:
                 continue
+            if row.relation == "creator_work" and (row.subject_id, row.object) in roles:
+                continue  # "playing Horatio to Derek Jacobi's Hamlet": Hamlet is Jacobi's role, not his work
             key = (row.relation, row.subject_id, row.object, row.credit)
             # Prefer the most confident row, and among equals the one that names the work.
             if key not in best or (row.confidence, row.work is not None) > (best[key].confidence, best[key].work is not None):
@@ -432,7 +652,16 @@ class RelationExtractor:
         return sorted(best.values(), key=lambda r: (r.start_char, r.relation, r.subject, r.object))
 
 
-def _previous_work(doc: Doc, before: int) -> Optional[Span]:
+def _crosses_sentence(doc: Doc, start: int, end: int) -> bool:
+    """Return whether a match runs over a real sentence end; a parser's split with no end mark inside
+    ("Foxx's critically acclaimed performance | as Ray") does not count."""
+    if doc[start].sent.start == doc[end - 1].sent.start:
+        return False
+    return any(t.text in {".", "!", "?"} or "\n" in t.text or "\n" in t.whitespace_ for t in doc[start:end - 1])
+
+
+def _previous_work(doc: Doc, before: int, titled: Iterable[Span] = ()) -> Optional[Span]:
     """Return the last work title named before token `before` ("... Wonder Woman. The film is produced by ...")."""
-    works = [e for e in doc.ents if e.label_ == "WORK_OF_ART" and e.end <= before]
+    works = sorted([e for e in doc.ents if e.label_ == "WORK_OF_ART" and e.end <= before]
+                   + [s for s in titled if s.end <= before], key=lambda s: s.start)
     return works[-1] if works else None

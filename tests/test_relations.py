@@ -208,3 +208,112 @@ def test_elided_band_name_is_no_possessive(nlp):
 def test_studio_is_not_a_producer(nlp):
     doc = make_doc(nlp, "Nobody from Big Brother producer Endemol Productions commented.")
     assert not _facts(doc, "creator_work")
+
+
+# New rules (nominal subjects, clause subjects, title lists, hyphenated modifiers): one written sentence each.
+NEW_RULE_CASES = {
+    "whose_works_include": ("Kate Winslet was honoured on Monday.\n\nThe actress, whose films include Titanic, "
+                            "Little Children and The Reader, thanked her family.",
+                            "cast_member", "Kate Winslet", "The Reader"),
+    "starring_in_works_including": ("Tom Hanks was honoured. He worked with many directors, starring in "
+                                    "five films including Big, Cast Away and Splash.",
+                                    "cast_member", "Tom Hanks", "Cast Away"),
+    "rose_to_fame_with": ("Craig David, who later moved to Miami, rose to fame with the 2000 single Fill Me In.",
+                          "creator_work", "Craig David", "Fill Me In"),
+    "playing_role_clause": ("Ian McKellen was honoured. The actor began his career in the 1960s, playing Hamlet "
+                            "in Edinburgh.", "actor_role", "Ian McKellen", "Hamlet"),
+    "to_possessive_role": ("Ian McKellen was honoured. He began his career in 1961, playing Horatio to Derek "
+                           "Jacobi's Hamlet at the Old Vic.", "actor_role", "Derek Jacobi", "Hamlet"),
+    "work_comma_possessive": ("Critics loved the film Silence, Martin Scorsese's drama about faith.",
+                              "creator_work", "Martin Scorsese", "Silence"),
+    "it_made_by": ("The song Crazy was a hit. It was first recorded by her friend Patsy Cline in 1961.",
+                   "creator_work", "Patsy Cline", "Crazy"),
+    "own_work_was": ("Tom Jones was honoured. His first self-penned top 10 hit was Back to the Start in 1959.",
+                     "creator_work", "Tom Jones", "Back to the Start"),
+    "work_the_song_he_made": ("Paul Simon sang the song Graceland, the title track he recorded with the band "
+                              "Ladysmith Black Mambazo.", "creator_work", "Ladysmith Black Mambazo", "Graceland"),
+    "score_of": ("Hans Zimmer received an Oscar in 1995 for the original score of Chariots of Fire.",
+                 "creator_work", "Hans Zimmer", "Chariots of Fire"),
+    "the_works_author": ("Police have banned the play The Mousetrap in the city.\n\nBut the play's author, British "
+                         "writer Agatha Christie, defended it.", "creator_work", "Agatha Christie", "The Mousetrap"),
+    "whose_nomination_was_for": ("Actor Peter Finch, whose Oscar nomination was for the film Network, died on Friday.",
+                                 "cast_member", "Peter Finch", "Network"),
+    "the_work_which_stars": ("Film Gravity tops chart\n\nThe film Gravity has topped the chart. The space "
+                             "drama which reunites Sandra Bullock with George Clooney opened on Friday.",
+                             "cast_member", "George Clooney", "Gravity"),
+}
+
+
+@pytest.mark.parametrize("rule", sorted(NEW_RULE_CASES))
+def test_new_rule(nlp, rule):
+    text, relation, subject, obj = NEW_RULE_CASES[rule]
+    doc = make_doc(nlp, text)
+    found = {(r.relation, r.subject, r.object): r.rule for r in doc._.relations}
+    assert found.get((relation, subject, obj)) == rule, found
+
+
+def test_hyphenated_and_dated_modifiers_before_a_work(nlp):
+    doc = make_doc(nlp, "Ant McPartlin and Declan Donnelly's Saturday night entertainment show Takeaway "
+                        "returns. Michael Moore's Oscar-winning documentary Bowling for Columbine was a hit.")
+    assert ("Declan Donnelly", "Takeaway") in _facts(doc, "cast_member")
+    assert ("Michael Moore", "Bowling for Columbine") in _facts(doc, "creator_work")
+
+
+def test_own_song_with_hyphenated_modifier(nlp):
+    doc = make_doc(nlp, "Elton John was on stage. He sang his specially-written song Daniel.")
+    assert ("Elton John", "Daniel") in _facts(doc, "creator_work")
+
+
+def test_work_list_stops_at_a_person_of_the_article(nlp):
+    doc = make_doc(nlp, "Martin Sheen was honoured. Martin Sheen, whose films include Apocalypse Now and "
+                        "Charlie Sheen, thanked his son Charlie Sheen. Charlie Sheen said he was proud.")
+    cast = _facts(doc, "cast_member")
+    assert ("Martin Sheen", "Apocalypse Now") in cast
+    assert not any(obj == "Charlie Sheen" for _, obj in cast)
+
+
+def test_nominal_needs_a_protagonist(nlp):
+    # "The actor" with no person named before it stands for nobody.
+    doc = make_doc(nlp, "The actor, whose films include Glory and Flight, was honoured.")
+    assert not doc._.relations
+
+
+def test_veteran_is_no_work(nlp):
+    doc = make_doc(nlp, "Veteran star Ossie Brown died on Friday.")
+    assert not _facts(doc, "cast_member")
+
+
+def test_sentence_opening_pronoun_prefers_the_protagonist(nlp):
+    doc = make_doc(nlp, "Singer Hank Snow, writer of the hit Tumbling Down, has died.\n\nThe song was later recorded "
+                        "by Bob Dale. He then wrote the song Empty Road.")
+    assert ("Hank Snow", "Empty Road") in _facts(doc, "creator_work")
+    assert ("Bob Dale", "Empty Road") not in _facts(doc, "creator_work")
+
+
+def test_honorific_decides_pronoun_gender(nlp):
+    doc = make_doc(nlp, "Ms Joss Keller won the prize. Ms Keller also performed her song Blue Sky at the show.")
+    assert ("Joss Keller", "Blue Sky") in _facts(doc, "creator_work")
+
+
+def test_role_played_is_not_a_work_of_the_player(nlp):
+    doc = make_doc(nlp, "Ian McKellen was honoured. He began his career in 1961, playing Horatio to Derek "
+                        "Jacobi's Hamlet at the Old Vic.")
+    assert ("Derek Jacobi", "Hamlet") in _facts(doc, "actor_role")
+    assert ("Derek Jacobi", "Hamlet") not in _facts(doc, "creator_work")
+
+
+def test_name_inside_hyphenated_modifier_is_no_work(nlp):
+    doc = make_doc(nlp, "Fans queued to see Charlie Dean's first post-Busted live appearance.")
+    assert not doc._.relations
+
+
+def test_one_off_name_ends_a_title(nlp):
+    doc = make_doc(nlp, "Listeners chose the Pipes and Drums of the Black Watch's Amazing Grace as their favourite.")
+    works = {o for _, o in _facts(doc, "creator_work")}
+    assert "Amazing" not in works
+
+
+def test_leading_year_is_dropped_from_listed_titles(nlp):
+    doc = make_doc(nlp, "Anna Kerr died on Monday. She also starred in numerous films including 1989's Shirley "
+                        "Valentine.")
+    assert ("Anna Kerr", "Shirley Valentine") in _facts(doc, "cast_member")
