@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -193,7 +194,7 @@ class EntityResolver:
     def __init__(self, gazetteer: dict[str, str]):
         self.gazetteer = gazetteer
 
-    def _candidates(self, doc: Doc) -> list[Span]:
+    def _candidates(self, doc: Doc, text: str) -> list[Span]:
         spans = []
         for ent in doc.ents:
             if ent.label_ not in NAME_LABELS:
@@ -210,20 +211,20 @@ class EntityResolver:
                 spans.append(Span(doc, inner + 1, end, label="WORK_OF_ART"))
                 continue
             span = Span(doc, ent.start, end, label=ent.label_)
-            if self._is_heading(span):
+            if len(span) == 1 and self._is_heading(span, text):
                 continue
             spans.append(span)
         return spans
 
     @staticmethod
-    def _is_heading(span: Span) -> bool:
+    def _is_heading(span: Span, text: str) -> bool:
         """Section headings such as "Cast" or "Plot" on a line of their own are not names."""
-        doc = span.doc
-        before = doc.text[: span.start_char].rsplit("\n", 1)[-1].strip()
-        after = doc.text[span.end_char :].split("\n", 1)[0].strip()
-        return not before and not after and len(span) == 1
+        line_start = text.rfind("\n", 0, span.start_char) + 1
+        line_end = text.find("\n", span.end_char)
+        line_end = len(text) if line_end < 0 else line_end
+        return not text[line_start : span.start_char].strip() and not text[span.end_char : line_end].strip()
 
-    def _add_work_mentions(self, doc: Doc, spans: list[Span]) -> list[Span]:
+    def _add_work_mentions(self, doc: Doc, text: str, spans: list[Span]) -> list[Span]:
         """Return `spans` plus every other occurrence of a work title already found in the article."""
         titles = {s.text for s in spans if s.label_ == "WORK_OF_ART" and len(s.text) > 2}
         if not titles:
@@ -231,7 +232,7 @@ class EntityResolver:
         taken = {i for s in spans for i in range(s.start, s.end)}
         pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True)) + r")(?!\w)")
         added = []
-        for m in pattern.finditer(doc.text):
+        for m in pattern.finditer(text):
             span = doc.char_span(m.start(), m.end(), label="WORK_OF_ART")
             if span is not None and not any(i in taken for i in range(span.start, span.end)):
                 added.append(span)
@@ -239,7 +240,7 @@ class EntityResolver:
         relabelled = [Span(doc, s.start, s.end, label="WORK_OF_ART") if s.text in titles else s for s in spans]
         return relabelled + added
 
-    def _cluster(self, spans: list[Span]) -> list[_Cluster]:
+    def _cluster(self, spans: list[Span], article: str) -> list[_Cluster]:
         clusters: dict[str, _Cluster] = {}
         order: list[str] = []
 
@@ -268,7 +269,7 @@ class EntityResolver:
                 cluster = cluster_for("work:" + span.text)
                 cluster.fixed_label = "WORK_OF_ART"
             else:
-                anchor = _person_anchor(words, anchors, span)
+                anchor = _person_anchor(words, anchors, span, article)
                 if anchor is not None:
                     cluster = cluster_for("person:" + anchor)
                     cluster.fixed_label = "PERSON"
@@ -279,12 +280,15 @@ class EntityResolver:
         return [clusters[k] for k in order]
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = self._add_work_mentions(doc, self._candidates(doc))
+        text = doc.text  # spaCy rebuilds doc.text from the tokens on every access
+        spans = self._add_work_mentions(doc, text, self._candidates(doc, text))
         spans.sort(key=lambda s: s.start)
         entities: dict[str, Entity] = {}
         mentions: list[Mention] = []
         resolved: list[Span] = []
-        for cluster in self._cluster(spans):
+        sentences = list(doc.sents)
+        starts = [sent.start for sent in sentences]
+        for cluster in self._cluster(spans, text):
             label = cluster.fixed_label or _vote(cluster.labels)
             name = cluster.name() if label == "PERSON" else _longest_text(cluster)
             eid = entity_id(label, name)
@@ -292,9 +296,8 @@ class EntityResolver:
             full = len(name.split())
             for span in cluster.mentions:
                 kind = "name" if label != "PERSON" or len(name_words(span.text)) >= full else "partial"
-                mentions.append(
-                    Mention(eid, span.text, label, span.start_char, span.end_char, span.sent.text.strip(), kind)
-                )
+                sentence = sentences[bisect_right(starts, span.start) - 1].text.strip()
+                mentions.append(Mention(eid, span.text, label, span.start_char, span.end_char, sentence, kind))
                 resolved.append(Span(doc, span.start, span.end, label=label, kb_id=eid))
         others = [e for e in doc.ents if e.label_ not in NAME_LABELS]
         doc.ents = filter_spans(resolved + others)
@@ -310,7 +313,7 @@ def _contains(longer: list[str], shorter: list[str]) -> bool:
     return n < len(longer) and (longer[-n:] == shorter or longer[:n] == shorter)
 
 
-def _person_anchor(words: list[str], anchors: dict[str, list[str]], span: Span) -> Optional[str]:
+def _person_anchor(words: list[str], anchors: dict[str, list[str]], span: Span, article: str) -> Optional[str]:
     """Return the full name a (possibly partial) person mention refers to, or None when unknown or ambiguous."""
     text = " ".join(words)
     if text in anchors:
@@ -325,7 +328,7 @@ def _person_anchor(words: list[str], anchors: dict[str, list[str]], span: Span) 
     if len(surname) == 1:
         return surname[0]
     if len(surname) > 1:
-        return _nearest(surname, span)
+        return _nearest(surname, span, article)
     # A part of a hyphenated surname, then a first name ("her husband Daniel").
     for candidates in (
         [n for n, w in anchors.items() if word in w[-1].split("-")],
@@ -334,13 +337,12 @@ def _person_anchor(words: list[str], anchors: dict[str, list[str]], span: Span) 
         if len(candidates) == 1:
             return candidates[0]
         if len(candidates) > 1:
-            return _nearest(candidates, span)
+            return _nearest(candidates, span, article)
     return None
 
 
-def _nearest(names: list[str], span: Span) -> Optional[str]:
-    """Return the name whose mention stands closest before `span` (else closest after)."""
-    text = span.doc.text
+def _nearest(names: list[str], span: Span, text: str) -> Optional[str]:
+    """Return the name whose mention stands closest before `span` (else closest after) in `text`."""
     best, best_key = None, None
     for name in names:
         before = text.rfind(name, 0, span.start_char)

@@ -24,7 +24,7 @@ from typing import Iterable, Iterator, Optional, Sequence
 
 from . import __version__
 from .readers import DEFAULT_MAX_BYTES, Article, Source, discover, scan
-from .schema import TABLE_NAMES
+from .schema import TABLE_NAMES, to_arrow
 from .store import Store
 
 log = logging.getLogger(__name__)
@@ -77,7 +77,7 @@ class Options:
     csv: bool = True
     batch_size: int = 32
     chunk_size: int = 64  # articles per task handed to a worker
-    part_size: int = 1000  # articles per Parquet part written
+    part_size: int = 500  # articles per Parquet part written (and committed) at once
     compact_below: int = 200  # parts with fewer articles are merged once there are many of them
     max_parts: int = 32
     progress: bool = False
@@ -214,18 +214,20 @@ def _process(store: Store, todo: list[Source], settings: Settings, options: Opti
     from .executors import make_executor
 
     processed_at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
-    chunks = _chunks(_load(todo, settings.published), options.chunk_size)
+    # Small runs still spread over every worker: at least four chunks per worker when there is enough work.
+    chunk_size = max(1, min(options.chunk_size, -(-len(todo) // (4 * options.workers))))
+    chunks = _chunks(_load(todo, settings.published), chunk_size)
     progress = _progress(len(todo), options.progress)
-    buffer = []
+    batch = _Batch()
     with make_executor(options, settings.model) as executor:
         for results in executor.map(chunks, __version__, processed_at, options.batch_size):
-            buffer.extend(results)
+            batch.add(results, summary)
             progress.update(len(results))
-            if len(buffer) >= options.part_size:
-                _flush(store, buffer, fingerprint, summary)
-                buffer = []
-    if buffer:
-        _flush(store, buffer, fingerprint, summary)
+            if len(batch.states) >= options.part_size:
+                batch.commit(store, fingerprint)
+                batch = _Batch()
+    if batch.states:
+        batch.commit(store, fingerprint)
     progress.close()
 
 
@@ -235,27 +237,41 @@ def _progress(total: int, enabled: bool):
     return tqdm(total=total, unit="article", disable=not enabled, file=sys.stderr)
 
 
-def _flush(store: Store, results: list, fingerprint: str, summary: Summary) -> None:
-    """Commit a batch of results: a new part, and copies of older parts without the replaced articles."""
-    rows: dict[str, list[dict]] = defaultdict(list)
-    states = []
-    part = store.new_part_name()
-    for result in results:
-        rows["articles"].append(result.article)
-        for table, table_rows in result.rows.items():
-            rows[table].extend(table_rows)
-            summary.facts[table] += len(table_rows)
-        a = result.article
-        states.append((a["article_id"], a["source"], a["sha256"], a["pipeline_version"], fingerprint,
-                       a["status"], part, a["processed_at"]))
-        summary.processed += 1
-        if not result.ok:
-            summary.failed += 1
-            summary.failures.append((a["article_id"], a["error"]))
-            log.warning("%s: %s", a["article_id"], a["error"])
-    store.write_part(part, rows)
-    replaced = _rewrite_parts(store, {s[0] for s in states})
-    store.commit({part: len(states), **replaced.new_parts}, replaced.dropped, states, moves=replaced.moves)
+class _Batch:
+    """Results waiting to be committed as one part, held as Arrow tables (far smaller than row dicts)."""
+
+    def __init__(self):
+        self.tables: dict[str, list] = defaultdict(list)
+        self.states: list[tuple] = []
+
+    def add(self, results: list, summary: Summary) -> None:
+        rows: dict[str, list[dict]] = defaultdict(list)
+        for result in results:
+            a = result.article
+            rows["articles"].append(a)
+            for table, table_rows in result.rows.items():
+                rows[table].extend(table_rows)
+                summary.facts[table] += len(table_rows)
+            self.states.append((a["article_id"], a["source"], a["sha256"], a["pipeline_version"], a["status"],
+                                a["processed_at"]))
+            summary.processed += 1
+            if not result.ok:
+                summary.failed += 1
+                summary.failures.append((a["article_id"], a["error"]))
+                log.warning("%s: %s", a["article_id"], a["error"])
+        for table in TABLE_NAMES:
+            self.tables[table].append(to_arrow(table, rows.get(table, [])))
+
+    def commit(self, store: Store, fingerprint: str) -> None:
+        """Write the batch as a new part, drop the replaced articles' older rows, and record it all."""
+        import pyarrow as pa
+
+        part = store.new_part_name()
+        store.write_part(part, {table: pa.concat_tables(parts) for table, parts in self.tables.items()})
+        replaced = _rewrite_parts(store, {s[0] for s in self.states})
+        states = [(aid, source, sha, version, fingerprint, status, part, at)
+                  for aid, source, sha, version, status, at in self.states]
+        store.commit({part: len(states), **replaced.new_parts}, replaced.dropped, states, moves=replaced.moves)
 
 
 @dataclass

@@ -23,7 +23,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from .schema import SORT_KEYS, TABLE_NAMES, TABLES, to_arrow
+from .schema import SORT_KEYS, TABLE_NAMES, TABLES
 
 STATE_FILE = "state.sqlite"
 _SCHEMA = """
@@ -126,10 +126,10 @@ class Store:
 
     # -- writing -----------------------------------------------------------------------------------
 
-    def write_part(self, part: str, rows: dict[str, list[dict]]) -> None:
+    def write_part(self, part: str, tables: dict[str, pa.Table]) -> None:
         """Write one part: a Parquet file per table (typed, possibly empty), each atomically."""
         for table in TABLE_NAMES:
-            arrow = _sorted(table, to_arrow(table, rows.get(table, [])))
+            arrow = _sorted(table, tables.get(table, TABLES[table].empty_table()))
             atomic_write(self.part_path(table, part), lambda tmp, arrow=arrow: pq.write_table(arrow, tmp))
 
     def read_part(self, table: str, part: str) -> pa.Table:
@@ -214,21 +214,21 @@ class Store:
 
     # -- reading and export ------------------------------------------------------------------------
 
-    def read_table(self, table: str) -> pa.Table:
-        """Return the committed rows of `table`, in a stable order."""
-        parts = sorted(self.live_parts())
-        tables = [self.read_part(table, p) for p in parts]
-        data = pa.concat_tables(tables) if tables else TABLES[table].empty_table()
-        return _sorted(table, data)
-
     def export_csv(self, tables: Iterable[str] = TABLE_NAMES) -> None:
-        """Regenerate `<table>.csv` from the Parquet parts, with formula-like cells neutralised."""
+        """Regenerate `<table>.csv` from the Parquet parts, part by part, with formula-like cells neutralised."""
+        parts = sorted(self.live_parts())
         for table in tables:
-            frame = self.read_table(table).to_pandas()
-            for column, dtype in zip(frame.columns, frame.dtypes):
-                if dtype == object or str(dtype).startswith("str"):
-                    frame[column] = frame[column].map(neutralise_formula)
-            atomic_write(self.root / f"{table}.csv", lambda tmp, frame=frame: frame.to_csv(tmp, index=False))
+            def write(tmp, table=table):
+                with open(tmp, "w", encoding="utf-8", newline="") as handle:
+                    handle.write(",".join(TABLES[table].names) + "\n")
+                    for part in parts:
+                        frame = self.read_part(table, part).to_pandas()
+                        for column in frame.columns:
+                            if frame[column].dtype == object or str(frame[column].dtype).startswith("str"):
+                                frame[column] = frame[column].map(neutralise_formula)
+                        frame.to_csv(handle, index=False, header=False)
+
+            atomic_write(self.root / f"{table}.csv", write)
 
 
 def neutralise_formula(value):
