@@ -121,3 +121,20 @@ def test_wikinews_fixture_header():
     [article] = _read(FIXTURES / "wikinews" / "GUM_news_warhol.txt")
     assert article.title == "Warhol's photo legacy spread by university exhibits"
     assert article.published == "2014-01-28"
+
+
+def test_latin1_text_is_decoded(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes("Café naïve résumé, said the critic.".encode("latin-1"))
+    [article] = _read(path)
+    assert article.text == "Café naïve résumé, said the critic."
+
+
+def test_undecodable_bytes_are_an_error(tmp_path):
+    import random
+
+    rng = random.Random(1)
+    path = tmp_path / "noise.txt"
+    path.write_bytes(bytes(rng.randrange(1, 256) for _ in range(5000)))
+    [article] = _read(path, "noise")
+    assert "cannot decode" in article.error

@@ -117,6 +117,8 @@ def test_bad_inputs_are_reported_and_the_rest_processed(inputs, tmp_path):
     (inputs / "binary.txt").write_bytes(b"\x00\x01\x02\x03PK")
     (inputs / "feed.jsonl").write_text('{"id": "ok1", "text": "Jane Doe stars in the film Blue Harbour."}\n{broken\n')
     (inputs / "nav.html").write_text("<html><body><nav>Home</nav></body></html>")
+    with open(inputs / "huge.txt", "wb") as handle:  # 50 MB, over the default limit
+        handle.write(b"word " * 10_000_000)
     out = tmp_path / "out"
     summary = _run(inputs, out)
     assert summary.exit_code == 1
@@ -125,6 +127,7 @@ def test_bad_inputs_are_reported_and_the_rest_processed(inputs, tmp_path):
     assert "binary" in articles.loc["binary", "error"]
     assert "malformed JSON" in articles.loc["feed#2", "error"]
     assert "no article text" in articles.loc["nav", "error"]
+    assert "50.0 MB, over the 10.0 MB limit" in articles.loc["huge", "error"]
     assert articles.loc["ok1", "status"] == "ok"
     assert articles.loc["etoile", "status"] == "ok"
 
