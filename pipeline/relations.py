@@ -101,6 +101,7 @@ class RelationExtractor:
         self.age_nouns = set(spec["age_nouns"])
         self.matcher = Matcher(nlp.vocab)
         self.patterns: dict[str, _Pattern] = {}
+        self.windows: dict[str, list[tuple]] = {}
         for entry in spec["patterns"] + spec["role_patterns"]:
             for i, extra in enumerate([[]] + entry.get("variants", [])):
                 elements = self._expand(entry["pattern"] + extra)
@@ -110,7 +111,91 @@ class RelationExtractor:
                     tuple(element.get("slot") for element in elements), entry.get("work"),
                     entry.get("clause_subject", False), entry.get("work_list", False),
                 )
-                self.matcher.add(key, [[{k: v for k, v in e.items() if k != "slot"} for e in elements]], greedy="LONGEST")
+                tokens = [{k: v for k, v in e.items() if k != "slot"} for e in elements]
+                # Added without a filter: `_match` collects the raw matches of the windows that can hold a match and
+                # applies spaCy's LONGEST filter itself, as one `greedy="LONGEST"` call over the whole doc would.
+                self.matcher.add(key, [tokens])
+                self.windows[key] = [_window_element(e) for e in tokens]
+
+    def _match(self, doc: Doc) -> list[tuple[int, int, int, list[int]]]:
+        """Return what `greedy="LONGEST"` matching of every pattern over `doc` with alignments returns, faster.
+
+        The matcher's cost is patterns x tokens, and most tokens are far from any match. Every match holds a token
+        of each of its pattern's required elements, so for each pattern the window around each token that can fill
+        its rarest required element (the anchor), as far as the neighbouring elements can reach (judged on the
+        class, word, lower-case form and lemma tests, a superset of the pattern's), holds all its matches. The
+        matcher runs over each group of touching windows (plus one token, so a match ending at the group's end is
+        reported as it is over the doc) in text order; the raw matches come in the order a whole-doc run reports
+        them, and the LONGEST filter and the alignments are then the matcher's own.
+        """
+        n = len(doc)
+        user_data = doc.user_data
+        cls, lower, orth, lemma = [], [], [], []
+        for t in doc:
+            cls.append(user_data.get(("._.", "rel_cls", t.idx, None), ""))
+            lower.append(t.lower_)
+            orth.append(t.text)
+            lemma.append(t.lemma_)
+        features = {"cls": cls, "LOWER": lower, "ORTH": orth, "LEMMA": lemma}
+        index: dict[str, dict[str, list[int]]] = {}
+        for name, values in features.items():
+            positions = index[name] = defaultdict(list)
+            for i, value in enumerate(values):
+                positions[value].append(i)
+        counts: dict[tuple, int] = {}
+        spans: list[tuple[int, int]] = []
+        for elements in self.windows.values():
+            anchor, best, fewest = None, None, n + 1
+            for k, (low, _high, tests) in enumerate(elements):
+                if low < 1:
+                    continue
+                for name, values, negate in tests:
+                    if not negate:
+                        count = counts.get((name, values))
+                        if count is None:
+                            count = counts[(name, values)] = sum(len(index[name].get(v, ())) for v in values)
+                        if count < fewest:
+                            anchor, best, fewest = k, (name, values), count
+            if anchor is None:  # no required word or class to anchor on: the whole doc
+                spans.append((0, n))
+                continue
+            hits = sorted(i for v in best[1] for i in index[best[0]].get(v, ()))
+            low, high, tests = elements[anchor]
+            around = (0, high - 1, tests)
+            before = elements[:anchor] + [around]
+            after = [around] + elements[anchor + 1:]
+            for a in hits:
+                if not _fits(features, tests, a):
+                    continue
+                starts = _reach(features, before, a, -1, n)
+                ends = _reach(features, after, a + 1, 1, n) if starts else None
+                if starts and ends:
+                    spans.append((min(starts), max(ends)))
+        groups: list[list[int]] = []
+        for start, end in sorted(spans):
+            if groups and start <= groups[-1][1]:
+                groups[-1][1] = max(groups[-1][1], end)
+            else:
+                groups.append([start, end])
+        raw = []
+        if not groups:
+            self.matcher(doc[0:0], with_alignments=True)  # the matcher's annotation checks, as over the whole doc
+        for start, end in groups:
+            for key, m_start, m_end, alignment in self.matcher(doc[start : min(end + 1, n)], with_alignments=True):
+                if m_end + start <= end:
+                    raw.append((key, m_start + start, m_end + start, alignment))
+        by_key: dict[int, list] = {}
+        for key, start, end, alignment in raw:
+            by_key.setdefault(key, []).append((start, end, alignment))
+        matched = bytearray(n)
+        out = []
+        for key, pairs in by_key.items():
+            matched[:] = bytes(n)
+            for start, end, alignment in sorted(pairs, key=lambda x: (x[1] - x[0], -x[0]), reverse=True):
+                if matched.find(1, start, end) == -1:
+                    out.append((key, start, end, alignment))
+                    matched[start:end] = b"\x01" * (end - start)
+        return out
 
     def _expand(self, elements: list[dict]) -> list[dict]:
         """Return `elements` with every {"use": FRAGMENT, "slot": S} replaced by the fragment's elements in slot S."""
@@ -129,15 +214,16 @@ class RelationExtractor:
     def __call__(self, doc: Doc) -> Doc:
         relations: list[Relation] = []
         try:
-            spans = self._classify(doc)
-            matches = self.matcher(doc, with_alignments=True)
+            text = doc.text  # spaCy rebuilds doc.text from the tokens on every access: read it once
+            titled = list(self._repeated_possessive_titles(doc, text))
+            spans = self._classify(doc, text, titled)
+            matches = self._match(doc)
         except Exception:  # a broken document yields no relations rather than a failed article
             log.exception("relation extraction failed on %s", doc._.article_id)
             doc._.relations = []
             return doc
         by_id = {e.entity_id: e for e in doc._.entities or []}
-        titled = list(self._repeated_possessive_titles(doc))
-        topic = self._topic_work(doc, titled)
+        topic = self._topic_work(doc, titled, text)
         profiles = self._profiles(doc, matches, spans, by_id)
         for match_id, start, end, alignment in matches:
             pattern = self.patterns[doc.vocab.strings[match_id]]
@@ -153,8 +239,9 @@ class RelationExtractor:
 
     # -- token classes -------------------------------------------------------------------------------
 
-    def _classify(self, doc: Doc) -> dict[int, Span]:
+    def _classify(self, doc: Doc, text: Optional[str] = None, titled: Optional[list[Span]] = None) -> dict[int, Span]:
         """Set `token._.rel_cls` and return the span (entity or title run) each classed token belongs to."""
+        doc_text = doc.text if text is None else text
         spans: dict[int, Span] = {}
         for ent in doc.ents:
             if ent.label_ in _NUMERIC:
@@ -189,7 +276,7 @@ class RelationExtractor:
                 for token in span:
                     token._.rel_cls = span_cls
                     spans[token.i] = span
-        for run in self._repeated_possessive_titles(doc):
+        for run in self._repeated_possessive_titles(doc, doc_text) if titled is None else titled:
             for token in run:
                 token._.rel_cls = "TITLE"
                 spans[token.i] = run
@@ -221,7 +308,7 @@ class RelationExtractor:
             elif token.lower_ in self.separators:
                 token._.rel_cls = "SEP"
         self._mark_descriptors(doc)
-        self._mark_nominals(doc)
+        self._mark_nominals(doc, doc_text)
         for open_ in (t for t in doc if t.text == "("):
             close = next((t for t in doc[open_.i + 1 : open_.i + 12] if t.text == ")"), None)
             if close is not None:
@@ -257,7 +344,7 @@ class RelationExtractor:
             elif token.like_num and token.ent_type_ in {"DATE", "CARDINAL", ""} and not token.is_sent_start:
                 token._.rel_desc = True  # "the 1996 single ..."
 
-    def _mark_nominals(self, doc: Doc) -> None:
+    def _mark_nominals(self, doc: Doc, text: Optional[str] = None) -> None:
         """Class "the actor", "the singer", "the 62-year-old" as NOMINAL: a definite description of a person."""
         for token in doc:
             if token._.rel_cls or token.lower_ not in self.nominals or token.pos_ != "NOUN":
@@ -268,7 +355,7 @@ class RelationExtractor:
             if nxt is not None and nxt._.rel_cls in {"PERSON", "ORG"}:
                 continue  # "the actor Tom Hanks" names its person
             token._.rel_cls = "NOMINAL"
-        for m in _NOMINAL_AGE.finditer(doc.text):
+        for m in _NOMINAL_AGE.finditer(doc.text if text is None else text):
             span = doc.char_span(m.start(), m.end())
             if span is not None and not span[-1]._.rel_cls:
                 nxt = doc[span.end] if span.end < len(doc) else None
@@ -284,10 +371,10 @@ class RelationExtractor:
         return found[0] if len(found) == 1 else ""
 
     @staticmethod
-    def _repeated_possessive_titles(doc: Doc) -> Iterable[Span]:
+    def _repeated_possessive_titles(doc: Doc, text: Optional[str] = None) -> Iterable[Span]:
         """Yield "Ocean's Twelve"-style titles: a possessive title-case phrase the article uses twice or more."""
         found = defaultdict(list)
-        for m in _POSSESSIVE_TITLE.finditer(doc.text):
+        for m in _POSSESSIVE_TITLE.finditer(doc.text if text is None else text):
             found[m.group(0)].append(m)
         for matches in found.values():
             spans = [doc.char_span(m.start(), m.end()) for m in matches]
@@ -323,13 +410,14 @@ class RelationExtractor:
     # -- context: topic work, role profiles, pronouns -----------------------------------------------
 
     @staticmethod
-    def _topic_work(doc: Doc, titled: Iterable[Span] = ()) -> Optional[Span]:
+    def _topic_work(doc: Doc, titled: Iterable[Span] = (), text: Optional[str] = None) -> Optional[Span]:
         """Return the article's main work: the first work title of its first two paragraphs (headline, lead).
 
         `titled` adds untagged titles known otherwise (a possessive title the article repeats: "Ocean's Twelve").
         """
-        paragraphs = [m for m in re.finditer(r"\S(?:.|\n(?!\s*\n))*", doc.text)][:2]
-        lead_end = paragraphs[-1].end() if paragraphs else len(doc.text)
+        text = doc.text if text is None else text
+        paragraphs = [m for m in re.finditer(r"\S(?:.|\n(?!\s*\n))*", text)][:2]
+        lead_end = paragraphs[-1].end() if paragraphs else len(text)
         works = sorted([e for e in doc.ents if e.label_ == "WORK_OF_ART"] + list(titled), key=lambda s: s.start)
         return next((e for e in works if e.end_char <= lead_end), None)
 
@@ -355,7 +443,8 @@ class RelationExtractor:
         """
         want = self.pronouns[token.lower_]
         doc = token.doc
-        window_start = doc.text.rfind("\n\n", 0, doc.text.rfind("\n\n", 0, token.idx))
+        text = doc.text
+        window_start = text.rfind("\n\n", 0, text.rfind("\n\n", 0, token.idx))
         counts: dict[str, int] = defaultdict(int)
         latest: dict[str, int] = {}
         for ent in doc.ents:
@@ -650,6 +739,65 @@ class RelationExtractor:
             if key not in best or (row.confidence, row.work is not None) > (best[key].confidence, best[key].work is not None):
                 best[key] = row
         return sorted(best.values(), key=lambda r: (r.start_char, r.relation, r.subject, r.object))
+
+
+_WINDOW_ATTRS = {"LOWER": "LOWER", "ORTH": "ORTH", "LEMMA": "LEMMA"}
+_UNBOUNDED = 1 << 30
+
+
+def _window_element(element: dict) -> tuple[int, int, list[tuple[str, frozenset, bool]]]:
+    """Return (min, max) repeats and the tests a token filling `element` must pass (a subset of its tests)."""
+    op = element.get("OP")
+    if op is None:
+        low, high = 1, 1
+    elif op in {"?", "*", "+"}:
+        low, high = {"?": (0, 1), "*": (0, _UNBOUNDED), "+": (1, _UNBOUNDED)}[op]
+    else:
+        m = re.fullmatch(r"\{(\d*)(,?)(\d*)\}", op)
+        if m is None:
+            raise ValueError(f"unsupported OP {op!r}")
+        low = int(m.group(1) or 0)
+        high = low if not m.group(2) else int(m.group(3)) if m.group(3) else _UNBOUNDED
+    tests = []
+    specs = [(attr, element[attr]) for attr in _WINDOW_ATTRS if attr in element]
+    if isinstance(element.get("_"), dict) and "rel_cls" in element["_"]:
+        specs.append(("cls", element["_"]["rel_cls"]))
+    for name, spec in specs:
+        if isinstance(spec, str):
+            tests.append((name, frozenset([spec]), False))
+        elif isinstance(spec, dict) and set(spec) == {"IN"}:
+            tests.append((name, frozenset(spec["IN"]), False))
+        elif isinstance(spec, dict) and set(spec) == {"NOT_IN"}:
+            tests.append((name, frozenset(spec["NOT_IN"]), True))
+        # any other test is left out: the window only grows
+    return low, high, tests
+
+
+def _fits(features: dict, tests: list, i: int) -> bool:
+    for name, values, negate in tests:
+        if (features[name][i] in values) == negate:
+            return False
+    return True
+
+
+def _reach(features: dict, elements: list, at: int, step: int, n: int) -> set[int]:
+    """Return the positions a run of `elements` may stop at, read from boundary `at` left (step -1) or right (1)."""
+    bounds = {at}
+    for low, high, tests in (reversed(elements) if step < 0 else elements):
+        nxt = set()
+        for b in bounds:
+            count = 0
+            while True:
+                if count >= low:
+                    nxt.add(b + step * count)
+                i = b + step * count if step > 0 else b - count - 1
+                if count >= high or not 0 <= i < n or not _fits(features, tests, i):
+                    break
+                count += 1
+        bounds = nxt
+        if not bounds:
+            break
+    return bounds
 
 
 def _crosses_sentence(doc: Doc, start: int, end: int) -> bool:

@@ -317,3 +317,22 @@ def test_leading_year_is_dropped_from_listed_titles(nlp):
     doc = make_doc(nlp, "Anna Kerr died on Monday. She also starred in numerous films including 1989's Shirley "
                         "Valentine.")
     assert ("Anna Kerr", "Shirley Valentine") in _facts(doc, "cast_member")
+
+
+def test_windowed_matching_equals_one_longest_match_over_the_doc(nlp, seed_doc):
+    """`_match` runs the Matcher only near possible matches; it must return what a whole-doc run returns."""
+    from pathlib import Path
+
+    from spacy.matcher import Matcher
+
+    from conftest import FIXTURES
+
+    component = nlp.get_pipe("relation_extraction")
+    reference = Matcher(nlp.vocab)
+    for key in component.patterns:
+        reference.add(key, component.matcher.get(key)[1], greedy="LONGEST")
+    texts = [p.read_text(encoding="utf-8") for p in sorted(Path(FIXTURES, "wikinews").glob("*.txt"))]
+    for doc in [seed_doc, *nlp.pipe(texts)]:
+        expected = [(k, s, e, list(a)) for k, s, e, a in reference(doc, with_alignments=True)]
+        got = [(k, s, e, list(a)) for k, s, e, a in component._match(doc)]
+        assert got == expected
