@@ -9,16 +9,25 @@ from pathlib import Path
 
 from . import __version__
 from .clean import parse_iso_date
-from .runner import EXIT_BUSY, EXIT_USAGE, Busy, Options, Settings, run
+from .runner import EXIT_BUSY, EXIT_UNEXPECTED, EXIT_USAGE, Busy, Options, Settings, run
 
 DESCRIPTION = """Turn entertainment news articles into fact tables: entities, who plays whom, who is in what,
-who made what, who said what, and when. Exit codes: 0 all ok; 1 some articles failed (see the
-`articles` table, status = error); 2 usage or setup error; 3 another run holds the output folder."""
+who made what, who said what, and when. Exit codes: 0 all ok; 1 some articles of this run failed (see the
+`articles` table, status = error); 2 usage or setup error; 3 another run holds the output folder;
+4 unexpected error (e.g. disk full, permission denied)."""
+
+
+def _common() -> argparse.ArgumentParser:
+    """Return the options every command takes."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-v", "--verbose", action="count", default=0, help="log more (-v info, -vv debug)")
+    return common
 
 
 def _run_parser(sub) -> None:
     p = sub.add_parser(
         "run",
+        parents=[_common()],
         help="process new and changed articles into the output tables",
         description="Process the new and changed articles under INPUT into the tables in --out. "
         "Unchanged articles (same content, pipeline version and settings) are skipped.",
@@ -30,10 +39,12 @@ def _run_parser(sub) -> None:
                    help="installed spaCy pipeline to use, e.g. en_core_web_md (default: %(default)s)")
     p.add_argument("--published", metavar="YYYY-MM-DD",
                    help="publication date for articles whose input gives none (anchors relative dates)")
-    p.add_argument("--format", choices=["both", "parquet", "csv"], default="both",
-                   help="tables to keep: Parquet datasets are always written (they are the incremental store); "
-                   "'parquet' skips the CSV exports (default: both)")
+    p.add_argument("--format", choices=["both", "parquet"], default="both",
+                   help="'both': Parquet datasets and CSV exports; 'parquet': skip the CSV exports (Parquet is "
+                   "always written: it is the incremental store) (default: both)")
     p.add_argument("--full", action="store_true", help="reprocess every article, changed or not")
+    p.add_argument("--retry-errors", action="store_true",
+                   help="also reprocess unchanged articles whose last attempt failed")
     p.add_argument("--prune", action="store_true", help="remove the rows of articles whose input is gone")
     p.add_argument("--workers", type=int, default=1, help="processes to use (default: 1)")
     p.add_argument("--executor", choices=["local", "dask"], default="local",
@@ -42,7 +53,7 @@ def _run_parser(sub) -> None:
                    help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a LocalCluster of --workers)")
     p.add_argument("--max-mb", type=float, default=Settings.max_bytes / 1e6,
                    help="inputs larger than this many megabytes are reported as errors (default: %(default)s)")
-    p.add_argument("--batch-size", type=int, default=32, help="documents per spaCy nlp.pipe batch (default: 32)")
+    p.add_argument("--batch-size", type=int, default=Options.batch_size, help="documents per spaCy nlp.pipe batch (default: 32)")
     p.add_argument("--chunk-size", type=int, default=Options.chunk_size,
                    help="articles per task handed to a worker (default: %(default)s)")
     p.add_argument("--part-size", type=int, default=Options.part_size,
@@ -64,7 +75,7 @@ def _cmd_run(args) -> int:
             print(f"error: --{name.replace('_', '-')} must be at least 1", file=sys.stderr)
             return EXIT_USAGE
     settings = Settings(model=args.model, published=published, max_bytes=int(args.max_mb * 1e6))
-    options = Options(full=args.full, prune=args.prune, workers=args.workers, executor=args.executor,
+    options = Options(full=args.full, prune=args.prune, retry_errors=args.retry_errors, workers=args.workers, executor=args.executor,
                       scheduler=args.scheduler, csv=args.format != "parquet", batch_size=args.batch_size,
                       chunk_size=args.chunk_size, part_size=args.part_size,
                       progress=not args.no_progress and sys.stderr.isatty(), wait=args.wait)
@@ -90,6 +101,7 @@ def _lazy(module: str):
 def _evaluate_parser(sub) -> None:
     p = sub.add_parser(
         "evaluate",
+        parents=[_common()],
         help="score output tables against gold facts",
         description="Score the tables in --outputs against gold facts (JSON Lines, see docs/gold-format.md): "
         "precision, recall and F1 per fact type, strict and lenient, then each false positive and miss.",
@@ -106,6 +118,7 @@ def _evaluate_parser(sub) -> None:
 def _show_parser(sub) -> None:
     p = sub.add_parser(
         "show",
+        parents=[_common()],
         help="write an HTML page to review one article's extracted facts",
         description="Write one self-contained HTML page for ARTICLE_ID from the tables in --outputs: the "
         "article text with entities highlighted and quotes marked and linked to their speakers, and the "
@@ -122,7 +135,6 @@ def _show_parser(sub) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m pipeline", description=DESCRIPTION)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("-v", "--verbose", action="count", default=0, help="log more (-v info, -vv debug)")
     sub = parser.add_subparsers(dest="command", required=True)
     _run_parser(sub)
     _evaluate_parser(sub)
@@ -138,4 +150,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE if exc.code not in (0, None) else 0
     level = [logging.WARNING, logging.INFO, logging.DEBUG][min(args.verbose, 2)]
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    return args.func(args)
+    try:
+        return args.func(args)
+    except Exception as exc:  # a scheduled job needs a one-line reason and a distinct code, not a traceback
+        logging.getLogger("pipeline").debug("unexpected error", exc_info=True)
+        print(f"error: {type(exc).__name__}: {exc} (run with -vv for the traceback)", file=sys.stderr)
+        return EXIT_UNEXPECTED

@@ -32,8 +32,6 @@ DATA = Path(__file__).parent / "data"
 # Labels that name things; numeric labels (DATE, CARDINAL, MONEY, ...) are not entities here.
 _YEARISH = re.compile(r"(?:'|’)?\d{2,4}(?:s|'s|’s)?")
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
-# spaCy's small model often tags surnames and one-word names with one of these instead of PERSON.
-PERSON_CONFUSIONS = {"ORG", "LAW", "GPE", "NORP", "PRODUCT", "FAC", "LOC", "WORK_OF_ART", "EVENT"}
 # Words before a name that are not part of it ("Mr Neeson", "DJ Pete Mitchell").
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "rev", "dj", "mc"}
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")

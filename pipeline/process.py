@@ -6,6 +6,7 @@ builds the spaCy pipeline once and keeps it.
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -15,6 +16,7 @@ from .tables import article_row, doc_rows
 log = logging.getLogger(__name__)
 
 _NLP = {}
+_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,13 @@ def get_nlp(model: str):
 def process_batch(articles: list[Article], model: str, version: str, processed_at: str,
                   batch_size: int = 32) -> list[Result]:
     """Return one `Result` per article, in input order; a failure costs only its own article."""
-    nlp = get_nlp(model)
+    # One batch at a time per process: the error handler below is shared by the cached pipeline, and a
+    # Dask worker may run several tasks in threads.
+    with _LOCK:
+        return _process_batch(articles, get_nlp(model), version, processed_at, batch_size)
+
+
+def _process_batch(articles: list[Article], nlp, version: str, processed_at: str, batch_size: int) -> list[Result]:
     failures: dict[str, str] = {}
 
     def on_error(name, _proc, docs, exc):
@@ -51,27 +59,48 @@ def process_batch(articles: list[Article], model: str, version: str, processed_a
 
     # Our components (plain Python) report failures here; the doc is then dropped from the stream.
     nlp.default_error_handler = on_error
+    def make(article: Article):
+        doc = nlp.make_doc(article.text)
+        doc._.article_id = article.article_id
+        doc._.published = article.published
+        doc._.title = article.title
+        return doc
+
     docs = []
     for article in articles:
         if not article.ok:
             continue
         try:
-            doc = nlp.make_doc(article.text)
+            docs.append(make(article))
         except ValueError as exc:  # e.g. longer than nlp.max_length
             failures[article.article_id] = f"cannot tokenise: {exc}".split("\n")[0]
-            continue
-        doc._.article_id = article.article_id
-        doc._.published = article.published
-        doc._.title = article.title
-        docs.append(doc)
-    done = {doc._.article_id: doc for doc in nlp.pipe(docs, batch_size=batch_size)}
+    try:
+        done = {doc._.article_id: doc for doc in nlp.pipe(docs, batch_size=batch_size)}
+    except Exception:
+        # spaCy's own components raise through `nlp.pipe`: redo the batch one fresh document at a time.
+        done = {}
+        by_id = {a.article_id: a for a in articles}
+        for doc in docs:
+            try:
+                done[doc._.article_id] = nlp(make(by_id[doc._.article_id]))
+            except Exception as exc:
+                failures[doc._.article_id] = f"processing failed: {type(exc).__name__}: {exc}"
     results = []
     for article in articles:
         doc: Optional[object] = done.get(article.article_id)
         if article.ok and doc is not None and article.article_id not in failures:
-            row = article_row(article, version, processed_at)
-            results.append(Result(row, doc_rows(article.article_id, doc)))
-        else:
-            error = failures.get(article.article_id, "processing failed") if article.ok else None
-            results.append(Result(article_row(article, version, processed_at, error)))
+            try:
+                rows = doc_rows(article.article_id, doc)
+            except Exception as exc:
+                failures[article.article_id] = f"cannot build table rows: {type(exc).__name__}: {exc}"
+            else:
+                results.append(Result(article_row(article, version, processed_at), rows))
+                continue
+        error = failures.get(article.article_id, "processing failed") if article.ok else None
+        results.append(Result(article_row(article, version, processed_at, error)))
     return results
+
+
+def failed_batch(articles: list[Article], version: str, processed_at: str, error: str) -> list[Result]:
+    """Return error results for every article of a batch whose worker died."""
+    return [Result(article_row(a, version, processed_at, a.error or error)) for a in articles]

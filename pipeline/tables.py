@@ -7,7 +7,7 @@ from dataclasses import asdict
 from spacy.tokens import Doc
 
 from .readers import Article
-from .schema import TABLE_NAMES, columns
+from .schema import columns
 
 
 def article_row(article: Article, version: str, processed_at: str, error: str | None = None) -> dict:
@@ -53,7 +53,3 @@ def doc_rows(article_id: str, doc: Doc) -> dict[str, list[dict]]:
         "dates": _records(article_id, "dates", doc._.dates),
     }
     return rows
-
-
-def empty_rows() -> dict[str, list[dict]]:
-    return {name: [] for name in TABLE_NAMES}
