@@ -35,6 +35,7 @@ def norm(value) -> str:
 
 
 def name_eq(a, b, lenient: bool) -> bool:
+    """Return True when two person names match (lenient: same last token, or one's tokens within the other's)."""
     a, b = norm(a), norm(b)
     if not a or not b:
         return a == b
@@ -47,6 +48,7 @@ def name_eq(a, b, lenient: bool) -> bool:
 
 
 def work_eq(a, b, lenient: bool) -> bool:
+    """Return True when two titles match (lenient: one contains the other)."""
     a, b = norm(a), norm(b)
     if a == b:
         return True
@@ -55,6 +57,8 @@ def work_eq(a, b, lenient: bool) -> bool:
 
 @dataclass
 class Tally:
+    """Counts of one fact type, with the false positives and misses behind them."""
+
     tp: int = 0
     fp: int = 0
     fn: int = 0
@@ -181,6 +185,7 @@ def score(gold: list[dict], outputs: Path) -> dict:
 
 
 def load_gold(path: Path) -> list[dict]:
+    """Return the gold facts of a JSON Lines file, one dict per article."""
     with open(path, encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
 

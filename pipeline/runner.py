@@ -87,6 +87,8 @@ class Options:
 
 @dataclass
 class Summary:
+    """What a run did: article counts, facts written per table, failures and duration."""
+
     processed: int = 0
     failed: int = 0
     skipped: int = 0

@@ -52,6 +52,7 @@ class Known:
 
 
 def fsync_dir(path: Path) -> None:
+    """Flush a folder's entries to disk, so that a rename in it survives a power loss."""
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)

@@ -22,7 +22,7 @@ def _tables(out: Path) -> dict[str, pd.DataFrame]:
     for table in TABLE_NAMES:
         frame = pd.read_parquet(out / f"{table}.parquet")
         frame = frame.drop(columns=["processed_at"], errors="ignore")
-        frames[table] = frame.sort_values(list(frame.columns[:4])).reset_index(drop=True)
+        frames[table] = frame.sort_values(list(frame.columns)).reset_index(drop=True)
     return frames
 
 
@@ -91,6 +91,10 @@ def test_changed_article_replaces_its_rows(inputs, tmp_path):
     entities = pd.read_parquet(out / "entities.parquet")
     assert "Charlotte Rampling" in set(entities.name)
     assert "Charlotte Gainsbourg" not in set(entities.name)
+    for table in TABLE_NAMES:  # the CSV exports follow the Parquet tables
+        csv = pd.read_csv(out / f"{table}.csv", keep_default_na=False)
+        assert len(csv) == len(pd.read_parquet(out / f"{table}.parquet")), table
+    assert "Charlotte Gainsbourg" not in (out / "entities.csv").read_text()
 
 
 def test_full_rerun_gives_identical_tables(inputs, tmp_path):
