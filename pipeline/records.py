@@ -6,7 +6,7 @@ character offsets into `doc.text`, which is the article's cleaned text.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Optional
 
 from spacy.tokens import Doc
@@ -80,10 +80,6 @@ class DateMention:
     anchor: Optional[str]  # ISO date the relative expression was resolved against
     evidence: str
     rule: str
-
-
-def as_row(record) -> dict:
-    return asdict(record)
 
 
 def register_extensions() -> None:
