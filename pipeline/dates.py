@@ -550,7 +550,13 @@ def _sentence_finder(doc: Doc, text: str) -> Callable[[Span], str]:
     if doc.has_annotation("SENT_START"):
         sents = list(doc.sents)
         starts = [sent.start_char for sent in sents]
-        return lambda span: sents[max(bisect.bisect_right(starts, span.start_char) - 1, 0)].text
+        # A sentence's text is its characters in `text` (Span.text rebuilds it token by token).
+        bounds = [(sent.start_char, sent.end_char) for sent in sents]
+
+        def sentence(span: Span) -> str:
+            lo, hi = bounds[max(bisect.bisect_right(starts, span.start_char) - 1, 0)]
+            return text[lo:hi]
+        return sentence
 
     def line(span: Span) -> str:
         lo = text.rfind("\n", 0, span.start_char) + 1

@@ -286,6 +286,8 @@ class EntityResolver:
         resolved: list[Span] = []
         sentences = list(doc.sents)
         starts = [sent.start for sent in sentences]
+        # A sentence's text is its characters in `text` (Span.text would rebuild it token by token per mention).
+        sentence_texts = [text[sent.start_char : sent.end_char].strip() for sent in sentences]
         for cluster in self._cluster(spans, text):
             label = cluster.fixed_label or _vote(cluster.labels)
             name = cluster.name() if label == "PERSON" else _longest_text(cluster)
@@ -294,7 +296,7 @@ class EntityResolver:
             full = len(name.split())
             for span in cluster.mentions:
                 kind = "name" if label != "PERSON" or len(name_words(span.text)) >= full else "partial"
-                sentence = sentences[bisect_right(starts, span.start) - 1].text.strip()
+                sentence = sentence_texts[bisect_right(starts, span.start) - 1]
                 mentions.append(Mention(eid, span.text, label, span.start_char, span.end_char, sentence, kind))
                 resolved.append(Span(doc, span.start, span.end, label=label, kb_id=eid))
         others = [e for e in doc.ents if e.label_ not in NAME_LABELS]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Optional
 
+from spacy.attrs import LEMMA
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -320,8 +321,8 @@ _UNRESOLVED = Speaker(None, None, None, "unresolved", 0.2)
 class _Article:
     """Attribution state for one document."""
 
-    def __init__(self, doc: Doc, raws: list[RawQuote], lex: Lexicon):
-        self.doc, self.text, self.raws, self.lex = doc, doc.text, raws, lex
+    def __init__(self, doc: Doc, raws: list[RawQuote], lex: Lexicon, text: Optional[str] = None):
+        self.doc, self.text, self.raws, self.lex = doc, doc.text if text is None else text, raws, lex
         self.entities = {e.entity_id: e for e in doc._.entities or []}
         self.mentions = sorted(doc._.mentions or [], key=lambda m: m.start_char)
         self.mention_starts = [m.start_char for m in self.mentions]
@@ -400,9 +401,18 @@ class _Article:
     def _role_links(self) -> list[tuple[int, str, Speaker]]:
         """Return (offset, role noun, person) for people introduced with a role ("director Spike Lee")."""
         links = []
-        for t in self.doc:
-            role = t.lemma_.lower()
-            if role not in self.lex.person_roles or self.in_quote(t.idx):
+        doc = self.doc
+        strings = doc.vocab.strings
+        lowered: dict[int, str] = {}
+        # Lemmas read as hashes in one call; a Token is made only for the role nouns.
+        for i, lemma in enumerate(doc.to_array(LEMMA).tolist() if len(doc) else []):
+            role = lowered.get(lemma)
+            if role is None:
+                role = lowered[lemma] = strings[lemma].lower()
+            if role not in self.lex.person_roles:
+                continue
+            t = doc[i]
+            if self.in_quote(t.idx):
                 continue
             people = []
             if t.dep_ in {"compound", "appos"}:
@@ -787,21 +797,22 @@ class QuoteAttribution:
         self.lex = lexicon
 
     def __call__(self, doc: Doc) -> Doc:
+        text = doc.text  # spaCy rebuilds doc.text from the tokens on every access: read it once
         try:
-            raws = find_quotes(doc.text)
+            raws = find_quotes(text)
         except Exception:  # the scanner is a regex pass; a bug in it must not cost the article
             log.exception("quote scan failed")
             raws = []
         quotes: list[Quote] = []
         article = None
         try:
-            article = _Article(doc, raws, self.lex)
+            article = _Article(doc, raws, self.lex, text)
         except Exception:
             log.exception("quote attribution set-up failed")
         prefix = doc._.article_id or "doc"
         for i, q in enumerate(raws):
             attribution = Attribution(_UNRESOLVED, None, None, None, "unresolved")
-            evidence = doc.text[q.open : q.close]
+            evidence = text[q.open : q.close]
             if article is not None:
                 try:
                     attribution = article.attribute(i)
@@ -812,7 +823,7 @@ class QuoteAttribution:
             quotes.append(
                 Quote(
                     quote_id=f"{prefix}-q{i + 1}",
-                    text=doc.text[q.start : q.end],
+                    text=text[q.start : q.end],
                     start_char=q.start,
                     end_char=q.end,
                     speaker=s.name,

@@ -15,7 +15,9 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import Iterable, Optional
 
+from spacy.attrs import ENT_TYPE, IDX, IS_LOWER, LEMMA, LENGTH, LIKE_NUM, LOWER, POS, SENT_START, SPACY
 from spacy.language import Language
+from spacy.parts_of_speech import IDS as _POS_IDS
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
@@ -32,6 +34,46 @@ if not Token.has_extension("rel_desc"):
     # A modifier between a determiner and a noun ("critically acclaimed", "Bush-baiting", "1996", "specially-written").
     Token.set_extension("rel_desc", default=False)
 _DESC_POS = {"ADJ", "NOUN", "ADV", "VERB", "NUM", "PROPN"}
+_DESC_POS_IDS = frozenset(_POS_IDS[p] for p in _DESC_POS)
+_NOUN, _PROPN = _POS_IDS["NOUN"], _POS_IDS["PROPN"]
+_ARRAY_ATTRS = [IDX, LENGTH, LOWER, LEMMA, SPACY, IS_LOWER, POS, ENT_TYPE, SENT_START, LIKE_NUM]
+
+
+class _Tokens:
+    """The token attributes the classification and matching read, as plain lists (one `Doc.to_array` call).
+
+    Reading them through `Token` objects (and `token._.` through spaCy's `Underscore`) costs a Python object per
+    token and access; these lists are built once per doc and shared by `_classify` and `_match`.
+    """
+
+    __slots__ = ("idx", "text", "lower", "lemma", "space", "is_lower", "pos", "ent", "sent_start", "like_num", "cls",
+                 "desc")
+
+    def __init__(self, doc: Doc, text: str):
+        rows = doc.to_array(_ARRAY_ATTRS).tolist() if len(doc) else []
+        strings = doc.vocab.strings
+        self.idx = [r[0] for r in rows]
+        self.text = [text[r[0] : r[0] + r[1]] for r in rows]
+        self.lower = [strings[r[2]] for r in rows]
+        self.lemma = [strings[r[3]] for r in rows]
+        self.space = [r[4] for r in rows]  # 1 when the token has trailing whitespace
+        self.is_lower = [r[5] for r in rows]
+        self.pos = [r[6] for r in rows]
+        self.ent = [strings[r[7]] if r[7] else "" for r in rows]
+        self.sent_start = [r[8] == 1 for r in rows]  # Token.is_sent_start is True exactly when sent_start == 1
+        self.like_num = [r[9] for r in rows]
+        self.cls = [""] * len(rows)
+        self.desc = [False] * len(rows)
+
+    def write(self, doc: Doc) -> None:
+        """Store the classes and descriptor marks as `token._.rel_cls` / `token._.rel_desc` (the Matcher reads them)."""
+        user_data = doc.user_data
+        for i, value in enumerate(self.cls):
+            if value:
+                user_data[("._.", "rel_cls", self.idx[i], None)] = value
+        for i, value in enumerate(self.desc):
+            if value:
+                user_data[("._.", "rel_desc", self.idx[i], None)] = True
 _HONORIFIC_GENDER = {"Mr": "m", "Mr.": "m", "Sir": "m", "Lord": "m", "Ms": "f", "Ms.": "f", "Mrs": "f", "Mrs.": "f",
                      "Miss": "f", "Dame": "f", "Lady": "f"}
 _LEADING_YEAR = re.compile(r"^(?:1[89]|20)\d\d(?:'s|’s) ")
@@ -117,7 +159,7 @@ class RelationExtractor:
                 self.matcher.add(key, [tokens])
                 self.windows[key] = [_window_element(e) for e in tokens]
 
-    def _match(self, doc: Doc) -> list[tuple[int, int, int, list[int]]]:
+    def _match(self, doc: Doc, tokens: Optional[_Tokens] = None) -> list[tuple[int, int, int, list[int]]]:
         """Return what `greedy="LONGEST"` matching of every pattern over `doc` with alignments returns, faster.
 
         The matcher's cost is patterns x tokens, and most tokens are far from any match. Every match holds a token
@@ -129,14 +171,17 @@ class RelationExtractor:
         them, and the LONGEST filter and the alignments are then the matcher's own.
         """
         n = len(doc)
-        user_data = doc.user_data
-        cls, lower, orth, lemma = [], [], [], []
-        for t in doc:
-            cls.append(user_data.get(("._.", "rel_cls", t.idx, None), ""))
-            lower.append(t.lower_)
-            orth.append(t.text)
-            lemma.append(t.lemma_)
-        features = {"cls": cls, "LOWER": lower, "ORTH": orth, "LEMMA": lemma}
+        if tokens is None:
+            user_data = doc.user_data
+            cls, lower, orth, lemma = [], [], [], []
+            for t in doc:
+                cls.append(user_data.get(("._.", "rel_cls", t.idx, None), ""))
+                lower.append(t.lower_)
+                orth.append(t.text)
+                lemma.append(t.lemma_)
+            features = {"cls": cls, "LOWER": lower, "ORTH": orth, "LEMMA": lemma}
+        else:
+            features = {"cls": tokens.cls, "LOWER": tokens.lower, "ORTH": tokens.text, "LEMMA": tokens.lemma}
         index: dict[str, dict[str, list[int]]] = {}
         for name, values in features.items():
             positions = index[name] = defaultdict(list)
@@ -216,8 +261,9 @@ class RelationExtractor:
         try:
             text = doc.text  # spaCy rebuilds doc.text from the tokens on every access: read it once
             titled = list(self._repeated_possessive_titles(doc, text))
-            spans = self._classify(doc, text, titled)
-            matches = self._match(doc)
+            tokens = _Tokens(doc, text)
+            spans = self._classify(doc, text, titled, tokens)
+            matches = self._match(doc, tokens)
         except Exception:  # a broken document yields no relations rather than a failed article
             log.exception("relation extraction failed on %s", doc._.article_id)
             doc._.relations = []
@@ -239,9 +285,16 @@ class RelationExtractor:
 
     # -- token classes -------------------------------------------------------------------------------
 
-    def _classify(self, doc: Doc, text: Optional[str] = None, titled: Optional[list[Span]] = None) -> dict[int, Span]:
-        """Set `token._.rel_cls` and return the span (entity or title run) each classed token belongs to."""
+    def _classify(self, doc: Doc, text: Optional[str] = None, titled: Optional[list[Span]] = None,
+                  tokens: Optional[_Tokens] = None) -> dict[int, Span]:
+        """Set `token._.rel_cls` and return the span (entity or title run) each classed token belongs to.
+
+        The classes are kept in `tokens.cls` (a plain list, also what `_match` reads) and written to the tokens once.
+        """
         doc_text = doc.text if text is None else text
+        tok = _Tokens(doc, doc_text) if tokens is None else tokens
+        words, lower, cls = tok.text, tok.lower, tok.cls
+        n = len(words)
         spans: dict[int, Span] = {}
         for ent in doc.ents:
             if ent.label_ in _NUMERIC:
@@ -251,118 +304,133 @@ class RelationExtractor:
                 # An award or honorific the model tagged as a name ("Oscar-winning director ...") stands for nothing.
                 continue
             if ent.label_ == "PERSON":
-                cls = "PERSON"
+                cls_ = "PERSON"
             elif ent.label_ == "WORK_OF_ART":
-                cls = "WORK"
-            elif ent.label_ == "ORG" and len(ent) > 1 and ent[0].lower_ in self.gender:
+                cls_ = "WORK"
+            elif ent.label_ == "ORG" and len(ent) > 1 and lower[ent.start] in self.gender:
                 # The small model often tags people as ORG; a known given name says otherwise.
-                cls = "PERSON"
+                cls_ = "PERSON"
             elif ent.label_ == "ORG":
-                cls = "OUTLET" if text in self.outlets else "ORG"
+                cls_ = "OUTLET" if text in self.outlets else "ORG"
             else:
-                cls = "PLACE" if ent.label_ in _PLACES else "NAME"
+                cls_ = "PLACE" if ent.label_ in _PLACES else "NAME"
             end = ent.end
-            while end > ent.start + 1 and doc[end - 1].text in _POSSESSIVES:
+            while end > ent.start + 1 and words[end - 1] in _POSSESSIVES:
                 end -= 1
-            inner = next((t.i for t in doc[ent.start + 1 : end - 1] if t.text in _POSSESSIVES), None)
-            if inner is not None and cls in {"PERSON", "ORG"}:
+            inner = next((i for i in range(ent.start + 1, end - 1) if words[i] in _POSSESSIVES), None)
+            if inner is not None and cls_ in {"PERSON", "ORG"}:
                 # NER sometimes swallows the work after a possessive ("Mike Nichols' Closer"): split it off.
                 owner = self._entity_named(doc, doc[ent.start : inner].text)
-                parts = [(Span(doc, ent.start, inner, label=ent.label_, kb_id=owner), cls if owner else ""),
+                parts = [(Span(doc, ent.start, inner, label=ent.label_, kb_id=owner), cls_ if owner else ""),
                          (Span(doc, inner + 1, end, label=""), "TITLE")]
             else:
-                parts = [(Span(doc, ent.start, end, label=ent.label_, kb_id=ent.kb_id_), cls)]
+                parts = [(Span(doc, ent.start, end, label=ent.label_, kb_id=ent.kb_id_), cls_)]
             for span, span_cls in parts:
-                for token in span:
-                    token._.rel_cls = span_cls
-                    spans[token.i] = span
+                for i in range(span.start, span.end):
+                    cls[i] = span_cls
+                    spans[i] = span
         for run in self._repeated_possessive_titles(doc, doc_text) if titled is None else titled:
-            for token in run:
-                token._.rel_cls = "TITLE"
-                spans[token.i] = run
+            for i in range(run.start, run.end):
+                cls[i] = "TITLE"
+                spans[i] = run
         once: dict[str, int] = defaultdict(int)
         person_at: dict[int, Span] = {}
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 once[ent.kb_id_ or ent.text] += 1
                 person_at[ent.start] = ent
-        for run in self._title_runs(doc):
-            nxt = doc[run.end] if run.end < len(doc) else None
+        for run in self._title_runs(doc, tok):
             person = person_at.get(run.end)
-            if person is not None and len(person) == 1 and run[-1].whitespace_ \
+            if person is not None and len(person) == 1 and tok.space[run.end - 1] \
                     and once[person.kb_id_ or person.text] <= 1 \
-                    and run[-1].lower_ not in self.nominals and not run[0].is_sent_start:
+                    and lower[run.end - 1] not in self.nominals and not tok.sent_start[run.start]:
                 # "Amazing Grace", "Hey Jude": a one-word "name" the article never uses again ends the title.
                 run = doc[run.start : run.end + 1]
-            for token in run:
-                token._.rel_cls = "TITLE"
-                spans[token.i] = run
-        for token in doc:
-            if token._.rel_cls:
+            for i in range(run.start, run.end):
+                cls[i] = "TITLE"
+                spans[i] = run
+        for i in range(n):
+            if cls[i]:
                 continue
-            if token.text in {"'", "’"} and token.i > 0 and not doc[token.i - 1].text[-1:].lower() in {"s", "z", "x"}:
+            if words[i] in {"'", "’"} and i > 0 and not words[i - 1][-1:].lower() in {"s", "z", "x"}:
                 # "Blazin' Squad": a bare apostrophe after a word not ending in s is an elision, not a possessive.
-                token._.rel_cls = "ELISION"
-            elif token.lower_ in self.pronouns:
-                token._.rel_cls = "PRON"
-            elif token.lower_ in self.separators:
-                token._.rel_cls = "SEP"
-        self._mark_descriptors(doc)
-        self._mark_nominals(doc, doc_text)
-        for open_ in (t for t in doc if t.text == "("):
-            close = next((t for t in doc[open_.i + 1 : open_.i + 12] if t.text == ")"), None)
+                cls[i] = "ELISION"
+            elif lower[i] in self.pronouns:
+                cls[i] = "PRON"
+            elif lower[i] in self.separators:
+                cls[i] = "SEP"
+        self._mark_descriptors(doc, tok)
+        self._mark_nominals(doc, doc_text, tok)
+        for o in range(n):
+            if words[o] != "(":
+                continue
+            close = next((k for k in range(o + 1, min(o + 12, n)) if words[k] == ")"), None)
             if close is not None:
                 # A short aside inside a list ("Luke Kirby (returning from ...)") does not end the list.
-                for token in doc[open_.i : close.i + 1]:
-                    if token._.rel_cls in {"", "SEP"}:
-                        token._.rel_cls = "PAREN"
+                for k in range(o, close + 1):
+                    if cls[k] in {"", "SEP"}:
+                        cls[k] = "PAREN"
+        tok.write(doc)
         return spans
 
     @staticmethod
-    def _mark_descriptors(doc: Doc) -> None:
+    def _mark_descriptors(doc: Doc, tokens: Optional[_Tokens] = None) -> None:
         """Mark the tokens that may modify a noun between a determiner and it (the DESC fragment)."""
-        for token in doc:
-            glued = token.whitespace_ == "" and token.i + 1 < len(doc)
-            if token.is_lower and token.pos_ in _DESC_POS:
-                token._.rel_desc = True
-            elif token.text == "-" and glued and token.i > 0 and doc[token.i - 1].whitespace_ == "" \
-                    and doc[token.i + 1].is_lower:
-                token._.rel_desc = True  # inside a hyphenated compound ("specially-written")
-            elif token.is_lower and token.i > 1 and doc[token.i - 1].text == "-" and doc[token.i - 1]._.rel_desc:
-                token._.rel_desc = True  # the tail of a hyphenated compound ("spin-off")
-            elif token.i > 1 and doc[token.i - 1].text == "-" and doc[token.i - 1].whitespace_ == "" \
-                    and doc[token.i - 2].is_lower and doc[token.i - 2].whitespace_ == "" and token.i + 1 < len(doc) \
-                    and doc[token.i + 1].is_lower:
-                doc[token.i - 1]._.rel_desc = True  # "anti-Bush documentary": a lower-case prefix on a name
-                token._.rel_desc = True
-            elif glued and doc[token.i + 1].text == "-" and token.text[:1].isupper() and token.i + 2 < len(doc) \
-                    and doc[token.i + 2].is_lower:
-                token._.rel_desc = True  # "Bush-baiting", "Oscar-nominated": a capitalised compound modifier
-            elif token.ent_type_ in {"DATE", "TIME"} and token.text[:1].isupper() and not token.is_sent_start \
-                    and token.i + 1 < len(doc) and doc[token.i + 1].is_lower:
-                token._.rel_desc = True  # "Saturday night entertainment show"
-            elif token.like_num and token.ent_type_ in {"DATE", "CARDINAL", ""} and not token.is_sent_start:
-                token._.rel_desc = True  # "the 1996 single ..."
+        tok = _Tokens(doc, doc.text) if tokens is None else tokens
+        words, space, is_lower, pos, ent, sent_start, like_num = (tok.text, tok.space, tok.is_lower, tok.pos, tok.ent,
+                                                                  tok.sent_start, tok.like_num)
+        desc = tok.desc
+        n = len(words)
+        for i in range(n):
+            glued = not space[i] and i + 1 < n
+            if is_lower[i] and pos[i] in _DESC_POS_IDS:
+                desc[i] = True
+            elif words[i] == "-" and glued and i > 0 and not space[i - 1] and is_lower[i + 1]:
+                desc[i] = True  # inside a hyphenated compound ("specially-written")
+            elif is_lower[i] and i > 1 and words[i - 1] == "-" and desc[i - 1]:
+                desc[i] = True  # the tail of a hyphenated compound ("spin-off")
+            elif i > 1 and words[i - 1] == "-" and not space[i - 1] \
+                    and is_lower[i - 2] and not space[i - 2] and i + 1 < n and is_lower[i + 1]:
+                desc[i - 1] = True  # "anti-Bush documentary": a lower-case prefix on a name
+                desc[i] = True
+            elif glued and words[i + 1] == "-" and words[i][:1].isupper() and i + 2 < n and is_lower[i + 2]:
+                desc[i] = True  # "Bush-baiting", "Oscar-nominated": a capitalised compound modifier
+            elif ent[i] in {"DATE", "TIME"} and words[i][:1].isupper() and not sent_start[i] \
+                    and i + 1 < n and is_lower[i + 1]:
+                desc[i] = True  # "Saturday night entertainment show"
+            elif like_num[i] and ent[i] in {"DATE", "CARDINAL", ""} and not sent_start[i]:
+                desc[i] = True  # "the 1996 single ..."
+        if tokens is None:
+            tok.write(doc)
 
-    def _mark_nominals(self, doc: Doc, text: Optional[str] = None) -> None:
+    def _mark_nominals(self, doc: Doc, text: Optional[str] = None, tokens: Optional[_Tokens] = None) -> None:
         """Class "the actor", "the singer", "the 62-year-old" as NOMINAL: a definite description of a person."""
-        for token in doc:
-            if token._.rel_cls or token.lower_ not in self.nominals or token.pos_ != "NOUN":
+        text = doc.text if text is None else text
+        if tokens is None:
+            tok = _Tokens(doc, text)
+            tok.cls = [t._.rel_cls for t in doc]
+        else:
+            tok = tokens
+        lower, cls = tok.lower, tok.cls
+        n = len(cls)
+        for i in range(n):
+            if cls[i] or lower[i] not in self.nominals or tok.pos[i] != _NOUN:
                 continue
-            if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in doc[i].children):
                 continue
-            nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
-            if nxt is not None and nxt._.rel_cls in {"PERSON", "ORG"}:
+            if i + 1 < n and cls[i + 1] in {"PERSON", "ORG"}:
                 continue  # "the actor Tom Hanks" names its person
-            token._.rel_cls = "NOMINAL"
-        for m in _NOMINAL_AGE.finditer(doc.text if text is None else text):
+            cls[i] = "NOMINAL"
+        for m in _NOMINAL_AGE.finditer(text):
             span = doc.char_span(m.start(), m.end())
-            if span is not None and not span[-1]._.rel_cls:
-                nxt = doc[span.end] if span.end < len(doc) else None
+            if span is not None and not cls[span.end - 1]:
+                nxt = span.end if span.end < n else None
                 # "the 62-year-old actor Tom Hanks", "the 62-year-old singer": the age only modifies a noun.
-                if nxt is None or (nxt._.rel_cls not in {"PERSON", "ORG"} and nxt.lower_ not in self.nominals
-                                   and nxt.lower_ not in self.age_nouns):
-                    span[-1]._.rel_cls = "NOMINAL"
+                if nxt is None or (cls[nxt] not in {"PERSON", "ORG"} and lower[nxt] not in self.nominals
+                                   and lower[nxt] not in self.age_nouns):
+                    cls[span.end - 1] = "NOMINAL"
+        if tokens is None:
+            tok.write(doc)
 
     @staticmethod
     def _entity_named(doc: Doc, text: str) -> str:
@@ -381,26 +449,33 @@ class RelationExtractor:
             if len(spans) > 1 and all(span is not None and not any(t.ent_type_ == "PERSON" for t in span) for span in spans):
                 yield from spans
 
-    def _title_runs(self, doc: Doc) -> Iterable[Span]:
+    def _title_runs(self, doc: Doc, tokens: Optional[_Tokens] = None) -> Iterable[Span]:
         """Yield title-case runs of untagged tokens ("My Way", "Stairway to Heaven") that may be work titles."""
+        tok = _Tokens(doc, doc.text) if tokens is None else tokens
+        words, lower, ent, sent_start, pos = tok.text, tok.lower, tok.ent, tok.sent_start, tok.pos
+        n = len(words)
+
+        def title_token(k: int) -> bool:  # `_title_token` over the lists
+            w = words[k]
+            return ent[k] == "" and (w[:1].isupper() or w[:1].isdigit()) and w != "I"
+
         i = 0
-        while i < len(doc):
+        while i < n:
             # A run starts with a capital letter: a leading year ("1946's ...") or a common sentence opener is no title.
-            if not self._title_token(doc[i]) or not doc[i].text[:1].isupper() or (doc[i].is_sent_start and doc[i].pos_ != "PROPN"):
+            if not title_token(i) or not words[i][:1].isupper() or (sent_start[i] and pos[i] != _PROPN):
                 i += 1
                 continue
             end = j = i + 1
-            while j < len(doc) and not doc[j].is_sent_start:
-                if self._title_token(doc[j]) or (doc[j].ent_type_ in _MISC_NAMES and doc[j].text[:1].isupper()):
+            while j < n and not sent_start[j]:
+                if title_token(j) or (ent[j] in _MISC_NAMES and words[j][:1].isupper()):
                     j += 1
                     end = j
-                elif doc[j].lower_ in self.inner and doc[j].ent_type_ == "":
+                elif lower[j] in self.inner and ent[j] == "":
                     j += 1
                 else:
                     break
-            run = doc[i:end]
-            if not all(t.text in self.not_titles for t in run if t.lower_ not in self.inner):
-                yield run
+            if not all(words[k] in self.not_titles for k in range(i, end) if lower[k] not in self.inner):
+                yield doc[i:end]
             i = max(end, i + 1)
 
     @staticmethod
