@@ -23,6 +23,7 @@ from typing import Iterable, Iterator, Optional
 
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
 from .schema import SORT_KEYS, TABLE_NAMES, TABLES
@@ -37,7 +38,7 @@ CREATE TABLE IF NOT EXISTS parts (name TEXT PRIMARY KEY, n_articles INTEGER);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 """
 # Characters that make a spreadsheet read a cell as a formula (OWASP CSV injection guidance).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_PATTERN = r"^[=+\-@\t\r]"
 
 
 @dataclass(frozen=True)
@@ -254,24 +255,23 @@ class Store:
         parts = sorted(self.live_parts())
         for table in tables:
             def write(tmp, table=table):
-                with open(tmp, "w", encoding="utf-8", newline="") as handle:
-                    handle.write(",".join(TABLES[table].names) + "\n")
+                with pa_csv.CSVWriter(str(tmp), TABLES[table]) as writer:
                     for part in parts:
-                        frame = self.read_part(table, part).to_pandas()
-                        for column in frame.columns:
-                            if frame[column].dtype == object or str(frame[column].dtype).startswith("str"):
-                                frame[column] = frame[column].map(neutralise_formula)
-                        frame.to_csv(handle, index=False, header=False)
+                        writer.write_table(neutralise_formulas(self.read_part(table, part)))
 
             atomic_write(self.root / f"{table}.csv", write)
         self.db.execute("INSERT OR REPLACE INTO meta VALUES ('csv_stale', '0')")
 
 
-def neutralise_formula(value):
-    """Return `value` prefixed with `'` when a spreadsheet would read it as a formula."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+def neutralise_formulas(data: pa.Table) -> pa.Table:
+    """Return `data` with every text cell a spreadsheet would run as a formula prefixed with `'`."""
+    for i, field in enumerate(data.schema):
+        if pa.types.is_string(field.type):
+            column = data.column(i)
+            risky = pc.match_substring_regex(column, _FORMULA_PATTERN)
+            safe = pc.if_else(risky, pc.binary_join_element_wise("'", column, ""), column)
+            data = data.set_column(i, field, safe)
+    return data
 
 
 def _sorted(table: str, data: pa.Table) -> pa.Table:

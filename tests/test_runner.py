@@ -182,3 +182,15 @@ def test_many_small_parts_are_compacted_into_one(tmp_path):
     assert len(parts) <= 3
     _run(folder, clean)
     _assert_same_tables(out, clean)
+
+
+@pytest.mark.parametrize("cell", ["=1+1", "+44 20", "-2", "@SUM(A1)", "\tx", "\rx"])
+def test_every_formula_prefix_is_neutralised(cell):
+    import pyarrow as pa
+
+    from pipeline.store import neutralise_formulas
+
+    data = pa.table({"text": [cell, "Plain text", None], "n": [1, 2, 3]})
+    out = neutralise_formulas(data).to_pydict()
+    assert out["text"] == ["'" + cell, "Plain text", None]
+    assert out["n"] == [1, 2, 3]
