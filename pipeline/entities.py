@@ -30,18 +30,21 @@ from .records import Entity, Mention
 DATA = Path(__file__).parent / "data"
 
 # Labels that name things; numeric labels (DATE, CARDINAL, MONEY, ...) are not entities here.
-_YEARISH = re.compile(r"(?:'|’)?\d{2,4}(?:s|'s|’s)?")
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
-# Words before a name that are not part of it ("Mr Neeson", "DJ Pete Mitchell").
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "rev", "dj", "mc"}
+_YEARISH = re.compile(r"(?:'|’)?\d{2,4}(?:s|'s|’s)?")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _QUOTED_TITLE = re.compile(r"(?<![\w'’])(['‘\"“])([^'‘’\"“”\n]{1,60}?)(['’\"”])(?![\w'’])")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def load_json(name: str) -> dict:
+    """Return the parsed JSON data file `name` from `pipeline/data/`."""
     with open(DATA / name, encoding="utf-8") as handle:
         return json.load(handle)
+
+
+# Words before a name that are not part of it ("Mr Neeson", "DJ Pete Mitchell").
+HONORIFICS = frozenset(load_json("names.json")["honorifics"])
 
 
 def slug(text: str) -> str:
@@ -57,6 +60,7 @@ def entity_id(label: str, name: str) -> str:
 
 
 def strip_possessive(text: str) -> str:
+    """Return `text` without a trailing possessive `'s`."""
     return _POSSESSIVE.sub("", text) if text.endswith(("'s", "’s")) else text
 
 
@@ -81,6 +85,7 @@ class WorkTitles:
         self.before = set(cues["cue_nouns_before"])
         self.inner = set(cues["title_inner"])
         self.not_titles = set(cues["not_titles"])
+        self.openers = set(cues["title_openers_before_cue"])
         self.matcher = Matcher(nlp.vocab)
         self.matcher.add("CUE_AFTER", [[{"LOWER": {"IN": sorted(self.after)}, "IS_LOWER": True}]])
         self.matcher.add("CUE_BEFORE", [[{"LOWER": {"IN": sorted(self.before)}, "IS_LOWER": True}]])
@@ -119,7 +124,7 @@ class WorkTitles:
         while j >= 0 and self._capitalised(doc[j]) and not doc[j].is_sent_start:
             start = j
             j -= 1
-        if start == k or j < 0 or doc[j].lower_ not in {"the", "'s", "’s", "his", "her", "their", "new", "latest"}:
+        if start == k or j < 0 or doc[j].lower_ not in self.openers:
             return None
         return doc[start:k]
 
