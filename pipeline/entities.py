@@ -15,7 +15,7 @@ import json
 import re
 from bisect import bisect_right
 import unicodedata
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional

@@ -1,6 +1,7 @@
 """Shared fixtures: the project's pipeline built once per test session, and the fixture articles."""
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,16 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED = ROOT / "raw" / "etoile.txt"
+
+
+@pytest.fixture
+def inputs(tmp_path):
+    """A folder of two articles: the seed and a Wikinews story."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "etoile.txt")
+    shutil.copy(FIXTURES / "wikinews" / "GUM_news_warhol.txt", folder / "warhol.txt")
+    return folder
 
 
 @pytest.fixture(scope="session")

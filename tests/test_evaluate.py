@@ -3,7 +3,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from pipeline.evaluate import check_floors, name_eq, norm, score, work_eq

@@ -1,7 +1,6 @@
 """Failures that must cost one article, not the batch: crashes between steps, raising components, dead workers."""
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from concurrent.futures import Future
@@ -13,21 +12,11 @@ import pytest
 from pipeline import process
 from pipeline.executors import _Windowed
 from pipeline.readers import Article
-from pipeline.runner import Options, Settings, locked, run
+from pipeline.runner import Options, locked, run
 from pipeline.store import Store
 from test_runner import _assert_same_tables
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).parent / "fixtures"
-
-
-@pytest.fixture
-def inputs(tmp_path):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    shutil.copy(ROOT / "raw" / "etoile.txt", folder / "etoile.txt")
-    shutil.copy(FIXTURES / "wikinews" / "GUM_news_warhol.txt", folder / "warhol.txt")
-    return folder
 
 
 class Crash(BaseException):

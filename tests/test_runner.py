@@ -1,7 +1,6 @@
 """The batch job end to end: tables, reruns, changes, bad input, exports and the lock."""
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +11,6 @@ import pytest
 from pipeline.runner import Busy, Options, Settings, locked, run
 from pipeline.schema import TABLE_NAMES, columns
 
-FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -30,15 +28,6 @@ def _assert_same_tables(a: Path, b: Path) -> None:
     left, right = _tables(a), _tables(b)
     for table in TABLE_NAMES:
         pd.testing.assert_frame_equal(left[table], right[table], check_like=False, obj=table)
-
-
-@pytest.fixture
-def inputs(tmp_path):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    shutil.copy(ROOT / "raw" / "etoile.txt", folder / "etoile.txt")
-    shutil.copy(FIXTURES / "wikinews" / "GUM_news_warhol.txt", folder / "warhol.txt")
-    return folder
 
 
 def _run(inputs, out, **kw):
