@@ -183,3 +183,12 @@ def test_every_formula_prefix_is_neutralised(cell):
     out = neutralise_formulas(data).to_pydict()
     assert out["text"] == ["'" + cell, "Plain text", None]
     assert out["n"] == [1, 2, 3]
+
+
+def test_rerun_with_nothing_new_does_not_load_spacy(inputs, tmp_path):
+    out = tmp_path / "out"
+    _run(inputs, out)
+    code = (f"import sys; from pipeline.runner import run; s = run([{str(inputs)!r}], {str(out)!r}); "
+            "print(s.skipped, 'spacy' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert done.stdout.split() == ["2", "False"], done.stderr
