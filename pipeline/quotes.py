@@ -19,10 +19,9 @@ from spacy.attrs import LEMMA
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .records import Quote, register_extensions
+from .records import Quote
 
 log = logging.getLogger(__name__)
-register_extensions()
 
 DATA = Path(__file__).parent / "data"
 
