@@ -10,6 +10,7 @@ from pathlib import Path
 from . import __version__
 from .clean import parse_iso_date
 from .runner import EXIT_BUSY, EXIT_UNEXPECTED, EXIT_USAGE, Busy, Options, Settings, run
+from .schema import without_pandas
 
 DESCRIPTION = """Turn entertainment news articles into fact tables: entities, who plays whom, who is in what,
 who made what, who said what, and when. Exit codes: 0 all ok; 1 some articles of this run failed (see the
@@ -79,6 +80,8 @@ def _cmd_run(args) -> int:
                       scheduler=args.scheduler, csv=args.format != "parquet", batch_size=args.batch_size,
                       chunk_size=args.chunk_size, part_size=args.part_size,
                       progress=not args.no_progress and sys.stderr.isatty(), wait=args.wait)
+    # A run builds its tables from Python lists and never needs pandas: keep pyarrow from loading it (~50 MB).
+    without_pandas()
     try:
         summary = run(args.inputs, args.out, settings, options)
     except Busy as exc:

@@ -4,6 +4,8 @@ The column names are a contract with users: columns may be added, never renamed.
 """
 from __future__ import annotations
 
+import sys
+
 import pyarrow as pa
 
 TABLES: dict[str, pa.Schema] = {
@@ -119,3 +121,39 @@ def to_arrow(table: str, rows: list[dict]) -> pa.Table:
     schema = TABLES[table]
     data = {name: [row.get(name) for row in rows] for name in schema.names}
     return pa.Table.from_pydict(data, schema=schema)
+
+
+_PANDAS_CHECKED = False
+
+
+def without_pandas() -> None:
+    """Keep pyarrow from importing pandas (about 50 MB resident) in a process that never uses it.
+
+    pyarrow asks once per process whether pandas is importable, to recognise pandas objects, and imports it
+    to find out as soon as an array is built from Python values (`pa.array`, compute functions given Python
+    scalars). The batch job builds its tables from lists only, so where pandas is not loaded yet that first
+    question is answered "no". pyarrow tries the import again whenever pandas is really needed
+    (`Table.to_pandas`), so code that uses pandas later in the same process still works.
+    """
+    global _PANDAS_CHECKED
+    if _PANDAS_CHECKED:
+        return
+    _PANDAS_CHECKED = True
+    if "pandas" in sys.modules:
+        return
+    blocker = _NoPandas()
+    sys.meta_path.insert(0, blocker)
+    try:
+        pa.array([], type=pa.int64())
+    finally:
+        sys.meta_path.remove(blocker)
+
+
+class _NoPandas:
+    """An import finder under which `import pandas` fails, as if pandas were not installed."""
+
+    @staticmethod
+    def find_spec(name, path=None, target=None):
+        if name == "pandas":
+            raise ModuleNotFoundError("pandas is not needed here", name=name)
+        return None

@@ -161,8 +161,19 @@ class Store:
         atomic_write(path, lambda tmp: pq.write_table(data, tmp))
 
     def read_part(self, table: str, part: str) -> pa.Table:
-        """Return the rows of a published part of `table`."""
-        return pq.read_table(self.part_path(table, part), schema=TABLES[table])
+        """Return the rows of a published part of `table`, in the table's current schema.
+
+        One file read with `ParquetFile`, not `pq.read_table` (whose dataset layer imports pandas); a column the
+        part predates comes back as nulls.
+        """
+        schema = TABLES[table]
+        with pq.ParquetFile(self.part_path(table, part)) as handle:
+            data = handle.read()
+        arrays = [
+            data[field.name].cast(field.type) if field.name in data.column_names else pa.nulls(len(data), field.type)
+            for field in schema
+        ]
+        return pa.Table.from_arrays(arrays, schema=schema)
 
     def commit(
         self,
@@ -265,11 +276,13 @@ class Store:
 
 def neutralise_formulas(data: pa.Table) -> pa.Table:
     """Return `data` with every text cell a spreadsheet would run as a formula prefixed with `'`."""
+    # Typed scalars: for a bare Python string pyarrow would infer the type, and that imports pandas.
+    quote, empty = pa.scalar("'", pa.string()), pa.scalar("", pa.string())
     for i, field in enumerate(data.schema):
         if pa.types.is_string(field.type):
             column = data.column(i)
             risky = pc.match_substring_regex(column, _FORMULA_PATTERN)
-            safe = pc.if_else(risky, pc.binary_join_element_wise("'", column, ""), column)
+            safe = pc.if_else(risky, pc.binary_join_element_wise(quote, column, empty), column)
             data = data.set_column(i, field, safe)
     return data
 

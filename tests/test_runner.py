@@ -192,3 +192,24 @@ def test_rerun_with_nothing_new_does_not_load_spacy(inputs, tmp_path):
             "print(s.skipped, 'spacy' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert done.stdout.split() == ["2", "False"], done.stderr
+
+
+def test_cli_run_never_loads_pandas(inputs, tmp_path):
+    # pandas costs a run about 50 MB of memory for nothing: the run writes Parquet and CSV through pyarrow only,
+    # including the paths that rewrite an old part (a changed article), prune and export CSV.
+    out, clean = tmp_path / "out", tmp_path / "clean"
+    path = inputs / "etoile.txt"
+    code = (
+        "import sys, pathlib; from pipeline.cli import main; "
+        f"args = ['run', {str(inputs)!r}, '--out', {str(out)!r}, '--no-progress', '--prune']; "
+        "codes = [main(args)]; "
+        f"p = pathlib.Path({str(path)!r}); p.write_text(p.read_text().replace('Gainsbourg', 'Rampling')); "
+        f"pathlib.Path({str(inputs / 'warhol.txt')!r}).unlink(); "
+        "codes.append(main(args)); "
+        "print(*codes, 'pandas' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert done.stdout.split()[-3:] == ["0", "0", "False"], done.stderr
+    _run(inputs, clean)
+    _assert_same_tables(out, clean)
+    assert "Charlotte Rampling" in (out / "entities.csv").read_text()
