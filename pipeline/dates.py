@@ -42,10 +42,11 @@ from pathlib import Path
 from typing import Callable, Dict, List, Optional, Tuple
 
 from dateparser.date import DateDataParser
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.records import DateMention
+from pipeline.records import DateMention, doc_text
 
 DATA = json.loads((Path(__file__).parent / "data" / "dates.json").read_text(encoding="utf-8"))
 MONTHS: Dict[str, int] = DATA["months"]
@@ -100,7 +101,7 @@ PATTERNS: List[Tuple[str, str]] = [
     ("year", rf"{NO_NUM_BEFORE}(?P<y>{YEAR}){NO_NUM_AFTER}"),
     ("ago", rf"(?<![\w£$€.,-]){NUM}\s+{UNIT}\s+(?P<dir>(?i:ago|back))(?!\w)"),
     ("narrative_offset", rf"(?<![\w£$€.,-]){NUM}\s+(?P<unit>(?i:years?|decades?))\s+(?P<dir>(?i:later|earlier|on))(?!\w)(?!\s+(?:than|year))"),
-    ("narrative_year", rf"(?<!\w)(?:(?P<pre>(?i:earlier|later))\s+)?(?P<det>(?i:the\s+(?:previous|following|next|same)|that(?:\s+same)?))"
+    ("narrative_year", r"(?<!\w)(?:(?P<pre>(?i:earlier|later))\s+)?(?P<det>(?i:the\s+(?:previous|following|next|same)|that(?:\s+same)?))"
                        r"\s+(?P<unit>(?i:year|month|week|day))(?!\w)"),
     ("relative_unit", rf"(?<!\w)(?:(?P<pre>(?i:earlier|later|early|late|mid))[\s-]+)?(?P<det>(?i:last|next|this|the\s+past|the\s+last|the\s+coming))"
                       rf"\s+(?:(?P<unit>(?i:week|weekend|month|year))|{SEA}|{WD}|{MON_FULL})(?!\w)"),
@@ -109,6 +110,45 @@ PATTERNS: List[Tuple[str, str]] = [
     ("month", rf"(?<!\w)(?:{MOD})?{MON_FULL}(?!\w)"),
 ]
 COMPILED = [(name, re.compile(pat)) for name, pat in PATTERNS]
+
+
+def _lower(*groups) -> frozenset:
+    return frozenset(w.lower() for group in groups for w in group)
+
+
+def _cased(*groups) -> frozenset:
+    return frozenset(w.rstrip(".") for group in groups for w in group)
+
+
+UNIT_WORDS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades",
+                        "century", "centuries"})
+
+# A rule's regex runs only over texts holding, for each of its word sets, one of the words as a whole run of
+# letters: each of its matches contains them, so skipping the scan changes no result. Month and weekday names are
+# matched as written ("May", not the verb "may"); the other words in any case (given here in lower case). Every
+# regex costs a pass over the text, and most articles hold no "century", "ago" or weekday. Rules absent here
+# always run.
+NEEDS: Dict[str, Tuple[frozenset, ...]] = {
+    **dict.fromkeys(["day_range", "day_month", "month_day", "month_year"],
+                    (_cased(MONTHS, DATA["month_abbreviations"]),)),
+    "season_year": (_lower(SEASONS),),
+    "century": (frozenset({"century"}),),
+    "decade_word": (_lower(DATA["decade_words"]),),
+    "year_mod": (frozenset({"early", "mid", "late"}),),
+    "ago": (frozenset({"ago", "back"}), UNIT_WORDS),
+    "narrative_offset": (frozenset({"year", "years", "decade", "decades"}), frozenset({"later", "earlier", "on"})),
+    "narrative_year": (frozenset({"year", "month", "week", "day"}),
+                       frozenset({"previous", "following", "next", "same", "that"})),
+    "relative_unit": (frozenset({"last", "next", "this", "past", "coming"}),
+                      frozenset({"week", "weekend", "month", "year"}) | _lower(SEASONS, WEEKDAYS, MONTHS)),
+    "yesterday": (frozenset({"yesterday", "tomorrow"}),),
+    "weekday": (_cased(WEEKDAYS),),
+    "month": (_cased(MONTHS),),
+}
+# Rules whose every match holds one of these strings ("1990s", "'60s"; "2004-05-06").
+NEEDS_TEXT: Dict[str, Tuple[str, ...]] = {"decade": ("0s", "0's", "0’s"), "iso_date": ("-",)}
+_CASED_RULES = frozenset({"day_range", "day_month", "month_day", "month_year", "weekday", "month"})
+_LETTER_RUN = re.compile(r"[A-Za-z]+")
 RULE_ORDER = {name: i for i, (name, _) in enumerate(PATTERNS)}
 
 
@@ -535,10 +575,18 @@ def _resolve_relative(rule: str, g: dict, span: Span, st: _State, mod: Optional[
 
 # --- the component ----------------------------------------------------------------------------
 
-def _candidates(text: str) -> List[Tuple[int, int, str, re.Match]]:
-    """All regex matches as (start, end, rule, match)."""
+def _candidates(text: str, guard: bool = True) -> List[Tuple[int, int, str, re.Match]]:
+    """All regex matches as (start, end, rule, match); `guard=False` runs every regex (see `NEEDS`)."""
+    cased = set(_LETTER_RUN.findall(text)) if guard else set()
+    lower = {w.lower() for w in cased}
     found = []
     for name, rx in COMPILED:
+        if guard and name in NEEDS:
+            words = cased if name in _CASED_RULES else lower
+            if any(words.isdisjoint(needed) for needed in NEEDS[name]):
+                continue
+        if guard and name in NEEDS_TEXT and not any(part in text for part in NEEDS_TEXT[name]):
+            continue
         for m in rx.finditer(text):
             if m.end() > m.start():
                 found.append((m.start(), m.end(), name, m))
@@ -548,14 +596,17 @@ def _candidates(text: str) -> List[Tuple[int, int, str, re.Match]]:
 def _sentence_finder(doc: Doc, text: str) -> Callable[[Span], str]:
     """A function giving the text of the sentence that holds a span (its line without sentence bounds)."""
     if doc.has_annotation("SENT_START"):
-        sents = list(doc.sents)
-        starts = [sent.start_char for sent in sents]
-        # A sentence's text is its characters in `text` (Span.text rebuilds it token by token).
-        bounds = [(sent.start_char, sent.end_char) for sent in sents]
+        # The sentences' character bounds from one array (iterating `doc.sents` builds a Token per token); they
+        # are `sent.start_char` and `sent.end_char` of each of `doc.sents`.
+        rows = doc.to_array([IDX, LENGTH, SENT_START]).tolist()
+        first = [i for i, row in enumerate(rows) if i == 0 or row[2] == 1]
+        starts = [rows[i][0] for i in first]
+        last = [i - 1 for i in first[1:]] + [len(rows) - 1]
+        ends = [rows[i][0] + rows[i][1] for i in last]
 
         def sentence(span: Span) -> str:
-            lo, hi = bounds[max(bisect.bisect_right(starts, span.start_char) - 1, 0)]
-            return text[lo:hi]
+            k = max(bisect.bisect_right(starts, span.start_char) - 1, 0)
+            return text[starts[k]:ends[k]]
         return sentence
 
     def line(span: Span) -> str:
@@ -578,7 +629,7 @@ def _parse_anchor(value) -> Optional[dt.date]:
 def find_dates(doc: Doc) -> List[Tuple[Span, DateMention]]:
     """Every calendar expression in the doc as (span, DateMention), in text order."""
     st = _State(_parse_anchor(doc._.published))
-    text = doc.text  # Doc.text joins all tokens on every access
+    text = doc_text(doc)
     accepted = []
     for start, end, rule, m in _candidates(text):
         try:

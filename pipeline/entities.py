@@ -25,7 +25,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .records import Entity, Mention
+from .records import Entity, Mention, doc_text
 
 DATA = Path(__file__).parent / "data"
 
@@ -140,7 +140,7 @@ class WorkTitles:
 
     def _quoted_titles(self, doc: Doc) -> list[Span]:
         spans = []
-        for m in _QUOTED_TITLE.finditer(doc.text):
+        for m in _QUOTED_TITLE.finditer(doc_text(doc)):
             inner = m.group(2).strip()
             words = inner.split()
             if not 1 <= len(words) <= 6 or inner[-1:] in ".,!?;":
@@ -283,7 +283,7 @@ class EntityResolver:
         return [clusters[k] for k in order]
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text  # spaCy rebuilds doc.text from the tokens on every access
+        text = doc_text(doc)
         spans = self._add_work_mentions(doc, text, self._candidates(doc, text))
         spans.sort(key=lambda s: s.start)
         entities: dict[str, Entity] = {}

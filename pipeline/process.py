@@ -61,6 +61,7 @@ def _process_batch(articles: list[Article], nlp, version: str, processed_at: str
     nlp.default_error_handler = on_error
     def make(article: Article):
         doc = nlp.make_doc(article.text)
+        doc._.text = article.text  # the tokenizer keeps the text verbatim: spares the stages rebuilding it
         doc._.article_id = article.article_id
         doc._.published = article.published
         doc._.title = article.title

@@ -19,7 +19,7 @@ from spacy.attrs import LEMMA
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .records import Quote
+from .records import Quote, doc_text
 
 log = logging.getLogger(__name__)
 
@@ -321,7 +321,7 @@ class _Article:
     """Attribution state for one document."""
 
     def __init__(self, doc: Doc, raws: list[RawQuote], lex: Lexicon, text: Optional[str] = None):
-        self.doc, self.text, self.raws, self.lex = doc, doc.text if text is None else text, raws, lex
+        self.doc, self.text, self.raws, self.lex = doc, doc_text(doc) if text is None else text, raws, lex
         self.entities = {e.entity_id: e for e in doc._.entities or []}
         self.mentions = sorted(doc._.mentions or [], key=lambda m: m.start_char)
         self.mention_starts = [m.start_char for m in self.mentions]
@@ -796,7 +796,7 @@ class QuoteAttribution:
         self.lex = lexicon
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text  # spaCy rebuilds doc.text from the tokens on every access: read it once
+        text = doc_text(doc)
         try:
             raws = find_quotes(text)
         except Exception:  # the scanner is a regex pass; a bug in it must not cost the article

@@ -15,14 +15,15 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import Iterable, Optional
 
-from spacy.attrs import ENT_TYPE, IDX, IS_LOWER, LEMMA, LENGTH, LIKE_NUM, LOWER, POS, SENT_START, SPACY
+import numpy
+from spacy.attrs import ENT_TYPE, IDX, IS_LOWER, LEMMA, LENGTH, LIKE_NUM, LOWER, NORM, POS, SENT_START, SPACY
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as _POS_IDS
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from .entities import DATA, load_json, strip_possessive
-from .records import Entity, Relation
+from .records import Entity, Relation, doc_text
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +34,8 @@ if not Token.has_extension("rel_cls"):
 if not Token.has_extension("rel_desc"):
     # A modifier between a determiner and a noun ("critically acclaimed", "Bush-baiting", "1996", "specially-written").
     Token.set_extension("rel_desc", default=False)
+# Every value `rel_cls` takes.
+CLASSES = ("", "PERSON", "ORG", "OUTLET", "WORK", "TITLE", "NAME", "PLACE", "PRON", "NOMINAL", "SEP", "PAREN", "ELISION")
 _DESC_POS = {"ADJ", "NOUN", "ADV", "VERB", "NUM", "PROPN"}
 _DESC_POS_IDS = frozenset(_POS_IDS[p] for p in _DESC_POS)
 _NOUN, _PROPN = _POS_IDS["NOUN"], _POS_IDS["PROPN"]
@@ -142,8 +145,11 @@ class RelationExtractor:
         self.list_cues: dict[str, str] = spec["list_cues"]
         self.age_nouns = set(spec["age_nouns"])
         self.matcher = Matcher(nlp.vocab)
+        self.norm_codes = {c: (nlp.vocab.strings.add(_class_norm(c, False)), nlp.vocab.strings.add(_class_norm(c, True)))
+                           for c in CLASSES}
         self.patterns: dict[str, _Pattern] = {}
         self.windows: dict[str, list[tuple]] = {}
+        self.token_patterns: dict[str, list[dict]] = {}
         for entry in spec["patterns"] + spec["role_patterns"]:
             for i, extra in enumerate([[]] + entry.get("variants", [])):
                 elements = self._expand(entry["pattern"] + extra)
@@ -156,7 +162,8 @@ class RelationExtractor:
                 tokens = [{k: v for k, v in e.items() if k != "slot"} for e in elements]
                 # Added without a filter: `_match` collects the raw matches of the windows that can hold a match and
                 # applies spaCy's LONGEST filter itself, as one `greedy="LONGEST"` call over the whole doc would.
-                self.matcher.add(key, [tokens])
+                self.token_patterns[key] = tokens  # as written, with the custom-attribute tests
+                self.matcher.add(key, [[_native(e) for e in tokens]])
                 self.windows[key] = [_window_element(e) for e in tokens]
 
     def _match(self, doc: Doc, tokens: Optional[_Tokens] = None) -> list[tuple[int, int, int, list[int]]]:
@@ -173,15 +180,16 @@ class RelationExtractor:
         n = len(doc)
         if tokens is None:
             user_data = doc.user_data
-            cls, lower, orth, lemma = [], [], [], []
+            cls, desc, lower, orth, lemma = [], [], [], [], []
             for t in doc:
                 cls.append(user_data.get(("._.", "rel_cls", t.idx, None), ""))
+                desc.append(user_data.get(("._.", "rel_desc", t.idx, None), False))
                 lower.append(t.lower_)
                 orth.append(t.text)
                 lemma.append(t.lemma_)
-            features = {"cls": cls, "LOWER": lower, "ORTH": orth, "LEMMA": lemma}
         else:
-            features = {"cls": tokens.cls, "LOWER": tokens.lower, "ORTH": tokens.text, "LEMMA": tokens.lemma}
+            cls, desc, lower, orth, lemma = tokens.cls, tokens.desc, tokens.lower, tokens.text, tokens.lemma
+        features = {"cls": cls, "LOWER": lower, "ORTH": orth, "LEMMA": lemma}
         index: dict[str, dict[str, list[int]]] = {}
         for name, values in features.items():
             positions = index[name] = defaultdict(list)
@@ -223,12 +231,22 @@ class RelationExtractor:
             else:
                 groups.append([start, end])
         raw = []
-        if not groups:
-            self.matcher(doc[0:0], with_alignments=True)  # the matcher's annotation checks, as over the whole doc
-        for start, end in groups:
-            for key, m_start, m_end, alignment in self.matcher(doc[start : min(end + 1, n)], with_alignments=True):
-                if m_end + start <= end:
-                    raw.append((key, m_start + start, m_end + start, alignment))
+        # The patterns read each token's class and descriptor mark as its NORM (see `_native`): set for the
+        # matching, then restored.
+        codes = self.norm_codes
+        if not set(cls) <= codes.keys():
+            raise ValueError(f"token classes outside CLASSES: {set(cls) - codes.keys()}")
+        saved = doc.to_array([NORM])
+        doc.from_array([NORM], numpy.array([codes[c][bool(d)] for c, d in zip(cls, desc)], dtype=saved.dtype))
+        try:
+            if not groups:
+                self.matcher(doc[0:0], with_alignments=True)  # the matcher's annotation checks, as over the whole doc
+            for start, end in groups:
+                for key, m_start, m_end, alignment in self.matcher(doc[start : min(end + 1, n)], with_alignments=True):
+                    if m_end + start <= end:
+                        raw.append((key, m_start + start, m_end + start, alignment))
+        finally:
+            doc.from_array([NORM], saved)
         by_key: dict[int, list] = {}
         for key, start, end, alignment in raw:
             by_key.setdefault(key, []).append((start, end, alignment))
@@ -259,7 +277,7 @@ class RelationExtractor:
     def __call__(self, doc: Doc) -> Doc:
         relations: list[Relation] = []
         try:
-            text = doc.text  # spaCy rebuilds doc.text from the tokens on every access: read it once
+            text = doc_text(doc)
             titled = list(self._repeated_possessive_titles(doc, text))
             tokens = _Tokens(doc, text)
             spans = self._classify(doc, text, titled, tokens)
@@ -291,7 +309,7 @@ class RelationExtractor:
 
         The classes are kept in `tokens.cls` (a plain list, also what `_match` reads) and written to the tokens once.
         """
-        doc_text = doc.text if text is None else text
+        doc_text = doc_text(doc) if text is None else text
         tok = _Tokens(doc, doc_text) if tokens is None else tokens
         words, lower, cls = tok.text, tok.lower, tok.cls
         n = len(words)
@@ -376,7 +394,7 @@ class RelationExtractor:
     @staticmethod
     def _mark_descriptors(doc: Doc, tokens: Optional[_Tokens] = None) -> None:
         """Mark the tokens that may modify a noun between a determiner and it (the DESC fragment)."""
-        tok = _Tokens(doc, doc.text) if tokens is None else tokens
+        tok = _Tokens(doc, doc_text(doc)) if tokens is None else tokens
         words, space, is_lower, pos, ent, sent_start, like_num = (tok.text, tok.space, tok.is_lower, tok.pos, tok.ent,
                                                                   tok.sent_start, tok.like_num)
         desc = tok.desc
@@ -405,7 +423,7 @@ class RelationExtractor:
 
     def _mark_nominals(self, doc: Doc, text: Optional[str] = None, tokens: Optional[_Tokens] = None) -> None:
         """Class "the actor", "the singer", "the 62-year-old" as NOMINAL: a definite description of a person."""
-        text = doc.text if text is None else text
+        text = doc_text(doc) if text is None else text
         if tokens is None:
             tok = _Tokens(doc, text)
             tok.cls = [t._.rel_cls for t in doc]
@@ -442,7 +460,7 @@ class RelationExtractor:
     def _repeated_possessive_titles(doc: Doc, text: Optional[str] = None) -> Iterable[Span]:
         """Yield "Ocean's Twelve"-style titles: a possessive title-case phrase the article uses twice or more."""
         found = defaultdict(list)
-        for m in _POSSESSIVE_TITLE.finditer(doc.text if text is None else text):
+        for m in _POSSESSIVE_TITLE.finditer(doc_text(doc) if text is None else text):
             found[m.group(0)].append(m)
         for matches in found.values():
             spans = [doc.char_span(m.start(), m.end()) for m in matches]
@@ -451,7 +469,7 @@ class RelationExtractor:
 
     def _title_runs(self, doc: Doc, tokens: Optional[_Tokens] = None) -> Iterable[Span]:
         """Yield title-case runs of untagged tokens ("My Way", "Stairway to Heaven") that may be work titles."""
-        tok = _Tokens(doc, doc.text) if tokens is None else tokens
+        tok = _Tokens(doc, doc_text(doc)) if tokens is None else tokens
         words, lower, ent, sent_start, pos = tok.text, tok.lower, tok.ent, tok.sent_start, tok.pos
         n = len(words)
 
@@ -490,7 +508,7 @@ class RelationExtractor:
 
         `titled` adds untagged titles known otherwise (a possessive title the article repeats: "Ocean's Twelve").
         """
-        text = doc.text if text is None else text
+        text = doc_text(doc) if text is None else text
         paragraphs = [m for m in re.finditer(r"\S(?:.|\n(?!\s*\n))*", text)][:2]
         lead_end = paragraphs[-1].end() if paragraphs else len(text)
         works = sorted([e for e in doc.ents if e.label_ == "WORK_OF_ART"] + list(titled), key=lambda s: s.start)
@@ -518,7 +536,7 @@ class RelationExtractor:
         """
         want = self.pronouns[token.lower_]
         doc = token.doc
-        text = doc.text
+        text = doc_text(doc)
         window_start = text.rfind("\n\n", 0, text.rfind("\n\n", 0, token.idx))
         counts: dict[str, int] = defaultdict(int)
         latest: dict[str, int] = {}
@@ -814,6 +832,42 @@ class RelationExtractor:
             if key not in best or (row.confidence, row.work is not None) > (best[key].confidence, best[key].work is not None):
                 best[key] = row
         return sorted(best.values(), key=lambda r: (r.start_char, r.relation, r.subject, r.object))
+
+
+def _class_norm(cls: str, desc: bool) -> str:
+    """The NORM a token of class `cls` (and descriptor mark `desc`) carries while the matcher runs."""
+    return f"\x00rel:{cls}:{int(bool(desc))}"
+
+
+def _native(element: dict) -> dict:
+    """Return a pattern element with its `_.rel_cls` / `_.rel_desc` tests as one test on NORM.
+
+    The matcher reads a custom attribute through a Python call per token and pattern (a `Token` and an
+    `Underscore` object each time); NORM it reads natively. `_match` sets each token's NORM to
+    `_class_norm(class, mark)` while it matches, so the NORM test below passes exactly when the two custom
+    tests pass.
+    """
+    custom = element.get("_")
+    if not isinstance(custom, dict) or not set(custom) <= {"rel_cls", "rel_desc"}:
+        return element
+    if "NORM" in element:
+        raise ValueError(f"a pattern element cannot test both NORM and _.rel_cls / _.rel_desc: {element}")
+
+    def passes(spec, value) -> bool:
+        if isinstance(spec, dict):
+            if set(spec) == {"IN"}:
+                return value in spec["IN"]
+            if set(spec) == {"NOT_IN"}:
+                return value not in spec["NOT_IN"]
+            raise ValueError(f"unsupported test in a relation pattern: {spec}")
+        return value == spec
+
+    allowed = [_class_norm(c, d) for c in CLASSES for d in (False, True)
+               if ("rel_cls" not in custom or passes(custom["rel_cls"], c))
+               and ("rel_desc" not in custom or passes(custom["rel_desc"], d))]
+    native = {k: v for k, v in element.items() if k != "_"}
+    native["NORM"] = {"IN": allowed}
+    return native
 
 
 _WINDOW_ATTRS = {"LOWER": "LOWER", "ORTH": "ORTH", "LEMMA": "LEMMA"}

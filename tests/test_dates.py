@@ -226,3 +226,30 @@ def test_random_word_salad_never_raises(nlp, words, published):
     for m in doc._.dates:
         assert doc.text[m.start_char:m.end_char] == m.text
         assert m.value is None or published == "2005-02-10" or not m.relative or m.rule.startswith("narrative")
+
+
+GUARD_WORDS = WORDS + ["MAY", "may", "Sept.", "Sep", "decades", "back", "earlier", "the following", "that same",
+                       "next", "past", "coming", "weekend", "Monday", "yesterday", "Tomorrow", "sixties", "2004-05-06",
+                       "1990s", "’60s", "twenty-first", "of", "to", "two", "Autumn", "early", "week", "day", "\n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(GUARD_WORDS), max_size=16), st.sampled_from([" ", "", "-"]))
+def test_skipping_regexes_by_their_words_changes_no_candidate(words, glue):
+    from pipeline.dates import _candidates
+
+    text = glue.join(words)
+    assert [c[:3] for c in _candidates(text)] == [c[:3] for c in _candidates(text, guard=False)]
+
+
+def test_skipping_regexes_changes_no_candidate_on_articles():
+    from pathlib import Path
+
+    from pipeline.dates import _candidates
+
+    from conftest import FIXTURES, SEED
+
+    texts = [p.read_text(encoding="utf-8") for p in [SEED, *sorted(Path(FIXTURES, "wikinews").glob("*.txt"))]]
+    texts += [case[0] for case in CASES]
+    for text in texts:
+        assert [c[:3] for c in _candidates(text)] == [c[:3] for c in _candidates(text, guard=False)]

@@ -309,7 +309,8 @@ def test_leading_year_is_dropped_from_listed_titles(nlp):
 
 
 def test_windowed_matching_equals_one_longest_match_over_the_doc(nlp, seed_doc):
-    """`_match` runs the Matcher only near possible matches; it must return what a whole-doc run returns."""
+    """`_match` runs the Matcher only near possible matches, on classes it stores as NORM; it must return what
+    one whole-doc run of the patterns as written (reading `token._.rel_cls` / `rel_desc`) returns."""
     from pathlib import Path
 
     from spacy.matcher import Matcher
@@ -319,9 +320,11 @@ def test_windowed_matching_equals_one_longest_match_over_the_doc(nlp, seed_doc):
     component = nlp.get_pipe("relation_extraction")
     reference = Matcher(nlp.vocab)
     for key in component.patterns:
-        reference.add(key, component.matcher.get(key)[1], greedy="LONGEST")
+        reference.add(key, [component.token_patterns[key]], greedy="LONGEST")
     texts = [p.read_text(encoding="utf-8") for p in sorted(Path(FIXTURES, "wikinews").glob("*.txt"))]
     for doc in [seed_doc, *nlp.pipe(texts)]:
         expected = [(k, s, e, list(a)) for k, s, e, a in reference(doc, with_alignments=True)]
+        norms = [t.norm_ for t in doc]
         got = [(k, s, e, list(a)) for k, s, e, a in component._match(doc)]
         assert got == expected
+        assert [t.norm_ for t in doc] == norms  # the classes lent to NORM are taken back
