@@ -309,8 +309,8 @@ class RelationExtractor:
 
         The classes are kept in `tokens.cls` (a plain list, also what `_match` reads) and written to the tokens once.
         """
-        doc_text = doc_text(doc) if text is None else text
-        tok = _Tokens(doc, doc_text) if tokens is None else tokens
+        full_text = doc_text(doc) if text is None else text
+        tok = _Tokens(doc, full_text) if tokens is None else tokens
         words, lower, cls = tok.text, tok.lower, tok.cls
         n = len(words)
         spans: dict[int, Span] = {}
@@ -347,7 +347,7 @@ class RelationExtractor:
                 for i in range(span.start, span.end):
                     cls[i] = span_cls
                     spans[i] = span
-        for run in self._repeated_possessive_titles(doc, doc_text) if titled is None else titled:
+        for run in self._repeated_possessive_titles(doc, full_text) if titled is None else titled:
             for i in range(run.start, run.end):
                 cls[i] = "TITLE"
                 spans[i] = run
@@ -378,7 +378,7 @@ class RelationExtractor:
             elif lower[i] in self.separators:
                 cls[i] = "SEP"
         self._mark_descriptors(doc, tok)
-        self._mark_nominals(doc, doc_text, tok)
+        self._mark_nominals(doc, full_text, tok)
         for o in range(n):
             if words[o] != "(":
                 continue
