@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import asdict
+from dataclasses import fields
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -28,11 +29,18 @@ def article_row(article: Article, version: str, processed_at: str, error: str | 
     }
 
 
-def _records(article_id: str, table: str, records) -> list[dict]:
+@lru_cache(maxsize=None)
+def _shared_fields(table: str, record_type: type) -> tuple[str, ...]:
+    """The fields of `record_type` that are columns of `table`."""
     keep = set(columns(table))
+    return tuple(f.name for f in fields(record_type) if f.name in keep)
+
+
+def _records(article_id: str, table: str, records) -> list[dict]:
+    # The records are flat (text, numbers, flags), so reading the fields directly equals `dataclasses.asdict`.
     rows = []
     for record in records or []:
-        row = {k: v for k, v in asdict(record).items() if k in keep}
+        row = {name: getattr(record, name) for name in _shared_fields(table, type(record))}
         row["article_id"] = article_id
         rows.append(row)
     return rows
