@@ -3,8 +3,12 @@ from __future__ import annotations
 
 import logging
 
+import numpy
 import spacy
+from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.language import Language
+from spacy.pipeline import Lemmatizer
+from spacy.tokens import Doc
 
 from . import DEFAULT_MODEL, dates, entities, quotes, relations  # noqa: F401  (register the components)
 from .entities import DATA
@@ -30,6 +34,11 @@ def build_nlp(model: str = DEFAULT_MODEL) -> Language:
         ) from exc
     if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
         raise RuntimeError(f"spaCy model {model!r} needs both a parser and an NER component")
+    if isinstance(nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None, Lemmatizer) \
+            and nlp.get_pipe("lemmatizer").mode == "rule":
+        # The model's own lemmatizer, applied without a Python call per token (same lemmas, see `ArrayLemmatizer`).
+        nlp.add_pipe("array_lemmatizer", after="lemmatizer")
+        nlp.disable_pipe("lemmatizer")
     ruler = nlp.add_pipe("entity_ruler", name="entertainment_ruler", before="ner", config={"overwrite_ents": True})
     ruler.from_disk(DATA / "entity_patterns.jsonl")
     nlp.add_pipe("work_titles", before="ner")
@@ -38,3 +47,40 @@ def build_nlp(model: str = DEFAULT_MODEL) -> Language:
         nlp.add_pipe(factory)
     log.debug("pipeline: %s", nlp.pipe_names)
     return nlp
+
+
+@Language.factory("array_lemmatizer", default_config={"source": "lemmatizer"})
+def make_array_lemmatizer(nlp: Language, name: str, source: str) -> "ArrayLemmatizer":
+    return ArrayLemmatizer(nlp.get_pipe(source))
+
+
+class ArrayLemmatizer:
+    """Runs a spaCy rule lemmatizer over token arrays, giving the lemmas it gives.
+
+    spaCy's `Lemmatizer.__call__` makes a Python call per token, and sets each lemma as a string, even when its
+    cache already holds the answer: about a tenth of the small model's time on news text. Its rule lemma depends
+    only on the token's text, part of speech and morphology (its own cache key), so this reads those three as
+    one array, asks the lemmatizer once per new combination, and writes the lemmas back as one array.
+    """
+
+    def __init__(self, lemmatizer: Lemmatizer):
+        self.lemmatizer = lemmatizer
+        self.cache: dict[tuple[int, int, int], int] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        lemmatizer, cache, strings = self.lemmatizer, self.cache, doc.vocab.strings
+        rows = doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()
+        lemmas = []
+        for i, (orth, pos, morph, lemma) in enumerate(rows):
+            if lemma and not lemmatizer.overwrite:
+                lemmas.append(lemma)
+                continue
+            key = (orth, pos, morph)
+            value = cache.get(key)
+            if value is None:
+                value = cache[key] = strings.add(lemmatizer.lemmatize(doc[i])[0])
+            lemmas.append(value)
+        doc.from_array([LEMMA], numpy.array(lemmas, dtype=numpy.uint64))
+        return doc
