@@ -165,6 +165,12 @@ class RelationExtractor:
                 self.token_patterns[key] = tokens  # as written, with the custom-attribute tests
                 self.matcher.add(key, [[_native(e) for e in tokens]])
                 self.windows[key] = [_window_element(e) for e in tokens]
+        self.anchor_values: dict[str, set[str]] = defaultdict(set)
+        for elements in self.windows.values():
+            for low, _high, tests in elements:
+                for name, values, negate in tests:
+                    if low >= 1 and not negate:
+                        self.anchor_values[name] |= values
 
     def _match(self, doc: Doc, tokens: Optional[_Tokens] = None) -> list[tuple[int, int, int, list[int]]]:
         """Return what `greedy="LONGEST"` matching of every pattern over `doc` with alignments returns, faster.
@@ -190,11 +196,14 @@ class RelationExtractor:
         else:
             cls, desc, lower, orth, lemma = tokens.cls, tokens.desc, tokens.lower, tokens.text, tokens.lemma
         features = {"cls": cls, "LOWER": lower, "ORTH": orth, "LEMMA": lemma}
+        # Positions of the values a pattern may anchor on (most tokens hold none of them).
         index: dict[str, dict[str, list[int]]] = {}
         for name, values in features.items():
             positions = index[name] = defaultdict(list)
+            wanted = self.anchor_values.get(name, ())
             for i, value in enumerate(values):
-                positions[value].append(i)
+                if value in wanted:
+                    positions[value].append(i)
         counts: dict[tuple, int] = {}
         spans: list[tuple[int, int]] = []
         for elements in self.windows.values():
