@@ -1,12 +1,16 @@
 """Whole-process throughput and memory of `python -m pipeline run`, against bare spaCy `nlp.pipe`.
 
-    .venv/bin/python benchmarks/throughput.py [FOLDER] [--repeat N] [--quick] [--model NAME]
+    .venv/bin/python benchmarks/throughput.py [FOLDER] [--repeat N] [--quick] [--model NAME] [--stages]
 
 Every figure times a whole subprocess (interpreter start, imports, model load, reading, writing), and
 the sides of each comparison run alternately, round after round, so drift in the machine's load hits
 both; the median over the rounds is reported. Memory is the peak resident set size of the process tree
 (psutil polling, and the kernel's own maximum for the process itself). Prints ratios with the goals of
 issue 7 next to them, then the same figures as a markdown table for the README.
+
+`--stages` instead times each component of the pipeline in this process (every component over all the
+articles before the next, median of the rounds), to show where the time goes: the model's components
+against the project's stages.
 """
 from __future__ import annotations
 
@@ -139,6 +143,44 @@ def mb(n: float) -> str:
     return f"{n / 2**20:,.0f} MB"
 
 
+def stage_seconds(texts: list[str], model: str, rounds: int) -> list[tuple[str, float]]:
+    """Return the median seconds each pipeline component takes over `texts`, in pipeline order."""
+    from pipeline.nlp import build_nlp
+
+    nlp = build_nlp(model)
+    timings: dict[str, list[float]] = {name: [] for name in ["tokenizer", *nlp.pipe_names]}
+    for _ in range(rounds):
+        started = time.perf_counter()
+        docs = [nlp.make_doc(text) for text in texts]
+        timings["tokenizer"].append(time.perf_counter() - started)
+        for doc, text in zip(docs, texts):
+            doc._.text = text
+        for name, proc in nlp.pipeline:
+            started = time.perf_counter()
+            if hasattr(proc, "pipe"):
+                docs = list(proc.pipe(docs, batch_size=BATCH_SIZE))
+            else:
+                docs = [proc(doc) for doc in docs]
+            timings[name].append(time.perf_counter() - started)
+    return [(name, statistics.median(values)) for name, values in timings.items()]
+
+
+def print_stages(texts: list[str], words: int, model: str, rounds: int) -> None:
+    from pipeline.nlp import STAGES
+
+    ours = {"entertainment_ruler", "work_titles", "entity_resolver", *STAGES}
+    rows = stage_seconds(texts, model, rounds)
+    model_total = sum(s for name, s in rows if name not in ours)
+    ours_total = sum(s for name, s in rows if name in ours)
+    print(f"\n{len(texts)} articles, {words:,} words, model {model}, median of {rounds} round(s)\n")
+    print("| component | by | seconds | share of the model's time |")
+    print("| --- | --- | ---: | ---: |")
+    for name, seconds in rows:
+        print(f"| {name} | {'pipeline' if name in ours else 'model'} | {seconds:.2f} | {seconds / model_total:.1%} |")
+    print(f"| all model components | model | {model_total:.2f} | 100.0% |")
+    print(f"| all pipeline stages | pipeline | {ours_total:.2f} | {ours_total / model_total:.1%} |")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_FOLDER,
@@ -146,10 +188,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="rounds of alternating runs; medians are reported (default: 3)")
     parser.add_argument("--quick", action="store_true", help=f"smoke run: first {QUICK_FILES} files, 1 round")
     parser.add_argument("--model", default=DEFAULT_MODEL, help="spaCy model for both sides (default: %(default)s)")
+    parser.add_argument("--stages", action="store_true", help="time each pipeline component in this process instead")
     args = parser.parse_args(argv)
     if not args.folder.is_dir():
         parser.error(f"not a folder: {args.folder}")
     rounds = 1 if args.quick else max(1, args.repeat)
+    if args.stages:
+        texts = cleaned_texts(args.folder)[: QUICK_FILES if args.quick else None]
+        print_stages(texts, sum(len(t.split()) for t in texts), args.model, rounds)
+        return 0
 
     with tempfile.TemporaryDirectory(prefix="throughput-") as tmp_name:
         tmp = Path(tmp_name)

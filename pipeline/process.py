@@ -8,7 +8,6 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass, field
-from typing import Optional
 
 from .readers import Article
 from .tables import article_row, doc_rows
@@ -67,36 +66,44 @@ def _process_batch(articles: list[Article], nlp, version: str, processed_at: str
         doc._.title = article.title
         return doc
 
-    docs = []
-    for article in articles:
-        if not article.ok:
-            continue
-        try:
-            docs.append(make(article))
-        except ValueError as exc:  # e.g. longer than nlp.max_length
-            failures[article.article_id] = f"cannot tokenise: {exc}".split("\n")[0]
-    try:
-        done = {doc._.article_id: doc for doc in nlp.pipe(docs, batch_size=batch_size)}
-    except Exception:
-        # spaCy's own components raise through `nlp.pipe`: redo the batch one fresh document at a time.
-        done = {}
-        by_id = {a.article_id: a for a in articles}
-        for doc in docs:
+    def stream():
+        for article in articles:
+            if not article.ok:
+                continue
             try:
-                done[doc._.article_id] = nlp(make(by_id[doc._.article_id]))
-            except Exception as exc:
-                failures[doc._.article_id] = f"processing failed: {type(exc).__name__}: {exc}"
+                yield make(article)
+            except ValueError as exc:  # e.g. longer than nlp.max_length
+                failures[article.article_id] = f"cannot tokenise: {exc}".split("\n")[0]
+
+    # Each document becomes table rows as it leaves `nlp.pipe` and is then dropped: only the documents of the
+    # batches in flight are held, however large the chunk.
+    rows: dict[str, dict] = {}
+
+    def collect(doc) -> None:
+        article_id = doc._.article_id
+        if article_id in failures:
+            return
+        try:
+            rows[article_id] = doc_rows(article_id, doc)
+        except Exception as exc:
+            failures[article_id] = f"cannot build table rows: {type(exc).__name__}: {exc}"
+
+    try:
+        for doc in nlp.pipe(stream(), batch_size=batch_size):
+            collect(doc)
+    except Exception:
+        # spaCy's own components raise through `nlp.pipe`: redo the rest one fresh document at a time.
+        for article in articles:
+            if article.ok and article.article_id not in rows and article.article_id not in failures:
+                try:
+                    collect(nlp(make(article)))
+                except Exception as exc:
+                    failures[article.article_id] = f"processing failed: {type(exc).__name__}: {exc}"
     results = []
     for article in articles:
-        doc: Optional[object] = done.get(article.article_id)
-        if article.ok and doc is not None and article.article_id not in failures:
-            try:
-                rows = doc_rows(article.article_id, doc)
-            except Exception as exc:
-                failures[article.article_id] = f"cannot build table rows: {type(exc).__name__}: {exc}"
-            else:
-                results.append(Result(article_row(article, version, processed_at), rows))
-                continue
+        if article.ok and article.article_id in rows and article.article_id not in failures:
+            results.append(Result(article_row(article, version, processed_at), rows[article.article_id]))
+            continue
         error = failures.get(article.article_id, "processing failed") if article.ok else None
         results.append(Result(article_row(article, version, processed_at, error)))
     return results
