@@ -32,15 +32,17 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from pipeline.batching import Batching  # noqa: E402
 from pipeline.readers import discover, scan  # noqa: E402
 from pipeline.runner import DEFAULT_MODEL  # noqa: E402
 
 DEFAULT_FOLDER = ROOT.parent / "shared" / "data" / "unlabelled" / "bbc"
 QUICK_FILES = 40
-BATCH_SIZE = 32  # the pipeline's default --batch-size, so both sides batch alike
+BATCHING = Batching()  # the pipeline's defaults (--batch-size, --batch-tokens)
 POLL_SECONDS = 0.05
 
-# The bare side: the model as packaged (its own components only), over the same cleaned texts.
+# The bare side: the model as packaged (its own components only), over the same cleaned texts, in batches of
+# --batch-size documents as plain `nlp.pipe` makes them; with a token cap, in the pipeline's own batches.
 BARE = """
 import json, sys
 import spacy
@@ -49,7 +51,12 @@ def texts():
     with open(sys.argv[2], encoding="utf-8") as handle:
         for line in handle:
             yield json.loads(line)
-tokens = sum(len(doc) for doc in nlp.pipe(texts(), batch_size=int(sys.argv[3])))
+if len(sys.argv) > 4:
+    from pipeline.batching import Batching, batches
+    groups = batches((nlp.make_doc(t) for t in texts()), Batching(int(sys.argv[3]), int(sys.argv[4])))
+    tokens = sum(len(doc) for group in groups for doc in nlp.pipe(group, batch_size=len(group)))
+else:
+    tokens = sum(len(doc) for doc in nlp.pipe(texts(), batch_size=int(sys.argv[3])))
 print(tokens)
 """
 
@@ -109,9 +116,13 @@ def pipeline_run(folder: Path, out: Path, model: str, workers: int, full: bool =
     return command + (["--full"] if full else [])
 
 
-def bare_run(texts: Path, model: str) -> list[str]:
-    """Return the command line of a bare `nlp.pipe` process over the JSON lines of `texts`."""
-    return [sys.executable, "-c", BARE, model, str(texts), str(BATCH_SIZE)]
+def bare_run(texts: Path, model: str, alike: bool = False) -> list[str]:
+    """Return the command line of a bare `nlp.pipe` process over the JSON lines of `texts`.
+
+    `alike`: batch as the pipeline does (at most --batch-tokens tokens too), not by document count alone.
+    """
+    command = [sys.executable, "-c", BARE, model, str(texts), str(BATCHING.docs)]
+    return command + ([str(BATCHING.tokens)] if alike else [])
 
 
 def cleaned_texts(folder: Path) -> list[str]:
@@ -160,7 +171,7 @@ def stage_seconds(texts: list[str], model: str, rounds: int) -> list[tuple[str, 
         for name, proc in nlp.pipeline:
             started = time.perf_counter()
             if hasattr(proc, "pipe"):
-                docs = list(proc.pipe(docs, batch_size=BATCH_SIZE))
+                docs = list(proc.pipe(docs, batch_size=BATCHING.docs))
             else:
                 docs = [proc(doc) for doc in docs]
             timings[name].append(time.perf_counter() - started)
@@ -215,10 +226,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(files)} files, {len(texts)} articles, {words:,} words from {args.folder}; model {args.model}; "
               f"{rounds} round(s); {os.cpu_count()} CPUs; Python {platform.python_version()}", file=sys.stderr)
 
-        runs: dict[str, list[Measure]] = {k: [] for k in ("bare", "w1", "w2", "noop")}
+        runs: dict[str, list[Measure]] = {k: [] for k in ("bare", "w1", "w2", "noop", "alike")}
         for r in range(1, rounds + 1):
             out1, out2 = tmp / f"out-w1-{r}", tmp / f"out-w2-{r}"
             runs["bare"].append(measure(bare_run(tmp / "x1.jsonl", args.model)))
+            runs["alike"].append(measure(bare_run(tmp / "x1.jsonl", args.model, alike=True)))
             runs["w1"].append(measure(pipeline_run(one, out1, args.model, 1)))
             runs["w2"].append(measure(pipeline_run(one, out2, args.model, 2)))
             # The same folder again, unchanged: nothing to do, spaCy never loaded.
@@ -238,8 +250,9 @@ def main(argv: list[str] | None = None) -> int:
     def med(key: str, attr: str) -> float:
         return statistics.median(getattr(m, attr) for m in runs[key])
 
-    bare_s, w1_s, w2_s, noop_s = (med(k, "seconds") for k in ("bare", "w1", "w2", "noop"))
-    bare_mem, w1_mem, w2_mem = (med(k, "tree_rss") for k in ("bare", "w1", "w2"))
+    bare_s, w1_s, w2_s, noop_s, alike_s = (med(k, "seconds") for k in ("bare", "w1", "w2", "noop", "alike"))
+    bare_mem, w1_mem, w2_mem, alike_mem = (med(k, "tree_rss") for k in ("bare", "w1", "w2", "alike"))
+    alike = f"bare batched alike (≤ {BATCHING.docs} docs and ≤ {BATCHING.tokens:,} tokens a batch)"
     rows = [
         ("words/s: pipeline (1 worker) vs bare nlp.pipe", f"{words / w1_s:,.0f}", f"{words / bare_s:,.0f}",
          bare_s / w1_s, "≥ 0.85×"),
@@ -255,6 +268,9 @@ def main(argv: list[str] | None = None) -> int:
          bare10.tree_rss / bare_mem, "—"),
         ("words/s at 10× input: pipeline (1 worker) vs bare", f"{10 * words / w1_10.seconds:,.0f}",
          f"{10 * words / bare10.seconds:,.0f}", bare10.seconds / w1_10.seconds, "≥ 0.85×"),
+        (f"words/s: pipeline (1 worker) vs {alike} (reference)", f"{words / w1_s:,.0f}", f"{words / alike_s:,.0f}",
+         alike_s / w1_s, "—"),
+        (f"peak RSS: pipeline (1 worker) vs {alike} (reference)", mb(w1_mem), mb(alike_mem), w1_mem / alike_mem, "—"),
     ]
     command = "python benchmarks/throughput.py " + " ".join(sys.argv[1:] if argv is None else argv)
     print(f"\n{command.strip()}  ({len(files)} files, {words:,} words, model {args.model}, "

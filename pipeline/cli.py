@@ -54,7 +54,11 @@ def _run_parser(sub) -> None:
                    help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a LocalCluster of --workers)")
     p.add_argument("--max-mb", type=float, default=Settings.max_bytes / 1e6,
                    help="inputs larger than this many megabytes are reported as errors (default: %(default)s)")
-    p.add_argument("--batch-size", type=int, default=Options.batch_size, help="documents per spaCy nlp.pipe batch (default: 32)")
+    p.add_argument("--batch-size", type=int, default=Options.batch_size,
+                   help="documents per spaCy nlp.pipe batch (default: %(default)s)")
+    p.add_argument("--batch-tokens", type=int, default=Options.batch_tokens,
+                   help="tokens per spaCy nlp.pipe batch, which bounds the model's memory; a longer article "
+                        "is a batch of its own (default: %(default)s)")
     p.add_argument("--chunk-size", type=int, default=Options.chunk_size,
                    help="articles per task handed to a worker (default: %(default)s)")
     p.add_argument("--part-size", type=int, default=Options.part_size,
@@ -71,14 +75,14 @@ def _cmd_run(args) -> int:
         if published is None:
             print(f"error: --published {args.published!r} is not a date (use YYYY-MM-DD)", file=sys.stderr)
             return EXIT_USAGE
-    for name in ("workers", "batch_size", "chunk_size", "part_size"):
+    for name in ("workers", "batch_size", "batch_tokens", "chunk_size", "part_size"):
         if getattr(args, name) < 1:
             print(f"error: --{name.replace('_', '-')} must be at least 1", file=sys.stderr)
             return EXIT_USAGE
     settings = Settings(model=args.model, published=published, max_bytes=int(args.max_mb * 1e6))
     options = Options(full=args.full, prune=args.prune, retry_errors=args.retry_errors, workers=args.workers, executor=args.executor,
                       scheduler=args.scheduler, csv=args.format != "parquet", batch_size=args.batch_size,
-                      chunk_size=args.chunk_size, part_size=args.part_size,
+                      batch_tokens=args.batch_tokens, chunk_size=args.chunk_size, part_size=args.part_size,
                       progress=not args.no_progress and sys.stderr.isatty(), wait=args.wait)
     # A run builds its tables from Python lists and never needs pandas: keep pyarrow from loading it (~50 MB).
     without_pandas()

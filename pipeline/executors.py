@@ -10,7 +10,7 @@ from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from typing import Iterable, Iterator
 
-from .process import Result, failed_batch, get_nlp, process_batch
+from .process import Batching, Result, failed_batch, get_nlp, process_batch
 
 log = logging.getLogger(__name__)
 
@@ -27,9 +27,9 @@ class Serial:
     def __exit__(self, *exc):
         return None
 
-    def map(self, chunks: Iterable[list], version: str, processed_at: str, batch_size: int) -> Iterator[list[Result]]:
+    def map(self, chunks: Iterable[list], version: str, processed_at: str, batching: Batching) -> Iterator[list[Result]]:
         for chunk in chunks:
-            yield process_batch(chunk, self.model, version, processed_at, batch_size)
+            yield process_batch(chunk, self.model, version, processed_at, batching)
 
 
 class _Windowed:
@@ -41,14 +41,14 @@ class _Windowed:
 
     window = 2
 
-    def _submit(self, chunk, version, processed_at, batch_size):
+    def _submit(self, chunk, version, processed_at, batching):
         raise NotImplementedError
 
     def _restart(self) -> None:
         """Make the executor usable again after a task failed."""
 
-    def map(self, chunks: Iterable[list], version: str, processed_at: str, batch_size: int) -> Iterator[list[Result]]:
-        args = (version, processed_at, batch_size)
+    def map(self, chunks: Iterable[list], version: str, processed_at: str, batching: Batching) -> Iterator[list[Result]]:
+        args = (version, processed_at, batching)
         pending: deque = deque()
 
         def next_result() -> list[Result]:
@@ -93,8 +93,8 @@ class LocalPool(_Windowed):
     def __exit__(self, *exc):
         self.pool.shutdown(wait=True, cancel_futures=True)
 
-    def _submit(self, chunk, version, processed_at, batch_size):
-        return self.pool.submit(process_batch, chunk, self.model, version, processed_at, batch_size)
+    def _submit(self, chunk, version, processed_at, batching):
+        return self.pool.submit(process_batch, chunk, self.model, version, processed_at, batching)
 
 
 class DaskExecutor(_Windowed):
@@ -128,9 +128,9 @@ class DaskExecutor(_Windowed):
         if self.cluster is not None:
             self.cluster.close()
 
-    def _submit(self, chunk, version, processed_at, batch_size):
+    def _submit(self, chunk, version, processed_at, batching):
         # pure=False: the same chunk may be resubmitted by a later run and must run again.
-        return self.client.submit(process_batch, chunk, self.model, version, processed_at, batch_size, pure=False)
+        return self.client.submit(process_batch, chunk, self.model, version, processed_at, batching, pure=False)
 
 
 def make_executor(options, model: str):

@@ -9,6 +9,7 @@ import logging
 import threading
 from dataclasses import dataclass, field
 
+from .batching import Batching, batches
 from .readers import Article
 from .tables import article_row, doc_rows
 
@@ -40,15 +41,15 @@ def get_nlp(model: str):
 
 
 def process_batch(articles: list[Article], model: str, version: str, processed_at: str,
-                  batch_size: int = 32) -> list[Result]:
+                  batching: Batching = Batching()) -> list[Result]:
     """Return one `Result` per article, in input order; a failure costs only its own article."""
     # One batch at a time per process: the error handler below is shared by the cached pipeline, and a
     # Dask worker may run several tasks in threads.
     with _LOCK:
-        return _process_batch(articles, get_nlp(model), version, processed_at, batch_size)
+        return _process_batch(articles, get_nlp(model), version, processed_at, batching)
 
 
-def _process_batch(articles: list[Article], nlp, version: str, processed_at: str, batch_size: int) -> list[Result]:
+def _process_batch(articles: list[Article], nlp, version: str, processed_at: str, batching: Batching) -> list[Result]:
     failures: dict[str, str] = {}
 
     def on_error(name, _proc, docs, exc):
@@ -76,7 +77,7 @@ def _process_batch(articles: list[Article], nlp, version: str, processed_at: str
                 failures[article.article_id] = f"cannot tokenise: {exc}".split("\n")[0]
 
     # Each document becomes table rows as it leaves `nlp.pipe` and is then dropped: only the documents of the
-    # batches in flight are held, however large the chunk.
+    # batch in flight are held, however large the chunk.
     rows: dict[str, dict] = {}
 
     def collect(doc) -> None:
@@ -89,8 +90,9 @@ def _process_batch(articles: list[Article], nlp, version: str, processed_at: str
             failures[article_id] = f"cannot build table rows: {type(exc).__name__}: {exc}"
 
     try:
-        for doc in nlp.pipe(stream(), batch_size=batch_size):
-            collect(doc)
+        for batch in batches(stream(), batching):
+            for doc in nlp.pipe(batch, batch_size=len(batch)):
+                collect(doc)
     except Exception:
         # spaCy's own components raise through `nlp.pipe`: redo the rest one fresh document at a time.
         for article in articles:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional, Sequence
 
 from . import DEFAULT_MODEL, __version__
+from .batching import Batching
 from .readers import DEFAULT_MAX_BYTES, Article, Source, discover, scan
 from .schema import TABLE_NAMES, to_arrow
 from .store import Store
@@ -76,7 +77,8 @@ class Options:
     executor: str = "local"
     scheduler: Optional[str] = None
     csv: bool = True
-    batch_size: int = 32
+    batch_size: int = Batching.docs  # documents per model batch
+    batch_tokens: int = Batching.tokens  # tokens per model batch: bounds the model's working memory
     chunk_size: int = 64  # articles per task handed to a worker
     part_size: int = 500  # articles per Parquet part written (and committed) at once
     compact_below: int = 200  # parts with fewer articles are merged once there are many of them
@@ -226,7 +228,7 @@ def _process(store: Store, todo: list[Source], settings: Settings, options: Opti
     progress = _progress(len(todo), options.progress)
     batch = _Batch()
     with make_executor(options, settings.model) as executor:
-        for results in executor.map(chunks, __version__, processed_at, options.batch_size):
+        for results in executor.map(chunks, __version__, processed_at, Batching(options.batch_size, options.batch_tokens)):
             batch.add(results, summary)
             progress.update(len(results))
             if len(batch.states) >= options.part_size:

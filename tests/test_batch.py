@@ -120,3 +120,11 @@ def test_dask_scheduler_by_address_gives_the_same_tables(corpus, reference, tmp_
                 proc.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 proc.kill()
+
+
+def test_batching_does_not_change_the_tables(corpus, reference, tmp_path):
+    # Model batches of every shape, down to one document each, give the same facts as the default batches.
+    out = tmp_path / "out"
+    summary = run([corpus], out, Settings(), Options(part_size=5, chunk_size=20, batch_size=3, batch_tokens=400))
+    assert summary.processed == 20
+    _assert_same_tables(out, reference)

@@ -153,6 +153,9 @@ def test_cli_exit_codes(inputs, tmp_path):
     usage = subprocess.run([sys.executable, "-m", "pipeline", "run", "--published", "someday"],
                            capture_output=True, text=True, cwd=ROOT)
     assert usage.returncode == 2
+    zero = subprocess.run([sys.executable, "-m", "pipeline", "run", str(inputs), "--out", str(out), "--batch-tokens", "0"],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert zero.returncode == 2 and "--batch-tokens must be at least 1" in zero.stderr
     (inputs / "empty.txt").write_bytes(b"")
     failed = subprocess.run([sys.executable, "-m", "pipeline", "run", str(inputs), "--out", str(out)],
                             capture_output=True, text=True, cwd=ROOT)
