@@ -10,7 +10,8 @@ from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from typing import Iterable, Iterator
 
-from .process import Batching, Result, failed_batch, get_nlp, process_batch
+from .batching import Batching
+from .process import Result, failed_batch, get_nlp, process_batch
 
 log = logging.getLogger(__name__)
 
