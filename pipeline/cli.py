@@ -64,6 +64,10 @@ def _run_parser(sub) -> None:
     p.add_argument("--part-size", type=int, default=Options.part_size,
                    help="articles per Parquet part; each part is committed on its own (default: %(default)s)")
     p.add_argument("--wait", action="store_true", help="wait for a concurrent run to finish instead of exiting")
+    p.add_argument("--follow-symlinks", action="store_true",
+                   help="read symbolic links that lead out of the input folders (default: skip them)")
+    p.add_argument("--worker-timeout", type=float, default=Options.worker_timeout, metavar="SECONDS",
+                   help="stop with exit code 2 when a Dask run has had no worker for this long (default: %(default)s)")
     p.add_argument("--no-progress", action="store_true", help="hide the progress bar")
     p.set_defaults(func=_cmd_run)
 
@@ -83,7 +87,8 @@ def _cmd_run(args) -> int:
     options = Options(full=args.full, prune=args.prune, retry_errors=args.retry_errors, workers=args.workers, executor=args.executor,
                       scheduler=args.scheduler, csv=args.format != "parquet", batch_size=args.batch_size,
                       batch_tokens=args.batch_tokens, chunk_size=args.chunk_size, part_size=args.part_size,
-                      progress=not args.no_progress and sys.stderr.isatty(), wait=args.wait)
+                      progress=not args.no_progress and sys.stderr.isatty(), wait=args.wait,
+                      follow_symlinks=args.follow_symlinks, worker_timeout=args.worker_timeout)
     # A run builds its tables from Python lists and never needs pandas: keep pyarrow from loading it (~50 MB).
     without_pandas()
     try:

@@ -5,7 +5,12 @@ so memory stays flat however many articles a run has.
 """
 from __future__ import annotations
 
+import ctypes
 import logging
+import os
+import signal
+import sys
+import time
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from typing import Iterable, Iterator
@@ -14,6 +19,10 @@ from .batching import Batching
 from .process import Result, failed_batch, get_nlp, process_batch
 
 log = logging.getLogger(__name__)
+
+
+class NoWorkers(RuntimeError):
+    """The Dask cluster has had no worker for longer than the run may wait."""
 
 
 class Serial:
@@ -48,6 +57,9 @@ class _Windowed:
     def _restart(self) -> None:
         """Make the executor usable again after a task failed."""
 
+    def _result(self, future):
+        return future.result()
+
     def map(self, chunks: Iterable[list], version: str, processed_at: str, batching: Batching) -> Iterator[list[Result]]:
         args = (version, processed_at, batching)
         pending: deque = deque()
@@ -55,7 +67,9 @@ class _Windowed:
         def next_result() -> list[Result]:
             chunk, future = pending.popleft()
             try:
-                return future.result()
+                return self._result(future)
+            except NoWorkers:
+                raise
             except Exception as exc:
                 log.error("a worker failed on %d articles: %s", len(chunk), exc)
                 self._restart()
@@ -81,7 +95,7 @@ class LocalPool(_Windowed):
         self.pool = self._new_pool()
 
     def _new_pool(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=self.workers, initializer=get_nlp, initargs=(self.model,))
+        return ProcessPoolExecutor(max_workers=self.workers, initializer=_start_worker, initargs=(self.model, os.getpid()))
 
     def _restart(self) -> None:
         # A pool whose worker died refuses all further work.
@@ -91,11 +105,29 @@ class LocalPool(_Windowed):
     def __enter__(self):
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, exc_type, *exc):
+        if exc_type is not None:
+            # Interrupted (SIGTERM, Ctrl-C, an error): stop the workers now rather than after their chunks.
+            for process in list((getattr(self.pool, "_processes", None) or {}).values()):
+                process.kill()
         self.pool.shutdown(wait=True, cancel_futures=True)
 
     def _submit(self, chunk, version, processed_at, batching):
         return self.pool.submit(process_batch, chunk, self.model, version, processed_at, batching)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _start_worker(model: str, parent: int) -> None:
+    """Set up a pool worker: die with the run that started it, then build the pipeline."""
+    if sys.platform.startswith("linux"):
+        # The kernel sends SIGKILL to this worker when its parent dies, even of SIGKILL.
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(1)
+    get_nlp(model)
 
 
 class DaskExecutor(_Windowed):
@@ -105,13 +137,23 @@ class DaskExecutor(_Windowed):
     `pipeline` package and the spaCy model must be installed on the workers.
     """
 
-    def __init__(self, model: str, workers: int, scheduler: str | None):
+    def __init__(self, model: str, workers: int, scheduler: str | None, worker_timeout: float = 60.0):
         from dask.distributed import Client, LocalCluster
 
         self.model = model
         self.cluster = None
+        self.worker_timeout = worker_timeout
         if scheduler:
-            self.client = Client(scheduler, timeout=60)
+            try:
+                self.client = Client(scheduler, timeout=worker_timeout)
+            except OSError as exc:
+                raise RuntimeError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+            try:
+                self.client.wait_for_workers(1, timeout=worker_timeout)
+            except TimeoutError:
+                self.client.close()
+                raise NoWorkers(f"no Dask worker joined {scheduler} within {worker_timeout:g} s; start workers "
+                                f"(dask worker {scheduler}) or raise --worker-timeout") from None
             _check_workers(self.client, model)
         else:
             self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
@@ -129,6 +171,23 @@ class DaskExecutor(_Windowed):
         if self.cluster is not None:
             self.cluster.close()
 
+    def _result(self, future):
+        """Wait for `future`; raise NoWorkers once the cluster has had no worker for `worker_timeout` seconds."""
+        alone_since = None
+        while True:
+            try:
+                return future.result(timeout=1)
+            except TimeoutError:
+                pass
+            if self.client.nthreads():
+                alone_since = None
+            elif alone_since is None:
+                alone_since = time.monotonic()
+            elif time.monotonic() - alone_since > self.worker_timeout:
+                raise NoWorkers(f"every Dask worker of {self.client.scheduler.address} has been gone for "
+                                f"{self.worker_timeout:g} s; the articles not yet committed are processed by "
+                                "the next run")
+
     def _submit(self, chunk, version, processed_at, batching):
         # pure=False: the same chunk may be resubmitted by a later run and must run again.
         return self.client.submit(process_batch, chunk, self.model, version, processed_at, batching, pure=False)
@@ -137,7 +196,7 @@ class DaskExecutor(_Windowed):
 def make_executor(options, model: str):
     """Return the executor `options` asks for (`executor`, `workers`, `scheduler`)."""
     if options.executor == "dask":
-        return DaskExecutor(model, max(1, options.workers), options.scheduler)
+        return DaskExecutor(model, max(1, options.workers), options.scheduler, options.worker_timeout)
     if options.workers > 1:
         return LocalPool(model, options.workers)
     return Serial(model)

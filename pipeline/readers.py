@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,23 +51,63 @@ class InputError(Exception):
     """A readable reason why an input cannot become an article."""
 
 
-def discover(inputs: Iterable[Path | str]) -> Iterator[tuple[Path, str]]:
+def safe_text(text: str) -> str:
+    """Return `text` as valid Unicode: bytes a file name could not decode (kept by Python as lone surrogates)
+    and lone surrogates from JSON escapes become visible `\\xNN` / `\\udNNN` escapes; valid text is unchanged."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    try:
+        # A file name's undecodable bytes come back as the bytes they were, shown as \xNN.
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def discover(inputs: Iterable[Path | str], follow_symlinks: bool = False) -> Iterator[tuple[Path, str]]:
     """Yield `(path, article_id)` for every readable file under `inputs`, in a stable order.
 
     Folders are read recursively; the id is the path relative to the folder given, without its
-    extension, with `/` separators. A file given directly is named by its stem.
+    extension, with `/` separators (undecodable bytes of a name written `\\xNN`, see `safe_text`). A file
+    given directly is named by its stem. Symbolic links that lead out of the folder given are skipped
+    (with a warning) unless `follow_symlinks`.
     """
     for item in inputs:
         root = Path(item)
         if root.is_dir():
-            for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES):
-                if any(part.startswith(".") for part in path.relative_to(root).parts):
-                    continue
-                yield path, path.relative_to(root).with_suffix("").as_posix()
+            for path in _walk(root, follow_symlinks):
+                yield path, safe_text(path.relative_to(root).with_suffix("").as_posix())
         elif root.is_file():
-            yield root, root.stem
+            yield root, safe_text(root.stem)
         else:
-            raise FileNotFoundError(f"input not found: {root}")
+            raise FileNotFoundError(f"input not found: {safe_text(str(root))}")
+
+
+def _walk(root: Path, follow_symlinks: bool) -> list[Path]:
+    """Return the article files under `root`, sorted, without hidden ones and links leading out of `root`."""
+    top = os.path.realpath(root)
+    found, visited = [], set()
+    for folder, dirs, files in os.walk(root, followlinks=follow_symlinks):
+        real = os.path.realpath(folder)
+        if real in visited:  # a link loop, or a folder reached twice through links
+            dirs[:] = []
+            continue
+        visited.add(real)
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            path = Path(folder, name)
+            if name.startswith(".") or path.suffix.lower() not in SUFFIXES or not path.is_file():
+                continue
+            if path.is_symlink() and not follow_symlinks:
+                target = os.path.realpath(path)
+                if os.path.commonpath([top, target]) != top:
+                    log.warning("skipped %s: a link to %s, outside %s (--follow-symlinks reads it)",
+                                safe_text(str(path)), safe_text(target), safe_text(str(root)))
+                    continue
+            found.append(path)
+    return sorted(found)
 
 
 def decode(data: bytes) -> str:
@@ -126,6 +167,14 @@ def read_html(data: bytes, article_id: str, source: str) -> Article:
     return _from_cleaned(article_id, source, cleaned, _sha256(data), url=getattr(doc, "url", None))
 
 
+def _record_id(record, fallback_id: str) -> str:
+    """Return a JSON Lines record's article id: its `id` (JSON escapes of lone surrogates made visible), else
+    `fallback_id`."""
+    if not isinstance(record, dict):
+        return fallback_id
+    return safe_text(str(record.get("id") or fallback_id))
+
+
 def read_jsonl_record(line: str, fallback_id: str, where: str) -> Article:
     """Return the article in one JSON Lines record; a malformed record becomes an error article.
 
@@ -140,13 +189,14 @@ def read_jsonl_record(line: str, fallback_id: str, where: str) -> Article:
         return Article(fallback_id, where, error=f"unreadable JSON record: {exc}", sha256=digest)
     if not isinstance(record, dict):
         return Article(fallback_id, where, error="JSON record is not an object", sha256=digest)
-    article_id = str(record.get("id") or fallback_id)
+    article_id = _record_id(record, fallback_id)
     body = next((record[k] for k in ("text", "body", "content") if isinstance(record.get(k), str)), None)
     if body is None:
         return Article(article_id, where, error="record has no `text`, `body` or `content` string", sha256=digest)
-    title = record.get("title") if isinstance(record.get("title"), str) else None
-    cleaned = compose(title, body, record.get("published") or record.get("date"))
-    url = record.get("url") if isinstance(record.get("url"), str) else None
+    title = safe_text(record["title"]) if isinstance(record.get("title"), str) else None
+    published = record.get("published") or record.get("date")
+    cleaned = compose(title, safe_text(body), safe_text(published) if isinstance(published, str) else published)
+    url = safe_text(record["url"]) if isinstance(record.get("url"), str) else None
     return _from_cleaned(article_id, where, cleaned, digest, url=url)
 
 
@@ -166,7 +216,7 @@ def scan(path: Path, article_id: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Ite
     Hashing is cheap next to cleaning, so a rerun can skip unchanged articles before reading them.
     Failures become sources whose `load()` returns an error article.
     """
-    where = str(path)
+    where = safe_text(str(path))
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -213,8 +263,7 @@ def _scan_jsonl(data: bytes, file_id: str, where: str) -> Iterator[Source]:
             continue
         fallback_id, at = f"{file_id}#{lineno}", f"{where}:{lineno}"
         try:
-            record = json.loads(line)
-            article_id = str(record.get("id") or fallback_id) if isinstance(record, dict) else fallback_id
+            article_id = _record_id(json.loads(line), fallback_id)
         except (ValueError, RecursionError):  # malformed, too deep, or an over-long integer
             article_id = fallback_id
         yield Source(

@@ -7,13 +7,12 @@ committed tables intact for the next run to complete.
 from __future__ import annotations
 
 import datetime as dt
-import errno
-import fcntl
 import hashlib
 import json
 import logging
-import os
+import signal
 import sys
+import threading
 import time
 from collections import defaultdict
 from contextlib import contextmanager
@@ -24,9 +23,10 @@ from typing import Iterable, Iterator, Optional, Sequence
 
 from . import DEFAULT_MODEL, __version__
 from .batching import Batching
+from .lock import Busy, locked  # noqa: F401 (Busy is part of this module's interface)
 from .readers import DEFAULT_MAX_BYTES, Article, Source, discover, scan
 from .schema import TABLE_NAMES, to_arrow
-from .store import Store
+from .store import DamagedPart, Repairs, Store
 
 log = logging.getLogger(__name__)
 
@@ -37,10 +37,6 @@ EXIT_ARTICLES_FAILED = 1
 EXIT_USAGE = 2
 EXIT_BUSY = 3
 EXIT_UNEXPECTED = 4
-
-
-class Busy(Exception):
-    """Another run holds the output folder's lock."""
 
 
 @dataclass(frozen=True)
@@ -85,6 +81,8 @@ class Options:
     max_parts: int = 32
     progress: bool = False
     wait: bool = False
+    follow_symlinks: bool = False  # read links leading out of the input folders
+    worker_timeout: float = 60.0  # seconds a Dask run waits for a worker before giving up
 
 
 @dataclass
@@ -98,47 +96,49 @@ class Summary:
     facts: dict = field(default_factory=lambda: {t: 0 for t in TABLE_NAMES if t != "articles"})
     seconds: float = 0.0
     failures: list = field(default_factory=list)
+    repairs: Repairs = field(default_factory=Repairs)
+    lost: list = field(default_factory=list)  # articles of a damaged part whose input is gone
 
     def line(self) -> str:
         facts = ", ".join(f"{n} {t}" for t, n in self.facts.items())
-        return (
+        line = (
             f"{self.processed - self.failed} articles ok, {self.failed} failed, {self.skipped} unchanged, "
             f"{self.pruned} pruned; {facts}; {self.seconds:.1f} s"
         )
+        if self.repairs.rebuilt:
+            line += "; state store rebuilt from the parts"
+        if self.repairs.quarantined:
+            line += f"; damaged parts quarantined: {', '.join(sorted(self.repairs.quarantined))}"
+        if self.lost:
+            line += f"; {len(self.lost)} articles lost with their part (input gone)"
+        return line
 
     @property
     def exit_code(self) -> int:
-        return EXIT_ARTICLES_FAILED if self.failed else EXIT_OK
+        return EXIT_ARTICLES_FAILED if self.failed or self.lost else EXIT_OK
 
 
 @contextmanager
-def locked(out: Path, wait: bool = False) -> Iterator[None]:
-    """Hold the output folder's lock (`.lock`, with the holder's pid) for the duration of the block."""
-    out.mkdir(parents=True, exist_ok=True)
-    path = out / ".lock"
-    handle = open(path, "a+")
+def _exit_on_sigterm() -> Iterator[None]:
+    """Turn SIGTERM into SystemExit(143), so a terminated run unwinds: workers stopped, lock released."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def terminate(signum, _frame):
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, terminate)
     try:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
-        except OSError as exc:
-            if exc.errno not in (errno.EAGAIN, errno.EACCES):
-                raise
-            handle.seek(0)
-            holder = handle.read().strip() or "unknown"
-            raise Busy(f"another run (pid {holder}) is writing to {out}; try again later or pass --wait") from None
-        handle.seek(0)
-        handle.truncate()
-        handle.write(str(os.getpid()))
-        handle.flush()
         yield
     finally:
-        handle.close()
+        signal.signal(signal.SIGTERM, previous)
 
 
-def find_sources(inputs: Sequence[Path | str], max_bytes: int) -> Iterator[Source]:
+def find_sources(inputs: Sequence[Path | str], max_bytes: int, follow_symlinks: bool = False) -> Iterator[Source]:
     """Yield every article source in `inputs`; a repeated article id becomes an error source."""
     seen: dict[str, str] = {}
-    for path, article_id in discover(inputs):
+    for path, article_id in discover(inputs, follow_symlinks):
         for source in scan(path, article_id, max_bytes):
             if source.article_id in seen:
                 first = seen[source.article_id]
@@ -158,14 +158,35 @@ def run(inputs: Sequence[Path | str], out: Path | str, settings: Settings = Sett
     """Process the new and changed articles in `inputs` into the tables in `out`; return what was done."""
     started = time.perf_counter()
     out = Path(out)
+    repairs = Repairs()
+    with _exit_on_sigterm():
+        while True:
+            try:
+                summary = _run(inputs, out, settings, options, repairs)
+                break
+            except DamagedPart as exc:
+                # A part that passed the checks at start failed to read: set it aside and start over; what
+                # this attempt committed is kept, and the part's articles are processed again.
+                with locked(out, options.wait), Store(out) as store:
+                    if exc.part in store.live_parts():
+                        store.quarantine(exc.part, str(exc), repairs)
+    summary.seconds = time.perf_counter() - started
+    log.info("run: %d processed, %d failed, %d skipped, %d pruned in %.1f s",
+             summary.processed, summary.failed, summary.skipped, summary.pruned, summary.seconds)
+    return summary
+
+
+def _run(inputs: Sequence[Path | str], out: Path, settings: Settings, options: Options, repairs: Repairs) -> Summary:
     with locked(out, options.wait), Store(out) as store:
-        store.recover()
-        summary = Summary()
+        found = store.recover()
+        repairs.rebuilt = repairs.rebuilt or found.rebuilt
+        repairs.quarantined.update(found.quarantined)
+        summary = Summary(repairs=repairs)
         fingerprint = settings.fingerprint()
         known = store.known()
         todo: list[Source] = []
         seen: set[str] = set()
-        for source in find_sources(inputs, settings.max_bytes):
+        for source in find_sources(inputs, settings.max_bytes, options.follow_symlinks):
             seen.add(source.article_id)
             state = known.get(source.article_id)
             unchanged = (
@@ -179,6 +200,9 @@ def run(inputs: Sequence[Path | str], out: Path | str, settings: Settings = Sett
                 summary.skipped += 1
             else:
                 todo.append(source)
+        summary.lost = sorted({a for _, ids in repairs.quarantined.values() for a in ids} - seen)
+        for article_id in summary.lost:
+            log.error("%s: rows lost: its part was damaged and its input is gone", article_id)
         # Articles sharing an old part are replaced together, so a full rerun rewrites each old part once.
         todo.sort(key=lambda s: (known[s.article_id].part or "" if s.article_id in known else "", s.article_id))
         gone = sorted(set(known) - seen) if options.prune else []
@@ -192,9 +216,6 @@ def run(inputs: Sequence[Path | str], out: Path | str, settings: Settings = Sett
             _compact(store, options)
         if options.csv and (store.csv_stale() or not all((out / f"{t}.csv").exists() for t in TABLE_NAMES)):
             store.export_csv()
-    summary.seconds = time.perf_counter() - started
-    log.info("run: %d processed, %d failed, %d skipped, %d pruned in %.1f s",
-             summary.processed, summary.failed, summary.skipped, summary.pruned, summary.seconds)
     return summary
 
 

@@ -8,6 +8,7 @@ tables is escaped: article text is untrusted input.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import html
 import math
 import re
@@ -62,9 +63,22 @@ def main(args) -> int:
     return EXIT_OK
 
 
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,119}")
+
+
 def default_path(outputs: Path, article_id: str) -> Path:
-    """Return the default page path for `article_id`: `outputs/show/<id with / replaced by __>.html`."""
-    return outputs / "show" / f"{article_id.replace('/', '__')}.html"
+    """Return the default page path for `article_id`: `outputs/show/<id with / replaced by __>.html`.
+
+    Ids that would not make a plain, short, unambiguous file name (other characters, over 120 characters, or
+    `__` that would read back as `/`) get a readable prefix and a hash of the id: `<prefix>~<hash>.html`.
+    Plain names never hold `~`, so no two ids share a page.
+    """
+    name = article_id.replace("/", "__")
+    if _PLAIN_NAME.fullmatch(name) and name.replace("__", "/") == article_id:
+        return outputs / "show" / f"{name}.html"
+    digest = hashlib.sha256(article_id.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    prefix = re.sub(r"[^A-Za-z0-9._-]+", "_", name)[:80].lstrip("._-")
+    return outputs / "show" / f"{prefix}~{digest}.html"
 
 
 def load_article(outputs: Path, article_id: str) -> dict[str, pd.DataFrame]:
@@ -128,10 +142,17 @@ def _non_overlapping(spans: list[dict]) -> list[dict]:
     return kept
 
 
-def _sentinels(text: str) -> tuple[str, str]:
-    """Return two private-use characters absent from `text`, to mark quote boundaries through displaCy."""
-    free = (chr(c) for c in range(0xE000, 0xF900) if chr(c) not in text)
-    return next(free), next(free)
+# Private-use characters: the Basic Multilingual Plane's, then planes 15 and 16.
+_PRIVATE_USE = (range(0xE000, 0xF900), range(0xF0000, 0xFFFFE), range(0x100000, 0x10FFFE))
+
+
+def _sentinels(text: str) -> Optional[tuple[str, str]]:
+    """Return two private-use characters absent from `text`, to mark quote boundaries through displaCy, or
+    None when the text holds every one of them."""
+    used = set(text)
+    free = (chr(c) for block in _PRIVATE_USE for c in block if chr(c) not in used)
+    pair = (next(free, None), next(free, None))
+    return None if None in pair else pair
 
 
 def article_html(text: str, mentions: list[dict], quotes: list[dict]) -> str:
@@ -145,7 +166,10 @@ def article_html(text: str, mentions: list[dict], quotes: list[dict]) -> str:
     size = len(text)
     ents = _non_overlapping([m for m in mentions if 0 <= m["start"] and m["end"] <= size])
     quotes = _non_overlapping([q for q in quotes if 0 <= q["start"] and q["end"] <= size])
-    open_mark, close_mark = _sentinels(text)
+    marks = _sentinels(text)
+    if marks is None:  # no character left to mark quotes with: the quotes are still listed beside the text
+        quotes, marks = [], ("", "")
+    open_mark, close_mark = marks
     # Quote boundaries become characters in the text, so displaCy escapes around them like any text.
     inserts: dict[int, str] = {}
     for q in quotes:
@@ -167,6 +191,8 @@ def article_html(text: str, mentions: list[dict], quotes: list[dict]) -> str:
         warnings.simplefilter("ignore")  # displaCy warns when a text has no entities; an empty layer is fine
         rendered = displacy.render({"text": marked, "ents": pieces, "title": None}, style="ent", manual=True,
                                    page=False, jupyter=False)
+    if not quotes:
+        return rendered
     opens = iter(q["open"] for q in quotes)
     closes = iter(q["close"] for q in quotes)
     rendered = re.sub(re.escape(open_mark), lambda _: next(opens), rendered)

@@ -11,13 +11,22 @@ temporary name, fsynced and renamed; the state store then registers it in one tr
 that is it moved into place and are the parts it replaces deleted. `recover()`, run by the next writer,
 finishes those moves for registered parts and deletes everything unregistered, so the next run starts from
 exactly the committed tables.
+
+Damage: `recover()` first checks that the state store describes the parts on disk. A state store that is
+missing, emptied, unreadable or older than the parts is rebuilt from the parts (their `articles` rows carry
+each article's id, source, hash and status), never used to delete them. A part that cannot be read (missing
+or truncated file) is moved to `DIR/quarantine/` and its articles forgotten, so that the run processes
+them again from their inputs.
 """
 from __future__ import annotations
 
+import datetime as dt
+import logging
 import os
+import re
 import sqlite3
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
@@ -28,7 +37,11 @@ import pyarrow.parquet as pq
 
 from .schema import SORT_KEYS, TABLE_NAMES, TABLES
 
+log = logging.getLogger(__name__)
+
 STATE_FILE = "state.sqlite"
+QUARANTINE_DIR = "quarantine"
+_PART_NAME = re.compile(r"part-(\d+)")
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
     article_id TEXT PRIMARY KEY, source TEXT, sha256 TEXT, version TEXT, settings TEXT,
@@ -50,6 +63,22 @@ class Known:
     settings: str
     status: str
     part: Optional[str]
+
+
+class DamagedPart(Exception):
+    """A part of the tables cannot be read (missing, truncated or corrupt file)."""
+
+    def __init__(self, part: str, path: Path, reason: str):
+        super().__init__(f"cannot read {path}: {reason}")
+        self.part = part
+
+
+@dataclass
+class Repairs:
+    """What `Store.recover` had to repair: a rebuilt state store, quarantined parts and their articles."""
+
+    rebuilt: Optional[str] = None  # why the state store was rebuilt
+    quarantined: dict = field(default_factory=dict)  # part -> (reason, article ids it held)
 
 
 def fsync_dir(path: Path) -> None:
@@ -81,12 +110,30 @@ class Store:
     def __init__(self, root: Path | str):
         self.root = Path(root)
         self.root.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(self.root / STATE_FILE, isolation_level=None)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=FULL")
-        self.db.executescript(_SCHEMA)
+        self.unreadable_state: Optional[str] = None
+        try:
+            self.db = self._connect()
+        except sqlite3.DatabaseError as exc:
+            # Not a database any more: keep it aside for inspection; `recover` rebuilds the state from the parts.
+            aside = self.root / f"{STATE_FILE}.damaged-{_now()}"
+            os.replace(self.root / STATE_FILE, aside)
+            for suffix in ("-wal", "-shm"):
+                (self.root / f"{STATE_FILE}{suffix}").unlink(missing_ok=True)
+            self.unreadable_state = f"{STATE_FILE} could not be read ({exc}); it was moved to {aside.name}"
+            self.db = self._connect()
         for table in TABLE_NAMES:
             self.table_dir(table).mkdir(exist_ok=True)
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.root / STATE_FILE, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=FULL")
+            db.executescript(_SCHEMA)
+        except sqlite3.DatabaseError:
+            db.close()
+            raise
+        return db
 
     def __enter__(self) -> "Store":
         return self
@@ -128,11 +175,19 @@ class Store:
         self.db.execute("INSERT OR REPLACE INTO meta VALUES ('next_part', ?)", (str(number + 1),))
         return f"part-{number:06d}"
 
-    def recover(self) -> None:
-        """Delete part files the manifest does not list (left by a killed run) and stray temporary files.
+    def recover(self) -> Repairs:
+        """Bring the folder back to its committed tables; return what had to be repaired on the way.
 
-        Only a writer holding the output folder's lock may call this.
+        Rebuilds the state store from the parts when it does not describe them, quarantines the parts that
+        cannot be read, and deletes the part files the manifest does not list (left by a killed run) and stray
+        temporary files. Only a writer holding the output folder's lock may call this.
         """
+        repairs = Repairs()
+        reason = self.unreadable_state or self._state_mismatch()
+        if reason:
+            log.warning("the state store does not describe the tables (%s): rebuilding it from the parts", reason)
+            repairs.rebuilt = reason
+            self._rebuild(repairs)
         live = self.live_parts()
         for table in TABLE_NAMES:
             staging = self.table_dir(table) / ".staging"
@@ -147,6 +202,123 @@ class Store:
                     path.unlink()
         for path in self.root.glob(".*.tmp-*"):
             path.unlink()
+        for part in sorted(live):
+            problem = self._part_problem(part)
+            if problem:
+                self.quarantine(part, problem, repairs)
+        return repairs
+
+    def _on_disk(self) -> set[str]:
+        """Return the names of the published part files in any table folder."""
+        return {p.stem for t in TABLE_NAMES for p in self.table_dir(t).glob("part-*.parquet")}
+
+    def _next_part_number(self) -> int:
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'next_part'").fetchone()
+        return int(row[0]) if row else 0
+
+    def _state_mismatch(self) -> Optional[str]:
+        """Return why the state store does not describe the published parts, or None when it does."""
+        on_disk = self._on_disk()
+        if not on_disk:
+            return None
+        live = self.live_parts()
+        if not live:
+            return f"{len(on_disk)} parts on disk but none registered (state store missing or emptied)"
+        # Names increase, so an unregistered part numbered at or above the counter is newer than the state.
+        newer = [p for p in on_disk - live if _part_number(p) >= self._next_part_number()]
+        if newer:
+            return f"parts newer than the state store: {', '.join(sorted(newer)[:5])}"
+        listed = self.db.execute("SELECT coalesce(sum(n_articles), 0) FROM parts").fetchone()[0]
+        known = self.db.execute("SELECT count(*) FROM articles WHERE part IN (SELECT name FROM parts)").fetchone()[0]
+        if listed != known:
+            return f"the parts hold {listed} articles, the state store knows {known}"
+        return None
+
+    def _part_problem(self, part: str, articles: Optional[int] = None) -> Optional[str]:
+        """Return why `part` cannot be read (a table's file missing, truncated or not Parquet), or None."""
+        if articles is None:
+            row = self.db.execute("SELECT n_articles FROM parts WHERE name = ?", (part,)).fetchone()
+            articles = row[0] if row else None
+        for table in TABLE_NAMES:
+            path = self.part_path(table, part)
+            if not path.exists():
+                return f"{path} is missing"
+            try:
+                rows = pq.read_metadata(path).num_rows
+            except PermissionError:
+                raise  # not damage: the user must fix the permissions
+            except (pa.ArrowException, OSError) as exc:
+                return f"{path} cannot be read: {exc}"
+            if table == "articles" and articles is not None and rows != articles:
+                return f"{path} holds {rows} articles, {articles} were written"
+        return None
+
+    def quarantine(self, part: str, reason: str, repairs: Repairs) -> None:
+        """Move the files of a damaged part to `DIR/quarantine/` and forget it and its articles."""
+        target = self.root / QUARANTINE_DIR / f"{_now()}-{part}"
+        target.mkdir(parents=True, exist_ok=True)
+        for table in TABLE_NAMES:
+            path = self.part_path(table, part)
+            if path.exists():
+                os.replace(path, target / f"{table}.parquet")
+        ids = [r[0] for r in self.db.execute("SELECT article_id FROM articles WHERE part = ?", (part,))]
+        with self._transaction():
+            self.db.execute("DELETE FROM parts WHERE name = ?", (part,))
+            self.db.execute("DELETE FROM articles WHERE part = ?", (part,))
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('csv_stale', '1')")
+        log.warning("part %s is damaged (%s): moved to %s; its %d articles will be processed again",
+                    part, reason, target, len(ids))
+        repairs.quarantined[part] = (reason, ids)
+
+    def _rebuild(self, repairs: Repairs) -> None:
+        """Register every readable part on disk again; where two parts hold an article, the newer one wins.
+
+        The settings each article was processed with are not in the parts, so they are recorded as unknown:
+        articles whose input still exists are processed again (giving the same rows), the others keep theirs.
+        """
+        on_disk = sorted(self._on_disk(), key=_part_number)
+        next_number = max([self._next_part_number(), *(_part_number(p) + 1 for p in on_disk)])
+        with self._transaction():
+            self.db.execute("DELETE FROM parts")
+            self.db.execute("DELETE FROM articles")
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('next_part', ?)", (str(next_number),))
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('csv_stale', '1')")
+        for table in TABLE_NAMES:
+            staging = self.table_dir(table) / ".staging"
+            if staging.is_dir():
+                for path in staging.iterdir():
+                    path.unlink()
+        held: dict[str, list[tuple]] = {}
+        for part in on_disk:
+            problem = self._part_problem(part, articles=None)
+            if problem is None:
+                try:
+                    rows = self.read_part("articles", part).select(
+                        ["article_id", "source", "sha256", "pipeline_version", "status", "processed_at"]).to_pylist()
+                except DamagedPart as exc:
+                    problem = str(exc)
+            if problem:
+                self.quarantine(part, problem, repairs)
+                continue
+            held[part] = [(r["article_id"], r["source"], r["sha256"], r["pipeline_version"], "", r["status"], part,
+                           r["processed_at"]) for r in rows]
+        winner = {row[0]: part for part, rows in held.items() for row in rows}  # parts in write order
+        with self._transaction():
+            self.db.executemany("INSERT INTO parts VALUES (?, ?)", [(p, len(rows)) for p, rows in held.items()])
+            self.db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                [row for part, rows in held.items() for row in rows if winner[row[0]] == part])
+        # An older copy of an article (left by a run killed between commit and clean-up) is dropped from its part.
+        for part, rows in held.items():
+            stale = {row[0] for row in rows if winner[row[0]] != part}
+            if not stale:
+                continue
+            new, kept = self.rewrite_without(part, stale)
+            if kept:
+                self.commit({new: kept}, [part], [], moves=[(new, part)])
+            else:
+                self.delete_part_files(new)
+                self.commit({}, [part], [])
+        log.warning("state store rebuilt from %d parts holding %d articles", len(held), len(winner))
 
     # -- writing -----------------------------------------------------------------------------------
 
@@ -169,8 +341,14 @@ class Store:
         reader threads allocate stays with those threads (tens of MB after a few dozen parts).
         """
         schema = TABLES[table]
-        with pq.ParquetFile(self.part_path(table, part), pre_buffer=False) as handle:
-            data = handle.read(use_threads=False)
+        path = self.part_path(table, part)
+        try:
+            with pq.ParquetFile(path, pre_buffer=False) as handle:
+                data = handle.read(use_threads=False)
+        except PermissionError:
+            raise
+        except (pa.ArrowException, OSError) as exc:
+            raise DamagedPart(part, path, str(exc)) from exc
         arrays = [
             data[field.name].cast(field.type) if field.name in data.column_names else pa.nulls(len(data), field.type)
             for field in schema
@@ -275,6 +453,15 @@ class Store:
 
             atomic_write(self.root / f"{table}.csv", write)
         self.db.execute("INSERT OR REPLACE INTO meta VALUES ('csv_stale', '0')")
+
+
+def _part_number(part: str) -> int:
+    match = _PART_NAME.fullmatch(part)
+    return int(match.group(1)) if match else -1
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S.%fZ")
 
 
 def _give_back_memory() -> None:

@@ -7,19 +7,33 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from .readers import Article
+from .readers import Article, safe_text
 from .schema import columns
+
+MAX_ERROR_CHARS = 2000
+# An article that failed has no facts pointing into its text: keep enough of it to recognise the article.
+MAX_ERROR_TEXT_CHARS = 10_000
+
+
+def clip_error(error: str) -> str:
+    """Return an error message fit for a table cell: valid Unicode, at most about `MAX_ERROR_CHARS` long."""
+    error = safe_text(error)
+    if len(error) <= MAX_ERROR_CHARS:
+        return error
+    return f"{error[:MAX_ERROR_CHARS]}… ({len(error) - MAX_ERROR_CHARS} more characters)"
 
 
 def article_row(article: Article, version: str, processed_at: str, error: str | None = None) -> dict:
     """Return the `articles` row of `article`; `error` overrides the reader's own."""
     error = error or article.error
+    error = clip_error(error) if error else None
+    text = article.text[:MAX_ERROR_TEXT_CHARS] if error else article.text
     return {
         "article_id": article.article_id,
         "source": article.source,
         "title": article.title,
         "published": article.published,
-        "text": article.text if article.text else None,
+        "text": text if text else None,
         "sha256": article.sha256,
         "n_words": len(article.text.split()) if article.text else 0,
         "status": "error" if error else "ok",
