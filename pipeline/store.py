@@ -345,14 +345,14 @@ class Store:
         try:
             with pq.ParquetFile(path, pre_buffer=False) as handle:
                 data = handle.read(use_threads=False)
+            arrays = [
+                data[field.name].cast(field.type) if field.name in data.column_names else pa.nulls(len(data), field.type)
+                for field in schema
+            ]
         except PermissionError:
-            raise
+            raise  # not damage: the user must fix the permissions
         except (pa.ArrowException, OSError) as exc:
             raise DamagedPart(part, path, str(exc)) from exc
-        arrays = [
-            data[field.name].cast(field.type) if field.name in data.column_names else pa.nulls(len(data), field.type)
-            for field in schema
-        ]
         return pa.Table.from_arrays(arrays, schema=schema)
 
     def commit(
