@@ -168,8 +168,9 @@ def run(inputs: Sequence[Path | str], out: Path | str, settings: Settings = Sett
                 # A part that passed the checks at start failed to read: set it aside and start over; what
                 # this attempt committed is kept, and the part's articles are processed again.
                 with locked(out, options.wait), Store(out) as store:
-                    if exc.part in store.live_parts():
-                        store.quarantine(exc.part, str(exc), repairs)
+                    if exc.part not in store.live_parts():
+                        raise
+                    store.quarantine(exc.part, str(exc), repairs)
     summary.seconds = time.perf_counter() - started
     log.info("run: %d processed, %d failed, %d skipped, %d pruned in %.1f s",
              summary.processed, summary.failed, summary.skipped, summary.pruned, summary.seconds)

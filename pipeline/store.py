@@ -241,16 +241,20 @@ class Store:
             articles = row[0] if row else None
         for table in TABLE_NAMES:
             path = self.part_path(table, part)
-            if not path.exists():
-                return f"{path} is missing"
             try:
-                rows = pq.read_metadata(path).num_rows
+                problem = _parquet_problem(path)
+                if problem is None and table == "articles":
+                    rows = pq.read_metadata(path).num_rows
+                    if articles is not None and rows != articles:
+                        problem = f"it holds {rows} articles, {articles} were written"
             except PermissionError:
                 raise  # not damage: the user must fix the permissions
+            except FileNotFoundError:
+                problem = "the file is missing"
             except (pa.ArrowException, OSError) as exc:
-                return f"{path} cannot be read: {exc}"
-            if table == "articles" and articles is not None and rows != articles:
-                return f"{path} holds {rows} articles, {articles} were written"
+                problem = str(exc)
+            if problem:
+                return f"{path}: {problem}"
         return None
 
     def quarantine(self, part: str, reason: str, repairs: Repairs) -> None:
@@ -453,6 +457,24 @@ class Store:
 
             atomic_write(self.root / f"{table}.csv", write)
         self.db.execute("INSERT OR REPLACE INTO meta VALUES ('csv_stale', '0')")
+
+
+def _parquet_problem(path: Path) -> Optional[str]:
+    """Return why `path` is not a whole Parquet file (too short, or its footer is cut off), or None.
+
+    Reads 8 bytes: a Parquet file ends with its footer's length and the magic bytes `PAR1`, which a truncated
+    file has lost.
+    """
+    with open(path, "rb") as handle:
+        size = handle.seek(0, os.SEEK_END)
+        if size < 12:
+            return f"truncated ({size} bytes)"
+        handle.seek(size - 8)
+        tail = handle.read(8)
+    footer = int.from_bytes(tail[:4], "little")
+    if tail[4:] != b"PAR1" or footer + 12 > size:
+        return "truncated or not Parquet (no footer at its end)"
+    return None
 
 
 def _part_number(part: str) -> int:
