@@ -257,15 +257,17 @@ class Store:
                 return f"{path}: {problem}"
         return None
 
-    def quarantine(self, part: str, reason: str, repairs: Repairs) -> None:
-        """Move the files of a damaged part to `DIR/quarantine/` and forget it and its articles."""
+    def quarantine(self, part: str, reason: str, repairs: Repairs, ids: Optional[list[str]] = None) -> None:
+        """Move the files of a damaged part to `DIR/quarantine/` and forget it and its articles (`ids`, by
+        default those the state store places in it)."""
+        if ids is None:
+            ids = [r[0] for r in self.db.execute("SELECT article_id FROM articles WHERE part = ?", (part,))]
         target = self.root / QUARANTINE_DIR / f"{_now()}-{part}"
         target.mkdir(parents=True, exist_ok=True)
         for table in TABLE_NAMES:
             path = self.part_path(table, part)
             if path.exists():
                 os.replace(path, target / f"{table}.parquet")
-        ids = [r[0] for r in self.db.execute("SELECT article_id FROM articles WHERE part = ?", (part,))]
         with self._transaction():
             self.db.execute("DELETE FROM parts WHERE name = ?", (part,))
             self.db.execute("DELETE FROM articles WHERE part = ?", (part,))
@@ -302,11 +304,17 @@ class Store:
                 except DamagedPart as exc:
                     problem = str(exc)
             if problem:
-                self.quarantine(part, problem, repairs)
+                try:  # the articles of the part, when only another table is damaged
+                    ids = self.read_part("articles", part)["article_id"].to_pylist()
+                except DamagedPart:
+                    ids = []
+                self.quarantine(part, problem, repairs, ids)
                 continue
             held[part] = [(r["article_id"], r["source"], r["sha256"], r["pipeline_version"], "", r["status"], part,
                            r["processed_at"]) for r in rows]
         winner = {row[0]: part for part, rows in held.items() for row in rows}  # parts in write order
+        for part, (reason, ids) in repairs.quarantined.items():
+            repairs.quarantined[part] = (reason, [i for i in ids if i not in winner])
         with self._transaction():
             self.db.executemany("INSERT INTO parts VALUES (?, ?)", [(p, len(rows)) for p, rows in held.items()])
             self.db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

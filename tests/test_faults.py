@@ -164,6 +164,24 @@ def test_damaged_state_store_is_rebuilt_from_the_parts_without_losing_rows(input
     assert "rebuilding" not in again.stderr
 
 
+def test_rebuilt_state_keeps_the_newest_copy_of_an_article(inputs, tmp_path):
+    out, clean = tmp_path / "out", tmp_path / "clean"
+    run([inputs], out, options=Options(part_size=1))
+    old = _part_of(out, "etoile")
+    shutil.copytree(out, tmp_path / "copy")
+    path = inputs / "etoile.txt"
+    path.write_text(path.read_text().replace("Charlotte Gainsbourg", "Charlotte Rampling"))
+    run([inputs], out, options=Options(part_size=1))
+    # The replaced part left behind, as by a run killed before its clean-up, then the state store lost.
+    for table in ("articles", "entities", "mentions", "relations", "quotes", "dates"):
+        shutil.copy(tmp_path / "copy" / f"{table}.parquet" / f"{old}.parquet", out / f"{table}.parquet")
+    (out / "state.sqlite").unlink()
+    summary = run([inputs], out)
+    assert summary.repairs.rebuilt
+    run([inputs], clean)
+    _assert_same_tables(out, clean)
+
+
 def test_state_store_older_than_the_parts_is_rebuilt(inputs, tmp_path):
     out, clean = tmp_path / "out", tmp_path / "clean"
     run([inputs], out, options=Options(part_size=1))
