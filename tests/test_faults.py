@@ -77,11 +77,19 @@ def test_killed_two_worker_run_leaves_no_worker_and_no_lock(corpus, reference, t
     _assert_same_tables(out, reference)
 
 
+def _sleep(started) -> None:
+    started.set()
+    time.sleep(60)
+
+
 def test_a_forked_child_does_not_keep_the_lock(tmp_path):
     out = tmp_path / "out"
+    fork = multiprocessing.get_context("fork")
+    started = fork.Event()
     with locked(out):
-        child = multiprocessing.get_context("fork").Process(target=time.sleep, args=(60,))
+        child = fork.Process(target=_sleep, args=(started,))
         child.start()
+        assert started.wait(30)  # the child runs (a pool worker would be loading the model)
     try:
         with locked(out):  # the run has ended: its lock is free although its child still lives
             assert child.is_alive()
