@@ -24,6 +24,7 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 
 DEFAULT_MAX_BYTES = 10_000_000
+MAX_ERROR_CHARS = 2000
 MIN_HTML_WORDS = 5
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -64,6 +65,15 @@ def safe_text(text: str) -> str:
         return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     except UnicodeEncodeError:
         return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def clip_error(error: str) -> str:
+    """Return an error message fit for a table cell or a log line: valid Unicode, at most about
+    `MAX_ERROR_CHARS` long."""
+    error = safe_text(error)
+    if len(error) <= MAX_ERROR_CHARS:
+        return error
+    return f"{error[:MAX_ERROR_CHARS]}… ({len(error) - MAX_ERROR_CHARS} more characters)"
 
 
 def discover(inputs: Iterable[Path | str], follow_symlinks: bool = False) -> Iterator[tuple[Path, str]]:

@@ -24,7 +24,7 @@ from typing import Iterable, Iterator, Optional, Sequence
 from . import DEFAULT_MODEL, __version__
 from .batching import Batching
 from .lock import Busy, locked  # noqa: F401 (Busy is part of this module's interface)
-from .readers import DEFAULT_MAX_BYTES, Article, Source, discover, scan
+from .readers import DEFAULT_MAX_BYTES, Article, Source, clip_error, discover, scan
 from .schema import TABLE_NAMES, to_arrow
 from .store import DamagedPart, Repairs, Store
 
@@ -144,7 +144,7 @@ def find_sources(inputs: Sequence[Path | str], max_bytes: int, follow_symlinks: 
                 first = seen[source.article_id]
                 article = Article(source.article_id, source.source, sha256=source.sha256,
                                   error=f"duplicate article id {source.article_id!r}: also read from {first}")
-                log.warning(article.error)
+                log.warning(clip_error(article.error))
                 # The first source keeps the id; this one is reported, not stored.
                 yield Source(f"{source.article_id}@{source.source}", source.source, source.sha256,
                              lambda article=article: replace(article, article_id=f"{article.article_id}@{article.source}"))

@@ -7,20 +7,11 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from .readers import Article, safe_text
+from .readers import Article, clip_error
 from .schema import columns
 
-MAX_ERROR_CHARS = 2000
 # An article that failed has no facts pointing into its text: keep enough of it to recognise the article.
 MAX_ERROR_TEXT_CHARS = 10_000
-
-
-def clip_error(error: str) -> str:
-    """Return an error message fit for a table cell: valid Unicode, at most about `MAX_ERROR_CHARS` long."""
-    error = safe_text(error)
-    if len(error) <= MAX_ERROR_CHARS:
-        return error
-    return f"{error[:MAX_ERROR_CHARS]}… ({len(error) - MAX_ERROR_CHARS} more characters)"
 
 
 def article_row(article: Article, version: str, processed_at: str, error: str | None = None) -> dict:

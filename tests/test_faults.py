@@ -19,9 +19,10 @@ import pytest
 
 from pipeline.cli import main
 from pipeline.lock import locked
+from pipeline.readers import MAX_ERROR_CHARS
 from pipeline.runner import Busy, Options, Settings, run
 from pipeline.show import article_html, default_path
-from pipeline.tables import MAX_ERROR_CHARS
+from pipeline.tables import MAX_ERROR_TEXT_CHARS
 from test_batch import _committed_parts, _free_port
 from test_runner import _assert_same_tables, _tables
 
@@ -380,3 +381,14 @@ def test_a_huge_error_message_is_cut_to_a_readable_length(tmp_path):
     errors = pd.read_parquet(out / "articles.parquet").error.dropna()
     assert len(errors) == 1
     assert errors.iloc[0].startswith("duplicate article id") and len(errors.iloc[0]) < MAX_ERROR_CHARS + 100
+
+
+def test_an_error_row_keeps_only_the_start_of_a_huge_text(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "huge.txt").write_text("Jane Doe stars in the film. " * 50_000)  # 1.4 million characters, one line
+    out = tmp_path / "out"
+    assert run([folder], out).failed == 1
+    row = pd.read_parquet(out / "articles.parquet").iloc[0]
+    assert row.error.startswith("cannot tokenise")
+    assert len(row.text) == MAX_ERROR_TEXT_CHARS and row.n_words == 300_000
