@@ -101,17 +101,10 @@ class Summary:
 
     def line(self) -> str:
         facts = ", ".join(f"{n} {t}" for t, n in self.facts.items())
-        line = (
+        return (
             f"{self.processed - self.failed} articles ok, {self.failed} failed, {self.skipped} unchanged, "
             f"{self.pruned} pruned; {facts}; {self.seconds:.1f} s"
         )
-        if self.repairs.rebuilt:
-            line += "; state store rebuilt from the parts"
-        if self.repairs.quarantined:
-            line += f"; damaged parts quarantined: {', '.join(sorted(self.repairs.quarantined))}"
-        if self.lost:
-            line += f"; {len(self.lost)} articles lost with their part (input gone)"
-        return line
 
     @property
     def exit_code(self) -> int:
