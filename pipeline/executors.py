@@ -173,12 +173,16 @@ class DaskExecutor(_Windowed):
 
     def _result(self, future):
         """Wait for `future`; raise NoWorkers once the cluster has had no worker for `worker_timeout` seconds."""
+        from dask.distributed import wait
+
         alone_since = None
         while True:
             try:
-                return future.result(timeout=1)
+                wait([future], timeout=1)
             except TimeoutError:
                 pass
+            if future.done():
+                return future.result()
             if self.client.nthreads():
                 alone_since = None
             elif alone_since is None:
