@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ctypes
 import logging
+import multiprocessing
 import os
 import signal
 import sys
@@ -95,7 +96,11 @@ class LocalPool(_Windowed):
         self.pool = self._new_pool()
 
     def _new_pool(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=self.workers, initializer=_start_worker, initargs=(self.model, os.getpid()))
+        # Forked from this process (Linux's default before Python 3.14, where it becomes forkserver): the
+        # workers' parent is then the run itself, whose death they must share.
+        context = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
+        return ProcessPoolExecutor(max_workers=self.workers, mp_context=context, initializer=_start_worker,
+                                   initargs=(self.model, os.getpid()))
 
     def _restart(self) -> None:
         # A pool whose worker died refuses all further work.
@@ -125,8 +130,8 @@ def _start_worker(model: str, parent: int) -> None:
         # The kernel sends SIGKILL to this worker when its parent dies, even of SIGKILL.
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    if os.getppid() != parent:  # the parent died before the line above took effect
-        os._exit(1)
+        if os.getppid() != parent:  # the parent died before the line above took effect
+            os._exit(1)
     get_nlp(model)
 
 
