@@ -25,6 +25,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .names import join_labels, trim_name, untagged_people
 from .records import Entity, Mention, doc_text
 
 DATA = Path(__file__).parent / "data"
@@ -213,10 +214,15 @@ class EntityResolver:
                 spans.append(Span(doc, ent.start, inner, label="PERSON"))
                 spans.append(Span(doc, inner + 1, end, label="WORK_OF_ART"))
                 continue
-            span = Span(doc, ent.start, end, label=ent.label_)
-            if len(span) == 1 and self._is_heading(span, text):
+            span = trim_name(Span(doc, ent.start, end, label=ent.label_))
+            if span is None or len(span) == 1 and self._is_heading(span, text):
                 continue
             spans.append(span)
+        spans = join_labels(spans, name_words, set(self.gazetteer))
+        added = untagged_people(doc, spans, name_words)
+        if added:
+            covered = {i for s in added for i in range(s.start, s.end)}
+            spans = [s for s in spans if not any(i in covered for i in range(s.start, s.end))] + added
         return spans
 
     @staticmethod

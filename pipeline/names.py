@@ -1,0 +1,183 @@
+"""Names that survive NER mistakes: the person-name rules `entity_resolver` applies before it clusters mentions.
+
+The small model glues headline words and punctuation to names ("Anna Faris Responds", "Mike Leigh -"), puts a
+capitalised role word in front of them ("Songwriter Guy Chambers"), labels a full name ORG or NORP while its
+surname is PERSON (or the surname ORG while the full name is PERSON), and misses some full names altogether.
+These functions repair the candidate spans so that every mention of a person reaches one cluster named by the
+full name. Word lists are in `data/names.json` and `data/first_names.json`.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Iterable, Optional
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Span
+
+DATA = Path(__file__).parent / "data"
+
+# Labels the model gives a person's name by mistake (a PERSON surname's full form, or the other way round).
+CONFUSABLE = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"}
+# Labels a glued personal name comes with; titles (WORK_OF_ART) keep their words ("The Show Must Go On").
+NAMEABLE = {"PERSON", "ORG", "NORP", "GPE"}
+_TRAILING_MARKS = {"-", "–", "—", "―", ":", ",", ";", "|", "/", "(", "[", "\"", "'", "“", "‘"}
+_LEADING_MARKS = {"-", "–", "—", "―", ":", ",", ";", "|", "/", ")", "]", "\"", "'", "”", "’"}
+
+
+def _load(name: str) -> dict:
+    with open(DATA / name, encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+_NAMES = _load("names.json")
+HONORIFICS = frozenset(_NAMES["honorifics"])
+DESCRIPTORS = frozenset(_NAMES["descriptors"])
+HEADLINE_WORDS = frozenset(_NAMES["headline_words"])
+_FIRST, _GIVEN = _load("first_names.json"), _load("given_names.json")
+# First name → "m" | "f" when the name is (nearly) always one sex's; the project's own list wins over the census's.
+FIRST_NAME_GENDER = {w: g for source in (_GIVEN, _FIRST) for g in ("m", "f") for w in source[g]}
+FIRST_NAMES = frozenset(FIRST_NAME_GENDER) | frozenset(_GIVEN["either"])
+# Words that open a sentence and are never the first word of a name ("Later Chrissy wrote"); "the" stays ("The Game").
+SENTENCE_OPENERS = (frozenset(_NAMES["sentence_openers"]) | STOP_WORDS) - FIRST_NAMES - {"the", "a", "an"}
+
+
+def is_name_word(text: str) -> bool:
+    """True for a word that can be part of a personal name: capitalised, or a particle inside one ("de", "van")."""
+    return text[:1].isupper() or text[:1].isdigit() or text in {"de", "da", "van", "von", "der", "du", "le", "la", "al", "bin"}
+
+
+def trim_name(span: Span) -> Optional[Span]:
+    """Return `span` without glued role words, headline words and punctuation at its edges, or None if nothing is left.
+
+    "Songwriter Guy Chambers" → "Guy Chambers"; "Anna Faris Responds" → "Anna Faris"; "Mike Leigh -" → "Mike Leigh".
+    A role word is dropped only when a capitalised word follows it, so a name is never reduced to a role.
+    """
+    doc, start, end = span.doc, span.start, span.end
+    if span.label_ not in NAMEABLE:
+        return span
+    while start < end and doc[start].text in _LEADING_MARKS:
+        start += 1
+    while start + 1 < end and doc[start].is_sent_start and doc[start].lower_ in SENTENCE_OPENERS:
+        start += 1
+    while start + 1 < end and doc[start].text[:1].isupper():
+        # A descriptor is one written word, which the tokenizer may split ("Oscar-winner").
+        word_end = start
+        while word_end + 1 < end and not doc[word_end].whitespace_:
+            word_end += 1
+        word = doc[start : word_end + 1].text.lower()
+        if word not in DESCRIPTORS or word_end + 1 >= end or not doc[word_end + 1].text[:1].isupper():
+            break
+        start = word_end + 1
+    while end > start and doc[end - 1].text in _TRAILING_MARKS:
+        end -= 1
+    while end - 1 > start and doc[end - 1].lower_.rstrip(":") in HEADLINE_WORDS and not doc[end - 1].is_sent_start:
+        end -= 1
+        while end > start and doc[end - 1].text in _TRAILING_MARKS:
+            end -= 1
+    if end <= start:
+        return None
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(doc, start, end, label=span.label_)
+
+
+def person_words(spans: Iterable[Span], words_of) -> dict[str, list[str]]:
+    """Return full name → its words for the PERSON spans of two words or more (`words_of` drops honorifics)."""
+    full: dict[str, list[str]] = {}
+    for span in spans:
+        words = words_of(span.text)
+        if span.label_ == "PERSON" and len(words) >= 2:
+            full.setdefault(" ".join(words), words)
+    return full
+
+
+def join_labels(spans: list[Span], words_of, fixed: set[str]) -> list[Span]:
+    """Return `spans` with a person's name forms relabelled PERSON when the model split them across labels.
+
+    - A one-word span labelled ORG/GPE/NORP/WORK_OF_ART/… that is the surname or first name of a full name
+      labelled PERSON is that person ("Mira Nair" PERSON, "Nair" ORG).
+    - A name of two or more words labelled ORG/GPE/NORP whose last word is a one-word PERSON mention is a person
+      ("Philip Pullman" ORG, "Pullman" PERSON).
+    `fixed` holds texts whose label is certain (the gazetteer): they are never relabelled.
+    """
+    singles = {s.text for s in spans if s.label_ == "PERSON" and len(words_of(s.text)) == 1}
+    out = []
+    for span in spans:
+        words = words_of(span.text)
+        if span.label_ != "PERSON" and span.label_ in NAMEABLE and span.text not in fixed and len(words) >= 2 \
+                and all(is_name_word(w) for w in words) and not any(t.like_num for t in span) \
+                and words[-1] in singles:
+            span = Span(span.doc, span.start, span.end, label="PERSON")
+        out.append(span)
+    full = person_words(out, words_of)
+    surnames = {words[-1] for words in full.values()}
+    # Films are often named by a first name ("Ray", "Alfie"): a first name joins a person only from ORG/GPE/NORP.
+    first_names = {words[0] for words in full.values()}
+    joined = []
+    for span in out:
+        words = words_of(span.text)
+        parts = surnames | (first_names if span.label_ in NAMEABLE else set())
+        if span.label_ != "PERSON" and span.label_ in CONFUSABLE and span.text not in fixed and len(words) == 1 \
+                and words[0] in parts and not _quoted(span):
+            span = Span(span.doc, span.start, span.end, label="PERSON")
+        joined.append(span)
+    return joined
+
+
+def _quoted(span: Span) -> bool:
+    """True when the span stands alone inside quotation marks ('Nair' as a title)."""
+    doc = span.doc
+    before = doc[span.start - 1].text if span.start > 0 else ""
+    after = doc[span.end].text if span.end < len(doc) else ""
+    return before in {"'", "‘", "\"", "“"} and after in {"'", "’", "\"", "”"}
+
+
+def untagged_people(doc: Doc, spans: list[Span], words_of) -> list[Span]:
+    """Return PERSON spans for names the model left untagged or tagged in part; they replace what they overlap.
+
+    - a known first name followed by capitalised proper nouns no entity covers ("Dame Judi Dench");
+    - a known first name right before a one-word name mention, which completes it ("Germaine Greer" when only
+      "Greer" was tagged, "Chrissy Teigen" when "Teigen" was tagged ORG);
+    - an untagged proper noun that is the surname of a full name of the article ("Hynde said").
+    """
+    covered = {i: s for s in spans for i in range(s.start, s.end)}
+    found: list[Span] = []
+    used: set[int] = set()
+
+    def free(i: int) -> bool:
+        return i not in covered and i not in used
+
+    def add(start: int, end: int) -> None:
+        found.append(Span(doc, start, end, label="PERSON"))
+        used.update(range(start, end))
+
+    def first_name(tok) -> bool:
+        return tok.lower_ in FIRST_NAMES and tok.text[:1].isupper() and not tok.text.isupper() and tok.pos_ == "PROPN"
+
+    def surname_like(tok) -> bool:
+        return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.is_alpha and tok.lower_ not in HEADLINE_WORDS
+
+    for tok in doc:
+        if not free(tok.i) or not first_name(tok) or tok.i + 1 >= len(doc):
+            continue
+        nxt = doc[tok.i + 1]
+        if not tok.whitespace_ or not surname_like(nxt) or nxt.is_sent_start:
+            continue
+        owner = covered.get(nxt.i)
+        if owner is None and free(nxt.i):
+            end = nxt.i + 1
+            while end < len(doc) and free(end) and surname_like(doc[end]) and not doc[end].is_sent_start \
+                    and end - tok.i < 3 and doc[end - 1].whitespace_:
+                end += 1
+            add(tok.i, end)
+        elif owner is not None and owner.start == nxt.i and len(owner) == 1 and owner.label_ in NAMEABLE | {"PERSON"} \
+                and owner.text not in {s.text for s in found}:
+            add(tok.i, nxt.i + 1)
+    full = person_words([s for s in spans if not any(i in used for i in range(s.start, s.end))] + found, words_of)
+    surnames = {words[-1]: name for name, words in full.items() if len(words[-1]) > 2}
+    for tok in doc:
+        if tok.text in surnames and free(tok.i) and surname_like(tok) \
+                and not (tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper() and doc[tok.i + 1].pos_ == "PROPN"):
+            add(tok.i, tok.i + 1)
+    return found

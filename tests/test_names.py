@@ -1,0 +1,109 @@
+"""Tests for the name repairs of `pipeline/names.py`, through the entity resolver that applies them."""
+from __future__ import annotations
+
+import pytest
+from conftest import make_doc
+
+from pipeline.names import trim_name
+
+
+def _people(doc) -> set[str]:
+    return {e.name for e in doc._.entities if e.label == "PERSON"}
+
+
+def _entity_of(doc, text: str) -> set[str]:
+    return {m.entity_id for m in doc._.mentions if m.text == text}
+
+
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        (["Songwriter", "Guy", "Pelham"], "Guy Pelham"),
+        (["Broadcaster", "Chris", "Evanson"], "Chris Evanson"),
+        (["Anna", "Farrow", "Responds"], "Anna Farrow"),
+        (["Mike", "Leighton", "-"], "Mike Leighton"),
+        (["Oscar-winner", "Hilda", "Swanson", ":"], "Hilda Swanson"),
+        (["Model", "Hailey", "Baxter"], "Hailey Baxter"),
+    ],
+)
+def test_glued_words_are_trimmed_from_a_name(nlp, words, expected):
+    doc = nlp.make_doc(" ".join(words))
+    from spacy.tokens import Span
+
+    assert trim_name(Span(doc, 0, len(doc), label="PERSON")).text == expected
+
+
+def test_a_role_word_alone_is_not_trimmed_away(nlp):
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc("Director")
+    assert trim_name(Span(doc, 0, 1, label="PERSON")).text == "Director"
+
+
+def test_titles_keep_their_last_words(nlp):
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc("The Show Must Go On")
+    assert trim_name(Span(doc, 0, len(doc), label="WORK_OF_ART")).text == "The Show Must Go On"
+
+
+@pytest.mark.parametrize(
+    "text, full",
+    [
+        ("Songwriter Guy Pelham launched the scheme in London. Pelham said schools needed it.", "Guy Pelham"),
+        ("Broadcaster Chris Evanson is selling his furniture. Evanson said he wanted a change.", "Chris Evanson"),
+        ("Model Hailey Baxter was at the show on Friday. Baxter said she loved the clothes.", "Hailey Baxter"),
+    ],
+)
+def test_role_word_before_a_name_is_not_part_of_the_canonical_name(nlp, text, full):
+    doc = make_doc(nlp, text)
+    assert full in _people(doc)
+    surname = full.split()[-1]
+    assert _entity_of(doc, surname) == {"person:" + full.lower().replace(" ", "-")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fatboy Slim star Norman Cook - who is touring - has a new album. Cook said it was his best.",
+        "Rock veteran Chrissie Hynde - aged 53 - played on Monday. Later Hynde said the band was happy.",
+    ],
+)
+def test_a_dash_glued_to_a_name_does_not_stop_surnames_linking(nlp, text):
+    doc = make_doc(nlp, text)
+    surname = [m for m in doc._.mentions if m.text in {"Cook", "Hynde"}]
+    assert surname and all(m.entity_id in {"person:norman-cook", "person:chrissie-hynde"} for m in surname)
+
+
+def test_surname_labelled_otherwise_joins_the_full_name(nlp):
+    text = ("Film-maker Mira Nair spoke about her new film. Nair said it was her favourite novel. "
+            "The studio offered Nair the job because Nair knew the book.")
+    doc = make_doc(nlp, text)
+    assert {m.entity_id for m in doc._.mentions if m.text == "Nair"} == {"person:mira-nair"}
+
+
+def test_full_name_the_model_missed_is_found_from_its_surname(nlp):
+    text = ("The feminist writer Germaine Greer walked out of the house. "
+            "Greer said she had no idea who would be in there. Greer left on Friday.")
+    doc = make_doc(nlp, text)
+    assert "Germaine Greer" in _people(doc)
+    assert "Greer" not in _people(doc)
+
+
+def test_honorifics_are_dropped_from_canonical_names(nlp):
+    doc = make_doc(nlp, "Sir Paul McCartney played in Liverpool. Sir Paul said it was his home.")
+    assert "Paul McCartney" in _people(doc)
+    doc = make_doc(nlp, "Dame Judi Dench won the award. Dame Judi said she was thrilled to win it.")
+    assert "Judi Dench" in _people(doc)
+
+
+def test_unique_first_name_links_to_the_full_name(nlp):
+    text = "Chrissy Teigen posted a photo on Monday. Later Chrissy wrote that she was happy."
+    doc = make_doc(nlp, text)
+    assert _entity_of(doc, "Chrissy") == {"person:chrissy-teigen"}
+
+
+def test_a_film_named_by_a_first_name_stays_a_film(nlp):
+    text = "Jamie Foxx won for the film Ray, about Ray Charles. Ray was a hit in the US."
+    doc = make_doc(nlp, text)
+    assert "WORK_OF_ART" in {e.label for e in doc._.entities if e.name == "Ray"}
