@@ -335,7 +335,8 @@ def _person_anchor(words: list[str], anchors: dict[str, list[str]], span: Span, 
     word = words[0] if words else ""
     if not word[:1].isupper():
         return None
-    surname = [n for n, w in anchors.items() if w[-1] == word]
+    # A surname in capitals is a transcript's speaker label ("WALLACE" for Chris Wallace).
+    surname = [n for n, w in anchors.items() if w[-1] == word or len(word) > 2 and word.isupper() and w[-1].upper() == word]
     if len(surname) == 1:
         return surname[0]
     if len(surname) > 1:

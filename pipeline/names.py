@@ -31,6 +31,8 @@ def _load(name: str) -> dict:
 
 
 _NAMES = _load("names.json")
+# A title never speaks: a name the model labelled a work that is the subject of one of these is a person.
+SPEECH_VERBS = frozenset(_load("quote_cues.json")["verbs"])
 HONORIFICS = frozenset(_NAMES["honorifics"])
 DESCRIPTORS = frozenset(_NAMES["descriptors"])
 HEADLINE_WORDS = frozenset(_NAMES["headline_words"])
@@ -97,6 +99,7 @@ def join_labels(spans: list[Span], words_of, fixed: set[str]) -> list[Span]:
 
     - A one-word span labelled ORG/GPE/NORP/WORK_OF_ART/… that is the surname or first name of a full name
       labelled PERSON is that person ("Mira Nair" PERSON, "Nair" ORG).
+    - A name labelled WORK_OF_ART that is the subject of a reporting verb is a person ("Streep told Vogue").
     - A name of two or more words labelled ORG/GPE/NORP whose last word is a one-word PERSON mention is a person
       ("Philip Pullman" ORG, "Pullman" PERSON).
     `fixed` holds texts whose label is certain (the gazetteer): they are never relabelled.
@@ -104,6 +107,8 @@ def join_labels(spans: list[Span], words_of, fixed: set[str]) -> list[Span]:
     singles = {s.text for s in spans if s.label_ == "PERSON" and len(words_of(s.text)) == 1}
     out = []
     for span in spans:
+        if span.label_ == "WORK_OF_ART" and span.text not in fixed and _speaks(span) and not _quoted(span):
+            span = Span(span.doc, span.start, span.end, label="PERSON")
         words = words_of(span.text)
         if span.label_ != "PERSON" and span.label_ in NAMEABLE and span.text not in fixed and len(words) >= 2 \
                 and all(is_name_word(w) for w in words) and not any(t.like_num for t in span) \
@@ -123,6 +128,12 @@ def join_labels(spans: list[Span], words_of, fixed: set[str]) -> list[Span]:
             span = Span(span.doc, span.start, span.end, label="PERSON")
         joined.append(span)
     return joined
+
+
+def _speaks(span: Span) -> bool:
+    """True when the span is the subject of a reporting verb ("Streep told Vogue")."""
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in SPEECH_VERBS and all(is_name_word(t.text) for t in span)
 
 
 def _quoted(span: Span) -> bool:

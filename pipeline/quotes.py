@@ -31,7 +31,8 @@ PRONOUN_WINDOW_CHARS = 1500  # pronoun antecedents are looked for no further bac
 SHORT_FRAME_TOKENS = 6  # `"…." Smith said.`: a frame after a full stop must be this short
 
 _PARAGRAPH = re.compile(r"[^\n]+")
-_DOUBLE = re.compile(r"[\"“”„«»]")
+# Two apostrophes or backticks are a double mark in newswire text (''like this'', ``or this'').
+_DOUBLE = re.compile(r"''|``|‘‘|’’|[\"“”„«»]")
 _DOUBLE_OPENERS = "“„«"
 _DOUBLE_CLOSERS = "”»"
 # A single mark opens a quote after a non-word and before a word, except in elisions ('90s, 'em, rock 'n' roll).
@@ -48,6 +49,7 @@ _TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # A cue verb without a subject of its own borrows the subject of the verb it depends on ("vowed …, saying").
 _CLIMB_DEPS = {"advcl", "xcomp", "conj", "ccomp", "pcomp"}
+_FIRST_PERSON = {"i", "we", "me", "us"}
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,9 @@ class Lexicon:
     gender: dict  # word → "m" | "f"
     honorifics: frozenset
     pronouns: dict  # pronoun → "m" | "f" | "org"
+    verbs_with_object: dict  # verb → the objects it needs to report speech ("put" → "it")
+    written_objects: frozenset
+    forms: dict  # name → compiled pattern of an attribution without a reporting verb
 
     @classmethod
     def load(cls, cues_file: str = "quote_cues.json", names_file: str = "first_names.json") -> "Lexicon":
@@ -95,6 +100,9 @@ class Lexicon:
             gender=gender,
             honorifics=frozenset(cues["honorifics"]),
             pronouns=dict(cues["pronouns"]),
+            verbs_with_object={v: frozenset(o) for v, o in cues["verbs_with_object"].items()},
+            written_objects=frozenset(cues["written_objects"]),
+            forms={name: re.compile(pattern) for name, pattern in cues["forms"].items()},
         )
 
 
@@ -150,15 +158,16 @@ def _single_is_speech(text: str, q: RawQuote) -> bool:
     )
 
 
-def _double_opens(text: str, i: int, lo: int, hi: int, is_open: bool) -> bool:
-    """True when the double mark at `i` opens a quotation (by its shape, else by its neighbours)."""
-    mark = text[i]
-    if mark in _DOUBLE_OPENERS:
+def _double_opens(text: str, i: int, lo: int, hi: int, is_open: bool, j: Optional[int] = None) -> bool:
+    """True when the double mark at `i` (ending at `j`) opens a quotation (by its shape, else by its neighbours)."""
+    j = i + 1 if j is None else j
+    mark = text[i:j]
+    if mark in _DOUBLE_OPENERS or mark in {"``", "‘‘"}:
         return True
-    if mark in _DOUBLE_CLOSERS:
+    if mark in _DOUBLE_CLOSERS or mark == "’’":
         return False
     left_free = i == lo or text[i - 1].isspace() or text[i - 1] in "([{—–-/"
-    right_free = i + 1 >= hi or text[i + 1].isspace() or text[i + 1] in ".,;:!?)]}—–…"
+    right_free = j >= hi or text[j].isspace() or text[j] in ".,;:!?)]}—–…"
     if left_free != right_free:
         return left_free
     return not is_open
@@ -168,22 +177,23 @@ def _scan_double(text: str, lo: int, hi: int, paragraph: int) -> list[RawQuote]:
     """Return the double-quoted stretches of one paragraph; a quote reopened or left open is cut, not lost."""
     out: list[RawQuote] = []
     opened: Optional[int] = None
+    width = 1
     for m in _DOUBLE.finditer(text, lo, hi):
         i = m.start()
-        if _double_opens(text, i, lo, hi, opened is not None):
+        if _double_opens(text, i, lo, hi, opened is not None, m.end()):
             if opened is not None:
-                end = _reopen_cut(text, opened, i)
-                out.append(RawQuote(opened, opened + 1, end, end, False, paragraph, lo, hi))
-            opened = i
+                end = _reopen_cut(text, opened + width - 1, i)
+                out.append(RawQuote(opened, opened + width, end, end, False, paragraph, lo, hi))
+            opened, width = i, m.end() - i
         elif opened is not None:
-            out.append(RawQuote(opened, opened + 1, i, i + 1, True, paragraph, lo, hi))
+            out.append(RawQuote(opened, opened + width, i, m.end(), True, paragraph, lo, hi))
             opened = None
     if opened is not None:
-        stray = _STRAY_SINGLE_CLOSE.search(text, opened + 1, hi)
-        if stray and not _SINGLE_OPEN.search(text, opened + 1, stray.start()):
-            out.append(RawQuote(opened, opened + 1, stray.start(), stray.end(), True, paragraph, lo, hi))
+        stray = _STRAY_SINGLE_CLOSE.search(text, opened + width, hi)
+        if stray and not _SINGLE_OPEN.search(text, opened + width, stray.start()):
+            out.append(RawQuote(opened, opened + width, stray.start(), stray.end(), True, paragraph, lo, hi))
         else:
-            out.append(RawQuote(opened, opened + 1, hi, hi, False, paragraph, lo, hi))
+            out.append(RawQuote(opened, opened + width, hi, hi, False, paragraph, lo, hi))
     return out
 
 
@@ -247,6 +257,9 @@ def _is_title(words_text: str) -> bool:
     """True when the quoted words look like a title or name ('Friends', "Always Look on the Bright Side")."""
     words = _WORD.findall(words_text)
     if not words or len(words) > 10 or re.search(r"[.!?,;:]", words_text):
+        return False
+    # A shouted headline quote ("WE ARE NOT DONE YET") is speech: titles are not written in capitals throughout.
+    if len(words) >= MIN_WORDS and all(w.isupper() or not w.isalpha() for w in words):
         return False
     major = [w for i, w in enumerate(words) if i == 0 or w.lower() not in _TITLE_SMALL_WORDS]
     return all(w[0].isupper() or w[0].isdigit() for w in major)
@@ -460,7 +473,9 @@ class _Article:
             if phrase:
                 found.append((t, self.doc[t.i : t.i + len(phrase)].text))
             elif t.lemma_.lower() in self.lex.verbs and t.pos_ in {"VERB", "AUX", "NOUN", "PROPN"}:
-                found.append((t, t.text))
+                objects = self.lex.verbs_with_object.get(t.lemma_.lower())
+                if objects is None or t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ in objects:
+                    found.append((t, t.text))
         return found
 
     def _phrase_at(self, t: Token, phrase: tuple) -> bool:
@@ -474,6 +489,9 @@ class _Article:
         return self.frames[i]
 
     def _frame_attribution(self, i: int) -> tuple[Optional[Attribution], bool]:
+        labelled = self.label_attribution(i)
+        if labelled is not None:
+            return labelled, True
         q = self.raws[i]
         tail, head = self.tail_region(i), self.head_region(i)
         last = self.text[q.start : q.end].rstrip()[-1:]
@@ -498,9 +516,85 @@ class _Article:
             attribution = self.attribute_cue(cue, cue_text, region, q, f"cue-{side}")
             if attribution is not None:
                 return attribution, True
+        form = self.form_attribution(i)
+        if form is not None:
+            return form, True
         if tail is not None and (self.text[tail[0] : tail[1]].lstrip()[:1].islower() or "," in {last, raw_last}):
             return self.frame_subject(tail, q), True
         return None, False
+
+    # -- attributions without a reporting verb (patterns in quote_cues.json "forms") ------------------------
+
+    def form_attribution(self, i: int) -> Optional[Attribution]:
+        """`"…" ― Jane Doe`, `Jane Doe: "…"`, `Jane Doe, Vogue: "…"`, or a transcript paragraph `DOE: …`."""
+        q, forms = self.raws[i], self.lex.forms
+        prev, nxt = self.neighbours(i)
+        if q.closed:
+            tail_end = nxt.open if nxt else q.para_end
+            m = forms["dash_before_name"].match(self.text[q.close : tail_end])
+            if m:
+                found = self.name_at(q.close + m.end(), tail_end)
+                if found is not None:
+                    speaker, end = found
+                    rest = self.text[end:tail_end]
+                    outlet = re.match(r"\s*,\s*([^,.;:\n]{2,60})", rest)
+                    return Attribution(speaker, None, None, self.outlet_name(outlet.group(1)) if outlet else None, "form-dash")
+        lo = max(prev.close if prev else q.para_start, _sentence_start(self.text, q.open, q.para_start))
+        m = forms["name_before_colon"].match(self.text[lo : q.open])
+        if m:
+            found = self.name_at(lo + m.start("name"), lo + m.end("name"), whole=True)
+            if found is not None:
+                outlet = self.outlet_name(m.group("outlet")) if m.group("outlet") else None
+                return Attribution(found[0], None, None, outlet, "form-name-colon")
+        return None
+
+    def label_attribution(self, i: int) -> Optional[Attribution]:
+        """A transcript paragraph opened by a speaker label (`WALLACE: …`): its quotes are the labelled speaker's
+        unless a cue in the paragraph names someone else (`I said "…"` stays the label's)."""
+        q = self.raws[i]
+        m = self.lex.forms["speaker_label"].match(self.text[q.para_start : q.open])
+        if not m:
+            return None
+        region = (q.para_start + m.end(), q.close)
+        for cue, _ in self.cues(*region):
+            subject = self.subject_of(cue, region)
+            if subject is not None and subject.lower_ not in _FIRST_PERSON:
+                return None
+        found = self.name_at(q.para_start + m.start("name"), q.para_start + m.end("name"), whole=True)
+        return Attribution(found[0], None, None, None, "form-speaker-label") if found is not None else None
+
+    def name_at(self, lo: int, hi: int, whole: bool = False) -> Optional[tuple[Speaker, int]]:
+        """Return (the speaker named at `lo`, where the name ends): a person or organisation mention, or a name
+        written in capitals ("WALLACE") matched to the article's people; `whole` requires the name to fill `[lo, hi)`."""
+        while lo < hi and self.text[lo].isspace():
+            lo += 1
+        mention = next((m for m in self.mentions if m.start_char == lo), None)
+        if mention is not None and mention.label in {"PERSON", "ORG", "NORP"}:
+            if whole and self.text[mention.end_char : hi].strip(" '’s"):
+                return None
+            written = self.text[mention.start_char : mention.end_char]
+            return self._speaker_for_mention(mention, written, "explicit", 0.9), mention.end_char
+        written = self.text[lo:hi].strip()
+        words = written.split()
+        if not words or len(words) > 4 or not all(w[:1].isupper() for w in words) or not whole:
+            return None
+        last = words[-1].lower()
+        people = [e for e in self.entities.values() if e.label == "PERSON" and e.name.split()[-1].lower() == last]
+        if len(people) == 1:
+            e = people[0]
+            return Speaker(e.name, e.entity_id, written, "explicit", 0.85, self.genders.get(e.entity_id)), hi
+        if written.isupper() or len(words) >= 2:
+            name = " ".join(w.capitalize() if w.isupper() else w for w in words)
+            return Speaker(name, None, written, "explicit", 0.6), hi
+        return None
+
+    def outlet_name(self, written: str) -> Optional[str]:
+        """Return an outlet written after a name ("Jane Doe, Vogue"), when it is an organisation of the article."""
+        written = written.strip()
+        for m in self.mentions:
+            if m.label == "ORG" and m.text == written:
+                return written
+        return None
 
     def frame_subject(self, region: tuple[int, int], q: RawQuote) -> Optional[Attribution]:
         """`"…," she smiled`: a name or pronoun subject right after the quote speaks even with an unknown verb."""
@@ -544,15 +638,28 @@ class _Article:
             if t.i != cue.i and (not after_only or t.i > cue.i)
             and (t.pos_ == "PROPN" or t.lower_ in self.lex.pronouns or t.lemma_.lower() in self.lex.person_roles | self.lex.org_roles)
         ]
+        # "X, 34, asked director Y:": a name before the cue is its subject; one after it is an addressee,
+        # unless the cue opens the frame ("…," said X).
+        before = [t for t in candidates if t.i < cue.i]
+        if before and not after_only:
+            candidates = before
         return min(candidates, key=lambda t: abs(t.i - cue.i)) if candidates else None
 
     def outlet(self, cue: Token) -> Optional[str]:
-        """`told Vogue` → "Vogue": the proper-noun object of a tell-verb, without a leading lower-case "the"."""
+        """`told Vogue` → "Vogue": the proper-noun object of a tell-verb, without a leading lower-case "the".
+
+        An interviewer is not the outlet: `told CNN's Dana Bash` → "CNN"; `told Oprah Winfrey` → None.
+        """
         if cue.lemma_.lower() != "tell":
             return None
         for child in cue.children:
             if child.dep_ in {"dobj", "dative", "iobj"} and any(t.pos_ == "PROPN" for t in child.subtree):
-                words = list(child.subtree)
+                owner = next((c for c in child.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+                if owner is not None:
+                    child = owner
+                elif (m := self.mention_at(child)) is not None and m.label == "PERSON":
+                    return None
+                words = [t for t in child.subtree if t.text not in {"'s", "’s", "'", "’"}]
                 while words and (words[0].dep_ == "det" and words[0].text.islower()):
                     words = words[1:]
                 words = [w for w in words if w.i <= max(t.i for t in child.subtree if t.pos_ in {"PROPN", "NOUN"})]
