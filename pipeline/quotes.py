@@ -76,6 +76,8 @@ class Lexicon:
     phrases: tuple
     person_roles: frozenset
     org_roles: frozenset
+    anonymous_roles: frozenset
+    relational_roles: frozenset
     org_nouns: frozenset
     gender: dict  # word → "m" | "f"
     honorifics: frozenset
@@ -96,6 +98,8 @@ class Lexicon:
             phrases=tuple(tuple(p) for p in cues["phrases"]),
             person_roles=frozenset(cues["person_roles"]),
             org_roles=frozenset(cues["org_roles"]),
+            anonymous_roles=frozenset(cues["anonymous_roles"]),
+            relational_roles=frozenset(cues["relational_roles"]),
             org_nouns=frozenset(cues["org_nouns"]),
             gender=gender,
             honorifics=frozenset(cues["honorifics"]),
@@ -330,6 +334,23 @@ class _Event:
 _UNRESOLVED = Speaker(None, None, None, "unresolved", 0.2)
 
 
+def _governing_verb(root: Token) -> Optional[Token]:
+    """Return the verb a name is the subject of, or None.
+
+    Besides a plain subject, a name counts as one when it is in apposition to the subject ("ITV's controller,
+    Claudia Rosencrantz, said"; "US editor Mike Goodridge thinks") or when a relative clause about it has
+    it as subject ("Staunton, who told BBC News she …").
+    """
+    if root.dep_ in _SUBJECT_DEPS:
+        return root.head
+    if root.dep_ in {"appos", "compound"} and root.head.dep_ in _SUBJECT_DEPS:
+        return root.head.head
+    for child in root.children:
+        if child.dep_ == "relcl" and any(c.dep_ in _SUBJECT_DEPS and c.lower_ in {"who", "that"} for c in child.children):
+            return child
+    return None
+
+
 class _Article:
     """Attribution state for one document."""
 
@@ -401,10 +422,9 @@ class _Article:
         for m, span in self.mention_spans:
             if m.label not in {"PERSON", "ORG", "NORP"} or self.in_quote(m.start_char):
                 continue
-            root = span.root
-            is_subject = root.dep_ in _SUBJECT_DEPS
-            cue_subject = is_subject and root.head.lemma_.lower() in self.lex.verbs
-            verb = root.head
+            verb = _governing_verb(span.root)
+            is_subject = verb is not None
+            cue_subject = is_subject and verb.lemma_.lower() in self.lex.verbs
             main = is_subject and (verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
             speaker = self._speaker_for_mention(m, m.text, "explicit", 0.9)
             events.append(_Event(m.start_char, speaker, is_subject, False, cue_subject, main))
@@ -625,6 +645,11 @@ class _Article:
                 subject = min(subjects, key=lambda t: (t.ent_type_ == "WORK_OF_ART", t.i))
                 if subject.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl":
                     subject = verb.head
+                if subject.dep_ == "nsubjpass":
+                    # "he was called 'the fifth child' by director Marc Forster": the agent speaks.
+                    agent = next((a for c in verb.children if c.dep_ == "agent" for a in c.children if a.dep_ == "pobj"), None)
+                    if agent is not None and not self.in_quote(agent.idx):
+                        return agent
                 return subject
             if verb.dep_ not in _CLIMB_DEPS or verb.head is verb:
                 break
@@ -690,15 +715,31 @@ class _Article:
         if token.pos_ == "PROPN":
             return self.bare_name(token)
         lemma = token.lemma_.lower()
-        if lemma in self.lex.org_roles or lemma in self.lex.person_roles or lemma in self.lex.org_nouns:
+        if lemma in self.lex.written_objects and depth == 0:
+            return self.writer_of(token, pos)
+        if lemma in self.lex.org_roles or lemma in self.lex.person_roles or lemma in self.lex.org_nouns \
+                or lemma in self.lex.anonymous_roles:
             return self.resolve_role(token, pos)
         if depth == 0:
             for child in token.children:
                 if child.dep_ in {"poss", "compound"} and child.pos_ in {"PROPN", "NOUN"}:
                     owner = self.resolve(child, pos, depth + 1)
-                    if owner.name:
+                    # "Sony's statement" speaks for Sony; "Lee's doctor" is not Lee.
+                    if owner.name and owner.kind == "org":
                         return replace(owner, text=self.noun_phrase(token), method="role-noun", confidence=0.6)
         return replace(_UNRESOLVED, text=self.noun_phrase(token))
+
+    def writer_of(self, token: Token, pos: int) -> Speaker:
+        """`X held a sign that read "…"`: the words on a sign, banner or caption are its holder's or writer's."""
+        text = self.noun_phrase(token)
+        verb = token.head if token.dep_ in {"dobj", "pobj", "attr"} else None
+        if verb is not None and verb.dep_ == "prep":
+            verb = verb.head
+        holder = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+        if holder is None or holder.i == token.i:
+            return replace(_UNRESOLVED, text=text)
+        found = self.resolve(holder, pos, depth=1)
+        return replace(found, text=text, method="role-noun", confidence=min(found.confidence, 0.6)) if found.name else replace(_UNRESOLVED, text=text)
 
     def noun_phrase(self, token: Token) -> str:
         return self.doc[token.left_edge.i : token.i + 1].text
@@ -722,6 +763,7 @@ class _Article:
         text = self.noun_phrase(token)
         gender = self.lex.gender.get(lemma)
         is_org_role = lemma in self.lex.org_roles
+        anonymous = lemma in self.lex.anonymous_roles
         for child in token.children:
             target = None
             if child.dep_ == "appos" and child.pos_ == "PROPN":
@@ -735,6 +777,8 @@ class _Article:
             found = self.resolve(target, pos, depth=1)
             if found.name and (is_org_role or found.kind == "person"):
                 return replace(found, text=text, method="role-noun", confidence=0.85, gender=gender or found.gender)
+        if anonymous:
+            return replace(_UNRESOLVED, text=text)
         if is_org_role:
             org = next((e for e in reversed(self.events) if e.cue_subject and e.speaker.kind == "org" and pos - PRONOUN_WINDOW_CHARS < e.pos < pos), None)
             if org is not None:
@@ -748,8 +792,10 @@ class _Article:
         linked = [s for off, role, s in self.role_links if role == lemma and off < token.idx]
         if linked:
             return replace(linked[-1], text=text)
-        definite = any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "his", "her", "their"} for c in token.children)
-        if definite:
+        # "the comedian said" is the comedian the article is about; "his lawyer", "the judge" or "the judges" are
+        # someone else.
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        if definite and lemma not in self.lex.relational_roles and token.tag_ not in {"NNS", "NNPS"}:
             previous = self.antecedent(pos, gender, "person", token.idx)
             if previous is not None:
                 return replace(previous, text=text, method="role-noun", confidence=0.5)
