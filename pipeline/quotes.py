@@ -50,6 +50,7 @@ _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # A cue verb without a subject of its own borrows the subject of the verb it depends on ("vowed …, saying").
 _CLIMB_DEPS = {"advcl", "xcomp", "conj", "ccomp", "pcomp"}
 _FIRST_PERSON = {"i", "we", "me", "us"}
+SPEAKER_LABELS = {"PERSON", "ORG"}  # what a resolved speaker must be, among the article's entities
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,8 @@ class Lexicon:
     verbs_with_object: dict  # verb → the objects it needs to report speech ("put" → "it")
     written_objects: frozenset
     forms: dict  # name → compiled pattern of an attribution without a reporting verb
+    character_before: re.Pattern
+    character_after: re.Pattern
 
     @classmethod
     def load(cls, cues_file: str = "quote_cues.json", names_file: str = "first_names.json") -> "Lexicon":
@@ -107,6 +110,8 @@ class Lexicon:
             verbs_with_object={v: frozenset(o) for v, o in cues["verbs_with_object"].items()},
             written_objects=frozenset(cues["written_objects"]),
             forms={name: re.compile(pattern) for name, pattern in cues["forms"].items()},
+            character_before=re.compile(cues["character_contexts"]["before"], re.IGNORECASE),
+            character_after=re.compile(cues["character_contexts"]["after"]),
         )
 
 
@@ -364,6 +369,7 @@ class _Article:
             if (span := doc.char_span(m.start_char, m.end_char, alignment_mode="expand")) is not None
         ]
         self.genders = self._entity_genders()
+        self.characters = self._characters()
         self.events = self._mention_events()
         self.role_links = self._role_links()
         self.frames: dict[int, tuple[Optional[Attribution], bool]] = {}
@@ -417,10 +423,22 @@ class _Article:
         kind = "person" if label == "PERSON" else "org"
         return Speaker(name, mention.entity_id, text, method, confidence, self.genders.get(mention.entity_id), kind)
 
+    def _characters(self) -> set[str]:
+        """Return the ids of people named only as fictional characters ("stars as Becky Sharp", "Sylvia (Kate Winslet)")."""
+        seen: dict[str, bool] = {}
+        for m in self.mentions:
+            if m.label != "PERSON" or self.in_quote(m.start_char):
+                continue
+            before = self.text[max(0, m.start_char - 80) : m.start_char]
+            after = self.text[m.end_char : m.end_char + 40]
+            is_character = bool(self.lex.character_before.search(before) or self.lex.character_after.match(after))
+            seen[m.entity_id] = seen.get(m.entity_id, True) and is_character
+        return {eid for eid, only in seen.items() if only}
+
     def _mention_events(self) -> list[_Event]:
         events = []
         for m, span in self.mention_spans:
-            if m.label not in {"PERSON", "ORG", "NORP"} or self.in_quote(m.start_char):
+            if m.label not in {"PERSON", "ORG", "NORP"} or self.in_quote(m.start_char) or m.entity_id in self.characters:
                 continue
             verb = _governing_verb(span.root)
             is_subject = verb is not None
@@ -647,7 +665,9 @@ class _Article:
                     subject = verb.head
                 if subject.dep_ == "nsubjpass":
                     # "he was called 'the fifth child' by director Marc Forster": the agent speaks.
-                    agent = next((a for c in verb.children if c.dep_ == "agent" for a in c.children if a.dep_ == "pobj"), None)
+                    # The parser often hangs "by" on the quoted noun instead of the verb.
+                    agent = next((a for c in verb.subtree if c.lower_ == "by" and c.i > verb.i and c.dep_ in {"agent", "prep"}
+                                  and not self.in_quote(c.idx) for a in c.children if a.dep_ == "pobj"), None)
                     if agent is not None and not self.in_quote(agent.idx):
                         return agent
                 return subject
@@ -917,12 +937,19 @@ class _Article:
                     break
         if found is None:
             found = Attribution(_UNRESOLVED, None, None, None, "unresolved")
+        if found.speaker.name and not self.speaks(found.speaker):
+            found = replace(found, speaker=replace(_UNRESOLVED, text=found.speaker.text))
         self.results[i] = found
         if found.speaker.name:
             pos = found.cue.idx if found.cue is not None else self.raws[i].open
             self.events.append(_Event(pos, found.speaker, True, True))
             self.events.sort(key=lambda e: e.pos)
         return found
+
+    def speaks(self, speaker: Speaker) -> bool:
+        """True when `speaker` is a person or organisation of the article (a title, place or nationality never speaks)."""
+        entity = self.entities.get(speaker.entity_id) if speaker.entity_id else None
+        return entity is not None and entity.label in SPEAKER_LABELS
 
     def evidence(self, q: RawQuote, cue: Optional[Token]) -> str:
         """Return the sentence(s) holding the quote and its cue."""
