@@ -100,6 +100,7 @@ def join_labels(spans: list[Span], words_of, fixed: set[str]) -> list[Span]:
     - A one-word span labelled ORG/GPE/NORP/WORK_OF_ART/… that is the surname or first name of a full name
       labelled PERSON is that person ("Mira Nair" PERSON, "Nair" ORG).
     - A name labelled WORK_OF_ART that is the subject of a reporting verb is a person ("Streep told Vogue").
+    - A name labelled ORG/GPE/NORP followed by an age or a who-clause is a person ("Staunton, 49, who …").
     - A name of two or more words labelled ORG/GPE/NORP whose last word is a one-word PERSON mention is a person
       ("Philip Pullman" ORG, "Pullman" PERSON).
     `fixed` holds texts whose label is certain (the gazetteer): they are never relabelled.
@@ -108,6 +109,8 @@ def join_labels(spans: list[Span], words_of, fixed: set[str]) -> list[Span]:
     out = []
     for span in spans:
         if span.label_ == "WORK_OF_ART" and span.text not in fixed and _speaks(span) and not _quoted(span):
+            span = Span(span.doc, span.start, span.end, label="PERSON")
+        elif span.label_ in NAMEABLE and span.label_ != "PERSON" and span.text not in fixed and _described_as_person(span):
             span = Span(span.doc, span.start, span.end, label="PERSON")
         words = words_of(span.text)
         if span.label_ != "PERSON" and span.label_ in NAMEABLE and span.text not in fixed and len(words) >= 2 \
@@ -130,6 +133,16 @@ def join_labels(spans: list[Span], words_of, fixed: set[str]) -> list[Span]:
     return joined
 
 
+def _described_as_person(span: Span) -> bool:
+    """True when an age or a who-clause follows the name: "Staunton, 49, …", "Staunton, who …"."""
+    doc, i = span.doc, span.end
+    if i + 1 >= len(doc) or doc[i].text != ",":
+        return False
+    nxt = doc[i + 1]
+    return nxt.lower_ == "who" or nxt.like_num and nxt.text.isdigit() and 1 <= int(nxt.text) <= 110 \
+        and i + 2 < len(doc) and doc[i + 2].text in {",", ")"}
+
+
 def _speaks(span: Span) -> bool:
     """True when the span is the subject of a reporting verb ("Streep told Vogue")."""
     root = span.root
@@ -150,7 +163,8 @@ def untagged_people(doc: Doc, spans: list[Span], words_of) -> list[Span]:
     - a known first name followed by capitalised proper nouns no entity covers ("Dame Judi Dench");
     - a known first name right before a one-word name mention, which completes it ("Germaine Greer" when only
       "Greer" was tagged, "Chrissy Teigen" when "Teigen" was tagged ORG);
-    - an untagged proper noun that is the surname of a full name of the article ("Hynde said").
+    - an untagged proper noun that is the surname of a full name of the article ("Hynde said"), or a known first
+      name that only one full name of the article starts with ("Later Chrissy added").
     """
     covered = {i: s for s in spans for i in range(s.start, s.end)}
     found: list[Span] = []
@@ -187,6 +201,11 @@ def untagged_people(doc: Doc, spans: list[Span], words_of) -> list[Span]:
             add(tok.i, nxt.i + 1)
     full = person_words([s for s in spans if not any(i in used for i in range(s.start, s.end))] + found, words_of)
     surnames = {words[-1]: name for name, words in full.items() if len(words[-1]) > 2}
+    firsts: dict[str, list[str]] = {}
+    for name, words in full.items():
+        firsts.setdefault(words[0], []).append(name)
+    # A known first name shared by no two people of the article ("Later Chrissy added").
+    surnames.update({first: names[0] for first, names in firsts.items() if len(names) == 1 and first.lower() in FIRST_NAMES})
     for tok in doc:
         if tok.text in surnames and free(tok.i) and surname_like(tok) \
                 and not (tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper() and doc[tok.i + 1].pos_ == "PROPN"):

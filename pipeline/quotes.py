@@ -735,6 +735,14 @@ class _Article:
         if token.pos_ == "PROPN":
             return self.bare_name(token)
         lemma = token.lemma_.lower()
+        if token.pos_ == "NOUN":
+            # "her top aide Huma Abedin said": a role noun, listed or not, is the person named beside it.
+            for child in token.children:
+                mention = self.mention_at(child) if child.dep_ in {"appos", "compound"} and child.pos_ == "PROPN" else None
+                if mention is not None and mention.label == "PERSON":
+                    found = self._speaker_for_mention(mention, self.noun_phrase(token), "role-noun", 0.85)
+                    return replace(found, text=self.doc[token.left_edge.i : child.right_edge.i + 1].text
+                                   if child.i > token.i else self.noun_phrase(token))
         if lemma in self.lex.written_objects and depth == 0:
             return self.writer_of(token, pos)
         if lemma in self.lex.org_roles or lemma in self.lex.person_roles or lemma in self.lex.org_nouns \

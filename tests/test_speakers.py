@@ -1,0 +1,331 @@
+"""Speaker resolution of `pipeline/quotes.py`: each attribution form and each resolution route, on short articles
+written for these tests (several phrasings each), and a property over shuffled articles and random quote marks."""
+from __future__ import annotations
+
+import pytest
+from conftest import make_doc
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pipeline.quotes import find_quotes
+
+
+def quotes_of(nlp, text: str):
+    return make_doc(nlp, text)._.quotes
+
+
+def only(nlp, text: str):
+    (q,) = quotes_of(nlp, text)
+    return q
+
+
+# -- the issue's own example ------------------------------------------------------------------------------
+
+
+def test_streep_told_vogue_is_a_person_with_an_outlet(nlp):
+    doc = make_doc(nlp, '"I loved every minute of it," Streep told Vogue.')
+    (q,) = doc._.quotes
+    assert q.speaker == "Streep"
+    assert q.outlet == "Vogue"
+    labels = {e.entity_id: e.label for e in doc._.entities}
+    assert labels[q.speaker_id] == "PERSON"
+
+
+# -- attribution forms without a reporting verb -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Singer Janet Morrow returned to the stage this week.\n\n"It was the best night of my whole life." ― Janet Morrow', "Janet Morrow"),
+        ('Paul Hendry has directed six films.\n\n"We never planned for any of this to happen at all." - Paul Hendry', "Paul Hendry"),
+        ('The award went to Sara Quinn.\n\n"Winning this means more to me than I can say." — Sara Quinn', "Sara Quinn"),
+    ],
+)
+def test_dash_before_a_name(nlp, text, speaker):
+    q = only(nlp, text)
+    assert q.speaker == speaker
+    assert q.rule == "form-dash"
+
+
+def test_dash_before_a_name_and_outlet(nlp):
+    text = 'Paul Hendry has directed six films.\n\n"We never planned for any of this to happen at all." - Paul Hendry, Variety'
+    q = only(nlp, text)
+    assert (q.speaker, q.outlet) == ("Paul Hendry", "Variety")
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Kelly Brandt: 'I am not leaving the show this year'\n\nThe actress spoke to reporters on Monday.", "Kelly Brandt"),
+        ('Tom Osborne: "We will be back on tour next spring"\n\nThe band has sold a million records.', "Tom Osborne"),
+        ("Rita Mendez: 'Nobody told me the film was cancelled'\n\nThe director was in Rome.", "Rita Mendez"),
+    ],
+)
+def test_headline_name_colon_quote(nlp, text, speaker):
+    q = quotes_of(nlp, text)[0]
+    assert q.speaker == speaker
+    assert q.rule == "form-name-colon"
+
+
+@pytest.mark.parametrize(
+    "text, speaker, outlet",
+    [
+        ('Lena Hart, Vogue: "I loved every minute of making the film."', "Lena Hart", "Vogue"),
+        ('Daniel Price, Variety: "This is the strongest festival line-up in years."', "Daniel Price", "Variety"),
+    ],
+)
+def test_name_and_outlet_before_a_colon(nlp, text, speaker, outlet):
+    q = only(nlp, text)
+    assert (q.speaker, q.outlet) == (speaker, outlet)
+
+
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        (
+            'Senator Frank Dorsey spoke to Chris Wallace on Sunday.\n\n'
+            'WALLACE: Do you think "the plan will work this time around" for you?\n\n'
+            'DORSEY: I said "we will win this race in the end" and I meant it.',
+            ["Chris Wallace", "Frank Dorsey"],
+        ),
+        (
+            'Anna Berg interviewed the composer Hans Keller.\n\n'
+            'BERG: I told him "your music is far too loud for the radio" years ago.\n\n'
+            'KELLER: My teacher told me "never play quietly when you can play loudly" and I listened.',
+            ["Anna Berg", None],
+        ),
+    ],
+)
+def test_transcript_speaker_labels(nlp, text, speakers):
+    assert [q.speaker for q in quotes_of(nlp, text)] == speakers
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('As Tom Baxter put it, "the whole thing was a complete mess from the start."', "Tom Baxter"),
+        ('The tour was a disaster. As Joan Hale put it: "we lost money in every single city."', "Joan Hale"),
+    ],
+)
+def test_as_x_put_it(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+def test_put_without_it_is_not_a_cue(nlp):
+    q = only(nlp, 'Tom Baxter put the money in a bag marked "for the whole band and crew".')
+    assert q.cue is None
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Singer Amy Lowe held up a banner that read "WE WILL NOT BE SILENCED BY ANYONE".', "Amy Lowe"),
+        ('Fans carried a placard which read "BRING BACK OUR FAVOURITE SHOW NOW".', None),
+        ('Outside the theatre a sign read: "All performances tonight are cancelled."', None),
+    ],
+)
+def test_words_on_a_sign_are_its_holders(nlp, text, speaker):
+    assert only(nlp, text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Headline: "WE ARE NOT DONE YET" says the band',
+        'The crowd chanted "WE WANT MORE SONGS" for ten minutes.',
+    ],
+)
+def test_all_caps_quotes_are_quotes(text):
+    assert len(find_quotes(text)) == 1
+
+
+def test_all_caps_quote_in_a_headline_gets_its_speaker(nlp):
+    q = quotes_of(nlp, 'Mel Carter: "I WILL NEVER SING AGAIN"\n\nThe singer said she was tired.')[0]
+    assert q.text == "I WILL NEVER SING AGAIN" and q.speaker == "Mel Carter"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Rapper Jay Cole took the stage. "I came from nothing and now I run this town," he rapped.', "Jay Cole"),
+        ('"Nobody can take this night away from us now," sang Ella Brooks.', "Ella Brooks"),
+        ('"We run this whole city every single night," Jay Cole rapped.', "Jay Cole"),
+    ],
+)
+def test_rapped_and_sang_are_cues(nlp, text, speaker):
+    assert only(nlp, text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Marcus Lee, 34, asked director Sam Hill: "Can I have the part in the film?"', "Marcus Lee"),
+        ('Jenny Cole, 19, asked producer Tom Reed: "Will the show come back next year?"', "Jenny Cole"),
+        ('The actor Paul Stone, 52, asked presenter Anne Lake: "Why did nobody call me?"', "Paul Stone"),
+    ],
+)
+def test_asker_not_the_person_asked(nlp, text, speaker):
+    assert only(nlp, text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "''We are delighted with the result of the vote,'' said Mary Nolan.",
+        "Mary Nolan said: ''We are delighted with the result of the vote.''",
+        "``We are delighted with the result of the vote,'' said Mary Nolan.",
+    ],
+)
+def test_two_apostrophes_are_quotation_marks(nlp, text):
+    q = only(nlp, text)
+    assert q.text.startswith("We are delighted with the result of the vote")
+    assert q.speaker == "Mary Nolan"
+
+
+# -- interviewers and outlets ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, speaker, outlet",
+    [
+        ('"It was a very hard year for all of us," Jones told CNN\'s Dana Bash.', "Jones", "CNN"),
+        ('Kate Moss told the BBC\'s Sue Lawley: "I never wanted to be famous at all."', "Kate Moss", "BBC"),
+        ('"We are not splitting up any time soon," Harry Stiles told Rolling Stone.', "Harry Stiles", "Rolling Stone"),
+    ],
+)
+def test_subject_speaks_and_outlet_is_separate(nlp, text, speaker, outlet):
+    q = only(nlp, text)
+    assert (q.speaker, q.outlet) == (speaker, outlet)
+
+
+def test_an_interviewer_is_not_an_outlet(nlp):
+    q = only(nlp, '"I never wanted to be famous at all," Kate Moss told Oprah Winfrey.')
+    assert q.speaker == "Kate Moss"
+    assert q.outlet is None
+
+
+# -- role nouns -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Her top aide Huma Ahmed said: "The senator will not be giving interviews today."', "Huma Ahmed"),
+        ('His agent, Rob Mills, said: "He is resting and will be back at work next week."', "Rob Mills"),
+    ],
+)
+def test_role_noun_binds_to_the_name_in_apposition(nlp, text, speaker):
+    assert only(nlp, text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('A spokesman for Paramount said: "The film will open on schedule in every market."', "Paramount"),
+        ('"The film will open on schedule in every market," said a spokeswoman for Universal.', "Universal"),
+    ],
+)
+def test_spokesman_for_an_organisation_is_the_organisation(nlp, text, speaker):
+    assert only(nlp, text).speaker == speaker
+
+
+def test_unnamed_spokesman_after_an_organisation_denied(nlp):
+    text = ('Universal Pictures denied the claims on Tuesday. A spokesman said: "We have always followed the rules and '
+            'will continue to do so."')
+    assert only(nlp, text).speaker == "Universal Pictures"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Stan Morley won his case. His lawyer said: "It could be worth millions of dollars to him."',
+        'Pete Dale was allowed to perform. The judge said the request was "not to be repeated too often by anyone".',
+        'Jen Ray and Brad Cole split. A source said: "They are not getting back together at all."',
+    ],
+)
+def test_relational_and_anonymous_roles_are_not_the_person_before(nlp, text):
+    assert only(nlp, text).speaker is None
+
+
+def test_definite_role_noun_goes_to_the_earlier_holder(nlp):
+    text = ('Comedian Ronnie Barker spoke at the festival in London on Friday. '
+            '"We used to rehearse for weeks before a show," said the comedian.')
+    assert only(nlp, text).speaker == "Ronnie Barker"
+
+
+# -- pronouns, salience and continuations --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Kate Rowe met Tom Hale at the festival. "It was the best weekend of my life," she said.', "Kate Rowe"),
+        ('Kate Rowe met Tom Hale at the festival. "It was the best weekend of my life," he said.', "Tom Hale"),
+        ('ITV\'s head of drama, Claire Booth, said she had no doubts. "This series is our finest yet," she said.', "Claire Booth"),
+        ('It is a first nomination for Staunton, 49, who told reporters she was surprised. "I can\'t believe it," she said.', "Staunton"),
+    ],
+)
+def test_pronoun_agrees_and_prefers_subjects(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+def test_pronoun_never_goes_to_a_fictional_character(nlp):
+    text = 'Director Mira Patel cast Reese Hall as Becky Sharp in the film. "I wanted someone with real fire," she said.'
+    assert only(nlp, text).speaker == "Mira Patel"
+
+
+def test_pronoun_never_goes_to_a_person_named_only_inside_a_quote(nlp):
+    text = ('Anna Bell spoke to the press. "I once met Kate Moss at a party and she was lovely," she said. '
+            '"That was a long time ago," she added.')
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Anna Bell", "Anna Bell"]
+
+
+def test_speaker_named_in_an_earlier_paragraph_carries_on(nlp):
+    text = ('"The scheme will help thousands of young musicians," said Alan Cole.\n\n'
+            '"We hope to reach every school in the country by next year."')
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Alan Cole", "Alan Cole"]
+
+
+def test_surname_and_first_name_give_the_full_name(nlp):
+    text = ('Chrissy Teigen posted a photo on Monday.\n\n"Talk about a huge announcement," Teigen wrote.\n\n'
+            'Later Chrissy added: "Congratulations to my best friend on the news."')
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Chrissy Teigen", "Chrissy Teigen"]
+
+
+def test_honorific_is_not_part_of_the_speaker(nlp):
+    text = 'Sir Ian McKellen opened the season. "The theatre is my first love," said Sir Ian McKellen.'
+    q = only(nlp, text)
+    assert q.speaker == "Ian McKellen"
+    assert q.speaker_text == "Sir Ian McKellen"
+
+
+# -- property: speakers are always people or organisations of the article ---------------------------------
+
+PARAGRAPHS = [
+    "Director Jane Holt has finished her new film, the studio Paramount said on Monday.",
+    '{o}We shot most of it in the winter and it nearly broke us{c}, Holt told Variety.',
+    '{o}It is the best thing she has made{c}, said a spokesman for Paramount.',
+    "The film stars Tom Reed as Captain Nemo, a character Reed calls his favourite.",
+    '{o}I have waited twenty years for a part like this{c}, he said.',
+    '{o}We are thrilled with the early reactions from audiences{c}.',
+    'Critic Ann Lowe wrote that the film was {o}a triumph of patience and craft{c}.',
+    'Holt: {o}I would do it all again tomorrow if I could{c}',
+    '{o}Nobody believed the film would ever be finished{c} ― Tom Reed',
+]
+MARKS = [('"', '"'), ("“", "”"), ("'", "'"), ("‘", "’"), ("''", "''"), ("«", "»"), ('"', ""), ("", '"')]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(order=st.permutations(range(len(PARAGRAPHS))), marks=st.lists(st.sampled_from(MARKS), min_size=len(PARAGRAPHS), max_size=len(PARAGRAPHS)))
+def test_speakers_are_people_or_organisations_of_the_article(nlp, order, marks):
+    paragraphs = [PARAGRAPHS[i].format(o=marks[k][0], c=marks[k][1]) for k, i in enumerate(order)]
+    doc = make_doc(nlp, "\n\n".join(paragraphs))
+    entities = {e.entity_id: e for e in doc._.entities}
+    for q in doc._.quotes:
+        if q.speaker is None:
+            continue
+        assert q.speaker_id in entities, q
+        assert entities[q.speaker_id].label in {"PERSON", "ORG"}, q
+        assert entities[q.speaker_id].name == q.speaker
+        assert q.speaker != "Captain Nemo"
