@@ -25,7 +25,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .names import join_labels, trim_name, untagged_people
+from .names import canonical_name, join_labels, trim_name, untagged_people
 from .records import Entity, Mention, doc_text
 
 DATA = Path(__file__).parent / "data"
@@ -182,7 +182,8 @@ class _Cluster:
 
     def name(self) -> str:
         forms = [" ".join(name_words(m.text)) for m in self.mentions]
-        return max(forms, key=lambda f: (len(f.split()), len(f), -forms.index(f)))
+        best = max(range(len(forms)), key=lambda k: (len(forms[k].split()), len(forms[k]), -k))
+        return canonical_name(self.mentions[best].text, forms[best])
 
 
 @Language.factory("entity_resolver", default_config={"patterns_file": "entity_patterns.jsonl"})
@@ -319,9 +320,11 @@ class EntityResolver:
 
 
 def _contains(longer: list[str], shorter: list[str]) -> bool:
-    """True when the words of `shorter` appear in order at the end or start of `longer`."""
+    """True when the words of `shorter` appear in order at the end or start of `longer`, or are its first and last
+    words ("Donald Trump" in "Donald J Trump")."""
     n = len(shorter)
-    return n < len(longer) and (longer[-n:] == shorter or longer[:n] == shorter)
+    return n < len(longer) and (longer[-n:] == shorter or longer[:n] == shorter
+                                or n == 2 and longer[0] == shorter[0] and longer[-1] == shorter[-1])
 
 
 def _person_anchor(words: list[str], anchors: dict[str, list[str]], span: Span, article: str) -> Optional[str]:

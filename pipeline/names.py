@@ -84,6 +84,21 @@ def trim_name(span: Span) -> Optional[Span]:
     return Span(doc, start, end, label=span.label_)
 
 
+def canonical_name(written: str, words: str) -> str:
+    """Return a person's name as written, without honorifics or a possessive ("Sir Ian McKellen's" → "Ian McKellen",
+    "Donald J. Trump" stays), or `words` (the name's words joined) when the written form cannot be cut cleanly."""
+    text = written.strip()
+    for suffix in ("'s", "’s"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    text = text.rstrip("'’ ")
+    parts = text.split()
+    while len(parts) > 1 and parts[0].lower().rstrip(".") in HONORIFICS:
+        parts = parts[1:]
+    cut = " ".join(parts)
+    return cut if cut.replace(".", " ").split() == words.split() else words
+
+
 def person_words(spans: Iterable[Span], words_of) -> dict[str, list[str]]:
     """Return full name → its words for the PERSON spans of two words or more (`words_of` drops honorifics)."""
     full: dict[str, list[str]] = {}
