@@ -19,6 +19,7 @@ from spacy.attrs import LEMMA
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .names import FIRST_NAME_GENDER
 from .records import Quote, doc_text
 
 log = logging.getLogger(__name__)
@@ -50,6 +51,7 @@ _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # A cue verb without a subject of its own borrows the subject of the verb it depends on ("vowed …, saying").
 _CLIMB_DEPS = {"advcl", "xcomp", "conj", "ccomp", "pcomp"}
 _FIRST_PERSON = {"i", "we", "me", "us"}
+_GENDERED_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 SPEAKER_LABELS = {"PERSON", "ORG"}  # what a resolved speaker must be, among the article's entities
 
 
@@ -410,11 +412,29 @@ class _Article:
             for word in words:
                 if word in self.lex.gender:
                     votes.setdefault(m.entity_id, []).append(self.lex.gender[word])
+            pronoun = self._next_pronoun(m, span)
+            if pronoun is not None:
+                votes.setdefault(m.entity_id, []).append(pronoun)
         for eid, ent in self.entities.items():
             first = ent.name.split()[0].lower() if ent.label == "PERSON" and ent.name.split() else ""
             if first in self.lex.gender:
                 votes.setdefault(eid, []).append(self.lex.gender[first])
+            elif first in FIRST_NAME_GENDER and eid not in votes:
+                # The census's first names only when the article itself says nothing ("Imelda", "Leonardo").
+                votes[eid] = [FIRST_NAME_GENDER[first]]
         return {eid: max(set(v), key=v.count) for eid, v in votes.items()}
+
+    def _next_pronoun(self, m, span: Span) -> Optional[str]:
+        """Return the gender of the first he/she/his/her after a subject name in its sentence ("Size said he …"),
+        when no other person is named in between and the pronoun is not inside a quotation."""
+        if _governing_verb(span.root) is None:
+            return None
+        for t in span.sent[span.end - span.sent.start :]:
+            if t.ent_type_ == "PERSON" or self.in_quote(t.idx):
+                return None
+            if t.lower_ in _GENDERED_PRONOUNS:
+                return _GENDERED_PRONOUNS[t.lower_]
+        return None
 
     def _speaker_for_mention(self, mention, text: str, method: str, confidence: float) -> Speaker:
         ent = self.entities.get(mention.entity_id)
