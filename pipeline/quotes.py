@@ -694,6 +694,9 @@ class _Article:
             if verb.dep_ not in _CLIMB_DEPS or verb.head is verb:
                 break
             verb = verb.head
+            quoted = next((c for c in verb.children if c.dep_ == "dobj"), None) if verb.lemma_.lower() == "quote" else None
+            if quoted is not None and cue.lemma_.lower() != "quote" and not self.in_quote(quoted.idx):
+                return quoted  # "the magazine quoted its source as saying": the source speaks
         return self.nearest_name(cue, region)
 
     def nearest_name(self, cue: Token, region: tuple[int, int], after_only: bool = False) -> Optional[Token]:
@@ -747,6 +750,8 @@ class _Article:
         lower = token.lower_
         if lower in self.lex.pronouns:
             return self.resolve_pronoun(token, pos)
+        if token.lower_ in self.lex.person_roles and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return self.resolve_role(token, pos)  # "the Duchess said": a title, not a name
         mention = self.mention_at(token)
         if mention is not None and (mention.label != "WORK_OF_ART" or token.pos_ == "PROPN"):
             name = self.name_span(token)
@@ -807,7 +812,7 @@ class _Article:
 
     def resolve_role(self, token: Token, pos: int) -> Speaker:
         """`a BBC spokesman` → BBC, `the director` → the director named earlier, `the council` → the council named."""
-        lemma = token.lemma_.lower()
+        lemma = token.lower_ if token.pos_ == "PROPN" else token.lemma_.lower()
         text = self.noun_phrase(token)
         gender = self.lex.gender.get(lemma)
         is_org_role = lemma in self.lex.org_roles

@@ -329,3 +329,41 @@ def test_speakers_are_people_or_organisations_of_the_article(nlp, order, marks):
         assert entities[q.speaker_id].label in {"PERSON", "ORG"}, q
         assert entities[q.speaker_id].name == q.speaker
         assert q.speaker != "Captain Nemo"
+
+
+# -- more routes ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('The magazine Heat quoted Jen Cole as saying: "We are very happy together and always will be."', "Jen Cole"),
+        ('Variety quoted producer Dan Black as saying that "the sequel is already being written".', "Dan Black"),
+    ],
+)
+def test_quoted_as_saying_gives_the_person_quoted(nlp, text, speaker):
+    assert only(nlp, text).speaker == speaker
+
+
+def test_title_nouns_go_to_the_holder_of_the_right_gender(nlp):
+    text = ('Prince Harry and Meghan Markle visited the school on Tuesday. "It is wonderful to be back here again," '
+            'the Duchess said. "We love this town very much," the Duke added.')
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Meghan Markle", "Prince Harry"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Donald Trump met reporters. President Donald J. Trump said it was "a great day for the whole country".', "Donald J. Trump"),
+        ('Leonardo DiCaprio arrived first. Leonardo Wilhelm DiCaprio said he was "very happy to be here tonight".', "Leonardo Wilhelm DiCaprio"),
+    ],
+)
+def test_speaker_is_the_most_complete_form_of_the_name(nlp, text, speaker):
+    assert only(nlp, text).speaker == speaker
+
+
+def test_gender_learnt_from_the_article_beats_the_first_name_list(nlp):
+    # "Roni" is mostly a woman's name; the article says "he".
+    text = ('Drum and bass star Roni Size said he had seen too much violence. Singer Maria Lowe spoke too. '
+            '"It is nothing to be glamorised," he said.')
+    assert quotes_of(nlp, text)[-1].speaker == "Roni Size"
