@@ -622,8 +622,9 @@ class _Article:
         return Attribution(found[0], None, None, None, "form-speaker-label") if found is not None else None
 
     def name_at(self, lo: int, hi: int, whole: bool = False) -> Optional[tuple[Speaker, int]]:
-        """Return (the speaker named at `lo`, where the name ends): a person or organisation mention, or a name
-        written in capitals ("WALLACE") matched to the article's people; `whole` requires the name to fill `[lo, hi)`."""
+        """Return (the speaker named at `lo`, where the name ends): a person or organisation mention, or a surname
+        written in capitals ("WALLACE") matched to the article's one person of that name; `whole` requires the
+        name to fill `[lo, hi)`."""
         while lo < hi and self.text[lo].isspace():
             lo += 1
         mention = next((m for m in self.mentions if m.start_char == lo), None)
@@ -641,9 +642,6 @@ class _Article:
         if len(people) == 1:
             e = people[0]
             return Speaker(e.name, e.entity_id, written, "explicit", 0.85, self.genders.get(e.entity_id)), hi
-        if written.isupper() or len(words) >= 2:
-            name = " ".join(w.capitalize() if w.isupper() else w for w in words)
-            return Speaker(name, None, written, "explicit", 0.6), hi
         return None
 
     def outlet_name(self, written: str) -> Optional[str]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import make_doc
+from spacy.tokens import Span
 
 from pipeline.names import trim_name
 
@@ -28,21 +29,15 @@ def _entity_of(doc, text: str) -> set[str]:
 )
 def test_glued_words_are_trimmed_from_a_name(nlp, words, expected):
     doc = nlp.make_doc(" ".join(words))
-    from spacy.tokens import Span
-
     assert trim_name(Span(doc, 0, len(doc), label="PERSON")).text == expected
 
 
 def test_a_role_word_alone_is_not_trimmed_away(nlp):
-    from spacy.tokens import Span
-
     doc = nlp.make_doc("Director")
     assert trim_name(Span(doc, 0, 1, label="PERSON")).text == "Director"
 
 
 def test_titles_keep_their_last_words(nlp):
-    from spacy.tokens import Span
-
     doc = nlp.make_doc("The Show Must Go On")
     assert trim_name(Span(doc, 0, len(doc), label="WORK_OF_ART")).text == "The Show Must Go On"
 
