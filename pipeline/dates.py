@@ -60,7 +60,7 @@ STEPS: Dict[str, int] = {**DATA["speech_relative"], **DATA["narrative_relative"]
 SETS = {key: frozenset(DATA[key]) for key in (
     "future_words", "year_low_preps", "year_reject_before", "year_reject_after", "count_determiners", "event_heads",
     "decade_age_context", "day_parts", "coordinators", "date_prepositions", "indefinite_before", "temporal_before",
-    "weekday_paper_before")}
+    "weekday_paper_before", "future_lemmas", "holiday_before")}
 # words that may stand capitalised right before a year without making it a title ("In 2004", "May 2004")
 CAL_WORDS = frozenset(w.lower() for w in [*MONTH_ANY, *WEEKDAYS, *SEASONS])
 
@@ -109,7 +109,22 @@ PATTERNS: List[Tuple[str, str]] = [
     ("weekday", rf"(?<!\w){WD}(?!\w)"),
     ("month", rf"(?<!\w)(?:{MOD})?{MON_FULL}(?!\w)"),
 ]
+# The TIMEX3 families beyond calendar dates are resource files, one per pattern family (HeidelTime style):
+# `pipeline/data/timex/<family>.json` lists each rule's pattern (with the macros below), the words every match
+# holds, its TIMEX3 type and the normaliser that values it. The families' order breaks ties between equal matches.
+TIMEX_DIR = Path(__file__).parent / "data" / "timex"
+FAMILIES: Dict[str, dict] = {name: json.loads((TIMEX_DIR / f"{name}.json").read_text(encoding="utf-8"))
+                             for name in DATA["timex_families"]}
+MACROS = {"NUM": NUM, "WD": WD, "MON": MON, "DAY": DAY, "YEAR": YEAR, "MONTHS": _alt(MONTHS)}
+RULES: Dict[str, dict] = {rule["name"]: rule for family in FAMILIES.values() for rule in family["rules"]}
+PATTERNS += [(name, re.sub(r"\{([A-Z]+)\}", lambda mac: MACROS[mac.group(1)], rule["pattern"]))
+             for name, rule in RULES.items()]
 COMPILED = [(name, re.compile(pat)) for name, pat in PATTERNS]
+QUARTERS = FAMILIES["quarters"]
+DURATIONS = FAMILIES["durations"]
+SET_ADVERBS: Dict[str, str] = FAMILIES["sets"]["adverbs"]
+DAY_PARTS: Dict[str, str] = FAMILIES["times"]["parts"]
+HOLIDAYS: Dict[str, dict] = FAMILIES["holidays"]["holidays"]
 
 
 def _lower(*groups) -> frozenset:
@@ -145,6 +160,7 @@ NEEDS: Dict[str, Tuple[frozenset, ...]] = {
     "weekday": (_cased(WEEKDAYS),),
     "month": (_cased(MONTHS),),
 }
+NEEDS.update({name: tuple(frozenset(w.lower() for w in words) for words in rule["needs"]) for name, rule in RULES.items()})
 # Rules whose every match holds one of these strings ("1990s", "'60s"; "2004-05-06").
 NEEDS_TEXT: Dict[str, Tuple[str, ...]] = {"decade": ("0s", "0's", "0’s"), "iso_date": ("-",)}
 _CASED_RULES = frozenset({"day_range", "day_month", "month_day", "month_year", "weekday", "month"})
@@ -316,6 +332,16 @@ def _shift(anchor: dt.date, unit: str, k: int) -> dict:
     return _year(anchor.year + k * DATA["unit_years"].get(unit, 1))
 
 
+def _same_granularity(ref: dict, years: int) -> dict:
+    """The day, month or quarter of a dated mention, some years away."""
+    d = ref["start"]
+    if ref["granularity"] == "quarter":
+        return _quarter(d.year + years, (d.month - 1) // 3 + 1)
+    if ref["granularity"] == "month":
+        return _month(d.year + years, d.month)
+    return _day(d.replace(year=d.year + years, day=min(d.day, 28) if d.month == 2 else d.day))
+
+
 def _count(text: str) -> Tuple[Optional[int], Optional[int]]:
     """The low and high numbers of "11", "10-15", "a couple of", "two or three"."""
     parts = re.split(r"\s*(?:-|–|\bto\b|\bor\b)\s*", text.lower().strip())
@@ -354,7 +380,7 @@ def _is_future(span: Span) -> bool:
         return False
     verbs = [tok, tok.head] if tok.dep_ == "xcomp" else [tok]  # "is to run", "is going to open"
     group = [*verbs, *(c for v in verbs for c in v.children if c.dep_ in ("aux", "auxpass"))]
-    if any(t.lower_ in SETS["future_words"] for t in group):
+    if any(t.lower_ in SETS["future_words"] or t.lemma_ in SETS["future_lemmas"] for t in group):
         return True
     tags = {t.tag_ for t in group}
     return not tags & {"VBD", "VBN"} and bool(tags & {"VBZ", "VBP"})
@@ -364,6 +390,8 @@ def _reject(rule: str, m: re.Match, span: Span, text: str) -> bool:
     """True when the candidate's context shows it is not a calendar expression."""
     prev, nxt = _prev(span), _next(span)
     prev_l = prev.lower_ if prev is not None else ""
+    if rule in RULES:
+        return _reject_timex(rule, m, span, prev, nxt)
     if rule in ("year", "year_range", "year_mod"):
         y = int(m.group("y") if rule != "year_range" else m.group("y1"))
         if prev_l in SETS["year_reject_before"] or (nxt is not None and nxt.text in SETS["year_reject_after"]):
@@ -403,6 +431,8 @@ def _reject(rule: str, m: re.Match, span: Span, text: str) -> bool:
             return False
         if prev_l in SETS["indefinite_before"]:
             return True
+        if _wire_weekday(span, prev, nxt):
+            return False
         # "Saturday Night Live", "the Sunday Times", "Bloody Sunday"
         if (nxt is not None and nxt.is_alpha and nxt.text[0].isupper() and nxt.lower_ not in CAL_WORDS) or _capitalised_word(prev):
             return True
@@ -423,6 +453,49 @@ def _reject(rule: str, m: re.Match, span: Span, text: str) -> bool:
     return False
 
 
+def _wire_weekday(span: Span, prev: Optional[Token], nxt: Optional[Token]) -> bool:
+    """True for a wire-style weekday between a subject and its verb ("The World Court Friday rejected")."""
+    return (nxt is not None and nxt.tag_ in ("VBD", "VBZ", "MD") and prev is not None and prev.pos_ in ("PROPN", "NOUN")
+            and span.root.dep_ in ("npadvmod", "tmod", "compound", "nsubj", "appos")
+            and prev.head.i != span.root.i)  # not "Bloody Sunday", a name
+
+
+def _reject_timex(rule: str, m: re.Match, span: Span, prev: Optional[Token], nxt: Optional[Token]) -> bool:
+    """True when the context shows a resource rule's match is no time expression."""
+    family = RULES[rule]["resolve"]
+    prev_l = prev.lower_ if prev is not None else ""
+    if family in ("constant", "duration", "set", "quarter", "half", "quarter_ref", "day"):
+        # a capitalised word inside the match makes it a title ("Two Weeks Notice", "Now Voyager", "USA Today")
+        for tok in span:
+            if (tok.is_alpha and tok.text[0].isupper() and not tok.is_sent_start
+                    and tok.lower_ not in CAL_WORDS and tok.lower_[:-1] not in CAL_WORDS):
+                return True
+        # "Now That's What I Call Music"
+        if (family == "constant" and nxt is not None and nxt.is_alpha and nxt.text[0].isupper()
+                and nxt.pos_ != "PROPN" and nxt.lower_ not in CAL_WORDS):
+            return True
+        # "a quarter of the audience" is a fraction
+        if family == "duration" and (m.groupdict().get("unit") or "").lower().startswith("quarter") and nxt is not None and nxt.lower_ == "of":
+            return True
+        if family == "day" and (_capitalised_word(prev) or prev_l == "the"):
+            return True
+    if family == "day_part" and m.group("wd"):
+        if prev_l in SETS["indefinite_before"] or (_capitalised_word(prev) and not _wire_weekday(span, prev, nxt)):
+            return True
+        # "the Saturday night show": a slot in the week modifying a noun
+        if nxt is not None and nxt.tag_ in ("NN", "NNS") and nxt.text.islower():
+            return True
+    if family == "holiday":
+        bare = " " not in m.group("name") and not m.group("y")
+        if nxt is not None and nxt.is_alpha and nxt.text[0].isupper() and nxt.lower_ not in CAL_WORDS:
+            return True  # "Christmas Carol", "Easter Parade"
+        # a bare "Christmas" is a date after a preposition and not before a noun ("a Christmas single")
+        if bare and (prev_l not in SETS["date_prepositions"] | SETS["holiday_before"]
+                     or (nxt is not None and nxt.tag_ in ("NN", "NNS", "JJ"))):
+            return True
+    return False
+
+
 # --- normalisation ----------------------------------------------------------------------------
 
 class _State:
@@ -431,10 +504,14 @@ class _State:
     def __init__(self, published: Optional[dt.date]):
         self.published = published
         self.ref: Optional[dict] = None  # the latest explicitly dated mention, for narrative expressions
+        self.quarter: Optional[Tuple[int, int]] = None  # (year, quarter) of the latest quarter named
+        self.has_quarters = False  # the text names a quarter or half: "the period" may refer to one
 
 
 def _resolve(rule: str, m: re.Match, span: Span, st: _State) -> Optional[dict]:
     """The normalised fields for one match, or None when it is not a valid calendar expression."""
+    if rule in RULES:
+        return _resolve_timex(RULES[rule], m, span, st)
     g = m.groupdict()
     mod = MODS.get((g.get("mod") or "").lower())
     anchor = st.published
@@ -521,6 +598,13 @@ def _resolve_relative(rule: str, g: dict, span: Span, st: _State, mod: Optional[
         if anchor_date:
             a, b = _shift(anchor_date, unit, sign * lo), _shift(anchor_date, unit, sign * hi)
             out = _span_of(*sorted((a, b), key=lambda x: x["start"])) if lo != hi else a
+        # "a year earlier" keeps the granularity of the date it counts from (a day, a month, a quarter); "a year
+        # ago" too when that date is a quarter, as results compare a quarter with the one a year before
+        ref = st.ref
+        keep = ("day", "month", "quarter") if narrative else ("quarter",)
+        if ref is not None and lo == hi and unit.rstrip("s") == "year" and ref["granularity"] in keep:
+            out = _same_granularity(ref, sign * lo)
+            anchor_date = ref["start"]
     elif rule == "narrative_year":
         unit = g["unit"].lower()
         unresolved_gran = unit
@@ -572,6 +656,266 @@ def _resolve_relative(rule: str, g: dict, span: Span, st: _State, mod: Optional[
     used = anchor_date if narrative else anchor
     return {**out, "relative": True, "anchor_used": used}
 
+# --- TIMEX3 families from pipeline/data/timex/ -----------------------------------------------------------
+
+def _quarter(y: int, q: int) -> dict:
+    return dict(value=f"{y:04d}-Q{q}", start=dt.date(y, 3 * q - 2, 1), end=_month_end(y, 3 * q),
+                granularity="quarter", mod=None)
+
+
+def _half(y: int, h: int) -> dict:
+    return dict(value=f"{y:04d}-H{h}", start=dt.date(y, 6 * h - 5, 1), end=_month_end(y, 6 * h),
+                granularity="half", mod=None)
+
+
+def _unanchored(granularity: Optional[str], typ: str = "DATE") -> dict:
+    return dict(value=None, start=None, end=None, granularity=granularity, mod=None, relative=True, type=typ)
+
+
+def _anchored(out: dict, anchor: Optional[dt.date], typ: str = "DATE") -> dict:
+    return {**out, "relative": True, "anchor_used": anchor, "type": typ}
+
+
+def _part_of_year(g: dict, st: _State, span: Span, n: int, parts: int) -> Optional[int]:
+    """The year of a quarter/half: written ("1989", "this year's", "of last year") or, without one, the anchor's;
+    a part still ahead of the anchor is last year's when the verb is past, a part already gone next year's when
+    it is future."""
+    year_word = (g.get("rel") or g.get("rel2") or "").lower()
+    if g.get("y") or g.get("y2"):
+        return int(g.get("y") or g["y2"])
+    anchor = st.published
+    if anchor is None:
+        return None
+    if year_word:
+        return anchor.year + QUARTERS["year_words"][year_word]
+    current = (anchor.month - 1) * parts // 12 + 1
+    future = _is_future(span)
+    if n > current and not future:
+        return anchor.year - 1
+    if n < current and future and _tense_cue(span):
+        return anchor.year + 1
+    return anchor.year
+
+
+def _tense_cue(span: Span) -> bool:
+    """True when a future auxiliary or a planning verb governs the span (not a bare present tense)."""
+    tok = span.root
+    for _ in range(5):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    group = [tok, tok.head, *tok.children]
+    return any(t.lower_ in SETS["future_words"] or t.lemma_ in SETS["future_lemmas"] for t in group)
+
+
+def _clock_day(g: dict, span: Span, anchor: dt.date) -> Optional[dt.date]:
+    """The day a clock time or part of the day is on: a weekday, a day and month, yesterday ..., else the anchor."""
+    rel = (g.get("rel") or "").lower()
+    if rel in ("yesterday", "last"):
+        return anchor - dt.timedelta(days=1)
+    if rel == "tomorrow":
+        return anchor + dt.timedelta(days=1)
+    if g.get("wd"):
+        return _nearest_weekday(anchor, WEEKDAYS.index(g["wd"]), 0, _is_future(span))
+    if g.get("mon") and g.get("d"):
+        return _yearless_day(int(g["d"]), MONTH_ANY[g["mon"].rstrip(".")], anchor, _is_future(span), None)
+    return anchor
+
+
+def _holiday_day(spec: dict, year: int) -> Optional[dt.date]:
+    """The day a holiday falls on in a year."""
+    if "easter" in spec:
+        a, b, c = year % 19, year // 100, year % 100
+        d, e = b // 4, b % 4
+        f = (b + 8) // 25
+        g = (b - f + 1) // 3
+        h = (19 * a + b - d - g + 15) % 30
+        i, k = c // 4, c % 4
+        l = (32 + 2 * e + 2 * i - h - k) % 7
+        m = (a + 11 * h + 22 * l) // 451
+        month, day = divmod(h + l - 7 * m + 114, 31)
+        return dt.date(year, month, day + 1) + dt.timedelta(days=spec["easter"])
+    if "nth" in spec:
+        days = [dt.date(year, spec["month"], 1) + dt.timedelta(days=i) for i in range(31)]
+        days = [d for d in days if d.month == spec["month"] and d.weekday() == spec["weekday"]]
+        return days[spec["nth"] - 1] if spec["nth"] > 0 else days[spec["nth"]]
+    return dt.date(year, spec["month"], spec["day"])
+
+
+def _duration_value(n: Optional[int], unit: str) -> Tuple[str, str]:
+    """The TIMEX3 duration value of n units (None: an unspecified number, "X") and the unit's granularity."""
+    unit = unit.lower()
+    unit = unit[:-1] if unit.endswith("s") else unit
+    code = DURATIONS["units"][unit]
+    granularity = "century" if unit == "centurie" else unit
+    if code.startswith("Y") and len(code) > 1:  # decades and centuries are counted in years
+        return (f"P{n * int(code[1:])}Y" if n is not None else f"PX{'DE' if unit == 'decade' else 'C'}"), granularity
+    if code == "D2":
+        return f"P{2 * n if n is not None else 'X'}D", granularity
+    count = "X" if n is None else str(n)
+    return (f"PT{count}{code[1]}" if code.startswith("T") else f"P{count}{code}"), granularity
+
+
+def _resolve_timex(spec: dict, m: re.Match, span: Span, st: _State) -> Optional[dict]:
+    """The fields of a match of a resource rule (pipeline/data/timex/), by the normaliser the rule names."""
+    g = m.groupdict()
+    how, typ, anchor = spec["resolve"], spec["type"], st.published
+    if how == "constant":
+        return dict(value=spec["value"], start=None, end=None, granularity=None, mod=None, relative=False, type=typ)
+    if how == "day":
+        if anchor is None:
+            return _unanchored("day", typ)
+        day = anchor + dt.timedelta(days=spec["offset"])
+        out = _day(day)
+        if spec.get("part"):
+            out["value"] += "T" + spec["part"]
+        return _anchored(out, anchor, typ)
+    if how == "day_part":
+        typ = "DATE" if g.get("wd") else typ  # the corpora type a weekday's night or morning as a date
+        if anchor is None:
+            return _unanchored("day", typ)
+        out = _day(_clock_day(g, span, anchor))
+        out["value"] += "T" + DAY_PARTS[g["part"].lower()]
+        return _anchored(out, anchor, typ)
+    if how == "clock":
+        if g.get("noon"):
+            hour, minute = (12, 0) if g["noon"].lower() == "noon" else (24, 0)
+        elif g.get("h24"):
+            hour, minute = int(g["h24"]), int(g["mi24"])
+        else:
+            hour, minute = int(g["h"]), int(g.get("mi") or 0)
+            if not 1 <= hour <= 12:
+                return None
+            hour = hour % 12 + (12 if g["ampm"].lower().startswith("p") else 0)
+        if hour > 24 or (hour == 24 and minute):
+            return None
+        mod = "APPROX" if g.get("approx") else None
+        if anchor is None:
+            return {**_unanchored("time", typ), "mod": mod}
+        day = _clock_day(g, span, anchor)
+        if day is None:
+            return None
+        return _anchored(dict(value=f"{day.isoformat()}T{hour:02d}:{minute:02d}", start=day, end=day,
+                              granularity="time", mod=mod), anchor, typ)
+    if how == "duration":
+        n = None
+        if g.get("n"):
+            n, _ = _count(g["n"])
+            if n is None:
+                return None
+        value, granularity = _duration_value(n, g["unit"] if g.get("unit") else re.split(r"\s", g["vague"])[0])
+        mod = DURATIONS["mods"].get(re.sub(r"\s+", " ", (g.get("dmod") or "").lower()))
+        return dict(value=value, start=None, end=None, granularity=granularity, mod=mod, relative=False, type=typ)
+    if how == "set":
+        return _resolve_set(g, typ)
+    if how in ("quarter", "half"):
+        parts = 4 if how == "quarter" else 2
+        n = QUARTERS["ordinals"][g["q" if how == "quarter" else "h"].lower()]
+        year = _part_of_year(g, st, span, n, parts)
+        explicit = bool(g.get("y") or g.get("y2"))
+        if year is None:
+            return _unanchored(how)
+        out = _quarter(year, n) if how == "quarter" else _half(year, n)
+        if how == "quarter":
+            st.quarter = (year, n)
+        return {**out, "relative": not explicit, "anchor_used": None if explicit else anchor, "type": typ}
+    if how == "quarter_ref":
+        return _resolve_quarter_ref(g, st)
+    if how == "fiscal_year":
+        if g.get("y") or g.get("y2"):
+            y = int(g.get("y") or g["y2"])
+            y = y if y > 99 else (2000 + y if y < 50 else 1900 + y)
+            return {**_year(y), "relative": False, "type": typ}
+        if anchor is None:
+            return _unanchored("year")
+        k = {"last": -1, "previous": -1, "latest": -1, "next": 1}.get(g["which"].lower(), 0)
+        return _anchored(_year(anchor.year + k), anchor, typ)
+    if how == "holiday":
+        name = re.sub(r"\s+", " ", g["name"].lower().replace("’", "'").replace("st. ", "st "))
+        spec_day = HOLIDAYS[name]
+        if g.get("y"):
+            return {**_day(_holiday_day(spec_day, int(g["y"]))), "relative": False, "type": typ}
+        if anchor is None:
+            return _unanchored("day")
+        days = [_holiday_day(spec_day, y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+        if _is_future(span):
+            day = min(d for d in days if d >= anchor - dt.timedelta(days=14))
+        else:
+            day = max(d for d in days if d <= anchor)
+        return _anchored(_day(day), anchor, typ)
+    raise ValueError(f"unknown normaliser {how!r}")
+
+
+def _resolve_set(g: dict, typ: str) -> Optional[dict]:
+    """A recurring time: "every week" = P1W, "each Thursday" = XXXX-WXX-4, "daily" = P1D, "twice a week"."""
+    quant = (g.get("quant") or "").upper() or None
+    freq = None
+    if g.get("adv"):
+        value, granularity = SET_ADVERBS[g["adv"].lower()], None
+    elif g.get("wd") or g.get("wds"):
+        name = g.get("wd") or g["wds"][:-1]
+        value, granularity = f"XXXX-WXX-{WEEKDAYS.index(name) + 1}", "day"
+        if g.get("part"):
+            value += "T" + DAY_PARTS[g["part"].lower()]
+    elif g.get("mon"):
+        value, granularity = f"XXXX-{MONTHS[g['mon']]:02d}", "month"
+    elif g.get("season"):
+        value, granularity = f"XXXX-{SEASONS[g['season'].lower()]}", "season"
+    else:
+        unit = g["unit"].lower()
+        if unit in DAY_PARTS:
+            value, granularity = f"XXXX-XX-XXT{DAY_PARTS[unit]}", "day"
+        elif unit == "weekend":
+            value, granularity = "XXXX-WXX-WE", "week"
+        else:
+            n = 2 if g.get("other") else (_count(g["n"])[0] if g.get("n") else 1)
+            if n is None:
+                return None
+            value, granularity = _duration_value(n, "night" if unit == "night" else unit)
+        pre = (g.get("pre") or "").lower()
+        times = re.match(r"(once|twice|thrice|\w+)\s*(times)?$", pre)
+        if times and (times.group(1) in ("once", "twice", "thrice") or times.group(2)):
+            freq = {"once": 1, "twice": 2, "thrice": 3}.get(times.group(1)) or NUMBER_WORDS.get(times.group(1))
+            freq = f"{freq}X" if freq else None
+    return dict(value=value, start=None, end=None, granularity=granularity, mod=None, relative=False, type=typ,
+                quant=quant, freq=freq)
+
+
+def _resolve_quarter_ref(g: dict, st: _State) -> Optional[dict]:
+    """ "the quarter", "the latest quarter", "the year-earlier period": the last quarter named (else the last one
+    completed before the anchor), a year earlier for year-earlier/year-ago; "the current quarter" is the anchor's."""
+    which = re.sub(r"\s+", " ", (g.get("which") or "").lower())
+    unit = (g.get("unit") or "quarter").lower()
+    year_back = which in ("year-earlier", "year-ago", "year-before") or bool(g.get("ly"))
+    if unit == "period" and not (which or g.get("ly")):
+        return None
+    if "unit" in g and not (g.get("det") or which):
+        return None  # a bare "quarter" is a fraction
+    if unit == "period" and not st.has_quarters:
+        return None
+    anchor = st.published
+    if which in ("year-earlier", "year-ago", "year-before") and unit != "period" and not g.get("unit") and not st.quarter:
+        # adjectival "year-earlier" without a quarter in view: the year before the last year named
+        if st.ref is not None and st.ref["granularity"] == "year":
+            return _anchored(_year(st.ref["start"].year - 1), st.ref["start"])
+        return _anchored(_year(anchor.year - 1), anchor) if anchor else _unanchored("year")
+    if which == "current":
+        if anchor is None:
+            return _unanchored("quarter")
+        return _anchored(_quarter(anchor.year, (anchor.month - 1) // 3 + 1), anchor)
+    if st.quarter is not None:
+        y, q = st.quarter
+    elif anchor is not None:
+        y, q = _add_months(anchor.year, (anchor.month - 1) // 3 * 3 + 1, -3)
+        q = (q - 1) // 3 + 1
+    else:
+        return _unanchored("quarter")
+    if which in ("previous", "prior"):
+        y, q = (y, q - 1) if q > 1 else (y - 1, 4)
+    if year_back:
+        y -= 1
+    return _anchored(_quarter(y, q), anchor)
+
 
 # --- the component ----------------------------------------------------------------------------
 
@@ -588,8 +932,9 @@ def _candidates(text: str, guard: bool = True) -> List[Tuple[int, int, str, re.M
         if guard and name in NEEDS_TEXT and not any(part in text for part in NEEDS_TEXT[name]):
             continue
         for m in rx.finditer(text):
-            if m.end() > m.start():
-                found.append((m.start(), m.end(), name, m))
+            start, end = m.span("t") if "t" in rx.groupindex else m.span()
+            if end > start:
+                found.append((start, end, name, m))
     return found
 
 
@@ -646,6 +991,7 @@ def find_dates(doc: Doc) -> List[Tuple[Span, DateMention]]:
             taken.append(cand)
     taken.sort(key=lambda c: c[4].start_char)
     sentence = _sentence_finder(doc, text)
+    st.has_quarters = any(c[2] in ("quarter", "half") for c in taken)
     out = []
     for start, end, rule, m, span in taken:
         try:
@@ -656,12 +1002,15 @@ def find_dates(doc: Doc) -> List[Tuple[Span, DateMention]]:
             continue
         relative = fields.pop("relative", False)
         used = fields.pop("anchor_used", None)
-        if fields["value"] and fields["granularity"] in ("day", "month", "season", "year") and "/" not in fields["value"]:
+        typ = fields.pop("type", "DATE")
+        if (typ == "DATE" and fields["value"] and fields["granularity"] in ("day", "month", "quarter", "season", "year")
+                and "/" not in fields["value"] and "T" not in fields["value"]):
             st.ref = fields
         out.append((span, DateMention(
-            text=span.text, start_char=span.start_char, end_char=span.end_char, value=fields["value"],
+            text=span.text, start_char=span.start_char, end_char=span.end_char, type=typ, value=fields["value"],
             start=_iso(fields["start"]), end=_iso(fields["end"]), granularity=fields["granularity"],
-            mod=fields["mod"], relative=relative, anchor=_iso(used), evidence=sentence(span), rule=rule)))
+            mod=fields["mod"], quant=fields.get("quant"), freq=fields.get("freq"), relative=relative,
+            anchor=_iso(used), evidence=sentence(span), rule=rule)))
     return out
 
 
