@@ -1,10 +1,12 @@
-"""The `entertainment_dates` component: find calendar expressions and normalise them.
+"""The `entertainment_dates` component: find time expressions and normalise them as TIMEX3.
 
 Every mention becomes a `pipeline.records.DateMention` on `doc._.dates` and a span in
-`doc.spans["dates"]`. Candidates come from compiled regexes over `doc.text` (word lists in
-`pipeline/data/dates.json`); token context (tags, neighbours) then rejects non-calendar uses
-(currency, counts such as "2000 people", titles such as "Film 2005" or "2001: A Space Odyssey",
-ages such as "in his 60s", "a December release", "Saturday Night Live").
+`doc.spans["dates"]`, typed DATE, TIME, DURATION or SET. Candidates come from compiled regexes over
+`doc.text`: calendar dates from the patterns below (word lists in `pipeline/data/dates.json`), the other
+families (references, quarters, durations, sets, times, holidays) from one resource file each in
+`pipeline/data/timex/`; token context (tags, neighbours) then rejects other uses (currency, counts such as
+"2000 people", titles such as "Film 2005", "2001: A Space Odyssey" or "Two Weeks Notice", ages such as
+"in his 60s", "a December release", "Saturday Night Live", "USA Today").
 
 Values are TIMEX3-style: "1992", "2004-04", "2004-04-19", decade "198X", century "20XX",
 season "2003-SU", ISO week "2025-W16", weekend "2025-W16-WE", and ranges as ISO intervals
@@ -28,7 +30,9 @@ explicit dated mention before them (falling back to the publication date); `anch
 mention's start date. Bare weekdays, months and day-months take the tense of their governing verb:
 past -> the latest occurrence on or before the anchor; future or present ("will open on Friday", "begins
 on 11 June") -> the next occurrence (for a day-month, the earliest from two weeks before the anchor on);
-a weekday named with a day-month picks the nearby year where that weekday fits.
+a weekday named with a day-month picks the nearby year where that weekday fits; a day-month with no verb
+governing it takes the occurrence nearest the anchor. Planning verbs ("expected", "extended to") and modals
+count as future. Quarters and halves: Q1 Jan-Mar ... Q4 Oct-Dec, H1 Jan-Jun, H2 Jul-Dec.
 `relative` is True for every expression whose value depends on an anchor, resolved or not.
 """
 from __future__ import annotations
@@ -115,7 +119,7 @@ PATTERNS: List[Tuple[str, str]] = [
 TIMEX_DIR = Path(__file__).parent / "data" / "timex"
 FAMILIES: Dict[str, dict] = {name: json.loads((TIMEX_DIR / f"{name}.json").read_text(encoding="utf-8"))
                              for name in DATA["timex_families"]}
-MACROS = {"NUM": NUM, "WD": WD, "MON": MON, "DAY": DAY, "YEAR": YEAR, "MONTHS": _alt(MONTHS)}
+MACROS = {"NUM": NUM, "WD": WD, "MON": MON, "MONFULL": MON_FULL, "DAY": DAY, "YEAR": YEAR, "MONTHS": _alt(MONTHS)}
 RULES: Dict[str, dict] = {rule["name"]: rule for family in FAMILIES.values() for rule in family["rules"]}
 PATTERNS += [(name, re.sub(r"\{([A-Z]+)\}", lambda mac: MACROS[mac.group(1)], rule["pattern"]))
              for name, rule in RULES.items()]
@@ -265,9 +269,10 @@ def _month_name(m: int) -> str:
     return next(name for name, num in MONTHS.items() if num == m)
 
 
-def _yearless_day(day: int, month: int, anchor: dt.date, future: bool, weekday: Optional[int]) -> Optional[dt.date]:
+def _yearless_day(day: int, month: int, anchor: dt.date, future: Optional[bool], weekday: Optional[int]) -> Optional[dt.date]:
     """The occurrence of day/month the anchor's tense points at, matching a weekday if one is given.
 
+    No tense (None): the occurrence nearest the anchor.
     Past: the latest on or before the anchor. Future: the earliest from two weeks before the anchor on,
     since a present-tense run or event ("runs from 23 January") may have started already.
     """
@@ -281,6 +286,8 @@ def _yearless_day(day: int, month: int, anchor: dt.date, future: bool, weekday: 
         matching = [d for d in options if d.weekday() == weekday]
         if matching:
             return min(matching, key=lambda d: abs((d - anchor).days))
+    if future is None:  # no verb tells: the nearest occurrence
+        return min(options, key=lambda d: abs((d - anchor).days)) if options else None
     if future:
         side = [d for d in options if d >= anchor - dt.timedelta(days=14)]
         return min(side) if side else None
@@ -371,19 +378,27 @@ def _capitalised_word(tok: Optional[Token]) -> bool:
 
 def _is_future(span: Span) -> bool:
     """True when the verb governing the span is future or present tense ("will open", "begins")."""
+    return _tense(span) == "future"
+
+
+def _tense(span: Span) -> Optional[str]:
+    """ "future" when the governing verb is future or present tense, or a planning verb ("will open", "begins",
+    "expected", "extended to"); "past" for a past verb; None when no verb governs the span ("payable Dec. 1")."""
     tok = span.root
     for _ in range(5):
         if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
             break
         tok = tok.head
     if tok.pos_ not in ("VERB", "AUX"):
-        return False
+        return None
     verbs = [tok, tok.head] if tok.dep_ == "xcomp" else [tok]  # "is to run", "is going to open"
     group = [*verbs, *(c for v in verbs for c in v.children if c.dep_ in ("aux", "auxpass"))]
     if any(t.lower_ in SETS["future_words"] or t.lemma_ in SETS["future_lemmas"] for t in group):
-        return True
+        return "future"
     tags = {t.tag_ for t in group}
-    return not tags & {"VBD", "VBN"} and bool(tags & {"VBZ", "VBP"})
+    if tags & {"VBD", "VBN"}:
+        return "past"
+    return "future" if tags & {"VBZ", "VBP"} else None
 
 
 def _reject(rule: str, m: re.Match, span: Span, text: str) -> bool:
@@ -474,6 +489,9 @@ def _reject_timex(rule: str, m: re.Match, span: Span, prev: Optional[Token], nxt
         if (family == "constant" and nxt is not None and nxt.is_alpha and nxt.text[0].isupper()
                 and nxt.pos_ != "PROPN" and nxt.lower_ not in CAL_WORDS):
             return True
+        # "the 1988 quarter": a year, not a count
+        if family == "duration" and re.fullmatch(r"1\d{3}|20\d\d", m.groupdict().get("n") or ""):
+            return True
         # "a quarter of the audience" is a fraction
         if family == "duration" and (m.groupdict().get("unit") or "").lower().startswith("quarter") and nxt is not None and nxt.lower_ == "of":
             return True
@@ -529,7 +547,8 @@ def _resolve(rule: str, m: re.Match, span: Span, st: _State) -> Optional[dict]:
             first, last = _explicit_day(d1, mon, int(g["y"])), d2 and _explicit_day(d2, mon, int(g["y"]))
             relative = False
         elif anchor:
-            first = _yearless_day(d1, mon, anchor, _is_future(span), wd)
+            tense = _tense(span)
+            first = _yearless_day(d1, mon, anchor, None if tense is None else tense == "future", wd)
             last = d2 and first and _explicit_day(d2, mon, first.year)
             relative = True
         else:
@@ -632,6 +651,8 @@ def _resolve_relative(rule: str, g: dict, span: Span, st: _State, mod: Optional[
                 out = _shift(anchor, unit, k)
                 if unit == "year" and pre_mod:
                     out = _year(int(out["value"]), pre_mod)
+                elif unit == "year" and k == -1 and st.ref is not None and st.ref["granularity"] == "quarter":
+                    out = _same_granularity(st.ref, -1)  # results: "$33 million last year" = that quarter a year before
         elif g.get("season"):
             code = SEASONS[g["season"].lower()]
             unresolved_gran = "season"
@@ -692,7 +713,7 @@ def _part_of_year(g: dict, st: _State, span: Span, n: int, parts: int) -> Option
     future = _is_future(span)
     if n > current and not future:
         return anchor.year - 1
-    if n < current and future and _tense_cue(span):
+    if n < current - 1 and future and _tense_cue(span):  # the last quarter completed is still being reported
         return anchor.year + 1
     return anchor.year
 
@@ -709,8 +730,10 @@ def _tense_cue(span: Span) -> bool:
 
 
 def _clock_day(g: dict, span: Span, anchor: dt.date) -> Optional[dt.date]:
-    """The day a clock time or part of the day is on: a weekday, a day and month, yesterday ..., else the anchor."""
+    """The day a clock time or part of the day names: a weekday, a day and month, today, yesterday ...; else None."""
     rel = (g.get("rel") or "").lower()
+    if rel in ("today", "tonight", "this"):
+        return anchor
     if rel in ("yesterday", "last"):
         return anchor - dt.timedelta(days=1)
     if rel == "tomorrow":
@@ -719,7 +742,7 @@ def _clock_day(g: dict, span: Span, anchor: dt.date) -> Optional[dt.date]:
         return _nearest_weekday(anchor, WEEKDAYS.index(g["wd"]), 0, _is_future(span))
     if g.get("mon") and g.get("d"):
         return _yearless_day(int(g["d"]), MONTH_ANY[g["mon"].rstrip(".")], anchor, _is_future(span), None)
-    return anchor
+    return None
 
 
 def _holiday_day(spec: dict, year: int) -> Optional[dt.date]:
@@ -774,8 +797,9 @@ def _resolve_timex(spec: dict, m: re.Match, span: Span, st: _State) -> Optional[
         typ = "DATE" if g.get("wd") else typ  # the corpora type a weekday's night or morning as a date
         if anchor is None:
             return _unanchored("day", typ)
-        out = _day(_clock_day(g, span, anchor))
-        out["value"] += "T" + DAY_PARTS[g["part"].lower()]
+        out = _day(_clock_day(g, span, anchor) or anchor)
+        if not g.get("wd"):  # "Friday night" is valued as its day, as the corpora annotate it
+            out["value"] += "T" + DAY_PARTS[g["part"].lower()]
         return _anchored(out, anchor, typ)
     if how == "clock":
         if g.get("noon"):
@@ -793,8 +817,9 @@ def _resolve_timex(spec: dict, m: re.Match, span: Span, st: _State) -> Optional[
         if anchor is None:
             return {**_unanchored("time", typ), "mod": mod}
         day = _clock_day(g, span, anchor)
-        if day is None:
-            return None
+        if day is None:  # a time with no day is on the last day named, else on the anchor
+            last = st.ref if st.ref is not None and st.ref["granularity"] == "day" else None
+            day = last["start"] if last else anchor
         return _anchored(dict(value=f"{day.isoformat()}T{hour:02d}:{minute:02d}", start=day, end=day,
                               granularity="time", mod=mod), anchor, typ)
     if how == "duration":
@@ -810,8 +835,10 @@ def _resolve_timex(spec: dict, m: re.Match, span: Span, st: _State) -> Optional[
         return _resolve_set(g, typ)
     if how in ("quarter", "half"):
         parts = 4 if how == "quarter" else 2
-        n = QUARTERS["ordinals"][g["q" if how == "quarter" else "h"].lower()]
+        n = QUARTERS["ordinals"][g["q" if how == "quarter" else "h"].lower()] or parts  # "the last half" = H2
         year = _part_of_year(g, st, span, n, parts)
+        if year is not None and g.get("ya"):  # "the year-ago third quarter"
+            year -= 1
         explicit = bool(g.get("y") or g.get("y2"))
         if year is None:
             return _unanchored(how)
@@ -830,6 +857,11 @@ def _resolve_timex(spec: dict, m: re.Match, span: Span, st: _State) -> Optional[
             return _unanchored("year")
         k = {"last": -1, "previous": -1, "latest": -1, "next": 1}.get(g["which"].lower(), 0)
         return _anchored(_year(anchor.year + k), anchor, typ)
+    if how == "month_of_year":
+        if anchor is None:
+            return _unanchored("month")
+        k = QUARTERS["year_words"][g["rel"].lower()]
+        return _anchored(_month(anchor.year + k, MONTHS[g["mon"]]), anchor, typ)
     if how == "holiday":
         name = re.sub(r"\s+", " ", g["name"].lower().replace("’", "'").replace("st. ", "st "))
         spec_day = HOLIDAYS[name]
@@ -887,7 +919,7 @@ def _resolve_quarter_ref(g: dict, st: _State) -> Optional[dict]:
     which = re.sub(r"\s+", " ", (g.get("which") or "").lower())
     unit = (g.get("unit") or "quarter").lower()
     year_back = which in ("year-earlier", "year-ago", "year-before") or bool(g.get("ly"))
-    if unit == "period" and not (which or g.get("ly")):
+    if unit == "period" and not (which or g.get("ly") or g.get("y")):
         return None
     if "unit" in g and not (g.get("det") or which):
         return None  # a bare "quarter" is a fraction
@@ -910,6 +942,8 @@ def _resolve_quarter_ref(g: dict, st: _State) -> Optional[dict]:
         q = (q - 1) // 3 + 1
     else:
         return _unanchored("quarter")
+    if g.get("y"):  # "the 1988 quarter": the quarter in view, in that year
+        y = int(g["y"])
     if which in ("previous", "prior"):
         y, q = (y, q - 1) if q > 1 else (y - 1, 4)
     if year_back:
@@ -1003,7 +1037,8 @@ def find_dates(doc: Doc) -> List[Tuple[Span, DateMention]]:
         relative = fields.pop("relative", False)
         used = fields.pop("anchor_used", None)
         typ = fields.pop("type", "DATE")
-        if (typ == "DATE" and fields["value"] and fields["granularity"] in ("day", "month", "quarter", "season", "year")
+        if (typ == "DATE" and fields["value"] and rule not in ("quarter_ref", "year_earlier")
+                and fields["granularity"] in ("day", "month", "quarter", "season", "year")
                 and "/" not in fields["value"] and "T" not in fields["value"]):
             st.ref = fields
         out.append((span, DateMention(
