@@ -470,8 +470,9 @@ def _reject(rule: str, m: re.Match, span: Span, text: str) -> bool:
 
 def _wire_weekday(span: Span, prev: Optional[Token], nxt: Optional[Token]) -> bool:
     """True for a wire-style weekday between a subject and its verb ("The World Court Friday rejected")."""
-    return (nxt is not None and nxt.tag_ in ("VBD", "VBZ", "MD") and prev is not None and prev.pos_ in ("PROPN", "NOUN")
-            and span.root.dep_ in ("npadvmod", "tmod", "compound", "nsubj", "appos")
+    return ((nxt is None or nxt.tag_ in ("VBD", "VBZ", "MD") or nxt.text in (",", ".", ";"))
+            and prev is not None and prev.pos_ in ("PROPN", "NOUN")
+            and span.root.dep_ in ("npadvmod", "tmod", "compound", "nsubj", "appos", "pobj", "dobj")
             and prev.head.i != span.root.i)  # not "Bloody Sunday", a name
 
 
@@ -482,7 +483,8 @@ def _reject_timex(rule: str, m: re.Match, span: Span, prev: Optional[Token], nxt
     if family in ("constant", "duration", "set", "quarter", "half", "quarter_ref", "day"):
         # a capitalised word inside the match makes it a title ("Two Weeks Notice", "Now Voyager", "USA Today")
         for tok in span:
-            if (tok.is_alpha and tok.text[0].isupper() and not tok.is_sent_start
+            opens = tok.i == span.start and (prev is None or prev.is_punct)  # 'said: "Today, we ...'
+            if (tok.is_alpha and tok.text[0].isupper() and not tok.is_sent_start and not opens
                     and tok.lower_ not in CAL_WORDS and tok.lower_[:-1] not in CAL_WORDS):
                 return True
         # "Now That's What I Call Music"
@@ -495,8 +497,11 @@ def _reject_timex(rule: str, m: re.Match, span: Span, prev: Optional[Token], nxt
         # "a quarter of the audience" is a fraction
         if family == "duration" and (m.groupdict().get("unit") or "").lower().startswith("quarter") and nxt is not None and nxt.lower_ == "of":
             return True
-        if family == "day" and (_capitalised_word(prev) or prev_l == "the"):
+        if family == "day" and prev_l == "the":  # "the Today programme"
             return True
+    # "album of the year", "the week of March 6": a unit that is no reference to the anchor's own
+    if rule == "the_unit" and prev_l in ("of", "per", "a", "each", "every"):
+        return True
     if family == "day_part" and m.group("wd"):
         if prev_l in SETS["indefinite_before"] or (_capitalised_word(prev) and not _wire_weekday(span, prev, nxt)):
             return True
@@ -862,6 +867,16 @@ def _resolve_timex(spec: dict, m: re.Match, span: Span, st: _State) -> Optional[
             return _unanchored("month")
         k = QUARTERS["year_words"][g["rel"].lower()]
         return _anchored(_month(anchor.year + k, MONTHS[g["mon"]]), anchor, typ)
+    if how == "the_unit":
+        unit = "year" if g.get("end") else g["unit"].lower()
+        if anchor is None:
+            return _unanchored(DATA["unit_days"][unit])
+        if unit == "year":  # the year in view: the last one named, else the anchor's
+            year = st.ref["start"].year if st.ref is not None and st.ref["granularity"] == "year" else anchor.year
+            return _anchored({**_year(year), "mod": "END" if g.get("end") else None}, anchor, typ)
+        if unit == "weekend" and not _is_future(span):
+            return _anchored(_week(anchor - dt.timedelta(days=(anchor.weekday() + 2) % 7 or 0), weekend=True), anchor, typ)
+        return _anchored(_shift(anchor, unit, 0), anchor, typ)
     if how == "holiday":
         name = re.sub(r"\s+", " ", g["name"].lower().replace("’", "'").replace("st. ", "st "))
         spec_day = HOLIDAYS[name]
