@@ -64,7 +64,7 @@ STEPS: Dict[str, int] = {**DATA["speech_relative"], **DATA["narrative_relative"]
 SETS = {key: frozenset(DATA[key]) for key in (
     "future_words", "year_low_preps", "year_reject_before", "year_reject_after", "count_determiners", "event_heads",
     "decade_age_context", "day_parts", "coordinators", "date_prepositions", "indefinite_before", "temporal_before",
-    "weekday_paper_before", "future_lemmas", "holiday_before")}
+    "weekday_paper_before", "future_lemmas", "holiday_before", "nearest_before")}
 # words that may stand capitalised right before a year without making it a title ("In 2004", "May 2004")
 CAL_WORDS = frozenset(w.lower() for w in [*MONTH_ANY, *WEEKDAYS, *SEASONS])
 
@@ -304,9 +304,13 @@ def _nearest_weekday(anchor: dt.date, weekday: int, step: int, future: bool) -> 
     return anchor - dt.timedelta(days=back or (7 if step < 0 else 0))
 
 
-def _named_month(anchor: dt.date, month: int, step: int, future: bool) -> Tuple[int, int]:
-    """(year, month) of a month name: "last July" = before the anchor's month, "next July" = after it."""
-    if step == 0 and not future:
+def _named_month(anchor: dt.date, month: int, step: int, future: Optional[bool]) -> Tuple[int, int]:
+    """(year, month) of a month name: "last July" = before the anchor's month, "next July" = after it; with
+    no tense (None) the nearest."""
+    if step == 0 and future is None:
+        years = (anchor.year - 1, anchor.year, anchor.year + 1)
+        year = min(years, key=lambda y: abs((y - anchor.year) * 12 + month - anchor.month))
+    elif step == 0 and not future:
         year = anchor.year if month <= anchor.month else anchor.year - 1
     elif step == 0:
         year = anchor.year if month >= anchor.month else anchor.year + 1
@@ -381,6 +385,19 @@ def _is_future(span: Span) -> bool:
     return _tense(span) == "future"
 
 
+def _direction(span: Span, bare_day: bool = False) -> Optional[bool]:
+    """True (forward), False (back) or None (the nearest) for a date without a year: a deadline word before it
+    ("by", "until", "payable", "effective") leaves the nearest whatever the tense ("asked it to respond by
+    Oct. 31"); otherwise the tense decides, and a month with no verb looks back, a day and month to the nearest."""
+    prev = _prev(span)
+    if prev is not None and prev.lower_ in SETS["nearest_before"]:
+        return None
+    tense = _tense(span)
+    if tense is None:
+        return None if bare_day else False
+    return tense == "future"
+
+
 def _tense(span: Span) -> Optional[str]:
     """ "future" when the governing verb is future or present tense, or a planning verb ("will open", "begins",
     "expected", "extended to"); "past" for a past verb; None when no verb governs the span ("payable Dec. 1")."""
@@ -451,6 +468,9 @@ def _reject(rule: str, m: re.Match, span: Span, text: str) -> bool:
         # "Saturday Night Live", "the Sunday Times", "Bloody Sunday"
         if (nxt is not None and nxt.is_alpha and nxt.text[0].isupper() and nxt.lower_ not in CAL_WORDS) or _capitalised_word(prev):
             return True
+        # "a Friday sequel", "the Sunday paper": a weekday naming a kind of thing
+        if nxt is not None and nxt.tag_ in ("NN", "NNS") and nxt.text.islower() and nxt.lower_ not in SETS["day_parts"]:
+            return True
         # "Saturday night entertainment", "warmth to Saturday night": a slot in the week, not a date
         if nxt is not None and nxt.lower_ in SETS["day_parts"] and prev_l not in SETS["coordinators"]:
             return True
@@ -497,7 +517,8 @@ def _reject_timex(rule: str, m: re.Match, span: Span, prev: Optional[Token], nxt
         # "a quarter of the audience" is a fraction
         if family == "duration" and (m.groupdict().get("unit") or "").lower().startswith("quarter") and nxt is not None and nxt.lower_ == "of":
             return True
-        if family == "day" and prev_l == "the":  # "the Today programme"
+        # "the Today programme"; "the children of today" is the present age, not the day
+        if family == "day" and prev_l in ("the", "of"):
             return True
     # "album of the year", "the week of March 6": a unit that is no reference to the anchor's own
     if rule == "the_unit" and prev_l in ("of", "per", "a", "each", "every"):
@@ -510,8 +531,8 @@ def _reject_timex(rule: str, m: re.Match, span: Span, prev: Optional[Token], nxt
             return True
     if family == "holiday":
         bare = " " not in m.group("name") and not m.group("y")
-        if nxt is not None and nxt.is_alpha and nxt.text[0].isupper() and nxt.lower_ not in CAL_WORDS:
-            return True  # "Christmas Carol", "Easter Parade"
+        if (nxt is not None and nxt.is_alpha and nxt.text[0].isupper() and nxt.lower_ not in CAL_WORDS) or _capitalised_word(prev):
+            return True  # "Christmas Carol", "Easter Parade", "Holocaust Memorial Day"
         # a bare "Christmas" is a date after a preposition and not before a noun ("a Christmas single")
         if bare and (prev_l not in SETS["date_prepositions"] | SETS["holiday_before"]
                      or (nxt is not None and nxt.tag_ in ("NN", "NNS", "JJ"))):
@@ -552,8 +573,7 @@ def _resolve(rule: str, m: re.Match, span: Span, st: _State) -> Optional[dict]:
             first, last = _explicit_day(d1, mon, int(g["y"])), d2 and _explicit_day(d2, mon, int(g["y"]))
             relative = False
         elif anchor:
-            tense = _tense(span)
-            first = _yearless_day(d1, mon, anchor, None if tense is None else tense == "future", wd)
+            first = _yearless_day(d1, mon, anchor, _direction(span, bare_day=True), wd)
             last = d2 and first and _explicit_day(d2, mon, first.year)
             relative = True
         else:
@@ -676,7 +696,7 @@ def _resolve_relative(rule: str, g: dict, span: Span, st: _State, mod: Optional[
     elif rule == "month":
         unresolved_gran = "month"
         if anchor:
-            out = _month(*_named_month(anchor, MONTHS[g["mon"]], 0, _is_future(span)), mod)
+            out = _month(*_named_month(anchor, MONTHS[g["mon"]], 0, _direction(span)), mod)
     if out is None:
         return dict(value=None, start=None, end=None, granularity=unresolved_gran, mod=mod, relative=True)
     used = anchor_date if narrative else anchor
@@ -869,6 +889,9 @@ def _resolve_timex(spec: dict, m: re.Match, span: Span, st: _State) -> Optional[
         return _anchored(_month(anchor.year + k, MONTHS[g["mon"]]), anchor, typ)
     if how == "the_unit":
         unit = "year" if g.get("end") else g["unit"].lower()
+        nxt = _next(span)
+        if unit == "year" and nxt is not None and nxt.lower_ in ("ended", "ending"):  # a fiscal year: a duration
+            return dict(value="P1Y", start=None, end=None, granularity="year", mod=None, relative=False, type="DURATION")
         if anchor is None:
             return _unanchored(DATA["unit_days"][unit])
         if unit == "year":  # the year in view: the last one named, else the anchor's
