@@ -490,10 +490,12 @@ def _reject(rule: str, m: re.Match, span: Span, text: str) -> bool:
 
 def _wire_weekday(span: Span, prev: Optional[Token], nxt: Optional[Token]) -> bool:
     """True for a wire-style weekday between a subject and its verb ("The World Court Friday rejected")."""
-    return ((nxt is None or nxt.tag_ in ("VBD", "VBZ", "MD") or nxt.text in (",", ".", ";"))
+    verb_next = nxt is not None and (nxt.tag_ in ("VBD", "VBZ", "MD") or (
+        nxt.pos_ == "ADV" and nxt.i + 1 < len(nxt.doc) and nxt.nbor().tag_ in ("VBD", "VBZ")))  # "Friday formally joined"
+    return ((nxt is None or verb_next or nxt.text in (",", ".", ";", "and"))
             and prev is not None and prev.pos_ in ("PROPN", "NOUN")
-            and span.root.dep_ in ("npadvmod", "tmod", "compound", "nsubj", "appos", "pobj", "dobj")
-            and prev.head.i != span.root.i)  # not "Bloody Sunday", a name
+            and span.root.dep_ in ("npadvmod", "tmod", "compound", "nsubj", "appos", "pobj", "dobj", "ROOT")
+            and prev.head.i != span[0].i)  # not "Bloody Sunday", a name
 
 
 def _reject_timex(rule: str, m: re.Match, span: Span, prev: Optional[Token], nxt: Optional[Token]) -> bool:
@@ -503,7 +505,7 @@ def _reject_timex(rule: str, m: re.Match, span: Span, prev: Optional[Token], nxt
     if family in ("constant", "duration", "set", "quarter", "half", "quarter_ref", "day"):
         # a capitalised word inside the match makes it a title ("Two Weeks Notice", "Now Voyager", "USA Today")
         for tok in span:
-            opens = tok.i == span.start and (prev is None or prev.is_punct)  # 'said: "Today, we ...'
+            opens = tok.i == span.start and (prev is None or not (prev.is_alpha or prev.like_num))  # '"Today, we'
             if (tok.is_alpha and tok.text[0].isupper() and not tok.is_sent_start and not opens
                     and tok.lower_ not in CAL_WORDS and tok.lower_[:-1] not in CAL_WORDS):
                 return True
@@ -854,6 +856,8 @@ def _resolve_timex(spec: dict, m: re.Match, span: Span, st: _State) -> Optional[
             if n is None:
                 return None
         value, granularity = _duration_value(n, g["unit"] if g.get("unit") else re.split(r"\s", g["vague"])[0])
+        if g.get("half"):  # "2 1/2 years" = P2Y6M, "5 1/2 hours" = PT5H30M
+            value += {"Y": "6M", "M": "15D", "D": "T12H", "W": "3D", "H": "30M"}.get(value[-1], "")
         mod = DURATIONS["mods"].get(re.sub(r"\s+", " ", (g.get("dmod") or "").lower()))
         return dict(value=value, start=None, end=None, granularity=granularity, mod=mod, relative=False, type=typ)
     if how == "set":
