@@ -678,8 +678,6 @@ def _resolve_relative(rule: str, g: dict, span: Span, st: _State, mod: Optional[
                 out = _shift(anchor, unit, k)
                 if unit == "year" and pre_mod:
                     out = _year(int(out["value"]), pre_mod)
-                elif unit == "year" and k == -1 and st.ref is not None and st.ref["granularity"] == "quarter":
-                    out = _same_granularity(st.ref, -1)  # results: "$33 million last year" = that quarter a year before
         elif g.get("season"):
             code = SEASONS[g["season"].lower()]
             unresolved_gran = "season"
@@ -694,7 +692,10 @@ def _resolve_relative(rule: str, g: dict, span: Span, st: _State, mod: Optional[
                 out = _month(*_named_month(anchor, MONTHS[g["mon"]], k, _is_future(span)), pre_mod)
     elif rule == "weekday":
         if anchor:
-            out = _day(_nearest_weekday(anchor, wd, 0, _is_future(span)))
+            nxt = _next(span)
+            # "Tuesday's declaration", "Wednesday's ruling": a reported event, past whatever the verb
+            possessive = nxt is not None and nxt.lower_ in ("'s", "’s")
+            out = _day(_nearest_weekday(anchor, wd, 0, not possessive and _is_future(span)))
     elif rule == "month":
         unresolved_gran = "month"
         if anchor:
@@ -968,8 +969,8 @@ def _resolve_quarter_ref(g: dict, st: _State) -> Optional[dict]:
     if unit == "period" and not st.has_quarters:
         return None
     anchor = st.published
-    if which in ("year-earlier", "year-ago", "year-before") and unit != "period" and not g.get("unit") and not st.quarter:
-        # adjectival "year-earlier" without a quarter in view: the year before the last year named
+    if which in ("year-earlier", "year-ago", "year-before") and not g.get("unit"):
+        # adjectival "year-earlier results": the year before the last year named, else the anchor's
         if st.ref is not None and st.ref["granularity"] == "year":
             return _anchored(_year(st.ref["start"].year - 1), st.ref["start"])
         return _anchored(_year(anchor.year - 1), anchor) if anchor else _unanchored("year")
@@ -977,7 +978,7 @@ def _resolve_quarter_ref(g: dict, st: _State) -> Optional[dict]:
         if anchor is None:
             return _unanchored("quarter")
         return _anchored(_quarter(anchor.year, (anchor.month - 1) // 3 + 1), anchor)
-    if st.quarter is not None:
+    if st.quarter is not None and which not in ("latest", "most recent"):  # the latest: the last one completed
         y, q = st.quarter
     elif anchor is not None:
         y, q = _add_months(anchor.year, (anchor.month - 1) // 3 * 3 + 1, -3)
@@ -1079,7 +1080,8 @@ def find_dates(doc: Doc) -> List[Tuple[Span, DateMention]]:
         relative = fields.pop("relative", False)
         used = fields.pop("anchor_used", None)
         typ = fields.pop("type", "DATE")
-        if (typ == "DATE" and fields["value"] and rule not in ("quarter_ref", "year_earlier")
+        derived = rule in ("quarter_ref", "year_earlier") or (fields["granularity"] == "quarter" and rule not in RULES)
+        if (typ == "DATE" and fields["value"] and not derived  # "a year earlier" counts from a named date only
                 and fields["granularity"] in ("day", "month", "quarter", "season", "year")
                 and "/" not in fields["value"] and "T" not in fields["value"]):
             st.ref = fields
