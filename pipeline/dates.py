@@ -822,6 +822,8 @@ def _resolve_timex(spec: dict, m: re.Match, span: Span, st: _State) -> Optional[
             out["value"] += "T" + spec["part"]
         return _anchored(out, anchor, typ)
     if how == "day_part":
+        if g.get("part2"):  # "afternoon yesterday"
+            g = {**g, "part": g["part2"], "rel": g["rel2"]}
         typ = "DATE" if g.get("wd") else typ  # the corpora type a weekday's night or morning as a date
         if anchor is None:
             return _unanchored("day", typ)
@@ -831,7 +833,9 @@ def _resolve_timex(spec: dict, m: re.Match, span: Span, st: _State) -> Optional[
         return _anchored(out, anchor, typ)
     if how == "clock":
         if g.get("noon"):
-            hour, minute = (12, 0) if g["noon"].lower() == "noon" else (24, 0)
+            hour, minute = (24, 0) if g["noon"].lower() == "midnight" else (12, 0)
+        elif g.get("hp"):  # "4 in the morning"
+            hour, minute = int(g["hp"]) % 12 + (0 if g["hpart"].lower() == "morning" else 12), 0
         elif g.get("h24"):
             hour, minute = int(g["h24"]), int(g["mi24"])
         else:
@@ -892,6 +896,12 @@ def _resolve_timex(spec: dict, m: re.Match, span: Span, st: _State) -> Optional[
             return _unanchored("month")
         k = QUARTERS["year_words"][g["rel"].lower()]
         return _anchored(_month(anchor.year + k, MONTHS[g["mon"]]), anchor, typ)
+    if how == "narrative_weekday":
+        ref = st.ref["start"] if st.ref is not None and st.ref["granularity"] == "day" else anchor
+        if ref is None:
+            return _unanchored("day")
+        step = -1 if g["which"].lower() == "previous" else 1
+        return _anchored(_day(_nearest_weekday(ref, WEEKDAYS.index(g["wd"]), step, step > 0)), ref, typ)
     if how == "the_unit":
         unit = "year" if g.get("end") else g["unit"].lower()
         nxt = _next(span)

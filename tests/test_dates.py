@@ -231,6 +231,8 @@ ANCHOR_CASES = [
     ("He was hired on March 5, 1987. A year earlier he had quit.", Q, "A year earlier", "1986-03-05"),
     ("The band formed in May 1990, and a year later they split.", Q, "a year later", "1991-05"),
     ("The band formed in 1990, and a year later they split.", Q, "a year later", "1991"),
+    ("It closed on Friday, Oct. 27, down from the previous Friday.", Q, "the previous Friday", "1989-10-20"),
+    ("They met on Tuesday and again the following Tuesday.", Q, "the following Tuesday", "1989-11-07"),
     ("It was a hit a year ago.", Q, "a year ago", "1988"),
 ]
 
