@@ -64,7 +64,7 @@ STEPS: Dict[str, int] = {**DATA["speech_relative"], **DATA["narrative_relative"]
 SETS = {key: frozenset(DATA[key]) for key in (
     "future_words", "year_low_preps", "year_reject_before", "year_reject_after", "count_determiners", "event_heads",
     "decade_age_context", "day_parts", "coordinators", "date_prepositions", "indefinite_before", "temporal_before",
-    "weekday_paper_before", "future_lemmas", "holiday_before", "nearest_before")}
+    "weekday_paper_before", "future_lemmas", "holiday_before", "nearest_before", "the_year_before", "duration_before", "of_the_year_heads")}
 # words that may stand capitalised right before a year without making it a title ("In 2004", "May 2004")
 CAL_WORDS = frozenset(w.lower() for w in [*MONTH_ANY, *WEEKDAYS, *SEASONS])
 
@@ -523,7 +523,12 @@ def _reject_timex(rule: str, m: re.Match, span: Span, prev: Optional[Token], nxt
         if family == "day" and prev_l in ("the", "of"):
             return True
     # "album of the year", "the week of March 6": a unit that is no reference to the anchor's own
-    if rule == "the_unit" and prev_l in ("of", "per", "a", "each", "every"):
+    if rule == "the_unit" and (prev_l in ("per", "a", "each", "every") or (
+            prev_l == "of" and (_prev(span, 2) is None or _prev(span, 2).lower_ not in SETS["of_the_year_heads"]))):
+        return True
+    # "the year" names the anchor's year only after a preposition of time ("in the year", "for the year");
+    # "the year he toured", "end the year" are other years or no date
+    if rule == "the_unit" and m.group("unit").lower() == "year" and prev_l not in SETS["the_year_before"] | {"of"}:
         return True
     if family == "day_part" and m.group("wd"):
         if prev_l in SETS["indefinite_before"] or (_capitalised_word(prev) and not _wire_weekday(span, prev, nxt)):
@@ -905,7 +910,10 @@ def _resolve_timex(spec: dict, m: re.Match, span: Span, st: _State) -> Optional[
     if how == "the_unit":
         unit = "year" if g.get("end") else g["unit"].lower()
         nxt = _next(span)
-        if unit == "year" and nxt is not None and nxt.lower_ in ("ended", "ending"):  # a fiscal year: a duration
+        prev = _prev(span)
+        # "for the year ended March 31", "sales rose 5% for the year": a span of a year
+        if unit == "year" and ((nxt is not None and nxt.lower_ in ("ended", "ending"))
+                               or (prev is not None and prev.lower_ in SETS["duration_before"])):
             return dict(value="P1Y", start=None, end=None, granularity="year", mod=None, relative=False, type="DURATION")
         if anchor is None:
             return _unanchored(DATA["unit_days"][unit])

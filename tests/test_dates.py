@@ -193,6 +193,15 @@ TIMEX_CASES = [
     ("They fly on Tuesday nights.", A, "Tuesday nights", "SET", "XXXX-WXX-2TNI", "day", None, None, None),
     ("The fund earns $5 million a year.", A, "a year", "SET", "P1Y", "year", None, None, None),
     ("The choir meets twice a week.", A, "a week", "SET", "P1W", "week", None, None, "2X"),
+    # the year, the week, the weekend, year-end against the anchor
+    ("Rain fell earlier in the year.", Q, "the year", "DATE", "1989", "year", None, None, None),
+    ("Sales rose 5% during the year.", Q, "the year", "DURATION", "P1Y", "year", None, None, None),
+    ("Debt will fall by the end of the year.", Q, "the year", "DATE", "1989", "year", None, None, None),
+    ("Profit for the year ended March 31 fell.", Q, "the year", "DURATION", "P1Y", "year", None, None, None),
+    ("The film topped the chart over the weekend.", Q, "the weekend", "DATE", "1989-W43-WE", "week", None, None, None),
+    ("The film will open over the weekend.", Q, "the weekend", "DATE", "1989-W44-WE", "week", None, None, None),
+    ("Debt will be cut by year-end.", Q, "year-end", "DATE", "1989", "year", "END", None, None),
+    ("In June last year he left the band.", Q, "June last year", "DATE", "1988-06", "month", None, None, None),
     # holidays
     ("The album came out on Christmas Day.", A, "Christmas Day", "DATE", "2004-12-25", "day", None, None, None),
     ("They will marry on Valentine's Day.", A, "Valentine's Day", "DATE", "2005-02-14", "day", None, None, None),
@@ -252,6 +261,8 @@ def test_anchoring(nlp, sentence, anchor, text, value):
     "Now That's What I Call Music sold well.",
     "The current system is unfair.",
     "The 52-year-old actor was there.",
+    "They will end the year in second place.",
+    "She won album of the year.",
 ])
 def test_no_time_expression(nlp, sentence):
     assert run(nlp, sentence, A)._.dates == []
