@@ -119,7 +119,9 @@ PATTERNS: List[Tuple[str, str]] = [
 TIMEX_DIR = Path(__file__).parent / "data" / "timex"
 FAMILIES: Dict[str, dict] = {name: json.loads((TIMEX_DIR / f"{name}.json").read_text(encoding="utf-8"))
                              for name in DATA["timex_families"]}
-MACROS = {"NUM": NUM, "WD": WD, "MON": MON, "MONFULL": MON_FULL, "DAY": DAY, "YEAR": YEAR, "MONTHS": _alt(MONTHS)}
+# a count without the article: "two", "10", "a couple of" (not "a", which every line holds)
+COUNT = NUM.replace(_alt(NUMBER_WORDS), _alt(w for w in NUMBER_WORDS if w not in ("a", "an")))
+MACROS = {"NUM": NUM, "COUNT": COUNT, "WD": WD, "MON": MON, "MONFULL": MON_FULL, "DAY": DAY, "YEAR": YEAR, "MONTHS": _alt(MONTHS)}
 RULES: Dict[str, dict] = {rule["name"]: rule for family in FAMILIES.values() for rule in family["rules"]}
 PATTERNS += [(name, re.sub(r"\{([A-Z]+)\}", lambda mac: MACROS[mac.group(1)], rule["pattern"]))
              for name, rule in RULES.items()]
@@ -169,6 +171,7 @@ NEEDS.update({name: tuple(frozenset(w.lower() for w in words) for words in rule[
 NEEDS_TEXT: Dict[str, Tuple[str, ...]] = {"decade": ("0s", "0's", "0’s"), "iso_date": ("-",)}
 _CASED_RULES = frozenset({"day_range", "day_month", "month_day", "month_year", "weekday", "month"})
 _LETTER_RUN = re.compile(r"[A-Za-z]+")
+_DIGIT = re.compile(r"\d")  # "#digit" in a rule's words: the text (or line) holds a digit
 RULE_ORDER = {name: i for i, (name, _) in enumerate(PATTERNS)}
 
 
@@ -1015,9 +1018,16 @@ def _resolve_quarter_ref(g: dict, st: _State) -> Optional[dict]:
 # --- the component ----------------------------------------------------------------------------
 
 def _candidates(text: str, guard: bool = True) -> List[Tuple[int, int, str, re.Match]]:
-    """All regex matches as (start, end, rule, match); `guard=False` runs every regex (see `NEEDS`)."""
+    """All regex matches as (start, end, rule, match); `guard=False` runs every regex (see `NEEDS`).
+
+    The resource rules (`RULES`) match within a line (a paragraph of the cleaned text) and, guarded, run only
+    over the lines that hold their words: most of an article's paragraphs name no quarter, clock time or
+    duration, so this costs a set lookup per paragraph instead of a pass of each regex over the article.
+    """
     cased = set(_LETTER_RUN.findall(text)) if guard else set()
-    lower = {w.lower() for w in cased}
+    lower = {w.lower() for w in cased} | ({"#digit"} if guard and _DIGIT.search(text) else set())
+    lines = _lines(text)
+    line_words: Optional[List[set]] = None
     found = []
     for name, rx in COMPILED:
         if guard and name in NEEDS:
@@ -1026,11 +1036,30 @@ def _candidates(text: str, guard: bool = True) -> List[Tuple[int, int, str, re.M
                 continue
         if guard and name in NEEDS_TEXT and not any(part in text for part in NEEDS_TEXT[name]):
             continue
-        for m in rx.finditer(text):
-            start, end = m.span("t") if "t" in rx.groupindex else m.span()
-            if end > start:
-                found.append((start, end, name, m))
+        if name in RULES:
+            if guard and line_words is None:
+                line_words = [{w.lower() for w in _LETTER_RUN.findall(text, lo, hi)}
+                              | ({"#digit"} if _DIGIT.search(text, lo, hi) else set()) for lo, hi in lines]
+            spans = [(lo, hi) for k, (lo, hi) in enumerate(lines)
+                     if not guard or not any(line_words[k].isdisjoint(needed) for needed in NEEDS[name])]
+        else:
+            spans = [(0, len(text))]
+        for lo, hi in spans:
+            for m in rx.finditer(text, lo, hi):
+                start, end = m.span("t") if "t" in rx.groupindex else m.span()
+                if end > start:
+                    found.append((start, end, name, m))
     return found
+
+
+def _lines(text: str) -> List[Tuple[int, int]]:
+    """The (start, end) offsets of each line of the text."""
+    bounds, start = [], 0
+    for m in re.finditer("\n", text):
+        bounds.append((start, m.start()))
+        start = m.end()
+    bounds.append((start, len(text)))
+    return bounds
 
 
 def _sentence_finder(doc: Doc, text: str) -> Callable[[Span], str]:
