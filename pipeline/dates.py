@@ -64,7 +64,7 @@ STEPS: Dict[str, int] = {**DATA["speech_relative"], **DATA["narrative_relative"]
 SETS = {key: frozenset(DATA[key]) for key in (
     "future_words", "year_low_preps", "year_reject_before", "year_reject_after", "count_determiners", "event_heads",
     "decade_age_context", "day_parts", "coordinators", "date_prepositions", "indefinite_before", "temporal_before",
-    "weekday_paper_before", "future_lemmas", "holiday_before", "nearest_before", "the_year_before", "duration_before", "of_the_year_heads")}
+    "weekday_paper_before", "future_lemmas", "holiday_before", "nearest_before", "the_year_before", "duration_before", "of_the_year_heads", "nearest_after")}
 # words that may stand capitalised right before a year without making it a title ("In 2004", "May 2004")
 CAL_WORDS = frozenset(w.lower() for w in [*MONTH_ANY, *WEEKDAYS, *SEASONS])
 
@@ -392,9 +392,9 @@ def _direction(span: Span, bare_day: bool = False) -> Optional[bool]:
     """True (forward), False (back) or None (the nearest) for a date without a year: a deadline word before it
     ("by", "until", "payable", "effective") leaves the nearest whatever the tense ("asked it to respond by
     Oct. 31"); otherwise the tense decides, and a month with no verb looks back, a day and month to the nearest."""
-    prev = _prev(span)
-    if prev is not None and prev.lower_ in SETS["nearest_before"]:
-        return None
+    prev, nxt = _prev(span), _next(span)
+    if (prev is not None and prev.lower_ in SETS["nearest_before"]) or (nxt is not None and nxt.lower_ in SETS["nearest_after"]):
+        return None  # "by Oct. 31", "the Jan. 14 deadline"
     tense = _tense(span)
     if tense is None:
         return None if bare_day else False
@@ -904,6 +904,18 @@ def _resolve_timex(spec: dict, m: re.Match, span: Span, st: _State) -> Optional[
             return _unanchored("month")
         k = QUARTERS["year_words"][g["rel"].lower()]
         return _anchored(_month(anchor.year + k, MONTHS[g["mon"]]), anchor, typ)
+    if how == "week_of":
+        mon, day = MONTH_ANY[g["mon"].rstrip(".")], int(g["d"])
+        if g.get("y"):
+            date = _explicit_day(day, mon, int(g["y"]))
+        elif anchor is not None:
+            date = _yearless_day(day, mon, anchor, _direction(span, bare_day=True), None)
+        else:
+            return _unanchored("week")
+        if date is None:
+            return None
+        out = _week(date, weekend=g["unit"].lower() == "weekend")
+        return {**out, "relative": not g.get("y"), "anchor_used": None if g.get("y") else anchor, "type": typ}
     if how == "narrative_weekday":
         ref = st.ref["start"] if st.ref is not None and st.ref["granularity"] == "day" else anchor
         if ref is None:

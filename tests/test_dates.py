@@ -223,6 +223,8 @@ ANCHOR_CASES = [
     ("The vote is expected in December.", Q, "December", "1989-12"),
     ("The vote was held in December.", Q, "December", "1988-12"),
     ("The rally was planned for March 3.", Q, "March 3", "1990-03-03"),
+    ("He gave no reason for the Nov. 20 deadline.", Q, "Nov. 20", "1989-11-20"),
+    ("The case was heard in the week of Oct. 16.", Q, "the week of Oct. 16", "1989-W42"),
     # weekdays in both directions
     ("Police said the suspect fled on Tuesday.", Q, "Tuesday", "1989-10-31"),
     ("The minister will visit on Tuesday.", Q, "Tuesday", "1989-11-07"),
