@@ -64,7 +64,7 @@ STEPS: Dict[str, int] = {**DATA["speech_relative"], **DATA["narrative_relative"]
 SETS = {key: frozenset(DATA[key]) for key in (
     "future_words", "year_low_preps", "year_reject_before", "year_reject_after", "count_determiners", "event_heads",
     "decade_age_context", "day_parts", "coordinators", "date_prepositions", "indefinite_before", "temporal_before",
-    "weekday_paper_before", "future_lemmas", "holiday_before", "nearest_before", "the_year_before", "duration_before", "of_the_year_heads", "nearest_after")}
+    "weekday_paper_before", "future_lemmas", "holiday_before", "nearest_before", "the_year_before", "duration_before", "of_the_year_heads", "nearest_after", "deadline_before")}
 # words that may stand capitalised right before a year without making it a title ("In 2004", "May 2004")
 CAL_WORDS = frozenset(w.lower() for w in [*MONTH_ANY, *WEEKDAYS, *SEASONS])
 
@@ -401,18 +401,34 @@ def _direction(span: Span, bare_day: bool = False) -> Optional[bool]:
     return tense == "future"
 
 
-def _tense(span: Span) -> Optional[str]:
-    """ "future" when the governing verb is future or present tense, or a planning verb ("will open", "begins",
-    "expected", "extended to"); "past" for a past verb; None when no verb governs the span ("payable Dec. 1")."""
+def _forward(span: Span) -> bool:
+    """True when a weekday points forward: a future or present verb, or a deadline ("has given them until
+    Tuesday") that no past verb holds ("until Thursday they had not called", "it was not until Tuesday")."""
+    prev = _prev(span)
+    if prev is not None and prev.lower_ in SETS["deadline_before"]:
+        return not any(t.tag_ == "VBD" for t in _verb_group(span))
+    return _is_future(span)
+
+
+def _verb_group(span: Span) -> List[Token]:
+    """The verb governing the span with its auxiliaries ("will open", "had been scheduled"), or []."""
     tok = span.root
     for _ in range(5):
         if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
             break
         tok = tok.head
     if tok.pos_ not in ("VERB", "AUX"):
-        return None
+        return []
     verbs = [tok, tok.head] if tok.dep_ == "xcomp" else [tok]  # "is to run", "is going to open"
-    group = [*verbs, *(c for v in verbs for c in v.children if c.dep_ in ("aux", "auxpass"))]
+    return [*verbs, *(c for v in verbs for c in v.children if c.dep_ in ("aux", "auxpass"))]
+
+
+def _tense(span: Span) -> Optional[str]:
+    """ "future" when the governing verb is future or present tense, or a planning verb ("will open", "begins",
+    "expected", "extended to"); "past" for a past verb; None when no verb governs the span ("payable Dec. 1")."""
+    group = _verb_group(span)
+    if not group:
+        return None
     if any(t.lower_ in SETS["future_words"] or t.lemma_ in SETS["future_lemmas"] for t in group):
         return "future"
     tags = {t.tag_ for t in group}
@@ -703,7 +719,7 @@ def _resolve_relative(rule: str, g: dict, span: Span, st: _State, mod: Optional[
             nxt = _next(span)
             # "Tuesday's declaration", "Wednesday's ruling": a reported event, past whatever the verb
             possessive = nxt is not None and nxt.lower_ in ("'s", "’s")
-            out = _day(_nearest_weekday(anchor, wd, 0, not possessive and _is_future(span)))
+            out = _day(_nearest_weekday(anchor, wd, 0, not possessive and _forward(span)))
     elif rule == "month":
         unresolved_gran = "month"
         if anchor:
@@ -775,7 +791,7 @@ def _clock_day(g: dict, span: Span, anchor: dt.date) -> Optional[dt.date]:
     if rel == "tomorrow":
         return anchor + dt.timedelta(days=1)
     if g.get("wd"):
-        return _nearest_weekday(anchor, WEEKDAYS.index(g["wd"]), 0, _is_future(span))
+        return _nearest_weekday(anchor, WEEKDAYS.index(g["wd"]), 0, _forward(span))
     if g.get("mon") and g.get("d"):
         return _yearless_day(int(g["d"]), MONTH_ANY[g["mon"].rstrip(".")], anchor, _is_future(span), None)
     return None

@@ -230,6 +230,8 @@ ANCHOR_CASES = [
     ("The minister will visit on Tuesday.", Q, "Tuesday", "1989-11-07"),
     ("They planned to leave on Monday.", Q, "Monday", "1989-11-06"),
     ("The ministers met Monday.", Q, "Monday", "1989-10-30"),
+    ("The court has given them until Tuesday to reply.", Q, "Tuesday", "1989-11-07"),
+    ("Until Tuesday, they had not called.", Q, "Tuesday", "1989-10-31"),
     ("The move follows Tuesday's ruling.", Q, "Tuesday", "1989-10-31"),
     # wire style: a bare weekday between subject and verb
     ("The World Court Friday rejected the appeal.", Q, "Friday", "1989-10-27"),
