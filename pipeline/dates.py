@@ -552,13 +552,16 @@ def _reject_timex(rule: str, m: re.Match, span: Span, prev: Optional[Token], nxt
     if family == "day_part" and m.group("wd"):
         if prev_l in SETS["indefinite_before"] or (_capitalised_word(prev) and not _wire_weekday(span, prev, nxt)):
             return True
+        if prev_l == "to":  # "moved to Saturday night", "warmth to Saturday night": a slot in the week
+            return True
         # "the Saturday night show": a slot in the week modifying a noun
         if nxt is not None and nxt.tag_ in ("NN", "NNS") and nxt.text.islower():
             return True
     if family == "holiday":
         bare = " " not in m.group("name") and not m.group("y")
-        if (nxt is not None and nxt.is_alpha and nxt.text[0].isupper() and nxt.lower_ not in CAL_WORDS) or _capitalised_word(prev):
-            return True  # "Christmas Carol", "Easter Parade", "Holocaust Memorial Day"
+        if ((nxt is not None and nxt.is_alpha and nxt.text[0].isupper() and nxt.lower_ not in CAL_WORDS)
+                or (prev is not None and prev.is_alpha and prev.text[0].isupper() and not prev.is_sent_start)):
+            return True  # "Christmas Carol", "Easter Parade", "Holocaust Memorial Day", "Last Christmas"
         # a bare "Christmas" is a date after a preposition and not before a noun ("a Christmas single")
         if bare and (prev_l not in SETS["date_prepositions"] | SETS["holiday_before"]
                      or (nxt is not None and nxt.tag_ in ("NN", "NNS", "JJ"))):

@@ -267,6 +267,8 @@ def test_anchoring(nlp, sentence, anchor, text, value):
     "The 52-year-old actor was there.",
     "They will end the year in second place.",
     "She won album of the year.",
+    "Wham's Last Christmas was a hit.",
+    "The show moved to Saturday night.",
 ])
 def test_no_time_expression(nlp, sentence):
     assert run(nlp, sentence, A)._.dates == []
