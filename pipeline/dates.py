@@ -1,10 +1,12 @@
-"""The `entertainment_dates` component: find calendar expressions and normalise them.
+"""The `entertainment_dates` component: find time expressions and normalise them as TIMEX3.
 
 Every mention becomes a `pipeline.records.DateMention` on `doc._.dates` and a span in
-`doc.spans["dates"]`. Candidates come from compiled regexes over `doc.text` (word lists in
-`pipeline/data/dates.json`); token context (tags, neighbours) then rejects non-calendar uses
-(currency, counts such as "2000 people", titles such as "Film 2005" or "2001: A Space Odyssey",
-ages such as "in his 60s", "a December release", "Saturday Night Live").
+`doc.spans["dates"]`, typed DATE, TIME, DURATION or SET. Candidates come from compiled regexes over
+`doc.text`: calendar dates from the patterns below (word lists in `pipeline/data/dates.json`), the other
+families (references, quarters, durations, sets, times, holidays) from one resource file each in
+`pipeline/data/timex/`; token context (tags, neighbours) then rejects other uses (currency, counts such as
+"2000 people", titles such as "Film 2005", "2001: A Space Odyssey" or "Two Weeks Notice", ages such as
+"in his 60s", "a December release", "Saturday Night Live", "USA Today").
 
 Values are TIMEX3-style: "1992", "2004-04", "2004-04-19", decade "198X", century "20XX",
 season "2003-SU", ISO week "2025-W16", weekend "2025-W16-WE", and ranges as ISO intervals
@@ -28,7 +30,9 @@ explicit dated mention before them (falling back to the publication date); `anch
 mention's start date. Bare weekdays, months and day-months take the tense of their governing verb:
 past -> the latest occurrence on or before the anchor; future or present ("will open on Friday", "begins
 on 11 June") -> the next occurrence (for a day-month, the earliest from two weeks before the anchor on);
-a weekday named with a day-month picks the nearby year where that weekday fits.
+a weekday named with a day-month picks the nearby year where that weekday fits; a day-month with no verb
+governing it takes the occurrence nearest the anchor. Planning verbs ("expected", "extended to") and modals
+count as future. Quarters and halves: Q1 Jan-Mar ... Q4 Oct-Dec, H1 Jan-Jun, H2 Jul-Dec.
 `relative` is True for every expression whose value depends on an anchor, resolved or not.
 """
 from __future__ import annotations
@@ -60,7 +64,7 @@ STEPS: Dict[str, int] = {**DATA["speech_relative"], **DATA["narrative_relative"]
 SETS = {key: frozenset(DATA[key]) for key in (
     "future_words", "year_low_preps", "year_reject_before", "year_reject_after", "count_determiners", "event_heads",
     "decade_age_context", "day_parts", "coordinators", "date_prepositions", "indefinite_before", "temporal_before",
-    "weekday_paper_before")}
+    "weekday_paper_before", "future_lemmas", "holiday_before", "nearest_before", "the_year_before", "duration_before", "of_the_year_heads", "nearest_after", "deadline_before")}
 # words that may stand capitalised right before a year without making it a title ("In 2004", "May 2004")
 CAL_WORDS = frozenset(w.lower() for w in [*MONTH_ANY, *WEEKDAYS, *SEASONS])
 
@@ -109,7 +113,24 @@ PATTERNS: List[Tuple[str, str]] = [
     ("weekday", rf"(?<!\w){WD}(?!\w)"),
     ("month", rf"(?<!\w)(?:{MOD})?{MON_FULL}(?!\w)"),
 ]
+# The TIMEX3 families beyond calendar dates are resource files, one per pattern family (HeidelTime style):
+# `pipeline/data/timex/<family>.json` lists each rule's pattern (with the macros below), the words every match
+# holds, its TIMEX3 type and the normaliser that values it. The families' order breaks ties between equal matches.
+TIMEX_DIR = Path(__file__).parent / "data" / "timex"
+FAMILIES: Dict[str, dict] = {name: json.loads((TIMEX_DIR / f"{name}.json").read_text(encoding="utf-8"))
+                             for name in DATA["timex_families"]}
+# a count without the article: "two", "10", "a couple of" (not "a", which every line holds)
+COUNT = NUM.replace(_alt(NUMBER_WORDS), _alt(w for w in NUMBER_WORDS if w not in ("a", "an")))
+MACROS = {"NUM": NUM, "COUNT": COUNT, "WD": WD, "MON": MON, "MONFULL": MON_FULL, "DAY": DAY, "YEAR": YEAR, "MONTHS": _alt(MONTHS)}
+RULES: Dict[str, dict] = {rule["name"]: rule for family in FAMILIES.values() for rule in family["rules"]}
+PATTERNS += [(name, re.sub(r"\{([A-Z]+)\}", lambda mac: MACROS[mac.group(1)], rule["pattern"]))
+             for name, rule in RULES.items()]
 COMPILED = [(name, re.compile(pat)) for name, pat in PATTERNS]
+QUARTERS = FAMILIES["quarters"]
+DURATIONS = FAMILIES["durations"]
+SET_ADVERBS: Dict[str, str] = FAMILIES["sets"]["adverbs"]
+DAY_PARTS: Dict[str, str] = FAMILIES["times"]["parts"]
+HOLIDAYS: Dict[str, dict] = FAMILIES["holidays"]["holidays"]
 
 
 def _lower(*groups) -> frozenset:
@@ -145,10 +166,12 @@ NEEDS: Dict[str, Tuple[frozenset, ...]] = {
     "weekday": (_cased(WEEKDAYS),),
     "month": (_cased(MONTHS),),
 }
+NEEDS.update({name: tuple(frozenset(w.lower() for w in words) for words in rule["needs"]) for name, rule in RULES.items()})
 # Rules whose every match holds one of these strings ("1990s", "'60s"; "2004-05-06").
 NEEDS_TEXT: Dict[str, Tuple[str, ...]] = {"decade": ("0s", "0's", "0’s"), "iso_date": ("-",)}
 _CASED_RULES = frozenset({"day_range", "day_month", "month_day", "month_year", "weekday", "month"})
 _LETTER_RUN = re.compile(r"[A-Za-z]+")
+_DIGIT = re.compile(r"\d")  # "#digit" in a rule's words: the text (or line) holds a digit
 RULE_ORDER = {name: i for i, (name, _) in enumerate(PATTERNS)}
 
 
@@ -249,9 +272,10 @@ def _month_name(m: int) -> str:
     return next(name for name, num in MONTHS.items() if num == m)
 
 
-def _yearless_day(day: int, month: int, anchor: dt.date, future: bool, weekday: Optional[int]) -> Optional[dt.date]:
+def _yearless_day(day: int, month: int, anchor: dt.date, future: Optional[bool], weekday: Optional[int]) -> Optional[dt.date]:
     """The occurrence of day/month the anchor's tense points at, matching a weekday if one is given.
 
+    No tense (None): the occurrence nearest the anchor.
     Past: the latest on or before the anchor. Future: the earliest from two weeks before the anchor on,
     since a present-tense run or event ("runs from 23 January") may have started already.
     """
@@ -265,6 +289,8 @@ def _yearless_day(day: int, month: int, anchor: dt.date, future: bool, weekday: 
         matching = [d for d in options if d.weekday() == weekday]
         if matching:
             return min(matching, key=lambda d: abs((d - anchor).days))
+    if future is None:  # no verb tells: the nearest occurrence
+        return min(options, key=lambda d: abs((d - anchor).days)) if options else None
     if future:
         side = [d for d in options if d >= anchor - dt.timedelta(days=14)]
         return min(side) if side else None
@@ -281,9 +307,13 @@ def _nearest_weekday(anchor: dt.date, weekday: int, step: int, future: bool) -> 
     return anchor - dt.timedelta(days=back or (7 if step < 0 else 0))
 
 
-def _named_month(anchor: dt.date, month: int, step: int, future: bool) -> Tuple[int, int]:
-    """(year, month) of a month name: "last July" = before the anchor's month, "next July" = after it."""
-    if step == 0 and not future:
+def _named_month(anchor: dt.date, month: int, step: int, future: Optional[bool]) -> Tuple[int, int]:
+    """(year, month) of a month name: "last July" = before the anchor's month, "next July" = after it; with
+    no tense (None) the nearest."""
+    if step == 0 and future is None:
+        years = (anchor.year - 1, anchor.year, anchor.year + 1)
+        year = min(years, key=lambda y: abs((y - anchor.year) * 12 + month - anchor.month))
+    elif step == 0 and not future:
         year = anchor.year if month <= anchor.month else anchor.year - 1
     elif step == 0:
         year = anchor.year if month >= anchor.month else anchor.year + 1
@@ -316,6 +346,16 @@ def _shift(anchor: dt.date, unit: str, k: int) -> dict:
     return _year(anchor.year + k * DATA["unit_years"].get(unit, 1))
 
 
+def _same_granularity(ref: dict, years: int) -> dict:
+    """The day, month or quarter of a dated mention, some years away."""
+    d = ref["start"]
+    if ref["granularity"] == "quarter":
+        return _quarter(d.year + years, (d.month - 1) // 3 + 1)
+    if ref["granularity"] == "month":
+        return _month(d.year + years, d.month)
+    return _day(d.replace(year=d.year + years, day=min(d.day, 28) if d.month == 2 else d.day))
+
+
 def _count(text: str) -> Tuple[Optional[int], Optional[int]]:
     """The low and high numbers of "11", "10-15", "a couple of", "two or three"."""
     parts = re.split(r"\s*(?:-|–|\bto\b|\bor\b)\s*", text.lower().strip())
@@ -345,25 +385,64 @@ def _capitalised_word(tok: Optional[Token]) -> bool:
 
 def _is_future(span: Span) -> bool:
     """True when the verb governing the span is future or present tense ("will open", "begins")."""
+    return _tense(span) == "future"
+
+
+def _direction(span: Span, bare_day: bool = False) -> Optional[bool]:
+    """True (forward), False (back) or None (the nearest) for a date without a year: a deadline word before it
+    ("by", "until", "payable", "effective") leaves the nearest whatever the tense ("asked it to respond by
+    Oct. 31"); otherwise the tense decides, and a month with no verb looks back, a day and month to the nearest."""
+    prev, nxt = _prev(span), _next(span)
+    if (prev is not None and prev.lower_ in SETS["nearest_before"]) or (nxt is not None and nxt.lower_ in SETS["nearest_after"]):
+        return None  # "by Oct. 31", "the Jan. 14 deadline"
+    tense = _tense(span)
+    if tense is None:
+        return None if bare_day else False
+    return tense == "future"
+
+
+def _forward(span: Span) -> bool:
+    """True when a weekday points forward: a future or present verb, or a deadline ("has given them until
+    Tuesday") that no past verb holds ("until Thursday they had not called", "it was not until Tuesday")."""
+    prev = _prev(span)
+    if prev is not None and prev.lower_ in SETS["deadline_before"]:
+        return not any(t.tag_ == "VBD" for t in _verb_group(span))
+    return _is_future(span)
+
+
+def _verb_group(span: Span) -> List[Token]:
+    """The verb governing the span with its auxiliaries ("will open", "had been scheduled"), or []."""
     tok = span.root
     for _ in range(5):
         if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
             break
         tok = tok.head
     if tok.pos_ not in ("VERB", "AUX"):
-        return False
+        return []
     verbs = [tok, tok.head] if tok.dep_ == "xcomp" else [tok]  # "is to run", "is going to open"
-    group = [*verbs, *(c for v in verbs for c in v.children if c.dep_ in ("aux", "auxpass"))]
-    if any(t.lower_ in SETS["future_words"] for t in group):
-        return True
+    return [*verbs, *(c for v in verbs for c in v.children if c.dep_ in ("aux", "auxpass"))]
+
+
+def _tense(span: Span) -> Optional[str]:
+    """ "future" when the governing verb is future or present tense, or a planning verb ("will open", "begins",
+    "expected", "extended to"); "past" for a past verb; None when no verb governs the span ("payable Dec. 1")."""
+    group = _verb_group(span)
+    if not group:
+        return None
+    if any(t.lower_ in SETS["future_words"] or t.lemma_ in SETS["future_lemmas"] for t in group):
+        return "future"
     tags = {t.tag_ for t in group}
-    return not tags & {"VBD", "VBN"} and bool(tags & {"VBZ", "VBP"})
+    if tags & {"VBD", "VBN"}:
+        return "past"
+    return "future" if tags & {"VBZ", "VBP"} else None
 
 
 def _reject(rule: str, m: re.Match, span: Span, text: str) -> bool:
     """True when the candidate's context shows it is not a calendar expression."""
     prev, nxt = _prev(span), _next(span)
     prev_l = prev.lower_ if prev is not None else ""
+    if rule in RULES:
+        return _reject_timex(rule, m, span, prev, nxt)
     if rule in ("year", "year_range", "year_mod"):
         y = int(m.group("y") if rule != "year_range" else m.group("y1"))
         if prev_l in SETS["year_reject_before"] or (nxt is not None and nxt.text in SETS["year_reject_after"]):
@@ -403,8 +482,13 @@ def _reject(rule: str, m: re.Match, span: Span, text: str) -> bool:
             return False
         if prev_l in SETS["indefinite_before"]:
             return True
+        if _wire_weekday(span, prev, nxt):
+            return False
         # "Saturday Night Live", "the Sunday Times", "Bloody Sunday"
         if (nxt is not None and nxt.is_alpha and nxt.text[0].isupper() and nxt.lower_ not in CAL_WORDS) or _capitalised_word(prev):
+            return True
+        # "a Friday sequel", "the Sunday paper": a weekday naming a kind of thing
+        if nxt is not None and nxt.tag_ in ("NN", "NNS") and nxt.text.islower() and nxt.lower_ not in SETS["day_parts"]:
             return True
         # "Saturday night entertainment", "warmth to Saturday night": a slot in the week, not a date
         if nxt is not None and nxt.lower_ in SETS["day_parts"] and prev_l not in SETS["coordinators"]:
@@ -423,6 +507,68 @@ def _reject(rule: str, m: re.Match, span: Span, text: str) -> bool:
     return False
 
 
+def _wire_weekday(span: Span, prev: Optional[Token], nxt: Optional[Token]) -> bool:
+    """True for a wire-style weekday between a subject and its verb ("The World Court Friday rejected")."""
+    verb_next = nxt is not None and (nxt.tag_ in ("VBD", "VBZ", "MD") or (
+        nxt.pos_ == "ADV" and nxt.i + 1 < len(nxt.doc) and nxt.nbor().tag_ in ("VBD", "VBZ")))  # "Friday formally joined"
+    return ((nxt is None or verb_next or nxt.text in (",", ".", ";", "and"))
+            and prev is not None and prev.pos_ in ("PROPN", "NOUN")
+            and span.root.dep_ in ("npadvmod", "tmod", "compound", "nsubj", "appos", "pobj", "dobj", "ROOT")
+            and prev.head.i != span[0].i)  # not "Bloody Sunday", a name
+
+
+def _reject_timex(rule: str, m: re.Match, span: Span, prev: Optional[Token], nxt: Optional[Token]) -> bool:
+    """True when the context shows a resource rule's match is no time expression."""
+    family = RULES[rule]["resolve"]
+    prev_l = prev.lower_ if prev is not None else ""
+    if family in ("constant", "duration", "set", "quarter", "half", "quarter_ref", "day"):
+        # a capitalised word inside the match makes it a title ("Two Weeks Notice", "Now Voyager", "USA Today")
+        for tok in span:
+            opens = tok.i == span.start and (prev is None or not (prev.is_alpha or prev.like_num))  # '"Today, we'
+            if (tok.is_alpha and tok.text[0].isupper() and not tok.is_sent_start and not opens
+                    and tok.lower_ not in CAL_WORDS and tok.lower_[:-1] not in CAL_WORDS):
+                return True
+        # "Now That's What I Call Music"
+        if (family == "constant" and nxt is not None and nxt.is_alpha and nxt.text[0].isupper()
+                and nxt.pos_ != "PROPN" and nxt.lower_ not in CAL_WORDS):
+            return True
+        # "the 1988 quarter": a year, not a count
+        if family == "duration" and re.fullmatch(r"1\d{3}|20\d\d", m.groupdict().get("n") or ""):
+            return True
+        # "a quarter of the audience" is a fraction
+        if family == "duration" and (m.groupdict().get("unit") or "").lower().startswith("quarter") and nxt is not None and nxt.lower_ == "of":
+            return True
+        # "the Today programme"; "the children of today" is the present age, not the day
+        if family == "day" and prev_l in ("the", "of"):
+            return True
+    # "album of the year", "the week of March 6": a unit that is no reference to the anchor's own
+    if rule == "the_unit" and (prev_l in ("per", "a", "each", "every") or (
+            prev_l == "of" and (_prev(span, 2) is None or _prev(span, 2).lower_ not in SETS["of_the_year_heads"]))):
+        return True
+    # "the year" names the anchor's year only after a preposition of time ("in the year", "for the year");
+    # "the year he toured", "end the year" are other years or no date
+    if rule == "the_unit" and m.group("unit").lower() == "year" and prev_l not in SETS["the_year_before"] | {"of"}:
+        return True
+    if family == "day_part" and m.group("wd"):
+        if prev_l in SETS["indefinite_before"] or (_capitalised_word(prev) and not _wire_weekday(span, prev, nxt)):
+            return True
+        if prev_l == "to":  # "moved to Saturday night", "warmth to Saturday night": a slot in the week
+            return True
+        # "the Saturday night show": a slot in the week modifying a noun
+        if nxt is not None and nxt.tag_ in ("NN", "NNS") and nxt.text.islower():
+            return True
+    if family == "holiday":
+        bare = " " not in m.group("name") and not m.group("y")
+        if ((nxt is not None and nxt.is_alpha and nxt.text[0].isupper() and nxt.lower_ not in CAL_WORDS)
+                or (prev is not None and prev.is_alpha and prev.text[0].isupper() and not prev.is_sent_start)):
+            return True  # "Christmas Carol", "Easter Parade", "Holocaust Memorial Day", "Last Christmas"
+        # a bare "Christmas" is a date after a preposition and not before a noun ("a Christmas single")
+        if bare and (prev_l not in SETS["date_prepositions"] | SETS["holiday_before"]
+                     or (nxt is not None and nxt.tag_ in ("NN", "NNS", "JJ"))):
+            return True
+    return False
+
+
 # --- normalisation ----------------------------------------------------------------------------
 
 class _State:
@@ -431,10 +577,14 @@ class _State:
     def __init__(self, published: Optional[dt.date]):
         self.published = published
         self.ref: Optional[dict] = None  # the latest explicitly dated mention, for narrative expressions
+        self.quarter: Optional[Tuple[int, int]] = None  # (year, quarter) of the latest quarter named
+        self.has_quarters = False  # the text names a quarter or half: "the period" may refer to one
 
 
 def _resolve(rule: str, m: re.Match, span: Span, st: _State) -> Optional[dict]:
     """The normalised fields for one match, or None when it is not a valid calendar expression."""
+    if rule in RULES:
+        return _resolve_timex(RULES[rule], m, span, st)
     g = m.groupdict()
     mod = MODS.get((g.get("mod") or "").lower())
     anchor = st.published
@@ -452,7 +602,7 @@ def _resolve(rule: str, m: re.Match, span: Span, st: _State) -> Optional[dict]:
             first, last = _explicit_day(d1, mon, int(g["y"])), d2 and _explicit_day(d2, mon, int(g["y"]))
             relative = False
         elif anchor:
-            first = _yearless_day(d1, mon, anchor, _is_future(span), wd)
+            first = _yearless_day(d1, mon, anchor, _direction(span, bare_day=True), wd)
             last = d2 and first and _explicit_day(d2, mon, first.year)
             relative = True
         else:
@@ -521,6 +671,13 @@ def _resolve_relative(rule: str, g: dict, span: Span, st: _State, mod: Optional[
         if anchor_date:
             a, b = _shift(anchor_date, unit, sign * lo), _shift(anchor_date, unit, sign * hi)
             out = _span_of(*sorted((a, b), key=lambda x: x["start"])) if lo != hi else a
+        # "a year earlier" keeps the granularity of the date it counts from (a day, a month, a quarter); "a year
+        # ago" too when that date is a quarter, as results compare a quarter with the one a year before
+        ref = st.ref
+        keep = ("day", "month", "quarter") if narrative else ("quarter",)
+        if ref is not None and lo == hi and unit.rstrip("s") == "year" and ref["granularity"] in keep:
+            out = _same_granularity(ref, sign * lo)
+            anchor_date = ref["start"]
     elif rule == "narrative_year":
         unit = g["unit"].lower()
         unresolved_gran = unit
@@ -562,23 +719,346 @@ def _resolve_relative(rule: str, g: dict, span: Span, st: _State, mod: Optional[
                 out = _month(*_named_month(anchor, MONTHS[g["mon"]], k, _is_future(span)), pre_mod)
     elif rule == "weekday":
         if anchor:
-            out = _day(_nearest_weekday(anchor, wd, 0, _is_future(span)))
+            nxt = _next(span)
+            # "Tuesday's declaration", "Wednesday's ruling": a reported event, past whatever the verb
+            possessive = nxt is not None and nxt.lower_ in ("'s", "’s")
+            out = _day(_nearest_weekday(anchor, wd, 0, not possessive and _forward(span)))
     elif rule == "month":
         unresolved_gran = "month"
         if anchor:
-            out = _month(*_named_month(anchor, MONTHS[g["mon"]], 0, _is_future(span)), mod)
+            out = _month(*_named_month(anchor, MONTHS[g["mon"]], 0, _direction(span)), mod)
     if out is None:
         return dict(value=None, start=None, end=None, granularity=unresolved_gran, mod=mod, relative=True)
     used = anchor_date if narrative else anchor
     return {**out, "relative": True, "anchor_used": used}
 
+# --- TIMEX3 families from pipeline/data/timex/ -----------------------------------------------------------
+
+def _quarter(y: int, q: int) -> dict:
+    return dict(value=f"{y:04d}-Q{q}", start=dt.date(y, 3 * q - 2, 1), end=_month_end(y, 3 * q),
+                granularity="quarter", mod=None)
+
+
+def _half(y: int, h: int) -> dict:
+    return dict(value=f"{y:04d}-H{h}", start=dt.date(y, 6 * h - 5, 1), end=_month_end(y, 6 * h),
+                granularity="half", mod=None)
+
+
+def _unanchored(granularity: Optional[str], typ: str = "DATE") -> dict:
+    return dict(value=None, start=None, end=None, granularity=granularity, mod=None, relative=True, type=typ)
+
+
+def _anchored(out: dict, anchor: Optional[dt.date], typ: str = "DATE") -> dict:
+    return {**out, "relative": True, "anchor_used": anchor, "type": typ}
+
+
+def _part_of_year(g: dict, st: _State, span: Span, n: int, parts: int) -> Optional[int]:
+    """The year of a quarter/half: written ("1989", "this year's", "of last year") or, without one, the anchor's;
+    a part still ahead of the anchor is last year's when the verb is past, a part already gone next year's when
+    it is future."""
+    year_word = (g.get("rel") or g.get("rel2") or "").lower()
+    if g.get("y") or g.get("y2"):
+        return int(g.get("y") or g["y2"])
+    anchor = st.published
+    if anchor is None:
+        return None
+    if year_word:
+        return anchor.year + QUARTERS["year_words"][year_word]
+    current = (anchor.month - 1) * parts // 12 + 1
+    future = _is_future(span)
+    if n > current and not future:
+        return anchor.year - 1
+    if n < current - 1 and future and _tense_cue(span):  # the last quarter completed is still being reported
+        return anchor.year + 1
+    return anchor.year
+
+
+def _tense_cue(span: Span) -> bool:
+    """True when a future auxiliary or a planning verb governs the span (not a bare present tense)."""
+    tok = span.root
+    for _ in range(5):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    group = [tok, tok.head, *tok.children]
+    return any(t.lower_ in SETS["future_words"] or t.lemma_ in SETS["future_lemmas"] for t in group)
+
+
+def _clock_day(g: dict, span: Span, anchor: dt.date) -> Optional[dt.date]:
+    """The day a clock time or part of the day names: a weekday, a day and month, today, yesterday ...; else None."""
+    rel = (g.get("rel") or "").lower()
+    if rel in ("today", "tonight", "this"):
+        return anchor
+    if rel in ("yesterday", "last"):
+        return anchor - dt.timedelta(days=1)
+    if rel == "tomorrow":
+        return anchor + dt.timedelta(days=1)
+    if g.get("wd"):
+        return _nearest_weekday(anchor, WEEKDAYS.index(g["wd"]), 0, _forward(span))
+    if g.get("mon") and g.get("d"):
+        return _yearless_day(int(g["d"]), MONTH_ANY[g["mon"].rstrip(".")], anchor, _is_future(span), None)
+    return None
+
+
+def _holiday_day(spec: dict, year: int) -> Optional[dt.date]:
+    """The day a holiday falls on in a year."""
+    if "easter" in spec:
+        a, b, c = year % 19, year // 100, year % 100
+        d, e = b // 4, b % 4
+        f = (b + 8) // 25
+        g = (b - f + 1) // 3
+        h = (19 * a + b - d - g + 15) % 30
+        i, k = c // 4, c % 4
+        l = (32 + 2 * e + 2 * i - h - k) % 7
+        m = (a + 11 * h + 22 * l) // 451
+        month, day = divmod(h + l - 7 * m + 114, 31)
+        return dt.date(year, month, day + 1) + dt.timedelta(days=spec["easter"])
+    if "nth" in spec:
+        days = [dt.date(year, spec["month"], 1) + dt.timedelta(days=i) for i in range(31)]
+        days = [d for d in days if d.month == spec["month"] and d.weekday() == spec["weekday"]]
+        return days[spec["nth"] - 1] if spec["nth"] > 0 else days[spec["nth"]]
+    return dt.date(year, spec["month"], spec["day"])
+
+
+def _duration_value(n: Optional[int], unit: str) -> Tuple[str, str]:
+    """The TIMEX3 duration value of n units (None: an unspecified number, "X") and the unit's granularity."""
+    unit = unit.lower()
+    unit = unit[:-1] if unit.endswith("s") else unit
+    code = DURATIONS["units"][unit]
+    granularity = "century" if unit == "centurie" else unit
+    if code.startswith("Y") and len(code) > 1:  # decades and centuries are counted in years
+        return (f"P{n * int(code[1:])}Y" if n is not None else f"PX{'DE' if unit == 'decade' else 'C'}"), granularity
+    if code == "D2":
+        return f"P{2 * n if n is not None else 'X'}D", granularity
+    count = "X" if n is None else str(n)
+    return (f"PT{count}{code[1]}" if code.startswith("T") else f"P{count}{code}"), granularity
+
+
+def _resolve_timex(spec: dict, m: re.Match, span: Span, st: _State) -> Optional[dict]:
+    """The fields of a match of a resource rule (pipeline/data/timex/), by the normaliser the rule names."""
+    g = m.groupdict()
+    how, typ, anchor = spec["resolve"], spec["type"], st.published
+    if how == "constant":
+        return dict(value=spec["value"], start=None, end=None, granularity=None, mod=None, relative=False, type=typ)
+    if how == "day":
+        if anchor is None:
+            return _unanchored("day", typ)
+        day = anchor + dt.timedelta(days=spec["offset"])
+        out = _day(day)
+        if spec.get("part"):
+            out["value"] += "T" + spec["part"]
+        return _anchored(out, anchor, typ)
+    if how == "day_part":
+        if g.get("part2"):  # "afternoon yesterday"
+            g = {**g, "part": g["part2"], "rel": g["rel2"]}
+        typ = "DATE" if g.get("wd") else typ  # the corpora type a weekday's night or morning as a date
+        if anchor is None:
+            return _unanchored("day", typ)
+        out = _day(_clock_day(g, span, anchor) or anchor)
+        if not g.get("wd"):  # "Friday night" is valued as its day, as the corpora annotate it
+            out["value"] += "T" + DAY_PARTS[g["part"].lower()]
+        return _anchored(out, anchor, typ)
+    if how == "clock":
+        if g.get("noon"):
+            hour, minute = (24, 0) if g["noon"].lower() == "midnight" else (12, 0)
+        elif g.get("hp"):  # "4 in the morning"
+            hour, minute = int(g["hp"]) % 12 + (0 if g["hpart"].lower() == "morning" else 12), 0
+        elif g.get("h24"):
+            hour, minute = int(g["h24"]), int(g["mi24"])
+        else:
+            hour, minute = int(g["h"]), int(g.get("mi") or 0)
+            if not 1 <= hour <= 12:
+                return None
+            hour = hour % 12 + (12 if g["ampm"].lower().startswith("p") else 0)
+        if hour > 24 or (hour == 24 and minute):
+            return None
+        mod = "APPROX" if g.get("approx") else None
+        if anchor is None:
+            return {**_unanchored("time", typ), "mod": mod}
+        day = _clock_day(g, span, anchor)
+        if day is None:  # a time with no day is on the last day named, else on the anchor
+            last = st.ref if st.ref is not None and st.ref["granularity"] == "day" else None
+            day = last["start"] if last else anchor
+        return _anchored(dict(value=f"{day.isoformat()}T{hour:02d}:{minute:02d}", start=day, end=day,
+                              granularity="time", mod=mod), anchor, typ)
+    if how == "duration":
+        n = None
+        if g.get("n"):
+            n, _ = _count(g["n"])
+            if n is None:
+                return None
+        value, granularity = _duration_value(n, g["unit"] if g.get("unit") else re.split(r"\s", g["vague"])[0])
+        if g.get("half"):  # "2 1/2 years" = P2Y6M, "5 1/2 hours" = PT5H30M
+            value += {"Y": "6M", "M": "15D", "D": "T12H", "W": "3D", "H": "30M"}.get(value[-1], "")
+        mod = DURATIONS["mods"].get(re.sub(r"\s+", " ", (g.get("dmod") or "").lower()))
+        return dict(value=value, start=None, end=None, granularity=granularity, mod=mod, relative=False, type=typ)
+    if how == "set":
+        return _resolve_set(g, typ)
+    if how in ("quarter", "half"):
+        parts = 4 if how == "quarter" else 2
+        n = QUARTERS["ordinals"][g["q" if how == "quarter" else "h"].lower()] or parts  # "the last half" = H2
+        year = _part_of_year(g, st, span, n, parts)
+        if year is not None and g.get("ya"):  # "the year-ago third quarter"
+            year -= 1
+        explicit = bool(g.get("y") or g.get("y2"))
+        if year is None:
+            return _unanchored(how)
+        out = _quarter(year, n) if how == "quarter" else _half(year, n)
+        if how == "quarter":
+            st.quarter = (year, n)
+        return {**out, "relative": not explicit, "anchor_used": None if explicit else anchor, "type": typ}
+    if how == "quarter_ref":
+        return _resolve_quarter_ref(g, st)
+    if how == "fiscal_year":
+        if g.get("y") or g.get("y2"):
+            y = int(g.get("y") or g["y2"])
+            y = y if y > 99 else (2000 + y if y < 50 else 1900 + y)
+            return {**_year(y), "relative": False, "type": typ}
+        if anchor is None:
+            return _unanchored("year")
+        k = {"last": -1, "previous": -1, "latest": -1, "next": 1}.get(g["which"].lower(), 0)
+        return _anchored(_year(anchor.year + k), anchor, typ)
+    if how == "month_of_year":
+        if anchor is None:
+            return _unanchored("month")
+        k = QUARTERS["year_words"][g["rel"].lower()]
+        return _anchored(_month(anchor.year + k, MONTHS[g["mon"]]), anchor, typ)
+    if how == "week_of":
+        mon, day = MONTH_ANY[g["mon"].rstrip(".")], int(g["d"])
+        if g.get("y"):
+            date = _explicit_day(day, mon, int(g["y"]))
+        elif anchor is not None:
+            date = _yearless_day(day, mon, anchor, _direction(span, bare_day=True), None)
+        else:
+            return _unanchored("week")
+        if date is None:
+            return None
+        out = _week(date, weekend=g["unit"].lower() == "weekend")
+        return {**out, "relative": not g.get("y"), "anchor_used": None if g.get("y") else anchor, "type": typ}
+    if how == "narrative_weekday":
+        ref = st.ref["start"] if st.ref is not None and st.ref["granularity"] == "day" else anchor
+        if ref is None:
+            return _unanchored("day")
+        step = -1 if g["which"].lower() == "previous" else 1
+        return _anchored(_day(_nearest_weekday(ref, WEEKDAYS.index(g["wd"]), step, step > 0)), ref, typ)
+    if how == "the_unit":
+        unit = "year" if g.get("end") else g["unit"].lower()
+        nxt = _next(span)
+        prev = _prev(span)
+        # "for the year ended March 31", "sales rose 5% for the year": a span of a year
+        if unit == "year" and ((nxt is not None and nxt.lower_ in ("ended", "ending"))
+                               or (prev is not None and prev.lower_ in SETS["duration_before"])):
+            return dict(value="P1Y", start=None, end=None, granularity="year", mod=None, relative=False, type="DURATION")
+        if anchor is None:
+            return _unanchored(DATA["unit_days"][unit])
+        if unit == "year":  # the year in view: the last one named, else the anchor's
+            year = st.ref["start"].year if st.ref is not None and st.ref["granularity"] == "year" else anchor.year
+            return _anchored({**_year(year), "mod": "END" if g.get("end") else None}, anchor, typ)
+        if unit == "weekend" and not _is_future(span):
+            return _anchored(_week(anchor - dt.timedelta(days=(anchor.weekday() + 2) % 7 or 0), weekend=True), anchor, typ)
+        return _anchored(_shift(anchor, unit, 0), anchor, typ)
+    if how == "holiday":
+        name = re.sub(r"\s+", " ", g["name"].lower().replace("’", "'").replace("st. ", "st "))
+        spec_day = HOLIDAYS[name]
+        if g.get("y"):
+            return {**_day(_holiday_day(spec_day, int(g["y"]))), "relative": False, "type": typ}
+        if anchor is None:
+            return _unanchored("day")
+        days = [_holiday_day(spec_day, y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+        if _is_future(span):
+            day = min(d for d in days if d >= anchor - dt.timedelta(days=14))
+        else:
+            day = max(d for d in days if d <= anchor)
+        return _anchored(_day(day), anchor, typ)
+    raise ValueError(f"unknown normaliser {how!r}")
+
+
+def _resolve_set(g: dict, typ: str) -> Optional[dict]:
+    """A recurring time: "every week" = P1W, "each Thursday" = XXXX-WXX-4, "daily" = P1D, "twice a week"."""
+    quant = (g.get("quant") or "").upper() or None
+    freq = None
+    if g.get("adv"):
+        value, granularity = SET_ADVERBS[g["adv"].lower()], None
+    elif g.get("wd") or g.get("wds"):
+        name = g.get("wd") or g["wds"][:-1]
+        value, granularity = f"XXXX-WXX-{WEEKDAYS.index(name) + 1}", "day"
+        if g.get("part"):
+            value += "T" + DAY_PARTS[g["part"].lower()]
+    elif g.get("mon"):
+        value, granularity = f"XXXX-{MONTHS[g['mon']]:02d}", "month"
+    elif g.get("season"):
+        value, granularity = f"XXXX-{SEASONS[g['season'].lower()]}", "season"
+    else:
+        unit = g["unit"].lower()
+        if unit in DAY_PARTS:
+            value, granularity = f"XXXX-XX-XXT{DAY_PARTS[unit]}", "day"
+        elif unit == "weekend":
+            value, granularity = "XXXX-WXX-WE", "week"
+        else:
+            n = 2 if g.get("other") else (_count(g["n"])[0] if g.get("n") else 1)
+            if n is None:
+                return None
+            value, granularity = _duration_value(n, "night" if unit == "night" else unit)
+        pre = (g.get("pre") or "").lower()
+        times = re.match(r"(once|twice|thrice|\w+)\s*(times)?$", pre)
+        if times and (times.group(1) in ("once", "twice", "thrice") or times.group(2)):
+            freq = {"once": 1, "twice": 2, "thrice": 3}.get(times.group(1)) or NUMBER_WORDS.get(times.group(1))
+            freq = f"{freq}X" if freq else None
+    return dict(value=value, start=None, end=None, granularity=granularity, mod=None, relative=False, type=typ,
+                quant=quant, freq=freq)
+
+
+def _resolve_quarter_ref(g: dict, st: _State) -> Optional[dict]:
+    """ "the quarter", "the latest quarter", "the year-earlier period": the last quarter named (else the last one
+    completed before the anchor), a year earlier for year-earlier/year-ago; "the current quarter" is the anchor's."""
+    which = re.sub(r"\s+", " ", (g.get("which") or "").lower())
+    unit = (g.get("unit") or "quarter").lower()
+    year_back = which in ("year-earlier", "year-ago", "year-before") or bool(g.get("ly"))
+    if unit == "period" and not (which or g.get("ly") or g.get("y")):
+        return None
+    if "unit" in g and not (g.get("det") or which):
+        return None  # a bare "quarter" is a fraction
+    if unit == "period" and not st.has_quarters:
+        return None
+    anchor = st.published
+    if which in ("year-earlier", "year-ago", "year-before") and not g.get("unit"):
+        # adjectival "year-earlier results": the year before the last year named, else the anchor's
+        if st.ref is not None and st.ref["granularity"] == "year":
+            return _anchored(_year(st.ref["start"].year - 1), st.ref["start"])
+        return _anchored(_year(anchor.year - 1), anchor) if anchor else _unanchored("year")
+    if which == "current":
+        if anchor is None:
+            return _unanchored("quarter")
+        return _anchored(_quarter(anchor.year, (anchor.month - 1) // 3 + 1), anchor)
+    if st.quarter is not None and which not in ("latest", "most recent"):  # the latest: the last one completed
+        y, q = st.quarter
+    elif anchor is not None:
+        y, q = _add_months(anchor.year, (anchor.month - 1) // 3 * 3 + 1, -3)
+        q = (q - 1) // 3 + 1
+    else:
+        return _unanchored("quarter")
+    if g.get("y"):  # "the 1988 quarter": the quarter in view, in that year
+        y = int(g["y"])
+    if which in ("previous", "prior"):
+        y, q = (y, q - 1) if q > 1 else (y - 1, 4)
+    if year_back:
+        y -= 1
+    return _anchored(_quarter(y, q), anchor)
+
 
 # --- the component ----------------------------------------------------------------------------
 
 def _candidates(text: str, guard: bool = True) -> List[Tuple[int, int, str, re.Match]]:
-    """All regex matches as (start, end, rule, match); `guard=False` runs every regex (see `NEEDS`)."""
+    """All regex matches as (start, end, rule, match); `guard=False` runs every regex (see `NEEDS`).
+
+    The resource rules (`RULES`) match within a line (a paragraph of the cleaned text) and, guarded, run only
+    over the lines that hold their words: most of an article's paragraphs name no quarter, clock time or
+    duration, so this costs a set lookup per paragraph instead of a pass of each regex over the article.
+    """
     cased = set(_LETTER_RUN.findall(text)) if guard else set()
-    lower = {w.lower() for w in cased}
+    lower = {w.lower() for w in cased} | ({"#digit"} if guard and _DIGIT.search(text) else set())
+    lines = _lines(text)
+    line_words: Optional[List[set]] = None
     found = []
     for name, rx in COMPILED:
         if guard and name in NEEDS:
@@ -587,10 +1067,30 @@ def _candidates(text: str, guard: bool = True) -> List[Tuple[int, int, str, re.M
                 continue
         if guard and name in NEEDS_TEXT and not any(part in text for part in NEEDS_TEXT[name]):
             continue
-        for m in rx.finditer(text):
-            if m.end() > m.start():
-                found.append((m.start(), m.end(), name, m))
+        if name in RULES:
+            if guard and line_words is None:
+                line_words = [{w.lower() for w in _LETTER_RUN.findall(text, lo, hi)}
+                              | ({"#digit"} if _DIGIT.search(text, lo, hi) else set()) for lo, hi in lines]
+            spans = [(lo, hi) for k, (lo, hi) in enumerate(lines)
+                     if not guard or not any(line_words[k].isdisjoint(needed) for needed in NEEDS[name])]
+        else:
+            spans = [(0, len(text))]
+        for lo, hi in spans:
+            for m in rx.finditer(text, lo, hi):
+                start, end = m.span("t") if "t" in rx.groupindex else m.span()
+                if end > start:
+                    found.append((start, end, name, m))
     return found
+
+
+def _lines(text: str) -> List[Tuple[int, int]]:
+    """The (start, end) offsets of each line of the text."""
+    bounds, start = [], 0
+    for m in re.finditer("\n", text):
+        bounds.append((start, m.start()))
+        start = m.end()
+    bounds.append((start, len(text)))
+    return bounds
 
 
 def _sentence_finder(doc: Doc, text: str) -> Callable[[Span], str]:
@@ -646,6 +1146,7 @@ def find_dates(doc: Doc) -> List[Tuple[Span, DateMention]]:
             taken.append(cand)
     taken.sort(key=lambda c: c[4].start_char)
     sentence = _sentence_finder(doc, text)
+    st.has_quarters = any(c[2] in ("quarter", "half") for c in taken)
     out = []
     for start, end, rule, m, span in taken:
         try:
@@ -656,12 +1157,17 @@ def find_dates(doc: Doc) -> List[Tuple[Span, DateMention]]:
             continue
         relative = fields.pop("relative", False)
         used = fields.pop("anchor_used", None)
-        if fields["value"] and fields["granularity"] in ("day", "month", "season", "year") and "/" not in fields["value"]:
+        typ = fields.pop("type", "DATE")
+        derived = rule in ("quarter_ref", "year_earlier") or (fields["granularity"] == "quarter" and rule not in RULES)
+        if (typ == "DATE" and fields["value"] and not derived  # "a year earlier" counts from a named date only
+                and fields["granularity"] in ("day", "month", "quarter", "season", "year")
+                and "/" not in fields["value"] and "T" not in fields["value"]):
             st.ref = fields
         out.append((span, DateMention(
-            text=span.text, start_char=span.start_char, end_char=span.end_char, value=fields["value"],
+            text=span.text, start_char=span.start_char, end_char=span.end_char, type=typ, value=fields["value"],
             start=_iso(fields["start"]), end=_iso(fields["end"]), granularity=fields["granularity"],
-            mod=fields["mod"], relative=relative, anchor=_iso(used), evidence=sentence(span), rule=rule)))
+            mod=fields["mod"], quant=fields.get("quant"), freq=fields.get("freq"), relative=relative,
+            anchor=_iso(used), evidence=sentence(span), rule=rule)))
     return out
 
 

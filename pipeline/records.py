@@ -71,11 +71,14 @@ class DateMention:
     text: str
     start_char: int
     end_char: int
-    value: Optional[str]  # TIMEX3-style: 1992, 2004-04, 2004-04-19, 198X, 20XX, 2003-SU
+    type: str  # TIMEX3 type: DATE | TIME | DURATION | SET
+    value: Optional[str]  # TIMEX3: 1992, 2004-04-19, 198X, 1989-Q3, PRESENT_REF, 1998-02-11T22:00, P3Y, P1W, XXXX-WXX-1
     start: Optional[str]  # ISO date, first day of the interval
     end: Optional[str]  # ISO date, last day of the interval
-    granularity: str  # day | week | month | season | year | decade | century
-    mod: Optional[str]  # EARLY | MID | LATE
+    granularity: Optional[str]  # time | day | week | month | quarter | half | season | year | decade | century | duration units
+    mod: Optional[str]  # EARLY | MID | LATE, or a duration's APPROX | MORE_THAN | LESS_THAN | ...
+    quant: Optional[str]  # SET quantifier: EVERY | EACH
+    freq: Optional[str]  # SET frequency: 2X for "twice a week"
     relative: bool
     anchor: Optional[str]  # ISO date the relative expression was resolved against
     evidence: str

@@ -115,11 +115,163 @@ def only(doc, text):
 def test_expression(nlp, sentence, anchor, text, value, start, end, granularity, mod):
     doc = run(nlp, sentence, anchor)
     m = only(doc, text)
-    assert (m.value, m.start, m.end, m.granularity, m.mod) == (value, start, end, granularity, mod)
+    assert (m.type, m.value, m.start, m.end, m.granularity, m.mod) == ("DATE", value, start, end, granularity, mod)
     assert doc.text[m.start_char:m.end_char] == m.text
     assert m.evidence and m.text in m.evidence
     assert m.relative == (anchor is not None)
     assert m.anchor == anchor
+
+
+Q = "1989-11-02"  # a Thursday, in the fourth quarter
+W = "1998-02-11"  # a Wednesday
+
+# TIMEX3 forms beyond calendar dates: (sentence, anchor, text, type, value, granularity, mod, quant, freq)
+TIMEX_CASES = [
+    # present, past and future references
+    ("Prices are now falling.", Q, "now", "DATE", "PRESENT_REF", None, None, None, None),
+    ("The band is currently touring.", Q, "currently", "DATE", "PRESENT_REF", None, None, None, None),
+    ("These days she rarely sings.", Q, "These days", "DATE", "PRESENT_REF", None, None, None, None),
+    ("He recently left the label.", Q, "recently", "DATE", "PAST_REF", None, None, None, None),
+    ("In the past, such deals were rare.", Q, "the past", "DATE", "PAST_REF", None, None, None, None),
+    ("Sales fell in recent years.", Q, "recent years", "DATE", "PAST_REF", None, None, None, None),
+    ("They may tour in the future.", Q, "the future", "DATE", "FUTURE_REF", None, None, None, None),
+    ("They may tour in the near future.", Q, "the near future", "DATE", "FUTURE_REF", None, None, None, None),
+    # today and tonight, parts of days, clock times
+    ("The court rules today.", Q, "today", "DATE", "1989-11-02", "day", None, None, None),
+    ("The show airs tonight.", Q, "tonight", "TIME", "1989-11-02TNI", "day", None, None, None),
+    ("She landed this morning.", Q, "this morning", "TIME", "1989-11-02TMO", "day", None, None, None),
+    ("The fire broke out last night.", Q, "last night", "TIME", "1989-11-01TNI", "day", None, None, None),
+    ("They met yesterday afternoon.", Q, "yesterday afternoon", "TIME", "1989-11-01TAF", "day", None, None, None),
+    ("He arrived on Tuesday night.", Q, "Tuesday night", "DATE", "1989-10-31", "day", None, None, None),
+    ("He will speak on Saturday morning.", Q, "Saturday morning", "DATE", "1989-11-04", "day", None, None, None),
+    ("The store was robbed at 10 p.m. Wednesday.", W, "10 p.m. Wednesday", "TIME", "1998-02-11T22:00", "time", None, None, None),
+    ("Talks broke off at noon Thursday.", "1998-02-13", "noon Thursday", "TIME", "1998-02-12T12:00", "time", None, None, None),
+    ("The offer expires at 5 p.m. EST Nov. 9.", Q, "5 p.m. EST Nov. 9", "TIME", "1989-11-09T17:00", "time", None, None, None),
+    ("It landed at 10:35 a.m.", W, "10:35 a.m.", "TIME", "1998-02-11T10:35", "time", None, None, None),
+    ("Doors open at around 7pm.", W, "around 7pm", "TIME", "1998-02-11T19:00", "time", "APPROX", None, None),
+    ("It airs at 2000 GMT.", W, "2000 GMT", "TIME", "1998-02-11T20:00", "time", None, None, None),
+    ("The deadline is midnight Friday.", "1989-10-30", "midnight Friday", "TIME", "1989-11-03T24:00", "time", None, None, None),
+    # quarters, halves, fiscal years
+    ("Third-quarter profit fell 5%.", Q, "Third-quarter", "DATE", "1989-Q3", "quarter", None, None, None),
+    ("Profit fell in the third quarter.", Q, "the third quarter", "DATE", "1989-Q3", "quarter", None, None, None),
+    ("Profit rose in the fourth quarter.", "1990-02-10", "the fourth quarter", "DATE", "1989-Q4", "quarter", None, None, None),
+    ("Sales will rise in the fourth quarter.", Q, "the fourth quarter", "DATE", "1989-Q4", "quarter", None, None, None),
+    ("It expects a gain in the first quarter.", Q, "the first quarter", "DATE", "1990-Q1", "quarter", None, None, None),
+    ("Profit fell in the third quarter of 1984.", Q, "the third quarter of 1984", "DATE", "1984-Q3", "quarter", None, None, None),
+    ("Sales fell in the 1988 second quarter.", Q, "the 1988 second quarter", "DATE", "1988-Q2", "quarter", None, None, None),
+    ("Sales fell in the fiscal first quarter.", Q, "the fiscal first quarter", "DATE", "1989-Q1", "quarter", None, None, None),
+    ("It lost money in next year's first quarter.", Q, "next year's first quarter", "DATE", "1990-Q1", "quarter", None, None, None),
+    ("Costs will fall in the first half of 1990.", Q, "the first half of 1990", "DATE", "1990-H1", "half", None, None, None),
+    ("Sales rose in the first half.", Q, "the first half", "DATE", "1989-H1", "half", None, None, None),
+    ("Earnings in fiscal 1989 fell.", Q, "fiscal 1989", "DATE", "1989", "year", None, None, None),
+    ("It expects a loss for the current fiscal year.", Q, "the current fiscal year", "DATE", "1989", "year", None, None, None),
+    ("Sales rose in the current quarter.", Q, "the current quarter", "DATE", "1989-Q4", "quarter", None, None, None),
+    # durations
+    ("He worked there for three years.", A, "three years", "DURATION", "P3Y", "year", None, None, None),
+    ("It took a decade to finish.", A, "a decade", "DURATION", "P10Y", "decade", None, None, None),
+    ("Talks lasted two decades.", A, "two decades", "DURATION", "P20Y", "decade", None, None, None),
+    ("The strike lasted 10 days.", A, "10 days", "DURATION", "P10D", "day", None, None, None),
+    ("She signed a two-year deal.", A, "two-year", "DURATION", "P2Y", "year", None, None, None),
+    ("The flight took five hours.", A, "five hours", "DURATION", "PT5H", "hour", None, None, None),
+    ("The clip runs 30 minutes.", A, "30 minutes", "DURATION", "PT30M", "minute", None, None, None),
+    ("Profit rose in the first nine months.", A, "the first nine months", "DURATION", "P9M", "month", None, None, None),
+    ("Sales fell over the past two months.", A, "the past two months", "DURATION", "P2M", "month", None, None, None),
+    ("He waited for about two weeks.", A, "about two weeks", "DURATION", "P2W", "week", "APPROX", None, None),
+    ("It grew for more than six months.", A, "more than six months", "DURATION", "P6M", "month", "MORE_THAN", None, None),
+    ("The tour lasted several years.", A, "several years", "DURATION", "PXY", "year", None, None, None),
+    ("Prices rose in recent months.", A, "recent months", "DURATION", "PXM", "month", None, None, None),
+    ("They had argued for years.", A, "years", "DURATION", "PXY", "year", None, None, None),
+    ("Sales fell for two quarters.", A, "two quarters", "DURATION", "P2Q", "quarter", None, None, None),
+    # sets
+    ("It is on every Tuesday.", A, "every Tuesday", "SET", "XXXX-WXX-2", "day", None, "EVERY", None),
+    ("She visits each July.", A, "each July", "SET", "XXXX-07", "month", None, "EACH", None),
+    ("The paper is printed every day.", A, "every day", "SET", "P1D", "day", None, "EVERY", None),
+    ("The prize is given every two years.", A, "every two years", "SET", "P2Y", "year", None, "EVERY", None),
+    ("The list is updated daily.", A, "daily", "SET", "P1D", None, None, None, None),
+    ("The report is published annually.", A, "annually", "SET", "P1Y", None, None, None, None),
+    ("The club meets on Mondays.", A, "Mondays", "SET", "XXXX-WXX-1", "day", None, None, None),
+    ("They fly on Tuesday nights.", A, "Tuesday nights", "SET", "XXXX-WXX-2TNI", "day", None, None, None),
+    ("The fund earns $5 million a year.", A, "a year", "SET", "P1Y", "year", None, None, None),
+    ("The choir meets twice a week.", A, "a week", "SET", "P1W", "week", None, None, "2X"),
+    # the year, the week, the weekend, year-end against the anchor
+    ("Rain fell earlier in the year.", Q, "the year", "DATE", "1989", "year", None, None, None),
+    ("Sales rose 5% during the year.", Q, "the year", "DURATION", "P1Y", "year", None, None, None),
+    ("Debt will fall by the end of the year.", Q, "the year", "DATE", "1989", "year", None, None, None),
+    ("Profit for the year ended March 31 fell.", Q, "the year", "DURATION", "P1Y", "year", None, None, None),
+    ("The film topped the chart over the weekend.", Q, "the weekend", "DATE", "1989-W43-WE", "week", None, None, None),
+    ("The film will open over the weekend.", Q, "the weekend", "DATE", "1989-W44-WE", "week", None, None, None),
+    ("Debt will be cut by year-end.", Q, "year-end", "DATE", "1989", "year", "END", None, None),
+    ("In June last year he left the band.", Q, "June last year", "DATE", "1988-06", "month", None, None, None),
+    # holidays
+    ("The album came out on Christmas Day.", A, "Christmas Day", "DATE", "2004-12-25", "day", None, None, None),
+    ("They will marry on Valentine's Day.", A, "Valentine's Day", "DATE", "2005-02-14", "day", None, None, None),
+    ("The film opens at Easter.", A, "Easter", "DATE", "2005-03-27", "day", None, None, None),
+    ("The parade was held on Thanksgiving Day 2004.", A, "Thanksgiving Day 2004", "DATE", "2004-11-25", "day", None, None, None),
+]
+
+
+@pytest.mark.parametrize("sentence,anchor,text,typ,value,granularity,mod,quant,freq", TIMEX_CASES)
+def test_timex_expression(nlp, sentence, anchor, text, typ, value, granularity, mod, quant, freq):
+    m = only(run(nlp, sentence, anchor), text)
+    assert (m.type, m.value, m.granularity, m.mod, m.quant, m.freq) == (typ, value, granularity, mod, quant, freq)
+
+
+# Anchoring by tense and by the last date named: (sentence, anchor, text, value)
+ANCHOR_CASES = [
+    # a day and month, or a month, that the verb or a planning word points forward to
+    ("The offer was extended to Nov. 20.", Q, "Nov. 20", "1989-11-20"),
+    ("The vote is expected in December.", Q, "December", "1989-12"),
+    ("The vote was held in December.", Q, "December", "1988-12"),
+    ("The rally was planned for March 3.", Q, "March 3", "1990-03-03"),
+    ("He gave no reason for the Nov. 20 deadline.", Q, "Nov. 20", "1989-11-20"),
+    ("The case was heard in the week of Oct. 16.", Q, "the week of Oct. 16", "1989-W42"),
+    # weekdays in both directions
+    ("Police said the suspect fled on Tuesday.", Q, "Tuesday", "1989-10-31"),
+    ("The minister will visit on Tuesday.", Q, "Tuesday", "1989-11-07"),
+    ("They planned to leave on Monday.", Q, "Monday", "1989-11-06"),
+    ("The ministers met Monday.", Q, "Monday", "1989-10-30"),
+    ("The court has given them until Tuesday to reply.", Q, "Tuesday", "1989-11-07"),
+    ("Until Tuesday, they had not called.", Q, "Tuesday", "1989-10-31"),
+    ("The move follows Tuesday's ruling.", Q, "Tuesday", "1989-10-31"),
+    # wire style: a bare weekday between subject and verb
+    ("The World Court Friday rejected the appeal.", Q, "Friday", "1989-10-27"),
+    ("The company Tuesday said it would sell the unit.", Q, "Tuesday", "1989-10-31"),
+    # "a year ago/earlier" keeps the granularity of the quarter, month or day it compares with
+    ("Profit fell in the third quarter. A year ago it rose.", Q, "A year ago", "1988-Q3"),
+    ("Profit fell in the third quarter from the year-earlier quarter.", Q, "the year-earlier quarter", "1988-Q3"),
+    ("Sales fell in the third quarter, and the quarter was weak.", Q, "the quarter", "1989-Q3"),
+    ("Sales fell in the latest quarter.", Q, "the latest quarter", "1989-Q3"),
+    ("He was hired on March 5, 1987. A year earlier he had quit.", Q, "A year earlier", "1986-03-05"),
+    ("The band formed in May 1990, and a year later they split.", Q, "a year later", "1991-05"),
+    ("The band formed in 1990, and a year later they split.", Q, "a year later", "1991"),
+    ("It closed on Friday, Oct. 27, down from the previous Friday.", Q, "the previous Friday", "1989-10-20"),
+    ("They met on Tuesday and again the following Tuesday.", Q, "the following Tuesday", "1989-11-07"),
+    ("It was a hit a year ago.", Q, "a year ago", "1988"),
+]
+
+
+@pytest.mark.parametrize("sentence,anchor,text,value", ANCHOR_CASES)
+def test_anchoring(nlp, sentence, anchor, text, value):
+    assert only(run(nlp, sentence, anchor), text).value == value
+
+
+@pytest.mark.parametrize("sentence", [
+    "USA Today ran the story.",
+    "She starred in Two Weeks Notice.",
+    "The Christmas single sold well.",
+    "The film Bloody Sunday was a hit.",
+    "A quarter of the audience left.",
+    "The period drama was a hit.",
+    "Now That's What I Call Music sold well.",
+    "The current system is unfair.",
+    "The 52-year-old actor was there.",
+    "They will end the year in second place.",
+    "She won album of the year.",
+    "Wham's Last Christmas was a hit.",
+    "The show moved to Saturday night.",
+])
+def test_no_time_expression(nlp, sentence):
+    assert run(nlp, sentence, A)._.dates == []
 
 
 @pytest.mark.parametrize("sentence", [
@@ -142,7 +294,7 @@ def test_expression(nlp, sentence, anchor, text, value, start, end, granularity,
     "He wrote it with June Carter Cash.",
     "He hosted Saturday Night Live.",
     "Bez of Happy Mondays sang.",
-    "He is in his 60s now.",
+    "He is in his 60s.",
     "She read the Mail on Sunday.",
     "It is on every Tuesday.",
     "Set in New York, it follows dancers.",
@@ -152,8 +304,8 @@ def test_expression(nlp, sentence, anchor, text, value, start, end, granularity,
     "It was the last week of the tour.",
     "The Saturday night show was axed.",
 ])
-def test_not_a_date(nlp, sentence):
-    assert run(nlp, sentence, A)._.dates == []
+def test_not_a_calendar_date(nlp, sentence):
+    assert [d.text for d in run(nlp, sentence, A)._.dates if d.type == "DATE"] == []
 
 
 @pytest.mark.parametrize("sentence,text", [
@@ -230,7 +382,10 @@ def test_random_word_salad_never_raises(nlp, words, published):
 
 GUARD_WORDS = WORDS + ["MAY", "may", "Sept.", "Sep", "decades", "back", "earlier", "the following", "that same",
                        "next", "past", "coming", "weekend", "Monday", "yesterday", "Tomorrow", "sixties", "2004-05-06",
-                       "1990s", "’60s", "twenty-first", "of", "to", "two", "Autumn", "early", "week", "day", "\n"]
+                       "1990s", "’60s", "twenty-first", "of", "to", "two", "Autumn", "early", "week", "day", "\n",
+                       "now", "Recently", "past", "future", "today", "tonight", "morning", "nights", "10", "p.m.", "7pm",
+                       "noon", "GMT", "quarter", "third", "half", "fiscal", "FY", "year-earlier", "period", "hours",
+                       "several", "every", "each", "daily", "Mondays", "a", "twice", "Christmas", "Day", "Easter"]
 
 
 @settings(max_examples=300, deadline=None)

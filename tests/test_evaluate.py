@@ -48,6 +48,8 @@ def outputs(tmp_path):
         {"article_id": "a1", "text": "the 1970s", "value": "197X"},
         {"article_id": "a1", "text": "1992", "value": "1993"},
         {"article_id": "a1", "text": "Tuesday", "value": None},
+        {"article_id": "a1", "text": "for three years", "type": "DURATION", "value": "P3Y"},  # not a calendar date
+        {"article_id": "a1", "text": "1992", "type": "SET", "value": "XXXX"},  # typed other than DATE: not scored
     ])
     return tmp_path
 
