@@ -2,20 +2,25 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import importlib
 import logging
+import math
+import os
+import re
 import sys
 from pathlib import Path
 
-from . import __version__
-from .clean import parse_iso_date
-from .runner import EXIT_BUSY, EXIT_UNEXPECTED, EXIT_USAGE, Busy, Options, Settings, run
+from . import __version__, preflight
+from .runner import (EXIT_BROKEN_PIPE, EXIT_BUSY, EXIT_INTERRUPTED, EXIT_UNEXPECTED, EXIT_USAGE, Busy, Options,
+                     Settings, run)
 from .schema import without_pandas
 
 DESCRIPTION = """Turn entertainment news articles into fact tables: entities, who plays whom, who is in what,
 who made what, who said what, and when. Exit codes: 0 all ok; 1 some articles of this run failed (see the
 `articles` table, status = error); 2 usage or setup error; 3 another run holds the output folder;
-4 unexpected error (e.g. disk full, permission denied)."""
+4 unexpected error (e.g. disk full, permission denied); 130 interrupted (Ctrl-C); 141 output closed early
+(e.g. `| head`); 143 stopped by SIGTERM."""
 
 
 def _common() -> argparse.ArgumentParser:
@@ -72,23 +77,45 @@ def _run_parser(sub) -> None:
     p.set_defaults(func=_cmd_run)
 
 
-def _cmd_run(args) -> int:
-    published = None
-    if args.published:
-        published = parse_iso_date(args.published)
-        if published is None:
-            print(f"error: --published {args.published!r} is not a date (use YYYY-MM-DD)", file=sys.stderr)
-            return EXIT_USAGE
+def _usage_problem(args) -> str | None:
+    """Return one line saying what to change when the options of `run` cannot work, before anything is created."""
+    if args.published and not _is_iso_date(args.published):
+        return f"--published {args.published!r} is not a date: give it as YYYY-MM-DD, e.g. 2024-05-01"
     for name in ("workers", "batch_size", "batch_tokens", "chunk_size", "part_size"):
         if getattr(args, name) < 1:
-            print(f"error: --{name.replace('_', '-')} must be at least 1", file=sys.stderr)
-            return EXIT_USAGE
-    settings = Settings(model=args.model, published=published, max_bytes=int(args.max_mb * 1e6))
+            return f"--{name.replace('_', '-')} must be at least 1"
+    if not (math.isfinite(args.max_mb) and args.max_mb > 0):
+        return f"--max-mb must be a positive number of megabytes, e.g. 10 (got {args.max_mb})"
+    if args.scheduler and args.executor != "dask":
+        return "--scheduler needs --executor dask (add it, or drop --scheduler to run on this machine)"
+    return (preflight.check_inputs(args.inputs) or preflight.check_out(args.out) or preflight.check_readers()
+            or preflight.check_model(args.model)
+            or (preflight.check_scheduler(args.scheduler) if args.scheduler else None))
+
+
+def _is_iso_date(text: str) -> bool:
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return False
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _cmd_run(args) -> int:
+    problem = _usage_problem(args)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    settings = Settings(model=args.model, published=args.published, max_bytes=int(args.max_mb * 1e6))
+    # A bar for a person at a terminal; log lines for a job whose output goes to a file.
+    progress = "off" if args.no_progress else "bar" if sys.stderr.isatty() else "log"
     options = Options(full=args.full, prune=args.prune, retry_errors=args.retry_errors, workers=args.workers, executor=args.executor,
                       scheduler=args.scheduler, csv=args.format != "parquet", batch_size=args.batch_size,
                       batch_tokens=args.batch_tokens, chunk_size=args.chunk_size, part_size=args.part_size,
-                      progress=not args.no_progress and sys.stderr.isatty(), wait=args.wait,
-                      follow_symlinks=args.follow_symlinks, worker_timeout=args.worker_timeout)
+                      progress=progress, wait=args.wait, follow_symlinks=args.follow_symlinks,
+                      worker_timeout=args.worker_timeout)
     # A run builds its tables from Python lists and never needs pandas: keep pyarrow from loading it (~50 MB).
     without_pandas()
     try:
@@ -96,12 +123,12 @@ def _cmd_run(args) -> int:
     except Busy as exc:
         print(f"busy: {exc}", file=sys.stderr)
         return EXIT_BUSY
-    except (FileNotFoundError, RuntimeError) as exc:
+    except (FileNotFoundError, RuntimeError, preflight.SetupError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     for article_id, error in summary.failures:
         print(f"failed: {article_id}: {error}", file=sys.stderr)
-    print(summary.line())
+    print(summary.line(), flush=True)
     return summary.exit_code
 
 
@@ -144,14 +171,32 @@ def _show_parser(sub) -> None:
     p.set_defaults(func=_lazy("show"))
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line saying what is wrong, with exit code 2."""
+
+    def error(self, message):
+        self.exit(EXIT_USAGE, f"error: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m pipeline", description=DESCRIPTION)
+    parser = _Parser(prog="python -m pipeline", description=DESCRIPTION)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     _run_parser(sub)
     _evaluate_parser(sub)
     _show_parser(sub)
     return parser
+
+
+def _configure_logging(verbose: int) -> None:
+    level = [logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)]
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # Progress lines are for unattended runs: shown whenever a run writes them, -v or not.
+    logging.getLogger("pipeline.progress").setLevel(logging.INFO)
+    if not verbose:
+        # Dask logs tens of INFO lines per cluster start, here and in every worker process it spawns (which
+        # read this variable); they belong to -v.
+        os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -160,10 +205,18 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return EXIT_USAGE if exc.code not in (0, None) else 0
-    level = [logging.WARNING, logging.INFO, logging.DEBUG][min(args.verbose, 2)]
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    _configure_logging(args.verbose)
     try:
         return args.func(args)
+    except KeyboardInterrupt:
+        # Committed parts stay; a run's unfinished work is found and done by the next run.
+        print("interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader of our output went away (`| head`): nothing to report to it. Point stdout at /dev/null
+        # so that the interpreter's final flush does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     except Exception as exc:  # a scheduled job needs a one-line reason and a distinct code, not a traceback
         logging.getLogger("pipeline").debug("unexpected error", exc_info=True)
         print(f"error: {type(exc).__name__}: {exc} (run with -vv for the traceback)", file=sys.stderr)

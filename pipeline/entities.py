@@ -291,6 +291,8 @@ class EntityResolver:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
+        # What NER (the model and the entertainment rules) said, to tell which labels resolution corrected.
+        ner_labels = {i: ent.label_ for ent in doc.ents for i in range(ent.start, ent.end)}
         spans = self._add_work_mentions(doc, text, self._candidates(doc, text))
         spans.sort(key=lambda s: s.start)
         entities: dict[str, Entity] = {}
@@ -309,7 +311,8 @@ class EntityResolver:
             for span in cluster.mentions:
                 kind = "name" if label != "PERSON" or len(name_words(span.text)) >= full else "partial"
                 sentence = sentence_texts[bisect_right(starts, span.start) - 1]
-                mentions.append(Mention(eid, span.text, label, span.start_char, span.end_char, sentence, kind))
+                mentions.append(Mention(eid, span.text, label, span.start_char, span.end_char, sentence, kind,
+                                        ner_labels.get(span.start)))
                 resolved.append(Span(doc, span.start, span.end, label=label, kb_id=eid))
         others = [e for e in doc.ents if e.label_ not in NAME_LABELS]
         doc.ents = filter_spans(resolved + others)

@@ -187,10 +187,54 @@ def score(gold: list[dict], outputs: Path) -> dict:
     return result
 
 
+FLOOR_KEYS = FACT_TYPES + ("relations_micro", "quote_attribution_acc", "date_value_acc")
+
+
+class UsageError(ValueError):
+    """A gold or floors file that cannot be used, with one line saying what is wrong."""
+
+
 def load_gold(path: Path) -> list[dict]:
-    """Return the gold facts of a JSON Lines file, one dict per article."""
-    with open(path, encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
+    """Return the gold facts of a JSON Lines file, one dict per article.
+
+    Raises UsageError naming the first line that is not a JSON object with an `article_id`.
+    """
+    gold = []
+    try:
+        with open(path, encoding="utf-8") as handle:
+            for lineno, line in enumerate(handle, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                except ValueError as exc:
+                    raise UsageError(f"{path} is not JSON Lines: line {lineno} is not JSON ({exc}); "
+                                     "give gold facts in the format of docs/gold-format.md") from None
+                if not isinstance(record, dict) or "article_id" not in record:
+                    raise UsageError(f"{path} line {lineno} is not a gold record: each line is a JSON object "
+                                     "with an article_id (docs/gold-format.md)")
+                gold.append(record)
+    except UnicodeDecodeError:
+        raise UsageError(f"{path} is not UTF-8 text; give gold facts as JSON Lines (docs/gold-format.md)") from None
+    return gold
+
+
+def load_floors(path: Path) -> dict[str, float]:
+    """Return the floors in a JSON file mapping score names to numbers; raises UsageError when it is not one."""
+    try:
+        floors = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise UsageError(f"floors file not found: {path}") from None
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise UsageError(f"--floors {path} is not JSON ({exc})") from None
+    if not isinstance(floors, dict):
+        raise UsageError(f"--floors {path} must hold one JSON object of score names to numbers")
+    for key, value in floors.items():
+        if key not in FLOOR_KEYS:
+            raise UsageError(f"--floors {path}: unknown score {key!r}; known: {', '.join(FLOOR_KEYS)}")
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+            raise UsageError(f"--floors {path}: the floor of {key} must be a number from 0 to 1, not {value!r}")
+    return floors
 
 
 def _describe(kind: str, item: dict) -> str:
@@ -235,13 +279,19 @@ def main(args) -> int:
     if not args.outputs.is_dir():
         print(f"error: outputs folder not found: {args.outputs}", file=sys.stderr)
         return 2
-    result = score(load_gold(args.gold), args.outputs)
+    try:
+        gold = load_gold(args.gold)
+        floors = load_floors(args.floors) if args.floors else None
+    except UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    result = score(gold, args.outputs)
     if args.json:
         print(json.dumps({k: result[k] for k in ("strict", "lenient", "articles")}))
     else:
         print(report(result, errors=not args.no_errors))
-    if args.floors:
-        failed = check_floors(result, json.loads(args.floors.read_text()))
+    if floors is not None:
+        failed = check_floors(result, floors)
         for line in failed:
             print(f"below floor: {line}", file=sys.stderr)
         return 1 if failed else 0

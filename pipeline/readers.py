@@ -5,6 +5,7 @@ not stop a batch.
 """
 from __future__ import annotations
 
+import fnmatch
 import hashlib
 import json
 import logging
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
 from .clean import Cleaned, clean_plain_text, compose
+from .preflight import SetupError
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +27,7 @@ SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 
 DEFAULT_MAX_BYTES = 10_000_000
 MAX_ERROR_CHARS = 2000
+IGNORE_FILE = ".pipelineignore"
 MIN_HTML_WORDS = 5
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -79,16 +82,21 @@ def clip_error(error: str) -> str:
 def discover(inputs: Iterable[Path | str], follow_symlinks: bool = False) -> Iterator[tuple[Path, str]]:
     """Yield `(path, article_id)` for every readable file under `inputs`, in a stable order.
 
-    Folders are read recursively; the id is the path relative to the folder given, without its
-    extension, with `/` separators (undecodable bytes of a name written `\\xNN`, see `safe_text`). A file
-    given directly is named by its stem. Symbolic links that lead out of the folder given are skipped
-    (with a warning) unless `follow_symlinks`.
+    Folders are read recursively, without hidden files and what the folder's `.pipelineignore` lists (see
+    `ignore_patterns`); the id is the path relative to the folder given, without its extension, with `/`
+    separators (undecodable bytes of a name written `\\xNN`, see `safe_text`). A file given directly is named
+    by its stem. Symbolic links that lead out of the folder given are skipped (with a warning) unless
+    `follow_symlinks`.
     """
     for item in inputs:
         root = Path(item)
         if root.is_dir():
+            patterns = ignore_patterns(root)
             for path in _walk(root, follow_symlinks):
-                yield path, safe_text(path.relative_to(root).with_suffix("").as_posix())
+                relative = path.relative_to(root)
+                if ignored(relative, patterns):
+                    continue
+                yield path, safe_text(relative.with_suffix("").as_posix())
         elif root.is_file():
             yield root, safe_text(root.stem)
         else:
@@ -118,6 +126,38 @@ def _walk(root: Path, follow_symlinks: bool) -> list[Path]:
                     continue
             found.append(path)
     return sorted(found)
+
+
+def ignore_patterns(folder: Path) -> list[str]:
+    """Return the glob patterns of `folder/.pipelineignore`: one a line, `#` starting a comment line."""
+    try:
+        lines = (folder / IGNORE_FILE).read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return []
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def ignored(relative: Path, patterns: list[str]) -> bool:
+    """True when a pattern matches the path (relative to the input folder) or one of its folders.
+
+    A pattern with a `/` before its end is matched against the path from the input folder (`drafts/*.txt`,
+    `/SOURCE.txt`); one without against each file and folder name at any depth (`SOURCE.txt`, `*.md`,
+    `drafts`). A trailing `/` limits a pattern to folders.
+    """
+    parts = relative.parts
+    for pattern in patterns:
+        folders_only = pattern.endswith("/")
+        anchored = "/" in pattern.rstrip("/")
+        pattern = pattern.strip("/")
+        # Candidates: each leading path (a/b, a/b/c, ...) or each name, folders only when the pattern says so.
+        last = len(parts) - 1 if folders_only else len(parts)
+        if anchored:
+            candidates = ["/".join(parts[: i + 1]) for i in range(last)]
+        else:
+            candidates = list(parts[:last])
+        if any(fnmatch.fnmatchcase(candidate, pattern) for candidate in candidates):
+            return True
+    return False
 
 
 def decode(data: bytes) -> str:
@@ -255,6 +295,10 @@ def _guarded(reader, path: Path, article_id: str, where: str) -> Article:
         return Article(article_id, where, error=f"cannot read the file: {exc.strerror or exc}", sha256=_sha256(data))
     except InputError as exc:
         return Article(article_id, where, error=str(exc), sha256=_sha256(data))
+    except ImportError as exc:
+        # A broken install is not the article's fault: stop the run rather than store an error row for it.
+        reason = (str(exc) or "a module cannot be imported").splitlines()[0]
+        raise SetupError(f"cannot read {where}: {reason} (reinstall the project: pip install -e .)") from exc
     except Exception as exc:  # a reader bug must cost one article, not the batch
         log.exception("cannot read %s", where)
         return Article(article_id, where, error=f"{type(exc).__name__}: {exc}", sha256=_sha256(data))

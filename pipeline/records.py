@@ -32,6 +32,7 @@ class Mention:
     end_char: int
     sentence: str
     kind: str = "name"  # name | partial | pronoun | nominal
+    ner_label: Optional[str] = None  # the label NER gave before resolution; None when resolution found the mention
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,6 @@ import hashlib
 import json
 import logging
 import signal
-import sys
 import threading
 import time
 from collections import defaultdict
@@ -24,6 +23,7 @@ from typing import Iterable, Iterator, Optional, Sequence
 from . import DEFAULT_MODEL, __version__
 from .batching import Batching
 from .lock import Busy, locked  # noqa: F401 (Busy is part of this module's interface)
+from .progress import make_progress
 from .readers import DEFAULT_MAX_BYTES, Article, Source, clip_error, discover, scan
 from .schema import TABLE_NAMES, to_arrow
 from .store import DamagedPart, Repairs, Store
@@ -37,6 +37,8 @@ EXIT_ARTICLES_FAILED = 1
 EXIT_USAGE = 2
 EXIT_BUSY = 3
 EXIT_UNEXPECTED = 4
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command stopped by Ctrl-C
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a command whose reader went away
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,7 @@ class Options:
     part_size: int = 500  # articles per Parquet part written (and committed) at once
     compact_below: int = 200  # parts with fewer articles are merged once there are many of them
     max_parts: int = 32
-    progress: bool = False
+    progress: str = "off"  # bar (a terminal) | log (a line per chunk and at least every 30 s) | off
     wait: bool = False
     follow_symlinks: bool = False  # read links leading out of the input folders
     worker_timeout: float = 60.0  # seconds a Dask run waits for a worker before giving up
@@ -100,10 +102,12 @@ class Summary:
     lost: list = field(default_factory=list)  # articles of a damaged part whose input is gone
 
     def line(self) -> str:
-        facts = ", ".join(f"{n} {t}" for t, n in self.facts.items())
+        """Return the run's one summary line: article counts, rows added per table, duration."""
+        # Rows added, not table sizes: a run with nothing new adds nothing to tables that may be full.
+        added = ("new rows: " + ", ".join(f"{n} {t}" for t, n in self.facts.items())) if self.processed else "no new rows"
         return (
-            f"{self.processed - self.failed} articles ok, {self.failed} failed, {self.skipped} unchanged, "
-            f"{self.pruned} pruned; {facts}; {self.seconds:.1f} s"
+            f"run: {self.processed - self.failed} articles ok, {self.failed} failed, {self.skipped} unchanged, "
+            f"{self.pruned} pruned; {added}; {self.seconds:.1f} s"
         )
 
     @property
@@ -165,8 +169,6 @@ def run(inputs: Sequence[Path | str], out: Path | str, settings: Settings = Sett
                         raise
                     store.quarantine(exc.part, str(exc), repairs)
     summary.seconds = time.perf_counter() - started
-    log.info("run: %d processed, %d failed, %d skipped, %d pruned in %.1f s",
-             summary.processed, summary.failed, summary.skipped, summary.pruned, summary.seconds)
     return summary
 
 
@@ -210,6 +212,10 @@ def _run(inputs: Sequence[Path | str], out: Path, settings: Settings, options: O
             _compact(store, options)
         if options.csv and (store.csv_stale() or not all((out / f"{t}.csv").exists() for t in TABLE_NAMES)):
             store.export_csv()
+        elif not options.csv and store.csv_stale():
+            # CSVs this run does not regenerate would silently disagree with the Parquet tables.
+            for table in TABLE_NAMES:
+                (out / f"{table}.csv").unlink(missing_ok=True)
     return summary
 
 
@@ -240,9 +246,8 @@ def _process(store: Store, todo: list[Source], settings: Settings, options: Opti
     # Small runs still spread over every worker: at least four chunks per worker when there is enough work.
     chunk_size = max(1, min(options.chunk_size, -(-len(todo) // (4 * options.workers))))
     chunks = _chunks(_load(todo, settings.published), chunk_size)
-    progress = _progress(len(todo), options.progress)
     batch = _Batch()
-    with make_executor(options, settings.model) as executor:
+    with make_progress(len(todo), options.progress) as progress, make_executor(options, settings.model) as executor:
         for results in executor.map(chunks, __version__, processed_at, Batching(options.batch_size, options.batch_tokens)):
             batch.add(results, summary)
             progress.update(len(results))
@@ -251,13 +256,6 @@ def _process(store: Store, todo: list[Source], settings: Settings, options: Opti
                 batch = _Batch()
     if batch.states:
         batch.commit(store, fingerprint)
-    progress.close()
-
-
-def _progress(total: int, enabled: bool):
-    from tqdm import tqdm
-
-    return tqdm(total=total, unit="article", disable=not enabled, file=sys.stderr)
 
 
 class _Batch:
@@ -281,7 +279,7 @@ class _Batch:
             if not result.ok:
                 summary.failed += 1
                 summary.failures.append((a["article_id"], a["error"]))
-                log.warning("%s: %s", a["article_id"], a["error"])
+                log.debug("%s: %s", a["article_id"], a["error"])
         for table in TABLE_NAMES:
             self.tables[table].append(to_arrow(table, rows.get(table, [])))
 

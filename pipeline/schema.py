@@ -43,6 +43,7 @@ TABLES: dict[str, pa.Schema] = {
             ("end_char", pa.int64()),
             ("sentence", pa.string()),
             ("kind", pa.string()),
+            ("ner_label", pa.string()),
         ]
     ),
     "relations": pa.schema(

@@ -14,6 +14,7 @@ import math
 import re
 import sys
 import warnings
+from collections import Counter
 from pathlib import Path
 from typing import Any, Optional
 
@@ -29,8 +30,12 @@ header .meta { color: #555; font-size: .9em; }
 .status-ok { color: #1a7f37; font-weight: bold; }
 .status-error { color: #b00020; font-weight: bold; }
 .error { background: #fde8ea; border: 1px solid #b00020; padding: .8em; margin: 1em 0; white-space: pre-wrap; }
-main { display: grid; grid-template-columns: minmax(22em, 1fr) minmax(26em, 1fr); gap: 1.5em; align-items: start; }
+main { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1.5em; align-items: start; }
 article.text { font-size: 1.02em; border-right: 1px solid #ddd; padding-right: 1.5em; }
+@media (max-width: 1000px) {
+  main { grid-template-columns: minmax(0, 1fr); }
+  article.text { border-right: none; padding-right: 0; }
+}
 mark.quote { background: #fff3c4; border-bottom: 2px solid #d4a000; padding: 0 .1em; }
 mark.quote:target { outline: 2px solid #d4a000; }
 sup.speaker { font-size: .75em; color: #8a6500; }
@@ -38,11 +43,15 @@ sup.speaker a { color: #8a6500; text-decoration: none; }
 section.panel { margin-bottom: 1.5em; }
 section.panel h2 { font-size: 1.1em; border-bottom: 1px solid #ddd; padding-bottom: .2em; }
 table { border-collapse: collapse; width: 100%; font-size: .85em; }
-th, td { border: 1px solid #e2e2e2; padding: .25em .4em; text-align: left; vertical-align: top; }
+th, td { border: 1px solid #e2e2e2; padding: .25em .4em; text-align: left; vertical-align: top;
+         overflow-wrap: anywhere; }
+tr.evidence td { background: #fafafa; color: #444; border-top: 2px solid #ccc; }
+abbr.corrected { color: #8a3ffc; font-size: .85em; text-decoration: underline dotted; cursor: help; }
 th { background: #f5f5f5; }
 tr:target { background: #fff8dc; }
 mark.span { background: #ffe08a; padding: 0; }
 .empty { color: #888; font-style: italic; }
+.note { color: #555; font-size: .8em; }
 """
 
 
@@ -216,17 +225,67 @@ def _highlight(text: Optional[str], evidence: Optional[str], start: Any, end: An
             + html.escape(evidence[rel + len(span):]))
 
 
-def _table(headers: list[str], rows: list[list[str]], empty: str, row_ids: Optional[list[str]] = None) -> str:
-    """Return an HTML table of already-escaped cells, or a note `empty` when there are no rows."""
+def _highlight_spans(text: str, evidence: Optional[str], spans: list[tuple[Any, Any]]) -> str:
+    """Return `evidence` as escaped HTML with every span `text[start:end]` inside it highlighted."""
+    evidence = evidence or ""
+    spans = [(int(a), int(b)) for a, b in ((_value(a), _value(b)) for a, b in spans)
+             if a is not None and b is not None and 0 <= a < b <= len(text)]
+    if not text or not evidence or not spans:
+        return html.escape(evidence)
+    first = min(a for a, _ in spans)
+    at = text.find(evidence, max(0, first - len(evidence)), first + len(evidence))
+    if at < 0:
+        return html.escape(evidence)
+    marks = _non_overlapping([{"start": a - at, "end": b - at} for a, b in spans
+                              if at <= a and b <= at + len(evidence)])
+    out, pos = [], 0
+    for mark in marks:
+        out += [html.escape(evidence[pos:mark["start"]]),
+                f'<mark class="span">{html.escape(evidence[mark["start"]:mark["end"]])}</mark>']
+        pos = mark["end"]
+    return "".join(out) + html.escape(evidence[pos:])
+
+
+def _table(headers: list[str], rows: list, empty: str, row_ids: Optional[list[str]] = None) -> str:
+    """Return an HTML table of already-escaped cells, or a note `empty` when there are no rows.
+
+    A row is a list of cells, or a string: a full-width row (e.g. the evidence shared by the rows below it).
+    """
     if not rows:
         return f'<p class="empty">{html.escape(empty)}</p>'
     head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
     ids = row_ids or [""] * len(rows)
     body = "".join(
-        (f'<tr id="{rid}">' if rid else "<tr>") + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>"
+        f'<tr class="evidence"><td colspan="{len(headers)}">{row}</td></tr>' if isinstance(row, str)
+        else (f'<tr id="{rid}">' if rid else "<tr>") + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>"
         for rid, row in zip(ids, rows)
     )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _relation_rows(text: str, relations: list[dict]) -> list:
+    """Return the Relations table rows: each evidence sentence once, as a full-width row, then its facts."""
+    groups: dict[str, list[dict]] = {}
+    for r in relations:
+        groups.setdefault(r.get("evidence") or "", []).append(r)
+    rows: list = []
+    for evidence, facts in groups.items():
+        rows.append(_highlight_spans(text, evidence, [(r.get("start_char"), r.get("end_char")) for r in facts]))
+        rows += [[_esc(r.get("relation")), _esc(r.get("subject")), _esc(r.get("object")), _esc(r.get("work")),
+                  _esc(r.get("credit")), _esc(r.get("rule")), _esc(r.get("confidence"))] for r in facts]
+    return rows
+
+
+def _label_html(entity: dict, mentions: list[dict]) -> str:
+    """Return the entity's label, marked when resolution changed what NER said of some of its mentions."""
+    label = entity.get("label")
+    said = [m.get("ner_label") for m in mentions if m.get("entity_id") == entity.get("entity_id")]
+    changed = Counter(n for n in said if n is not None and n != label)
+    if not changed:
+        return _esc(label)
+    other = ", ".join(f"{name} for {n}" for name, n in changed.most_common())
+    note = f"NER said {other} of {len(said)} mentions; document-level resolution decided {label}"
+    return f'{_esc(label)} <abbr class="corrected" title="{_esc(note)}">corrected</abbr>'
 
 
 def render_page(tables: dict[str, pd.DataFrame]) -> str:
@@ -268,12 +327,7 @@ def render_page(tables: dict[str, pd.DataFrame]) -> str:
          _esc(q.get("outlet")), _esc(q.get("method")), _esc(q.get("confidence")), _esc(q.get("text"))]
         for i, q in enumerate(quotes, 1)
     ]
-    relation_rows = [
-        [_esc(r.get("relation")), _esc(r.get("subject")), _esc(r.get("object")), _esc(r.get("work")),
-         _esc(r.get("credit")), _esc(r.get("rule")), _esc(r.get("confidence")),
-         _highlight(text, r.get("evidence"), r.get("start_char"), r.get("end_char"))]
-        for r in relations
-    ]
+    relation_rows = _relation_rows(text, relations)
     date_rows = [
         [_esc(d.get("text")), _esc(d.get("value")),
          f"{_esc(d.get('start'))} – {_esc(d.get('end'))}" if d.get("start") or d.get("end") else "",
@@ -281,7 +335,7 @@ def render_page(tables: dict[str, pd.DataFrame]) -> str:
          _highlight(text, d.get("evidence"), d.get("start_char"), d.get("end_char"))]
         for d in dates
     ]
-    entity_rows = [[_esc(e.get("name")), _esc(e.get("label")), _esc(e.get("n_mentions")), _esc(e.get("entity_id"))]
+    entity_rows = [[_esc(e.get("name")), _label_html(e, mentions), _esc(e.get("n_mentions")), _esc(e.get("entity_id"))]
                    for e in entities]
 
     status = article.get("status") or "unknown"
@@ -295,11 +349,14 @@ def render_page(tables: dict[str, pd.DataFrame]) -> str:
     panels = [
         ("Quotes", _table(["#", "speaker", "as written", "cue", "outlet", "method", "confidence", "quote"],
                           quote_rows, "no quotes", [f"quote-row-{i}" for i in range(1, len(quotes) + 1)])),
-        ("Relations", _table(["relation", "subject", "object", "work", "credit", "rule", "confidence", "evidence"],
+        ("Relations", _table(["relation", "subject", "object", "work", "credit", "rule", "confidence"],
                              relation_rows, "no relations")),
         ("Dates", _table(["text", "value", "start – end", "granularity", "mod", "evidence"], date_rows, "no dates")),
         ("Entities", _table(["name", "label", "mentions", "entity id"], entity_rows, "no entities",
-                            list(entity_anchor.values()))),
+                            list(entity_anchor.values()))
+         + ('<p class="note"><abbr class="corrected">corrected</abbr>: the label NER (the model and the '
+            'entertainment rules) gave some mentions was changed by the document-level resolution; hover '
+            'for what NER said.</p>' if "corrected</abbr>" in "".join(r[1] for r in entity_rows) else "")),
     ]
     side = "".join(f'<section class="panel"><h2>{name}</h2>{content}</section>' for name, content in panels)
     return f"""<!DOCTYPE html>

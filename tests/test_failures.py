@@ -142,7 +142,10 @@ def _cli(*args, cwd=ROOT):
 def test_cron_command_line_runs(inputs, tmp_path):
     done = _cli("run", str(inputs), "--out", str(tmp_path / "out"), "--no-progress", "-v")
     assert done.returncode == 0, done.stderr
-    assert "run: 2 processed, 0 failed, 0 skipped" in done.stderr
+    assert done.stdout.startswith("run: 2 articles ok, 0 failed, 0 unchanged, 0 pruned; new rows: ")
+    # One summary line, on one stream: -v adds no second wording of it.
+    assert len(done.stdout.splitlines()) == 1
+    assert "articles ok" not in done.stderr and "processed" not in done.stderr
 
 
 def test_cli_exit_code_when_another_run_holds_the_lock(inputs, tmp_path):
@@ -155,8 +158,11 @@ def test_cli_exit_code_when_another_run_holds_the_lock(inputs, tmp_path):
 
 def test_cli_exit_code_on_an_unexpected_error(inputs, tmp_path):
     out = tmp_path / "out"
-    out.write_text("a file where the output folder should be")
-    done = _cli("run", str(inputs), "--out", str(out))
+    code = ("import errno, sys; from pipeline.store import Store; from pipeline.cli import main\n"
+            "def full(self, *args): raise OSError(errno.ENOSPC, 'No space left on device')\n"
+            "Store.export_csv = full\n"
+            f"sys.exit(main(['run', {str(inputs)!r}, '--out', {str(out)!r}, '--no-progress']))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 4
     assert done.stderr.startswith("error: ")
     assert "Traceback" not in done.stderr
