@@ -132,3 +132,34 @@ def test_person_entity_swallowing_a_possessive_title_is_split(nlp):
     entities = {(e.name, e.label) for e in doc._.entities}
     assert ("Mike Nichols", "PERSON") in entities
     assert ("Closer", "WORK_OF_ART") in entities
+
+
+
+def _resolve(nlp, text: str, ents: list[tuple[str, str]]):
+    """Return `text` after entity resolution, NER having found exactly `ents` (first occurrence of each text)."""
+    doc = nlp.make_doc(text)
+    for name, component in nlp.pipeline:
+        if name == "entity_resolver":
+            break
+        doc = component(doc)
+    spans, taken = [], 0
+    for found, label in ents:
+        start = text.index(found, taken)
+        spans.append(doc.char_span(start, start + len(found), label=label))
+        taken = start + len(found)
+    doc.ents = spans
+    return nlp.get_pipe("entity_resolver")(doc)
+
+
+def test_mentions_keep_the_label_ner_gave_before_resolution(nlp):
+    doc = _resolve(nlp, "Charlotte Gainsbourg stars in the series. Gainsbourg said the part suited her.",
+                   [("Charlotte Gainsbourg", "PERSON"), ("Gainsbourg", "GPE")])
+    assert [(m.text, m.label, m.ner_label) for m in doc._.mentions] == [
+        ("Charlotte Gainsbourg", "PERSON", "PERSON"), ("Gainsbourg", "PERSON", "GPE")]
+
+
+def test_a_title_found_again_by_resolution_has_no_ner_label(nlp):
+    doc = _resolve(nlp, "The sitcom Bunheads was cancelled. Fans said Bunheads deserved better.",
+                   [("Bunheads", "WORK_OF_ART")])
+    assert [(m.text, m.label, m.ner_label) for m in doc._.mentions] == [
+        ("Bunheads", "WORK_OF_ART", "WORK_OF_ART"), ("Bunheads", "WORK_OF_ART", None)]

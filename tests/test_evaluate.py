@@ -110,3 +110,52 @@ def test_cli_report_lists_errors(outputs, tmp_path):
     assert "== creator_work" in done.stdout
     assert "FP  a1: Joss Whedon → Buffy" in done.stdout
     assert "FN  a1: Joss Whedon → Firefly" in done.stdout
+
+
+BAD_GOLD = {
+    "csv": ("article_id,actor\na1,Linda Carter\n", "is not JSON Lines: line 1 is not JSON"),
+    "json array": ('[{"article_id": "a1"}]\n', "line 1 is not a gold record"),
+    "no article_id": ('{"article_id": "a1"}\n{"id": "a2"}\n', "line 2 is not a gold record"),
+    "binary": (b"\xff\xfe\x00\x01", "is not UTF-8 text"),
+}
+
+
+@pytest.mark.parametrize("content, message", BAD_GOLD.values(), ids=BAD_GOLD.keys())
+def test_cli_gold_that_is_not_json_lines_exits_2_with_one_line(outputs, tmp_path, content, message):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_bytes(content if isinstance(content, bytes) else content.encode())
+    done = subprocess.run([sys.executable, "-m", "pipeline", "evaluate", str(gold), "--outputs", str(outputs)],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 2
+    assert done.stderr.startswith(f"error: {gold}") and done.stderr.count("\n") == 1, done.stderr
+    assert message in done.stderr
+    assert done.stdout == ""
+
+
+BAD_FLOORS = {
+    "typo in a name": ('{"actor_role": 0.5, "relatons_micro": 0.7}', "unknown score 'relatons_micro'; known: "),
+    "trailing comma": ('{"actor_role": 0.5,}', "is not JSON"),
+    "a list": ("[0.5]", "must hold one JSON object"),
+    "a percentage": ('{"actor_role": 60}', "must be a number from 0 to 1, not 60"),
+    "a string": ('{"actor_role": "0.6"}', "must be a number from 0 to 1, not '0.6'"),
+}
+
+
+@pytest.mark.parametrize("content, message", BAD_FLOORS.values(), ids=BAD_FLOORS.keys())
+def test_cli_invalid_floors_exit_2_with_one_line_before_scoring(outputs, tmp_path, content, message):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(GOLD[0]))
+    floors = tmp_path / "floors.json"
+    floors.write_text(content)
+    done = subprocess.run([sys.executable, "-m", "pipeline", "evaluate", str(gold), "--outputs", str(outputs),
+                           "--floors", str(floors)], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 2
+    assert done.stderr.startswith(f"error: --floors {floors}") and done.stderr.count("\n") == 1, done.stderr
+    assert message in done.stderr
+    assert done.stdout == ""
+
+
+def test_the_project_floors_file_is_valid():
+    from pipeline.evaluate import load_floors
+
+    assert load_floors(ROOT / ".ci" / "dev_floors.json")["relations_micro"] > 0

@@ -138,3 +138,38 @@ def test_undecodable_bytes_are_an_error(tmp_path):
     path.write_bytes(bytes(rng.randrange(1, 256) for _ in range(5000)))
     [article] = _read(path, "noise")
     assert "cannot decode" in article.error
+
+
+def test_pipelineignore_skips_listed_files_and_folders(tmp_path):
+    (tmp_path / "2024" / "drafts").mkdir(parents=True)
+    (tmp_path / "2024" / "may").mkdir(parents=True)
+    for name in ("SOURCE.txt", "story.txt", "README.txt", "2024/SOURCE.txt", "2024/may/x.txt",
+                 "2024/may/x.notes.txt", "2024/drafts/y.txt", "2024/z.txt"):
+        (tmp_path / name).write_text("x")
+    (tmp_path / ".pipelineignore").write_text(
+        "# notes that are not articles\n"
+        "SOURCE.txt\n"
+        "*.notes.txt\n"
+        "\n"
+        "drafts/\n"
+        "/README.txt\n"
+        "2024/z.*\n"
+    )
+    found = [article_id for _, article_id in discover([tmp_path])]
+    assert found == ["2024/may/x", "story"]
+
+
+def test_pipelineignore_patterns_anchor_only_with_a_slash(tmp_path):
+    (tmp_path / "sub").mkdir()
+    for name in ("README.txt", "sub/README.txt", "sub/drafts.txt"):
+        (tmp_path / name).write_text("x")
+    (tmp_path / ".pipelineignore").write_text("/README.txt\ndrafts*/\n")
+    # `/README.txt` is the top-level file only; `drafts*/` names folders, not the file drafts.txt.
+    assert [i for _, i in discover([tmp_path])] == ["sub/README", "sub/drafts"]
+
+
+def test_a_file_given_directly_is_read_even_if_its_folder_ignores_it(tmp_path):
+    (tmp_path / "SOURCE.txt").write_text("x")
+    (tmp_path / ".pipelineignore").write_text("SOURCE.txt\n")
+    assert [i for _, i in discover([tmp_path])] == []
+    assert [i for _, i in discover([tmp_path / "SOURCE.txt"])] == ["SOURCE"]

@@ -216,3 +216,33 @@ def test_cli_run_never_loads_pandas(inputs, tmp_path):
     _run(inputs, clean)
     _assert_same_tables(out, clean)
     assert "Charlotte Rampling" in (out / "entities.csv").read_text()
+
+
+def test_format_parquet_removes_csvs_it_would_leave_stale(inputs, tmp_path):
+    out = tmp_path / "out"
+    _run(inputs, out)
+    csvs = [out / f"{t}.csv" for t in TABLE_NAMES]
+    assert all(p.exists() for p in csvs)
+    # Nothing changed: the CSVs still agree with the tables and stay.
+    _run(inputs, out, csv=False)
+    assert all(p.exists() for p in csvs)
+    path = inputs / "etoile.txt"
+    path.write_text(path.read_text().replace("Charlotte Gainsbourg", "Charlotte Rampling"))
+    _run(inputs, out, csv=False)
+    assert not any(p.exists() for p in csvs)
+    (inputs / "warhol.txt").unlink()
+    _run(inputs, out, csv=False, prune=True)
+    assert not any(p.exists() for p in csvs)
+    # Back to both formats: the CSVs come back, current.
+    _run(inputs, out)
+    assert "Charlotte Rampling" in (out / "entities.csv").read_text()
+    assert len(pd.read_csv(out / "articles.csv")) == 1
+
+
+def test_pipelineignore_with_prune_drops_newly_ignored_articles(inputs, tmp_path):
+    out = tmp_path / "out"
+    _run(inputs, out)
+    (inputs / ".pipelineignore").write_text("warhol.txt\n")
+    summary = _run(inputs, out, prune=True)
+    assert summary.pruned == 1
+    assert pd.read_parquet(out / "articles.parquet")["article_id"].tolist() == ["etoile"]

@@ -11,7 +11,7 @@ import pytest
 
 from pipeline.cli import main
 from pipeline.runner import run
-from pipeline.show import article_html
+from pipeline.show import article_html, render_page
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -138,3 +138,96 @@ def test_mention_across_a_quote_boundary_stays_nested():
     plain = re.sub(r"\s+", " ", re.sub(r"<span[^>]*>.*?</span>|<[^>]+>", " ", markup))
     for word in ("Ann Lee", "said", "Bob Marley was here", "and"):
         assert word in plain
+
+
+def _panel(page: str, name: str) -> str:
+    """Return the HTML of one side panel (Quotes, Relations, Dates, Entities)."""
+    start = page.index(f"<h2>{name}</h2>")
+    return page[start:page.index("</section>", start)]
+
+
+def _tables(rows: dict[str, list[dict]]) -> dict[str, pd.DataFrame]:
+    from pipeline.schema import TABLE_NAMES, to_arrow
+
+    return {t: to_arrow(t, rows.get(t, [])).to_pandas() for t in TABLE_NAMES}
+
+
+SENTENCE_1 = "Ann Lee and Bob Roe star in Blue Harbour, which Cy Poe directed."
+SENTENCE_2 = "Lee plays the captain."
+TEXT = f"{SENTENCE_1} {SENTENCE_2}"
+
+
+def _relation(relation, subject, obj, evidence, span, **kw):
+    start = TEXT.index(span)
+    return {"article_id": "a", "relation": relation, "subject": subject, "object": obj, "evidence": evidence,
+            "start_char": start, "end_char": start + len(span), "rule": f"rule_{relation}", "confidence": 0.9, **kw}
+
+
+def test_relations_show_each_evidence_sentence_once_above_its_facts():
+    relations = [
+        _relation("cast_member", "Ann Lee", "Blue Harbour", SENTENCE_1, "Ann Lee and Bob Roe star in Blue Harbour"),
+        _relation("cast_member", "Bob Roe", "Blue Harbour", SENTENCE_1, "Bob Roe star in Blue Harbour"),
+        _relation("creator_work", "Cy Poe", "Blue Harbour", SENTENCE_1, "which Cy Poe directed", credit="director"),
+        _relation("actor_role", "Ann Lee", "the captain", SENTENCE_2, "Lee plays the captain"),
+    ]
+    page = render_page(_tables({"articles": [{"article_id": "a", "text": TEXT, "status": "ok"}],
+                                "relations": relations}))
+    panel = _panel(page, "Relations")
+    evidence_rows = re.findall(r'<tr class="evidence"><td colspan="7">(.*?)</td></tr>', panel)
+    assert len(evidence_rows) == 2
+    plain = [re.sub(r"<[^>]+>", "", row) for row in evidence_rows]
+    assert plain == [SENTENCE_1, SENTENCE_2]
+    # Every fact's matched words are highlighted in the one copy of its sentence.
+    assert "<mark class=\"span\">Ann Lee and Bob Roe star in Blue Harbour</mark>" in evidence_rows[0]
+    assert "<mark class=\"span\">which Cy Poe directed</mark>" in evidence_rows[0]
+    # The facts follow their sentence: 3 rows under the first, 1 under the second.
+    rows = re.findall(r'<tr( class="evidence")?>', panel.split("<tbody>")[1])
+    assert ["e" if r else "f" for r in rows] == ["e", "f", "f", "f", "e", "f"]
+    assert "<th>evidence</th>" not in panel
+    assert_well_nested(page)
+
+
+def test_labels_corrected_by_resolution_are_marked():
+    entities = [{"article_id": "a", "entity_id": "person:ann-lee", "name": "Ann Lee", "label": "PERSON", "n_mentions": 2},
+                {"article_id": "a", "entity_id": "person:bob-roe", "name": "Bob Roe", "label": "PERSON", "n_mentions": 1}]
+    mention = lambda eid, text, ner: {"article_id": "a", "entity_id": eid, "text": text, "label": "PERSON",
+                                      "start_char": TEXT.index(text), "end_char": TEXT.index(text) + len(text),
+                                      "ner_label": ner}
+    mentions = [mention("person:ann-lee", "Ann Lee", "PERSON"), mention("person:ann-lee", "Lee plays", "GPE"),
+                mention("person:bob-roe", "Bob Roe", "PERSON")]
+    page = render_page(_tables({"articles": [{"article_id": "a", "text": TEXT, "status": "ok"}],
+                                "entities": entities, "mentions": mentions}))
+    panel = _panel(page, "Entities")
+    ann = re.search(r"<td>Ann Lee</td><td>(.*?)</td>", panel).group(1)
+    bob = re.search(r"<td>Bob Roe</td><td>(.*?)</td>", panel).group(1)
+    assert bob == "PERSON"
+    assert ann.startswith('PERSON <abbr class="corrected"') and "NER said GPE for 1 of 2 mentions" in ann
+    assert "was changed by the document-level resolution" in panel
+
+
+def test_rows_from_before_ner_label_existed_are_not_marked():
+    entities = [{"article_id": "a", "entity_id": "person:ann-lee", "name": "Ann Lee", "label": "PERSON", "n_mentions": 1}]
+    mentions = [{"article_id": "a", "entity_id": "person:ann-lee", "text": "Ann Lee", "label": "PERSON",
+                 "start_char": 0, "end_char": 7}]
+    page = render_page(_tables({"articles": [{"article_id": "a", "text": TEXT, "status": "ok"}],
+                                "entities": entities, "mentions": mentions}))
+    assert "corrected" not in _panel(page, "Entities")
+
+
+def test_page_fits_narrow_windows():
+    page = render_page(_tables({"articles": [{"article_id": "a", "text": TEXT, "status": "ok"}]}))
+    # Columns may shrink below their content's longest word, cells break long words (rule names, ids), and
+    # below 1,000 px the text and the tables stack.
+    assert "grid-template-columns: minmax(0, 1fr) minmax(0, 1fr)" in page
+    assert "overflow-wrap: anywhere" in page
+    assert re.search(r"@media \(max-width: 1000px\) \{\s*main \{ grid-template-columns: minmax\(0, 1fr\); \}", page)
+
+
+def test_real_article_page_groups_relations_and_marks_corrections(outputs, tmp_path):
+    page = _show(outputs, "etoile", tmp_path)
+    relations = pd.read_parquet(outputs / "relations.parquet", filters=[("article_id", "==", "etoile")])
+    panel = _panel(page, "Relations")
+    assert panel.count('<tr class="evidence">') == relations["evidence"].nunique()
+    mentions = pd.read_parquet(outputs / "mentions.parquet", filters=[("article_id", "==", "etoile")])
+    corrected = mentions[mentions["ner_label"].notna() & (mentions["ner_label"] != mentions["label"])]
+    assert _panel(page, "Entities").count('<abbr class="corrected" title=') == corrected["entity_id"].nunique()
