@@ -30,7 +30,7 @@ header .meta { color: #555; font-size: .9em; }
 .status-ok { color: #1a7f37; font-weight: bold; }
 .status-error { color: #b00020; font-weight: bold; }
 .error { background: #fde8ea; border: 1px solid #b00020; padding: .8em; margin: 1em 0; white-space: pre-wrap; }
-main { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1.5em; align-items: start; }
+main { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); gap: 1.5em; align-items: start; }
 article.text { font-size: 1.02em; border-right: 1px solid #ddd; padding-right: 1.5em; }
 @media (max-width: 1000px) {
   main { grid-template-columns: minmax(0, 1fr); }
@@ -44,7 +44,9 @@ section.panel { margin-bottom: 1.5em; }
 section.panel h2 { font-size: 1.1em; border-bottom: 1px solid #ddd; padding-bottom: .2em; }
 table { border-collapse: collapse; width: 100%; font-size: .85em; }
 th, td { border: 1px solid #e2e2e2; padding: .25em .4em; text-align: left; vertical-align: top;
-         overflow-wrap: anywhere; }
+         overflow-wrap: break-word; }
+section.panel { overflow-x: auto; }
+section.quotes td:last-child { min-width: 12em; }
 tr.evidence td { background: #fafafa; color: #444; border-top: 2px solid #ccc; }
 abbr.corrected { color: #8a3ffc; font-size: .85em; text-decoration: underline dotted; cursor: help; }
 th { background: #f5f5f5; }
@@ -208,6 +210,14 @@ def article_html(text: str, mentions: list[dict], quotes: list[dict]) -> str:
     return re.sub(re.escape(close_mark), lambda _: next(closes), rendered)
 
 
+def _name(value: Any) -> str:
+    """Return an identifier (`character_apposition`, `person:kelly-bishop`) escaped, breakable after `_` and `:`.
+
+    Such names have no spaces, so without a break opportunity one of them sets the width of its column.
+    """
+    return re.sub(r"([_:])", r"\1<wbr>", _esc(value))
+
+
 def _highlight(text: Optional[str], evidence: Optional[str], start: Any, end: Any) -> str:
     """Return `evidence` as escaped HTML with the span `text[start:end]` highlighted where it lies in it."""
     evidence = evidence or ""
@@ -271,8 +281,8 @@ def _relation_rows(text: str, relations: list[dict]) -> list:
     rows: list = []
     for evidence, facts in groups.items():
         rows.append(_highlight_spans(text, evidence, [(r.get("start_char"), r.get("end_char")) for r in facts]))
-        rows += [[_esc(r.get("relation")), _esc(r.get("subject")), _esc(r.get("object")), _esc(r.get("work")),
-                  _esc(r.get("credit")), _esc(r.get("rule")), _esc(r.get("confidence"))] for r in facts]
+        rows += [[_name(r.get("relation")), _esc(r.get("subject")), _esc(r.get("object")), _esc(r.get("work")),
+                  _esc(r.get("credit")), _name(r.get("rule")), _esc(r.get("confidence"))] for r in facts]
     return rows
 
 
@@ -335,7 +345,7 @@ def render_page(tables: dict[str, pd.DataFrame]) -> str:
          _highlight(text, d.get("evidence"), d.get("start_char"), d.get("end_char"))]
         for d in dates
     ]
-    entity_rows = [[_esc(e.get("name")), _label_html(e, mentions), _esc(e.get("n_mentions")), _esc(e.get("entity_id"))]
+    entity_rows = [[_esc(e.get("name")), _label_html(e, mentions), _esc(e.get("n_mentions")), _name(e.get("entity_id"))]
                    for e in entities]
 
     status = article.get("status") or "unknown"
@@ -358,7 +368,7 @@ def render_page(tables: dict[str, pd.DataFrame]) -> str:
             'entertainment rules) gave some mentions was changed by the document-level resolution; hover '
             'for what NER said.</p>' if "corrected</abbr>" in "".join(r[1] for r in entity_rows) else "")),
     ]
-    side = "".join(f'<section class="panel"><h2>{name}</h2>{content}</section>' for name, content in panels)
+    side = "".join(f'<section class="panel {name.lower()}"><h2>{name}</h2>{content}</section>' for name, content in panels)
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>

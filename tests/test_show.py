@@ -163,6 +163,14 @@ def _relation(relation, subject, obj, evidence, span, **kw):
             "start_char": start, "end_char": start + len(span), "rule": f"rule_{relation}", "confidence": 0.9, **kw}
 
 
+def test_identifiers_can_break_after_underscores_and_colons():
+    from pipeline.show import _name
+
+    assert _name("character_apposition") == "character_<wbr>apposition"
+    assert _name("person:kelly-bishop") == "person:<wbr>kelly-bishop"
+    assert _name("<b>_") == "&lt;b&gt;_<wbr>"
+
+
 def test_relations_show_each_evidence_sentence_once_above_its_facts():
     relations = [
         _relation("cast_member", "Ann Lee", "Blue Harbour", SENTENCE_1, "Ann Lee and Bob Roe star in Blue Harbour"),
@@ -216,10 +224,10 @@ def test_rows_from_before_ner_label_existed_are_not_marked():
 
 def test_page_fits_narrow_windows():
     page = render_page(_tables({"articles": [{"article_id": "a", "text": TEXT, "status": "ok"}]}))
-    # Columns may shrink below their content's longest word, cells break long words (rule names, ids), and
-    # below 1,000 px the text and the tables stack.
-    assert "grid-template-columns: minmax(0, 1fr) minmax(0, 1fr)" in page
-    assert "overflow-wrap: anywhere" in page
+    # Columns may shrink below their content's widest word, a panel too narrow for its table scrolls on its
+    # own, and below 1,000 px the text and the tables stack.
+    assert "grid-template-columns: minmax(0, 2fr) minmax(0, 3fr)" in page
+    assert "section.panel { overflow-x: auto; }" in page
     assert re.search(r"@media \(max-width: 1000px\) \{\s*main \{ grid-template-columns: minmax\(0, 1fr\); \}", page)
 
 
