@@ -73,7 +73,8 @@ def _run_parser(sub) -> None:
                    help="read symbolic links that lead out of the input folders (default: skip them)")
     p.add_argument("--worker-timeout", type=float, default=Options.worker_timeout, metavar="SECONDS",
                    help="stop with exit code 2 when a Dask run has had no worker for this long (default: %(default)s)")
-    p.add_argument("--no-progress", action="store_true", help="hide the progress bar")
+    p.add_argument("--no-progress", action="store_true",
+                   help="no progress report: neither the bar (at a terminal) nor the progress log lines (otherwise)")
     p.set_defaults(func=_cmd_run)
 
 
