@@ -195,9 +195,9 @@ def _configure_logging(verbose: int) -> None:
     # Progress lines are for unattended runs: shown whenever a run writes them, -v or not.
     logging.getLogger("pipeline.progress").setLevel(logging.INFO)
     if not verbose:
-        # Dask logs tens of INFO lines per cluster start, here and in every worker process it spawns (which
-        # read this variable); they belong to -v.
-        os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")
+        # Dask logs tens of INFO lines per cluster start, and warnings when a run stops mid-task, here and in
+        # every worker process it spawns (which read this variable); they belong to -v.
+        os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "error")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,6 +14,7 @@ import sys
 import time
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from typing import Iterable, Iterator
 
 from .batching import Batching
@@ -161,8 +162,9 @@ class DaskExecutor(_Windowed):
                                 f"(dask worker {scheduler}) or raise --worker-timeout") from None
             _check_workers(self.client, model)
         else:
-            self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                        dashboard_address=None)
+            with _without_ctrl_c():
+                self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                            dashboard_address=None)
             self.client = Client(self.cluster)
         n = max(1, len(self.client.scheduler_info().get("workers", {})) or workers)
         self.window = 2 * n
@@ -200,6 +202,19 @@ class DaskExecutor(_Windowed):
     def _submit(self, chunk, version, processed_at, batching):
         # pure=False: the same chunk may be resubmitted by a later run and must run again.
         return self.client.submit(process_batch, chunk, self.model, version, processed_at, batching, pure=False)
+
+
+@contextmanager
+def _without_ctrl_c() -> Iterator[None]:
+    """Start processes that ignore Ctrl-C (SIGINT), which the terminal sends to the run's whole process group.
+
+    The run stops them itself when interrupted; left to handle it, each Dask worker prints a traceback.
+    """
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def make_executor(options, model: str):

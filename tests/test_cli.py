@@ -236,3 +236,21 @@ def test_ci_creates_its_environment_as_the_readme_does():
     assert "python3 -m venv .venv\n" in ci and 'pip install --quiet -e ".[test]"' in ci
     # An upgraded pip resolves what the pip of a fresh venv does not: CI would pass where users fail.
     assert "--upgrade" not in ci and "-U " not in ci
+
+
+def test_ctrl_c_with_a_dask_local_cluster_is_quiet_too(corpus, tmp_path):
+    cmd = [sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(tmp_path / "out"), "--executor", "dask",
+           "--workers", "1", "--chunk-size", "1"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    seen = []
+    for line in proc.stderr:
+        seen.append(line)
+        if re.search(r"pipeline\.progress: [1-9]\d*/12 articles", line):
+            break
+    # The whole group, as a terminal does: the cluster's worker processes get the signal too.
+    os.killpg(proc.pid, signal.SIGINT)
+    _, rest = proc.communicate(timeout=120)
+    stderr = "".join(seen) + rest
+    assert proc.returncode == 130, stderr
+    assert [line for line in stderr.splitlines() if "pipeline.progress" not in line] == ["interrupted"]
