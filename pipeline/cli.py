@@ -87,6 +87,8 @@ def _usage_problem(args) -> str | None:
             return f"--{name.replace('_', '-')} must be at least 1"
     if not (math.isfinite(args.max_mb) and args.max_mb > 0):
         return f"--max-mb must be a positive number of megabytes, e.g. 10 (got {args.max_mb})"
+    if not (math.isfinite(args.worker_timeout) and args.worker_timeout > 0):
+        return f"--worker-timeout must be a positive number of seconds, e.g. 60 (got {args.worker_timeout})"
     if args.scheduler and args.executor != "dask":
         return "--scheduler needs --executor dask (add it, or drop --scheduler to run on this machine)"
     return (preflight.check_inputs(args.inputs) or preflight.check_out(args.out) or preflight.check_readers()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import socket
+import time
 from pathlib import Path
 from typing import Optional, Sequence
 from urllib.parse import urlsplit
@@ -19,7 +20,8 @@ READER_PACKAGES: dict[str, dict[str, str]] = {
              # trafilatura cannot be imported without lxml's HTML cleaner, a separate package since lxml 5.2.
              "lxml_html_clean": "lxml_html_clean"},
 }
-SCHEDULER_TIMEOUT = 5.0
+SCHEDULER_TIMEOUT = 10.0
+RETRY_SECONDS = 0.25
 
 
 class SetupError(Exception):
@@ -84,10 +86,15 @@ def check_scheduler(address: str, timeout: float = SCHEDULER_TIMEOUT) -> Optiona
         host, port = None, None
     if parts.scheme != "tcp" or not host or not port:
         return f"--scheduler {address!r} is not an address like tcp://HOST:8786"
-    try:
-        with socket.create_connection((host, port), timeout=timeout):
-            return None
-    except OSError as exc:
-        reason = exc.strerror or str(exc) or type(exc).__name__
-        return (f"cannot reach the Dask scheduler at {address} ({reason}): start it (dask scheduler) or "
-                "correct --scheduler")
+    # Tried again until the deadline: a scheduler started just before the run may not listen yet.
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with socket.create_connection((host, port), timeout=max(0.1, deadline - time.monotonic())):
+                return None
+        except OSError as exc:
+            reason = exc.strerror or str(exc) or type(exc).__name__
+        if time.monotonic() + RETRY_SECONDS >= deadline:
+            return (f"cannot reach the Dask scheduler at {address} ({reason}): start it (dask scheduler) or "
+                    "correct --scheduler")
+        time.sleep(RETRY_SECONDS)

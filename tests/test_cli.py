@@ -54,6 +54,7 @@ MISTAKES = {
     "nan max-mb": (["--max-mb", "nan"], "--max-mb must be a positive number"),
     "infinite max-mb": (["--max-mb", "inf"], "--max-mb must be a positive number"),
     "zero workers": (["--workers", "0"], "--workers must be at least 1"),
+    "negative worker timeout": (["--worker-timeout", "-5"], "--worker-timeout must be a positive number"),
     "scheduler without dask": (["--scheduler", "tcp://127.0.0.1:8786"], "--scheduler needs --executor dask"),
     "malformed scheduler": (["--executor", "dask", "--scheduler", "localhost"], "is not an address like tcp://HOST:8786"),
     "missing model": (["--model", "en_core_web_nonexistent"], "spaCy model 'en_core_web_nonexistent' is not installed"),

@@ -224,7 +224,7 @@ def test_truncated_part_is_quarantined_and_its_articles_processed_again(inputs, 
     assert len(list((out / "quarantine").rglob("mentions.parquet"))) == 1
     run([inputs], clean)
     _assert_same_tables(out, clean)
-    assert _cli("run", inputs, "--out", out, "--no-progress").stdout.startswith("0 articles ok, 0 failed, 2 unchanged")
+    assert _cli("run", inputs, "--out", out, "--no-progress").stdout.startswith("run: 0 articles ok, 0 failed, 2 unchanged")
 
 
 def test_articles_of_a_damaged_part_whose_input_is_gone_are_reported(inputs, tmp_path):
