@@ -163,8 +163,10 @@ class DaskExecutor(_Windowed):
             _check_workers(self.client, model)
         else:
             with _without_ctrl_c():
+                # ":0": the scheduler's HTTP server (started even without a dashboard) takes a free port, instead
+                # of warning on stderr when another cluster holds the default 8787.
                 self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                            dashboard_address=None)
+                                            dashboard_address=":0")
             self.client = Client(self.cluster)
         n = max(1, len(self.client.scheduler_info().get("workers", {})) or workers)
         self.window = 2 * n

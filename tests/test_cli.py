@@ -180,7 +180,20 @@ def test_summary_is_one_line_on_stdout_and_says_what_was_added(inputs, tmp_path)
     assert again.stderr == ""
 
 
-def test_dask_is_quiet_unless_verbose(inputs, tmp_path):
+@pytest.fixture
+def dask_default_port_taken():
+    """Port 8787, where Dask serves HTTP by default, held as another cluster on the machine would hold it."""
+    holder = socket.socket()
+    try:
+        holder.bind(("0.0.0.0", 8787))
+        holder.listen()
+    except OSError:
+        pass  # already taken, which is the point
+    yield
+    holder.close()
+
+
+def test_dask_is_quiet_unless_verbose(inputs, tmp_path, dask_default_port_taken):
     quiet = _cli("run", str(inputs / "warhol.txt"), "--out", str(tmp_path / "a"), "--executor", "dask",
                  "--workers", "1", "--no-progress", timeout=300)
     assert quiet.returncode == 0, quiet.stderr
@@ -239,7 +252,7 @@ def test_ci_creates_its_environment_as_the_readme_does():
     assert "--upgrade" not in ci and "-U " not in ci
 
 
-def test_ctrl_c_with_a_dask_local_cluster_is_quiet_too(corpus, tmp_path):
+def test_ctrl_c_with_a_dask_local_cluster_is_quiet_too(corpus, tmp_path, dask_default_port_taken):
     cmd = [sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(tmp_path / "out"), "--executor", "dask",
            "--workers", "1", "--chunk-size", "1"]
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
