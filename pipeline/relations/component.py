@@ -1,0 +1,110 @@
+"""Component: the spaCy factory `relation_extraction`, filling `doc._.relations` with `Relation` records.
+
+Candidates are scored by the shipped model; a pair becomes a row when its probability reaches the threshold
+cross-validation chose for its relation. `rule` names the candidate source and the model version
+(`sentence@relations-0.2.0`); `confidence` is the model's probability; `evidence` is the candidate's sentence.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..records import Relation
+from .candidates import Candidate, DocView, generate
+from .features import Featurizer
+from .model import MODEL_FILE, RelationModel
+
+log = logging.getLogger(__name__)
+
+
+@Language.factory("relation_extraction", default_config={"model_file": None})
+def make_relation_extraction(nlp: Language, name: str, model_file: Optional[str]) -> "RelationExtractor":
+    return RelationExtractor(RelationModel.load(model_file or MODEL_FILE))
+
+
+class RelationExtractor:
+    """Scores every candidate pair of a document; never raises (a broken document yields no relations)."""
+
+    def __init__(self, model: RelationModel):
+        self.model = model
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            view, candidates = generate(doc)
+            doc._.relations = self.relations(view, candidates)
+        except Exception:
+            log.exception("relation extraction failed on %s", doc._.article_id)
+            doc._.relations = []
+        return doc
+
+    def score(self, view: DocView, candidates: list[Candidate]) -> list[dict[str, float]]:
+        """Return, per candidate, the probability of each relation (and `credit:<name>` for each credit)."""
+        featurizer = Featurizer(view)
+        out: list[dict[str, float]] = [{} for _ in candidates]
+        for kind, head in self.model.heads.items():
+            idx = [i for i, c in enumerate(candidates) if c.kind == kind]
+            if not idx:
+                continue
+            probs, classes = head.scores([featurizer(candidates[i]) for i in idx])
+            for row, i in enumerate(idx):
+                out[i] = {name: float(probs[row, j]) for j, name in enumerate(head.outputs)}
+                if classes is not None:
+                    out[i].update({f"credit:{c}": float(classes[row, j]) for j, c in enumerate(head.classes)})
+        return out
+
+    def relations(self, view: DocView, candidates: list[Candidate]) -> list[Relation]:
+        rows = []
+        version = self.model.version
+        for cand, probs in zip(candidates, self.score(view, candidates)):
+            head = self.model.heads[cand.kind]
+            sent = view.sents[cand.sent]
+            base = dict(subject=cand.subject_name, subject_id=cand.subject_id, evidence=sent.text,
+                        start_char=sent.start_char, end_char=sent.end_char, rule=f"{cand.source}@{version}")
+            for relation in head.outputs:
+                p = probs[relation]
+                if p < head.thresholds[relation]:
+                    continue
+                if relation == "actor_role":
+                    rows.append(Relation("actor_role", object=cand.object_text, work=cand.work, credit=None,
+                                         confidence=round(p, 4), **base))
+                elif relation == "creator_work":
+                    for credit in credits(probs):
+                        rows.append(Relation("creator_work", object=cand.object_text, work=None, credit=credit,
+                                             confidence=round(p, 4), **base))
+                else:
+                    rows.append(Relation(relation, object=cand.object_text, work=None, credit=None,
+                                         confidence=round(p, 4), **base))
+        return finalise(rows)
+
+
+def credits(probs: dict[str, float]) -> list[str]:
+    """Return the credits of a creator pair: the likeliest, and a second one nearly as likely ("writer-director")."""
+    ranked = sorted(((p, k.split(":", 1)[1]) for k, p in probs.items() if k.startswith("credit:")), reverse=True)
+    if not ranked:
+        return [None]
+    chosen = [ranked[0][1]]
+    if len(ranked) > 1 and ranked[1][0] >= 0.35:
+        chosen.append(ranked[1][1])
+    return chosen
+
+
+def finalise(relations: list[Relation]) -> list[Relation]:
+    """Return one row per fact (the most confident), with the cast rows actor_role implies, in text order."""
+    implied = [replace(r, relation="cast_member", object=r.work, work=None, rule=f"{r.rule}+implied")
+               for r in relations if r.relation == "actor_role" and r.work]
+    characters = {r.object for r in relations if r.relation == "actor_role"}
+    roles = {(r.subject_id, r.object) for r in relations if r.relation == "actor_role"}
+    best: dict[tuple, Relation] = {}
+    for row in relations + implied:
+        if row.subject in characters or (row.relation != "actor_role" and row.object == row.subject):
+            continue  # a name used as a character in this article is not also a performer or author
+        if row.relation == "creator_work" and (row.subject_id, row.object) in roles:
+            continue  # "playing Horatio to Derek Jacobi's Hamlet": Hamlet is Jacobi's role, not his work
+        key = (row.relation, row.subject_id, row.object, row.credit)
+        if key not in best or (row.confidence, row.work is not None) > (best[key].confidence, best[key].work is not None):
+            best[key] = row
+    return sorted(best.values(), key=lambda r: (r.start_char, r.relation, r.subject, r.object))

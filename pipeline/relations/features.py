@@ -1,0 +1,229 @@
+"""Features: what the scorer knows of a candidate pair, as a list of binary feature names.
+
+The names describe the construction, never the words of the names themselves: how the pair was found, the
+dependency path between the two spans and the lemmas on it, cue lemmas (hyphenated words such as "co-star",
+which spaCy splits into three tokens, are joined back), the words between, list and coordination membership,
+apposition, relative and participle clauses (as dependency labels on the path), parentheses, possessives,
+a passive "by", order and distance, the kind of work, the sentence's position and what the article calls the
+subject elsewhere ("director Spike Lee" → the subject's profile says director).
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc
+
+from .candidates import WORDS, Candidate, DocView
+
+_CUES = {lemma: group for group, lemmas in WORDS.get("cues", {}).items() for lemma in lemmas}
+_ROLE_NOUNS = set(WORDS.get("nominal_nouns", {})) | {lemma for lemma, g in _CUES.items() if g != "cast"} | {
+    "actor", "actress", "star", "co-star", "presenter", "host"}
+_DISTANCES = (0, 1, 2, 4, 7, 12, 20)
+
+
+def words(doc: Doc) -> list[str]:
+    """Return each token's lower-case lemma, hyphenated words joined onto their last token ("co-star")."""
+    out = [t.lemma_.lower() for t in doc]
+    for i in range(2, len(doc)):
+        if doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
+            out[i] = f"{doc[i - 2].lower_}-{out[i]}"
+    return out
+
+
+class Featurizer:
+    """Builds feature names for the candidates of one document (per-document arrays computed once)."""
+
+    def __init__(self, view: DocView):
+        self.view = view
+        doc = view.doc
+        self.words = words(doc)
+        depth, paren = 0, []
+        for t in doc:
+            if t.text in ")]":
+                depth = max(0, depth - 1)
+            paren.append(depth > 0)
+            if t.text in "([":
+                depth += 1
+        self.paren = paren
+        self.profiles = self._profiles()
+        self._works: dict[int, list[tuple[int, int]]] = {}
+        self._people: dict[int, list[tuple[int, int]]] = {}
+        for ent in view.works:
+            self._works.setdefault(view.sent_of[ent.start], []).append((ent.start, ent.end))
+        for ent in view.subjects:
+            self._people.setdefault(view.sent_of[ent.start], []).append((ent.start, ent.end))
+
+    def works_in(self, k: int) -> list[tuple[int, int]]:
+        return self._works.get(k, [])
+
+    def people_in(self, k: int) -> list[tuple[int, int]]:
+        return self._people.get(k, [])
+
+    def _profiles(self) -> dict[str, set[str]]:
+        """Return, per entity id, the role nouns written beside its mentions ("director X", "X, the actress")."""
+        doc, words = self.view.doc, self.words
+        profiles: dict[str, set[str]] = {}
+        for ent in self.view.subjects:
+            nouns = profiles.setdefault(ent.kb_id_, set())
+            for i in (ent.start - 1, ent.start - 2):
+                if i >= 0 and words[i] in _ROLE_NOUNS and doc[i].pos_ in ("NOUN", "PROPN"):
+                    nouns.add(words[i])
+                    break
+            root = ent.root
+            for t in list(root.children) + ([root.head] if root.dep_ == "appos" else []):
+                if t.dep_ in ("appos", "attr") or t is root.head:
+                    if words[t.i] in _ROLE_NOUNS:
+                        nouns.add(words[t.i])
+            if root.dep_ in ("nsubj",) and root.head.lemma_ == "be":
+                for t in root.head.children:
+                    if t.dep_ == "attr" and words[t.i] in _ROLE_NOUNS:
+                        nouns.add(words[t.i])
+        return profiles
+
+    def __call__(self, cand: Candidate) -> list[str]:
+        view, doc, words = self.view, self.view.doc, self.words
+        sent = view.sents[cand.sent]
+        s0, s1 = cand.subject
+        f = [f"src={cand.source}", f"slab={cand.subject_label}", "bias"]
+        family = "in" if cand.source in ("sentence", "character-cue", "played-by", "parens") else "dis"
+        f.append(f"fam={family}")
+        for noun in self.profiles.get(cand.subject_id, ()):
+            f.append(f"prof={noun}")
+            f.append(f"prof={_CUES.get(noun, 'role')}")
+        count = view.mention_counts.get(cand.subject_id, 0)
+        f.append(f"smc={min(count, 3)}")
+        f.append(f"sent={min(cand.sent, 2)}")
+        f.append(f"nworks={min(len(self.works_in(cand.sent)), 3)}")
+        f.append(f"npeople={min(len(self.people_in(cand.sent)), 4)}")
+        f.append(f"para={min(view.paragraph_of_sent[cand.sent], 2)}")
+        if cand.kind == "work":
+            kind = view.work_type.get(cand.object_text.lower())
+            f.append(f"otype={kind or 'unknown'}")
+        # cue lemmas anywhere in the sentence, by group and by lemma
+        groups = set()
+        for i in range(sent.start, sent.end):
+            group = _CUES.get(words[i])
+            if group is not None and not (s0 <= i < s1):
+                groups.add(group)
+                f.append(f"{family}|sc={words[i]}")
+        f.extend(f"{family}|scg={g}" for g in groups)
+        f.extend(self._context("s", s0, s1, sent))
+        if self.paren[s0]:
+            f.append("s_paren")
+        if s1 < len(doc) and doc[s1].text in ("'s", "’s", "'", "’"):
+            f.append("s_poss")
+        if s0 > 0 and doc[s0 - 1].lower_ == "by":
+            f.append("s_by")
+            f.append(f"s_by={words[doc[s0 - 1].head.i]}")
+        sroot = doc[s0:s1].root
+        f.append(f"sdep={sroot.dep_}")
+        f.append(f"shead={words[sroot.head.i]}")
+        if any(c.dep_ == "conj" for c in sroot.children) or sroot.dep_ == "conj":
+            f.append("s_conj")
+        if cand.object is None:
+            f.append("obj=none")
+            return f
+        o0, o1 = cand.object
+        f.extend(self._context("o", o0, o1, sent))
+        if self.paren[o0]:
+            f.append("o_paren")
+        if o1 < len(doc) and doc[o1].text in ("'s", "’s"):
+            f.append("o_poss")
+        oroot = doc[o0:o1].root
+        f.append(f"odep={oroot.dep_}")
+        f.append(f"ohead={words[oroot.head.i]}")
+        if any(c.dep_ == "conj" for c in oroot.children) or oroot.dep_ == "conj":
+            f.append("o_conj")
+        if cand.kind == "work":
+            works = self.works_in(cand.sent)
+            people = self.people_in(cand.sent)
+            if works and (o0, o1) == min(works, key=lambda w: abs(w[0] - s0)):
+                f.append("o_nearest_to_s")
+            if people and (s0, s1) == min(people, key=lambda p: abs(p[0] - o0)):
+                f.append("s_nearest_to_o")
+            if works and (o0, o1) == works[0]:
+                f.append("o_first_work")
+        before = s1 <= o0
+        f.append(f"ord={'SO' if before else 'OS'}")
+        gap_start, gap_end = (s1, o0) if before else (o1, s0)
+        gap = max(0, gap_end - gap_start)
+        f.append(f"dist={next((d for d in _DISTANCES if gap <= d), 'far')}")
+        if gap <= 10:
+            between = words[gap_start:gap_end]
+            for w in between:
+                f.append(f"bw={w}")
+            if gap <= 3:
+                f.append(f"bwseq={'_'.join(between)}")
+        labels = {view.ent_at[i].label_ for i in range(gap_start, gap_end) if i in view.ent_at}
+        if "PERSON" in labels:
+            f.append("bw_person")
+        if "WORK_OF_ART" in labels:
+            f.append("bw_work")
+        for w in (",", "and", "(", ":", ";", "-", "–"):
+            if w in words[gap_start:gap_end]:
+                f.append(f"bw_has={w}")
+        f.extend(self._path(sroot.i, oroot.i))
+        # the same path from the heads of the lists and appositions the two spans belong to
+        shead, ohead = _coordination_head(sroot), _coordination_head(oroot)
+        if (shead, ohead) != (sroot.i, oroot.i) and shead != ohead:
+            f.extend("c" + name for name in self._path(shead, ohead) if name.startswith(("path=", "pathlex=", "lca=")))
+        if sroot.dep_ == "appos" and o0 <= sroot.head.i < o1 or oroot.dep_ == "appos" and s0 <= oroot.head.i < s1:
+            f.append("appos")
+        if cand.kind == "role":
+            f.append(f"clab={view.ent_at[o0].label_ if o0 in view.ent_at else 'none'}")
+            f.append(f"cwork={'yes' if cand.work else 'no'}")
+        return f
+
+    def _context(self, side: str, start: int, end: int, sent) -> list[str]:
+        words = self.words
+        f = []
+        for k, i in ((1, start - 1), (2, start - 2)):
+            f.append(f"{side}l{k}={words[i] if i >= sent.start else '<s>'}")
+        for k, i in ((1, end), (2, end + 1)):
+            f.append(f"{side}r{k}={words[i] if i < sent.end else '</s>'}")
+        if start - 1 >= sent.start and start - 2 >= sent.start:
+            f.append(f"{side}l12={words[start - 2]}_{words[start - 1]}")
+        return f
+
+    def _path(self, a: int, b: int) -> list[str]:
+        """Return the dependency path features between tokens `a` (subject) and `b` (object)."""
+        doc, words = self.view.doc, self.words
+        up_a = _ancestors(doc, a)
+        up_b = _ancestors(doc, b)
+        common = next((t for t in up_a if t in set(up_b)), None)
+        if common is None:
+            return ["path=none"]
+        left = up_a[: up_a.index(common)]
+        right = up_b[: up_b.index(common)]
+        deps = [f"{doc[i].dep_}↑" for i in left] + [f"{doc[i].dep_}↓" for i in reversed(right)]
+        f = [f"plen={min(len(deps), 6)}", f"lca={words[common]}", f"lcapos={doc[common].pos_}"]
+        if len(deps) <= 5:
+            f.append(f"path={' '.join(deps)}")
+            f.append(f"pathlex={' '.join(deps[:len(left)])} {words[common]} {' '.join(deps[len(left):])}")
+        f.extend(f"pdep={d}" for d in deps)
+        for i in left[1:] + right[1:] + [common]:
+            if i not in (a, b):
+                f.append(f"pl={words[i]}")
+        return f
+
+
+def _coordination_head(token) -> int:
+    """Return the first conjunct of the list `token` is in, through appositions ("X and Y", "X, the actress")."""
+    steps = 0
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i and steps < 10:
+        token = token.head
+        steps += 1
+    return token.i
+
+
+def _ancestors(doc: Doc, i: int) -> list[int]:
+    out = [i]
+    while doc[out[-1]].head.i != out[-1] and len(out) < 40:
+        out.append(doc[out[-1]].head.i)
+    return out
+
+
+def featurize(view: DocView, candidates: list[Candidate], featurizer: Optional[Featurizer] = None) -> list[list[str]]:
+    """Return the feature names of each candidate."""
+    featurizer = featurizer or Featurizer(view)
+    return [featurizer(c) for c in candidates]

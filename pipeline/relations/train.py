@@ -1,0 +1,411 @@
+"""Training: rebuild `pipeline/data/relation_model.json` from annotated articles.
+
+    python -m pipeline.relations.train ../shared/data/dev ../shared/data/train ../shared/data/redocred
+
+Each corpus folder holds `gold.jsonl` (the gold format of docs/gold-format.md) and the article texts, in `texts/`
+or beside it. Every article is run through the pipeline up to entity resolution; its candidates are labelled by
+the gold pairs (names and titles compared as the scorer compares them, strictly). Five-fold cross-validation
+grouped by article gives out-of-fold probabilities; the threshold of each relation is the one that maximises the
+F1 of the article-level facts of the news corpora (all corpora but Re-DocRED-style ones, named `redocred*`); the
+final models are fitted on everything. The file records the cross-validated scores it was chosen by.
+`--oracle-titles` also marks each article's gold `works` titles (and the works of its gold relations) as titles
+before entity resolution, to measure the ceiling that perfect title recognition would give.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import re
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+import numpy
+
+from .. import __version__
+from ..evaluate import norm
+from ..readers import read_file
+from .candidates import WORDS, Candidate, generate
+from .features import Featurizer
+from .model import MODEL_FILE, head_spec
+
+log = logging.getLogger(__name__)
+
+CREDITS: list[str] = WORDS["credits"]
+OUTPUTS = {"work": ["cast_member", "creator_work"], "role": ["actor_role"]}
+RELATIONS = ["actor_role", "cast_member", "creator_work"]
+GOLD_KEYS = {"actor_role": ("actor", "character"), "cast_member": ("actor", "work"), "creator_work": ("person", "work")}
+THRESHOLDS = [round(t, 2) for t in numpy.arange(0.1, 0.91, 0.02)]
+
+
+@dataclass
+class Example:
+    """One candidate of one article, with its features and gold labels."""
+
+    article: str
+    corpus: str
+    kind: str
+    key: dict  # relation → (normalised subject, normalised object) of the fact this candidate would give
+    features: list[str]
+    labels: dict = field(default_factory=dict)  # output → 0/1; "credit" → list of gold credits
+
+
+def read_corpus(folder: Path) -> list[tuple[object, dict]]:
+    """Return (article, gold record) for each gold line whose text exists in `folder` (or `folder/texts`)."""
+    out = []
+    for line in (folder / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        gold = json.loads(line)
+        for place in (folder / "texts", folder):
+            path = place / f"{gold['article_id']}.txt"
+            if path.exists():
+                article = next(read_file(path, gold["article_id"]))
+                if article.ok:
+                    out.append((article, gold))
+                break
+    return out
+
+
+def gold_facts(gold: dict) -> dict[str, dict[tuple[str, str], set]]:
+    """Return, per relation, the normalised gold pairs (with their credits for creator_work)."""
+    facts: dict[str, dict[tuple[str, str], set]] = {r: {} for r in RELATIONS}
+    for relation, (subj, obj) in GOLD_KEYS.items():
+        for row in gold.get(relation) or []:
+            pair = (norm(row.get(subj)), norm(row.get(obj)))
+            facts[relation].setdefault(pair, set()).add(row.get("credit"))
+    return facts
+
+
+def _oracle(titles: dict[str, list[str]]):
+    """Return a component that marks the gold titles of each article as WORK_OF_ART entities."""
+    from spacy.util import filter_spans
+
+    def mark(doc):
+        spans = []
+        for title in titles.get(doc._.article_id, []):
+            for m in re.finditer(re.escape(title), doc.text):
+                span = doc.char_span(m.start(), m.end(), label="WORK_OF_ART", alignment_mode="expand")
+                if span is not None:
+                    spans.append(span)
+        kept = filter_spans(spans)
+        taken = {i for s in kept for i in range(s.start, s.end)}
+        doc.ents = kept + [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
+        return doc
+
+    return mark
+
+
+def build_examples(corpora: list[Path], oracle: bool = False, nlp=None) -> list[Example]:
+    """Return the labelled candidates of every article of `corpora`."""
+    from spacy.language import Language
+
+    from ..nlp import build_nlp
+
+    nlp = nlp or build_nlp()
+    items = []
+    for folder in corpora:
+        items.extend((folder.name, article, gold) for article, gold in read_corpus(folder))
+    titles = {}
+    if oracle:
+        for _, article, gold in items:
+            found = {w["title"] for w in gold.get("works") or []}
+            found |= {r["work"] for rel in ("cast_member", "creator_work") for r in gold.get(rel) or [] if r.get("work")}
+            titles[article.article_id] = sorted(found, key=len, reverse=True)
+        name = "oracle_titles"
+        if name not in Language.factories:
+            Language.component(name, func=_oracle(titles))
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name, before="entity_resolver")
+    examples: list[Example] = []
+    skip = [p for p in ("entertainment_dates", "quote_attribution", "relation_extraction") if p in nlp.pipe_names]
+    golds = {article.article_id: (corpus, gold) for corpus, article, gold in items}
+
+    def docs():
+        for _, article, _ in items:
+            doc = nlp.make_doc(article.text)
+            doc._.article_id = article.article_id
+            doc._.title = article.title
+            yield doc
+
+    with nlp.select_pipes(disable=skip):
+        for doc in nlp.pipe(docs(), batch_size=16):
+            corpus, gold = golds[doc._.article_id]
+            examples.extend(label(doc, corpus, gold_facts(gold)))
+    if oracle:
+        nlp.remove_pipe("oracle_titles")
+    return examples
+
+
+def label(doc, corpus: str, facts: dict) -> list[Example]:
+    """Return the document's candidates as examples labelled by the gold `facts`."""
+    view, candidates = generate(doc)
+    featurizer = Featurizer(view)
+    out = []
+    for cand in candidates:
+        pair = (norm(cand.subject_name), norm(cand.object_text))
+        example = Example(doc._.article_id, corpus, cand.kind, {}, featurizer(cand))
+        for relation in OUTPUTS[cand.kind]:
+            example.key[relation] = pair
+            example.labels[relation] = int(pair in facts[relation])
+        if cand.kind == "work":
+            example.labels["credit"] = sorted(c for c in facts["creator_work"].get(pair, ()) if c in CREDITS)
+        out.append(example)
+    return out
+
+
+class Vectorizer:
+    """Maps feature names seen at least `min_count` times to columns."""
+
+    def __init__(self, examples: list[Example], min_count: int = 2):
+        counts: dict[str, int] = defaultdict(int)
+        for ex in examples:
+            for name in set(ex.features):
+                counts[name] += 1
+        self.names = sorted(n for n, c in counts.items() if c >= min_count)
+        self.index = {n: i for i, n in enumerate(self.names)}
+
+    def matrix(self, examples: list[Example]):
+        from scipy.sparse import csr_matrix
+
+        rows, cols = [], []
+        for r, ex in enumerate(examples):
+            for c in {self.index[n] for n in ex.features if n in self.index}:
+                rows.append(r)
+                cols.append(c)
+        return csr_matrix((numpy.ones(len(rows)), (rows, cols)), shape=(len(examples), len(self.names)))
+
+
+def fit(X, examples: list[Example], kind: str, c: float):
+    """Return the fitted binary models (one per output) and, for work pairs, the credit model (or None)."""
+    from sklearn.linear_model import LogisticRegression
+
+    binary = []
+    for output in OUTPUTS[kind]:
+        y = numpy.array([ex.labels[output] for ex in examples])
+        if y.min() == y.max():
+            binary.append(_Constant(float(y[0])))
+            continue
+        binary.append(LogisticRegression(C=c, max_iter=2000, solver="liblinear").fit(X, y))
+    credit = None
+    if kind == "work":
+        rows, ys = [], []
+        for i, ex in enumerate(examples):
+            for credit_name in ex.labels["credit"]:
+                rows.append(i)
+                ys.append(credit_name)
+        if len(set(ys)) >= 2:
+            credit = LogisticRegression(C=c, max_iter=2000).fit(X[rows], ys)
+        elif ys:
+            credit = _Constant(ys[0])
+    return binary, credit
+
+
+class _Constant:
+    """Stands in for a model when a training fold has a single label."""
+
+    def __init__(self, value):
+        self.value = value
+
+
+def _probs(model, X) -> numpy.ndarray:
+    if isinstance(model, _Constant):
+        return numpy.full(X.shape[0], float(model.value))
+    return model.predict_proba(X)[:, 1]
+
+
+def _credit_probs(model, X) -> numpy.ndarray:
+    """Return (rows × CREDITS) probabilities."""
+    out = numpy.zeros((X.shape[0], len(CREDITS)))
+    if model is None:
+        return out
+    if isinstance(model, _Constant):
+        out[:, CREDITS.index(model.value)] = 1.0
+        return out
+    probs = model.predict_proba(X)
+    for j, name in enumerate(model.classes_):
+        out[:, CREDITS.index(name)] = probs[:, j]
+    return out
+
+
+def cross_validate(examples: list[Example], folds: int, c: float) -> dict[int, dict[str, float]]:
+    """Return out-of-fold probabilities per example index (outputs and `credit:<name>`), grouped by article."""
+    from sklearn.model_selection import GroupKFold
+
+    oof: dict[int, dict[str, float]] = {}
+    for kind in OUTPUTS:
+        idx = [i for i, ex in enumerate(examples) if ex.kind == kind]
+        if not idx:
+            continue
+        subset = [examples[i] for i in idx]
+        groups = [ex.article for ex in subset]
+        n_folds = min(folds, len(set(groups)))
+        if n_folds < 2:
+            continue
+        vec = Vectorizer(subset)
+        X = vec.matrix(subset)
+        for train, test in GroupKFold(n_splits=n_folds).split(X, groups=groups):
+            binary, credit = fit(X[train], [subset[i] for i in train], kind, c)
+            probs = [_probs(m, X[test]) for m in binary]
+            cprobs = _credit_probs(credit, X[test]) if kind == "work" else None
+            for row, i in enumerate(test):
+                out = {o: float(p[row]) for o, p in zip(OUTPUTS[kind], probs)}
+                if cprobs is not None:
+                    out.update({f"credit:{n}": float(cprobs[row, j]) for j, n in enumerate(CREDITS)})
+                oof[idx[i]] = out
+    return oof
+
+
+def article_facts(examples: list[Example], probs: dict[int, dict[str, float]]):
+    """Return {(article, relation, subject, object): (best probability, its credit probabilities)}."""
+    facts: dict[tuple, tuple[float, dict]] = {}
+    for i, ex in enumerate(examples):
+        if i not in probs:
+            continue
+        for relation, pair in ex.key.items():
+            p = probs[i][relation]
+            key = (ex.article, relation) + pair
+            if key not in facts or p > facts[key][0]:
+                facts[key] = (p, probs[i])
+    return facts
+
+
+def evaluate(examples: list[Example], golds: dict[str, dict], probs, thresholds: dict[str, float],
+             articles: set[str]) -> dict:
+    """Return strict P/R/F1 per relation and pooled, and credit accuracy, over `articles`."""
+    facts = article_facts(examples, probs)
+    predicted = {r: set() for r in RELATIONS}
+    credit_of = {}
+    for (article, relation, subj, obj), (p, all_probs) in facts.items():
+        if article in articles and p >= thresholds[relation] and subj and obj:
+            predicted[relation].add((article, subj, obj))
+            if relation == "creator_work":
+                credit_of[(article, subj, obj)] = max(CREDITS, key=lambda n: all_probs.get(f"credit:{n}", 0.0))
+    report, totals = {}, [0, 0, 0]
+    credit_right = credit_total = 0
+    for relation in RELATIONS:
+        gold = {(a,) + pair for a in articles for pair in golds[a][relation]}
+        tp = len(predicted[relation] & gold)
+        fp, fn = len(predicted[relation]) - tp, len(gold) - tp
+        report[relation] = _prf(tp, fp, fn)
+        totals = [totals[0] + tp, totals[1] + fp, totals[2] + fn]
+        if relation == "creator_work":
+            for fact in predicted[relation] & gold:
+                credit_total += 1
+                credit_right += credit_of[fact] in golds[fact[0]]["creator_work"][fact[1:]]
+    report["relations_micro"] = _prf(*totals)
+    report["credit_accuracy"] = round(credit_right / credit_total, 3) if credit_total else None
+    return report
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": round(p, 3), "r": round(r, 3), "f1": round(f, 3), "tp": tp, "fp": fp, "fn": fn}
+
+
+def choose_thresholds(examples, golds, probs, articles: set[str]) -> dict[str, float]:
+    """Return, per relation, the threshold with the best F1 on `articles` (ties: the higher threshold)."""
+    chosen = {}
+    for relation in RELATIONS:
+        best = (-1.0, 0.5)
+        for t in THRESHOLDS:
+            f1 = evaluate(examples, golds, probs, {r: t for r in RELATIONS}, articles)[relation]["f1"]
+            if f1 >= best[0]:
+                best = (f1, t)
+        chosen[relation] = best[1]
+    return chosen
+
+
+def train(corpora: list[Path], out: Path, folds: int = 5, c: float = 0.5, oracle: bool = False,
+          examples: Optional[list[Example]] = None, nlp=None) -> dict:
+    """Build examples, cross-validate, choose thresholds, fit on everything and write the model file; return it."""
+    examples = examples if examples is not None else build_examples(corpora, oracle, nlp)
+    golds = {}
+    for folder in corpora:
+        for article, gold in read_corpus(folder):
+            golds[article.article_id] = {r: v for r, v in gold_facts(gold).items()}
+            golds[article.article_id]["corpus"] = folder.name
+    news = {a for a, g in golds.items() if not g["corpus"].startswith("redocred")}
+    probs = cross_validate(examples, folds, c)
+    thresholds = choose_thresholds(examples, golds, probs, news or set(golds))
+    cv = {name: evaluate(examples, golds, probs, thresholds, arts)
+          for name, arts in (("news", news), ("redocred", set(golds) - news)) if arts}
+    heads = {}
+    for kind, outputs in OUTPUTS.items():
+        subset = [ex for ex in examples if ex.kind == kind]
+        if not subset:
+            continue
+        vec = Vectorizer(subset)
+        X = vec.matrix(subset)
+        binary, credit = fit(X, subset, kind, c)
+        weights = numpy.column_stack([_weights(m, len(vec.names)) for m in binary])
+        intercepts = [_intercept(m) for m in binary]
+        extra = {}
+        if kind == "work":
+            cw, ci = _class_weights(credit, len(vec.names))
+            extra = dict(classes=CREDITS, class_weights=cw, class_intercepts=ci)
+        heads[kind] = head_spec(vec.names, outputs, weights, intercepts,
+                                {o: thresholds[o] for o in outputs}, **extra)
+    spec = {
+        "version": f"relations-{__version__}",
+        "trained_on": [f.name for f in corpora],
+        "oracle_titles": oracle,
+        "regularisation_C": c,
+        "cv": cv,
+        "heads": heads,
+    }
+    out.write_text(json.dumps(spec, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    return spec
+
+
+def _weights(model, n: int) -> numpy.ndarray:
+    return numpy.zeros(n) if isinstance(model, _Constant) else model.coef_[0]
+
+
+def _intercept(model) -> float:
+    if isinstance(model, _Constant):  # a constant probability as a logit
+        p = min(max(model.value, 1e-6), 1 - 1e-6)
+        return float(numpy.log(p / (1 - p)))
+    return float(model.intercept_[0])
+
+
+def _class_weights(model, n: int) -> tuple[numpy.ndarray, list[float]]:
+    weights = numpy.zeros((n, len(CREDITS)))
+    intercepts = [-30.0] * len(CREDITS)
+    if model is None:
+        return weights, [0.0] * len(CREDITS)
+    if isinstance(model, _Constant):
+        intercepts[CREDITS.index(model.value)] = 0.0
+        return weights, intercepts
+    coef, icpt = model.coef_, model.intercept_
+    if len(model.classes_) == 2:  # scikit-learn stores a two-class multinomial as one binary column
+        coef = numpy.vstack([-coef[0] / 2, coef[0] / 2])
+        icpt = numpy.array([-icpt[0] / 2, icpt[0] / 2])
+    for j, name in enumerate(model.classes_):
+        weights[:, CREDITS.index(name)] = coef[j]
+        intercepts[CREDITS.index(name)] = float(icpt[j])
+    return weights, intercepts
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m pipeline.relations.train", description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpora", nargs="+", type=Path, help="folders with gold.jsonl and the texts")
+    parser.add_argument("--out", type=Path, default=MODEL_FILE, help="model file to write (default: the shipped one)")
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("-C", type=float, default=0.5, dest="c", help="inverse regularisation strength")
+    parser.add_argument("--oracle-titles", action="store_true", help="mark the gold titles (ceiling measurement)")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING)
+    spec = train(args.corpora, args.out, args.folds, args.c, args.oracle_titles)
+    print(json.dumps(spec["cv"], indent=1))
+    print(f"thresholds: { {k: h['thresholds'] for k, h in spec['heads'].items()} }; wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

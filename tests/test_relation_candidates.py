@@ -1,0 +1,145 @@
+"""Relation candidates: each construction of English gives the pair it states, in several phrasings.
+
+These test candidate generation (deterministic), not the model's decision: a pair must be among the candidates,
+found by the right source, for the scorer to be able to say yes.
+"""
+import pytest
+from conftest import make_doc
+
+from pipeline.relations.candidates import generate
+from pipeline.relations.features import Featurizer, words
+
+
+def _pairs(nlp, text, kind="work"):
+    """Return {(source, subject, object)} of the candidates of one kind."""
+    doc = make_doc(nlp, text)
+    _, candidates = generate(doc)
+    return {(c.source, c.subject_name, c.object_text) for c in candidates if c.kind == kind}
+
+
+@pytest.mark.parametrize("text, subject, work", [
+    ("Meryl Streep stars in the film Mamma Mia.", "Meryl Streep", "Mamma Mia"),
+    ("The comedy Notting Hill, starring Hugh Grant and Julia Roberts, opened in 1999.", "Julia Roberts",
+     "Notting Hill"),
+    ("The film Jaws was directed by Steven Spielberg.", "Steven Spielberg", "Jaws"),
+    ("Directed by Kathryn Bigelow, the film The Hurt Locker won six Oscars.", "Kathryn Bigelow", "The Hurt Locker"),
+])
+def test_pairs_within_a_sentence(nlp, text, subject, work):
+    assert ("sentence", subject, work) in _pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text, subject, work", [
+    ("The drama Line of Duty returns tonight.\n\nThe cast includes Martin Compston and Adrian Dunbar.",
+     "Martin Compston", "Line of Duty"),
+    ("The film Gravity tops the chart.\n\nSandra Bullock and George Clooney were in Paris for the premiere.",
+     "George Clooney", "Gravity"),
+    ("The series Broadchurch is back.\n\nOlivia Colman said she had missed the town.", "Olivia Colman", "Broadchurch"),
+])
+def test_the_topic_work_reaches_people_of_later_sentences(nlp, text, subject, work):
+    assert ("topic", subject, work) in _pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text, subject, work", [
+    ("Idris Elba was honoured. The series Luther made him a star, and Elba said the show changed his life.",
+     "Idris Elba", "Luther"),
+    ("Jane Campion made the film The Piano. Holly Hunter won an Oscar for the film.", "Holly Hunter",
+     "The Piano"),
+    ("The Rumours album sold millions. Paul Simon wrote most of the album.", "Paul Simon", "Rumours"),
+])
+def test_definite_references_resolve_to_the_nearest_title(nlp, text, subject, work):
+    assert ("reference", subject, work) in _pairs(nlp, text)
+
+
+def test_a_reference_skips_a_title_of_another_kind(nlp):
+    text = ("The Rumours album sold millions and the film Gravity was a hit. Paul Simon wrote most of the album.")
+    pairs = _pairs(nlp, text)
+    assert ("reference", "Paul Simon", "Rumours") in pairs
+    assert ("reference", "Paul Simon", "Gravity") not in pairs
+
+
+@pytest.mark.parametrize("text, subject, work", [
+    ("Director Sofia Coppola was honoured on Monday. She directed the film Somewhere.", "Sofia Coppola",
+     "Somewhere"),
+    ("Singer Tom Jones was on stage. He sang the song Delilah twice.", "Tom Jones", "Delilah"),
+    ("Actor Ian McKellen was knighted. His film Gods and Monsters won an Oscar.", "Ian McKellen",
+     "Gods and Monsters"),
+])
+def test_pronouns_stand_for_the_salient_person(nlp, text, subject, work):
+    assert ("pronoun", subject, work) in _pairs(nlp, text)
+
+
+def test_a_pronoun_agrees_in_gender(nlp):
+    text = "Kate Winslet met Tom Hanks. She starred in the film Titanic."
+    pairs = {(s, o) for src, s, o in _pairs(nlp, text) if src == "pronoun"}
+    assert ("Kate Winslet", "Titanic") in pairs
+    assert ("Tom Hanks", "Titanic") not in pairs
+
+
+@pytest.mark.parametrize("text, subject, work", [
+    ("Kate Winslet was praised by critics. The actress, who starred in the film Titanic, thanked her family.",
+     "Kate Winslet", "Titanic"),
+    ("Ken Loach was in Cannes. The veteran director showed the film Riff-Raff again.", "Ken Loach", "Riff-Raff"),
+    ("Elton John sang on Monday. The singer then released the Twenty One album.", "Elton John", "Twenty One"),
+])
+def test_descriptions_stand_for_the_salient_person(nlp, text, subject, work):
+    assert ("nominal", subject, work) in _pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text, subject, work", [
+    ("Melancholia and Nymphomaniac star Charlotte Gainsbourg told Vogue she was happy.", "Charlotte Gainsbourg",
+     "Nymphomaniac"),
+    ("Jennifer Lawrence arrived in London. The Hunger Games star said she loved the city.", "Jennifer Lawrence",
+     "Hunger Games"),
+    ("Fargo director Joel Coen was there.", "Joel Coen", "Fargo"),
+])
+def test_titles_written_before_a_role_noun(nlp, text, subject, work):
+    assert ("modifier", subject, work) in _pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text, actor, character", [
+    ("Tom Hardy plays Alfie Solomons in the series Peaky Blinders.", "Tom Hardy", "Alfie Solomons"),
+    ("Daniel Craig returns as James Bond in the film No Time to Die.", "Daniel Craig", "James Bond"),
+    ("Cillian Murphy won praise for his role as troubled gangster Thomas Shelby.", "Cillian Murphy", "Thomas Shelby"),
+    ("Critics loved Gary Oldman's portrayal of Winston Churchill.", "Gary Oldman", "Winston Churchill"),
+])
+def test_characters_after_a_cue(nlp, text, actor, character):
+    assert ("character-cue", actor, character) in _pairs(nlp, text, "role")
+
+
+@pytest.mark.parametrize("text, actor, character", [
+    ("The villain Hans Gruber, played by Alan Rickman, steals the film Die Hard.", "Alan Rickman", "Hans Gruber"),
+    ("Fans loved Villanelle, played by Jodie Comer, in the series Killing Eve.", "Jodie Comer", "Villanelle"),
+])
+def test_characters_before_played_by(nlp, text, actor, character):
+    pairs = _pairs(nlp, text, "role")
+    assert ("played-by", actor, character) in pairs
+    assert all(actor == a for src, a, _ in pairs if src == "played-by")
+
+
+@pytest.mark.parametrize("text, actor, character", [
+    ("The cast of the film Little Women includes Saoirse Ronan (Jo March) and Emma Watson (Meg March).",
+     "Emma Watson", "Meg March"),
+    ("The sitcom stars Ross Geller (David Schwimmer) and Rachel Green (Jennifer Aniston).", "Jennifer Aniston",
+     "Rachel Green"),
+    ("Nominees include Imelda Staunton (Vera Drake) and Annette Bening (Julia).", "Annette Bening", "Julia"),
+])
+def test_parentheses_in_both_orders_pair_only_neighbours(nlp, text, actor, character):
+    pairs = {(a, c) for src, a, c in _pairs(nlp, text, "role") if src == "parens"}
+    assert (actor, character) in pairs or (character, actor) in pairs
+    others = {"Saoirse Ronan", "Ross Geller", "David Schwimmer", "Imelda Staunton"} - {actor}
+    assert not any(a == actor and c in others for a, c in pairs)
+
+
+def test_hyphenated_cue_words_are_joined(nlp):
+    doc = make_doc(nlp, "His co-star and the film-maker were singer-songwriters.")
+    joined = words(doc)
+    assert "co-star" in joined and "film-maker" in joined and "singer-songwriter" in joined
+
+
+def test_features_describe_construction_not_names(nlp):
+    doc = make_doc(nlp, "The film Jaws was directed by Steven Spielberg.")
+    view, candidates = generate(doc)
+    features = Featurizer(view)(candidates[0])
+    assert "s_by" in features and "s_by=direct" in features
+    assert any(f.startswith("path=") for f in features)
+    assert not any("spielberg" in f.lower() or "jaws" in f.lower() for f in features)

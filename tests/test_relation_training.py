@@ -1,0 +1,61 @@
+"""Relation training: the committed script runs end to end on a tiny corpus it is given, and reproduces its scores."""
+import json
+import subprocess
+import sys
+
+from conftest import ROOT, make_doc
+
+from pipeline.relations.component import RelationExtractor
+from pipeline.relations.model import RelationModel
+from pipeline.relations.train import train
+
+# (actor, director, film): short articles written for this test, one construction per sentence.
+FILMS = [
+    ("Tom Hanks", "Steven Spielberg", "Big Harbour"), ("Meryl Streep", "Ridley Scott", "Silver Lake"),
+    ("Brad Pitt", "James Cameron", "Night Train"), ("Kate Winslet", "Sofia Coppola", "Blue Valley"),
+    ("George Clooney", "Martin Scorsese", "Cold River"), ("Julia Roberts", "Danny Boyle", "Red Desert"),
+    ("Hugh Grant", "Ken Loach", "Green Street"), ("Emma Thompson", "Mike Leigh", "Stone Bridge"),
+]
+
+
+def _corpus(folder):
+    (folder / "texts").mkdir(parents=True)
+    gold = []
+    for k, (actor, director, film) in enumerate(FILMS):
+        article = f"tiny-{k}"
+        (folder / "texts" / f"{article}.txt").write_text(
+            f"New film opens\n\n{actor} stars in the film {film}. The film {film} was directed by {director}. "
+            f"Critics in London liked it.\n", encoding="utf-8")
+        gold.append({"article_id": article, "actor_role": [], "cast_member": [{"actor": actor, "work": film}],
+                     "creator_work": [{"person": director, "work": film, "credit": "director"}]})
+    (folder / "gold.jsonl").write_text("".join(json.dumps(g) + "\n" for g in gold), encoding="utf-8")
+    return folder
+
+
+def test_training_runs_end_to_end_and_reproduces_its_scores(tmp_path, nlp):
+    corpus = _corpus(tmp_path / "tiny")
+    out = tmp_path / "model.json"
+    subprocess.run([sys.executable, "-m", "pipeline.relations.train", str(corpus), "--out", str(out), "--folds", "2"],
+                   check=True, cwd=ROOT, capture_output=True)
+    spec = json.loads(out.read_text(encoding="utf-8"))
+    assert spec["cv"]["news"]["relations_micro"]["tp"] > 0
+    assert set(spec["heads"]) == {"work"}  # the corpus has no characters
+
+    again = train([corpus], tmp_path / "again.json", folds=2, nlp=nlp)
+    assert again["cv"] == spec["cv"]
+    assert (tmp_path / "again.json").read_text(encoding="utf-8") == out.read_text(encoding="utf-8")
+
+    extractor = RelationExtractor(RelationModel.load(out))
+    doc = make_doc(nlp, "Tom Hanks stars in the film Big Harbour. The film Big Harbour was directed by Ken Loach.")
+    extractor(doc)
+    facts = {(r.relation, r.subject, r.object) for r in doc._.relations}
+    assert ("cast_member", "Tom Hanks", "Big Harbour") in facts
+    assert ("creator_work", "Ken Loach", "Big Harbour") in facts
+
+
+def test_shipped_model_records_how_it_was_chosen():
+    spec = RelationModel.load().spec
+    assert spec["cv"]["news"]["relations_micro"]["f1"] > 0
+    for head in spec["heads"].values():
+        assert set(head["thresholds"]) == set(head["outputs"])
+        assert len(head["weights"]) == len(head["features"]) * len(head["outputs"])
