@@ -231,6 +231,11 @@ def _references(view: DocView, sent: Span, works: list[Span]):
     nouns = WORDS.get("reference_nouns", {})
     doc = view.doc
     for token in sent:
+        if token.lower_ == "it" and token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
+            target = _previous_work(view, token.i, "")  # "It was directed by X", "It stars X"
+            if target is not None:
+                yield doc[token.i: token.i + 1], target, "reference"
+            continue
         kind = nouns.get(token.lower_)
         if kind is None or token.pos_ != "NOUN" or token.i in view.ent_at:
             continue
