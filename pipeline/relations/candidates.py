@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Optional
 
+from spacy.attrs import LEMMA, LOWER, ORTH, SPACY
 from spacy.tokens import Doc, Span
 
 from ..entities import DATA, load_json, strip_possessive
@@ -54,6 +55,7 @@ class DocView:
     def __init__(self, doc: Doc):
         self.doc = doc
         self.text = doc_text(doc)
+        self.texts, self.lower, self.words = _token_strings(doc)
         self.sents = list(doc.sents)
         self.sent_of = [0] * len(doc)
         for k, sent in enumerate(self.sents):
@@ -96,6 +98,30 @@ class DocView:
                 return honorifics[before]
         first = entity.name.split()[0].lower() if entity.name else ""
         return _GENDERS.get(first, "")
+
+
+def _token_strings(doc: Doc) -> tuple[list[str], list[str], list[str]]:
+    """Return each token's text, lower-case form and word: its lower-case lemma, a hyphenated word joined onto
+    its last token ("co - star" → "co-star"), read through arrays rather than a Token object per token."""
+    if not len(doc):
+        return [], [], []
+    strings = doc.vocab.strings
+    rows = doc.to_array([ORTH, LOWER, LEMMA, SPACY]).tolist()
+    cache: dict[int, str] = {}
+
+    def string(key: int) -> str:
+        value = cache.get(key)
+        if value is None:
+            value = cache[key] = strings[key]
+        return value
+
+    texts = [string(r[0]) for r in rows]
+    lower = [string(r[1]) for r in rows]
+    words = [string(r[2]).lower() for r in rows]
+    for i in range(2, len(rows)):
+        if texts[i - 1] == "-" and not rows[i - 2][3] and not rows[i - 1][3]:
+            words[i] = f"{lower[i - 2]}-{words[i]}"
+    return texts, lower, words
 
 
 def _genders() -> dict[str, str]:
@@ -205,12 +231,12 @@ def _modifier_titles(view: DocView, sent: Span, works: list[Span]) -> list[Span]
     for token in sent:
         i = token.i
         after = view.ent_at.get(i + 1)
-        if _joined(doc, i) not in nouns or i - 1 < sent.start:
+        if _joined(view, i) not in nouns or i - 1 < sent.start:
             continue
         named = after is not None and after.label_ == "PERSON"
         if not named and _np_start(doc, i, sent.start) is None:
             continue  # neither "X star Name" nor "the X star"
-        end = i - 2 if _joined(doc, i) == "co-star" else i
+        end = i - 2 if _joined(view, i) == "co-star" else i
         while True:
             run = _name_ending(view, end, sent.start)
             if run is None or any(j in taken for j in range(run.start, run.end)):
@@ -273,7 +299,7 @@ def _stand_ins(view: DocView, sent: Span, people: list[Span], seen: Counter, las
             if entity is not None:
                 yield doc[token.i: token.i + 1], entity, "pronoun"
             continue
-        word = _joined(doc, token.i)
+        word = _joined(view, token.i)
         if word in nominals and token.pos_ == "NOUN" and token.i not in view.ent_at:
             start = _np_start(doc, token.i, sent.start)
             if start is None:
@@ -288,11 +314,10 @@ def _stand_ins(view: DocView, sent: Span, people: list[Span], seen: Counter, las
                 yield doc[start: token.i + 1], entity, "nominal"
 
 
-def _joined(doc: Doc, i: int) -> str:
+def _joined(view: DocView, i: int) -> str:
     """Return the lower-case word at token `i`, joined with a hyphen before it ("co - star" → "co-star")."""
-    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
-        return f"{doc[i - 2].lower_}-{doc[i].lower_}"
-    return doc[i].lower_
+    word = view.words[i]
+    return word if "-" in word else view.lower[i]
 
 
 def _np_start(doc: Doc, i: int, floor: int) -> Optional[int]:

@@ -23,11 +23,7 @@ _DISTANCES = (0, 1, 2, 4, 7, 12, 20)
 
 def words(doc: Doc) -> list[str]:
     """Return each token's lower-case lemma, hyphenated words joined onto their last token ("co-star")."""
-    out = [t.lemma_.lower() for t in doc]
-    for i in range(2, len(doc)):
-        if doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
-            out[i] = f"{doc[i - 2].lower_}-{out[i]}"
-    return out
+    return DocView(doc).words
 
 
 class Featurizer:
@@ -36,13 +32,13 @@ class Featurizer:
     def __init__(self, view: DocView):
         self.view = view
         doc = view.doc
-        self.words = words(doc)
+        self.words = view.words
         depth, paren = 0, []
-        for t in doc:
-            if t.text in ")]":
+        for text in view.texts:
+            if text in (")", "]"):
                 depth = max(0, depth - 1)
             paren.append(depth > 0)
-            if t.text in "([":
+            if text in ("(", "["):
                 depth += 1
         self.paren = paren
         self.profiles = self._profiles()
