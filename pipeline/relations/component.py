@@ -2,7 +2,8 @@
 
 Candidates are scored by the shipped model; a pair becomes a row when its probability reaches the threshold
 cross-validation chose for its relation. `rule` names the candidate source and the model version
-(`sentence@relations-0.2.0`); `confidence` is the model's probability; `evidence` is the candidate's sentence.
+(`sentence@relations-0.1.0`: `relations-` and the package version it was trained with); `confidence` is the
+model's probability; `evidence` is the candidate's sentence.
 """
 from __future__ import annotations
 
