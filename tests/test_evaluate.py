@@ -108,3 +108,23 @@ def test_cli_report_lists_errors(outputs, tmp_path):
     assert "== creator_work" in done.stdout
     assert "FP  a1: Joss Whedon → Buffy" in done.stdout
     assert "FN  a1: Joss Whedon → Firefly" in done.stdout
+
+
+def test_work_titles_are_scored_as_distinct_titles_per_article(outputs):
+    gold = [dict(GOLD[0], works=[{"title": "Serenity", "type": "film"}, {"title": "Firefly", "type": "tv"},
+                                 {"title": "The Matrix", "type": "film"}])]
+    mention = lambda text, label: {"article_id": "a1", "entity_id": f"x:{text}", "text": text, "label": label,
+                                   "start_char": 0, "end_char": len(text), "sentence": "s", "kind": "name"}
+    _write(outputs, "mentions", [
+        mention("Serenity", "WORK_OF_ART"), mention("Serenity", "WORK_OF_ART"),  # one title, counted once
+        mention("Matrix", "WORK_OF_ART"),  # equal after normalising ("The" dropped)
+        mention("Firefly", "PERSON"),  # a title labelled a person is a miss
+        mention("Buffy", "WORK_OF_ART"),  # not in the gold list
+    ])
+    result = score(gold, outputs)
+    assert {k: result["strict"]["work_title"][k] for k in ("tp", "fp", "fn")} == {"tp": 2, "fp": 1, "fn": 1}
+    assert [m["text"] for m in result["strict_errors"]["work_title"]["misses"]] == ["firefly"]
+
+
+def test_work_title_is_absent_when_the_gold_lists_no_works(outputs):
+    assert "work_title" not in score(GOLD, outputs)["strict"]
