@@ -30,6 +30,10 @@ CONFIG = Path(__file__).with_name("work_ner.cfg")
 FOLDERS = ("dev", "train")
 
 
+SEED = Path(__file__).with_name("seed_works.json")
+RAW = Path(__file__).resolve().parent.parent.parent / "raw"
+
+
 def load_corpus(shared: Path, base: str) -> list[tuple[str, Path, object]]:
     """Return (article id, gold folder, training doc) for every gold article of the dev and train folders."""
     nlp = spacy.load(base, exclude=["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
@@ -38,6 +42,16 @@ def load_corpus(shared: Path, base: str) -> list[tuple[str, Path, object]]:
         folder = shared / "data" / name
         items += [(aid, folder, doc) for aid, doc in corpus.documents(nlp, folder)]
     return items
+
+
+def seed_docs(base: str) -> list:
+    """Return the project's founding article as a training doc (its titles in `seed_works.json`), if present."""
+    seed = json.loads(SEED.read_text(encoding="utf-8"))
+    path = RAW / f"{seed['article']}.txt"
+    if not path.exists():
+        return []
+    nlp = spacy.load(base, exclude=["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
+    return [corpus.make_doc(nlp, corpus.article_text(path), sorted(seed["works"], key=len, reverse=True))]
 
 
 def spacy_train(train_docs: list, dev_docs: list, out: Path, base: str, steps: int | None = None, copies: int = 1) -> Path:
@@ -82,11 +96,11 @@ def prf(c: dict) -> dict:
     return {"p": round(p, 3), "r": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0, **c}
 
 
-def cross_validate(items: list, k: int, base: str, work: Path, steps: int | None, copies: int) -> dict:
-    """Return pooled work_title scores of `k`-fold cross-validation by article."""
+def cross_validate(items: list, k: int, base: str, work: Path, steps: int | None, copies: int, extra: list) -> dict:
+    """Return pooled work_title scores of `k`-fold cross-validation by article (`extra` docs always train)."""
     totals = {"tp": 0, "fp": 0, "fn": 0, "as_person_or_place": 0}
     for n, held in enumerate(folds([aid for aid, _, _ in items], k)):
-        train = [doc for aid, _, doc in items if aid not in held]
+        train = [doc for aid, _, doc in items if aid not in held] + extra
         test = [item for item in items if item[0] in held]
         model = spacy_train(train, [doc for _, _, doc in test], work / f"fold{n}", base, steps, copies)
         counts = score_titles(model, test, base)
@@ -124,12 +138,13 @@ def main(argv: list[str] | None = None) -> int:
     items = load_corpus(args.shared, args.base)
     print(f"{len(items)} articles, {sum(len(doc.ents) for _, _, doc in items)} entities", flush=True)
     work = args.work or Path(tempfile.mkdtemp(prefix="work-ner-"))
-    info = {"articles": len(items), "folders": list(FOLDERS), "augment": args.augment,
-            "command": "python -m pipeline.works.train"}
+    extra = seed_docs(args.base)
+    info = {"articles": len(items) + len(extra), "folders": list(FOLDERS) + ["seed"] * bool(extra),
+            "augment": args.augment, "command": "python -m pipeline.works.train"}
     if args.cv:
-        info[f"cv{args.cv}_work_title"] = cross_validate(items, args.cv, args.base, work, args.steps, args.augment)
+        info[f"cv{args.cv}_work_title"] = cross_validate(items, args.cv, args.base, work, args.steps, args.augment, extra)
         print(f"cross-validation: {info[f'cv{args.cv}_work_title']}", flush=True)
-    docs = [doc for _, _, doc in items]
+    docs = [doc for _, _, doc in items] + extra
     model = spacy_train(docs, docs[:10], work / "all", args.base, args.steps, args.augment)
     install(model, args.out, args.base, info)
     print(f"installed {args.out}")
