@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from . import DEFAULT_MODEL, dates, entities, quotes, relations  # noqa: F401  (register the components)
 from .entities import DATA
-from .works import corrections, filter  # noqa: F401  (register ner_corrections, title_filter)
+from .works import corrections  # noqa: F401  (registers ner_corrections)
 from .works.recognizer import MODEL_DIR, add_work_recognizer
 
 log = logging.getLogger(__name__)
@@ -23,12 +23,11 @@ log = logging.getLogger(__name__)
 STAGES = ["entertainment_dates", "quote_attribution", "relation_extraction"]
 
 
-def build_nlp(model: str = DEFAULT_MODEL, works_model: Path = MODEL_DIR, title_filter: bool = True) -> Language:
+def build_nlp(model: str = DEFAULT_MODEL, works_model: Path = MODEL_DIR) -> Language:
     """Return `model` with the work-title recogniser, entity rules, entity resolution and every fact stage added.
 
     `model` is any installed spaCy English pipeline with a parser and NER (en_core_web_sm/md/lg/trf);
-    `works_model` the trained title recogniser (the one shipped in the package unless training says otherwise);
-    `title_filter` False leaves out the learned filter over its titles (training the filter needs that).
+    `works_model` the trained title recogniser (the one shipped in the package unless training says otherwise).
     """
     try:
         nlp = spacy.load(model)
@@ -50,8 +49,6 @@ def build_nlp(model: str = DEFAULT_MODEL, works_model: Path = MODEL_DIR, title_f
     ruler.from_disk(DATA / "entity_patterns.jsonl")
     nlp.add_pipe("work_titles", before="ner")
     nlp.add_pipe("ner_corrections")  # after the parser and lemmatizer: its rules read both
-    if title_filter:
-        nlp.add_pipe("title_filter")
     nlp.add_pipe("entity_resolver")
     for factory in STAGES:
         nlp.add_pipe(factory)

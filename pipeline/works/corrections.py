@@ -2,11 +2,10 @@
 
 - A work-labelled span whose last word heads an award, festival, company or venue ("Soul Train Music Awards",
   "Focus Features"), or that is an award's name ("Oscar"), is relabelled: those are never titles.
-- The subject of a speech verb ("Streep told Vogue", "Streep said") is a speaker: a person, never a work.
 - After a role verb, "X in Y" is a character and a work ("plays Woody in Toy Story 4"): the span is split.
 - A name-like span between which and a person stands a screen role noun is a work ("Gilmore Girls creator Amy
   Sherman-Palladino", "X Files actress Gillian Anderson"): a person is not a modifier of another person's role.
-- A person span opening with words that are not proper nouns loses them ("Later Williams" → "Williams").
+(Names the model glued words to, and titles that speak, are repaired by `pipeline/names.py` in entity resolution.)
 """
 from __future__ import annotations
 
@@ -25,13 +24,12 @@ def make_ner_corrections(nlp: Language, name: str, data_file: str) -> "NerCorrec
 
 
 class NerCorrections:
-    """Relabels, splits or trims the entity spans that a certain rule says are something else."""
+    """Relabels or splits the work-title spans that a certain rule says are something else."""
 
     def __init__(self, data: dict):
         self.heads = {word: label for label, words in data["head_labels"].items() for word in words}
         self.awards = set(data["award_names"])
         self.role_verbs = set(data["role_verbs"])
-        self.speech_verbs = set(data["speech_verbs"])
         self.screen_roles = set(data["screen_roles"])
 
     def correct(self, ent: Span) -> list[Span]:
@@ -40,9 +38,6 @@ class NerCorrections:
         words = ent.text.rstrip(".").split()
         if ent.text in self.awards or (len(words) > 1 and words[-1] in self.heads):
             return [Span(doc, ent.start, ent.end, label="EVENT" if ent.text in self.awards else self.heads[words[-1]])]
-        root = ent.root
-        if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in self.speech_verbs and root.head.i >= ent.end:
-            return [Span(doc, ent.start, ent.end, label="PERSON")]
         before = doc[ent.start - 1] if ent.start > 0 else None
         after_role = before is not None and (before.lemma_ in self.role_verbs or before.lower_ == "as")
         end = ent.end
@@ -98,12 +93,7 @@ class NerCorrections:
     def __call__(self, doc: Doc) -> Doc:
         ents = []
         for ent in doc.ents:
-            if ent.label_ == LABEL:
-                ents.extend(self.correct(ent))
-            elif ent.label_ == "PERSON":
-                ents.append(trim_person(ent))
-            else:
-                ents.append(ent)
+            ents.extend(self.correct(ent) if ent.label_ == LABEL else [ent])
         modifiers = self.role_modifiers(doc)
         ents = filter_spans(ents)
         modifiers += list(self.listed_with_works(ents))
@@ -113,11 +103,3 @@ class NerCorrections:
         doc.ents = filter_spans(ents)
         return doc
 
-
-def trim_person(ent: Span) -> Span:
-    """Return `ent` without leading words that are not proper nouns (a sentence's first adverb, say)."""
-    start = ent.start
-    while start < ent.end - 1 and ent.doc[start].tag_ not in ("NNP", "NNPS") and ent.doc[start].is_title \
-            and ent.doc[start].is_sent_start:
-        start += 1
-    return ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label_)

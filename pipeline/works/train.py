@@ -97,7 +97,8 @@ def prf(c: dict) -> dict:
 
 
 def cross_validate(items: list, k: int, base: str, work: Path, steps: int | None, copies: int, extra: list) -> dict:
-    """Return pooled work_title scores of `k`-fold cross-validation by article (`extra` docs always train)."""
+    """Return pooled work_title scores of `k`-fold cross-validation by article (`extra` docs always train).
+    """
     totals = {"tp": 0, "fp": 0, "fn": 0, "as_person_or_place": 0}
     for n, held in enumerate(folds([aid for aid, _, _ in items], k)):
         train = [doc for aid, _, doc in items if aid not in held] + extra
