@@ -157,7 +157,12 @@ class WorkTitles:
         found = []
         for match_id, start, _ in self.matcher(doc):
             kind = doc.vocab.strings[match_id]
-            if kind == "CUE_AFTER" and start + 1 < len(doc):
+            if kind == "CUE_AFTER" and start + 2 < len(doc) and doc[start + 1].text == ",":
+                # Apposition: "her new album, Blue Lines, went ..." (the run must close with the apposition).
+                span = self._run_forward(doc, start + 2)
+                if span is not None and (span.end < len(doc) and doc[span.end].text not in {",", ".", ";"}):
+                    span = None
+            elif kind == "CUE_AFTER" and start + 1 < len(doc):
                 span = self._run_forward(doc, start + 1)
             elif kind == "CUE_BEFORE":
                 span = self._run_backward(doc, start)
@@ -236,7 +241,15 @@ class EntityResolver:
 
     def _add_work_mentions(self, doc: Doc, text: str, spans: list[Span]) -> list[Span]:
         """Return `spans` plus every other occurrence of a work title already found in the article."""
-        titles = {s.text for s in spans if s.label_ == "WORK_OF_ART" and len(s.text) > 2}
+        votes: dict[str, Counter] = {}
+        for s in spans:
+            votes.setdefault(s.text, Counter())[s.label_] += 1
+        # One label per title across the article: a string the model calls a work less often than something
+        # else ("Ray" the film once, the person three times) keeps the majority label everywhere.
+        majority = {text: max(c, key=lambda label: (c[label], label == "WORK_OF_ART")) for text, c in votes.items()}
+        titles = {t for t, label in majority.items() if label == "WORK_OF_ART" and len(t) > 2}
+        spans = [Span(s.doc, s.start, s.end, label=majority[s.text]) if s.label_ == "WORK_OF_ART" and s.text not in titles
+                 else s for s in spans]
         if not titles:
             return spans
         taken = {i for s in spans for i in range(s.start, s.end)}

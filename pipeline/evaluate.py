@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 
 RELATION_TYPES = ("actor_role", "cast_member", "creator_work")
 FACT_TYPES = RELATION_TYPES + ("quote_span", "quote_speaker", "date_mention")
+WORK_LABELS = {"WORK_OF_ART", "WORK"}
+# Labels that would make a work title a person or a place.
+PERSON_OR_PLACE = {"PERSON", "GPE", "LOC", "FAC", "NORP"}
 
 
 def norm(value) -> str:
@@ -53,6 +56,24 @@ def work_eq(a, b, lenient: bool) -> bool:
     if a == b:
         return True
     return lenient and bool(a) and bool(b) and (a in b or b in a)
+
+
+def title_counts(gold_works: list[dict], mentions: list, lenient: bool = False) -> dict:
+    """Score one article's work-labelled mentions against its gold `works`: distinct normalised titles.
+
+    `mentions` are mention rows or records with `text` and `label`. Returns tp/fp/fn, the unmatched titles both
+    ways, and `as_person_or_place`: gold titles that some mention of the same text labels as a person or place.
+    """
+    def field(m, key):
+        return m.get(key) if isinstance(m, dict) else getattr(m, key)
+
+    gold = {norm(w["title"]) for w in gold_works} - {""}
+    pred = {norm(field(m, "text")) for m in mentions if field(m, "label") in WORK_LABELS} - {""}
+    found = {g for g in gold if (g in pred if not lenient else any(work_eq(g, p, True) for p in pred))}
+    used = {p for p in pred if (p in gold if not lenient else any(work_eq(g, p, True) for g in gold))}
+    wrong = {norm(field(m, "text")) for m in mentions if field(m, "label") in PERSON_OR_PLACE}
+    return {"tp": len(found), "fp": len(pred - used), "fn": len(gold - found),
+            "as_person_or_place": len(gold & wrong), "missed": sorted(gold - found), "extra": sorted(pred - used)}
 
 
 @dataclass
@@ -123,10 +144,10 @@ def _pair_key(subject: str, obj: str) -> Callable:
 
 def score(gold: list[dict], outputs: Path) -> dict:
     """Return strict and lenient scores plus, per fact type, the false positives and misses."""
-    relations, quotes, dates = (read_table(outputs, n) for n in ("relations", "quotes", "dates"))
+    relations, quotes, dates, mentions = (read_table(outputs, n) for n in ("relations", "quotes", "dates", "mentions"))
     result = {}
     for mode, lenient in (("strict", False), ("lenient", True)):
-        tally = {k: Tally() for k in FACT_TYPES}
+        tally = {k: Tally() for k in FACT_TYPES + ("work_title",)}
         attr_ok = attr_n = val_ok = val_n = 0
         for g in gold:
             aid = g["article_id"]
@@ -139,6 +160,10 @@ def score(gold: list[dict], outputs: Path) -> dict:
                 t.false_positives += [dict(p, article_id=aid) for p in fps]
                 t.misses += [dict(m, article_id=aid) for m in misses]
 
+            if "works" in g:
+                counts = title_counts(g["works"], _rows(mentions, aid), lenient)
+                add("work_title", [None] * counts["tp"], [{"text": t} for t in counts["extra"]],
+                    [{"text": t} for t in counts["missed"]])
             pred = _dedup(_rows(relations, aid, "actor_role"), _pair_key("subject", "object"))
             add("actor_role", *_match(g.get("actor_role", []), pred, lambda a, b: name_eq(a["actor"], b.get("subject"), lenient) and name_eq(a["character"], b.get("object"), lenient)))
             pred = _dedup(_rows(relations, aid, "cast_member"), _pair_key("subject", "object"))
@@ -176,7 +201,7 @@ def score(gold: list[dict], outputs: Path) -> dict:
                 if a.get("value"):
                     val_n += 1
                     val_ok += str(b.get("value") or "").upper() == str(a["value"]).upper()
-        scores = {k: t.scores() for k, t in tally.items()}
+        scores = {k: t.scores() for k, t in tally.items() if k != "work_title" or t.tp + t.fp + t.fn}
         micro = Tally(*(sum(getattr(tally[k], f) for k in RELATION_TYPES) for f in ("tp", "fp", "fn")))
         scores["relations_micro"] = micro.scores()
         scores["quote_attribution_acc"] = round(attr_ok / attr_n, 3) if attr_n else 0.0
@@ -249,19 +274,23 @@ def _describe(kind: str, item: dict) -> str:
         if "quote_id" in item:
             return f"{aid}: [{item.get('speaker')}] «{str(item.get('text'))[:70]}»  ({item.get('method')})"
         return f"{aid}: [{item.get('speaker')}] «{item.get('start')}»"
+    if kind == "work_title":
+        return f"{aid}: {item.get('text')!r}"
     return f"{aid}: {item.get('text')!r} value={item.get('value')}"
 
 
 def report(result: dict, errors: bool = True) -> str:
     """Return the scores as a table, then (optionally) the strict false positives and misses per type."""
     lines = [f"{'fact type':24s} {'strict P':>8s} {'R':>6s} {'F1':>6s}   {'lenient P':>9s} {'R':>6s} {'F1':>6s}   tp/fp/fn (strict)"]
-    for kind in FACT_TYPES + ("relations_micro",):
+    for kind in FACT_TYPES + ("work_title", "relations_micro"):
+        if kind not in result["strict"]:
+            continue
         s, l = result["strict"][kind], result["lenient"][kind]
         lines.append(f"{kind:24s} {s['p']:8.3f} {s['r']:6.3f} {s['f1']:6.3f}   {l['p']:9.3f} {l['r']:6.3f} {l['f1']:6.3f}   {s['tp']}/{s['fp']}/{s['fn']}")
     for kind in ("quote_attribution_acc", "date_value_acc"):
         lines.append(f"{kind:24s} {result['strict'][kind]:8.3f} {'':13s}   {result['lenient'][kind]:9.3f}")
     if errors:
-        for kind in FACT_TYPES:
+        for kind in FACT_TYPES + ("work_title",):
             found = result["strict_errors"][kind]
             if not found["false_positives"] and not found["misses"]:
                 continue

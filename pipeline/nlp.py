@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import numpy
 import spacy
@@ -12,6 +13,8 @@ from spacy.tokens import Doc
 
 from . import DEFAULT_MODEL, dates, entities, quotes, relations  # noqa: F401  (register the components)
 from .entities import DATA
+from .works import corrections  # noqa: F401  (registers ner_corrections)
+from .works.recognizer import MODEL_DIR, add_work_recognizer
 
 log = logging.getLogger(__name__)
 
@@ -20,10 +23,11 @@ log = logging.getLogger(__name__)
 STAGES = ["entertainment_dates", "quote_attribution", "relation_extraction"]
 
 
-def build_nlp(model: str = DEFAULT_MODEL) -> Language:
-    """Return `model` with the entertainment entity rules, entity resolution and every fact stage added.
+def build_nlp(model: str = DEFAULT_MODEL, works_model: Path = MODEL_DIR) -> Language:
+    """Return `model` with the work-title recogniser, entity rules, entity resolution and every fact stage added.
 
-    `model` is any installed spaCy English pipeline with a parser and NER (en_core_web_sm/md/lg/trf).
+    `model` is any installed spaCy English pipeline with a parser and NER (en_core_web_sm/md/lg/trf);
+    `works_model` the trained title recogniser (the one shipped in the package unless training says otherwise).
     """
     try:
         nlp = spacy.load(model)
@@ -39,10 +43,13 @@ def build_nlp(model: str = DEFAULT_MODEL) -> Language:
         # The model's own lemmatizer, applied without a Python call per token (same lemmas, see `ArrayLemmatizer`).
         nlp.add_pipe("array_lemmatizer", after="lemmatizer")
         nlp.disable_pipe("lemmatizer")
+    # Before the rules: outlets and rule titles then overwrite the recogniser's spans, never the reverse.
+    log.debug("work-title recogniser: %s", add_work_recognizer(nlp, works_model))
     ruler = nlp.add_pipe("entity_ruler", name="entertainment_ruler", before="ner", config={"overwrite_ents": True})
     ruler.from_disk(DATA / "entity_patterns.jsonl")
     nlp.add_pipe("work_titles", before="ner")
-    nlp.add_pipe("entity_resolver", after="ner")
+    nlp.add_pipe("ner_corrections")  # after the parser and lemmatizer: its rules read both
+    nlp.add_pipe("entity_resolver")
     for factory in STAGES:
         nlp.add_pipe(factory)
     log.debug("pipeline: %s", nlp.pipe_names)

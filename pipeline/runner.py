@@ -31,6 +31,7 @@ from .store import DamagedPart, Repairs, Store
 log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).parent / "data"
+MODELS_DIR = Path(__file__).parent / "models"
 
 EXIT_OK = 0
 EXIT_ARTICLES_FAILED = 1
@@ -50,14 +51,14 @@ class Settings:
     max_bytes: int = DEFAULT_MAX_BYTES
 
     def fingerprint(self) -> str:
-        """Return a hash of the settings, the model's version and the rule data files."""
+        """Return a hash of the settings, the model's version, the rule data files and the shipped trained models."""
         try:
             model_version = metadata.version(self.model)
         except metadata.PackageNotFoundError:
             model_version = "unknown"
         digest = hashlib.sha256()
         digest.update(json.dumps([self.model, model_version, self.published, self.max_bytes]).encode())
-        for path in sorted(DATA_DIR.rglob("*")):
+        for path in sorted([*DATA_DIR.rglob("*"), *MODELS_DIR.rglob("*")]):
             if path.is_file():
                 digest.update(path.name.encode())
                 digest.update(path.read_bytes())

@@ -159,3 +159,23 @@ def test_the_project_floors_file_is_valid():
     from pipeline.evaluate import load_floors
 
     assert load_floors(ROOT / ".ci" / "dev_floors.json")["relations_micro"] > 0
+
+
+def test_work_titles_are_scored_as_distinct_titles_per_article(outputs):
+    gold = [dict(GOLD[0], works=[{"title": "Serenity", "type": "film"}, {"title": "Firefly", "type": "tv"},
+                                 {"title": "The Matrix", "type": "film"}])]
+    mention = lambda text, label: {"article_id": "a1", "entity_id": f"x:{text}", "text": text, "label": label,
+                                   "start_char": 0, "end_char": len(text), "sentence": "s", "kind": "name"}
+    _write(outputs, "mentions", [
+        mention("Serenity", "WORK_OF_ART"), mention("Serenity", "WORK_OF_ART"),  # one title, counted once
+        mention("Matrix", "WORK_OF_ART"),  # equal after normalising ("The" dropped)
+        mention("Firefly", "PERSON"),  # a title labelled a person is a miss
+        mention("Buffy", "WORK_OF_ART"),  # not in the gold list
+    ])
+    result = score(gold, outputs)
+    assert {k: result["strict"]["work_title"][k] for k in ("tp", "fp", "fn")} == {"tp": 2, "fp": 1, "fn": 1}
+    assert [m["text"] for m in result["strict_errors"]["work_title"]["misses"]] == ["firefly"]
+
+
+def test_work_title_is_absent_when_the_gold_lists_no_works(outputs):
+    assert "work_title" not in score(GOLD, outputs)["strict"]

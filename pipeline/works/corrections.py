@@ -1,0 +1,105 @@
+"""Certain rules around the learned recogniser, applied once the parse is known (`ner_corrections`).
+
+- A work-labelled span whose last word heads an award, festival, company or venue ("Soul Train Music Awards",
+  "Focus Features"), or that is an award's name ("Oscar"), is relabelled: those are never titles.
+- After a role verb, "X in Y" is a character and a work ("plays Woody in Toy Story 4"): the span is split.
+- A name-like span between which and a person stands a screen role noun is a work ("Gilmore Girls creator Amy
+  Sherman-Palladino", "X Files actress Gillian Anderson"): a person is not a modifier of another person's role.
+(Names the model glued words to, and titles that speak, are repaired by `pipeline/names.py` in entity resolution.)
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..entities import load_json
+
+LABEL = "WORK_OF_ART"
+
+
+@Language.factory("ner_corrections", default_config={"data_file": "title_corrections.json"})
+def make_ner_corrections(nlp: Language, name: str, data_file: str) -> "NerCorrections":
+    return NerCorrections(load_json(data_file))
+
+
+class NerCorrections:
+    """Relabels or splits the work-title spans that a certain rule says are something else."""
+
+    def __init__(self, data: dict):
+        self.heads = {word: label for label, words in data["head_labels"].items() for word in words}
+        self.awards = set(data["award_names"])
+        self.role_verbs = set(data["role_verbs"])
+        self.screen_roles = set(data["screen_roles"])
+
+    def correct(self, ent: Span) -> list[Span]:
+        """Return what `ent` (a work-labelled span) really is: itself, relabelled, or split in two."""
+        doc = ent.doc
+        words = ent.text.rstrip(".").split()
+        if ent.text in self.awards or (len(words) > 1 and words[-1] in self.heads):
+            return [Span(doc, ent.start, ent.end, label="EVENT" if ent.text in self.awards else self.heads[words[-1]])]
+        before = doc[ent.start - 1] if ent.start > 0 else None
+        after_role = before is not None and (before.lemma_ in self.role_verbs or before.lower_ == "as")
+        end = ent.end
+        while end < len(doc) and doc[end].tag_ in ("NNP", "NNPS") and not doc[end].ent_type_:
+            end += 1
+        if after_role and end > ent.end:
+            # "stars as Ray Charles": a title cut out of a longer name after a role word is the character's name.
+            return [Span(doc, ent.start, end, label="PERSON")]
+        inner = [t for t in ent[1:-1] if t.lower_ == "in" and t.is_lower]
+        if inner and after_role:
+            split = inner[0].i
+            return [Span(doc, ent.start, split, label="PERSON"), Span(doc, split + 1, ent.end, label=LABEL)]
+        return [ent]
+
+    def role_modifiers(self, doc: Doc) -> list[Span]:
+        """Return the spans standing before "<screen role> <person>" that are works, not people."""
+        found = []
+        ends = {e.end: e for e in doc.ents}
+        starts = {e.start: e for e in doc.ents}
+        for token in doc[1:-1]:
+            if token.lower_ not in self.screen_roles or not token.is_lower:
+                continue
+            after = starts.get(token.i + 1)
+            if after is None or after.label_ != "PERSON":
+                continue
+            before = ends.get(token.i)
+            if before is not None:
+                # Only a person-labelled span: "Westlife star", "BBC presenter" name a band or an organisation.
+                if before.label_ == "PERSON":
+                    found.append(Span(doc, before.start, before.end, label=LABEL))
+                continue
+            start = token.i
+            while start > 0 and doc[start - 1].tag_ in ("NNP", "NNPS") and not doc[start - 1].ent_type_:
+                start -= 1
+            if token.i - start >= 2:
+                found.append(Span(doc, start, token.i, label=LABEL))
+        return found
+
+    @staticmethod
+    def listed_with_works(ents: list[Span]):
+        """Yield the place-labelled spans coordinated with a work in a list ("Casino Royale, Spectre and Skyfall")."""
+        by_token = {t.i: e for e in ents for t in e}
+        for ent in ents:
+            if ent.label_ != LABEL:
+                continue
+            for conj in ent.root.conjuncts:
+                other = by_token.get(conj.i)
+                # Only place labels: lists mix works with the people and bands who made them.
+                if other is not None and other.label_ in ("GPE", "LOC", "FAC") \
+                        and other[0].ent_id_ != "gazetteer" and len(other) <= len(ent) + 2:
+                    yield Span(ent.doc, other.start, other.end, label=LABEL)
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = []
+        for ent in doc.ents:
+            ents.extend(self.correct(ent) if ent.label_ == LABEL else [ent])
+        modifiers = self.role_modifiers(doc)
+        ents = filter_spans(ents)
+        modifiers += list(self.listed_with_works(ents))
+        if modifiers:
+            taken = {(s.start, s.end) for s in modifiers}
+            ents = modifiers + [e for e in ents if (e.start, e.end) not in taken]
+        doc.ents = filter_spans(ents)
+        return doc
+

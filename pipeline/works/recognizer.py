@@ -1,0 +1,63 @@
+"""Adds the trained work-title recogniser to a spaCy pipeline.
+
+The recogniser is the default base model's NER trained further on annotated titles (see `corpus`), so with that
+base model it simply takes the place of `ner`: titles come at no extra cost. With any other base model (md, lg,
+trf) it runs as an extra component `work_ner` and keeps only its titles, which that model's own NER then
+predicts around, as it does around the entity ruler's spans.
+
+Either way it runs before the parser, and `title_sentences` tells the parser that no sentence starts inside a
+title: otherwise "Hallelujah I Love Her So" or "Jonathan Strange and Mr Norrell" is cut in two by a sentence
+boundary, and an entity never crosses one.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+LABEL = "WORK_OF_ART"
+# The shipped model: a spaCy pipeline folder holding one `ner` component, plus `training.json` (its scores).
+MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "work_ner"
+
+
+def model_info(path: Path = MODEL_DIR) -> dict:
+    """Return the shipped model's meta (`meta.json`): name, version, the base model it was trained from."""
+    return json.loads((path / "meta.json").read_text(encoding="utf-8"))
+
+
+def add_work_recognizer(nlp: Language, path: Path = MODEL_DIR) -> str:
+    """Put the recogniser at `path` into `nlp`; return how ("replaced ner" or "added work_ner")."""
+    if not (path / "ner").is_dir():
+        raise RuntimeError(f"work-title model not found at {path} (reinstall the package or run python -m pipeline.works.train)")
+    trained = spacy.load(path)
+    base = trained.meta.get("base_model", {})
+    same_base = base.get("name") == f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}" and base.get("version") == nlp.meta.get("version")
+    if same_base:
+        nlp.remove_pipe("ner")
+        nlp.add_pipe("ner", source=trained, before="parser")
+        nlp.add_pipe("title_sentences", after="ner")
+        return "replaced ner"
+    nlp.add_pipe("ner", name="work_ner", source=trained, before="parser")
+    nlp.add_pipe("only_work_titles", after="work_ner")
+    nlp.add_pipe("title_sentences", after="only_work_titles")
+    return "added work_ner"
+
+
+@Language.component("only_work_titles")
+def only_work_titles(doc: Doc) -> Doc:
+    """Keep the recogniser's titles as preset entities and leave every other token for the next NER."""
+    doc.set_ents([e for e in doc.ents if e.label_ == LABEL], default="missing")
+    return doc
+
+
+@Language.component("title_sentences")
+def title_sentences(doc: Doc) -> Doc:
+    """Mark every token inside a title after its first as not starting a sentence (the parser respects it)."""
+    for ent in doc.ents:
+        if ent.label_ == LABEL:
+            for token in ent[1:]:
+                token.is_sent_start = False
+    return doc

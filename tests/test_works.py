@@ -1,0 +1,228 @@
+"""The work-title recogniser and the rules around it: sentences written for these tests, and the seed."""
+from __future__ import annotations
+
+import json
+import socket
+from pathlib import Path
+
+import pytest
+import spacy
+from conftest import make_doc
+
+from pipeline import DEFAULT_MODEL
+from pipeline.works import corpus
+from pipeline.works.recognizer import MODEL_DIR, add_work_recognizer, model_info
+
+SEED_TITLES = ["Étoile", "Gilmore Girls", "Bunheads", "The Marvelous Mrs. Maisel", "Roseanne", "Melancholia", "Nymphomaniac"]
+PERSON_OR_PLACE = {"PERSON", "GPE", "LOC", "FAC", "NORP"}
+
+
+def _labels(doc) -> dict[str, set[str]]:
+    labels: dict[str, set[str]] = {}
+    for mention in doc._.mentions:
+        labels.setdefault(mention.text, set()).add(mention.label)
+    return labels
+
+
+def _works(doc) -> set[str]:
+    return {e.name for e in doc._.entities if e.label == "WORK_OF_ART"}
+
+
+def test_seed_titles_are_all_works(seed_doc):
+    labels = _labels(seed_doc)
+    for title in SEED_TITLES:
+        assert labels.get(title) == {"WORK_OF_ART"}, (title, labels.get(title))
+
+
+# (sentence, the titles in it): quoted and bare titles, titles that look like names or places, titles after a
+# cue noun, lists of titles, a headline. The recogniser is a model: it is held to a recall, not to every case.
+PROBES = [
+    ("The film Notting Hill made Hugh Grant a star in America.", ["Notting Hill"]),
+    ("Her new album, Blue Lines, went straight to number one.", ["Blue Lines"]),
+    ("Viewers loved the series Grey's Anatomy, which returns in March.", ["Grey's Anatomy"]),
+    ("She appeared in 'Friends' and 'The West Wing' before moving to film.", ["Friends", "The West Wing"]),
+    ("Daniel Craig starred in Casino Royale, Skyfall and Spectre.", ["Casino Royale", "Skyfall", "Spectre"]),
+    ("Sofia Coppola, who directed Lost in Translation, said the script took years.", ["Lost in Translation"]),
+    ("The novel Brighton Rock has been adapted for the stage.", ["Brighton Rock"]),
+    ("Frasier star Kelsey Grammer is to return to the role.", ["Frasier"]),
+    ("Tom Hanks plays Woody in Toy Story 4.", ["Toy Story 4"]),
+    ("Peter Jackson's King Kong took $50m in its first week.", ["King Kong"]),
+    ("Ratings for EastEnders fell after the Christmas episode.", ["EastEnders"]),
+    ("The play Jerusalem transfers to Broadway next year.", ["Jerusalem"]),
+]
+
+
+def test_titles_are_recognised_in_varied_sentences(nlp):
+    found = missing = 0
+    wrong = []
+    for sentence, titles in PROBES:
+        doc = make_doc(nlp, sentence)
+        labels = _labels(doc)
+        for title in titles:
+            if "WORK_OF_ART" in labels.get(title, set()):
+                found += 1
+            else:
+                missing += 1
+            if labels.get(title, set()) & PERSON_OR_PLACE:
+                wrong.append((title, labels[title]))
+    # The base model's NER finds none of these; the recogniser is held to two in three on sentences it never saw.
+    assert found / (found + missing) >= 0.65, (found, missing)
+    assert len(wrong) <= 2, wrong
+
+
+def test_a_title_in_a_headline_is_a_work(nlp):
+    doc = make_doc(nlp, "Gilmore Girls revival confirmed\n\nThe show returns to screens next year, its creator said.")
+    assert "Gilmore Girls" in _works(doc)
+
+
+def _corrected(nlp, text: str, spans: list[tuple[str, str]]) -> dict[str, str]:
+    """Parse `text`, set `spans` (substring, label) as its entities, run `ner_corrections`; return text → label."""
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name == "ner_corrections":
+            break
+        doc = proc(doc)
+    ents = []
+    for substring, label in spans:
+        start = text.index(substring)
+        ents.append(doc.char_span(start, start + len(substring), label=label))
+    doc.ents = ents
+    doc = nlp.get_pipe("ner_corrections")(doc)
+    return {e.text: e.label_ for e in doc.ents}
+
+
+def test_character_in_work_after_a_role_verb_is_split(nlp):
+    for sentence, span, character, work in [
+        ("Tom Hanks plays Woody in Toy Story 4.", "Woody in Toy Story 4", "Woody", "Toy Story 4"),
+        ("Alan Cumming played Hector in The History Boys.", "Hector in The History Boys", "Hector", "The History Boys"),
+        ("She voices Elsa in Frozen II this winter.", "Elsa in Frozen II", "Elsa", "Frozen II"),
+        ("He was cast as Bond in Casino Royale.", "Bond in Casino Royale", "Bond", "Casino Royale"),
+    ]:
+        assert _corrected(nlp, sentence, [(span, "WORK_OF_ART")]) == {character: "PERSON", work: "WORK_OF_ART"}, sentence
+
+
+def test_a_title_in_a_name_after_a_role_word_is_the_name(nlp):
+    labels = _corrected(nlp, "Jamie Foxx stars as Ray Charles in the biopic Ray.", [("Ray", "WORK_OF_ART")])
+    assert labels["Ray Charles"] == "PERSON"
+
+
+def test_in_inside_a_title_without_a_role_verb_stays(nlp):
+    labels = _corrected(nlp, "Sofia Coppola directed Lost in Translation in Tokyo.", [("Lost in Translation", "WORK_OF_ART")])
+    assert labels == {"Lost in Translation": "WORK_OF_ART"}
+
+
+def test_a_person_span_before_a_screen_role_and_a_person_is_a_work(nlp):
+    for sentence, title, person in [
+        ("Gilmore Girls creator Amy Sherman-Palladino said the show would return.", "Gilmore Girls", "Amy Sherman-Palladino"),
+        ("X Files actress Gillian Anderson is to star in a new drama.", "X Files", "Gillian Anderson"),
+        ("Yesterday the Frasier star Kelsey Grammer left.", "Frasier", "Kelsey Grammer"),
+    ]:
+        labels = _corrected(nlp, sentence, [(title, "PERSON"), (person, "PERSON")])
+        assert labels == {title: "WORK_OF_ART", person: "PERSON"}, sentence
+
+
+def test_a_band_or_company_before_a_role_stays_what_it_is(nlp):
+    labels = _corrected(nlp, "Westlife star Shane Filan sang.", [("Westlife", "ORG"), ("Shane Filan", "PERSON")])
+    assert labels["Westlife"] == "ORG"
+
+
+def test_places_listed_with_a_work_are_works(nlp):
+    labels = _corrected(nlp, "Daniel Craig starred in Casino Royale, Skyfall and Spectre.",
+                        [("Daniel Craig", "PERSON"), ("Casino Royale", "WORK_OF_ART"), ("Spectre", "GPE")])
+    assert labels["Spectre"] == "WORK_OF_ART" and labels["Daniel Craig"] == "PERSON"
+
+
+def test_awards_festivals_and_companies_are_not_works(nlp):
+    for sentence, name, label in [
+        ("She was nominated at the Soul Train Music Awards in Los Angeles.", "Soul Train Music Awards", "EVENT"),
+        ("The film won the Mercury Prize last night.", "Mercury Prize", "EVENT"),
+        ("Crowds gathered for the Edinburgh Festival.", "Edinburgh Festival", "EVENT"),
+        ("It was bought by Focus Features in May.", "Focus Features", "ORG"),
+        ("She won an Oscar for the role.", "Oscar", "EVENT"),
+    ]:
+        assert _corrected(nlp, sentence, [(name, "WORK_OF_ART")]) == {name: label}, sentence
+
+
+def test_one_label_per_title_across_the_article(nlp):
+    doc = make_doc(nlp, "The sitcom Bunheads was cancelled. Fans said Bunheads deserved better. Bunheads fans wrote in.")
+    assert {m.label for m in doc._.mentions if m.text == "Bunheads"} == {"WORK_OF_ART"}
+
+
+def test_known_outlets_are_never_works(nlp):
+    doc = make_doc(nlp, "The actor told the magazine Variety about the film Tenet.")
+    assert _labels(doc).get("Variety") == {"ORG"}
+    assert "Tenet" in _works(doc)
+
+
+def test_recogniser_replaces_the_base_ner_and_keeps_sentences_whole(nlp):
+    assert "work_ner" not in nlp.pipe_names
+    assert nlp.pipe_names.index("ner") < nlp.pipe_names.index("parser")
+    doc = nlp("He sang Hallelujah I Love Her So at the show. It was a hit.")
+    title = [e for e in doc.ents if e.label_ == "WORK_OF_ART"]
+    assert all(not t.is_sent_start for e in title for t in e[1:])
+
+
+def test_recogniser_loads_with_no_network(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise OSError("network disabled in this test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    nlp = spacy.load(DEFAULT_MODEL)
+    assert add_work_recognizer(nlp) == "replaced ner"
+    assert "WORK_OF_ART" in nlp.get_pipe("ner").labels
+
+
+def test_recogniser_as_an_extra_component_for_another_base_model():
+    nlp = spacy.load(DEFAULT_MODEL)
+    nlp.meta["version"] = "0.0.0"  # stands for any other base model
+    assert add_work_recognizer(nlp) == "added work_ner"
+    names = nlp.pipe_names
+    assert names.index("work_ner") < names.index("parser") < names.index("ner")
+    doc = nlp("Daniel Craig starred in the film Casino Royale.")
+    assert {(e.text, e.label_) for e in doc.ents} >= {("Daniel Craig", "PERSON")}
+
+
+def test_shipped_model_records_its_base_and_cross_validated_scores():
+    info = model_info()
+    assert info["base_model"]["name"] == DEFAULT_MODEL
+    assert any(key.startswith("cv") and value["f1"] > 0 for key, value in info["training"].items() if isinstance(value, dict))
+    size = sum(p.stat().st_size for p in MODEL_DIR.rglob("*") if p.is_file())
+    assert size < 12_000_000
+
+
+def test_corpus_marks_every_occurrence_of_each_title_and_nothing_else():
+    text = "Bunheads was cancelled. Gilmore Girls fans and Bunheads fans agreed. The Girls were sad."
+    assert corpus.title_offsets(text, ["Gilmore Girls", "Bunheads"]) == [(0, 8), (24, 37), (47, 55)]
+    assert corpus.gold_titles({"works": [{"title": " Bunheads "}, {"title": "Gilmore Girls"}]}) == ["Gilmore Girls", "Bunheads"]
+    assert corpus.gold_titles({"cast_member": [{"actor": "A", "work": "Dune"}], "creator_work": []}) == ["Dune"]
+
+
+TINY = [
+    ("The film Harbour Lights opened on Friday. Ann Lee said Harbour Lights was her best work.", ["Harbour Lights"]),
+    ("Tom Baird stars in the series Night Shift. Night Shift returns in May.", ["Night Shift"]),
+    ("Her album Paper Moons sold well, and the single Glass Door was a hit.", ["Paper Moons", "Glass Door"]),
+    ("The play Winter Road transfers to London. Its writer, Jo Park, said little.", ["Winter Road"]),
+]
+
+
+def test_training_script_runs_end_to_end_on_a_tiny_corpus(tmp_path):
+    from pipeline.works import train
+
+    shared = tmp_path / "shared"
+    for folder in train.FOLDERS:
+        (shared / "data" / folder / "texts").mkdir(parents=True)
+        with open(shared / "data" / folder / "gold.jsonl", "w", encoding="utf-8") as gold:
+            for n, (text, titles) in enumerate(TINY):
+                aid = f"{folder}-{n}"
+                (shared / "data" / folder / "texts" / f"{aid}.txt").write_text(text, encoding="utf-8")
+                gold.write(json.dumps({"article_id": aid, "works": [{"title": t, "type": "other"} for t in titles]}) + "\n")
+    out = tmp_path / "model"
+    assert train.main(["--shared", str(shared), "--cv", "2", "--steps", "10", "--out", str(out), "--work", str(tmp_path / "w")]) == 0
+    info = model_info(out)
+    assert info["training"]["articles"] == 2 * len(TINY) + 1  # and the founding article
+    scores = info["training"]["cv2_work_title"]
+    assert scores["tp"] + scores["fn"] == 2 * sum(len(t) for _, t in TINY)
+    nlp = spacy.load(DEFAULT_MODEL)
+    assert add_work_recognizer(nlp, out) == "replaced ner"
+
