@@ -157,8 +157,9 @@ class WorkTitles:
         found = []
         for match_id, start, _ in self.matcher(doc):
             kind = doc.vocab.strings[match_id]
-            if kind == "CUE_AFTER" and start + 2 < len(doc) and doc[start + 1].text == ",":
-                # Apposition: "her new album, Blue Lines, went ..." (the run must close with the apposition).
+            if kind == "CUE_AFTER" and start + 2 < len(doc) and doc[start + 1].text == "," and _determined(doc, start):
+                # Apposition: "her new album, Blue Lines, went ..." (the run must close with the apposition);
+                # not "head of drama, Claire Booth,", where the noun names a field, not a work.
                 span = self._run_forward(doc, start + 2)
                 if span is not None and (span.end < len(doc) and doc[span.end].text not in {",", ".", ";"}):
                     span = None
@@ -177,6 +178,19 @@ class WorkTitles:
             new = [s for s in filter_spans(found) if not any(i in taken for i in range(s.start, s.end))]
             doc.ents = filter_spans(existing + new)
         return doc
+
+
+_DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "'s", "’s"}
+
+
+def _determined(doc: Doc, i: int) -> bool:
+    """True when the noun at `i` opens with a determiner or possessive within three words ("her new album")."""
+    for token in reversed(doc[max(0, i - 3) : i]):
+        if token.lower_ in _DETERMINERS:
+            return True
+        if not (token.is_alpha and (token.is_lower or token.text[:1].isupper())) or token.lower_ in {"of", "in", "for", "on", "at", "to", "and"}:
+            return False
+    return False
 
 
 @dataclass

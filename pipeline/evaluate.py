@@ -212,7 +212,7 @@ def score(gold: list[dict], outputs: Path) -> dict:
     return result
 
 
-FLOOR_KEYS = FACT_TYPES + ("relations_micro", "quote_attribution_acc", "date_value_acc")
+FLOOR_KEYS = FACT_TYPES + ("work_title", "relations_micro", "quote_attribution_acc", "date_value_acc")
 
 
 class UsageError(ValueError):
@@ -331,6 +331,9 @@ def check_floors(result: dict, floors: dict) -> list[str]:
     """Return a line for every strict F1 (or accuracy) below its floor."""
     failed = []
     for kind, floor in floors.items():
+        if kind not in result["strict"]:
+            failed.append(f"{kind} not scored (the gold lists no works)")
+            continue
         value = result["strict"][kind]
         value = value["f1"] if isinstance(value, dict) else value
         if value < floor:

@@ -53,9 +53,15 @@ def trim_name(span: Span) -> Optional[Span]:
     """Return `span` without glued role words, headline words and punctuation at its edges, or None if nothing is left.
 
     "Songwriter Guy Chambers" → "Guy Chambers"; "Anna Faris Responds" → "Anna Faris"; "Mike Leigh -" → "Mike Leigh".
-    A role word is dropped only when a capitalised word follows it, so a name is never reduced to a role.
+    A role word is dropped only when a capitalised word follows it, so a name is never reduced to a role. A title
+    loses only a sentence-opening adverb.
     """
     doc, start, end = span.doc, span.start, span.end
+    if span.label_ == "WORK_OF_ART":
+        # A sentence-opening adverb is no more part of a title than of a name ("Later Hynde said").
+        while start + 1 < end and doc[start].is_sent_start and doc[start].lower_ in SENTENCE_OPENERS:
+            start += 1
+        return span if start == span.start else Span(doc, start, end, label=span.label_)
     if span.label_ not in NAMEABLE:
         return span
     while start < end and doc[start].text in _LEADING_MARKS:

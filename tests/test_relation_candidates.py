@@ -93,7 +93,8 @@ def test_descriptions_stand_for_the_salient_person(nlp, text, subject, work):
     ("Fargo director Joel Coen was there.", "Joel Coen", "Fargo"),
 ])
 def test_titles_written_before_a_role_noun(nlp, text, subject, work):
-    assert ("modifier", subject, work) in _pairs(nlp, text)
+    # A title the recogniser already labels is paired within its sentence; one it missed, by the modifier rule.
+    assert {("modifier", subject, work), ("sentence", subject, work)} & _pairs(nlp, text)
 
 
 @pytest.mark.parametrize("text, actor, character", [

@@ -121,6 +121,15 @@ def test_a_person_span_before_a_screen_role_and_a_person_is_a_work(nlp):
         assert labels == {title: "WORK_OF_ART", person: "PERSON"}, sentence
 
 
+def test_a_name_right_after_a_person_role_noun_is_a_person(nlp):
+    for sentence, name in [
+        ("The feminist writer Germaine Greer walked out.", "Germaine Greer"),
+        ("It was shot by director Mike Leigh in London.", "Mike Leigh"),
+        ("The novelist Zadie Smith read from it.", "Zadie Smith"),
+    ]:
+        assert _corrected(nlp, sentence, [(name, "WORK_OF_ART")]) == {name: "PERSON"}, sentence
+
+
 def test_a_band_or_company_before_a_role_stays_what_it_is(nlp):
     labels = _corrected(nlp, "Westlife star Shane Filan sang.", [("Westlife", "ORG"), ("Shane Filan", "PERSON")])
     assert labels["Westlife"] == "ORG"

@@ -3,6 +3,7 @@
 - A work-labelled span whose last word heads an award, festival, company or venue ("Soul Train Music Awards",
   "Focus Features"), or that is an award's name ("Oscar"), is relabelled: those are never titles.
 - After a role verb, "X in Y" is a character and a work ("plays Woody in Toy Story 4"): the span is split.
+- A proper-noun span right after a person's role noun is that person ("the writer Germaine Greer").
 - A name-like span between which and a person stands a screen role noun is a work ("Gilmore Girls creator Amy
   Sherman-Palladino", "X Files actress Gillian Anderson"): a person is not a modifier of another person's role.
 (Names the model glued words to, and titles that speak, are repaired by `pipeline/names.py` in entity resolution.)
@@ -31,6 +32,7 @@ class NerCorrections:
         self.awards = set(data["award_names"])
         self.role_verbs = set(data["role_verbs"])
         self.screen_roles = set(data["screen_roles"])
+        self.person_roles = self.screen_roles | set(load_json("quote_cues.json")["person_roles"])
 
     def correct(self, ent: Span) -> list[Span]:
         """Return what `ent` (a work-labelled span) really is: itself, relabelled, or split in two."""
@@ -39,6 +41,10 @@ class NerCorrections:
         if ent.text in self.awards or (len(words) > 1 and words[-1] in self.heads):
             return [Span(doc, ent.start, ent.end, label="EVENT" if ent.text in self.awards else self.heads[words[-1]])]
         before = doc[ent.start - 1] if ent.start > 0 else None
+        if before is not None and before.lower_ in self.person_roles and before.is_lower and 2 <= len(ent) <= 3 \
+                and all(t.pos_ == "PROPN" for t in ent):
+            # "the feminist writer Germaine Greer": a name right after a person's role noun is that person.
+            return [Span(doc, ent.start, ent.end, label="PERSON")]
         after_role = before is not None and (before.lemma_ in self.role_verbs or before.lower_ == "as")
         end = ent.end
         while end < len(doc) and doc[end].tag_ in ("NNP", "NNPS") and not doc[end].ent_type_:
