@@ -237,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
             runs["noop"].append(measure(pipeline_run(one, out1, args.model, 1, full=False)))
             print(f"round {r}: " + ", ".join(f"{k} {v[-1].seconds:.1f} s" for k, v in runs.items())
                   + f"\n  run: {runs['w1'][-1].output}\n  rerun: {runs['noop'][-1].output}", file=sys.stderr)
-            if not runs["noop"][-1].output.startswith("0 articles ok, 0 failed"):
+            if not runs["noop"][-1].output.startswith("run: 0 articles ok, 0 failed"):
                 print("  warning: the rerun reprocessed articles (code or rule data changed during the benchmark?)",
                       file=sys.stderr)
             shutil.rmtree(out1)
