@@ -21,6 +21,17 @@ def inputs(tmp_path):
     return folder
 
 
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """Twenty small articles: the seed and the Wikinews fixtures, each copied under several names."""
+    folder = tmp_path_factory.mktemp("corpus")
+    sources = [SEED, *sorted((FIXTURES / "wikinews").glob("*.txt"))]
+    for i in range(4):
+        for source in sources:
+            shutil.copy(source, folder / f"{source.stem}-{i}.txt")
+    return folder
+
+
 @pytest.fixture(scope="session")
 def nlp():
     from pipeline.process import get_nlp

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import socket
 import sqlite3
@@ -17,18 +16,6 @@ from pipeline.runner import Options, Settings, run
 from test_runner import _assert_same_tables
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).parent / "fixtures"
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory):
-    """Twenty small articles: the seed and the Wikinews fixtures, each copied under several names."""
-    folder = tmp_path_factory.mktemp("corpus")
-    sources = [ROOT / "raw" / "etoile.txt", *sorted((FIXTURES / "wikinews").glob("*.txt"))]
-    for i in range(4):
-        for source in sources:
-            shutil.copy(source, folder / f"{source.stem}-{i}.txt")
-    return folder
 
 
 @pytest.fixture(scope="module")

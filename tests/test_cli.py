@@ -204,13 +204,13 @@ def test_dask_is_quiet_unless_verbose(inputs, tmp_path, dask_default_port_taken)
     assert "INFO distributed." in verbose.stderr
 
 
-def test_ctrl_c_stops_quietly_and_the_next_run_completes(corpus, tmp_path):
-    out = tmp_path / "out"
-    cmd = [sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out), "--chunk-size", "2",
-           "--part-size", "2"]
+def _interrupt_after_progress(cmd: list[str]):
+    """Start `cmd`, press Ctrl-C once its first articles are done; return (process, stdout, stderr).
+
+    The signal goes to the whole process group, as a terminal sends it: workers and a Dask cluster get it too.
+    """
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             start_new_session=True)
-    # Interrupt once the first articles are committed, as a person pressing Ctrl-C would (the whole group).
     seen = []
     for line in proc.stderr:
         seen.append(line)
@@ -218,7 +218,14 @@ def test_ctrl_c_stops_quietly_and_the_next_run_completes(corpus, tmp_path):
             break
     os.killpg(proc.pid, signal.SIGINT)
     stdout, rest = proc.communicate(timeout=120)
-    stderr = "".join(seen) + rest
+    return proc, stdout, "".join(seen) + rest
+
+
+def test_ctrl_c_stops_quietly_and_the_next_run_completes(corpus, tmp_path):
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out), "--chunk-size", "2",
+           "--part-size", "2"]
+    proc, stdout, stderr = _interrupt_after_progress(cmd)
     assert proc.returncode == 130, stderr
     assert stderr.endswith("interrupted\n")
     assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr
@@ -255,16 +262,6 @@ def test_ci_creates_its_environment_as_the_readme_does():
 def test_ctrl_c_with_a_dask_local_cluster_is_quiet_too(corpus, tmp_path, dask_default_port_taken):
     cmd = [sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(tmp_path / "out"), "--executor", "dask",
            "--workers", "1", "--chunk-size", "1"]
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
-    seen = []
-    for line in proc.stderr:
-        seen.append(line)
-        if re.search(r"pipeline\.progress: [1-9]\d*/12 articles", line):
-            break
-    # The whole group, as a terminal does: the cluster's worker processes get the signal too.
-    os.killpg(proc.pid, signal.SIGINT)
-    _, rest = proc.communicate(timeout=120)
-    stderr = "".join(seen) + rest
+    proc, _, stderr = _interrupt_after_progress(cmd)
     assert proc.returncode == 130, stderr
     assert [line for line in stderr.splitlines() if "pipeline.progress" not in line] == ["interrupted"]

@@ -27,24 +27,12 @@ from test_batch import _committed_parts, _free_port
 from test_runner import _assert_same_tables, _tables
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).parent / "fixtures"
 ARTICLE = "Premiere\n\nActress Jane Doe stars in the film Blue Harbour. \"It was a joy,\" she told Variety in 2021.\n"
 
 
 def _cli(*args, **kwargs) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "pipeline", *map(str, args)], capture_output=True, text=True,
                           cwd=ROOT, **kwargs)
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory):
-    """Twenty small articles: the seed and the Wikinews fixtures, each copied under several names."""
-    folder = tmp_path_factory.mktemp("corpus")
-    sources = [ROOT / "raw" / "etoile.txt", *sorted((FIXTURES / "wikinews").glob("*.txt"))]
-    for i in range(4):
-        for source in sources:
-            shutil.copy(source, folder / f"{source.stem}-{i}.txt")
-    return folder
 
 
 @pytest.fixture(scope="module")
