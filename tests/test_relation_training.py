@@ -6,6 +6,7 @@ import sys
 from conftest import ROOT, make_doc
 
 from pipeline.relations.component import RelationExtractor
+from pipeline.relations.facts import FEATURES
 from pipeline.relations.model import RelationModel
 from pipeline.relations.train import train
 
@@ -59,3 +60,8 @@ def test_shipped_model_records_how_it_was_chosen():
     for head in spec["heads"].values():
         assert set(head["thresholds"]) == set(head["outputs"])
         assert len(head["weights"]) == len(head["features"]) * len(head["outputs"])
+    facts = spec["facts"]
+    assert facts["features"] == FEATURES
+    assert set(facts["thresholds"]) == set(facts["weights"]) == {"actor_role", "cast_member", "creator_work"}
+    assert all(len(w) == len(FEATURES) for w in facts["weights"].values())
+    assert "best_candidate_only" in spec["cv"]

@@ -15,7 +15,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..records import Relation
+from ..evaluate import norm
 from .candidates import Candidate, DocView, generate
+from .facts import Context, stated_by
 from .features import Featurizer
 from .model import MODEL_FILE, RelationModel
 
@@ -58,28 +60,62 @@ class RelationExtractor:
         return out
 
     def relations(self, view: DocView, candidates: list[Candidate]) -> list[Relation]:
+        scored = self.score(view, candidates)
+        if self.model.facts is None:
+            decided = [(cand, probs, relation, probs[relation]) for cand, probs in zip(candidates, scored)
+                       for relation in self.model.heads[cand.kind].outputs
+                       if probs[relation] >= self.model.heads[cand.kind].thresholds[relation]]
+        else:
+            decided = self.decide_facts(view, candidates, scored)
         rows = []
-        version = self.model.version
-        for cand, probs in zip(candidates, self.score(view, candidates)):
-            head = self.model.heads[cand.kind]
-            sent = view.sents[cand.sent]
-            base = dict(subject=cand.subject_name, subject_id=cand.subject_id, evidence=sent.text,
-                        start_char=sent.start_char, end_char=sent.end_char, rule=f"{cand.source}@{version}")
-            for relation in head.outputs:
-                p = probs[relation]
-                if p < head.thresholds[relation]:
-                    continue
-                if relation == "actor_role":
-                    rows.append(Relation("actor_role", object=cand.object_text, work=cand.work, credit=None,
-                                         confidence=round(p, 4), **base))
-                elif relation == "creator_work":
-                    for credit in credits(probs):
-                        rows.append(Relation("creator_work", object=cand.object_text, work=None, credit=credit,
-                                             confidence=round(p, 4), **base))
-                else:
-                    rows.append(Relation(relation, object=cand.object_text, work=None, credit=None,
-                                         confidence=round(p, 4), **base))
+        for cand, probs, relation, p in decided:
+            rows.extend(self.rows(view, cand, probs, relation, p))
         return finalise(rows)
+
+    def decide_facts(self, view: DocView, candidates: list[Candidate], scored: list[dict[str, float]]):
+        """Return (best candidate, its probabilities, relation, fact probability) for each fact the fact scorer
+        accepts; a fact is a (relation, subject, object) and gathers all of its candidates."""
+        context = Context(view)
+        groups: dict[tuple, list] = {}
+        for cand, probs in zip(candidates, scored):
+            info = context.info(cand)
+            for relation in self.model.heads[cand.kind].outputs:
+                key = (relation, norm(cand.subject_name), norm(cand.object_text))
+                if not key[1] or not key[2]:
+                    continue
+                group = groups.setdefault(key, [[], cand, probs])
+                group[0].append((info, probs[relation]))
+                if probs[relation] > group[2][relation]:
+                    group[1], group[2] = cand, probs
+        facts = self.model.facts
+        out = []
+        for (relation, _, _), (members, cand, probs) in groups.items():
+            p = facts.probability(relation, members)
+            if p is not None and p >= facts.thresholds[relation]:
+                certain = stated_by(relation, members)
+                if certain and certain[1]:  # the construction's verb gives the credit ("directed by" → director)
+                    probs = {**probs, **{k: float(k == f"credit:{certain[1]}") for k in probs if k.startswith("credit:")}}
+                out.append((cand, probs, relation, p))
+        return out
+
+    def rows(self, view: DocView, cand: Candidate, probs: dict[str, float], relation: str, p: float) -> list[Relation]:
+        """Return the rows one accepted (candidate, relation) gives, with confidence `p`."""
+        version = self.model.version
+        sent = view.sents[cand.sent]
+        base = dict(subject=cand.subject_name, subject_id=cand.subject_id, evidence=sent.text,
+                    start_char=sent.start_char, end_char=sent.end_char, rule=f"{cand.source}@{version}")
+        rows = []
+        if relation == "actor_role":
+            rows.append(Relation("actor_role", object=cand.object_text, work=cand.work, credit=None,
+                                 confidence=round(p, 4), **base))
+        elif relation == "creator_work":
+            for credit in credits(probs):
+                rows.append(Relation("creator_work", object=cand.object_text, work=None, credit=credit,
+                                     confidence=round(p, 4), **base))
+        else:
+            rows.append(Relation(relation, object=cand.object_text, work=None, credit=None,
+                                 confidence=round(p, 4), **base))
+        return rows
 
 
 def credits(probs: dict[str, float]) -> list[str]:

@@ -14,6 +14,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from .candidates import WORDS, Candidate, DocView
+from .constructions import stated
 
 _CUES = {lemma: group for group, lemmas in WORDS.get("cues", {}).items() for lemma in lemmas}
 _ROLE_NOUNS = set(WORDS.get("nominal_nouns", {})) | {lemma for lemma, g in _CUES.items() if g != "cast"} | {
@@ -165,6 +166,9 @@ class Featurizer:
             f.extend("c" + name for name in self._path(shead, ohead) if name.startswith(("path=", "pathlex=", "lca=")))
         if sroot.dep_ == "appos" and o0 <= sroot.head.i < o1 or oroot.dep_ == "appos" and s0 <= oroot.head.i < s1:
             f.append("appos")
+        certain = stated(view, cand)
+        if certain is not None:
+            f.append(f"stated={certain[0]}")
         if cand.kind == "role":
             f.append(f"clab={view.ent_at[o0].label_ if o0 in view.ent_at else 'none'}")
             f.append(f"cwork={'yes' if cand.work else 'no'}")

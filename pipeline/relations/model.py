@@ -13,6 +13,8 @@ from typing import Optional
 
 import numpy
 
+from .facts import FactScorer
+
 MODEL_FILE = Path(__file__).parent.parent / "data" / "relation_model.json"
 
 
@@ -63,6 +65,7 @@ class RelationModel:
     def __init__(self, spec: dict):
         self.version: str = spec["version"]
         self.heads = {kind: Head(head) for kind, head in spec["heads"].items()}
+        self.facts: Optional[FactScorer] = FactScorer(spec["facts"]) if spec.get("facts") else None
         self.spec = spec
 
     @classmethod

@@ -10,6 +10,12 @@ F1 of the article-level facts of the news corpora (all corpora but Re-DocRED-sty
 final models are fitted on everything. The file records the cross-validated scores it was chosen by.
 `--oracle-titles` also marks each article's gold `works` titles (and the works of its gold relations) as titles
 before entity resolution, to measure the ceiling that perfect title recognition would give.
+
+`--title-folds DIR` reads each article's titles as they are on articles nobody trained on: DIR is the working
+folder of `python -m pipeline.works.train --cv K --work DIR`, whose `fold<n>` models each left out one fold of the
+dev and train articles (the split is recomputed the same way). Every article of those folders is run with the
+title model that never saw it; other articles (Re-DocRED, the seed) with the shipped one. The scorer then learns
+from titles as noisy as the ones it will meet, and its thresholds are chosen on them.
 """
 from __future__ import annotations
 
@@ -26,9 +32,10 @@ from typing import Optional
 import numpy
 
 from .. import __version__
-from ..evaluate import norm
+from ..evaluate import name_eq, norm, work_eq
 from ..readers import read_file
 from .candidates import WORDS, Candidate, generate
+from .facts import STATED_CONFIDENCE, Context, Info, spec as fact_spec, stated_by, vector
 from .features import Featurizer
 from .model import MODEL_FILE, head_spec
 
@@ -50,6 +57,7 @@ class Example:
     kind: str
     key: dict  # relation → (normalised subject, normalised object) of the fact this candidate would give
     features: list[str]
+    info: Optional[Info] = None  # what the fact scorer reads of this candidate
     labels: dict = field(default_factory=dict)  # output → 0/1; "credit" → list of gold credits
 
 
@@ -80,6 +88,9 @@ def gold_facts(gold: dict) -> dict[str, dict[tuple[str, str], set]]:
     return facts
 
 
+_ORACLE_TITLES: dict[str, list[str]] = {}  # article id → gold titles, for the `oracle_titles` component
+
+
 def _oracle(titles: dict[str, list[str]]):
     """Return a component that marks the gold titles of each article as WORK_OF_ART entities."""
     from spacy.util import filter_spans
@@ -99,17 +110,46 @@ def _oracle(titles: dict[str, list[str]]):
     return mark
 
 
-def build_examples(corpora: list[Path], oracle: bool = False, nlp=None) -> list[Example]:
-    """Return the labelled candidates of every article of `corpora`."""
-    from spacy.language import Language
+def title_fold_models(title_folds: Path, corpora: list[Path]) -> dict[str, Path]:
+    """Return {article id: the fold title model that never saw it} for the articles of a works CV run."""
+    from ..works.train import FOLDERS, folds
 
+    models = sorted(title_folds.glob("fold*/model/model-last"), key=lambda p: int(p.parts[-3][4:]))
+    if not models:
+        raise SystemExit(f"{title_folds}: no fold*/model/model-last (run python -m pipeline.works.train --work DIR)")
+    shared = {f.resolve().parent for f in corpora if f.name in FOLDERS}
+    ids = []
+    for folder in (base / name for base in shared for name in FOLDERS):
+        if (folder / "gold.jsonl").exists():
+            lines = (folder / "gold.jsonl").read_text(encoding="utf-8").splitlines()
+            ids += [aid for aid in (json.loads(line)["article_id"] for line in lines if line.strip())
+                    if (folder / "texts" / f"{aid}.txt").exists()]
+    return {aid: models[n] for n, held in enumerate(folds(ids, len(models))) for aid in held}
+
+
+def build_examples(corpora: list[Path], oracle: bool = False, nlp=None, title_folds: Optional[Path] = None) -> list[Example]:
+    """Return the labelled candidates of every article of `corpora`."""
     from ..nlp import build_nlp
 
-    nlp = nlp or build_nlp()
     items = []
     for folder in corpora:
         items.extend((folder.name, article, gold) for article, gold in read_corpus(folder))
-    titles = {}
+    if title_folds is None:
+        return _examples(items, oracle, nlp or build_nlp())
+    fold_of = title_fold_models(title_folds, corpora)
+    examples = []
+    for model in sorted({fold_of.get(a.article_id) for _, a, _ in items}, key=str):
+        group = [item for item in items if fold_of.get(item[1].article_id) == model]
+        log.warning("%d articles with title model %s", len(group), model or "shipped")
+        examples += _examples(group, oracle, build_nlp(works_model=model) if model else (nlp or build_nlp()))
+    return examples
+
+
+def _examples(items: list, oracle: bool, nlp) -> list[Example]:
+    from spacy.language import Language
+
+    titles = _ORACLE_TITLES
+    titles.clear()
     if oracle:
         for _, article, gold in items:
             found = {w["title"] for w in gold.get("works") or []}
@@ -144,17 +184,29 @@ def label(doc, corpus: str, facts: dict) -> list[Example]:
     """Return the document's candidates as examples labelled by the gold `facts`."""
     view, candidates = generate(doc)
     featurizer = Featurizer(view)
+    context = Context(view)
     out = []
     for cand in candidates:
         pair = (norm(cand.subject_name), norm(cand.object_text))
-        example = Example(doc._.article_id, corpus, cand.kind, {}, featurizer(cand))
+        example = Example(doc._.article_id, corpus, cand.kind, {}, featurizer(cand), context.info(cand))
         for relation in OUTPUTS[cand.kind]:
             example.key[relation] = pair
             example.labels[relation] = int(pair in facts[relation])
+            if not example.labels[relation] and _near_miss(pair, facts[relation]):
+                example.labels[relation] = IGNORE
         if cand.kind == "work":
             example.labels["credit"] = sorted(c for c in facts["creator_work"].get(pair, ()) if c in CREDITS)
         out.append(example)
     return out
+
+
+IGNORE = -1  # a label left out of training: the pair states a gold fact, but a name or title is cut differently
+
+
+def _near_miss(pair: tuple[str, str], facts: dict) -> bool:
+    """Return True when `pair` matches a gold fact leniently but not strictly ("Spielberg" for "Steven Spielberg",
+    "film Jaws" for "Jaws"): the construction states the fact, so the pair teaches nothing either way."""
+    return any(name_eq(pair[0], subj, True) and work_eq(pair[1], obj, True) for subj, obj in facts)
 
 
 class Vectorizer:
@@ -186,10 +238,11 @@ def fit(X, examples: list[Example], kind: str, c: float):
     binary = []
     for output in OUTPUTS[kind]:
         y = numpy.array([ex.labels[output] for ex in examples])
-        if y.min() == y.max():
-            binary.append(_Constant(float(y[0])))
+        keep = numpy.flatnonzero(y != IGNORE)
+        if not len(keep) or y[keep].min() == y[keep].max():
+            binary.append(_Constant(float(y[keep][0]) if len(keep) else 0.0))
             continue
-        binary.append(LogisticRegression(C=c, max_iter=2000, solver="liblinear").fit(X, y))
+        binary.append(LogisticRegression(C=c, max_iter=2000, solver="liblinear").fit(X[keep], y[keep]))
     credit = None
     if kind == "work":
         rows, ys = [], []
@@ -259,24 +312,61 @@ def cross_validate(examples: list[Example], folds: int, c: float) -> dict[int, d
     return oof
 
 
-def article_facts(examples: list[Example], probs: dict[int, dict[str, float]]):
-    """Return {(article, relation, subject, object): (best probability, its credit probabilities)}."""
-    facts: dict[tuple, tuple[float, dict]] = {}
+def fact_groups(examples: list[Example], probs: dict[int, dict[str, float]]) -> dict[tuple, tuple[list, dict]]:
+    """Return {(article, relation, subject, object): ([(info, probability) of its candidates], best candidate's
+    probabilities)}."""
+    groups: dict[tuple, tuple[list, dict]] = {}
     for i, ex in enumerate(examples):
         if i not in probs:
             continue
         for relation, pair in ex.key.items():
             p = probs[i][relation]
             key = (ex.article, relation) + pair
-            if key not in facts or p > facts[key][0]:
-                facts[key] = (p, probs[i])
-    return facts
+            members, best = groups.setdefault(key, ([], probs[i]))
+            members.append((ex.info, p))
+            if p > best[relation]:
+                groups[key] = (members, probs[i])
+    return groups
 
 
-def evaluate(examples: list[Example], golds: dict[str, dict], probs, thresholds: dict[str, float],
+def best_candidate(groups) -> dict[tuple, tuple[float, dict]]:
+    """Return {fact: (its best candidate's probability, that candidate's probabilities)}."""
+    return {key: (max(p for _, p in members), best) for key, (members, best) in groups.items()}
+
+
+def fact_cross_validate(groups, golds: dict[str, dict], folds: int, c: float):
+    """Return out-of-fold fact probabilities {fact: (p, best candidate's probabilities)} and the fact weights fitted
+    on every fact, per relation."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
+
+    oof, weights = {}, {}
+    for relation in RELATIONS:
+        keys = [k for k in groups if k[1] == relation and k[2] and k[3]]
+        if not keys:
+            continue
+        X = numpy.array([vector(groups[k][0], relation) for k in keys])
+        y = numpy.array([int(k[2:] in golds[k[0]][relation]) for k in keys])
+        articles = [k[0] for k in keys]
+        model = lambda: LogisticRegression(C=c, fit_intercept=False, max_iter=2000)  # noqa: E731
+        if y.min() == y.max():
+            continue
+        probs = numpy.zeros(len(keys))
+        n_folds = min(folds, len(set(articles)))
+        for train_idx, test_idx in GroupKFold(n_splits=n_folds).split(X, groups=articles):
+            if y[train_idx].min() == y[train_idx].max():
+                probs[test_idx] = float(y[train_idx][0])
+                continue
+            probs[test_idx] = model().fit(X[train_idx], y[train_idx]).predict_proba(X[test_idx])[:, 1]
+        probs = [max(p, STATED_CONFIDENCE) if stated_by(relation, groups[k][0]) else p for k, p in zip(keys, probs)]
+        oof.update({k: (float(p), groups[k][1]) for k, p in zip(keys, probs)})
+        weights[relation] = model().fit(X, y).coef_[0].tolist()
+    return oof, weights
+
+
+def evaluate(facts: dict[tuple, tuple[float, dict]], golds: dict[str, dict], thresholds: dict[str, float],
              articles: set[str]) -> dict:
     """Return strict P/R/F1 per relation and pooled, and credit accuracy, over `articles`."""
-    facts = article_facts(examples, probs)
     predicted = {r: set() for r in RELATIONS}
     credit_of = {}
     for (article, relation, subj, obj), (p, all_probs) in facts.items():
@@ -308,13 +398,13 @@ def _prf(tp: int, fp: int, fn: int) -> dict:
     return {"p": round(p, 3), "r": round(r, 3), "f1": round(f, 3), "tp": tp, "fp": fp, "fn": fn}
 
 
-def choose_thresholds(examples, golds, probs, articles: set[str]) -> dict[str, float]:
+def choose_thresholds(facts, golds, articles: set[str]) -> dict[str, float]:
     """Return, per relation, the threshold with the best F1 on `articles` (ties: the higher threshold)."""
     chosen = {}
     for relation in RELATIONS:
         best = (-1.0, 0.5)
         for t in THRESHOLDS:
-            f1 = evaluate(examples, golds, probs, {r: t for r in RELATIONS}, articles)[relation]["f1"]
+            f1 = evaluate(facts, golds, {r: t for r in RELATIONS}, articles)[relation]["f1"]
             if f1 >= best[0]:
                 best = (f1, t)
         chosen[relation] = best[1]
@@ -322,9 +412,9 @@ def choose_thresholds(examples, golds, probs, articles: set[str]) -> dict[str, f
 
 
 def train(corpora: list[Path], out: Path, folds: int = 5, c: float = 0.5, oracle: bool = False,
-          examples: Optional[list[Example]] = None, nlp=None) -> dict:
+          examples: Optional[list[Example]] = None, nlp=None, title_folds: Optional[Path] = None) -> dict:
     """Build examples, cross-validate, choose thresholds, fit on everything and write the model file; return it."""
-    examples = examples if examples is not None else build_examples(corpora, oracle, nlp)
+    examples = examples if examples is not None else build_examples(corpora, oracle, nlp, title_folds)
     golds = {}
     for folder in corpora:
         for article, gold in read_corpus(folder):
@@ -332,9 +422,16 @@ def train(corpora: list[Path], out: Path, folds: int = 5, c: float = 0.5, oracle
             golds[article.article_id]["corpus"] = folder.name
     news = {a for a, g in golds.items() if not g["corpus"].startswith("redocred")}
     probs = cross_validate(examples, folds, c)
-    thresholds = choose_thresholds(examples, golds, probs, news or set(golds))
-    cv = {name: evaluate(examples, golds, probs, thresholds, arts)
-          for name, arts in (("news", news), ("redocred", set(golds) - news)) if arts}
+    groups = fact_groups(examples, probs)
+    tuning = news or set(golds)
+    candidate_only = best_candidate(groups)
+    cut = choose_thresholds(candidate_only, golds, tuning)
+    facts, fact_weights = fact_cross_validate(groups, golds, folds, c)
+    thresholds = choose_thresholds(facts, golds, tuning)
+    splits = (("news", news), ("redocred", set(golds) - news))
+    cv = {name: evaluate(facts, golds, thresholds, arts) for name, arts in splits if arts}
+    cv["best_candidate_only"] = {name: evaluate(candidate_only, golds, cut, arts)["relations_micro"]
+                                 for name, arts in splits if arts}
     heads = {}
     for kind, outputs in OUTPUTS.items():
         subset = [ex for ex in examples if ex.kind == kind]
@@ -350,14 +447,16 @@ def train(corpora: list[Path], out: Path, folds: int = 5, c: float = 0.5, oracle
             cw, ci = _class_weights(credit, len(vec.names))
             extra = dict(classes=CREDITS, class_weights=cw, class_intercepts=ci)
         heads[kind] = head_spec(vec.names, outputs, weights, intercepts,
-                                {o: thresholds[o] for o in outputs}, **extra)
+                                {o: cut[o] for o in outputs}, **extra)
     spec = {
         "version": f"relations-{__version__}",
         "trained_on": [f.name for f in corpora],
         "oracle_titles": oracle,
+        "title_folds": title_folds is not None,
         "regularisation_C": c,
         "cv": cv,
         "heads": heads,
+        "facts": fact_spec(fact_weights, thresholds),
     }
     out.write_text(json.dumps(spec, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
     return spec
@@ -399,9 +498,12 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("-C", type=float, default=0.5, dest="c", help="inverse regularisation strength")
     parser.add_argument("--oracle-titles", action="store_true", help="mark the gold titles (ceiling measurement)")
+    parser.add_argument("--title-folds", type=Path, default=None, metavar="DIR",
+                        help="working folder of a works cross-validation: each article's titles from the fold model "
+                             "that never saw it")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
-    spec = train(args.corpora, args.out, args.folds, args.c, args.oracle_titles)
+    spec = train(args.corpora, args.out, args.folds, args.c, args.oracle_titles, title_folds=args.title_folds)
     print(json.dumps(spec["cv"], indent=1))
     print(f"thresholds: { {k: h['thresholds'] for k, h in spec['heads'].items()} }; wrote {args.out}")
     return 0

@@ -1,0 +1,118 @@
+"""Constructions: the few shapes of English that state a relation outright, read off the words between the pair.
+
+The scorer learns from a few hundred articles, where "X was directed by Y" may occur a handful of times; these
+shapes are certain whatever the training data saw, so a pair in one of them is a fact (an override of the
+scorer) and the shape is also one of its features. They are read from the words between the two names, not
+from the parse, which the small model often gets wrong on short sentences ("Meryl Streep stars" as a noun):
+
+- passive "by": "The film W was directed by X", "W, written by X and Y,", "W, which was produced by X",
+  "W is a 1936 film directed by X", "The song was co-written by producer X" (a definite reference as the work);
+- active creator verb: "X directed W", "X wrote and directed the film W";
+- cast: "X stars in W", "X and Y appear in the series W", "W, starring X and Y".
+
+Between the two spans, other names of a list are skipped ("directed by X and Y": Y too), determiners are
+ignored and a kind noun ("film", "album") may stand before the title. The verb's cue group comes from
+`relation_words.json` (`cues`): director, writer, producer, creator and composer verbs give that credit.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from .candidates import WORDS, Candidate, DocView
+
+_GROUP = {lemma: group for group, lemmas in WORDS.get("cues", {}).items() for lemma in lemmas}
+_KINDS = set(WORDS.get("title_types", {}))  # film, album, series, …
+CREATOR_GROUPS = {"director", "writer", "producer", "creator", "composer"}
+CAST_VERBS = {"star", "co-star", "appear"}
+_SKIP = {"the", "a", "an", "his", "her", "their", "its", "new", "latest", "hit"}
+_NAME_LABELS = {"PERSON", "ORG"}
+
+
+def _between(view: DocView, start: int, end: int) -> list[tuple[str, str]]:
+    """Return the (word, tag) sequence between two spans: names as ("P", ""), kind nouns as ("K", "")."""
+    out: list[tuple[str, str]] = []
+    i = start
+    while i < end:
+        ent = view.ent_at.get(i)
+        if ent is not None and ent.label_ in _NAME_LABELS:
+            out.append(("P", ""))
+            i = ent.end
+            continue
+        word, tag = view.words[i], view.doc[i].tag_
+        token = view.doc[i]
+        if (token.text == "-" and not token.whitespace_) or (i + 1 < end and view.doc[i + 1].text == "-"
+                                                            and not token.whitespace_):
+            i += 1  # "co - written": the joined word ("co-write") is on the hyphenated word's last token
+            continue
+        if word in _KINDS:
+            out.append(("K", ""))
+        elif word not in _SKIP and tag not in ("RB", "RBR"):  # "was later produced by"
+            out.append((word, tag))
+        i += 1
+    out.append(("P", ""))  # the name that follows the stretch
+    k = len(out) - 1
+    while k > 0:  # "by producer Bob Crewe", "by British singer Rob Fisher": the role words before a name go
+        if out[k][0] == "P":
+            j = k
+            while j > 0 and out[j - 1][1] in ("NN", "JJ"):
+                j -= 1
+            del out[j:k]
+            k = j
+        k -= 1
+    return out[:-1]
+
+
+def _drop_list(seq: list[tuple[str, str]], at_start: bool) -> list[tuple[str, str]]:
+    """Remove the other members of a list of names next to the subject ("X, Y and" / "and Y")."""
+    words = [w for w, _ in seq]
+    while True:
+        for size, shape in ((2, [",", "P"]), (2, ["and", "P"]), (3, [",", "and", "P"])):
+            if at_start and words[:size] == shape:
+                words, seq = words[size:], seq[size:]
+                break
+            if not at_start and words[-size:] == list(reversed(shape)):
+                words, seq = words[:-size], seq[:-size]
+                break
+        else:
+            return seq
+
+
+def stated(view: DocView, cand: Candidate) -> Optional[tuple[str, Optional[str]]]:
+    """Return (relation, credit) when the pair stands in one of the certain constructions, else None."""
+    if cand.kind != "work" or cand.object is None or cand.source not in ("sentence", "reference"):
+        return None
+    (s0, s1), (o0, o1) = cand.subject, cand.object
+    if view.sent_of[o0] != view.sent_of[s0]:
+        return None
+    if s1 <= o0:  # subject first: "X directed W", "X stars in W"
+        seq = _drop_list(_between(view, s1, o0), at_start=True)
+        words = [w for w, _ in seq]
+        if words and words[-1] == "K":
+            words = words[:-1]
+        if words[:2] in ([",", "who"], [",", "which"]):
+            words, seq = words[2:], seq[2:]
+        if words in (["star", "in"], ["co-star", "in"], ["appear", "in"]):
+            return "cast_member", None
+        verbs = [w for w in words if w != "and"]
+        if 1 <= len(verbs) <= 2 and all(_GROUP.get(w) in CREATOR_GROUPS for w in verbs) \
+                and words in ([verbs[0]], [verbs[0], "and", verbs[-1]]) and seq[0][1] in ("VBD", "VBZ", "VBP"):
+            return "creator_work", _GROUP[verbs[-1]]
+        return None
+    if s1 < len(view.doc) and view.doc[s1].tag_ in ("VBD", "VBZ", "VBP", "MD"):
+        return None  # "directed by X and Y starred in it": Y is the subject of a clause of its own
+    seq = _drop_list(_between(view, o1, s0), at_start=False)  # work first: "W, directed by X", "W, starring X"
+    words = [w for w, _ in seq]
+    if words[:1] == [","]:
+        words, seq = words[1:], seq[1:]
+    if words[:1] in (["which"], ["that"]):
+        words, seq = words[1:], seq[1:]
+    if words[:1] == ["be"]:
+        words, seq = words[1:], seq[1:]
+        if "K" in words[:5]:  # "W is a 1936 British film directed by X"
+            cut = words.index("K") + 1
+            words, seq = words[cut:], seq[cut:]
+    if len(words) == 2 and words[1] == "by" and _GROUP.get(words[0]) in CREATOR_GROUPS and seq[0][1] == "VBN":
+        return "creator_work", _GROUP[words[0]]
+    if words == ["star"] and seq[0][1] == "VBG":
+        return "cast_member", None
+    return None

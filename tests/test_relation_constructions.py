@@ -1,0 +1,65 @@
+"""Certain constructions: the shapes of English that state a relation outright, in several phrasings each,
+and the near misses that must not count."""
+import pytest
+from conftest import make_doc
+
+from pipeline.relations.candidates import generate
+from pipeline.relations.constructions import stated
+
+
+def _stated(nlp, text):
+    doc = make_doc(nlp, text)
+    view, candidates = generate(doc)
+    return {(c.subject_name, c.object_text): stated(view, c) for c in candidates if c.kind == "work"}
+
+
+@pytest.mark.parametrize("text, subject, work, credit", [
+    ("The film Jaws was directed by Steven Spielberg.", "Steven Spielberg", "Jaws", "director"),
+    ("The film Jaws, directed by Steven Spielberg, opened in 1975.", "Steven Spielberg", "Jaws", "director"),
+    ("The album Blue was produced by Joni Mitchell.", "Joni Mitchell", "Blue", "producer"),
+    ("The show Friends, which was created by Marta Kauffman, ended.", "Marta Kauffman", "Friends", "creator"),
+    ("The series Fleabag was written by Phoebe Waller-Bridge and Harry Bradbeer.", "Harry Bradbeer", "Fleabag",
+     "writer"),
+    ("Song of Freedom is a 1936 British film directed by Paul Hanks.", "Paul Hanks", "Song of Freedom", "director"),
+    ("The song Mess of Blues was co-written by producer Bob Crewe and Bob Gaudio.", "Bob Crewe", "Mess of Blues",
+     "writer"),
+    ("The album Blue Lines was later produced by Maria Lopez.", "Maria Lopez", "Blue Lines", "producer"),
+])
+def test_passive_by_states_the_creator(nlp, text, subject, work, credit):
+    assert _stated(nlp, text)[(subject, work)] == ("creator_work", credit)
+
+
+@pytest.mark.parametrize("text, subject, work, credit", [
+    ("Greta Gerwig wrote and directed the film Lady Bird.", "Greta Gerwig", "Lady Bird", "director"),
+    ("Bono and Adam Clayton wrote the song One.", "Adam Clayton", "One", "writer"),
+])
+def test_an_active_creator_verb_states_the_creator(nlp, text, subject, work, credit):
+    assert _stated(nlp, text)[(subject, work)] == ("creator_work", credit)
+
+
+@pytest.mark.parametrize("text, subject, work", [
+    ("Meryl Streep stars in the film Mamma Mia.", "Meryl Streep", "Mamma Mia"),
+    ("Tom Hanks appears in the film Big.", "Tom Hanks", "Big"),
+    ("Julia Roberts and Hugh Grant star in Notting Hill.", "Hugh Grant", "Notting Hill"),
+    ("The comedy Notting Hill, starring Hugh Grant and Julia Roberts, opened in 1999.", "Julia Roberts",
+     "Notting Hill"),
+    ("Tom Cruise, who stars in Top Gun, said nothing.", "Tom Cruise", "Top Gun"),
+])
+def test_star_in_and_starring_state_the_cast(nlp, text, subject, work):
+    assert _stated(nlp, text)[(subject, work)] == ("cast_member", None)
+
+
+@pytest.mark.parametrize("text, subject, work", [
+    ("The film Heat was directed by Michael Mann and Tom Cruise watched it.", "Tom Cruise", "Heat"),
+    ("Sandra Bullock was praised by Alfonso Cuaron in the film Gravity.", "Alfonso Cuaron", "Gravity"),
+    ("Sandra Bullock was praised by Alfonso Cuaron in the film Gravity.", "Sandra Bullock", "Gravity"),
+])
+def test_near_misses_state_nothing(nlp, text, subject, work):
+    assert _stated(nlp, text).get((subject, work)) is None
+
+
+def test_a_stated_fact_is_kept_with_the_verbs_credit(nlp):
+    doc = make_doc(nlp, "Critics cheered on Friday.\n\nThe thriller Night Harbour was directed by Ava Lindqvist.")
+    rows = [r for r in doc._.relations if (r.relation, r.subject, r.object) ==
+            ("creator_work", "Ava Lindqvist", "Night Harbour")]
+    assert rows and {r.credit for r in rows} == {"director"} and all(r.confidence >= 0.9 for r in rows)
