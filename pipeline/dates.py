@@ -63,7 +63,7 @@ MODS: Dict[str, str] = DATA["mods"]
 NUMBER_WORDS: Dict[str, int] = DATA["number_words"]
 STEPS: Dict[str, int] = {**DATA["speech_relative"], **DATA["narrative_relative"]}
 SETS = {key: frozenset(DATA[key]) for key in (
-    "future_words", "year_low_preps", "year_reject_before", "year_reject_after", "count_determiners", "event_heads",
+    "future_words", "infinitive_future_words", "year_low_preps", "year_reject_before", "year_reject_after", "count_determiners", "event_heads",
     "decade_age_context", "day_parts", "coordinators", "date_prepositions", "indefinite_before", "temporal_before",
     "weekday_paper_before", "future_lemmas", "holiday_before", "nearest_before", "the_year_before", "duration_before", "of_the_year_heads", "nearest_after", "deadline_before")}
 # words that may stand capitalised right before a year without making it a title ("In 2004", "May 2004")
@@ -304,9 +304,12 @@ def _yearless_day(day: int, month: int, anchor: dt.date, future: Optional[bool],
     return max(side) if side else None
 
 
-def _nearest_weekday(anchor: dt.date, weekday: int, step: int, future: bool) -> dt.date:
-    """The weekday relative to the anchor: step -1 = last, +1 = next, 0 = nearest in the tense's direction."""
+def _nearest_weekday(anchor: dt.date, weekday: int, step: int, future: Optional[bool]) -> dt.date:
+    """The weekday relative to the anchor: step -1 = last, +1 = next, 0 = nearest in the tense's direction
+    (future None: the nearest either way)."""
     delta = (weekday - anchor.weekday()) % 7
+    if step == 0 and future is None:
+        return anchor + dt.timedelta(days=delta if delta <= 3 else delta - 7)
     if step > 0 or (step == 0 and future):
         return anchor + dt.timedelta(days=delta or (7 if step > 0 else 0))
     back = (anchor.weekday() - weekday) % 7
@@ -404,16 +407,18 @@ def _direction(span: Span, bare_day: bool = False) -> Optional[bool]:
     tense = _tense(span)
     if tense is None:
         return None if bare_day else False
-    return tense == "future"
+    return None if tense == "nearest" else tense == "future"
 
 
-def _forward(span: Span) -> bool:
+def _forward(span: Span) -> Optional[bool]:
     """True when a weekday points forward: a future or present verb, or a deadline ("has given them until
-    Tuesday") that no past verb holds ("until Thursday they had not called", "it was not until Tuesday")."""
+    Tuesday") that no past verb holds ("until Thursday they had not called", "it was not until Tuesday");
+    None (the nearest) for a plan told in the past ("had been scheduled to expire Friday")."""
     prev = _prev(span)
     if prev is not None and prev.lower_ in SETS["deadline_before"]:
         return not any(t.tag_ == "VBD" for t in _verb_group(span))
-    return _is_future(span)
+    tense = _tense(span)
+    return None if tense == "nearest" else tense == "future"
 
 
 def _verb_group(span: Span) -> List[Token]:
@@ -431,16 +436,41 @@ def _verb_group(span: Span) -> List[Token]:
 
 def _tense(span: Span) -> Optional[str]:
     """ "future" when the governing verb is future or present tense, or a planning verb ("will open", "begins",
-    "expected", "extended to"); "past" for a past verb; None when no verb governs the span ("payable Dec. 1")."""
+    "expected", "extended to"); "past" for a past verb; "nearest" for a plan told in the past perfect ("had been
+    scheduled to expire Friday": the planned day may lie on either side of the anchor) or a date set as an
+    object ("has set Nov. 10 as the deadline"); None when no verb governs the span ("payable Dec. 1").
+
+    A planning verb points forward only to a date after it ("postponed until Tuesday", not "On Friday, the board
+    planned to ..."); "set" and "going" plan only before an infinitive or "for" ("is set to open", "a summit set
+    for April", not "a record set on Aug. 6"); a passive with a present auxiliary ("is heard", "to be published")
+    is present, with "have" past.
+    """
     group = _verb_group(span)
     if not group:
         return None
-    if any(t.lower_ in SETS["future_words"] or t.lemma_ in SETS["future_lemmas"] for t in group):
-        return "future"
-    tags = {t.tag_ for t in group}
-    if tags & {"VBD", "VBN"}:
+    plan = None
+    for t in group:
+        if t.lower_ in SETS["infinitive_future_words"]:
+            if any(c.dep_ == "xcomp" or c.tag_ == "TO" or c.lower_ == "for" for c in t.children):
+                plan = "future"
+            elif span.root.head.i == t.i and span.start == t.i + 1:  # "has set Nov. 10 as the deadline"
+                plan = "nearest"
+        elif t.lower_ in SETS["future_words"] or (t.lemma_ in SETS["future_lemmas"] and t.i < span.start):
+            plan = "future"
+    perfect_past = any(t.lower_ == "had" and t.dep_ == "aux" for t in group)
+    if plan:
+        return "nearest" if perfect_past else plan
+    if perfect_past:
         return "past"
-    return "future" if tags & {"VBZ", "VBP"} else None
+    tags = {t.tag_ for t in group}
+    if "VBD" in tags:
+        return "past"
+    if "VBN" in tags:
+        if any(t.lemma_ == "have" and t.dep_ == "aux" for t in group):
+            return "past"
+        if not any(t.dep_ in ("aux", "auxpass") and t.tag_ in ("VBZ", "VBP", "VB", "MD") for t in group):
+            return "past"  # a bare participle: "the film, released in May"
+    return "future" if tags & {"VBZ", "VBP", "VBN"} else None
 
 
 def _reject(rule: str, m: re.Match, span: Span, text: str) -> bool:
@@ -728,7 +758,7 @@ def _resolve_relative(rule: str, g: dict, span: Span, st: _State, mod: Optional[
             nxt = _next(span)
             # "Tuesday's declaration", "Wednesday's ruling": a reported event, past whatever the verb
             possessive = nxt is not None and nxt.lower_ in ("'s", "’s")
-            out = _day(_nearest_weekday(anchor, wd, 0, not possessive and _forward(span)))
+            out = _day(_nearest_weekday(anchor, wd, 0, False if possessive else _forward(span)))
     elif rule == "month":
         unresolved_gran = "month"
         if anchor:

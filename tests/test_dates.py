@@ -219,6 +219,23 @@ ANCHOR_CASES = [
     ("The rally was planned for March 3.", Q, "March 3", "1990-03-03"),
     ("He gave no reason for the Nov. 20 deadline.", Q, "Nov. 20", "1989-11-20"),
     ("The case was heard in the week of Oct. 16.", Q, "the week of Oct. 16", "1989-W42"),
+    # a passive with a present auxiliary is present ("is heard"), with "have" past; a bare participle is past
+    ("The case is heard in May.", Q, "May", "1990-05"),
+    ("The rules, to be published in November, will decide the case.", Q, "November", "1989-11"),
+    ("The album has been released in May.", Q, "May", "1989-05"),
+    ("The index is near its record high, set on Aug. 6.", "1998-02-06", "Aug. 6", "1997-08-06"),
+    # a planning verb looks forward only to a date after it; "set" plans before an infinitive or "for"
+    ("On Friday, the government planned to pay the workers.", Q, "Friday", "1989-10-27"),
+    ("The sales figures for January extended the trend.", "1998-02-06", "January", "1998-01"),
+    ("The film is set to open in March.", Q, "March", "1990-03"),
+    ("A summit set for Washington in April will decide.", Q, "April", "1990-04"),
+    # a plan told in the past perfect, or a date set as a deadline: the occurrence nearest the anchor
+    ("The offer had been scheduled to expire on Friday.", "1989-10-30", "Friday", "1989-10-27"),
+    ("The offer had been scheduled to expire on Friday.", "1989-11-01", "Friday", "1989-11-03"),
+    ("The offer had been scheduled to expire Nov. 6.", Q, "Nov. 6", "1989-11-06"),
+    ("The board has set Nov. 10 as the deadline for offers.", Q, "Nov. 10", "1989-11-10"),
+    ("The judge set Friday as the deadline for a reply.", "1989-11-04", "Friday", "1989-11-03"),
+    ("The judge set Friday as the deadline for a reply.", Q, "Friday", "1989-11-03"),
     # weekdays in both directions
     ("Police said the suspect fled on Tuesday.", Q, "Tuesday", "1989-10-31"),
     ("The minister will visit on Tuesday.", Q, "Tuesday", "1989-11-07"),
