@@ -85,6 +85,8 @@ DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
 NUM = rf"(?P<n>\d+(?:\s*(?:-|–|to|or)\s*\d+)?|(?i:{_alt(NUMBER_WORDS)})(?:\s*(?:-|–|to|or)\s*(?i:{_alt(NUMBER_WORDS)}))?)"
 UNIT = r"(?P<unit>(?i:days?|weeks?|months?|years?|decades?|century|centuries))"
 NO_NUM_BEFORE = r"(?<![\w£$€#.,/-])"
+# "nearly four years ago", "about a decade later": an approximate count, valued as the count with a TIMEX3 mod
+APPROX = r"(?:(?P<amod>(?i:about|around|nearly|almost|roughly|approximately|some|more\s+than|less\s+than))\s+)?"
 NO_NUM_AFTER = r"(?![\w%]|[.,:]\d|\s*[-–/]\s*\d)"
 
 # (rule name, pattern); on overlap the longer match wins, then the earlier rule
@@ -104,8 +106,8 @@ PATTERNS: List[Tuple[str, str]] = [
     ("year_range", rf"{NO_NUM_BEFORE}(?P<y1>{YEAR})\s*(?:-|–|—|/)\s*(?P<y2>\d{{4}}|\d\d)(?![\w%/-]|[.,]\d)"),
     ("year_mod", rf"(?<!\w){MOD}(?P<y>{YEAR}){NO_NUM_AFTER}"),
     ("year", rf"{NO_NUM_BEFORE}(?P<y>{YEAR}){NO_NUM_AFTER}"),
-    ("ago", rf"(?<![\w£$€.,-]){NUM}\s+{UNIT}\s+(?P<dir>(?i:ago|back))(?!\w)"),
-    ("narrative_offset", rf"(?<![\w£$€.,-]){NUM}\s+(?P<unit>(?i:years?|decades?))\s+(?P<dir>(?i:later|earlier|on))(?!\w)(?!\s+(?:than|year))"),
+    ("ago", rf"(?<![\w£$€.,-]){APPROX}{NUM}\s+{UNIT}(?:\s+or\s+so)?\s+(?P<dir>(?i:ago|back))(?!\w)"),
+    ("narrative_offset", rf"(?<![\w£$€.,-]){APPROX}{NUM}\s+(?P<unit>(?i:years?|decades?))\s+(?P<dir>(?i:later|earlier|on))(?!\w)(?!\s+(?:than|year))"),
     ("narrative_year", r"(?<!\w)(?:(?P<pre>(?i:earlier|later))\s+)?(?P<det>(?i:the\s+(?:previous|following|next|same)|that(?:\s+same)?))"
                        r"\s+(?P<unit>(?i:year|month|week|day))(?!\w)"),
     ("relative_unit", rf"(?<!\w)(?:(?P<pre>(?i:earlier|later|early|late|mid))[\s-]+)?(?P<det>(?i:last|next|this|the\s+past|the\s+last|the\s+coming))"
@@ -714,6 +716,9 @@ def _resolve_relative(rule: str, g: dict, span: Span, st: _State, mod: Optional[
         if ref is not None and lo == hi and unit.rstrip("s") == "year" and ref["granularity"] in keep:
             out = _same_granularity(ref, sign * lo)
             anchor_date = ref["start"]
+        mod = DURATIONS["mods"].get(re.sub(r"\s+", " ", (g.get("amod") or "").lower()))
+        if out is not None and mod:
+            out = {**out, "mod": mod}
     elif rule == "narrative_year":
         unit = g["unit"].lower()
         unresolved_gran = unit
@@ -993,6 +998,24 @@ def _resolve_timex(spec: dict, m: re.Match, span: Span, st: _State) -> Optional[
         if unit == "weekend" and not _is_future(span):
             return _anchored(_week(anchor - dt.timedelta(days=(anchor.weekday() + 2) % 7 or 0), weekend=True), anchor, typ)
         return _anchored(_shift(anchor, unit, 0), anchor, typ)
+    if how == "spelled_year":
+        numbers = FAMILIES["spelled_years"]["numbers"]
+
+        def spelled(words: Optional[str]) -> int:
+            return sum(numbers.get(w, 0) for w in re.split(r"[\s-]+", (words or "").lower()))
+        if g.get("mill"):
+            if not (g.get("pre") or g.get("theyear")):
+                return None  # "two thousand" alone is a count
+            y = 2000 + spelled(g.get("rest2"))
+        else:
+            y = 100 * numbers[g["cent"].lower()] + spelled(g["rest"])
+        if g.get("mon"):
+            out = _month(y, MONTH_ANY[g["mon"].rstrip(".")])
+        elif g.get("season"):
+            out = _season(y, SEASONS[g["season"].lower()])
+        else:
+            out = _year(y)
+        return {**out, "relative": False, "type": typ}
     if how == "holiday":
         name = re.sub(r"\s+", " ", g["name"].lower().replace("’", "'").replace("st. ", "st "))
         spec_day = HOLIDAYS[name]

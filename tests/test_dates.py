@@ -196,6 +196,19 @@ TIMEX_CASES = [
     ("The film will open over the weekend.", Q, "the weekend", "DATE", "1989-W44-WE", "week", None, None, None),
     ("Debt will be cut by year-end.", Q, "year-end", "DATE", "1989", "year", "END", None, None),
     ("In June last year he left the band.", Q, "June last year", "DATE", "1988-06", "month", None, None, None),
+    # years in words, as transcripts of spoken news write them
+    ("The studio opened in nineteen eighty-two.", A, "nineteen eighty-two", "DATE", "1982", "year", None, None, None),
+    ("Her first record came out in nineteen oh five.", A, "nineteen oh five", "DATE", "1905", "year", None, None, None),
+    ("The theatre dates from eighteen hundred.", A, "eighteen hundred", "DATE", "1800", "year", None, None, None),
+    ("The sequel is due in the year two thousand.", A, "the year two thousand", "DATE", "2000", "year", None, None, None),
+    ("The show has run since two thousand and three.", A, "two thousand and three", "DATE", "2003", "year", None, None, None),
+    ("March nineteen sixty-four. The Beatles land.", A, "March nineteen sixty-four", "DATE", "1964-03", "month", None, None, None),
+    ("They toured in the summer of nineteen seventy.", A, "the summer of nineteen seventy", "DATE", "1970-SU", "season", None, None, None),
+    # "ago" and "later" with an approximate count: a date, the count's word as its mod
+    ("The label folded nearly four years ago.", A, "nearly four years ago", "DATE", "2001", "year", "LESS_THAN", None, None),
+    ("They met about two years ago.", A, "about two years ago", "DATE", "2003", "year", "APPROX", None, None),
+    ("The theatre opened more than four decades ago.", A, "more than four decades ago", "DATE", "1965", "year", "MORE_THAN", None, None),
+    ("The singer quit a week or so ago.", A, "a week or so ago", "DATE", "2005-W05", "week", None, None, None),
     # holidays
     ("The album came out on Christmas Day.", A, "Christmas Day", "DATE", "2004-12-25", "day", None, None, None),
     ("They will marry on Valentine's Day.", A, "Valentine's Day", "DATE", "2005-02-14", "day", None, None, None),
@@ -444,6 +457,15 @@ def test_reference_resource_matches_and_values_its_expressions(sentence, text, v
     rules = json.loads((TIMEX_DIR / "references.json").read_text(encoding="utf-8"))["rules"]
     found = [(m.group("t"), rule["value"]) for rule in rules for m in re.finditer(rule["pattern"], sentence)]
     assert found == [(text, value)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The band sold two thousand copies.",
+    "The tickets cost nineteen hundred dollars.",
+    "Nineteen ninety people came.",
+])
+def test_numbers_in_words_are_no_years(nlp, sentence):
+    assert not [m for m in run(nlp, sentence, A)._.dates if m.rule == "spelled_year"]
 
 
 def test_references_are_off_by_default(nlp):
