@@ -110,9 +110,9 @@ PATTERNS: List[Tuple[str, str]] = [
     ("narrative_offset", rf"(?<![\w£$€.,-]){APPROX}{NUM}\s+(?P<unit>(?i:years?|decades?))\s+(?P<dir>(?i:later|earlier|on))(?!\w)(?!\s+(?:than|year))"),
     ("narrative_year", r"(?<!\w)(?:(?P<pre>(?i:earlier|later))\s+)?(?P<det>(?i:the\s+(?:previous|following|next|same)|that(?:\s+same)?))"
                        r"\s+(?P<unit>(?i:year|month|week|day))(?!\w)"),
-    ("relative_unit", rf"(?<!\w)(?:(?P<pre>(?i:earlier|later|early|late|mid))[\s-]+)?(?P<det>(?i:last|next|this|the\s+past|the\s+last|the\s+coming))"
+    ("relative_unit", rf"(?<!\w)(?:(?P<pre>(?i:earlier|later|early|late|mid))[\s-]+)?(?P<det>(?i:last|next|this\s+past|this\s+coming|this|the\s+past|the\s+last|the\s+coming|the\s+current))"
                       rf"\s+(?:(?P<unit>(?i:week|weekend|month|year))|{SEA}|{WD}|{MON_FULL})(?!\w)"),
-    ("yesterday", r"(?<!\w)(?P<w>[Yy]esterday|tomorrow)(?!\w)"),
+    ("yesterday", r"(?<!\w)(?P<w>[Yy]esterday|[Tt]omorrow)(?!\w)"),
     ("weekday", rf"(?<!\w){WD}(?!\w)"),
     ("month", rf"(?<!\w)(?:{MOD})?{MON_FULL}(?!\w)"),
 ]
@@ -168,7 +168,7 @@ NEEDS: Dict[str, Tuple[frozenset, ...]] = {
     "narrative_offset": (frozenset({"year", "years", "decade", "decades"}), frozenset({"later", "earlier", "on"})),
     "narrative_year": (frozenset({"year", "month", "week", "day"}),
                        frozenset({"previous", "following", "next", "same", "that"})),
-    "relative_unit": (frozenset({"last", "next", "this", "past", "coming"}),
+    "relative_unit": (frozenset({"last", "next", "this", "past", "coming", "current"}),
                       frozenset({"week", "weekend", "month", "year"}) | _lower(SEASONS, WEEKDAYS, MONTHS)),
     "yesterday": (frozenset({"yesterday", "tomorrow"}),),
     "weekday": (_cased(WEEKDAYS),),
@@ -508,6 +508,15 @@ def _reject(rule: str, m: re.Match, span: Span, text: str) -> bool:
         # "the last week of December" is no speech-time expression
         if prev_l == "the" or (nxt is not None and nxt.lower_ == "of"):
             return True
+        # ABC's "This Week", "Next Year Tonight": a capitalised unit after a quote or possessive, or before a
+        # capitalised word, is a title (a title-case headline "Film Opens Next Week" is still a date)
+        unit = span[-1]
+        if unit.is_title and (prev_l in ('"', "“", "'", "‘", "``", "'s", "’s") or _capitalised_word(nxt)):
+            return True
+    elif rule == "yesterday":
+        # "the stars of tomorrow", "Tomorrow Never Dies": the future at large, or a title
+        if prev_l in ("the", "of") or (not span[0].is_sent_start and (span[0].is_title or _capitalised_word(nxt))):
+            return True
     elif rule == "narrative_year":
         # "that day", "the same week" point back to an event, not to a dated mention
         if m.group("unit").lower() != "year" and re.search(r"that|same", m.group("det"), re.I):
@@ -532,6 +541,10 @@ def _reject(rule: str, m: re.Match, span: Span, text: str) -> bool:
         if nxt is not None and nxt.lower_ in SETS["day_parts"] and prev_l not in SETS["coordinators"]:
             return True
     elif rule == "month":
+        # "the March for Life", "March of the Penguins": a march or a title, not the month
+        after = span.doc[nxt.i + 1:nxt.i + 3] if nxt is not None else []
+        if nxt is not None and nxt.lower_ in ("of", "for") and any(_capitalised_word(t) for t in after if t.lower_ != "the"):
+            return True
         if prev_l in SETS["date_prepositions"]:
             return m.group("mon") == "May" and span.root.tag_ == "MD"
         if prev_l in SETS["indefinite_before"]:
@@ -595,6 +608,8 @@ def _reject_timex(rule: str, m: re.Match, span: Span, prev: Optional[Token], nxt
         # "the Saturday night show": a slot in the week modifying a noun
         if nxt is not None and nxt.tag_ in ("NN", "NNS") and nxt.text.islower():
             return True
+    if family == "clock" and m.groupdict().get("noon") and prev_l == "high":
+        return True  # "high noon", the moment of a showdown (and a film)
     if family == "holiday":
         bare = " " not in m.group("name") and not m.group("y")
         if ((nxt is not None and nxt.is_alpha and nxt.text[0].isupper() and nxt.lower_ not in CAL_WORDS)
@@ -729,7 +744,7 @@ def _resolve_relative(rule: str, g: dict, span: Span, st: _State, mod: Optional[
         if anchor:
             out = _day(anchor + dt.timedelta(days=-1 if g["w"].lower() == "yesterday" else 1))
     elif rule == "relative_unit":
-        det = re.sub(r"^the\s+", "", g["det"].lower())
+        det = re.sub(r"\s+", " ", re.sub(r"^the\s+", "", g["det"].lower()))
         if det == "last" and g["det"].lower().startswith("the"):
             det = "past"  # "the last year" is the window up to the anchor, like "the past year"
         k = STEPS[det]

@@ -249,6 +249,14 @@ ANCHOR_CASES = [
     ("The board has set Nov. 10 as the deadline for offers.", Q, "Nov. 10", "1989-11-10"),
     ("The judge set Friday as the deadline for a reply.", "1989-11-04", "Friday", "1989-11-03"),
     ("The judge set Friday as the deadline for a reply.", Q, "Friday", "1989-11-03"),
+    # "this coming" and "this past" name the next and the last one; "the current year" is the anchor's
+    ("The festival is this coming Sunday.", Q, "this coming Sunday", "1989-11-05"),
+    ("The band split this past spring.", Q, "this past spring", "1989-SP"),
+    ("This past Monday the jury returned.", Q, "This past Monday", "1989-10-30"),
+    ("Sales will grow in the current year.", Q, "the current year", "1989"),
+    ("Tomorrow the jury will decide.", Q, "Tomorrow", "1989-11-03"),
+    ("Yesterday New York's mayor spoke.", Q, "Yesterday", "1989-11-01"),
+    ("Film Opens Next Week", Q, "Next Week", "1989-W45"),
     # weekdays in both directions
     ("Police said the suspect fled on Tuesday.", Q, "Tuesday", "1989-10-31"),
     ("The minister will visit on Tuesday.", Q, "Tuesday", "1989-11-07"),
@@ -293,6 +301,8 @@ def test_anchoring(nlp, sentence, anchor, text, value):
     "She won album of the year.",
     "Wham's Last Christmas was a hit.",
     "The show moved to Saturday night.",
+    "The studio remade High Noon.",
+    "The duel came at high noon.",
 ])
 def test_no_time_expression(nlp, sentence):
     assert run(nlp, sentence, A)._.dates == []
@@ -327,6 +337,11 @@ def test_no_time_expression(nlp, sentence):
     "It airs at 2000 GMT.",
     "It was the last week of the tour.",
     "The Saturday night show was axed.",
+    "March of the Penguins won an Oscar.",
+    "Thousands joined the annual March for Life in the capital.",
+    "He starred in Tomorrow Never Dies.",
+    "She is one of the stars of tomorrow.",
+    "He spoke on ABC's \"This Week\" about the vote.",
 ])
 def test_not_a_calendar_date(nlp, sentence):
     assert [d.text for d in run(nlp, sentence, A)._.dates if d.type == "DATE"] == []
