@@ -107,7 +107,7 @@ PATTERNS: List[Tuple[str, str]] = [
     ("year_mod", rf"(?<!\w){MOD}(?P<y>{YEAR}){NO_NUM_AFTER}"),
     ("year", rf"{NO_NUM_BEFORE}(?P<y>{YEAR}){NO_NUM_AFTER}"),
     ("ago", rf"(?<![\w£$€.,-]){APPROX}{NUM}\s+{UNIT}(?:\s+or\s+so)?\s+(?P<dir>(?i:ago|back))(?!\w)"),
-    ("narrative_offset", rf"(?<![\w£$€.,-]){APPROX}{NUM}\s+(?P<unit>(?i:years?|decades?))\s+(?P<dir>(?i:later|earlier|on))(?!\w)(?!\s+(?:than|year))"),
+    ("narrative_offset", rf"(?<![\w£$€.,-]){APPROX}{NUM}\s+(?P<unit>(?i:years?|decades?|months?|weeks?|days?))\s+(?P<dir>(?i:later|earlier|on))(?!\w)(?!\s+(?:than|year))"),
     ("narrative_year", r"(?<!\w)(?:(?P<pre>(?i:earlier|later))\s+)?(?P<det>(?i:the\s+(?:previous|following|next|same)|that(?:\s+same)?))"
                        r"\s+(?P<unit>(?i:year|month|week|day))(?!\w)"),
     ("relative_unit", rf"(?<!\w)(?:(?P<pre>(?i:earlier|later|early|late|mid))[\s-]+)?(?P<det>(?i:last|next|this\s+past|this\s+coming|this|the\s+past|the\s+last|the\s+coming|the\s+current))"
@@ -165,7 +165,8 @@ NEEDS: Dict[str, Tuple[frozenset, ...]] = {
     "decade_word": (_lower(DATA["decade_words"]),),
     "year_mod": (frozenset({"early", "mid", "late"}),),
     "ago": (frozenset({"ago", "back"}), UNIT_WORDS),
-    "narrative_offset": (frozenset({"year", "years", "decade", "decades"}), frozenset({"later", "earlier", "on"})),
+    "narrative_offset": (frozenset({"year", "years", "decade", "decades", "month", "months", "week", "weeks", "day", "days"}),
+                         frozenset({"later", "earlier", "on"})),
     "narrative_year": (frozenset({"year", "month", "week", "day"}),
                        frozenset({"previous", "following", "next", "same", "that"})),
     "relative_unit": (frozenset({"last", "next", "this", "past", "coming", "current"}),
@@ -180,6 +181,7 @@ NEEDS_TEXT: Dict[str, Tuple[str, ...]] = {"decade": ("0s", "0's", "0’s"), "iso
 _CASED_RULES = frozenset({"day_range", "day_month", "month_day", "month_year", "weekday", "month"})
 _LETTER_RUN = re.compile(r"[A-Za-z]+")
 _DIGIT = re.compile(r"\d")  # "#digit" in a rule's words: the text (or line) holds a digit
+QUOTES = frozenset("'\"‘’“”")
 RULE_ORDER = {name: i for i, (name, _) in enumerate(PATTERNS)}
 
 
@@ -497,6 +499,13 @@ def _reject(rule: str, m: re.Match, span: Span, text: str) -> bool:
         # "2001: A Space Odyssey"
         if re.match(r":\s+[A-Z]", text[span.end_char:span.end_char + 3]):
             return True
+        # her album '1989', "2046": a year in quotation marks is a title
+        if rule == "year" and text[span.start_char - 1:span.start_char] in QUOTES and text[span.end_char:span.end_char + 1] in QUOTES:
+            return True
+    elif rule == "narrative_offset" and m.group("dir").lower() == "on" and (
+            not m.group("unit").lower().startswith(("year", "decade"))
+            or (nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "DET", "ADJ", "PRON", "NUM"))):
+        return True  # "three years on" counts on from a date; "spend three years on probation" does not
     elif rule == "day_range" and not int(m.group("d1")) < int(m.group("d2")) <= 31:
         return True
     elif rule == "decade" and m.group("y2"):
@@ -507,6 +516,9 @@ def _reject(rule: str, m: re.Match, span: Span, text: str) -> bool:
     elif rule == "relative_unit":
         # "the last week of December" is no speech-time expression
         if prev_l == "the" or (nxt is not None and nxt.lower_ == "of"):
+            return True
+        # "the current Saturday night series": "current" names a unit of the calendar only ("the current year")
+        if m.group("det").lower().endswith("current") and not m.group("unit"):
             return True
         # ABC's "This Week", "Next Year Tonight": a capitalised unit after a quote or possessive, or before a
         # capitalised word, is a title (a title-case headline "Film Opens Next Week" is still a date)
@@ -731,6 +743,10 @@ def _resolve_relative(rule: str, g: dict, span: Span, st: _State, mod: Optional[
         if ref is not None and lo == hi and unit.rstrip("s") == "year" and ref["granularity"] in keep:
             out = _same_granularity(ref, sign * lo)
             anchor_date = ref["start"]
+        finer = ["day", "week", "month"]
+        if narrative and unit.rstrip("s") in finer and st.ref is not None \
+                and st.ref["granularity"] not in finer[:finer.index(unit.rstrip("s")) + 1]:
+            out = None  # "two days later" after a year names no day to count from
         mod = DURATIONS["mods"].get(re.sub(r"\s+", " ", (g.get("amod") or "").lower()))
         if out is not None and mod:
             out = {**out, "mod": mod}
@@ -1013,6 +1029,14 @@ def _resolve_timex(spec: dict, m: re.Match, span: Span, st: _State) -> Optional[
         if unit == "weekend" and not _is_future(span):
             return _anchored(_week(anchor - dt.timedelta(days=(anchor.weekday() + 2) % 7 or 0), weekend=True), anchor, typ)
         return _anchored(_shift(anchor, unit, 0), anchor, typ)
+    if how == "offset":  # "in two weeks' time": that many units after the anchor
+        n, _ = _count(g["n"])
+        if n is None:
+            return None
+        unit = g["unit"].lower().rstrip("s")
+        if anchor is None:
+            return _unanchored(DATA["unit_days"][unit], typ)
+        return _anchored(_shift(anchor, unit, n), anchor, typ)
     if how == "spelled_year":
         numbers = FAMILIES["spelled_years"]["numbers"]
 

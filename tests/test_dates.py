@@ -209,6 +209,13 @@ TIMEX_CASES = [
     ("They met about two years ago.", A, "about two years ago", "DATE", "2003", "year", "APPROX", None, None),
     ("The theatre opened more than four decades ago.", A, "more than four decades ago", "DATE", "1965", "year", "MORE_THAN", None, None),
     ("The singer quit a week or so ago.", A, "a week or so ago", "DATE", "2005-W05", "week", None, None, None),
+    # vague counts back are past references; a count ahead in the British form counts from the anchor
+    ("She quit acting a few years ago.", A, "a few years ago", "DATE", "PAST_REF", None, None, None, None),
+    ("Some months ago the label folded.", A, "Some months ago", "DATE", "PAST_REF", None, None, None, None),
+    ("He adopted the boy all those years ago.", A, "all those years ago", "DATE", "PAST_REF", None, None, None, None),
+    ("The Oscars are in two weeks' time.", A, "two weeks' time", "DATE", "2005-W08", "week", None, None, None),
+    ("The theatre may reopen in five years' time.", A, "five years' time", "DATE", "2010", "year", None, None, None),
+    ("He will return in a year's time.", A, "a year's time", "DATE", "2006", "year", None, None, None),
     # holidays
     ("The album came out on Christmas Day.", A, "Christmas Day", "DATE", "2004-12-25", "day", None, None, None),
     ("They will marry on Valentine's Day.", A, "Valentine's Day", "DATE", "2005-02-14", "day", None, None, None),
@@ -257,6 +264,12 @@ ANCHOR_CASES = [
     ("Tomorrow the jury will decide.", Q, "Tomorrow", "1989-11-03"),
     ("Yesterday New York's mayor spoke.", Q, "Yesterday", "1989-11-01"),
     ("Film Opens Next Week", Q, "Next Week", "1989-W45"),
+    # days, weeks and months later or earlier count from the last date named, when it names a day (or month)
+    ("The band played Paris on 3 March 2004 and Rome two days later.", A, "two days later", "2004-03-05"),
+    ("The tour began on 3 March 2004; three weeks later it was over.", A, "three weeks later", "2004-W13"),
+    ("The album came out in May 2004, and a month later it went gold.", A, "a month later", "2004-06"),
+    ("The film opened in 2004 and two weeks later it closed.", A, "two weeks later", None),
+    ("Three years on, the band reformed.", A, "Three years on", "2008"),
     # weekdays in both directions
     ("Police said the suspect fled on Tuesday.", Q, "Tuesday", "1989-10-31"),
     ("The minister will visit on Tuesday.", Q, "Tuesday", "1989-11-07"),
@@ -340,6 +353,9 @@ def test_no_time_expression(nlp, sentence):
     "March of the Penguins won an Oscar.",
     "Thousands joined the annual March for Life in the capital.",
     "He starred in Tomorrow Never Dies.",
+    "Her album '1989' sold well.",
+    "He must spend three years on probation.",
+    "It follows the current Saturday night series.",
     "She is one of the stars of tomorrow.",
     "He spoke on ABC's \"This Week\" about the vote.",
 ])
