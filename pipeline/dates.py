@@ -419,9 +419,9 @@ def _forward(span: Span) -> Optional[bool]:
     Tuesday") that no past verb holds ("until Thursday they had not called", "it was not until Tuesday");
     None (the nearest) for a plan told in the past ("had been scheduled to expire Friday")."""
     prev = _prev(span)
-    if prev is not None and prev.lower_ in SETS["deadline_before"]:
-        return not any(t.tag_ == "VBD" for t in _verb_group(span))
     tense = _tense(span)
+    if prev is not None and prev.lower_ in SETS["deadline_before"] and tense != "future":
+        return not any(t.tag_ == "VBD" for t in _verb_group(span))
     return None if tense == "nearest" else tense == "future"
 
 
@@ -459,8 +459,11 @@ def _tense(span: Span) -> Optional[str]:
                 plan = "future"
             elif span.root.head.i == t.i and span.start == t.i + 1:  # "has set Nov. 10 as the deadline"
                 plan = "nearest"
-        elif t.lower_ in SETS["future_words"] or (t.lemma_ in SETS["future_lemmas"] and t.i < span.start):
+        elif t.lower_ in SETS["future_words"]:
             plan = "future"
+        elif t.lemma_ in SETS["future_lemmas"] and t.i < span.start and not (
+                t.tag_ == "VBD" and span.root.dep_ == "npadvmod" and span.root.head.i == t.i):
+            plan = "future"  # not "Officials predicted Wednesday": a bare day after a past verb dates the act
     perfect_past = any(t.lower_ == "had" and t.dep_ == "aux" for t in group)
     if plan:
         return "nearest" if perfect_past else plan

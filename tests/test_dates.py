@@ -249,6 +249,12 @@ ANCHOR_CASES = [
     ("The sales figures for January extended the trend.", "1998-02-06", "January", "1998-01"),
     ("The film is set to open in March.", Q, "March", "1990-03"),
     ("A summit set for Washington in April will decide.", Q, "April", "1990-04"),
+    # a bare day right after a past planning verb dates the act; a deadline after a planning verb looks forward
+    ("The minister predicted Wednesday that prices would fall.", Q, "Wednesday", "1989-11-01"),
+    ("Analysts expected Friday that the bank would fail.", Q, "Friday", "1989-10-27"),
+    ("The council planned a vote for Friday.", Q, "Friday", "1989-11-03"),
+    ("The vote was postponed until Tuesday morning.", Q, "Tuesday morning", "1989-11-07"),
+    ("Officials postponed until Tuesday any decision on the case.", Q, "Tuesday", "1989-11-07"),
     # a plan told in the past perfect, or a date set as a deadline: the occurrence nearest the anchor
     ("The offer had been scheduled to expire on Friday.", "1989-10-30", "Friday", "1989-10-27"),
     ("The offer had been scheduled to expire on Friday.", "1989-11-01", "Friday", "1989-11-03"),
