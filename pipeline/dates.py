@@ -577,7 +577,9 @@ def _wire_weekday(span: Span, prev: Optional[Token], nxt: Optional[Token]) -> bo
     """True for a wire-style weekday between a subject and its verb ("The World Court Friday rejected")."""
     verb_next = nxt is not None and (nxt.tag_ in ("VBD", "VBZ", "MD") or (
         nxt.pos_ == "ADV" and nxt.i + 1 < len(nxt.doc) and nxt.nbor().tag_ in ("VBD", "VBZ")))  # "Friday formally joined"
-    return ((nxt is None or verb_next or nxt.text in (",", ".", ";", "and"))
+    # "flew to London Tuesday for the premiere": an adverbial day between a place and a preposition
+    adverbial = nxt is not None and nxt.pos_ == "ADP" and span.root.dep_ in ("npadvmod", "tmod")
+    return ((nxt is None or verb_next or adverbial or nxt.text in (",", ".", ";", "and"))
             and prev is not None and prev.pos_ in ("PROPN", "NOUN")
             and span.root.dep_ in ("npadvmod", "tmod", "compound", "nsubj", "appos", "pobj", "dobj", "ROOT")
             and prev.head.i != span[0].i)  # not "Bloody Sunday", a name

@@ -287,6 +287,8 @@ ANCHOR_CASES = [
     # wire style: a bare weekday between subject and verb
     ("The World Court Friday rejected the appeal.", Q, "Friday", "1989-10-27"),
     ("The company Tuesday said it would sell the unit.", Q, "Tuesday", "1989-10-31"),
+    ("The singer flew to London Tuesday for the premiere.", Q, "Tuesday", "1989-10-31"),
+    ("The band will travel to the United States Thursday with its crew.", "1989-10-31", "Thursday", "1989-11-02"),
     # "a year ago/earlier" keeps the granularity of the quarter, month or day it compares with
     ("Profit fell in the third quarter. A year ago it rose.", Q, "A year ago", "1988-Q3"),
     ("Profit fell in the third quarter from the year-earlier quarter.", Q, "the year-earlier quarter", "1988-Q3"),
