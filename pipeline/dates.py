@@ -32,7 +32,9 @@ past -> the latest occurrence on or before the anchor; future or present ("will 
 on 11 June") -> the next occurrence (for a day-month, the earliest from two weeks before the anchor on);
 a weekday named with a day-month picks the nearby year where that weekday fits; a day-month with no verb
 governing it takes the occurrence nearest the anchor. Planning verbs ("expected", "extended to") and modals
-count as future. Quarters and halves: Q1 Jan-Mar ... Q4 Oct-Dec, H1 Jan-Jun, H2 Jul-Dec.
+count as future (a planning verb only for a date after it), present passives ("is heard in May") as present,
+past-perfect plans ("had been scheduled to expire Friday") take the nearest occurrence. Counts later or
+earlier ("two days later") follow the last dated mention when it is at least as fine as their unit. Quarters and halves: Q1 Jan-Mar ... Q4 Oct-Dec, H1 Jan-Jun, H2 Jul-Dec.
 `relative` is True for every expression whose value depends on an anchor, resolved or not.
 """
 from __future__ import annotations
