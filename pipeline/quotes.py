@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Optional
@@ -350,7 +351,10 @@ def _governing_verb(root: Token) -> Optional[Token]:
     """
     if root.dep_ in _SUBJECT_DEPS:
         return root.head
-    if root.dep_ in {"appos", "compound"} and root.head.dep_ in _SUBJECT_DEPS:
+    if root.dep_ == "appos" and root.head.dep_ in _SUBJECT_DEPS:
+        return root.head.head
+    # "Director Mike Leigh said" (a name split by the parser) speaks; "the Oscar voting panel said" does not.
+    if root.dep_ == "compound" and root.head.dep_ in _SUBJECT_DEPS and (root.head.pos_ == "PROPN" or root.head.ent_type_ == "PERSON"):
         return root.head.head
     for child in root.children:
         if child.dep_ == "relcl" and any(c.dep_ in _SUBJECT_DEPS and c.lower_ in {"who", "that"} for c in child.children):
@@ -376,6 +380,7 @@ class _Article:
         self.role_links = self._role_links()
         self.frames: dict[int, tuple[Optional[Attribution], bool]] = {}
         self.results: dict[int, Attribution] = {}
+        self._sentence_starts: Optional[list[int]] = None
 
     # -- lookups ------------------------------------------------------------------------------------------
 
@@ -863,10 +868,13 @@ class _Article:
         return replace(found, text=token.text, method="pronoun", confidence=min(found.confidence, 0.8))
 
     def antecedent(self, pos: int, gender: Optional[str], kind: str, before: int) -> Optional[Speaker]:
-        """Return the most likely referent of a pronoun or definite role noun at `before`."""
+        """Return the most likely referent of a pronoun or definite role noun at `before`.
+
+        Sentences are searched from the nearest back; the first holding a compatible subject gives it (the main
+        subject or a quote's speaker before any other subject), so a nearer subject beats a more prominent one
+        further back. With no subject in reach, the nearest compatible name of any role is taken.
+        """
         limit = min(pos, before)
-        previous_quote_end = max((q.close for q in self.raws if q.close <= limit), default=-1)
-        window = [e for e in self.events if limit - PRONOUN_WINDOW_CHARS <= e.pos < limit]
 
         def fits(e: _Event) -> bool:
             if kind == "org":
@@ -875,17 +883,24 @@ class _Article:
                 return False
             return gender is None or e.speaker.gender in (None, gender)
 
-        for pick in (
-            lambda e: (e.main_subject or e.is_speaker) and e.pos >= previous_quote_end,
-            lambda e: e.is_subject and e.pos >= previous_quote_end,
-            lambda e: e.is_speaker,
-            lambda e: e.is_subject,
-            lambda e: True,
-        ):
-            found = [e for e in window if fits(e) and pick(e)]
-            if found:
-                return max(found, key=lambda e: e.pos).speaker
-        return None
+        window = [e for e in self.events if limit - PRONOUN_WINDOW_CHARS <= e.pos < limit and fits(e)]
+        if not window:
+            return None
+        by_sentence: dict[int, list[_Event]] = {}
+        for e in window:
+            by_sentence.setdefault(self.sentence_index(e.pos), []).append(e)
+        for index in sorted(by_sentence, reverse=True):
+            for pick in (lambda e: e.main_subject or e.is_speaker, lambda e: e.is_subject):
+                found = [e for e in by_sentence[index] if pick(e)]
+                if found:
+                    return max(found, key=lambda e: e.pos).speaker
+        return max(window, key=lambda e: e.pos).speaker
+
+    def sentence_index(self, pos: int) -> int:
+        """Return the index of the parser's sentence holding offset `pos`."""
+        if self._sentence_starts is None:
+            self._sentence_starts = [s.start_char for s in self.doc.sents]
+        return bisect_right(self._sentence_starts, pos) - 1
 
     # -- quotes without a frame ---------------------------------------------------------------------------
 

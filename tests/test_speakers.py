@@ -367,3 +367,24 @@ def test_gender_learnt_from_the_article_beats_the_first_name_list(nlp):
     text = ('Drum and bass star Roni Size said he had seen too much violence. Singer Maria Lowe spoke too. '
             '"It is nothing to be glamorised," he said.')
     assert quotes_of(nlp, text)[-1].speaker == "Roni Size"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Kate Rowe was nominated for best actress. It is a first nomination for Ann Lee, who said she was stunned. '
+         '"I cannot believe it," she said.', "Ann Lee"),
+        ('Tom Hale won best actor last year. This year Sam Cole faces Hale and three others. '
+         'The crowd cheered when he arrived. "It is very loud in here," he told reporters.', "Sam Cole"),
+        ('Joan Price chaired the panel. Later Mary Stone took the stage and spoke about her film. '
+         '"We made it in six weeks," she said.', "Mary Stone"),
+    ],
+)
+def test_pronoun_goes_to_the_subject_of_the_nearest_sentence(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+def test_a_name_modifying_a_subject_noun_is_not_a_subject(nlp):
+    text = ('Tim Dale, editor of a trade paper, says the film was snubbed. While he said the Oscar voting panel was fair, '
+            'he was not convinced. "It was a misjudgement by the studio," he said.')
+    assert quotes_of(nlp, text)[-1].speaker == "Tim Dale"
