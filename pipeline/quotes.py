@@ -46,6 +46,8 @@ _SENT_END = re.compile(r"[.!?…]+['’\"”)\]]*(?=\s|$)")
 _WORD = re.compile(r"\w[\w'’\-]*")
 _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Rev|Mt|vs|etc|Inc|Ltd|Co|No)|\b[A-Z])\.$"
+    # Names written with an exclamation mark ("E! News", "Yahoo! Music", "Hello! magazine") do not end a sentence.
+    r"|(?:^|\s)(?:[A-Z]|Yahoo|Hello|OK|Jeopardy|Wham|Oklahoma)!$"
 )
 _TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from", "is"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -285,7 +287,7 @@ def _is_quotation(words_text: str) -> bool:
 def _sentence_end(text: str, pos: int, ceiling: int) -> int:
     """Return the offset after the first sentence end at or after `pos` (abbreviations skipped), else `ceiling`."""
     for m in _SENT_END.finditer(text, pos, ceiling):
-        if not _ABBREVIATION.search(text[max(0, m.start() - 6) : m.start() + 1]):
+        if not _ABBREVIATION.search(text[max(0, m.start() - 10) : m.start() + 1]):
             return m.end()
     return ceiling
 
@@ -294,7 +296,7 @@ def _sentence_start(text: str, pos: int, floor: int) -> int:
     """Return the offset where the sentence holding `pos` starts (no earlier than `floor`)."""
     start = floor
     for m in _SENT_END.finditer(text, floor, pos):
-        if not _ABBREVIATION.search(text[max(0, m.start() - 6) : m.start() + 1]):
+        if not _ABBREVIATION.search(text[max(0, m.start() - 10) : m.start() + 1]):
             start = m.end()
     while start < pos and text[start].isspace():
         start += 1
@@ -374,6 +376,7 @@ class _Article:
             (m, span) for m in self.mentions
             if (span := doc.char_span(m.start_char, m.end_char, alignment_mode="expand")) is not None
         ]
+        self.census_genders: set[str] = set()  # genders known only from the first-name list, which can be wrong ("Blake")
         self.genders = self._entity_genders()
         self.characters = self._characters()
         self.events = self._mention_events()
@@ -427,6 +430,7 @@ class _Article:
             elif first in FIRST_NAME_GENDER and eid not in votes:
                 # The census's first names only when the article itself says nothing ("Imelda", "Leonardo").
                 votes[eid] = [FIRST_NAME_GENDER[first]]
+                self.census_genders.add(eid)
         return {eid: max(set(v), key=v.count) for eid, v in votes.items()}
 
     def _next_pronoun(self, m, span: Span) -> Optional[str]:
@@ -760,7 +764,7 @@ class _Article:
             name = self.name_span(token)
             written = self.text[min(mention.start_char, name.start_char) : max(mention.end_char, name.end_char)]
             return self._speaker_for_mention(mention, written, "explicit", 0.95)
-        if token.pos_ == "PROPN":
+        if token.pos_ == "PROPN" and token.text[:1].isupper():  # a lower-case "rep" tagged PROPN is a noun
             return self.bare_name(token)
         lemma = token.lemma_.lower()
         if token.pos_ == "NOUN":
@@ -852,7 +856,8 @@ class _Article:
         # someone else.
         definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
         if definite and lemma not in self.lex.relational_roles and token.tag_ not in {"NNS", "NNPS"}:
-            previous = self.antecedent(pos, gender, "person", token.idx)
+            # From before the noun phrase: "the Grammy winner" is not Grammy.
+            previous = self.antecedent(pos, gender, "person", token.left_edge.idx)
             if previous is not None:
                 return replace(previous, text=text, method="role-noun", confidence=0.5)
         return replace(_UNRESOLVED, text=text)
@@ -876,14 +881,19 @@ class _Article:
         """
         limit = min(pos, before)
 
-        def fits(e: _Event) -> bool:
+        def fits(e: _Event, trust_census: bool = True) -> bool:
             if kind == "org":
                 return e.speaker.kind == "org" and e.speaker.gender is None
             if e.speaker.kind == "org" and e.speaker.gender is None:
                 return False
+            if not trust_census and e.speaker.entity_id in self.census_genders:
+                return True
             return gender is None or e.speaker.gender in (None, gender)
 
         window = [e for e in self.events if limit - PRONOUN_WINDOW_CHARS <= e.pos < limit and fits(e)]
+        if not window:
+            # "Blake Lively … the actress said": a first name the list gives the other sex is no veto on its own.
+            window = [e for e in self.events if limit - PRONOUN_WINDOW_CHARS <= e.pos < limit and fits(e, False)]
         if not window:
             return None
         by_sentence: dict[int, list[_Event]] = {}
