@@ -183,8 +183,10 @@ def untagged_people(doc: Doc, spans: list[Span], words_of) -> list[Span]:
 
     - a known first name followed by capitalised proper nouns no entity covers ("Dame Judi Dench");
     - a known first name right before a one-word name mention, which completes it ("Germaine Greer" when only
-      "Greer" was tagged, "Chrissy Teigen" when "Teigen" was tagged ORG);
-    - an untagged proper noun that is the surname of a full name of the article ("Hynde said"), or a known first
+      "Greer" was tagged, "Chrissy Teigen" when "Teigen" was tagged ORG), or tagged alone as ORG/GPE/NORP before
+      an untagged surname ("Lucie" ORG + "Silvas");
+    - an untagged proper noun (or a capitalised word the tagger took for a noun) that is the surname of a full name
+      of the article ("Hynde said", "Cates said"), or a known first
       name that only one full name of the article starts with ("Later Chrissy added").
     """
     covered = {i: s for s in spans for i in range(s.start, s.end)}
@@ -204,8 +206,13 @@ def untagged_people(doc: Doc, spans: list[Span], words_of) -> list[Span]:
     def surname_like(tok) -> bool:
         return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.is_alpha and tok.lower_ not in HEADLINE_WORDS
 
+    def lone_first_name(i: int) -> bool:
+        # The model sometimes tags the first name alone as an organisation or place ("Lucie" ORG, "Silvas" untagged).
+        owner = covered.get(i)
+        return owner is not None and len(owner) == 1 and owner.label_ in NAMEABLE - {"PERSON"} and i not in used
+
     for tok in doc:
-        if not free(tok.i) or not first_name(tok) or tok.i + 1 >= len(doc):
+        if not (free(tok.i) or lone_first_name(tok.i)) or not first_name(tok) or tok.i + 1 >= len(doc):
             continue
         nxt = doc[tok.i + 1]
         if not tok.whitespace_ or not surname_like(nxt) or nxt.is_sent_start:
@@ -228,7 +235,15 @@ def untagged_people(doc: Doc, spans: list[Span], words_of) -> list[Span]:
     # A known first name shared by no two people of the article ("Later Chrissy added").
     surnames.update({first: names[0] for first, names in firsts.items() if len(names) == 1 and first.lower() in FIRST_NAMES})
     for tok in doc:
-        if tok.text in surnames and free(tok.i) and surname_like(tok) \
+        if tok.text in surnames and free(tok.i) and (surname_like(tok) or _surname_as_noun(tok)) \
                 and not (tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper() and doc[tok.i + 1].pos_ == "PROPN"):
             add(tok.i, tok.i + 1)
     return found
+
+
+def _surname_as_noun(tok) -> bool:
+    """True for a capitalised word the tagger took for a common noun where a name stands ("Cates said", "Rowling
+    revealed"): it heads a noun phrase of its own, as subject, object or possessor, never as a modifier ("Rock music")."""
+    return tok.pos_ == "NOUN" and tok.text[:1].isupper() and tok.is_alpha and tok.lower_ not in HEADLINE_WORDS \
+        and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj"} \
+        and not any(c.dep_ in {"det", "amod"} for c in tok.children)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Optional
@@ -45,6 +46,8 @@ _SENT_END = re.compile(r"[.!?…]+['’\"”)\]]*(?=\s|$)")
 _WORD = re.compile(r"\w[\w'’\-]*")
 _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Rev|Mt|vs|etc|Inc|Ltd|Co|No)|\b[A-Z])\.$"
+    # Names written with an exclamation mark ("E! News", "Yahoo! Music", "Hello! magazine") do not end a sentence.
+    r"|(?:^|\s)(?:[A-Z]|Yahoo|Hello|OK|Jeopardy|Wham|Oklahoma)!$"
 )
 _TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from", "is"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -284,7 +287,7 @@ def _is_quotation(words_text: str) -> bool:
 def _sentence_end(text: str, pos: int, ceiling: int) -> int:
     """Return the offset after the first sentence end at or after `pos` (abbreviations skipped), else `ceiling`."""
     for m in _SENT_END.finditer(text, pos, ceiling):
-        if not _ABBREVIATION.search(text[max(0, m.start() - 6) : m.start() + 1]):
+        if not _ABBREVIATION.search(text[max(0, m.start() - 10) : m.start() + 1]):
             return m.end()
     return ceiling
 
@@ -293,7 +296,7 @@ def _sentence_start(text: str, pos: int, floor: int) -> int:
     """Return the offset where the sentence holding `pos` starts (no earlier than `floor`)."""
     start = floor
     for m in _SENT_END.finditer(text, floor, pos):
-        if not _ABBREVIATION.search(text[max(0, m.start() - 6) : m.start() + 1]):
+        if not _ABBREVIATION.search(text[max(0, m.start() - 10) : m.start() + 1]):
             start = m.end()
     while start < pos and text[start].isspace():
         start += 1
@@ -350,7 +353,10 @@ def _governing_verb(root: Token) -> Optional[Token]:
     """
     if root.dep_ in _SUBJECT_DEPS:
         return root.head
-    if root.dep_ in {"appos", "compound"} and root.head.dep_ in _SUBJECT_DEPS:
+    if root.dep_ == "appos" and root.head.dep_ in _SUBJECT_DEPS:
+        return root.head.head
+    # "Director Mike Leigh said" (a name split by the parser) speaks; "the Oscar voting panel said" does not.
+    if root.dep_ == "compound" and root.head.dep_ in _SUBJECT_DEPS and (root.head.pos_ == "PROPN" or root.head.ent_type_ == "PERSON"):
         return root.head.head
     for child in root.children:
         if child.dep_ == "relcl" and any(c.dep_ in _SUBJECT_DEPS and c.lower_ in {"who", "that"} for c in child.children):
@@ -370,12 +376,14 @@ class _Article:
             (m, span) for m in self.mentions
             if (span := doc.char_span(m.start_char, m.end_char, alignment_mode="expand")) is not None
         ]
+        self.census_genders: set[str] = set()  # genders known only from the first-name list, which can be wrong ("Blake")
         self.genders = self._entity_genders()
         self.characters = self._characters()
         self.events = self._mention_events()
         self.role_links = self._role_links()
         self.frames: dict[int, tuple[Optional[Attribution], bool]] = {}
         self.results: dict[int, Attribution] = {}
+        self._sentence_starts: Optional[list[int]] = None
 
     # -- lookups ------------------------------------------------------------------------------------------
 
@@ -422,6 +430,7 @@ class _Article:
             elif first in FIRST_NAME_GENDER and eid not in votes:
                 # The census's first names only when the article itself says nothing ("Imelda", "Leonardo").
                 votes[eid] = [FIRST_NAME_GENDER[first]]
+                self.census_genders.add(eid)
         return {eid: max(set(v), key=v.count) for eid, v in votes.items()}
 
     def _next_pronoun(self, m, span: Span) -> Optional[str]:
@@ -755,7 +764,7 @@ class _Article:
             name = self.name_span(token)
             written = self.text[min(mention.start_char, name.start_char) : max(mention.end_char, name.end_char)]
             return self._speaker_for_mention(mention, written, "explicit", 0.95)
-        if token.pos_ == "PROPN":
+        if token.pos_ == "PROPN" and token.text[:1].isupper():  # a lower-case "rep" tagged PROPN is a noun
             return self.bare_name(token)
         lemma = token.lemma_.lower()
         if token.pos_ == "NOUN":
@@ -847,7 +856,8 @@ class _Article:
         # someone else.
         definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
         if definite and lemma not in self.lex.relational_roles and token.tag_ not in {"NNS", "NNPS"}:
-            previous = self.antecedent(pos, gender, "person", token.idx)
+            # From before the noun phrase: "the Grammy winner" is not Grammy.
+            previous = self.antecedent(pos, gender, "person", token.left_edge.idx)
             if previous is not None:
                 return replace(previous, text=text, method="role-noun", confidence=0.5)
         return replace(_UNRESOLVED, text=text)
@@ -863,29 +873,44 @@ class _Article:
         return replace(found, text=token.text, method="pronoun", confidence=min(found.confidence, 0.8))
 
     def antecedent(self, pos: int, gender: Optional[str], kind: str, before: int) -> Optional[Speaker]:
-        """Return the most likely referent of a pronoun or definite role noun at `before`."""
-        limit = min(pos, before)
-        previous_quote_end = max((q.close for q in self.raws if q.close <= limit), default=-1)
-        window = [e for e in self.events if limit - PRONOUN_WINDOW_CHARS <= e.pos < limit]
+        """Return the most likely referent of a pronoun or definite role noun at `before`.
 
-        def fits(e: _Event) -> bool:
+        Sentences are searched from the nearest back; the first holding a compatible subject gives it (the main
+        subject or a quote's speaker before any other subject), so a nearer subject beats a more prominent one
+        further back. With no subject in reach, the nearest compatible name of any role is taken.
+        """
+        limit = min(pos, before)
+
+        def fits(e: _Event, trust_census: bool = True) -> bool:
             if kind == "org":
                 return e.speaker.kind == "org" and e.speaker.gender is None
             if e.speaker.kind == "org" and e.speaker.gender is None:
                 return False
+            if not trust_census and e.speaker.entity_id in self.census_genders:
+                return True
             return gender is None or e.speaker.gender in (None, gender)
 
-        for pick in (
-            lambda e: (e.main_subject or e.is_speaker) and e.pos >= previous_quote_end,
-            lambda e: e.is_subject and e.pos >= previous_quote_end,
-            lambda e: e.is_speaker,
-            lambda e: e.is_subject,
-            lambda e: True,
-        ):
-            found = [e for e in window if fits(e) and pick(e)]
-            if found:
-                return max(found, key=lambda e: e.pos).speaker
-        return None
+        window = [e for e in self.events if limit - PRONOUN_WINDOW_CHARS <= e.pos < limit and fits(e)]
+        if not window:
+            # "Blake Lively … the actress said": a first name the list gives the other sex is no veto on its own.
+            window = [e for e in self.events if limit - PRONOUN_WINDOW_CHARS <= e.pos < limit and fits(e, False)]
+        if not window:
+            return None
+        by_sentence: dict[int, list[_Event]] = {}
+        for e in window:
+            by_sentence.setdefault(self.sentence_index(e.pos), []).append(e)
+        for index in sorted(by_sentence, reverse=True):
+            for pick in (lambda e: e.main_subject or e.is_speaker, lambda e: e.is_subject):
+                found = [e for e in by_sentence[index] if pick(e)]
+                if found:
+                    return max(found, key=lambda e: e.pos).speaker
+        return max(window, key=lambda e: e.pos).speaker
+
+    def sentence_index(self, pos: int) -> int:
+        """Return the index of the parser's sentence holding offset `pos`."""
+        if self._sentence_starts is None:
+            self._sentence_starts = [s.start_char for s in self.doc.sents]
+        return bisect_right(self._sentence_starts, pos) - 1
 
     # -- quotes without a frame ---------------------------------------------------------------------------
 

@@ -102,3 +102,34 @@ def test_a_film_named_by_a_first_name_stays_a_film(nlp):
     text = "Jamie Foxx won for the film Ray, about Ray Charles. Ray was a hit in the US."
     doc = make_doc(nlp, text)
     assert "WORK_OF_ART" in {e.label for e in doc._.entities if e.name == "Ray"}
+
+
+@pytest.mark.parametrize(
+    "text, surname, full",
+    [
+        ("Producer Gil Barton runs the show. Barton said the bleep machine was ready.", "Barton", "Gil Barton"),
+        ("Novelist Jane Rowntree finished the book on Tuesday. Rowntree revealed it had taken years.", "Rowntree", "Jane Rowntree"),
+        ("Ellis Cranford wrote the score. Critics liked it, and Cranford said he was delighted.", "Cranford", "Ellis Cranford"),
+    ],
+)
+def test_surname_the_tagger_took_for_a_noun_is_the_person(nlp, text, surname, full):
+    doc = make_doc(nlp, text)
+    ids = {m.entity_id for m in doc._.mentions if m.text == surname}
+    assert ids == {e.entity_id for e in doc._.entities if e.name == full}
+
+
+def test_a_capitalised_common_word_before_a_noun_is_not_a_surname(nlp):
+    text = "Chris Rock hosted the show. Rock music was played all night."
+    doc = make_doc(nlp, text)
+    assert not [m for m in doc._.mentions if m.text == "Rock" and m.start_char > 20]
+
+
+@pytest.mark.parametrize(
+    "text, full",
+    [
+        ("The campaign is backed by singer-songwriters Dan Hale, Lucie Silvano and others. Silvano said it mattered.", "Lucie Silvano"),
+        ("Fans cheered for Clara Mendes at the show. Mendes said she was thrilled.", "Clara Mendes"),
+    ],
+)
+def test_first_name_tagged_alone_completes_the_untagged_surname(nlp, text, full):
+    assert full in _people(make_doc(nlp, text))

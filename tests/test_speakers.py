@@ -367,3 +367,53 @@ def test_gender_learnt_from_the_article_beats_the_first_name_list(nlp):
     text = ('Drum and bass star Roni Size said he had seen too much violence. Singer Maria Lowe spoke too. '
             '"It is nothing to be glamorised," he said.')
     assert quotes_of(nlp, text)[-1].speaker == "Roni Size"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Kate Rowe was nominated for best actress. It is a first nomination for Ann Lee, who said she was stunned. '
+         '"I cannot believe it," she said.', "Ann Lee"),
+        ('Tom Hale won best actor last year. This year Sam Cole faces Hale and three others. '
+         'The crowd cheered when he arrived. "It is very loud in here," he told reporters.', "Sam Cole"),
+        ('Joan Price chaired the panel. Later Mary Stone took the stage and spoke about her film. '
+         '"We made it in six weeks," she said.', "Mary Stone"),
+    ],
+)
+def test_pronoun_goes_to_the_subject_of_the_nearest_sentence(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+def test_a_name_modifying_a_subject_noun_is_not_a_subject(nlp):
+    text = ('Tim Dale, editor of a trade paper, says the film was snubbed. While he said the Oscar voting panel was fair, '
+            'he was not convinced. "It was a misjudgement by the studio," he said.')
+    assert quotes_of(nlp, text)[-1].speaker == "Tim Dale"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Blake Larkin opened up about motherhood. "Being a mom is the hardest job I have had," the 29-year-old actress '
+         'told a magazine.', "Blake Larkin"),
+        ('Kylie Jenson and her boyfriend have split. The makeup mogul, 19, told fans on Snapchat: '
+         '"I am focusing on myself and my business right now."', "Kylie Jenson"),
+        ('Adele Hart won five awards on Sunday. The Grammy winner gushed: "I cannot believe this is happening again."',
+         "Adele Hart"),
+        ('Chrissy Teigen revealed the news in a post. "We are expecting our second child this summer," the model, 31, '
+         'shared on Instagram.', "Chrissy Teigen"),
+    ],
+)
+def test_an_epithet_refers_back_to_the_person_named_before(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+def test_an_unnamed_spokesman_for_a_person_is_not_resolved_to_them(nlp):
+    text = ('Mia Dorn is writing her second book. "She lives and breathes the worlds she writes about," said a '
+            'spokesman for the author.')
+    assert only(nlp, text).speaker is None
+
+
+@pytest.mark.parametrize("outlet", ["E! News", "Yahoo! Music", "Hello! magazine"])
+def test_an_exclamation_mark_inside_an_outlet_name_does_not_end_the_sentence(nlp, outlet):
+    text = f'Sara Quinn spoke on Friday. Quinn told {outlet}: "We are making a second series next year."'
+    assert only(nlp, text).speaker == "Sara Quinn"
