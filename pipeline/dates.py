@@ -10,7 +10,8 @@ families (references, quarters, durations, sets, times, holidays) from one resou
 
 Values are TIMEX3-style: "1992", "2004-04", "2004-04-19", decade "198X", century "20XX",
 season "2003-SU", ISO week "2025-W16", weekend "2025-W16-WE", and ranges as ISO intervals
-"1934/1940" or "2005-08-20/2005-08-21". Interval conventions for `start`/`end` (inclusive ISO dates):
+"2004/2005" ("the 2004/05 season") or "2005-08-20/2005-08-21"; a span of years ("from 1956-87") is two
+expressions, one per year. Interval conventions for `start`/`end` (inclusive ISO dates):
 
 - year: 1 Jan - 31 Dec; month: first - last day; week: Monday - Sunday; weekend: Saturday - Sunday.
 - season (northern, meteorological): SP Mar-May, SU Jun-Aug, FA Sep-Nov, WI Dec of the year - end of Feb
@@ -67,7 +68,7 @@ STEPS: Dict[str, int] = {**DATA["speech_relative"], **DATA["narrative_relative"]
 SETS = {key: frozenset(DATA[key]) for key in (
     "future_words", "infinitive_future_words", "year_low_preps", "year_reject_before", "year_reject_after", "count_determiners", "event_heads",
     "decade_age_context", "day_parts", "coordinators", "date_prepositions", "indefinite_before", "temporal_before",
-    "weekday_paper_before", "future_lemmas", "holiday_before", "nearest_before", "the_year_before", "duration_before", "of_the_year_heads", "nearest_after", "deadline_before")}
+    "weekday_paper_before", "future_lemmas", "year_range_heads", "holiday_before", "nearest_before", "the_year_before", "duration_before", "of_the_year_heads", "nearest_after", "deadline_before")}
 # words that may stand capitalised right before a year without making it a title ("In 2004", "May 2004")
 CAL_WORDS = frozenset(w.lower() for w in [*MONTH_ANY, *WEEKDAYS, *SEASONS])
 
@@ -657,6 +658,8 @@ def _resolve(rule: str, m: re.Match, span: Span, st: _State) -> Optional[dict]:
     """The normalised fields for one match, or None when it is not a valid calendar expression."""
     if rule in RULES:
         return _resolve_timex(RULES[rule], m, span, st)
+    if rule == "range_year":  # one end of a span of years (see `_split_ranges`)
+        return _year(m["y"])
     g = m.groupdict()
     mod = MODS.get((g.get("mod") or "").lower())
     anchor = st.published
@@ -1253,7 +1256,7 @@ def find_dates(doc: Doc) -> List[Tuple[Span, DateMention]]:
     sentence = _sentence_finder(doc, text)
     st.has_quarters = any(c[2] in ("quarter", "half") for c in taken)
     out = []
-    for start, end, rule, m, span in taken:
+    for start, end, rule, m, span in _split_ranges(taken, doc):
         try:
             fields = _resolve(rule, m, span, st)
         except Exception:  # degrade per mention
@@ -1268,11 +1271,36 @@ def find_dates(doc: Doc) -> List[Tuple[Span, DateMention]]:
                 and fields["granularity"] in ("day", "month", "quarter", "season", "year")
                 and "/" not in fields["value"] and "T" not in fields["value"]):
             st.ref = fields
+        chars = (start, end) if rule == "range_year" else (span.start_char, span.end_char)
         out.append((span, DateMention(
-            text=span.text, start_char=span.start_char, end_char=span.end_char, type=typ, value=fields["value"],
+            text=text[chars[0]:chars[1]], start_char=chars[0], end_char=chars[1], type=typ, value=fields["value"],
             start=_iso(fields["start"]), end=_iso(fields["end"]), granularity=fields["granularity"],
             mod=fields["mod"], quant=fields.get("quant"), freq=fields.get("freq"), relative=relative,
             anchor=_iso(used), evidence=sentence(span), rule=rule)))
+    return out
+
+
+def _split_ranges(taken: list, doc: Doc) -> list:
+    """The accepted candidates with each span of years ("from 1956-87", "2002-2003") as its two years, which
+    TIMEX3 marks as two expressions; a span of years that names one season or edition ("2004/05", "the 2004-05
+    season") stays one interval."""
+    out = []
+    for cand in taken:
+        start, end, rule, m, span = cand
+        nxt = _next(span)
+        whole = "/" in m.group(0) or (nxt is not None and nxt.lower_ in SETS["year_range_heads"]) if rule == "year_range" else True
+        if whole:
+            out.append(cand)
+            continue
+        y1, y2 = int(m.group("y1")), m.group("y2")
+        second = int(y2) if len(y2) == 4 else (y1 // 100) * 100 + int(y2) + (100 if int(y2) <= y1 % 100 else 0)
+        if not y1 < second <= y1 + 100:
+            continue
+        for group, year in (("y1", y1), ("y2", second)):
+            # "1998–2004" is one token: the mention keeps the year's own characters, its span the token
+            part = doc.char_span(*m.span(group), alignment_mode="expand")
+            if part is not None:
+                out.append((*m.span(group), "range_year", {"y": year}, part))
     return out
 
 

@@ -50,7 +50,7 @@ CASES = [
     ("A novel of the twentieth century.", None, "the twentieth century", "19XX", "1900-01-01", "1999-12-31", "century", None),
     ("Photos from the 1800s went on show.", None, "the 1800s", "18XX", "1800-01-01", "1899-12-31", "century", None),
     # ranges
-    ("He served from 1934-1940.", None, "1934-1940", "1934/1940", "1934-01-01", "1940-12-31", "year", None),
+    ("The 2005-06 season was poor.", None, "2005-06", "2005/2006", "2005-01-01", "2006-12-31", "year", None),
     ("The 2004/05 season was poor.", None, "2004/05", "2004/2005", "2004-01-01", "2005-12-31", "year", None),
     ("They play on 20 and 21 August 2005.", None, "20 and 21 August 2005", "2005-08-20/2005-08-21",
      "2005-08-20", "2005-08-21", "day", None),
@@ -306,6 +306,24 @@ ANCHOR_CASES = [
 @pytest.mark.parametrize("sentence,anchor,text,value", ANCHOR_CASES)
 def test_anchoring(nlp, sentence, anchor, text, value):
     assert only(run(nlp, sentence, anchor), text).value == value
+
+
+# A span of years is two expressions, one per year (TIMEX3); one naming a season or edition stays one interval.
+# (sentence, anchor, [(text, value)] of the DATE mentions in order)
+SEPARATE_CASES = [
+    ("He served from 1934-1940.", None, [("1934", "1934"), ("1940", "1940")]),
+    ("She hosted the quiz from 1956-87 on ITV.", None, [("1956", "1956"), ("87", "1987")]),
+    ("They were married 2002-2003 but divorced in 2007.", A, [("2002", "2002"), ("2003", "2003"), ("2007", "2007")]),
+    ("The duo (1998–2004) split after three albums.", A, [("1998", "1998"), ("2004", "2004")]),
+    ("The 2004/05 season was poor.", A, [("2004/05", "2004/2005")]),
+    ("It won in the 1999-2000 season.", A, [("1999-2000", "1999/2000")]),
+]
+
+
+@pytest.mark.parametrize("sentence,anchor,expected", SEPARATE_CASES)
+def test_separate_expressions(nlp, sentence, anchor, expected):
+    doc = run(nlp, sentence, anchor)
+    assert [(d.text, d.value) for d in doc._.dates if d.type == "DATE"] == expected
 
 
 @pytest.mark.parametrize("sentence", [
