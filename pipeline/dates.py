@@ -631,7 +631,7 @@ def _reject_timex(rule: str, m: re.Match, span: Span, prev: Optional[Token], nxt
     if family == "clock" and m.groupdict().get("noon") and prev_l == "high":
         return True  # "high noon", the moment of a showdown (and a film)
     if family == "holiday":
-        bare = " " not in m.group("name") and not m.group("y")
+        bare = " " not in m.group("name") and not m.group("y") and not m.group("per")  # "the Easter break" is a date
         if ((nxt is not None and nxt.is_alpha and nxt.text[0].isupper() and nxt.lower_ not in CAL_WORDS)
                 or (prev is not None and prev.is_alpha and prev.text[0].isupper() and not prev.is_sent_start)):
             return True  # "Christmas Carol", "Easter Parade", "Holocaust Memorial Day", "Last Christmas"
@@ -902,6 +902,15 @@ def _holiday_day(spec: dict, year: int) -> Optional[dt.date]:
     return dt.date(year, spec["month"], spec["day"])
 
 
+def _holiday_period(day: dt.date, weekend: bool) -> dict:
+    """A holiday's day, or with "weekend" the weekend nearest it (a Monday holiday's is the one before)."""
+    if not weekend:
+        return _day(day)
+    saturday = day + dt.timedelta(days=(5 - day.weekday()) % 7)
+    sunday = day - dt.timedelta(days=(day.weekday() + 1) % 7)
+    return _week(min((saturday, sunday), key=lambda d: abs((d - day).days)), weekend=True)
+
+
 def _duration_value(n: Optional[int], unit: str) -> Tuple[str, str]:
     """The TIMEX3 duration value of n units (None: an unspecified number, "X") and the unit's granularity."""
     unit = unit.lower()
@@ -1066,18 +1075,19 @@ def _resolve_timex(spec: dict, m: re.Match, span: Span, st: _State) -> Optional[
             out = _year(y)
         return {**out, "relative": False, "type": typ}
     if how == "holiday":
-        name = re.sub(r"\s+", " ", g["name"].lower().replace("’", "'").replace("st. ", "st "))
+        name = re.sub(r"\s+", " ", re.sub(r"[.,]", "", g["name"].lower().replace("’", "'")))
         spec_day = HOLIDAYS[name]
+        weekend = (g.get("per") or "").lower() == "weekend"
         if g.get("y"):
-            return {**_day(_holiday_day(spec_day, int(g["y"]))), "relative": False, "type": typ}
+            return {**_holiday_period(_holiday_day(spec_day, int(g["y"])), weekend), "relative": False, "type": typ}
         if anchor is None:
-            return _unanchored("day")
+            return _unanchored("week" if weekend else "day")
         days = [_holiday_day(spec_day, y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
         if _is_future(span):
             day = min(d for d in days if d >= anchor - dt.timedelta(days=14))
         else:
             day = max(d for d in days if d <= anchor)
-        return _anchored(_day(day), anchor, typ)
+        return _anchored(_holiday_period(day, weekend), anchor, typ)
     raise ValueError(f"unknown normaliser {how!r}")
 
 

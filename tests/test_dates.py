@@ -221,6 +221,14 @@ TIMEX_CASES = [
     ("They will marry on Valentine's Day.", A, "Valentine's Day", "DATE", "2005-02-14", "day", None, None, None),
     ("The film opens at Easter.", A, "Easter", "DATE", "2005-03-27", "day", None, None, None),
     ("The parade was held on Thanksgiving Day 2004.", A, "Thanksgiving Day 2004", "DATE", "2004-11-25", "day", None, None, None),
+    # a holiday with a word for the time around it, whatever precedes it; its weekend is the one nearest the day
+    ("Due to the Thanksgiving holiday, the film opened early.", A, "Thanksgiving holiday", "DATE", "2004-11-25", "day", None, None, None),
+    ("Sales over the Easter weekend will be high.", A, "Easter weekend", "DATE", "2005-W12-WE", "week", None, None, None),
+    ("Takings for the Presidents' Day weekend rose.", A, "Presidents' Day weekend", "DATE", "2004-W07-WE", "week", None, None, None),
+    ("The Presidents Day weekend will be busy.", A, "Presidents Day weekend", "DATE", "2005-W07-WE", "week", None, None, None),
+    ("The shop closed over the Christmas break.", A, "Christmas break", "DATE", "2004-12-25", "day", None, None, None),
+    ("He spoke on Martin Luther King Day.", A, "Martin Luther King Day", "DATE", "2005-01-17", "day", None, None, None),
+    ("The single comes out on Father's Day.", A, "Father's Day", "DATE", "2005-06-19", "day", None, None, None),
 ]
 
 
