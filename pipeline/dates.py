@@ -94,7 +94,8 @@ NO_NUM_AFTER = r"(?![\w%]|[.,:]\d|\s*[-–/]\s*\d)"
 
 # (rule name, pattern); on overlap the longer match wins, then the earlier rule
 PATTERNS: List[Tuple[str, str]] = [
-    ("iso_date", r"(?<![\w-])(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\w-])"),
+    # a timestamp's date too ("2013-06-17T14:07:39-04:00")
+    ("iso_date", r"(?<![\w-])(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:(?=T\d\d:\d\d)|(?![\w-]))"),
     ("day_range", rf"(?<![\w£$€.,])(?:{WD},?\s+)?(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|and|&|to)\s*"
                   rf"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{MON}(?!\w)(?:,?\s+(?P<y>{YEAR})(?!\d))?"),
     ("day_month", rf"(?<![\w£$€.,])(?:{WD},?\s+(?:the\s+)?)?{DAY}\s+(?:of\s+)?{MON}(?!\w)(?:,?\s+(?P<y>{YEAR})(?!\d))?"),
@@ -506,7 +507,9 @@ def _reject(rule: str, m: re.Match, span: Span, text: str) -> bool:
         if re.match(r":\s+[A-Z]", text[span.end_char:span.end_char + 3]):
             return True
         # her album '1989', "2046": a year in quotation marks is a title
-        if rule == "year" and text[span.start_char - 1:span.start_char] in QUOTES and text[span.end_char:span.end_char + 1] in QUOTES:
+        # ('"2004's films were dark"' opens a quotation with a possessive year)
+        if (rule == "year" and text[span.start_char - 1:span.start_char] in QUOTES and text[span.end_char:span.end_char + 1] in QUOTES
+                and not re.match(r"['’]s\b", text[span.end_char:span.end_char + 3])):
             return True
     elif rule == "narrative_offset" and m.group("dir").lower() == "on" and (
             not m.group("unit").lower().startswith(("year", "decade"))
@@ -549,6 +552,8 @@ def _reject(rule: str, m: re.Match, span: Span, text: str) -> bool:
             return True
         if _wire_weekday(span, prev, nxt):
             return False
+        if _name_modifier(prev, span):  # "Black Friday is based on a novel"
+            return True
         # "Saturday Night Live", "the Sunday Times", "Bloody Sunday"
         if (nxt is not None and nxt.is_alpha and nxt.text[0].isupper() and nxt.lower_ not in CAL_WORDS) or _capitalised_word(prev):
             return True
@@ -574,6 +579,15 @@ def _reject(rule: str, m: re.Match, span: Span, text: str) -> bool:
         if _capitalised_word(prev) or m.group("mon") == "May":
             return True
     return False
+
+
+def _name_modifier(prev: Optional[Token], span: Span) -> bool:
+    """True for a capitalised word opening the sentence that modifies the weekday after it and is no word of time
+    or place ("Black Friday", "Bloody Sunday"): a name, as "Super Tuesday" is mid-sentence."""
+    return bool(prev is not None and prev.is_sent_start and prev.is_alpha and prev.is_title and not prev.is_stop
+                and prev.head.i == span[0].i and prev.dep_ in ("compound", "amod") and prev.tag_ in ("NNP", "JJ")
+                and prev.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")  # "Iran Saturday condemned"
+                and prev.lower_ not in CAL_WORDS and prev.lower_ not in SETS["temporal_before"])
 
 
 def _wire_weekday(span: Span, prev: Optional[Token], nxt: Optional[Token]) -> bool:
@@ -625,8 +639,17 @@ def _reject_timex(rule: str, m: re.Match, span: Span, prev: Optional[Token], nxt
             return True
         if prev_l == "to":  # "moved to Saturday night", "warmth to Saturday night": a slot in the week
             return True
+        if prev is not None and prev.tag_ == "PRP$":  # "gate-crash their Saturday morning": a slot in their week
+            return True
         # "the Saturday night show": a slot in the week modifying a noun
         if nxt is not None and nxt.tag_ in ("NN", "NNS") and nxt.text.islower():
+            return True
+    # "the film's second half", "the second half of the match": a part of a work or an event, not of a year
+    if family in ("quarter", "half") and not (m.groupdict().get("y") or m.groupdict().get("y2") or m.groupdict().get("rel2")):
+        owner = _prev(span, 2) if prev_l in ("'s", "’s") else None
+        after = span.doc[span.end:span.end + 3] if nxt is not None and nxt.lower_ == "of" else []
+        nouns = [t for t in after if t.pos_ in ("NOUN", "PROPN")][:1] + ([owner] if owner is not None else [])
+        if any(t.lemma_.lower() in QUARTERS["work_owners"] for t in nouns):
             return True
     if family == "clock" and m.groupdict().get("noon") and prev_l == "high":
         return True  # "high noon", the moment of a showdown (and a film)
@@ -1281,7 +1304,8 @@ def find_dates(doc: Doc) -> List[Tuple[Span, DateMention]]:
                 and fields["granularity"] in ("day", "month", "quarter", "season", "year")
                 and "/" not in fields["value"] and "T" not in fields["value"]):
             st.ref = fields
-        chars = (start, end) if rule == "range_year" else (span.start_char, span.end_char)
+        # a year of "1998–2004" or the date of a timestamp is part of one token: the mention keeps its own characters
+        chars = (start, end) if rule in ("range_year", "iso_date") else (span.start_char, span.end_char)
         out.append((span, DateMention(
             text=text[chars[0]:chars[1]], start_char=chars[0], end_char=chars[1], type=typ, value=fields["value"],
             start=_iso(fields["start"]), end=_iso(fields["end"]), granularity=fields["granularity"],

@@ -30,6 +30,9 @@ CASES = [
     ("The tour began in late 2004.", None, "late 2004", "2004", "2004-09-01", "2004-12-31", "year", "LATE"),
     ("The tour began in mid-2004.", None, "mid-2004", "2004", "2004-05-01", "2004-08-31", "year", "MID"),
     ("2025-04-19\n\nNow back.", None, "2025-04-19", "2025-04-19", "2025-04-19", "2025-04-19", "day", None),
+    ("Posted 2013-06-17T14:07:39-04:00 by staff.", None, "2013-06-17", "2013-06-17", "2013-06-17", "2013-06-17", "day", None),
+    ("He said: \"2004's films were dark.\"", None, "2004", "2004", "2004-01-01", "2004-12-31", "year", None),
+    ("She said: '1999's tour was the best.'", None, "1999", "1999", "1999-01-01", "1999-12-31", "year", None),
     # seasons with a year
     ("They recorded it in summer 2003.", None, "summer 2003", "2003-SU", "2003-06-01", "2003-08-31", "season", None),
     ("They met in the winter of 2003.", None, "the winter of 2003", "2003-WI", "2003-12-01", "2004-02-29", "season", None),
@@ -392,9 +395,28 @@ def test_no_time_expression(nlp, sentence):
     "It follows the current Saturday night series.",
     "She is one of the stars of tomorrow.",
     "He spoke on ABC's \"This Week\" about the vote.",
+    "Black Friday is based on a novel.",
+    "Bloody Sunday opens in cinemas.",
+    "Viewers let him gate-crash their Saturday morning.",
+    "The film's second half is a musical.",
+    "The second half of the match was dull.",
+    "She sings in the first half of the show.",
 ])
 def test_not_a_calendar_date(nlp, sentence):
     assert [d.text for d in run(nlp, sentence, A)._.dates if d.type == "DATE"] == []
+
+
+# the constructions above that stay dates: (sentence, anchor, text, value)
+@pytest.mark.parametrize("sentence,anchor,text,value", [
+    ("Iran Saturday condemned the attack.", Q, "Saturday", "1989-10-28"),
+    ("Only Friday did the band agree.", Q, "Friday", "1989-10-27"),
+    ("The company's second half was strong.", Q, "second half", "1989-H2"),
+    ("Profit fell in the first half of the year.", Q, "the first half of the year", "1989-H1"),
+    ("They met on Saturday morning.", Q, "Saturday morning", "1989-10-28"),
+])
+def test_still_a_date(nlp, sentence, anchor, text, value):
+    m = only(run(nlp, sentence, anchor), text)
+    assert (m.type, m.value) == ("DATE", value)
 
 
 @pytest.mark.parametrize("sentence,text", [
