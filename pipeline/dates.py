@@ -133,7 +133,7 @@ FAMILIES: Dict[str, dict] = {name: json.loads((TIMEX_DIR / f"{name}.json").read_
                              for name in FAMILY_NAMES}
 # a count without the article: "two", "10", "a couple of" (not "a", which every line holds)
 COUNT = NUM.replace(_alt(NUMBER_WORDS), _alt(w for w in NUMBER_WORDS if w not in ("a", "an")))
-MACROS = {"NUM": NUM, "COUNT": COUNT, "WD": WD, "MON": MON, "MONFULL": MON_FULL, "DAY": DAY, "YEAR": YEAR, "MONTHS": _alt(MONTHS)}
+MACROS = {"NUM": NUM, "COUNT": COUNT, "WD": WD, "WDS": _alt(WEEKDAYS), "MON": MON, "MONFULL": MON_FULL, "DAY": DAY, "YEAR": YEAR, "MONTHS": _alt(MONTHS)}
 RULES: Dict[str, dict] = {rule["name"]: rule for family in FAMILIES.values() for rule in family["rules"]}
 PATTERNS += [(name, re.sub(r"\{([A-Z]+)\}", lambda mac: MACROS[mac.group(1)], rule["pattern"]))
              for name, rule in RULES.items()]
@@ -898,6 +898,13 @@ def _clock_day(g: dict, span: Span, anchor: dt.date) -> Optional[dt.date]:
         return anchor - dt.timedelta(days=1)
     if rel == "tomorrow":
         return anchor + dt.timedelta(days=1)
+    if g.get("onday"):  # "at 8pm on Saturday", "at noon on 12 March": the day is a mention of its own
+        words = g["onday"].split()
+        if words[0] in WEEKDAYS:
+            g = {**g, "wd": words[0]}
+        else:
+            day, mon = (words[1], words[0]) if words[0] in MONTHS else (words[0], words[1])
+            g = {**g, "mon": mon, "d": re.sub(r"\D", "", day)}
     if g.get("wd"):
         return _nearest_weekday(anchor, WEEKDAYS.index(g["wd"]), 0, _forward(span))
     if g.get("mon") and g.get("d"):

@@ -219,6 +219,9 @@ TIMEX_CASES = [
     ("The Oscars are in two weeks' time.", A, "two weeks' time", "DATE", "2005-W08", "week", None, None, None),
     ("The theatre may reopen in five years' time.", A, "five years' time", "DATE", "2010", "year", None, None, None),
     ("He will return in a year's time.", A, "a year's time", "DATE", "2006", "year", None, None, None),
+    # a clock time dated by a day after "on"
+    ("The break-in happened at 0400 GMT on Monday.", A, "0400 GMT", "TIME", "2005-02-07T04:00", "time", None, None, None),
+    ("The gates closed at noon on 12 March.", A, "noon", "TIME", "2004-03-12T12:00", "time", None, None, None),
     # holidays
     ("The album came out on Christmas Day.", A, "Christmas Day", "DATE", "2004-12-25", "day", None, None, None),
     ("They will marry on Valentine's Day.", A, "Valentine's Day", "DATE", "2005-02-14", "day", None, None, None),
@@ -328,6 +331,10 @@ SEPARATE_CASES = [
     ("The duo (1998–2004) split after three albums.", A, [("1998", "1998"), ("2004", "2004")]),
     ("The 2004/05 season was poor.", A, [("2004/05", "2004/2005")]),
     ("It won in the 1999-2000 season.", A, [("1999-2000", "1999/2000")]),
+    # a day after "on" is a date of its own, apart from the clock time it dates
+    ("The break-in happened at 0400 GMT on Monday.", A, [("Monday", "2005-02-07")]),
+    ("The gates closed at noon on 12 March.", A, [("12 March", "2004-03-12")]),
+    ("She left at 9am on March 3 and came back.", A, [("March 3", "2004-03-03")]),
 ]
 
 
