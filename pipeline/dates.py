@@ -10,7 +10,8 @@ families (references, quarters, durations, sets, times, holidays) from one resou
 
 Values are TIMEX3-style: "1992", "2004-04", "2004-04-19", decade "198X", century "20XX",
 season "2003-SU", ISO week "2025-W16", weekend "2025-W16-WE", and ranges as ISO intervals
-"1934/1940" or "2005-08-20/2005-08-21". Interval conventions for `start`/`end` (inclusive ISO dates):
+"2004/2005" ("the 2004/05 season") or "2005-08-20/2005-08-21"; a span of years ("from 1956-87") is two
+expressions, one per year. Interval conventions for `start`/`end` (inclusive ISO dates):
 
 - year: 1 Jan - 31 Dec; month: first - last day; week: Monday - Sunday; weekend: Saturday - Sunday.
 - season (northern, meteorological): SP Mar-May, SU Jun-Aug, FA Sep-Nov, WI Dec of the year - end of Feb
@@ -67,7 +68,7 @@ STEPS: Dict[str, int] = {**DATA["speech_relative"], **DATA["narrative_relative"]
 SETS = {key: frozenset(DATA[key]) for key in (
     "future_words", "infinitive_future_words", "year_low_preps", "year_reject_before", "year_reject_after", "count_determiners", "event_heads",
     "decade_age_context", "day_parts", "coordinators", "date_prepositions", "indefinite_before", "temporal_before",
-    "weekday_paper_before", "future_lemmas", "holiday_before", "nearest_before", "the_year_before", "duration_before", "of_the_year_heads", "nearest_after", "deadline_before")}
+    "weekday_paper_before", "future_lemmas", "year_range_heads", "holiday_before", "nearest_before", "the_year_before", "duration_before", "of_the_year_heads", "nearest_after", "deadline_before")}
 # words that may stand capitalised right before a year without making it a title ("In 2004", "May 2004")
 CAL_WORDS = frozenset(w.lower() for w in [*MONTH_ANY, *WEEKDAYS, *SEASONS])
 
@@ -93,7 +94,8 @@ NO_NUM_AFTER = r"(?![\w%]|[.,:]\d|\s*[-–/]\s*\d)"
 
 # (rule name, pattern); on overlap the longer match wins, then the earlier rule
 PATTERNS: List[Tuple[str, str]] = [
-    ("iso_date", r"(?<![\w-])(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\w-])"),
+    # a timestamp's date too ("2013-06-17T14:07:39-04:00")
+    ("iso_date", r"(?<![\w-])(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:(?=T\d\d:\d\d)|(?![\w-]))"),
     ("day_range", rf"(?<![\w£$€.,])(?:{WD},?\s+)?(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|and|&|to)\s*"
                   rf"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{MON}(?!\w)(?:,?\s+(?P<y>{YEAR})(?!\d))?"),
     ("day_month", rf"(?<![\w£$€.,])(?:{WD},?\s+(?:the\s+)?)?{DAY}\s+(?:of\s+)?{MON}(?!\w)(?:,?\s+(?P<y>{YEAR})(?!\d))?"),
@@ -131,7 +133,7 @@ FAMILIES: Dict[str, dict] = {name: json.loads((TIMEX_DIR / f"{name}.json").read_
                              for name in FAMILY_NAMES}
 # a count without the article: "two", "10", "a couple of" (not "a", which every line holds)
 COUNT = NUM.replace(_alt(NUMBER_WORDS), _alt(w for w in NUMBER_WORDS if w not in ("a", "an")))
-MACROS = {"NUM": NUM, "COUNT": COUNT, "WD": WD, "MON": MON, "MONFULL": MON_FULL, "DAY": DAY, "YEAR": YEAR, "MONTHS": _alt(MONTHS)}
+MACROS = {"NUM": NUM, "COUNT": COUNT, "WD": WD, "WDS": _alt(WEEKDAYS), "MON": MON, "MONFULL": MON_FULL, "DAY": DAY, "YEAR": YEAR, "MONTHS": _alt(MONTHS)}
 RULES: Dict[str, dict] = {rule["name"]: rule for family in FAMILIES.values() for rule in family["rules"]}
 PATTERNS += [(name, re.sub(r"\{([A-Z]+)\}", lambda mac: MACROS[mac.group(1)], rule["pattern"]))
              for name, rule in RULES.items()]
@@ -505,7 +507,9 @@ def _reject(rule: str, m: re.Match, span: Span, text: str) -> bool:
         if re.match(r":\s+[A-Z]", text[span.end_char:span.end_char + 3]):
             return True
         # her album '1989', "2046": a year in quotation marks is a title
-        if rule == "year" and text[span.start_char - 1:span.start_char] in QUOTES and text[span.end_char:span.end_char + 1] in QUOTES:
+        # ('"2004's films were dark"' opens a quotation with a possessive year)
+        if (rule == "year" and text[span.start_char - 1:span.start_char] in QUOTES and text[span.end_char:span.end_char + 1] in QUOTES
+                and not re.match(r"['’]s\b", text[span.end_char:span.end_char + 3])):
             return True
     elif rule == "narrative_offset" and m.group("dir").lower() == "on" and (
             not m.group("unit").lower().startswith(("year", "decade"))
@@ -548,6 +552,8 @@ def _reject(rule: str, m: re.Match, span: Span, text: str) -> bool:
             return True
         if _wire_weekday(span, prev, nxt):
             return False
+        if _name_modifier(prev, span):  # "Black Friday is based on a novel"
+            return True
         # "Saturday Night Live", "the Sunday Times", "Bloody Sunday"
         if (nxt is not None and nxt.is_alpha and nxt.text[0].isupper() and nxt.lower_ not in CAL_WORDS) or _capitalised_word(prev):
             return True
@@ -573,6 +579,15 @@ def _reject(rule: str, m: re.Match, span: Span, text: str) -> bool:
         if _capitalised_word(prev) or m.group("mon") == "May":
             return True
     return False
+
+
+def _name_modifier(prev: Optional[Token], span: Span) -> bool:
+    """True for a capitalised word opening the sentence that modifies the weekday after it and is no word of time
+    or place ("Black Friday", "Bloody Sunday"): a name, as "Super Tuesday" is mid-sentence."""
+    return bool(prev is not None and prev.is_sent_start and prev.is_alpha and prev.is_title and not prev.is_stop
+                and prev.head.i == span[0].i and prev.dep_ in ("compound", "amod") and prev.tag_ in ("NNP", "JJ")
+                and prev.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")  # "Iran Saturday condemned"
+                and prev.lower_ not in CAL_WORDS and prev.lower_ not in SETS["temporal_before"])
 
 
 def _wire_weekday(span: Span, prev: Optional[Token], nxt: Optional[Token]) -> bool:
@@ -624,13 +639,22 @@ def _reject_timex(rule: str, m: re.Match, span: Span, prev: Optional[Token], nxt
             return True
         if prev_l == "to":  # "moved to Saturday night", "warmth to Saturday night": a slot in the week
             return True
+        if prev is not None and prev.tag_ == "PRP$":  # "gate-crash their Saturday morning": a slot in their week
+            return True
         # "the Saturday night show": a slot in the week modifying a noun
         if nxt is not None and nxt.tag_ in ("NN", "NNS") and nxt.text.islower():
+            return True
+    # "the film's second half", "the second half of the match": a part of a work or an event, not of a year
+    if family in ("quarter", "half") and not (m.groupdict().get("y") or m.groupdict().get("y2") or m.groupdict().get("rel2")):
+        owner = _prev(span, 2) if prev_l in ("'s", "’s") else None
+        after = span.doc[span.end:span.end + 3] if nxt is not None and nxt.lower_ == "of" else []
+        nouns = [t for t in after if t.pos_ in ("NOUN", "PROPN")][:1] + ([owner] if owner is not None else [])
+        if any(t.lemma_.lower() in QUARTERS["work_owners"] for t in nouns):
             return True
     if family == "clock" and m.groupdict().get("noon") and prev_l == "high":
         return True  # "high noon", the moment of a showdown (and a film)
     if family == "holiday":
-        bare = " " not in m.group("name") and not m.group("y")
+        bare = " " not in m.group("name") and not m.group("y") and not m.group("per")  # "the Easter break" is a date
         if ((nxt is not None and nxt.is_alpha and nxt.text[0].isupper() and nxt.lower_ not in CAL_WORDS)
                 or (prev is not None and prev.is_alpha and prev.text[0].isupper() and not prev.is_sent_start)):
             return True  # "Christmas Carol", "Easter Parade", "Holocaust Memorial Day", "Last Christmas"
@@ -657,6 +681,8 @@ def _resolve(rule: str, m: re.Match, span: Span, st: _State) -> Optional[dict]:
     """The normalised fields for one match, or None when it is not a valid calendar expression."""
     if rule in RULES:
         return _resolve_timex(RULES[rule], m, span, st)
+    if rule == "range_year":  # one end of a span of years (see `_split_ranges`)
+        return _year(m["y"])
     g = m.groupdict()
     mod = MODS.get((g.get("mod") or "").lower())
     anchor = st.published
@@ -872,6 +898,13 @@ def _clock_day(g: dict, span: Span, anchor: dt.date) -> Optional[dt.date]:
         return anchor - dt.timedelta(days=1)
     if rel == "tomorrow":
         return anchor + dt.timedelta(days=1)
+    if g.get("onday"):  # "at 8pm on Saturday", "at noon on 12 March": the day is a mention of its own
+        words = g["onday"].split()
+        if words[0] in WEEKDAYS:
+            g = {**g, "wd": words[0]}
+        else:
+            day, mon = (words[1], words[0]) if words[0] in MONTHS else (words[0], words[1])
+            g = {**g, "mon": mon, "d": re.sub(r"\D", "", day)}
     if g.get("wd"):
         return _nearest_weekday(anchor, WEEKDAYS.index(g["wd"]), 0, _forward(span))
     if g.get("mon") and g.get("d"):
@@ -897,6 +930,15 @@ def _holiday_day(spec: dict, year: int) -> Optional[dt.date]:
         days = [d for d in days if d.month == spec["month"] and d.weekday() == spec["weekday"]]
         return days[spec["nth"] - 1] if spec["nth"] > 0 else days[spec["nth"]]
     return dt.date(year, spec["month"], spec["day"])
+
+
+def _holiday_period(day: dt.date, weekend: bool) -> dict:
+    """A holiday's day, or with "weekend" the weekend nearest it (a Monday holiday's is the one before)."""
+    if not weekend:
+        return _day(day)
+    saturday = day + dt.timedelta(days=(5 - day.weekday()) % 7)
+    sunday = day - dt.timedelta(days=(day.weekday() + 1) % 7)
+    return _week(min((saturday, sunday), key=lambda d: abs((d - day).days)), weekend=True)
 
 
 def _duration_value(n: Optional[int], unit: str) -> Tuple[str, str]:
@@ -1063,18 +1105,19 @@ def _resolve_timex(spec: dict, m: re.Match, span: Span, st: _State) -> Optional[
             out = _year(y)
         return {**out, "relative": False, "type": typ}
     if how == "holiday":
-        name = re.sub(r"\s+", " ", g["name"].lower().replace("’", "'").replace("st. ", "st "))
+        name = re.sub(r"\s+", " ", re.sub(r"[.,]", "", g["name"].lower().replace("’", "'")))
         spec_day = HOLIDAYS[name]
+        weekend = (g.get("per") or "").lower() == "weekend"
         if g.get("y"):
-            return {**_day(_holiday_day(spec_day, int(g["y"]))), "relative": False, "type": typ}
+            return {**_holiday_period(_holiday_day(spec_day, int(g["y"])), weekend), "relative": False, "type": typ}
         if anchor is None:
-            return _unanchored("day")
+            return _unanchored("week" if weekend else "day")
         days = [_holiday_day(spec_day, y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
         if _is_future(span):
             day = min(d for d in days if d >= anchor - dt.timedelta(days=14))
         else:
             day = max(d for d in days if d <= anchor)
-        return _anchored(_day(day), anchor, typ)
+        return _anchored(_holiday_period(day, weekend), anchor, typ)
     raise ValueError(f"unknown normaliser {how!r}")
 
 
@@ -1253,7 +1296,7 @@ def find_dates(doc: Doc) -> List[Tuple[Span, DateMention]]:
     sentence = _sentence_finder(doc, text)
     st.has_quarters = any(c[2] in ("quarter", "half") for c in taken)
     out = []
-    for start, end, rule, m, span in taken:
+    for start, end, rule, m, span in _split_ranges(taken, doc):
         try:
             fields = _resolve(rule, m, span, st)
         except Exception:  # degrade per mention
@@ -1268,11 +1311,37 @@ def find_dates(doc: Doc) -> List[Tuple[Span, DateMention]]:
                 and fields["granularity"] in ("day", "month", "quarter", "season", "year")
                 and "/" not in fields["value"] and "T" not in fields["value"]):
             st.ref = fields
+        # a year of "1998–2004" or the date of a timestamp is part of one token: the mention keeps its own characters
+        chars = (start, end) if rule in ("range_year", "iso_date") else (span.start_char, span.end_char)
         out.append((span, DateMention(
-            text=span.text, start_char=span.start_char, end_char=span.end_char, type=typ, value=fields["value"],
+            text=text[chars[0]:chars[1]], start_char=chars[0], end_char=chars[1], type=typ, value=fields["value"],
             start=_iso(fields["start"]), end=_iso(fields["end"]), granularity=fields["granularity"],
             mod=fields["mod"], quant=fields.get("quant"), freq=fields.get("freq"), relative=relative,
             anchor=_iso(used), evidence=sentence(span), rule=rule)))
+    return out
+
+
+def _split_ranges(taken: list, doc: Doc) -> list:
+    """The accepted candidates with each span of years ("from 1956-87", "2002-2003") as its two years, which
+    TIMEX3 marks as two expressions; a span of years that names one season or edition ("2004/05", "the 2004-05
+    season") stays one interval."""
+    out = []
+    for cand in taken:
+        start, end, rule, m, span = cand
+        nxt = _next(span)
+        whole = "/" in m.group(0) or (nxt is not None and nxt.lower_ in SETS["year_range_heads"]) if rule == "year_range" else True
+        if whole:
+            out.append(cand)
+            continue
+        y1, y2 = int(m.group("y1")), m.group("y2")
+        second = int(y2) if len(y2) == 4 else (y1 // 100) * 100 + int(y2) + (100 if int(y2) <= y1 % 100 else 0)
+        if not y1 < second <= y1 + 100:
+            continue
+        for group, year in (("y1", y1), ("y2", second)):
+            # "1998–2004" is one token: the mention keeps the year's own characters, its span the token
+            part = doc.char_span(*m.span(group), alignment_mode="expand")
+            if part is not None:
+                out.append((*m.span(group), "range_year", {"y": year}, part))
     return out
 
 

@@ -30,6 +30,9 @@ CASES = [
     ("The tour began in late 2004.", None, "late 2004", "2004", "2004-09-01", "2004-12-31", "year", "LATE"),
     ("The tour began in mid-2004.", None, "mid-2004", "2004", "2004-05-01", "2004-08-31", "year", "MID"),
     ("2025-04-19\n\nNow back.", None, "2025-04-19", "2025-04-19", "2025-04-19", "2025-04-19", "day", None),
+    ("Posted 2013-06-17T14:07:39-04:00 by staff.", None, "2013-06-17", "2013-06-17", "2013-06-17", "2013-06-17", "day", None),
+    ("He said: \"2004's films were dark.\"", None, "2004", "2004", "2004-01-01", "2004-12-31", "year", None),
+    ("She said: '1999's tour was the best.'", None, "1999", "1999", "1999-01-01", "1999-12-31", "year", None),
     # seasons with a year
     ("They recorded it in summer 2003.", None, "summer 2003", "2003-SU", "2003-06-01", "2003-08-31", "season", None),
     ("They met in the winter of 2003.", None, "the winter of 2003", "2003-WI", "2003-12-01", "2004-02-29", "season", None),
@@ -50,7 +53,7 @@ CASES = [
     ("A novel of the twentieth century.", None, "the twentieth century", "19XX", "1900-01-01", "1999-12-31", "century", None),
     ("Photos from the 1800s went on show.", None, "the 1800s", "18XX", "1800-01-01", "1899-12-31", "century", None),
     # ranges
-    ("He served from 1934-1940.", None, "1934-1940", "1934/1940", "1934-01-01", "1940-12-31", "year", None),
+    ("The 2005-06 season was poor.", None, "2005-06", "2005/2006", "2005-01-01", "2006-12-31", "year", None),
     ("The 2004/05 season was poor.", None, "2004/05", "2004/2005", "2004-01-01", "2005-12-31", "year", None),
     ("They play on 20 and 21 August 2005.", None, "20 and 21 August 2005", "2005-08-20/2005-08-21",
      "2005-08-20", "2005-08-21", "day", None),
@@ -216,11 +219,22 @@ TIMEX_CASES = [
     ("The Oscars are in two weeks' time.", A, "two weeks' time", "DATE", "2005-W08", "week", None, None, None),
     ("The theatre may reopen in five years' time.", A, "five years' time", "DATE", "2010", "year", None, None, None),
     ("He will return in a year's time.", A, "a year's time", "DATE", "2006", "year", None, None, None),
+    # a clock time dated by a day after "on"
+    ("The break-in happened at 0400 GMT on Monday.", A, "0400 GMT", "TIME", "2005-02-07T04:00", "time", None, None, None),
+    ("The gates closed at noon on 12 March.", A, "noon", "TIME", "2004-03-12T12:00", "time", None, None, None),
     # holidays
     ("The album came out on Christmas Day.", A, "Christmas Day", "DATE", "2004-12-25", "day", None, None, None),
     ("They will marry on Valentine's Day.", A, "Valentine's Day", "DATE", "2005-02-14", "day", None, None, None),
     ("The film opens at Easter.", A, "Easter", "DATE", "2005-03-27", "day", None, None, None),
     ("The parade was held on Thanksgiving Day 2004.", A, "Thanksgiving Day 2004", "DATE", "2004-11-25", "day", None, None, None),
+    # a holiday with a word for the time around it, whatever precedes it; its weekend is the one nearest the day
+    ("Due to the Thanksgiving holiday, the film opened early.", A, "Thanksgiving holiday", "DATE", "2004-11-25", "day", None, None, None),
+    ("Sales over the Easter weekend will be high.", A, "Easter weekend", "DATE", "2005-W12-WE", "week", None, None, None),
+    ("Takings for the Presidents' Day weekend rose.", A, "Presidents' Day weekend", "DATE", "2004-W07-WE", "week", None, None, None),
+    ("The Presidents Day weekend will be busy.", A, "Presidents Day weekend", "DATE", "2005-W07-WE", "week", None, None, None),
+    ("The shop closed over the Christmas break.", A, "Christmas break", "DATE", "2004-12-25", "day", None, None, None),
+    ("He spoke on Martin Luther King Day.", A, "Martin Luther King Day", "DATE", "2005-01-17", "day", None, None, None),
+    ("The single comes out on Father's Day.", A, "Father's Day", "DATE", "2005-06-19", "day", None, None, None),
 ]
 
 
@@ -308,6 +322,28 @@ def test_anchoring(nlp, sentence, anchor, text, value):
     assert only(run(nlp, sentence, anchor), text).value == value
 
 
+# A span of years is two expressions, one per year (TIMEX3); one naming a season or edition stays one interval.
+# (sentence, anchor, [(text, value)] of the DATE mentions in order)
+SEPARATE_CASES = [
+    ("He served from 1934-1940.", None, [("1934", "1934"), ("1940", "1940")]),
+    ("She hosted the quiz from 1956-87 on ITV.", None, [("1956", "1956"), ("87", "1987")]),
+    ("They were married 2002-2003 but divorced in 2007.", A, [("2002", "2002"), ("2003", "2003"), ("2007", "2007")]),
+    ("The duo (1998–2004) split after three albums.", A, [("1998", "1998"), ("2004", "2004")]),
+    ("The 2004/05 season was poor.", A, [("2004/05", "2004/2005")]),
+    ("It won in the 1999-2000 season.", A, [("1999-2000", "1999/2000")]),
+    # a day after "on" is a date of its own, apart from the clock time it dates
+    ("The break-in happened at 0400 GMT on Monday.", A, [("Monday", "2005-02-07")]),
+    ("The gates closed at noon on 12 March.", A, [("12 March", "2004-03-12")]),
+    ("She left at 9am on March 3 and came back.", A, [("March 3", "2004-03-03")]),
+]
+
+
+@pytest.mark.parametrize("sentence,anchor,expected", SEPARATE_CASES)
+def test_separate_expressions(nlp, sentence, anchor, expected):
+    doc = run(nlp, sentence, anchor)
+    assert [(d.text, d.value) for d in doc._.dates if d.type == "DATE"] == expected
+
+
 @pytest.mark.parametrize("sentence", [
     "USA Today ran the story.",
     "She starred in Two Weeks Notice.",
@@ -366,9 +402,28 @@ def test_no_time_expression(nlp, sentence):
     "It follows the current Saturday night series.",
     "She is one of the stars of tomorrow.",
     "He spoke on ABC's \"This Week\" about the vote.",
+    "Black Friday is based on a novel.",
+    "Bloody Sunday opens in cinemas.",
+    "Viewers let him gate-crash their Saturday morning.",
+    "The film's second half is a musical.",
+    "The second half of the match was dull.",
+    "She sings in the first half of the show.",
 ])
 def test_not_a_calendar_date(nlp, sentence):
     assert [d.text for d in run(nlp, sentence, A)._.dates if d.type == "DATE"] == []
+
+
+# the constructions above that stay dates: (sentence, anchor, text, value)
+@pytest.mark.parametrize("sentence,anchor,text,value", [
+    ("Iran Saturday condemned the attack.", Q, "Saturday", "1989-10-28"),
+    ("Only Friday did the band agree.", Q, "Friday", "1989-10-27"),
+    ("The company's second half was strong.", Q, "second half", "1989-H2"),
+    ("Profit fell in the first half of the year.", Q, "the first half of the year", "1989-H1"),
+    ("They met on Saturday morning.", Q, "Saturday morning", "1989-10-28"),
+])
+def test_still_a_date(nlp, sentence, anchor, text, value):
+    m = only(run(nlp, sentence, anchor), text)
+    assert (m.type, m.value) == ("DATE", value)
 
 
 @pytest.mark.parametrize("sentence,text", [
