@@ -235,3 +235,24 @@ def test_training_script_runs_end_to_end_on_a_tiny_corpus(tmp_path):
     nlp = spacy.load(DEFAULT_MODEL)
     assert add_work_recognizer(nlp, out) == "replaced ner"
 
+
+
+@pytest.mark.parametrize("text, title, kept, left", [
+    ("Sideways\n\nRoad to the Oscars begins tonight.", "Sideways\n\nRoad", "Sideways", "Road"),
+    ("She will star in Bye Bye Birdie Live!\nLopez tweeted a video.", "Bye Bye Birdie Live!\nLopez", "Bye Bye Birdie Live!", "Lopez"),
+    ("Fans queued for hours.\nNight Shift returns in May.", "\nNight Shift", "Night Shift", None),
+    ("Casting news\n\nThe Long Road\n\nThe film begins shooting.", "\n\nThe Long Road\n\nThe", "The Long Road", "The"),
+])
+def test_a_title_never_runs_over_a_line_break(text, title, kept, left):
+    from pipeline.works.recognizer import title_sentences
+
+    nlp = spacy.blank("en")
+    doc = nlp(text)
+    start = text.index(title)
+    doc.set_ents([doc.char_span(start, start + len(title), label="WORK_OF_ART")])
+    doc = title_sentences(doc)
+    assert [e.text for e in doc.ents] == [kept]
+    if left is not None:
+        rest = doc.char_span(start + len(title) - len(left), start + len(title))
+        assert all(t.ent_iob_ == "" for t in rest)  # left for the next NER to label
+        assert rest[0].is_sent_start is None  # and free to start a sentence

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Optional
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 LABEL = "WORK_OF_ART"
 # The shipped model: a spaCy pipeline folder holding one `ner` component, plus `training.json` (its scores).
@@ -55,9 +56,32 @@ def only_work_titles(doc: Doc) -> Doc:
 
 @Language.component("title_sentences")
 def title_sentences(doc: Doc) -> Doc:
-    """Mark every token inside a title after its first as not starting a sentence (the parser respects it)."""
+    """Cut titles at a line break, then mark every token inside a title after its first as not starting a sentence
+    (the parser respects it)."""
+    cut = [(ent, _within_line(ent)) for ent in doc.ents if ent.label_ == LABEL]
+    cut = [(ent, kept) for ent, kept in cut if kept is not ent]
+    if cut:
+        # What a cut leaves is unannotated: the next NER, if any, labels it ("Lopez" after the break).
+        left = [i for ent, kept in cut for i in range(ent.start, ent.end) if kept is None or not kept.start <= i < kept.end]
+        doc.set_ents([kept for _, kept in cut if kept is not None], missing=[doc[i : i + 1] for i in left],
+                     default="unmodified")
     for ent in doc.ents:
         if ent.label_ == LABEL:
             for token in ent[1:]:
                 token.is_sent_start = False
     return doc
+
+
+def _within_line(ent: Span) -> Optional[Span]:
+    """Return `ent` without line breaks at its start and up to the next one ("Sideways" of "Sideways⏎⏎Road").
+
+    A title never runs over a headline's end or a paragraph break; left whole, it would also keep the parser from
+    starting a sentence after the break. None when nothing is left.
+    """
+    start = ent.start
+    while start < ent.end and "\n" in ent.doc[start].text:
+        start += 1
+    end = next((t.i for t in ent.doc[start : ent.end] if "\n" in t.text), ent.end)
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    return Span(ent.doc, start, end, label=ent.label_) if end > start else None
