@@ -32,7 +32,12 @@ def _load(name: str) -> dict:
 
 _NAMES = _load("names.json")
 # A title never speaks: a name the model labelled a work that is the subject of one of these is a person.
-SPEECH_VERBS = frozenset(_load("quote_cues.json")["verbs"])
+_CUES = _load("quote_cues.json")
+SPEECH_VERBS = frozenset(_CUES["verbs"])
+# "a Jive spokeswoman", "the Brits committee": the words before these nouns name the organisation that speaks.
+ORG_ROLES = frozenset(_CUES["org_roles"]) - {"statement", "ruling"}
+ORG_NOUNS = frozenset(_CUES["org_nouns"])
+OUTLET_NOUNS = frozenset(_CUES["outlet_nouns"])
 HONORIFICS = frozenset(_NAMES["honorifics"])
 DESCRIPTORS = frozenset(_NAMES["descriptors"])
 HEADLINE_WORDS = frozenset(_NAMES["headline_words"])
@@ -247,3 +252,67 @@ def _surname_as_noun(tok) -> bool:
     return tok.pos_ == "NOUN" and tok.text[:1].isupper() and tok.is_alpha and tok.lower_ not in HEADLINE_WORDS \
         and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj"} \
         and not any(c.dep_ in {"det", "amod"} for c in tok.children)
+
+
+# Labels a speaking organisation's name is given by mistake ("Jive" PRODUCT, "Five" CARDINAL, "Live Nation" a work).
+_MISREAD_ORG = {"PRODUCT", "WORK_OF_ART", "CARDINAL", "ORDINAL", "FAC", "EVENT", "LAW"}
+# Words that join the parts of an organisation's name ("Department for Media, Culture and Sport").
+_ORG_INNER = {"for", "of", "and", "&", ",", "the", "de", "du", "des", "la", "le"}
+
+
+def speaking_organisations(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Return ORG spans for organisations named only as the owner of a spokesman or as a subject noun's modifier.
+
+    - the capitalised words between a determiner and a spokesman-like noun ("A Five spokesman", "a Jive
+      spokeswoman", "A Department for Media, Culture and Sport spokeswoman"), unless they name a person or a
+      nationality ("a French spokesman");
+    - a capitalised modifier of an organisation noun in subject position, with the noun when it is part of the
+      name ("the Brits committee said"), without it when it only says what the organisation is ("Le Figaro
+      newspaper"); a modifier the model already labelled ORG is left as it is.
+    The returned spans replace what they overlap.
+    """
+    labels = {i: s.label_ for s in spans for i in range(s.start, s.end)}
+    found: list[Span] = []
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        is_role = lemma in ORG_ROLES and tok.text.islower()
+        is_noun = lemma in ORG_NOUNS and tok.text.islower() and tok.dep_ in {"nsubj", "nsubjpass"}
+        if not (is_role or is_noun):
+            continue
+        start = _capitalised_run_before(doc, tok.i)
+        if start is None:
+            continue
+        run = doc[start : tok.i]
+        # A capital at a sentence start proves nothing, and a noun before a name describes it: "Pop band Busted".
+        followed = tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper() and doc[tok.i + 1].pos_ == "PROPN"
+        if len(run) == 1 and run[0].is_sent_start or followed:
+            continue
+        owned = {labels.get(i) for i in range(start, tok.i)}
+        if "PERSON" in owned or "ORG" in owned or "WORK_OF_ART" in owned and is_noun \
+                or is_role and not owned <= _MISREAD_ORG | {None}:
+            continue
+        end = tok.i + 1 if is_noun and lemma not in OUTLET_NOUNS else tok.i
+        found.append(Span(doc, start, end, label="ORG"))
+    return found
+
+
+def _capitalised_run_before(doc: Doc, i: int) -> Optional[int]:
+    """Return where the run of capitalised words (joined by "for", "of", "and", commas) right before token `i`
+    starts, when a determiner, a possessive or the sentence start comes before it; else None."""
+    start, j = i, i - 1
+    while j >= 0 and not doc[j + 1].is_sent_start:
+        t = doc[j]
+        if t.pos_ == "DET" or t.tag_ == "PRP$":
+            break
+        if (t.text[:1].isupper() or t.is_digit) and not t.is_punct:
+            start = j
+        elif not (t.lower_ in _ORG_INNER and j > 0 and doc[j - 1].text[:1].isupper() and start < i):
+            break
+        j -= 1
+    if start == i:
+        return None
+    before = doc[start - 1] if start > 0 else None
+    opens = before is None or doc[start].is_sent_start or before.pos_ == "DET" or before.tag_ == "PRP$"
+    if not opens or doc[start].lower_ in SENTENCE_OPENERS and doc[start].is_sent_start:
+        return None
+    return start

@@ -417,3 +417,40 @@ def test_an_unnamed_spokesman_for_a_person_is_not_resolved_to_them(nlp):
 def test_an_exclamation_mark_inside_an_outlet_name_does_not_end_the_sentence(nlp, outlet):
     text = f'Sara Quinn spoke on Friday. Quinn told {outlet}: "We are making a second series next year."'
     assert only(nlp, text).speaker == "Sara Quinn"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('"We have no plans to sell the company," a Jive spokeswoman said.', "Jive"),
+        ('A Five spokesman said: "We are surprised by the reaction to the campaign."', "Five"),
+        ('A Department for Media, Culture and Sport spokeswoman said: "We are working with the embassy on it."',
+         "Department for Media, Culture and Sport"),
+        ('"We take the safety of our fans very seriously," a Live Nation representative said.', "Live Nation"),
+    ],
+)
+def test_an_organisation_the_model_misses_speaks_through_its_spokesman(nlp, text, speaker):
+    assert only(nlp, text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('"His name is no longer enough to sell a film," said Le Figaro newspaper.', "Le Figaro"),
+        ('The Brits committee said that "rock music is where the excitement is now".', "Brits committee"),
+        ('The Cannes festival said it was "delighted to welcome the film back to the city".', "Cannes festival"),
+    ],
+)
+def test_a_named_organisation_noun_speaks_by_its_name(nlp, text, speaker):
+    assert only(nlp, text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Pop band Busted split on Monday. The band said it was "time for a very long break".',
+        '"We are not commenting on the case at all," a French spokesman said.',
+    ],
+)
+def test_a_descriptive_word_or_nationality_is_no_organisation(nlp, text):
+    assert only(nlp, text).speaker not in {"Pop", "Pop band", "French"}
