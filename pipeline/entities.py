@@ -201,7 +201,7 @@ class _Cluster:
 
     def name(self) -> str:
         forms = [" ".join(name_words(m.text)) for m in self.mentions]
-        best = max(range(len(forms)), key=lambda k: (len(forms[k].split()), len(forms[k]), -k))
+        best = max(range(len(forms)), key=lambda k: (len(forms[k].split()), len(forms[k]), len(self.mentions[k].text), -k))
         return canonical_name(self.mentions[best].text, forms[best])
 
 

@@ -39,6 +39,7 @@ ORG_ROLES = frozenset(_CUES["org_roles"]) - {"statement", "ruling"}
 ORG_NOUNS = frozenset(_CUES["org_nouns"])
 OUTLET_NOUNS = frozenset(_CUES["outlet_nouns"])
 HONORIFICS = frozenset(_NAMES["honorifics"])
+RANKS = frozenset(_NAMES["ranks"])
 DESCRIPTORS = frozenset(_NAMES["descriptors"])
 HEADLINE_WORDS = frozenset(_NAMES["headline_words"])
 _FIRST, _GIVEN = _load("first_names.json"), _load("given_names.json")
@@ -105,6 +106,8 @@ def canonical_name(written: str, words: str) -> str:
     text = text.rstrip("'’ ")
     parts = text.split()
     while len(parts) > 1 and parts[0].lower().rstrip(".") in HONORIFICS:
+        if len(parts) == 2 and parts[0].lower() in RANKS and parts[1].lower() not in FIRST_NAMES:
+            return " ".join(parts)  # "Lady Gaga", "Lord Sugar": the rank is all the name has besides one word
         parts = parts[1:]
     cut = " ".join(parts)
     return cut if cut.replace(".", " ").split() == words.split() else words
@@ -126,7 +129,8 @@ def join_labels(spans: list[Span], words_of, fixed: set[str]) -> list[Span]:
     - A one-word span labelled ORG/GPE/NORP/WORK_OF_ART/… that is the surname or first name of a full name
       labelled PERSON is that person ("Mira Nair" PERSON, "Nair" ORG).
     - A name labelled WORK_OF_ART that is the subject of a reporting verb is a person ("Streep told Vogue").
-    - A name labelled ORG/GPE/NORP followed by an age or a who-clause is a person ("Staunton, 49, who …").
+    - A name labelled ORG/GPE/NORP followed by an age or a who-clause, or led by an honorific, is a person
+      ("Staunton, 49, who …", "Mr de Vabres").
     - A name of two or more words labelled ORG/GPE/NORP whose last word is a one-word PERSON mention is a person
       ("Philip Pullman" ORG, "Pullman" PERSON).
     `fixed` holds texts whose label is certain (the gazetteer): they are never relabelled.
@@ -136,7 +140,8 @@ def join_labels(spans: list[Span], words_of, fixed: set[str]) -> list[Span]:
     for span in spans:
         if span.label_ == "WORK_OF_ART" and span.text not in fixed and _speaks(span) and not _quoted(span):
             span = Span(span.doc, span.start, span.end, label="PERSON")
-        elif span.label_ in NAMEABLE and span.label_ != "PERSON" and span.text not in fixed and _described_as_person(span):
+        elif span.label_ in NAMEABLE and span.label_ != "PERSON" and span.text not in fixed \
+                and (_described_as_person(span) or _honoured(span)):
             span = Span(span.doc, span.start, span.end, label="PERSON")
         words = words_of(span.text)
         if span.label_ != "PERSON" and span.label_ in NAMEABLE and span.text not in fixed and len(words) >= 2 \
@@ -169,6 +174,12 @@ def _described_as_person(span: Span) -> bool:
         and i + 2 < len(doc) and doc[i + 2].text in {",", ")"}
 
 
+def _honoured(span: Span) -> bool:
+    """True when an honorific leads the name ("Mr de Vabres", "Mrs du Pont")."""
+    return len(span) >= 2 and span[0].lower_.rstrip(".") in HONORIFICS and span[0].text[:1].isupper() \
+        and all(is_name_word(t.text) or t.text == "." for t in span[1:])
+
+
 def _speaks(span: Span) -> bool:
     """True when the span is the subject of a reporting verb ("Streep told Vogue")."""
     root = span.root
@@ -186,13 +197,15 @@ def _quoted(span: Span) -> bool:
 def untagged_people(doc: Doc, spans: list[Span], words_of) -> list[Span]:
     """Return PERSON spans for names the model left untagged or tagged in part; they replace what they overlap.
 
-    - a known first name followed by capitalised proper nouns no entity covers ("Dame Judi Dench");
+    - a known first name followed by capitalised proper nouns no entity covers ("Dame Judi Dench"), or an
+      honorific followed by them ("Lord Sugar", "Mr de Vries");
     - a known first name right before a one-word name mention, which completes it ("Germaine Greer" when only
       "Greer" was tagged, "Chrissy Teigen" when "Teigen" was tagged ORG), or tagged alone as ORG/GPE/NORP before
       an untagged surname ("Lucie" ORG + "Silvas");
     - an untagged proper noun (or a capitalised word the tagger took for a noun) that is the surname of a full name
       of the article ("Hynde said", "Cates said"), or a known first
-      name that only one full name of the article starts with ("Later Chrissy added").
+      name that only one full name of the article starts with ("Later Chrissy added"); a surname read as a verb in
+      mid-sentence ("May wrote") counts too.
     """
     covered = {i: s for s in spans for i in range(s.start, s.end)}
     found: list[Span] = []
@@ -232,6 +245,16 @@ def untagged_people(doc: Doc, spans: list[Span], words_of) -> list[Span]:
         elif owner is not None and owner.start == nxt.i and len(owner) == 1 and owner.label_ in NAMEABLE | {"PERSON"} \
                 and owner.text not in {s.text for s in found}:
             add(tok.i, nxt.i + 1)
+    for tok in doc:
+        # "Lord Sugar said", "Mr de Vries said": an honorific before untagged capitalised words makes them a name.
+        if not (free(tok.i) and tok.text[:1].isupper() and tok.lower_.rstrip(".") in HONORIFICS):
+            continue
+        end = tok.i + 1
+        while end < len(doc) and free(end) and is_name_word(doc[end].text) and doc[end].is_alpha \
+                and not doc[end].is_sent_start and end - tok.i <= 4:
+            end += 1
+        if end > tok.i + 1 and doc[end - 1].text[:1].isupper():
+            add(tok.i, end)
     full = person_words([s for s in spans if not any(i in used for i in range(s.start, s.end))] + found, words_of)
     surnames = {words[-1]: name for name, words in full.items() if len(words[-1]) > 2}
     firsts: dict[str, list[str]] = {}
@@ -240,10 +263,18 @@ def untagged_people(doc: Doc, spans: list[Span], words_of) -> list[Span]:
     # A known first name shared by no two people of the article ("Later Chrissy added").
     surnames.update({first: names[0] for first, names in firsts.items() if len(names) == 1 and first.lower() in FIRST_NAMES})
     for tok in doc:
-        if tok.text in surnames and free(tok.i) and (surname_like(tok) or _surname_as_noun(tok)) \
+        if tok.text in surnames and free(tok.i) and (surname_like(tok) or _surname_as_noun(tok) or _surname_as_word(tok)) \
                 and not (tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper() and doc[tok.i + 1].pos_ == "PROPN"):
             add(tok.i, tok.i + 1)
     return found
+
+
+def _surname_as_word(tok) -> bool:
+    """True for a capitalised surname the tagger read as a word ("May wrote", "Will said"): in mid-sentence, not
+    right after an opening quotation mark, a capital marks a name whatever the tag says."""
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return tok.text[:1].isupper() and tok.is_alpha and not tok.is_sent_start and prev is not None \
+        and not (prev.text in {"\"", "“", "'", "‘", "``"} and not prev.whitespace_) and tok.pos_ in {"AUX", "VERB", "ADJ", "ADV"}
 
 
 def _surname_as_noun(tok) -> bool:

@@ -454,3 +454,61 @@ def test_a_named_organisation_noun_speaks_by_its_name(nlp, text, speaker):
 )
 def test_a_descriptive_word_or_nationality_is_no_organisation(nlp, text):
     assert only(nlp, text).speaker not in {"Pop", "Pop band", "French"}
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Lady Gaga won the award. "I am so proud of my fans and everything they do," she said.', "Lady Gaga"),
+        ('"We will fight this decision in the courts," Lord Sugar said on Monday.', "Lord Sugar"),
+        ('Sir Elton John sang at the gala. "It was an honour to be asked at all," said Sir Elton.', "Elton John"),
+    ],
+)
+def test_a_rank_stays_with_a_one_word_name(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Mr de Vries said: "It was the finest painting I have ever owned."', "de Vries"),
+        ('"We were stuck in traffic for three whole hours," said Mrs du Pont.', "du Pont"),
+    ],
+)
+def test_an_honorific_makes_a_person(nlp, text, speaker):
+    assert only(nlp, text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Guitarist Brian May released a single. "We were amazed at the chemistry on stage," May wrote on his website.', "Brian May"),
+        ('Actress Julia May toured Japan. "The crowds there were the loudest we ever had," May said.', "Julia May"),
+    ],
+)
+def test_a_surname_read_as_a_verb_is_still_the_name(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Singer Kara Lane won three awards. "I never thought this would happen to me," the 41-year-old chart-topper said.', "Kara Lane"),
+        ('Tom Hill starred in the play for a year. The 67-year-old thespian said it was "the hardest work of my life".', "Tom Hill"),
+    ],
+)
+def test_an_aged_noun_phrase_is_the_person_named_before(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Ron Cole attacked TV. "It is a shame," he said. And last week Only Fools and Horses star David Jason criticised '
+         'the BBC. "We have got to be careful not to dumb down," he said.', "David Jason"),
+        ('Jo Brand spoke first. Ann Reed, producer of TV show Late Night... With the band, booked the group. '
+         '"They played like they were the main act at the festival," she said.', "Ann Reed"),
+    ],
+)
+def test_a_pronoun_finds_a_subject_the_parser_misplaced(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
