@@ -86,6 +86,7 @@ class Lexicon:
     anonymous_roles: frozenset
     relational_roles: frozenset
     org_nouns: frozenset
+    group_nouns: frozenset
     gender: dict  # word → "m" | "f"
     honorifics: frozenset
     pronouns: dict  # pronoun → "m" | "f" | "org"
@@ -110,6 +111,7 @@ class Lexicon:
             anonymous_roles=frozenset(cues["anonymous_roles"]),
             relational_roles=frozenset(cues["relational_roles"]),
             org_nouns=frozenset(cues["org_nouns"]),
+            group_nouns=frozenset(cues["group_nouns"]),
             gender=gender,
             honorifics=frozenset(cues["honorifics"]),
             pronouns=dict(cues["pronouns"]),
@@ -876,6 +878,12 @@ class _Article:
             if orgs:
                 return replace(self._speaker_for_mention(orgs[-1], text, "role-noun", 0.7), gender=None)
             return replace(_UNRESOLVED, text=text)
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        if definite and lemma in self.lex.group_nouns:
+            # "the band said": the group named before, which the model tags as an organisation or a nationality.
+            group = self.antecedent(pos, None, "org", token.left_edge.idx)
+            if group is not None:
+                return replace(group, text=text, method="role-noun", confidence=0.5)
         linked = [s for off, role, s in self.role_links if role == lemma and off < token.idx]
         if linked:
             return replace(linked[-1], text=text)

@@ -512,3 +512,16 @@ def test_an_aged_noun_phrase_is_the_person_named_before(nlp, text, speaker):
 )
 def test_a_pronoun_finds_a_subject_the_parser_misplaced(nlp, text, speaker):
     assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Kaiser Chiefs played their biggest show on Friday. The band said it was "the best night we have ever had together".',
+         "Kaiser Chiefs"),
+        ('Rock group Keane cancelled the tour. "We are very sorry to let our fans down like this," the band said in a statement.',
+         "Keane"),
+    ],
+)
+def test_the_band_is_the_group_named_before(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
