@@ -25,7 +25,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .names import canonical_name, join_labels, trim_name, untagged_people
+from .names import canonical_name, join_labels, speaking_organisations, trim_name, untagged_people
 from .records import Entity, Mention, doc_text
 
 DATA = Path(__file__).parent / "data"
@@ -201,7 +201,7 @@ class _Cluster:
 
     def name(self) -> str:
         forms = [" ".join(name_words(m.text)) for m in self.mentions]
-        best = max(range(len(forms)), key=lambda k: (len(forms[k].split()), len(forms[k]), -k))
+        best = max(range(len(forms)), key=lambda k: (len(forms[k].split()), len(forms[k]), len(self.mentions[k].text), -k))
         return canonical_name(self.mentions[best].text, forms[best])
 
 
@@ -240,6 +240,7 @@ class EntityResolver:
             spans.append(span)
         spans = join_labels(spans, name_words, set(self.gazetteer))
         added = untagged_people(doc, spans, name_words)
+        added += [s for s in speaking_organisations(doc, spans) if not any(a.start < s.end and s.start < a.end for a in added)]
         if added:
             covered = {i for s in added for i in range(s.start, s.end)}
             spans = [s for s in spans if not any(i in covered for i in range(s.start, s.end))] + added

@@ -32,8 +32,14 @@ def _load(name: str) -> dict:
 
 _NAMES = _load("names.json")
 # A title never speaks: a name the model labelled a work that is the subject of one of these is a person.
-SPEECH_VERBS = frozenset(_load("quote_cues.json")["verbs"])
+_CUES = _load("quote_cues.json")
+SPEECH_VERBS = frozenset(_CUES["verbs"])
+# "a Jive spokeswoman", "the Brits committee": the words before these nouns name the organisation that speaks.
+ORG_ROLES = frozenset(_CUES["org_roles"]) - {"statement", "ruling"}
+ORG_NOUNS = frozenset(_CUES["org_nouns"])
+OUTLET_NOUNS = frozenset(_CUES["outlet_nouns"])
 HONORIFICS = frozenset(_NAMES["honorifics"])
+RANKS = frozenset(_NAMES["ranks"])
 DESCRIPTORS = frozenset(_NAMES["descriptors"])
 HEADLINE_WORDS = frozenset(_NAMES["headline_words"])
 _FIRST, _GIVEN = _load("first_names.json"), _load("given_names.json")
@@ -100,6 +106,8 @@ def canonical_name(written: str, words: str) -> str:
     text = text.rstrip("'’ ")
     parts = text.split()
     while len(parts) > 1 and parts[0].lower().rstrip(".") in HONORIFICS:
+        if len(parts) == 2 and parts[0].lower() in RANKS and parts[1].lower() not in FIRST_NAMES:
+            return " ".join(parts)  # "Lady Gaga", "Lord Sugar": the rank is all the name has besides one word
         parts = parts[1:]
     cut = " ".join(parts)
     return cut if cut.replace(".", " ").split() == words.split() else words
@@ -121,7 +129,8 @@ def join_labels(spans: list[Span], words_of, fixed: set[str]) -> list[Span]:
     - A one-word span labelled ORG/GPE/NORP/WORK_OF_ART/… that is the surname or first name of a full name
       labelled PERSON is that person ("Mira Nair" PERSON, "Nair" ORG).
     - A name labelled WORK_OF_ART that is the subject of a reporting verb is a person ("Streep told Vogue").
-    - A name labelled ORG/GPE/NORP followed by an age or a who-clause is a person ("Staunton, 49, who …").
+    - A name labelled ORG/GPE/NORP followed by an age or a who-clause, or led by an honorific, is a person
+      ("Staunton, 49, who …", "Mr de Vabres").
     - A name of two or more words labelled ORG/GPE/NORP whose last word is a one-word PERSON mention is a person
       ("Philip Pullman" ORG, "Pullman" PERSON).
     `fixed` holds texts whose label is certain (the gazetteer): they are never relabelled.
@@ -131,7 +140,8 @@ def join_labels(spans: list[Span], words_of, fixed: set[str]) -> list[Span]:
     for span in spans:
         if span.label_ == "WORK_OF_ART" and span.text not in fixed and _speaks(span) and not _quoted(span):
             span = Span(span.doc, span.start, span.end, label="PERSON")
-        elif span.label_ in NAMEABLE and span.label_ != "PERSON" and span.text not in fixed and _described_as_person(span):
+        elif span.label_ in NAMEABLE and span.label_ != "PERSON" and span.text not in fixed \
+                and (_described_as_person(span) or _honoured(span)):
             span = Span(span.doc, span.start, span.end, label="PERSON")
         words = words_of(span.text)
         if span.label_ != "PERSON" and span.label_ in NAMEABLE and span.text not in fixed and len(words) >= 2 \
@@ -164,6 +174,12 @@ def _described_as_person(span: Span) -> bool:
         and i + 2 < len(doc) and doc[i + 2].text in {",", ")"}
 
 
+def _honoured(span: Span) -> bool:
+    """True when an honorific leads the name ("Mr de Vabres", "Mrs du Pont")."""
+    return len(span) >= 2 and span[0].lower_.rstrip(".") in HONORIFICS and span[0].text[:1].isupper() \
+        and all(is_name_word(t.text) or t.text == "." for t in span[1:])
+
+
 def _speaks(span: Span) -> bool:
     """True when the span is the subject of a reporting verb ("Streep told Vogue")."""
     root = span.root
@@ -181,13 +197,15 @@ def _quoted(span: Span) -> bool:
 def untagged_people(doc: Doc, spans: list[Span], words_of) -> list[Span]:
     """Return PERSON spans for names the model left untagged or tagged in part; they replace what they overlap.
 
-    - a known first name followed by capitalised proper nouns no entity covers ("Dame Judi Dench");
+    - a known first name followed by capitalised proper nouns no entity covers ("Dame Judi Dench"), or an
+      honorific followed by them ("Lord Sugar", "Mr de Vries");
     - a known first name right before a one-word name mention, which completes it ("Germaine Greer" when only
       "Greer" was tagged, "Chrissy Teigen" when "Teigen" was tagged ORG), or tagged alone as ORG/GPE/NORP before
       an untagged surname ("Lucie" ORG + "Silvas");
     - an untagged proper noun (or a capitalised word the tagger took for a noun) that is the surname of a full name
       of the article ("Hynde said", "Cates said"), or a known first
-      name that only one full name of the article starts with ("Later Chrissy added").
+      name that only one full name of the article starts with ("Later Chrissy added"); a surname read as a verb in
+      mid-sentence ("May wrote") counts too.
     """
     covered = {i: s for s in spans for i in range(s.start, s.end)}
     found: list[Span] = []
@@ -227,6 +245,16 @@ def untagged_people(doc: Doc, spans: list[Span], words_of) -> list[Span]:
         elif owner is not None and owner.start == nxt.i and len(owner) == 1 and owner.label_ in NAMEABLE | {"PERSON"} \
                 and owner.text not in {s.text for s in found}:
             add(tok.i, nxt.i + 1)
+    for tok in doc:
+        # "Lord Sugar said", "Mr de Vries said": an honorific before untagged capitalised words makes them a name.
+        if not (free(tok.i) and tok.text[:1].isupper() and tok.lower_.rstrip(".") in HONORIFICS):
+            continue
+        end = tok.i + 1
+        while end < len(doc) and free(end) and is_name_word(doc[end].text) and doc[end].is_alpha \
+                and not doc[end].is_sent_start and end - tok.i <= 4:
+            end += 1
+        if end > tok.i + 1 and doc[end - 1].text[:1].isupper():
+            add(tok.i, end)
     full = person_words([s for s in spans if not any(i in used for i in range(s.start, s.end))] + found, words_of)
     surnames = {words[-1]: name for name, words in full.items() if len(words[-1]) > 2}
     firsts: dict[str, list[str]] = {}
@@ -235,10 +263,18 @@ def untagged_people(doc: Doc, spans: list[Span], words_of) -> list[Span]:
     # A known first name shared by no two people of the article ("Later Chrissy added").
     surnames.update({first: names[0] for first, names in firsts.items() if len(names) == 1 and first.lower() in FIRST_NAMES})
     for tok in doc:
-        if tok.text in surnames and free(tok.i) and (surname_like(tok) or _surname_as_noun(tok)) \
+        if tok.text in surnames and free(tok.i) and (surname_like(tok) or _surname_as_noun(tok) or _surname_as_word(tok)) \
                 and not (tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper() and doc[tok.i + 1].pos_ == "PROPN"):
             add(tok.i, tok.i + 1)
     return found
+
+
+def _surname_as_word(tok) -> bool:
+    """True for a capitalised surname the tagger read as a word ("May wrote", "Will said"): in mid-sentence, not
+    right after an opening quotation mark, a capital marks a name whatever the tag says."""
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return tok.text[:1].isupper() and tok.is_alpha and not tok.is_sent_start and prev is not None \
+        and not (prev.text in {"\"", "“", "'", "‘", "``"} and not prev.whitespace_) and tok.pos_ in {"AUX", "VERB", "ADJ", "ADV"}
 
 
 def _surname_as_noun(tok) -> bool:
@@ -247,3 +283,67 @@ def _surname_as_noun(tok) -> bool:
     return tok.pos_ == "NOUN" and tok.text[:1].isupper() and tok.is_alpha and tok.lower_ not in HEADLINE_WORDS \
         and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj"} \
         and not any(c.dep_ in {"det", "amod"} for c in tok.children)
+
+
+# Labels a speaking organisation's name is given by mistake ("Jive" PRODUCT, "Five" CARDINAL, "Live Nation" a work).
+_MISREAD_ORG = {"PRODUCT", "WORK_OF_ART", "CARDINAL", "ORDINAL", "FAC", "EVENT", "LAW"}
+# Words that join the parts of an organisation's name ("Department for Media, Culture and Sport").
+_ORG_INNER = {"for", "of", "and", "&", ",", "the", "de", "du", "des", "la", "le"}
+
+
+def speaking_organisations(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Return ORG spans for organisations named only as the owner of a spokesman or as a subject noun's modifier.
+
+    - the capitalised words between a determiner and a spokesman-like noun ("A Five spokesman", "a Jive
+      spokeswoman", "A Department for Media, Culture and Sport spokeswoman"), unless they name a person or a
+      nationality ("a French spokesman");
+    - a capitalised modifier of an organisation noun in subject position, with the noun when it is part of the
+      name ("the Brits committee said"), without it when it only says what the organisation is ("Le Figaro
+      newspaper"); a modifier the model already labelled ORG is left as it is.
+    The returned spans replace what they overlap.
+    """
+    labels = {i: s.label_ for s in spans for i in range(s.start, s.end)}
+    found: list[Span] = []
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        is_role = lemma in ORG_ROLES and tok.text.islower()
+        is_noun = lemma in ORG_NOUNS and tok.text.islower() and tok.dep_ in {"nsubj", "nsubjpass"}
+        if not (is_role or is_noun):
+            continue
+        start = _capitalised_run_before(doc, tok.i)
+        if start is None:
+            continue
+        run = doc[start : tok.i]
+        # A capital at a sentence start proves nothing, and a noun before a name describes it: "Pop band Busted".
+        followed = tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper() and doc[tok.i + 1].pos_ == "PROPN"
+        if len(run) == 1 and run[0].is_sent_start or followed:
+            continue
+        owned = {labels.get(i) for i in range(start, tok.i)}
+        if "PERSON" in owned or "ORG" in owned or "WORK_OF_ART" in owned and is_noun \
+                or is_role and not owned <= _MISREAD_ORG | {None}:
+            continue
+        end = tok.i + 1 if is_noun and lemma not in OUTLET_NOUNS else tok.i
+        found.append(Span(doc, start, end, label="ORG"))
+    return found
+
+
+def _capitalised_run_before(doc: Doc, i: int) -> Optional[int]:
+    """Return where the run of capitalised words (joined by "for", "of", "and", commas) right before token `i`
+    starts, when a determiner, a possessive or the sentence start comes before it; else None."""
+    start, j = i, i - 1
+    while j >= 0 and not doc[j + 1].is_sent_start:
+        t = doc[j]
+        if t.pos_ == "DET" or t.tag_ == "PRP$":
+            break
+        if (t.text[:1].isupper() or t.is_digit) and not t.is_punct:
+            start = j
+        elif not (t.lower_ in _ORG_INNER and j > 0 and doc[j - 1].text[:1].isupper() and start < i):
+            break
+        j -= 1
+    if start == i:
+        return None
+    before = doc[start - 1] if start > 0 else None
+    opens = before is None or doc[start].is_sent_start or before.pos_ == "DET" or before.tag_ == "PRP$"
+    if not opens or doc[start].lower_ in SENTENCE_OPENERS and doc[start].is_sent_start:
+        return None
+    return start

@@ -44,6 +44,7 @@ _SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?;:…)\]])['’](?!\w)")
 _STRAY_SINGLE_CLOSE = re.compile(r"(?<=[.!?,])['’](?=\s|$)")
 _SENT_END = re.compile(r"[.!?…]+['’\"”)\]]*(?=\s|$)")
 _WORD = re.compile(r"\w[\w'’\-]*")
+_AGE = re.compile(r"\b\d{1,3}[- ]year[- ]old\b|\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty)-something\b", re.IGNORECASE)
 _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Rev|Mt|vs|etc|Inc|Ltd|Co|No)|\b[A-Z])\.$"
     # Names written with an exclamation mark ("E! News", "Yahoo! Music", "Hello! magazine") do not end a sentence.
@@ -85,6 +86,7 @@ class Lexicon:
     anonymous_roles: frozenset
     relational_roles: frozenset
     org_nouns: frozenset
+    group_nouns: frozenset
     gender: dict  # word → "m" | "f"
     honorifics: frozenset
     pronouns: dict  # pronoun → "m" | "f" | "org"
@@ -109,6 +111,7 @@ class Lexicon:
             anonymous_roles=frozenset(cues["anonymous_roles"]),
             relational_roles=frozenset(cues["relational_roles"]),
             org_nouns=frozenset(cues["org_nouns"]),
+            group_nouns=frozenset(cues["group_nouns"]),
             gender=gender,
             honorifics=frozenset(cues["honorifics"]),
             pronouns=dict(cues["pronouns"]),
@@ -361,6 +364,13 @@ def _governing_verb(root: Token) -> Optional[Token]:
     for child in root.children:
         if child.dep_ == "relcl" and any(c.dep_ in _SUBJECT_DEPS and c.lower_ in {"who", "that"} for c in child.children):
             return child
+    # "Only Fools and Horses star David Jason criticised": the parser made the title the subject and the name
+    # its conjunct.
+    head = root
+    while head.dep_ in {"conj", "compound", "appos"} and head.head is not head:
+        head = head.head
+        if head.dep_ in _SUBJECT_DEPS and head.ent_type_ == "WORK_OF_ART":
+            return head.head
     return None
 
 
@@ -470,9 +480,11 @@ class _Article:
             if m.label not in {"PERSON", "ORG", "NORP"} or self.in_quote(m.start_char) or m.entity_id in self.characters:
                 continue
             verb = _governing_verb(span.root)
-            is_subject = verb is not None
-            cue_subject = is_subject and verb.lemma_.lower() in self.lex.verbs
-            main = is_subject and (verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+            # "Alison Howe, producer of the show." (a sentence without a verb) is about the person it names.
+            fragment = span.root.dep_ == "ROOT" and span.start == span.sent.start and m.label == "PERSON"
+            is_subject = verb is not None or fragment
+            cue_subject = verb is not None and verb.lemma_.lower() in self.lex.verbs
+            main = fragment or is_subject and (verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
             speaker = self._speaker_for_mention(m, m.text, "explicit", 0.9)
             events.append(_Event(m.start_char, speaker, is_subject, False, cue_subject, main))
         return events
@@ -711,7 +723,8 @@ class _Article:
         candidates = [
             t for t in self.tokens(*region)
             if t.i != cue.i and (not after_only or t.i > cue.i)
-            and (t.pos_ == "PROPN" or t.lower_ in self.lex.pronouns or t.lemma_.lower() in self.lex.person_roles | self.lex.org_roles)
+            and (t.pos_ == "PROPN" or t.lower_ in self.lex.pronouns or t.lemma_.lower() in self.lex.person_roles | self.lex.org_roles
+                 or t.ent_type_ in SPEAKER_LABELS)
         ]
         # "X, 34, asked director Y:": a name before the cue is its subject; one after it is an addressee,
         # unless the cue opens the frame ("…," said X).
@@ -780,6 +793,11 @@ class _Article:
         if lemma in self.lex.org_roles or lemma in self.lex.person_roles or lemma in self.lex.org_nouns \
                 or lemma in self.lex.anonymous_roles:
             return self.resolve_role(token, pos)
+        if token.pos_ in {"NOUN", "ADJ"} and self.aged(token):
+            # "the 41-year-old chart-topper said": an age makes any definite noun a person named before.
+            previous = self.antecedent(pos, self.lex.gender.get(lemma), "person", token.left_edge.idx)
+            if previous is not None:
+                return replace(previous, text=self.noun_phrase(token), method="role-noun", confidence=0.5)
         if depth == 0:
             for child in token.children:
                 if child.dep_ in {"poss", "compound"} and child.pos_ in {"PROPN", "NOUN"}:
@@ -788,6 +806,11 @@ class _Article:
                     if owner.name and owner.kind == "org":
                         return replace(owner, text=self.noun_phrase(token), method="role-noun", confidence=0.6)
         return replace(_UNRESOLVED, text=self.noun_phrase(token))
+
+    def aged(self, token: Token) -> bool:
+        """True for a definite noun phrase with an age in it ("the 41-year-old chart-topper", "the 52-year-old")."""
+        phrase = self.doc[token.left_edge.i : token.i + 1]
+        return phrase[0].lower_ == "the" and _AGE.search(phrase.text) is not None
 
     def writer_of(self, token: Token, pos: int) -> Speaker:
         """`X held a sign that read "…"`: the words on a sign, banner or caption are its holder's or writer's."""
@@ -824,6 +847,12 @@ class _Article:
         gender = self.lex.gender.get(lemma)
         is_org_role = lemma in self.lex.org_roles
         anonymous = lemma in self.lex.anonymous_roles
+        if is_org_role or lemma in self.lex.org_nouns:
+            # "A Five spokesman", "Le Figaro newspaper": an organisation named inside the noun phrase speaks.
+            for t in self.doc[token.left_edge.i : token.i]:
+                mention = self.mention_at(t)
+                if mention is not None and mention.label == "ORG" and not self.in_quote(t.idx):
+                    return replace(self._speaker_for_mention(mention, text, "role-noun", 0.85), gender=None)
         for child in token.children:
             target = None
             if child.dep_ == "appos" and child.pos_ == "PROPN":
@@ -849,6 +878,12 @@ class _Article:
             if orgs:
                 return replace(self._speaker_for_mention(orgs[-1], text, "role-noun", 0.7), gender=None)
             return replace(_UNRESOLVED, text=text)
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        if definite and lemma in self.lex.group_nouns:
+            # "the band said": the group named before, which the model tags as an organisation or a nationality.
+            group = self.antecedent(pos, None, "org", token.left_edge.idx)
+            if group is not None:
+                return replace(group, text=text, method="role-noun", confidence=0.5)
         linked = [s for off, role, s in self.role_links if role == lemma and off < token.idx]
         if linked:
             return replace(linked[-1], text=text)

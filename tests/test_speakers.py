@@ -417,3 +417,111 @@ def test_an_unnamed_spokesman_for_a_person_is_not_resolved_to_them(nlp):
 def test_an_exclamation_mark_inside_an_outlet_name_does_not_end_the_sentence(nlp, outlet):
     text = f'Sara Quinn spoke on Friday. Quinn told {outlet}: "We are making a second series next year."'
     assert only(nlp, text).speaker == "Sara Quinn"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('"We have no plans to sell the company," a Jive spokeswoman said.', "Jive"),
+        ('A Five spokesman said: "We are surprised by the reaction to the campaign."', "Five"),
+        ('A Department for Media, Culture and Sport spokeswoman said: "We are working with the embassy on it."',
+         "Department for Media, Culture and Sport"),
+        ('"We take the safety of our fans very seriously," a Live Nation representative said.', "Live Nation"),
+    ],
+)
+def test_an_organisation_the_model_misses_speaks_through_its_spokesman(nlp, text, speaker):
+    assert only(nlp, text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('"His name is no longer enough to sell a film," said Le Figaro newspaper.', "Le Figaro"),
+        ('The Brits committee said that "rock music is where the excitement is now".', "Brits committee"),
+        ('The Cannes festival said it was "delighted to welcome the film back to the city".', "Cannes festival"),
+    ],
+)
+def test_a_named_organisation_noun_speaks_by_its_name(nlp, text, speaker):
+    assert only(nlp, text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Pop band Busted split on Monday. The band said it was "time for a very long break".',
+        '"We are not commenting on the case at all," a French spokesman said.',
+    ],
+)
+def test_a_descriptive_word_or_nationality_is_no_organisation(nlp, text):
+    assert only(nlp, text).speaker not in {"Pop", "Pop band", "French"}
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Lady Gaga won the award. "I am so proud of my fans and everything they do," she said.', "Lady Gaga"),
+        ('"We will fight this decision in the courts," Lord Sugar said on Monday.', "Lord Sugar"),
+        ('Sir Elton John sang at the gala. "It was an honour to be asked at all," said Sir Elton.', "Elton John"),
+    ],
+)
+def test_a_rank_stays_with_a_one_word_name(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Mr de Vries said: "It was the finest painting I have ever owned."', "de Vries"),
+        ('"We were stuck in traffic for three whole hours," said Mrs du Pont.', "du Pont"),
+    ],
+)
+def test_an_honorific_makes_a_person(nlp, text, speaker):
+    assert only(nlp, text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Guitarist Brian May released a single. "We were amazed at the chemistry on stage," May wrote on his website.', "Brian May"),
+        ('Actress Julia May toured Japan. "The crowds there were the loudest we ever had," May said.', "Julia May"),
+    ],
+)
+def test_a_surname_read_as_a_verb_is_still_the_name(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Singer Kara Lane won three awards. "I never thought this would happen to me," the 41-year-old chart-topper said.', "Kara Lane"),
+        ('Tom Hill starred in the play for a year. The 67-year-old thespian said it was "the hardest work of my life".', "Tom Hill"),
+    ],
+)
+def test_an_aged_noun_phrase_is_the_person_named_before(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Ron Cole attacked TV. "It is a shame," he said. And last week Only Fools and Horses star David Jason criticised '
+         'the BBC. "We have got to be careful not to dumb down," he said.', "David Jason"),
+        ('Jo Brand spoke first. Ann Reed, producer of TV show Late Night... With the band, booked the group. '
+         '"They played like they were the main act at the festival," she said.', "Ann Reed"),
+    ],
+)
+def test_a_pronoun_finds_a_subject_the_parser_misplaced(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Kaiser Chiefs played their biggest show on Friday. The band said it was "the best night we have ever had together".',
+         "Kaiser Chiefs"),
+        ('Rock group Keane cancelled the tour. "We are very sorry to let our fans down like this," the band said in a statement.',
+         "Keane"),
+    ],
+)
+def test_the_band_is_the_group_named_before(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
