@@ -221,8 +221,10 @@ def _interrupt_after_progress(cmd: list[str]):
 
     The signal goes to the whole process group, as a terminal sends it: workers and a Dask cluster get it too.
     """
+    # As in a terminal, the run starts with Ctrl-C's default action, even when this test process was started in
+    # the background (`cmd &`), where the shell sets SIGINT to ignored and every child inherits that.
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
+                            start_new_session=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     seen = []
     for line in proc.stderr:
         seen.append(line)
