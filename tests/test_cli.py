@@ -36,27 +36,26 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+def _stories(folder: Path, n: int) -> Path:
+    """Fill `folder` with `n` copies of the Wikinews stories, in turn."""
+    folder.mkdir()
+    stories = sorted(FIXTURES.glob("*.txt"))
+    for i in range(n):
+        shutil.copy(stories[i % len(stories)], folder / f"story{i:02d}.txt")
+    return folder
+
+
 @pytest.fixture
 def corpus(tmp_path):
     """Twelve short articles (Wikinews stories, CC BY 2.5), enough for several chunks."""
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    stories = sorted(FIXTURES.glob("*.txt"))
-    for i in range(12):
-        shutil.copy(stories[i % len(stories)], folder / f"story{i:02d}.txt")
-    return folder
+    return _stories(tmp_path / "corpus", 12)
 
 
 @pytest.fixture
 def long_corpus(tmp_path):
     """Forty-eight short articles: a run long enough that Ctrl-C lands mid-run even when the machine is busy and
     the test reads the progress lines seconds late."""
-    folder = tmp_path / "long"
-    folder.mkdir()
-    stories = sorted(FIXTURES.glob("*.txt"))
-    for i in range(48):
-        shutil.copy(stories[i % len(stories)], folder / f"story{i:02d}.txt")
-    return folder
+    return _stories(tmp_path / "long", 48)
 
 
 MISTAKES = {
