@@ -365,37 +365,41 @@ def musical_acts(doc: Doc, spans: list[Span], others: list[Span] = ()) -> list[S
     An act is named right after an act noun ("rock band Muse", "rapper 50 Cent", "boy band Busted": ORG for a
     group, PERSON for a solo artist) or as the owner of a music noun ("Nirvana's album", "U2's single": ORG).
     The name is a run of capitalised words and numbers ("Maroon 5", "Band Aid 20"); a run some entity already
-    covers whole as a person, organisation or work is not touched, a part of it tagged alone ("Cent") is. `others` are the entities that are not names (dates,
+    covers whole as a work, or as a person or organisation without an act noun saying otherwise, is not touched
+    ("the band Keane" is a group even where the model says person); a part of it tagged alone ("Cent") is. `others` are the entities that are not names (dates,
     numbers), which an act's mentions may replace too.
     """
     labels = {i: s.label_ for s in list(spans) + list(others) for i in range(s.start, s.end)}
     owner = {i: s for s in spans for i in range(s.start, s.end)}
-    acts: dict[str, str] = {}  # the name as written → label
+    acts: dict[str, tuple[str, bool]] = {}  # the name as written → (label, whether an act noun said so)
     for tok in doc:
         word = tok.lower_
         if word in ACT_NOUNS and tok.text.islower() and tok.i + 1 < len(doc):
             end = _act_run_after(doc, tok.i + 1)
             if end is not None:
-                acts.setdefault(doc[tok.i + 1 : end].text, ACT_NOUNS[word])
+                acts.setdefault(doc[tok.i + 1 : end].text, (ACT_NOUNS[word], True))
         elif word in ("'s", "’s") and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ACT_WORKS \
                 and not _common_noun_at(doc, tok.i + 2):  # "Britain's album chart" is about the chart
             start = _act_run_before(doc, tok.i)
             if start is not None:
-                acts.setdefault(doc[start : tok.i].text, "ORG")
+                acts.setdefault(doc[start : tok.i].text, ("ORG", False))
     acts = {name: label for name, label in acts.items()
             if name.lower() not in STOP_WORDS and not name.isdigit() and any(ch.isalpha() for ch in name)}
     if not acts:
         return []
     found: list[Span] = []
-    for name, label in acts.items():
+    for name, (label, said) in acts.items():
         words = name.split()
         for start in range(len(doc) - len(words) + 1):
             if doc[start].text != words[0] or doc[start : start + len(words)].text != name:
                 continue
             end = start + len(words)
             named = {owner[i] for i in range(start, end) if i in owner and owner[i].label_ in _NAMED}
-            if any(n.start <= start and n.end >= end or n.start < start or n.end > end for n in named):
-                continue  # already a name as long as the act's or longer: a part tagged alone ("Cent") gives way
+            if any(n.start < start or n.end > end for n in named):
+                continue  # part of a longer name
+            if any(n.start == start and n.end == end and (n.label_ == label or not said or n.label_ == "WORK_OF_ART")
+                   for n in named):
+                continue  # already this name; only an act noun ("the band Keane") overrules a person or group label
             if not {labels.get(i) for i in range(start, end)} <= _MISREAD_ACT | _NAMED | {None}:
                 continue
             if end < len(doc) and doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN":
