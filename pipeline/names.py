@@ -44,6 +44,7 @@ DESCRIPTORS = frozenset(_NAMES["descriptors"])
 HEADLINE_WORDS = frozenset(_NAMES["headline_words"])
 ACT_NOUNS: dict[str, str] = _NAMES["act_nouns"]
 ACT_WORKS = frozenset(_NAMES["act_works"])
+ORG_WORDS = frozenset(_NAMES["org_words"])
 _FIRST, _GIVEN = _load("first_names.json"), _load("given_names.json")
 # First name → "m" | "f" when the name is (nearly) always one sex's; the project's own list wins over the census's.
 FIRST_NAME_GENDER = {w: g for source in (_GIVEN, _FIRST) for g in ("m", "f") for w in source[g]}
@@ -135,12 +136,21 @@ def join_labels(spans: list[Span], words_of, fixed: set[str]) -> list[Span]:
       ("Staunton, 49, who …", "Mr de Vabres").
     - A name of two or more words labelled ORG/GPE/NORP whose last word is a one-word PERSON mention is a person
       ("Philip Pullman" ORG, "Pullman" PERSON).
+    - A first name and a surname labelled ORG/FAC/NORP/PRODUCT are a person, at every mention, when one mention
+      reads as a person's: after a role word ("actor Keanu Reeves"), with an age or a who-clause, as the subject
+      of a reporting verb, or as a subject that a he/she/his/her in its sentence takes up.
     `fixed` holds texts whose label is certain (the gazetteer): they are never relabelled.
     """
     singles = {s.text for s in spans if s.label_ == "PERSON" and len(words_of(s.text)) == 1}
+    # A first name and surname the model called an organisation or a building, shown to be a person once
+    # ("actor Keanu Reeves", "Sofia Coppola, 33,", "Ewan McGregor said he …"): every mention of it is.
+    people = {s.text for s in spans if s.label_ in {"ORG", "FAC", "NORP", "PRODUCT"} and s.text not in fixed
+              and _looks_like_full_name(words_of(s.text)) and _acts_as_person(s)}
     out = []
     for span in spans:
         if span.label_ == "WORK_OF_ART" and span.text not in fixed and _speaks(span) and not _quoted(span):
+            span = Span(span.doc, span.start, span.end, label="PERSON")
+        elif span.label_ != "PERSON" and span.text in people:
             span = Span(span.doc, span.start, span.end, label="PERSON")
         elif span.label_ in NAMEABLE and span.label_ != "PERSON" and span.text not in fixed \
                 and (_described_as_person(span) or _honoured(span)):
@@ -174,6 +184,29 @@ def _described_as_person(span: Span) -> bool:
     nxt = doc[i + 1]
     return nxt.lower_ == "who" or nxt.like_num and nxt.text.isdigit() and 1 <= int(nxt.text) <= 110 \
         and i + 2 < len(doc) and doc[i + 2].text in {",", ")"}
+
+
+def _looks_like_full_name(words: list[str]) -> bool:
+    """True for two or three capitalised words, a known first name first and no organisation or place word last."""
+    return 2 <= len(words) <= 3 and words[0].lower() in FIRST_NAMES and words[-1].lower() not in ORG_WORDS \
+        and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words)
+
+
+def _acts_as_person(span: Span) -> bool:
+    """True when the context of `span` says a person is meant: a role word before it, an age or who-clause after
+    it, a reporting verb it is the subject of, or a gendered pronoun later in its sentence when it is a subject."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in DESCRIPTORS or _described_as_person(span) or _speaks(span):
+        return True
+    if span.root.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    for t in doc[span.end : span.sent.end]:
+        if t.ent_type_ in {"PERSON", "ORG"} or t.text in {"\"", "“", "”"}:
+            return False
+        if t.lower_ in {"he", "she", "his", "her", "him", "himself", "herself"}:
+            return True
+    return False
 
 
 def _honoured(span: Span) -> bool:

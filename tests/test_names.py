@@ -169,3 +169,45 @@ def test_places_and_days_beside_music_words_are_not_acts(nlp, text, word):
 def test_an_act_the_model_already_names_keeps_its_entity(nlp):
     doc = make_doc(nlp, "The singer Kylie Minogue released a new album. Minogue said she was proud of it.")
     assert _entity_of(doc, "Minogue") == {"person:kylie-minogue"}
+
+
+def _labels_after_join(nlp, text: str, name: str, label: str = "ORG") -> set[str]:
+    """Label every occurrence of `name` in `text` as `label`, as the model sometimes does, and return the labels
+    `join_labels` gives them."""
+    from pipeline.entities import name_words
+    from pipeline.names import join_labels
+
+    doc = nlp(text)
+    spans = []
+    for start in range(len(doc)):
+        span = doc.char_span(doc[start].idx, doc[start].idx + len(name), label=label)
+        if span is not None and span.text == name:
+            spans.append(span)
+    assert spans
+    return {s.label_ for s in join_labels(spans, name_words, set()) if s.text == name}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Actor Keanu Reeves has been given a star. Keanu Reeves thanked his mother.", "Keanu Reeves"),
+        ("The film stars Sofia Coppola, 33, and was shot in Tokyo. Sofia Coppola wrote it.", "Sofia Coppola"),
+        ("Ewan McGregor said the play was hard work. Critics loved Ewan McGregor in it.", "Ewan McGregor"),
+        ("Helen Steel lost her case in court on Tuesday. Helen Steel will appeal.", "Helen Steel"),
+        ("Singer Lionel Richie toured Europe. Fans of Lionel Richie queued for hours.", "Lionel Richie"),
+    ],
+)
+def test_a_full_name_labelled_an_organisation_is_a_person_when_one_mention_shows_it(nlp, text, name):
+    assert _labels_after_join(nlp, text, name) == {"PERSON"}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Clare College said it was proud of its choir. Clare College has a long history.", "Clare College"),
+        ("Joy Division said they would never reform. Joy Division split in 1980.", "Joy Division"),
+        ("The deal was signed with Morgan Creek in May. Morgan Creek made the film.", "Morgan Creek"),
+    ],
+)
+def test_a_first_name_alone_does_not_make_an_organisation_a_person(nlp, text, name):
+    assert _labels_after_join(nlp, text, name) == {"ORG"}

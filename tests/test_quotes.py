@@ -1,4 +1,4 @@
-"""Tests for the quote → speaker stage (`pipeline/quotes.py`)."""
+"""Tests for the quote → speaker stage (`pipeline/quotes/`)."""
 from __future__ import annotations
 
 from collections import Counter

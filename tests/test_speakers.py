@@ -1,4 +1,4 @@
-"""Speaker resolution of `pipeline/quotes.py`: each attribution form and each resolution route, on short articles
+"""Speaker resolution of `pipeline/quotes/`: each attribution form and each resolution route, on short articles
 written for these tests (several phrasings each), and a property over shuffled articles and random quote marks."""
 from __future__ import annotations
 

@@ -1,0 +1,266 @@
+"""Attribution state for one document: its entities, mentions and candidate antecedents, and the routes a
+quotation without a frame of its own takes (continuation, the next quote, the sentence before)."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Optional
+
+from spacy.attrs import LEMMA
+from spacy.tokens import Doc, Span, Token
+
+from ..names import FIRST_NAME_GENDER
+from ..records import doc_text
+from .attribution import (CONTINUATION_CHARS, GENDERED_PRONOUNS, SPEAKER_LABELS, UNRESOLVED, Attribution, Event,
+                          Speaker, governing_verb)
+from .frames import FrameRules
+from .lexicon import Lexicon
+from .resolution import SpeakerResolution
+from .scan import RawQuote, sentence_start
+
+
+class Article(FrameRules, SpeakerResolution):
+    """Attribution state for one document."""
+
+    def __init__(self, doc: Doc, raws: list[RawQuote], lex: Lexicon, text: Optional[str] = None):
+        self.doc, self.text, self.raws, self.lex = doc, doc_text(doc) if text is None else text, raws, lex
+        self.entities = {e.entity_id: e for e in doc._.entities or []}
+        self.mentions = sorted(doc._.mentions or [], key=lambda m: m.start_char)
+        self.mention_starts = [m.start_char for m in self.mentions]
+        self.mention_spans = [
+            (m, span) for m in self.mentions
+            if (span := doc.char_span(m.start_char, m.end_char, alignment_mode="expand")) is not None
+        ]
+        self.census_genders: set[str] = set()  # genders known only from the first-name list, which can be wrong ("Blake")
+        self.genders = self._entity_genders()
+        self.characters = self._characters()
+        self.events = self._mention_events()
+        self.role_links = self._role_links()
+        self.frames: dict[int, tuple[Optional[Attribution], bool]] = {}
+        self.results: dict[int, Attribution] = {}
+        self._sentence_starts: Optional[list[int]] = None
+
+    # -- lookups ------------------------------------------------------------------------------------------
+
+    def in_quote(self, pos: int) -> bool:
+        return any(q.start <= pos < q.end and not (q.inner and q.inner[0] <= pos < q.inner[1]) for q in self.raws)
+
+    def mention_at(self, token: Token):
+        """Return the mention covering `token`, or None."""
+        for m in self.mentions:
+            if m.start_char <= token.idx < m.end_char:
+                return m
+            if m.start_char > token.idx:
+                break
+        return None
+
+    def tokens(self, lo: int, hi: int) -> list[Token]:
+        """Return the tokens starting in `[lo, hi)` that are not inside a quotation."""
+        span = self.doc.char_span(lo, hi, alignment_mode="expand") if hi > lo else None
+        if span is None:
+            return []
+        return [t for t in span if lo <= t.idx < hi and not self.in_quote(t.idx)]
+
+    def _entity_genders(self) -> dict[str, str]:
+        """Return entity_id → gender, from honorifics before mentions, gendered role words and first names."""
+        votes: dict[str, list[str]] = {}
+        for m, span in self.mention_spans:
+            if m.label != "PERSON":
+                continue
+            before = self.text[max(0, m.start_char - 12) : m.start_char].split()
+            words = [before[-1].lower().rstrip(".") if before else ""]
+            words += [c.lemma_.lower() for c in span.root.children if c.dep_ in {"appos", "compound"}]
+            if span.root.dep_ in {"appos", "compound"}:
+                words.append(span.root.head.lemma_.lower())
+            for word in words:
+                if word in self.lex.gender:
+                    votes.setdefault(m.entity_id, []).append(self.lex.gender[word])
+            pronoun = self._next_pronoun(m, span)
+            if pronoun is not None:
+                votes.setdefault(m.entity_id, []).append(pronoun)
+        for eid, ent in self.entities.items():
+            first = ent.name.split()[0].lower() if ent.label == "PERSON" and ent.name.split() else ""
+            if first in self.lex.gender:
+                votes.setdefault(eid, []).append(self.lex.gender[first])
+            elif first in FIRST_NAME_GENDER and eid not in votes:
+                # The census's first names only when the article itself says nothing ("Imelda", "Leonardo").
+                votes[eid] = [FIRST_NAME_GENDER[first]]
+                self.census_genders.add(eid)
+        return {eid: max(set(v), key=v.count) for eid, v in votes.items()}
+
+    def _next_pronoun(self, m, span: Span) -> Optional[str]:
+        """Return the gender of the first he/she/his/her after a subject name in its sentence ("Size said he …"),
+        when no other person is named in between and the pronoun is not inside a quotation."""
+        if governing_verb(span.root) is None:
+            return None
+        for t in span.sent[span.end - span.sent.start :]:
+            if t.ent_type_ == "PERSON" or self.in_quote(t.idx):
+                return None
+            if t.lower_ in GENDERED_PRONOUNS:
+                return GENDERED_PRONOUNS[t.lower_]
+        return None
+
+    def _speaker_for_mention(self, mention, text: str, method: str, confidence: float) -> Speaker:
+        ent = self.entities.get(mention.entity_id)
+        name = ent.name if ent else mention.text
+        label = ent.label if ent else mention.label
+        kind = "person" if label == "PERSON" else "org"
+        return Speaker(name, mention.entity_id, text, method, confidence, self.genders.get(mention.entity_id), kind)
+
+    def _characters(self) -> set[str]:
+        """Return the ids of people named only as fictional characters ("stars as Becky Sharp", "Sylvia (Kate Winslet)")."""
+        seen: dict[str, bool] = {}
+        for m in self.mentions:
+            if m.label != "PERSON" or self.in_quote(m.start_char):
+                continue
+            before = self.text[max(0, m.start_char - 80) : m.start_char]
+            after = self.text[m.end_char : m.end_char + 40]
+            is_character = bool(self.lex.character_before.search(before) or self.lex.character_after.match(after))
+            seen[m.entity_id] = seen.get(m.entity_id, True) and is_character
+        return {eid for eid, only in seen.items() if only}
+
+    def _mention_events(self) -> list[Event]:
+        events = []
+        for m, span in self.mention_spans:
+            if m.label not in {"PERSON", "ORG", "NORP"} or self.in_quote(m.start_char) or m.entity_id in self.characters:
+                continue
+            verb = governing_verb(span.root)
+            # "Alison Howe, producer of the show." (a sentence without a verb) is about the person it names.
+            fragment = span.root.dep_ == "ROOT" and span.start == span.sent.start and m.label == "PERSON"
+            is_subject = verb is not None or fragment
+            cue_subject = verb is not None and verb.lemma_.lower() in self.lex.verbs
+            main = fragment or is_subject and (verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+            speaker = self._speaker_for_mention(m, m.text, "explicit", 0.9)
+            events.append(Event(m.start_char, speaker, is_subject, False, cue_subject, main))
+        return events
+
+    def _role_links(self) -> list[tuple[int, str, Speaker]]:
+        """Return (offset, role noun, person) for people introduced with a role ("director Spike Lee")."""
+        links = []
+        doc = self.doc
+        strings = doc.vocab.strings
+        lowered: dict[int, str] = {}
+        # Lemmas read as hashes in one call; a Token is made only for the role nouns.
+        for i, lemma in enumerate(doc.to_array(LEMMA).tolist() if len(doc) else []):
+            role = lowered.get(lemma)
+            if role is None:
+                role = lowered[lemma] = strings[lemma].lower()
+            if role not in self.lex.person_roles:
+                continue
+            t = doc[i]
+            if self.in_quote(t.idx):
+                continue
+            people = []
+            if t.dep_ in {"compound", "appos"}:
+                people.append(t.head)
+            people.extend(c for c in t.children if c.dep_ == "appos")
+            for p in people:
+                mention = self.mention_at(p)
+                if mention is not None and mention.label == "PERSON":
+                    links.append((t.idx, role, self._speaker_for_mention(mention, t.text, "role-noun", 0.75)))
+        return links
+
+
+    # -- quotes without a frame ---------------------------------------------------------------------------
+
+    def adjacent(self, a: int, b: int) -> bool:
+        """True when nothing but quote `a`'s own frame stands between quotes `a` and `b`."""
+        qa, qb = self.raws[a], self.raws[b]
+        if qb.paragraph - qa.paragraph > 1:
+            return False
+        tail = self.tail_region(a) if self.frame_attribution(a)[1] else None
+        gap_start = tail[1] if tail and tail[1] <= qb.open else qa.close
+        gap = self.text[gap_start : qb.open]
+        head = self.head_region(b)
+        if head is not None and self.cues(*head):
+            return False
+        return not re.search(r"\w", gap)
+
+    def continuation(self, i: int) -> Optional[Attribution]:
+        """A cue-less quote continues the last speaker: through adjacent quotes, or across a short narrative."""
+        j = i - 1
+        while j >= 0 and self.adjacent(j, i if j == i - 1 else j + 1):
+            if j in self.results and self.results[j].speaker.name:
+                return Attribution(replace(self.results[j].speaker, method="continuation", confidence=0.8, text=None), None, None, None, "continuation-adjacent")
+            j -= 1
+        if i == 0:
+            return None
+        prev = self.raws[i - 1]
+        result = self.results.get(i - 1)
+        q = self.raws[i]
+        if result is None or not result.speaker.name or q.open - prev.close > CONTINUATION_CHARS or q.paragraph - prev.paragraph > 2:
+            return None
+        gap_people = [m for m in self.mentions if prev.close <= m.start_char < q.open and m.label == "PERSON" and m.entity_id != result.speaker.entity_id]
+        if gap_people or self._cue_sentence_before(i) is not None:
+            return None
+        return Attribution(replace(result.speaker, method="continuation", confidence=0.6, text=None), None, None, None, "continuation")
+
+    def forward(self, i: int) -> Optional[Attribution]:
+        """`"A. "B," he said.`: a cue-less quote right before an attributed one shares its speaker."""
+        if i + 1 >= len(self.raws) or not self.adjacent(i, i + 1):
+            return None
+        nxt, _ = self.frame_attribution(i + 1)
+        if nxt is None or not nxt.speaker.name:
+            return None
+        return Attribution(replace(nxt.speaker, method="continuation", confidence=0.7, text=None), None, None, None, "cue-next-quote")
+
+    def _cue_sentence_before(self, i: int) -> Optional[tuple[Token, str, tuple[int, int]]]:
+        q = self.raws[i]
+        head = self.head_region(i)
+        end = head[0] if head else q.open
+        while end > 0 and self.text[end - 1].isspace():
+            end -= 1
+        if end <= 0 or (i > 0 and end <= self.raws[i - 1].close):
+            return None
+        para_start = self.text.rfind("\n", 0, end) + 1
+        lo = sentence_start(self.text, end - 1, para_start)
+        cues = self.cues(lo, end)
+        return (cues[-1][0], cues[-1][1], (lo, end)) if cues else None
+
+    def previous_sentence(self, i: int) -> Optional[Attribution]:
+        """`Smith says TV has changed. "I can understand…"`: the speaker of the sentence before the quote."""
+        found = self._cue_sentence_before(i)
+        if found is None:
+            return None
+        cue, _, region = found
+        subject = self.subject_of(cue, region)
+        if subject is None:
+            return None
+        speaker = self.resolve(subject, region[0])
+        if not speaker.name:
+            return None
+        return Attribution(replace(speaker, confidence=speaker.confidence * 0.75), None, None, None, "cue-previous-sentence")
+
+    # -- the whole article --------------------------------------------------------------------------------
+
+    def attribute(self, i: int) -> Attribution:
+        found, framed = self.frame_attribution(i)
+        if found is None and not framed:
+            for rule in (self.continuation, self.forward, self.previous_sentence):
+                found = rule(i)
+                if found is not None:
+                    break
+        if found is None:
+            found = Attribution(UNRESOLVED, None, None, None, "unresolved")
+        if found.speaker.name and not self.speaks(found.speaker):
+            found = replace(found, speaker=replace(UNRESOLVED, text=found.speaker.text))
+        self.results[i] = found
+        if found.speaker.name:
+            pos = found.cue.idx if found.cue is not None else self.raws[i].open
+            self.events.append(Event(pos, found.speaker, True, True))
+            self.events.sort(key=lambda e: e.pos)
+        return found
+
+    def speaks(self, speaker: Speaker) -> bool:
+        """True when `speaker` is a person or organisation of the article (a title, place or nationality never speaks)."""
+        entity = self.entities.get(speaker.entity_id) if speaker.entity_id else None
+        return entity is not None and entity.label in SPEAKER_LABELS
+
+    def evidence(self, q: RawQuote, cue: Optional[Token]) -> str:
+        """Return the sentence(s) holding the quote and its cue."""
+        lo = min(q.open, cue.idx) if cue is not None else q.open
+        hi = max(q.close, cue.idx + len(cue.text)) if cue is not None else q.close
+        span = self.doc.char_span(lo, hi, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return self.text[lo:hi]
+        return self.text[span[0].sent.start_char : span[-1].sent.end_char].strip()

@@ -1,0 +1,253 @@
+"""The quote's own frame: the reporting verb before, after or inside a quotation and its subject, and the
+attribution forms without a reporting verb (`"…" ― Name`, `Name: "…"`, transcript labels `NAME: …`)."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Optional
+
+from spacy.tokens import Token
+
+from .attribution import (CLIMB_DEPS, FIRST_PERSON, SHORT_FRAME_TOKENS, SPEAKER_LABELS, SUBJECT_DEPS, Attribution,
+                          Speaker)
+from .scan import RawQuote, sentence_end, sentence_start
+
+
+class FrameRules:
+    """Attribution from the words around a quotation; mixed into `Article`, whose state it reads."""
+    def neighbours(self, i: int) -> tuple[Optional[RawQuote], Optional[RawQuote]]:
+        q = self.raws[i]
+        prev = self.raws[i - 1] if i > 0 and self.raws[i - 1].paragraph == q.paragraph else None
+        nxt = self.raws[i + 1] if i + 1 < len(self.raws) and self.raws[i + 1].paragraph == q.paragraph else None
+        return prev, nxt
+
+    def tail_region(self, i: int) -> Optional[tuple[int, int]]:
+        """Return the frame after a closed quote, up to its sentence end or the next quote."""
+        q = self.raws[i]
+        if not q.closed:
+            return None
+        _, nxt = self.neighbours(i)
+        hi = min(sentence_end(self.text, q.close, q.para_end), nxt.open if nxt else q.para_end)
+        frame = self.text[q.close : hi]
+        if nxt is not None and hi == nxt.open and frame.rstrip().endswith((",", ":")):
+            return None  # `She added, "…"` introduces the next quote
+        return (q.close, hi) if re.search(r"\w", frame) else None
+
+    def head_region(self, i: int) -> Optional[tuple[int, int]]:
+        """Return the frame before a quote, from its sentence start or the previous quote's close."""
+        q = self.raws[i]
+        prev, _ = self.neighbours(i)
+        lo = max(prev.close if prev else q.para_start, sentence_start(self.text, q.open, q.para_start))
+        return (lo, q.open) if re.search(r"\w", self.text[lo : q.open]) else None
+
+    def cues(self, lo: int, hi: int) -> list[tuple[Token, str]]:
+        """Return (cue token, cue as written) for the reporting verbs and phrases in `[lo, hi)`."""
+        found = []
+        for t in self.tokens(lo, hi):
+            if t.ent_type_ in {"PERSON", "ORG", "WORK_OF_ART"}:
+                continue
+            phrase = next((p for p in self.lex.phrases if self._phrase_at(t, p)), None)
+            if phrase:
+                found.append((t, self.doc[t.i : t.i + len(phrase)].text))
+            elif t.lemma_.lower() in self.lex.verbs and t.pos_ in {"VERB", "AUX", "NOUN", "PROPN"}:
+                objects = self.lex.verbs_with_object.get(t.lemma_.lower())
+                if objects is None or t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ in objects:
+                    found.append((t, t.text))
+        return found
+
+    def _phrase_at(self, t: Token, phrase: tuple) -> bool:
+        end = t.i + len(phrase)
+        return end <= len(self.doc) and tuple(x.lower_ for x in self.doc[t.i : end]) == phrase
+
+    def frame_attribution(self, i: int) -> tuple[Optional[Attribution], bool]:
+        """Return (attribution from the quote's own frame or None, whether the quote has a frame at all)."""
+        if i not in self.frames:
+            self.frames[i] = self._frame_attribution(i)
+        return self.frames[i]
+
+    def _frame_attribution(self, i: int) -> tuple[Optional[Attribution], bool]:
+        labelled = self.label_attribution(i)
+        if labelled is not None:
+            return labelled, True
+        q = self.raws[i]
+        tail, head = self.tail_region(i), self.head_region(i)
+        last = self.text[q.start : q.end].rstrip()[-1:]
+        raw_last = self.text[q.end : q.close - 1].strip()[-1:] if q.closed else ""
+        ended = (raw_last or last) in {".", "…", "?", "!"}
+        if tail is not None:
+            lowered = self.text[tail[0] : tail[1]].lstrip()[:1].islower()
+            if ended and not lowered and len(self.tokens(*tail)) > SHORT_FRAME_TOKENS + 1:
+                tail = None  # a new sentence, not this quote's frame
+        order = [("tail", tail), ("head", head)]
+        if last not in {",", "?", "!", "—", "-"} and (raw_last not in {",", "?", "!"}) and head is not None:
+            order.reverse()
+        if q.inner is not None:
+            order.insert(0, ("inner", q.inner))
+        for side, region in order:
+            if region is None:
+                continue
+            cues = self.cues(*region)
+            if not cues:
+                continue
+            cue, cue_text = cues[-1] if side == "head" else cues[0]
+            attribution = self.attribute_cue(cue, cue_text, region, q, f"cue-{side}")
+            if attribution is not None:
+                return attribution, True
+        form = self.form_attribution(i)
+        if form is not None:
+            return form, True
+        if tail is not None and (self.text[tail[0] : tail[1]].lstrip()[:1].islower() or "," in {last, raw_last}):
+            return self.frame_subject(tail, q), True
+        return None, False
+
+    # -- attributions without a reporting verb (patterns in quote_cues.json "forms") ------------------------
+
+    def form_attribution(self, i: int) -> Optional[Attribution]:
+        """`"…" ― Jane Doe`, `Jane Doe: "…"`, `Jane Doe, Vogue: "…"`, or a transcript paragraph `DOE: …`."""
+        q, forms = self.raws[i], self.lex.forms
+        prev, nxt = self.neighbours(i)
+        if q.closed:
+            tail_end = nxt.open if nxt else q.para_end
+            m = forms["dash_before_name"].match(self.text[q.close : tail_end])
+            if m:
+                found = self.name_at(q.close + m.end(), tail_end)
+                if found is not None:
+                    speaker, end = found
+                    rest = self.text[end:tail_end]
+                    outlet = re.match(r"\s*,\s*([^,.;:\n]{2,60})", rest)
+                    return Attribution(speaker, None, None, self.outlet_name(outlet.group(1)) if outlet else None, "form-dash")
+        lo = max(prev.close if prev else q.para_start, sentence_start(self.text, q.open, q.para_start))
+        m = forms["name_before_colon"].match(self.text[lo : q.open])
+        if m:
+            found = self.name_at(lo + m.start("name"), lo + m.end("name"), whole=True)
+            if found is not None:
+                outlet = self.outlet_name(m.group("outlet")) if m.group("outlet") else None
+                return Attribution(found[0], None, None, outlet, "form-name-colon")
+        return None
+
+    def label_attribution(self, i: int) -> Optional[Attribution]:
+        """A transcript paragraph opened by a speaker label (`WALLACE: …`): its quotes are the labelled speaker's
+        unless a cue in the paragraph names someone else (`I said "…"` stays the label's)."""
+        q = self.raws[i]
+        m = self.lex.forms["speaker_label"].match(self.text[q.para_start : q.open])
+        if not m:
+            return None
+        region = (q.para_start + m.end(), q.close)
+        for cue, _ in self.cues(*region):
+            subject = self.subject_of(cue, region)
+            if subject is not None and subject.lower_ not in FIRST_PERSON:
+                return None
+        found = self.name_at(q.para_start + m.start("name"), q.para_start + m.end("name"), whole=True)
+        return Attribution(found[0], None, None, None, "form-speaker-label") if found is not None else None
+
+    def name_at(self, lo: int, hi: int, whole: bool = False) -> Optional[tuple[Speaker, int]]:
+        """Return (the speaker named at `lo`, where the name ends): a person or organisation mention, or a surname
+        written in capitals ("WALLACE") matched to the article's one person of that name; `whole` requires the
+        name to fill `[lo, hi)`."""
+        while lo < hi and self.text[lo].isspace():
+            lo += 1
+        mention = next((m for m in self.mentions if m.start_char == lo), None)
+        if mention is not None and mention.label in {"PERSON", "ORG", "NORP"}:
+            if whole and self.text[mention.end_char : hi].strip(" '’s"):
+                return None
+            written = self.text[mention.start_char : mention.end_char]
+            return self._speaker_for_mention(mention, written, "explicit", 0.9), mention.end_char
+        written = self.text[lo:hi].strip()
+        words = written.split()
+        if not words or len(words) > 4 or not all(w[:1].isupper() for w in words) or not whole:
+            return None
+        last = words[-1].lower()
+        people = [e for e in self.entities.values() if e.label == "PERSON" and e.name.split()[-1].lower() == last]
+        if len(people) == 1:
+            e = people[0]
+            return Speaker(e.name, e.entity_id, written, "explicit", 0.85, self.genders.get(e.entity_id)), hi
+        return None
+
+    def outlet_name(self, written: str) -> Optional[str]:
+        """Return an outlet written after a name ("Jane Doe, Vogue"), when it is an organisation of the article."""
+        written = written.strip()
+        for m in self.mentions:
+            if m.label == "ORG" and m.text == written:
+                return written
+        return None
+
+    def frame_subject(self, region: tuple[int, int], q: RawQuote) -> Optional[Attribution]:
+        """`"…," she smiled`: a name or pronoun subject right after the quote speaks even with an unknown verb."""
+        for t in self.tokens(*region):
+            if t.dep_ in SUBJECT_DEPS and (t.pos_ == "PROPN" or t.lower_ in self.lex.pronouns):
+                speaker = self.resolve(t, q.open)
+                if speaker.name:
+                    return Attribution(replace(speaker, confidence=speaker.confidence * 0.7), None, None, None, "frame-subject")
+        return None
+
+    def attribute_cue(self, cue: Token, cue_text: str, region: tuple[int, int], q: RawQuote, rule: str) -> Optional[Attribution]:
+        subject = self.subject_of(cue, region)
+        if subject is None:
+            return None
+        speaker = self.resolve(subject, q.open)
+        return Attribution(speaker, cue, cue_text, self.outlet(cue), rule)
+
+    def subject_of(self, cue: Token, region: tuple[int, int]) -> Optional[Token]:
+        """Return the token naming who speaks for `cue`: its subject, climbing to a governing verb if needed."""
+        if cue.lower_ == "according":
+            objects = [c for c in cue.nbor(1).children if c.dep_ == "pobj"] if cue.i + 1 < len(cue.doc) else []
+            return objects[0] if objects else self.nearest_name(cue, region, after_only=True)
+        verb = cue
+        for _ in range(4):
+            subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not self.in_quote(c.idx)]
+            if subjects:
+                # "The singer of Because the Night told": a subject inside a title is a mis-parse.
+                subject = min(subjects, key=lambda t: (t.ent_type_ == "WORK_OF_ART", t.i))
+                if subject.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl":
+                    subject = verb.head
+                if subject.dep_ == "nsubjpass":
+                    # "he was called 'the fifth child' by director Marc Forster": the agent speaks.
+                    # The parser often hangs "by" on the quoted noun instead of the verb.
+                    agent = next((a for c in verb.subtree if c.lower_ == "by" and c.i > verb.i and c.dep_ in {"agent", "prep"}
+                                  and not self.in_quote(c.idx) for a in c.children if a.dep_ == "pobj"), None)
+                    if agent is not None and not self.in_quote(agent.idx):
+                        return agent
+                return subject
+            if verb.dep_ not in CLIMB_DEPS or verb.head is verb:
+                break
+            verb = verb.head
+            quoted = next((c for c in verb.children if c.dep_ == "dobj"), None) if verb.lemma_.lower() == "quote" else None
+            if quoted is not None and cue.lemma_.lower() != "quote" and not self.in_quote(quoted.idx):
+                return quoted  # "the magazine quoted its source as saying": the source speaks
+        return self.nearest_name(cue, region)
+
+    def nearest_name(self, cue: Token, region: tuple[int, int], after_only: bool = False) -> Optional[Token]:
+        """Fallback when the parse gives no subject: the name, pronoun or role noun nearest the cue."""
+        candidates = [
+            t for t in self.tokens(*region)
+            if t.i != cue.i and (not after_only or t.i > cue.i)
+            and (t.pos_ == "PROPN" or t.lower_ in self.lex.pronouns or t.lemma_.lower() in self.lex.person_roles | self.lex.org_roles
+                 or t.ent_type_ in SPEAKER_LABELS)
+        ]
+        # "X, 34, asked director Y:": a name before the cue is its subject; one after it is an addressee,
+        # unless the cue opens the frame ("…," said X).
+        before = [t for t in candidates if t.i < cue.i]
+        if before and not after_only:
+            candidates = before
+        return min(candidates, key=lambda t: abs(t.i - cue.i)) if candidates else None
+
+    def outlet(self, cue: Token) -> Optional[str]:
+        """`told Vogue` → "Vogue": the proper-noun object of a tell-verb, without a leading lower-case "the".
+
+        An interviewer is not the outlet: `told CNN's Dana Bash` → "CNN"; `told Oprah Winfrey` → None.
+        """
+        if cue.lemma_.lower() != "tell":
+            return None
+        for child in cue.children:
+            if child.dep_ in {"dobj", "dative", "iobj"} and any(t.pos_ == "PROPN" for t in child.subtree):
+                owner = next((c for c in child.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+                if owner is not None:
+                    child = owner
+                elif (m := self.mention_at(child)) is not None and m.label == "PERSON":
+                    return None
+                words = [t for t in child.subtree if t.text not in {"'s", "’s", "'", "’"}]
+                while words and (words[0].dep_ == "det" and words[0].text.islower()):
+                    words = words[1:]
+                words = [w for w in words if w.i <= max(t.i for t in child.subtree if t.pos_ in {"PROPN", "NOUN"})]
+                return self.doc[words[0].i : words[-1].i + 1].text if words else None
+        return None

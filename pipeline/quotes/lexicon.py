@@ -1,0 +1,57 @@
+"""The word lists and patterns quote attribution reads (`data/quote_cues.json`, `data/first_names.json`)."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists of `quote_cues.json` and `first_names.json`."""
+
+    verbs: frozenset
+    phrases: tuple
+    person_roles: frozenset
+    org_roles: frozenset
+    anonymous_roles: frozenset
+    relational_roles: frozenset
+    org_nouns: frozenset
+    group_nouns: frozenset
+    gender: dict  # word → "m" | "f"
+    honorifics: frozenset
+    pronouns: dict  # pronoun → "m" | "f" | "org"
+    verbs_with_object: dict  # verb → the objects it needs to report speech ("put" → "it")
+    written_objects: frozenset
+    forms: dict  # name → compiled pattern of an attribution without a reporting verb
+    character_before: re.Pattern
+    character_after: re.Pattern
+
+    @classmethod
+    def load(cls, cues_file: str = "quote_cues.json", names_file: str = "first_names.json") -> "Lexicon":
+        """Return the lexicon read from the two data files."""
+        cues = json.loads((DATA / cues_file).read_text(encoding="utf-8"))
+        names = json.loads((DATA / names_file).read_text(encoding="utf-8"))
+        gender = {w: g for g in ("m", "f") for w in names[g]}
+        gender.update({w: g for g in ("m", "f") for w in cues["gender"][g]})
+        return cls(
+            verbs=frozenset(cues["verbs"]),
+            phrases=tuple(tuple(p) for p in cues["phrases"]),
+            person_roles=frozenset(cues["person_roles"]),
+            org_roles=frozenset(cues["org_roles"]),
+            anonymous_roles=frozenset(cues["anonymous_roles"]),
+            relational_roles=frozenset(cues["relational_roles"]),
+            org_nouns=frozenset(cues["org_nouns"]),
+            group_nouns=frozenset(cues["group_nouns"]),
+            gender=gender,
+            honorifics=frozenset(cues["honorifics"]),
+            pronouns=dict(cues["pronouns"]),
+            verbs_with_object={v: frozenset(o) for v, o in cues["verbs_with_object"].items()},
+            written_objects=frozenset(cues["written_objects"]),
+            forms={name: re.compile(pattern) for name, pattern in cues["forms"].items()},
+            character_before=re.compile(cues["character_contexts"]["before"], re.IGNORECASE),
+            character_after=re.compile(cues["character_contexts"]["after"]),
+        )

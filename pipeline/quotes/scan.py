@@ -1,0 +1,227 @@
+"""Finding quotations: compiled regexes over the cleaned text for double quotes (straight, curly, `''…''`,
+``` ``…'' ```) and UK-style single quotes, tolerating the unbalanced marks of real news text."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Optional
+
+MIN_WORDS = 4  # GOLD_FORMAT: shorter quoted phrases are scare quotes or titles
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+# Two apostrophes or backticks are a double mark in newswire text (''like this'', ``or this'').
+_DOUBLE = re.compile(r"''|``|‘‘|’’|[\"“”„«»]")
+_DOUBLE_OPENERS = "“„«"
+_DOUBLE_CLOSERS = "”»"
+# A single mark opens a quote after a non-word and before a word, except in elisions ('90s, 'em, rock 'n' roll).
+_SINGLE_OPEN = re.compile(r"(?<![\w'’‘])['‘](?=\w)(?!(?:\d0s|em|til|cause|n|tis|twas)\b)")
+_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?;:…)\]])['’](?!\w)")
+# A single closing mark after sentence punctuation that ends a double quote when the writer mistyped it.
+_STRAY_SINGLE_CLOSE = re.compile(r"(?<=[.!?,])['’](?=\s|$)")
+SENT_END = re.compile(r"[.!?…]+['’\"”)\]]*(?=\s|$)")
+_WORD = re.compile(r"\w[\w'’\-]*")
+AGE = re.compile(r"\b\d{1,3}[- ]year[- ]old\b|\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty)-something\b", re.IGNORECASE)
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Rev|Mt|vs|etc|Inc|Ltd|Co|No)|\b[A-Z])\.$"
+    # Names written with an exclamation mark ("E! News", "Yahoo! Music", "Hello! magazine") do not end a sentence.
+    r"|(?:^|\s)(?:[A-Z]|Yahoo|Hello|OK|Jeopardy|Wham|Oklahoma)!$"
+)
+_TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from", "is"}
+
+
+@dataclass(frozen=True)
+class RawQuote:
+    """A quotation found in the text: the quoted words and where its marks are."""
+
+    open: int  # offset of the opening mark
+    start: int  # offset of the first quoted character
+    end: int  # offset after the last quoted character
+    close: int  # offset after the closing mark (== end when the writer left it unclosed)
+    closed: bool
+    paragraph: int
+    para_start: int
+    para_end: int
+    single: bool = False  # marked with single quotes (UK style)
+    inner: Optional[tuple[int, int]] = None  # the attribution inside a split quotation ("X," he said, "y")
+
+
+
+
+def find_quotes(text: str) -> list[RawQuote]:
+    """Return the direct quotations of `text` (4+ words, not titles) in text order."""
+    found: list[RawQuote] = []
+    for index, para in enumerate(_PARAGRAPH.finditer(text)):
+        doubles = _scan_double(text, para.start(), para.end(), index)
+        singles = _scan_single(text, para.start(), para.end(), index, doubles)
+        for q in sorted(doubles + singles, key=lambda q: q.open):
+            q = _trim(text, q)
+            if q is None:
+                continue
+            if found and _continues(text, found[-1], q):
+                a = found[-1]
+                found[-1] = replace(a, end=q.end, close=q.close, closed=q.closed, inner=(a.close, q.open))
+            else:
+                found.append(q)
+    return [q for q in found if _is_quotation(text[q.start : q.end]) and (not q.single or _single_is_speech(text, q))]
+
+
+def _continues(text: str, a: RawQuote, b: RawQuote) -> bool:
+    """True when `b` finishes the sentence `a` began ("X," he said, "y."): one quotation, per GOLD_FORMAT."""
+    gap = text[a.close : b.open]
+    return (
+        a.paragraph == b.paragraph
+        and a.closed
+        and a.single == b.single
+        and "," in text[a.end : a.close]
+        and text[b.start].islower()
+        and len(gap) <= 80
+        and gap.rstrip().endswith(",")
+        and SENT_END.search(gap) is None
+    )
+
+
+def _single_is_speech(text: str, q: RawQuote) -> bool:
+    """True when single-quoted words read as speech, not a scare-quoted phrase ('done in a shed').
+
+    Speech ends with punctuation inside the marks, opens a sentence, or is long.
+    """
+    before = text[q.para_start : q.open].rstrip()
+    return (
+        text[q.end : q.close - 1].strip()[:1] in {".", ",", "!", "?", "…"}
+        or text[q.end - 1] in ".!?…"
+        or not before
+        or before[-1] in ".!?:"
+        or len(_WORD.findall(text[q.start : q.end])) >= 8
+    )
+
+
+def _double_opens(text: str, i: int, lo: int, hi: int, is_open: bool, j: Optional[int] = None) -> bool:
+    """True when the double mark at `i` (ending at `j`) opens a quotation (by its shape, else by its neighbours)."""
+    j = i + 1 if j is None else j
+    mark = text[i:j]
+    if mark in _DOUBLE_OPENERS or mark in {"``", "‘‘"}:
+        return True
+    if mark in _DOUBLE_CLOSERS or mark == "’’":
+        return False
+    left_free = i == lo or text[i - 1].isspace() or text[i - 1] in "([{—–-/"
+    right_free = j >= hi or text[j].isspace() or text[j] in ".,;:!?)]}—–…"
+    if left_free != right_free:
+        return left_free
+    return not is_open
+
+
+def _scan_double(text: str, lo: int, hi: int, paragraph: int) -> list[RawQuote]:
+    """Return the double-quoted stretches of one paragraph; a quote reopened or left open is cut, not lost."""
+    out: list[RawQuote] = []
+    opened: Optional[int] = None
+    width = 1
+    for m in _DOUBLE.finditer(text, lo, hi):
+        i = m.start()
+        if _double_opens(text, i, lo, hi, opened is not None, m.end()):
+            if opened is not None:
+                end = _reopen_cut(text, opened + width - 1, i)
+                out.append(RawQuote(opened, opened + width, end, end, False, paragraph, lo, hi))
+            opened, width = i, m.end() - i
+        elif opened is not None:
+            out.append(RawQuote(opened, opened + width, i, m.end(), True, paragraph, lo, hi))
+            opened = None
+    if opened is not None:
+        stray = _STRAY_SINGLE_CLOSE.search(text, opened + width, hi)
+        if stray and not _SINGLE_OPEN.search(text, opened + width, stray.start()):
+            out.append(RawQuote(opened, opened + width, stray.start(), stray.end(), True, paragraph, lo, hi))
+        else:
+            out.append(RawQuote(opened, opened + width, hi, hi, False, paragraph, lo, hi))
+    return out
+
+
+def _reopen_cut(text: str, opened: int, reopen: int) -> int:
+    """Return where an unclosed quote ends when a new one opens: at its last sentence end before the new mark.
+
+    A mark after a sentence end is a new paragraph of the same speech (paragraph breaks lost); text after
+    the last sentence end (`He added: "`) is the new quote's frame.
+    """
+    before = text[opened + 1 : reopen].rstrip()
+    if before and before[-1] in ".!?…":
+        return opened + 1 + len(before)
+    ends = [m.end() for m in SENT_END.finditer(text, opened + 1, reopen)]
+    return ends[-1] if ends else reopen
+
+
+def _scan_single(text: str, lo: int, hi: int, paragraph: int, doubles: list[RawQuote]) -> list[RawQuote]:
+    """Return the single-quoted stretches of one paragraph outside its double quotes; unclosed ones are dropped.
+
+    An `s'` followed by a lower-case word is usually a possessive ("Roberts' departure"): it closes the quote
+    only when the quote would otherwise run on to another opening mark, or when the quoted words are a title.
+    """
+    def inside_double(i: int) -> bool:
+        return any(q.open <= i < q.close for q in doubles)
+
+    closers = [m.start() for m in _SINGLE_CLOSE.finditer(text, lo, hi) if not inside_double(m.start())]
+    openers = [m.start() for m in _SINGLE_OPEN.finditer(text, lo, hi) if not inside_double(m.start())]
+    out: list[RawQuote] = []
+    after = lo
+    for o in openers:
+        if o < after:
+            continue
+        candidates = [c for c in closers if c > o + 1]
+        weak = [c for c in candidates if text[c - 1] in "sS" and re.match(r"\s+[a-z]", text[c + 1 : c + 3])]
+        strong = [c for c in candidates if c not in weak]
+        close = strong[0] if strong else (weak[0] if weak else None)
+        if weak and (not strong or weak[0] < strong[0]):
+            runs_on = strong and any(weak[0] < x < strong[0] for x in openers)
+            if not strong or runs_on or _is_title(text[o + 1 : weak[0]]):
+                close = weak[0]
+        if close is None:
+            continue
+        out.append(RawQuote(o, o + 1, close, close + 1, True, paragraph, lo, hi, single=True))
+        after = close + 1
+    return out
+
+
+def _trim(text: str, q: RawQuote) -> Optional[RawQuote]:
+    """Return `q` with spaces, a trailing comma and an unpaired nested opening mark trimmed off its words."""
+    start, end = q.start, q.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    if start < end and text[start] in "'‘" and not _SINGLE_CLOSE.search(text, start + 1, end):
+        start += 1
+    return replace(q, start=start, end=end) if start < end else None
+
+
+def _is_title(words_text: str) -> bool:
+    """True when the quoted words look like a title or name ('Friends', "Always Look on the Bright Side")."""
+    words = _WORD.findall(words_text)
+    if not words or len(words) > 10 or re.search(r"[.!?,;:]", words_text):
+        return False
+    # A shouted headline quote ("WE ARE NOT DONE YET") is speech: titles are not written in capitals throughout.
+    if len(words) >= MIN_WORDS and all(w.isupper() or not w.isalpha() for w in words):
+        return False
+    major = [w for i, w in enumerate(words) if i == 0 or w.lower() not in _TITLE_SMALL_WORDS]
+    return all(w[0].isupper() or w[0].isdigit() for w in major)
+
+
+def _is_quotation(words_text: str) -> bool:
+    """True when quoted words are a quotation: four words or more, and not a title."""
+    return len(_WORD.findall(words_text)) >= MIN_WORDS and not _is_title(words_text)
+
+
+def sentence_end(text: str, pos: int, ceiling: int) -> int:
+    """Return the offset after the first sentence end at or after `pos` (abbreviations skipped), else `ceiling`."""
+    for m in SENT_END.finditer(text, pos, ceiling):
+        if not _ABBREVIATION.search(text[max(0, m.start() - 10) : m.start() + 1]):
+            return m.end()
+    return ceiling
+
+
+def sentence_start(text: str, pos: int, floor: int) -> int:
+    """Return the offset where the sentence holding `pos` starts (no earlier than `floor`)."""
+    start = floor
+    for m in SENT_END.finditer(text, floor, pos):
+        if not _ABBREVIATION.search(text[max(0, m.start() - 10) : m.start() + 1]):
+            start = m.end()
+    while start < pos and text[start].isspace():
+        start += 1
+    return start
+
