@@ -34,7 +34,7 @@ import numpy
 from .. import __version__
 from ..evaluate import name_eq, norm, work_eq
 from ..readers import read_file
-from .candidates import WORDS, Candidate, generate
+from .candidates import WORDS, generate
 from .facts import STATED_CONFIDENCE, Context, Info, exclusive, spec as fact_spec, stated_by, vector
 from .features import Featurizer
 from .model import MODEL_FILE, head_spec
