@@ -25,7 +25,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .names import canonical_name, join_labels, speaking_organisations, trim_name, untagged_people
+from .names import canonical_name, join_labels, musical_acts, speaking_organisations, trim_name, untagged_people
 from .records import Entity, Mention, doc_text
 
 DATA = Path(__file__).parent / "data"
@@ -240,6 +240,8 @@ class EntityResolver:
             spans.append(span)
         spans = join_labels(spans, name_words, set(self.gazetteer))
         added = untagged_people(doc, spans, name_words)
+        added += [s for s in musical_acts(doc, spans + added, [e for e in doc.ents if e.label_ not in NAME_LABELS])
+                  if not any(a.start < s.end and s.start < a.end for a in added)]
         added += [s for s in speaking_organisations(doc, spans) if not any(a.start < s.end and s.start < a.end for a in added)]
         if added:
             covered = {i for s in added for i in range(s.start, s.end)}
@@ -342,7 +344,9 @@ class EntityResolver:
                 mentions.append(Mention(eid, span.text, label, span.start_char, span.end_char, sentence, kind,
                                         ner_labels.get(span.start)))
                 resolved.append(Span(doc, span.start, span.end, label=label, kb_id=eid))
-        others = [e for e in doc.ents if e.label_ not in NAME_LABELS]
+        # A date or number inside a name ("Maroon 5", "50 Cent") gives way to the name.
+        named = {i for s in resolved if s.label_ in ("PERSON", "ORG") for i in range(s.start, s.end)}
+        others = [e for e in doc.ents if e.label_ not in NAME_LABELS and not any(i in named for i in range(e.start, e.end))]
         doc.ents = filter_spans(resolved + others)
         mentions.sort(key=lambda m: (m.start_char, m.end_char))
         doc._.entities = list(entities.values())

@@ -42,6 +42,8 @@ HONORIFICS = frozenset(_NAMES["honorifics"])
 RANKS = frozenset(_NAMES["ranks"])
 DESCRIPTORS = frozenset(_NAMES["descriptors"])
 HEADLINE_WORDS = frozenset(_NAMES["headline_words"])
+ACT_NOUNS: dict[str, str] = _NAMES["act_nouns"]
+ACT_WORKS = frozenset(_NAMES["act_works"])
 ORG_WORDS = frozenset(_NAMES["org_words"])
 _FIRST, _GIVEN = _load("first_names.json"), _load("given_names.json")
 # First name → "m" | "f" when the name is (nearly) always one sex's; the project's own list wins over the census's.
@@ -380,3 +382,99 @@ def _capitalised_run_before(doc: Doc, i: int) -> Optional[int]:
     if not opens or doc[start].lower_ in SENTENCE_OPENERS and doc[start].is_sent_start:
         return None
     return start
+
+
+# Labels the model gives act names it does not know ("Nirvana" GPE, "Maroon 5" EVENT, "50 Cent" MONEY); an act
+# tagged PERSON, ORG or as a work is left as it is.
+_MISREAD_ACT = {"GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "LANGUAGE", "DATE", "MONEY", "CARDINAL",
+                "ORDINAL", "QUANTITY", "PERCENT", "TIME"}
+_NAMED = {"PERSON", "ORG", "WORK_OF_ART"}
+
+
+def musical_acts(doc: Doc, spans: list[Span], others: list[Span] = ()) -> list[Span]:
+    """Return spans for the names of musical acts the model missed or took for a place, date or number, at every
+    mention of the name in the article; they replace what they overlap.
+
+    An act is named right after an act noun ("rock band Muse", "rapper 50 Cent", "boy band Busted": ORG for a
+    group, PERSON for a solo artist) or as the owner of a music noun ("Nirvana's album", "U2's single": ORG).
+    The name is a run of capitalised words and numbers ("Maroon 5", "Band Aid 20"); a run some entity already
+    covers whole as a work, or as a person or organisation without an act noun saying otherwise, is not touched
+    ("the band Keane" is a group even where the model says person); a part of it tagged alone ("Cent") is. `others` are the entities that are not names (dates,
+    numbers), which an act's mentions may replace too.
+    """
+    labels = {i: s.label_ for s in list(spans) + list(others) for i in range(s.start, s.end)}
+    owner = {i: s for s in spans for i in range(s.start, s.end)}
+    acts: dict[str, tuple[str, bool]] = {}  # the name as written → (label, whether an act noun said so)
+    for tok in doc:
+        word = tok.lower_
+        if word in ACT_NOUNS and tok.text.islower() and tok.i + 1 < len(doc):
+            end = _act_run_after(doc, tok.i + 1)
+            if end is not None:
+                acts.setdefault(doc[tok.i + 1 : end].text, (ACT_NOUNS[word], True))
+        elif word in ("'s", "’s") and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ACT_WORKS \
+                and not _common_noun_at(doc, tok.i + 2):  # "Britain's album chart" is about the chart
+            start = _act_run_before(doc, tok.i)
+            if start is not None:
+                acts.setdefault(doc[start : tok.i].text, ("ORG", False))
+    acts = {name: label for name, label in acts.items()
+            if name.lower() not in STOP_WORDS and not name.isdigit() and any(ch.isalpha() for ch in name)}
+    if not acts:
+        return []
+    found: list[Span] = []
+    for name, (label, said) in acts.items():
+        words = name.split()
+        for start in range(len(doc) - len(words) + 1):
+            if doc[start].text != words[0] or doc[start : start + len(words)].text != name:
+                continue
+            end = start + len(words)
+            named = {owner[i] for i in range(start, end) if i in owner and owner[i].label_ in _NAMED}
+            if any(n.start < start or n.end > end for n in named):
+                continue  # part of a longer name
+            if any(n.start == start and n.end == end and (n.label_ == label or not said or n.label_ == "WORK_OF_ART")
+                   for n in named):
+                continue  # already this name; only an act noun ("the band Keane") overrules a person or group label
+            if not {labels.get(i) for i in range(start, end)} <= _MISREAD_ACT | _NAMED | {None}:
+                continue
+            if end < len(doc) and doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN":
+                continue  # part of a longer name
+            found.append(Span(doc, start, end, label=label))
+    return found
+
+
+def _common_noun_at(doc: Doc, i: int) -> bool:
+    return i < len(doc) and doc[i].pos_ == "NOUN" and doc[i].text.islower()
+
+
+def _act_capitalised(tok) -> bool:
+    return (tok.text[:1].isupper() or tok.is_digit) and not tok.is_punct and tok.lower_ not in HEADLINE_WORDS
+
+
+def _act_run_after(doc: Doc, i: int) -> Optional[int]:
+    """Return the end of the name of at most four capitalised words or numbers starting at `i` ("The Bravery",
+    "50 Cent"), or None when none starts there or it runs into a sentence end."""
+    if not _act_capitalised(doc[i]) or doc[i].is_sent_start or not doc[i].text[:1].isupper() and not doc[i].is_digit:
+        return None
+    end = i
+    while end < len(doc) and end - i < 4 and _act_capitalised(doc[end]) and (end == i or not doc[end].is_sent_start):
+        end += 1
+    if end - i == 1 and doc[i].is_digit:
+        return None
+    return end
+
+
+def _act_run_before(doc: Doc, k: int) -> Optional[int]:
+    """Return the start of the name of at most four capitalised words or numbers ending before token `k`
+    ("Maroon 5's"), or None when there is none or it starts the sentence with one word."""
+    start = k
+    while start > 0 and k - start < 4 and _act_capitalised(doc[start - 1]) and not doc[start].is_sent_start:
+        start -= 1
+    if start == k or doc[start].lower_ == "the" and start + 1 == k:
+        return None
+    if all(t.lower_ in _CALENDAR for t in doc[start:k]):
+        return None  # "Friday's concert"
+    return start
+
+
+_CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+             "today", "tonight", "yesterday", "tomorrow", "year", "week", "month", "christmas", "easter"}

@@ -135,6 +135,42 @@ def test_first_name_tagged_alone_completes_the_untagged_surname(nlp, text, full)
     assert full in _people(make_doc(nlp, text))
 
 
+def _label_of(doc, text):
+    return {m.label for m in doc._.mentions if m.text == text}
+
+
+@pytest.mark.parametrize("text, act, label", [
+    ("Rock band Muse won two awards. Muse beat Franz Ferdinand to the prize.", "Muse", "ORG"),
+    ("The pop group Maroon 5 topped the chart, and Maroon 5 will tour in May.", "Maroon 5", "ORG"),
+    ("Fans of the rapper 50 Cent queued all night. 50 Cent signed copies.", "50 Cent", "PERSON"),
+    ("Nirvana's album Nevermind was reissued on Monday with extra tracks.", "Nirvana", "ORG"),
+    ("Critics praised Green Day's album American Idiot. Green Day won a Grammy.", "Green Day", "ORG"),
+    ("The singer Jamelia performed her new song at the ceremony in London.", "Jamelia", "PERSON"),
+])
+def test_musical_acts_are_names_at_every_mention(nlp, text, act, label):
+    doc = make_doc(nlp, text)
+    mentions = [m for m in doc._.mentions if m.text == act]
+    assert mentions and {m.label for m in mentions} == {label}
+    assert len(mentions) == text.count(act)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Friday's concert was sold out, the organisers said.", "Friday"),
+    ("London's concert halls were full and Britain's album sales rose, the report said.", "London"),
+    ("London's concert halls were full and Britain's album sales rose, the report said.", "Britain"),
+    ("The UK's album chart is compiled weekly; Britain's song for the contest was chosen.", "UK"),
+    ("The UK's singles chart was announced on Sunday by the BBC.", "UK"),
+])
+def test_places_and_days_beside_music_words_are_not_acts(nlp, text, word):
+    doc = make_doc(nlp, text)
+    assert not _label_of(doc, word) & {"ORG", "PERSON"}
+
+
+def test_an_act_the_model_already_names_keeps_its_entity(nlp):
+    doc = make_doc(nlp, "The singer Kylie Minogue released a new album. Minogue said she was proud of it.")
+    assert _entity_of(doc, "Minogue") == {"person:kylie-minogue"}
+
+
 def _labels_after_join(nlp, text: str, name: str, label: str = "ORG") -> set[str]:
     """Label every occurrence of `name` in `text` as `label`, as the model sometimes does, and return the labels
     `join_labels` gives them."""

@@ -144,3 +144,22 @@ def test_features_describe_construction_not_names(nlp):
     assert "s_by" in features and "s_by=direct" in features
     assert any(f.startswith("path=") for f in features)
     assert not any("spielberg" in f.lower() or "jaws" in f.lower() for f in features)
+
+
+@pytest.mark.parametrize("text, subject, work", [
+    ("Rock band Muse won the prize for best live act. The band released the album Absolution.", "Muse",
+     "Absolution"),
+    ("Boy band Busted played at Wembley on Monday. Their album Present for Everyone sold well.", "Busted",
+     "Present for Everyone"),
+    ("The group Keane headlined the festival. Last year they recorded the album Hopes and Fears.", "Keane",
+     "Hopes and Fears"),
+])
+def test_the_band_and_they_stand_for_the_group_last_named(nlp, text, subject, work):
+    pairs = _pairs(nlp, text)
+    assert ("nominal", subject, work) in pairs or ("pronoun", subject, work) in pairs, pairs
+
+
+def test_they_without_a_group_in_reach_stands_for_nobody(nlp):
+    text = ("Rock band Muse won the prize. The weather was cold. Crowds filled the streets. The city was loud. "
+            "They recorded the album Absolution in March.")
+    assert not any(source == "pronoun" and name == "Muse" for source, name, _ in _pairs(nlp, text))

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from pipeline.relations.facts import FEATURES, FactScorer, Info, spec, vector
+from pipeline.relations.facts import FEATURES, FactScorer, Info, exclusive, spec, vector
 from pipeline.relations.train import title_fold_models
 from pipeline.works.train import folds
 
@@ -48,6 +48,31 @@ def test_more_backing_sentences_raise_a_fact_when_the_weight_says_so():
     one = scorer.probability("cast_member", [(_info(sent=1), 0.5)])
     three = scorer.probability("cast_member", [(_info(sent=k), 0.5) for k in (1, 4, 7)])
     assert three > one
+
+
+THRESHOLDS = {"actor_role": 0.3, "cast_member": 0.3, "creator_work": 0.2}
+
+
+@pytest.mark.parametrize("cast, maker, dropped", [
+    (0.9, 0.3, "creator_work"),  # cast clears its threshold by 0.6, maker by 0.1
+    (0.35, 0.8, "cast_member"),
+    (0.5, 0.45, "cast_member"),  # margins 0.2 and 0.25: the thresholds, not the raw probabilities, decide
+])
+def test_a_pair_accepted_as_cast_and_maker_keeps_the_likelier(cast, maker, dropped):
+    accepted = {("a1", "cast_member", "jo", "w"): cast, ("a1", "creator_work", "jo", "w"): maker}
+    assert exclusive(accepted, THRESHOLDS) == {("a1", dropped, "jo", "w")}
+
+
+def test_cast_and_maker_of_different_pairs_or_articles_do_not_compete():
+    accepted = {("a1", "cast_member", "jo", "w"): 0.9, ("a2", "creator_work", "jo", "w"): 0.9,
+                ("a1", "creator_work", "jo", "v"): 0.9, ("a1", "actor_role", "jo", "w"): 0.9}
+    assert exclusive(accepted, THRESHOLDS) == set()
+
+
+def test_a_stated_relation_survives_beside_a_likelier_one():
+    accepted = {("cast_member", "jo", "w"): 0.4, ("creator_work", "jo", "w"): 0.95}
+    assert exclusive(accepted, THRESHOLDS, frozenset({("cast_member", "jo", "w")})) == set()
+    assert exclusive(accepted, THRESHOLDS) == {("cast_member", "jo", "w")}
 
 
 def test_a_relation_without_weights_is_not_decided():

@@ -149,6 +149,7 @@ def generate(doc: Doc) -> tuple[DocView, list[Candidate]]:
     for work in view.works:
         works_by_sent.setdefault(view.sent_of[work.start], []).append(work)
     seen_people: Counter = Counter()
+    groups = set(WORDS.get("group_nouns", []))
     last_subject: dict[str, tuple[int, str]] = {}  # gender → (sentence, entity id) of the last person as subject
     for k, sent in enumerate(view.sents):
         people = by_sent.get(k, [])
@@ -183,6 +184,10 @@ def generate(doc: Doc) -> tuple[DocView, list[Candidate]]:
                 entity = view.entity(p)
                 last_subject[view.gender(entity, p)] = (k, p.kb_id_)
                 last_subject[""] = (k, p.kb_id_)
+            elif p.label_ == "ORG" and (p.root.dep_ in ("nsubj", "nsubjpass", "poss")
+                                        or p.root.dep_ in ("appos", "compound", "acl") and p.root.head.dep_ in ("nsubj", "nsubjpass")
+                                        or p.root.head.lower_ in groups):  # "the group Keane won", "Boy band Busted played"
+                last_subject["group"] = (k, p.kb_id_)
     return view, out
 
 
@@ -293,7 +298,17 @@ def _stand_ins(view: DocView, sent: Span, people: list[Span], seen: Counter, las
     pronouns = WORDS.get("pronouns", {})
     nominals = WORDS.get("nominal_nouns", {})
     doc = view.doc
+    groups = WORDS.get("group_nouns", [])
     for token in sent:
+        group = token.lower_ in ("they", "their") and token.dep_ in ("nsubj", "nsubjpass", "poss") or \
+            _joined(view, token.i) in groups and token.pos_ == "NOUN" and token.i not in view.ent_at \
+            and token.i > sent.start and doc[token.i - 1].lower_ in ("the", "this")
+        if group:
+            recent = last_subject.get("group")  # "Muse beat ... The band has sold", "Busted ... their single"
+            if recent is not None and k - recent[0] <= 2 and recent[1] in view.by_id:
+                start = token.i if token.pos_ == "PRON" else token.i - 1
+                yield doc[start: token.i + 1], view.by_id[recent[1]], "pronoun" if token.pos_ == "PRON" else "nominal"
+            continue
         if token.lower_ in pronouns and token.dep_ in ("nsubj", "nsubjpass", "poss"):
             entity = _salient(view, token.i, pronouns[token.lower_], people, seen, last_subject, k)
             if entity is not None:

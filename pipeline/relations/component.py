@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from ..records import Relation
 from ..evaluate import norm
 from .candidates import Candidate, DocView, generate
-from .facts import Context, stated_by
+from .facts import Context, exclusive, stated_by
 from .features import Featurizer
 from .model import MODEL_FILE, RelationModel
 
@@ -88,14 +88,22 @@ class RelationExtractor:
                 if probs[relation] > group[2][relation]:
                     group[1], group[2] = cand, probs
         facts = self.model.facts
+        accepted = {}
+        for key, (members, _, _) in groups.items():
+            p = facts.probability(key[0], members)
+            if p is not None and p >= facts.thresholds[key[0]]:
+                accepted[key] = p
+        stated = frozenset(k for k in accepted if stated_by(k[0], groups[k][0]))
+        dropped = exclusive(accepted, facts.thresholds, stated)
         out = []
-        for (relation, _, _), (members, cand, probs) in groups.items():
-            p = facts.probability(relation, members)
-            if p is not None and p >= facts.thresholds[relation]:
-                certain = stated_by(relation, members)
-                if certain and certain[1]:  # the construction's verb gives the credit ("directed by" → director)
-                    probs = {**probs, **{k: float(k == f"credit:{certain[1]}") for k in probs if k.startswith("credit:")}}
-                out.append((cand, probs, relation, p))
+        for key, p in accepted.items():
+            if key in dropped:
+                continue
+            members, cand, probs = groups[key]
+            certain = stated_by(key[0], members)
+            if certain and certain[1]:  # the construction's verb gives the credit ("directed by" → director)
+                probs = {**probs, **{k: float(k == f"credit:{certain[1]}") for k in probs if k.startswith("credit:")}}
+            out.append((cand, probs, key[0], p))
         return out
 
     def rows(self, view: DocView, cand: Candidate, probs: dict[str, float], relation: str, p: float) -> list[Relation]:

@@ -92,6 +92,25 @@ def vector(members: list[tuple[Info, float]], relation: str = "") -> list[float]
     return out
 
 
+EXCLUSIVE = ("cast_member", "creator_work")  # a person is rarely both in a work and its maker (2% of annotated pairs)
+
+
+def exclusive(accepted: dict[tuple, float], thresholds: dict[str, float], stated: frozenset = frozenset()) -> set:
+    """Return the keys (article or None, relation, subject, object) of `accepted` {key: probability} to drop: when a
+    pair is accepted both as cast member and as maker, the relation whose probability clears its threshold by less
+    goes, unless a certain construction states it ("X wrote, directed and starred in W" keeps both)."""
+    drop = set()
+    for key, p in accepted.items():
+        head, relation, tail = key[:-3], key[-3], key[-2:]
+        if relation not in EXCLUSIVE:
+            continue
+        other = head + (EXCLUSIVE[1 - EXCLUSIVE.index(relation)],) + tail
+        q = accepted.get(other)
+        if q is not None and key not in stated and p - thresholds[relation] < q - thresholds[other[-3]]:
+            drop.add(key)
+    return drop
+
+
 STATED_CONFIDENCE = 0.9  # a fact a certain construction states is kept, with at least this confidence
 
 

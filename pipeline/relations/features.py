@@ -32,7 +32,6 @@ class Featurizer:
 
     def __init__(self, view: DocView):
         self.view = view
-        doc = view.doc
         self.words = view.words
         depth, paren = 0, []
         for text in view.texts:

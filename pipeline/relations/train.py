@@ -34,8 +34,8 @@ import numpy
 from .. import __version__
 from ..evaluate import name_eq, norm, work_eq
 from ..readers import read_file
-from .candidates import WORDS, Candidate, generate
-from .facts import STATED_CONFIDENCE, Context, Info, spec as fact_spec, stated_by, vector
+from .candidates import WORDS, generate
+from .facts import STATED_CONFIDENCE, Context, Info, exclusive, spec as fact_spec, stated_by, vector
 from .features import Featurizer
 from .model import MODEL_FILE, head_spec
 
@@ -365,15 +365,20 @@ def fact_cross_validate(groups, golds: dict[str, dict], folds: int, c: float):
 
 
 def evaluate(facts: dict[tuple, tuple[float, dict]], golds: dict[str, dict], thresholds: dict[str, float],
-             articles: set[str]) -> dict:
-    """Return strict P/R/F1 per relation and pooled, and credit accuracy, over `articles`."""
+             articles: set[str], stated: frozenset = frozenset()) -> dict:
+    """Return strict P/R/F1 per relation and pooled, and credit accuracy, over `articles`, deciding as the
+    component does (a pair accepted both as cast and as maker keeps the likelier, see `facts.exclusive`)."""
     predicted = {r: set() for r in RELATIONS}
     credit_of = {}
-    for (article, relation, subj, obj), (p, all_probs) in facts.items():
-        if article in articles and p >= thresholds[relation] and subj and obj:
-            predicted[relation].add((article, subj, obj))
-            if relation == "creator_work":
-                credit_of[(article, subj, obj)] = max(CREDITS, key=lambda n: all_probs.get(f"credit:{n}", 0.0))
+    accepted = {key: p for key, (p, _) in facts.items()
+                if key[0] in articles and p >= thresholds[key[1]] and key[2] and key[3]}
+    dropped = exclusive(accepted, thresholds, stated)
+    for key in accepted.keys() - dropped:
+        article, relation, subj, obj = key
+        predicted[relation].add((article, subj, obj))
+        if relation == "creator_work":
+            all_probs = facts[key][1]
+            credit_of[(article, subj, obj)] = max(CREDITS, key=lambda n: all_probs.get(f"credit:{n}", 0.0))
     report, totals = {}, [0, 0, 0]
     credit_right = credit_total = 0
     for relation in RELATIONS:
@@ -398,13 +403,14 @@ def _prf(tp: int, fp: int, fn: int) -> dict:
     return {"p": round(p, 3), "r": round(r, 3), "f1": round(f, 3), "tp": tp, "fp": fp, "fn": fn}
 
 
-def choose_thresholds(facts, golds, articles: set[str]) -> dict[str, float]:
-    """Return, per relation, the threshold with the best F1 on `articles` (ties: the higher threshold)."""
-    chosen = {}
+def choose_thresholds(facts, golds, articles: set[str], stated: frozenset = frozenset()) -> dict[str, float]:
+    """Return, per relation, the threshold with the best F1 on `articles` (ties: the higher threshold), the
+    relations' thresholds chosen in turn (cast and maker interact through `facts.exclusive`)."""
+    chosen = {r: 0.5 for r in RELATIONS}
     for relation in RELATIONS:
         best = (-1.0, 0.5)
         for t in THRESHOLDS:
-            f1 = evaluate(facts, golds, {r: t for r in RELATIONS}, articles)[relation]["f1"]
+            f1 = evaluate(facts, golds, {**chosen, relation: t}, articles, stated)[relation]["f1"]
             if f1 >= best[0]:
                 best = (f1, t)
         chosen[relation] = best[1]
@@ -427,9 +433,10 @@ def train(corpora: list[Path], out: Path, folds: int = 5, c: float = 0.5, oracle
     candidate_only = best_candidate(groups)
     cut = choose_thresholds(candidate_only, golds, tuning)
     facts, fact_weights = fact_cross_validate(groups, golds, folds, c)
-    thresholds = choose_thresholds(facts, golds, tuning)
+    stated = frozenset(k for k in facts if stated_by(k[1], groups[k][0]))
+    thresholds = choose_thresholds(facts, golds, tuning, stated)
     splits = (("news", news), ("redocred", set(golds) - news))
-    cv = {name: evaluate(facts, golds, thresholds, arts) for name, arts in splits if arts}
+    cv = {name: evaluate(facts, golds, thresholds, arts, stated) for name, arts in splits if arts}
     cv["best_candidate_only"] = {name: evaluate(candidate_only, golds, cut, arts)["relations_micro"]
                                  for name, arts in splits if arts}
     heads = {}
