@@ -152,6 +152,28 @@ def test_awards_festivals_and_companies_are_not_works(nlp):
         assert _corrected(nlp, sentence, [(name, "WORK_OF_ART")]) == {name: label}, sentence
 
 
+@pytest.mark.parametrize("sentence, found, repaired", [
+    ("He sang standards such as Mellow Harbour and You Win Again.", "Mellow Harbour and", "Mellow Harbour"),
+    ("Fans of Paper Moons, the band's debut, queued.", "Paper Moons,", "Paper Moons"),
+    ("The remake, Flight of the Falcon, opened at number eight.", "Flight", "Flight of the Falcon"),
+    ("Son of a Gunman topped the chart again.", "Son", "Son of a Gunman"),
+])
+def test_a_titles_edges_are_repaired(nlp, sentence, found, repaired):
+    assert _corrected(nlp, sentence, [(found, "WORK_OF_ART")]) == {repaired: "WORK_OF_ART"}
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("The documentary Shape of the Lake won the top prize.", "Shape of the Lake"),
+    ("Her novel Daughters of a Quiet Town is out in May.", "Daughters of a Quiet Town"),
+    ("He hosted the show River Beat from 1971-79 for ABC.", "River Beat"),
+    ("The film Ocean's 14 was never made.", "Ocean's 14"),
+    ("Critics loved the film Harbour in the United States.", "Harbour"),
+])
+def test_a_title_after_a_cue_noun_runs_over_of_the_but_not_into_a_year_or_a_place(nlp, sentence, found):
+    doc = make_doc(nlp, sentence)
+    assert found in {m.text for m in doc._.mentions if m.label == "WORK_OF_ART"}, [(m.text, m.label) for m in doc._.mentions]
+
+
 def test_one_label_per_title_across_the_article(nlp):
     doc = make_doc(nlp, "The sitcom Bunheads was cancelled. Fans said Bunheads deserved better. Bunheads fans wrote in.")
     assert {m.label for m in doc._.mentions if m.text == "Bunheads"} == {"WORK_OF_ART"}
