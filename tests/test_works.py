@@ -162,6 +162,17 @@ def test_a_titles_edges_are_repaired(nlp, sentence, found, repaired):
     assert _corrected(nlp, sentence, [(found, "WORK_OF_ART")]) == {repaired: "WORK_OF_ART"}
 
 
+@pytest.mark.parametrize("sentence, found, titles", [
+    ("He mocked the shows Pop Stars and The Big Voice on air.", "Pop Stars and The Big Voice", ["Pop Stars", "The Big Voice"]),
+    ("Both Night Shift and A Quiet Road were shot in Leeds.", "Night Shift and A Quiet Road", ["Night Shift", "A Quiet Road"]),
+    ("She read Harry Potter and the Goblet of Fire twice.", "Harry Potter and the Goblet of Fire", ["Harry Potter and the Goblet of Fire"]),
+    ("They revived Pride and Prejudice for the stage.", "Pride and Prejudice", ["Pride and Prejudice"]),
+    ("Kids loved Bertie And The Bandits in the 1970s.", "Bertie And The Bandits", ["Bertie And The Bandits"]),
+])
+def test_and_before_a_capitalised_article_joins_two_titles(nlp, sentence, found, titles):
+    assert _corrected(nlp, sentence, [(found, "WORK_OF_ART")]) == {t: "WORK_OF_ART" for t in titles}
+
+
 @pytest.mark.parametrize("sentence, found", [
     ("The documentary Shape of the Lake won the top prize.", "Shape of the Lake"),
     ("Her novel Daughters of a Quiet Town is out in May.", "Daughters of a Quiet Town"),

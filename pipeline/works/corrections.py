@@ -3,7 +3,8 @@
 - A work-labelled span whose last word heads an award, festival, company or venue ("Soul Train Music Awards",
   "Focus Features"), or that is an award's name ("Oscar"), is relabelled: those are never titles.
 - A title's edges: it never ends on a lower-case function word ("Your Cheating Heart and"), and goes on across "of
-  (the)" into capitalised words ("Flight of the Phoenix" when only "Flight" was found).
+  (the)" into capitalised words ("Flight of the Phoenix" when only "Flight" was found); "and" before a capitalised
+  article joins two titles ("Pop Idol and The X Factor").
 - After a role verb, "X in Y" is a character and a work ("plays Woody in Toy Story 4"): the span is split.
 - A proper-noun span right after a person's role noun is that person ("the writer Germaine Greer").
 - A name-like span between which and a person stands a screen role noun is a work ("Gilmore Girls creator Amy
@@ -55,9 +56,24 @@ class NerCorrections:
                 end = run
         return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
 
+    @staticmethod
+    def coordinated(ent: Span) -> list[Span]:
+        """Return the titles of a work span joined by "and" before a capitalised article ("Pop Idol and The X
+        Factor"): inside one title, an article after "and" is lower-case ("Harry Potter and the Goblet of Fire"), or
+        "and" is capitalised too ("Chorlton And The Wheelies")."""
+        doc = ent.doc
+        for tok in ent[1:-1]:
+            if tok.text in {"and", "or"} and doc[tok.i + 1].text in {"The", "A", "An"}:
+                return [Span(doc, ent.start, tok.i, label=ent.label_), 
+                        *NerCorrections.coordinated(Span(doc, tok.i + 1, ent.end, label=ent.label_))]
+        return [ent]
+
     def correct(self, ent: Span) -> list[Span]:
-        """Return what `ent` (a work-labelled span) really is: itself, relabelled, or split in two."""
+        """Return what `ent` (a work-labelled span) really is: itself, relabelled, split in two, or two titles."""
         ent = self.edges(ent)
+        titles = self.coordinated(ent)
+        if len(titles) > 1:
+            return titles
         doc = ent.doc
         words = ent.text.rstrip(".").split()
         if ent.text in self.awards or (len(words) > 1 and words[-1] in self.heads):
