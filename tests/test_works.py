@@ -155,6 +155,7 @@ def test_awards_festivals_and_companies_are_not_works(nlp):
 @pytest.mark.parametrize("sentence, found, repaired", [
     ("He sang standards such as Mellow Harbour and You Win Again.", "Mellow Harbour and", "Mellow Harbour"),
     ("Fans of Paper Moons, the band's debut, queued.", "Paper Moons,", "Paper Moons"),
+    ("Glass Harbour: the sequel nobody asked for.", "Glass Harbour:", "Glass Harbour"),
     ("The remake, Flight of the Falcon, opened at number eight.", "Flight", "Flight of the Falcon"),
     ("Son of a Gunman topped the chart again.", "Son", "Son of a Gunman"),
 ])
@@ -267,6 +268,14 @@ def test_training_script_runs_end_to_end_on_a_tiny_corpus(tmp_path):
     assert scores["tp"] + scores["fn"] == 2 * sum(len(t) for _, t in TINY)
     nlp = spacy.load(DEFAULT_MODEL)
     assert add_work_recognizer(nlp, out) == "replaced ner"
+
+    from pipeline.works import train_filter
+
+    scorer = tmp_path / "title_filter.json"
+    assert train_filter.main(["--shared", str(shared), "--folds", str(tmp_path / "w"), "--cv", "2", "--out", str(scorer)]) == 0
+    spec = json.loads(scorer.read_text(encoding="utf-8"))
+    assert 0.0 < spec["threshold"] < 1.0
+    assert spec["cv_candidates"]["all_kept"]["tp"] + spec["cv_candidates"]["all_kept"]["fn"] == 2 * sum(len(t) for _, t in TINY)
 
 
 

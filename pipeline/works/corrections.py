@@ -45,7 +45,7 @@ class NerCorrections:
         doc = ent.doc
         end = ent.end
         while end > ent.start + 1 and (doc[end - 1].is_lower and doc[end - 1].lower_ in self.inner
-                                       or doc[end - 1].text in {",", ";", "-", "–", "&"}):
+                                       or doc[end - 1].text in {",", ";", ":", "-", "–", "&"}):
             end -= 1
         if end == ent.end and end + 1 < len(doc) and doc[end].text == "of":
             k = end + 1 + (doc[end + 1].lower_ in {"the", "a", "an"} and doc[end + 1].is_lower)
