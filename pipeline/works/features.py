@@ -146,16 +146,16 @@ def features(candidate: Candidate, doc: Doc, rules: dict[tuple[int, int], set[st
     feats.add(f"words={_bucket(len(words), 5)}")
     feats.add(f"labelled={_bucket(len(candidate.spans), 3)}")
     feats.add(f"mentions={_bucket(len(candidate.occurrences), 4)}")
-    labels = {}
+    labels = set()  # what the other mentions of the words are: unlabelled, another label, inside another entity
     for occ in candidate.occurrences:
         label = occ[0].ent_type_ if occ[0].ent_iob_ == "B" and occ[-1].ent_type_ == occ[0].ent_type_ else ""
         outer = {t.ent_type_ for t in occ if t.ent_type_}
         if not outer:
-            labels["none"] = labels.get("none", 0) + 1
+            labels.add("none")
         elif label and label != LABEL:
-            labels[label] = labels.get(label, 0) + 1
+            labels.add(label)
         elif LABEL not in outer:
-            labels["inside_" + sorted(outer)[0]] = labels.get("inside_" + sorted(outer)[0], 0) + 1
+            labels.add("inside_" + sorted(outer)[0])
     for longer in candidate.inside:
         feats.add(f"in_longer_name={longer.label_ or 'none'}")
     for label in labels:
