@@ -106,7 +106,7 @@ class WorkTitles:
             if self._capitalised(tok) and not tok.ent_type_ in {"DATE", "CARDINAL"}:
                 j += 1
                 end = j
-            elif j > i and (tok.lower_ in self.inner or tok.text in self.inner) and j + 1 < len(doc) and self._capitalised(doc[j + 1]):
+            elif j > i and (tok.lower_ in self.inner or tok.text in self.inner) and self._continues(doc, j):
                 j += 1
             else:
                 break
@@ -117,6 +117,18 @@ class WorkTitles:
         if joins and any(t.text in {"'s", "’s"} for t in doc[joins[0] : end]):
             end = joins[0]
         return doc[i:end]
+
+    def _continues(self, doc: Doc, j: int) -> bool:
+        """True when the title goes on after the inner word at `j`: a capitalised word follows ("Lost in
+        Translation"), or an article and one after "of" ("Shape of the Moon"). A number follows only a possessive or
+        a colon ("Ocean's 11"), never a preposition ("American Bandstand from 1956")."""
+        if j + 1 >= len(doc):
+            return False
+        after = doc[j + 1]
+        if doc[j].lower_ == "of" and after.lower_ in {"the", "a", "an"} and j + 2 < len(doc):
+            return doc[j + 2].text[:1].isupper()
+        return after.text[:1].isupper() and after.text != "I" \
+            or after.text[:1].isdigit() and doc[j].text in {"'s", "’s", ":", "-"}
 
     def _run_backward(self, doc: Doc, k: int) -> Optional[Span]:
         """Return the title-case run ending just before token `k`, after `the` or a possessive."""
@@ -148,7 +160,7 @@ class WorkTitles:
                 continue
             major = [w for w in words if w.lower() not in self.inner]
             if major and all(w[:1].isupper() or w[:1].isdigit() for w in major) and inner not in self.not_titles:
-                span = doc.char_span(m.start(2), m.start(2) + len(inner), label="WORK_OF_ART")
+                span = doc.char_span(m.start(2), m.start(2) + len(inner), label="quoted")
                 if span is not None:
                     spans.append(span)
         return spans
@@ -160,24 +172,36 @@ class WorkTitles:
             if kind == "CUE_AFTER" and start + 2 < len(doc) and doc[start + 1].text == "," and _determined(doc, start):
                 # Apposition: "her new album, Blue Lines, went ..." (the run must close with the apposition);
                 # not "head of drama, Claire Booth,", where the noun names a field, not a work.
-                span = self._run_forward(doc, start + 2)
+                span, rule = self._run_forward(doc, start + 2), "cue_apposition"
                 if span is not None and (span.end < len(doc) and doc[span.end].text not in {",", ".", ";"}):
                     span = None
             elif kind == "CUE_AFTER" and start + 1 < len(doc):
-                span = self._run_forward(doc, start + 1)
+                span, rule = self._run_forward(doc, start + 1), "cue_after"
             elif kind == "CUE_BEFORE":
-                span = self._run_backward(doc, start)
+                span, rule = self._run_backward(doc, start), "cue_before"
             else:
                 span = None
             if span is not None and self._acceptable(span):
-                found.append(Span(doc, span.start, span.end, label="WORK_OF_ART"))
+                found.append(Span(doc, span.start, span.end, label=rule))
         found.extend(self._quoted_titles(doc))
         if found:
             existing = list(doc.ents)
             taken = {i for ent in existing for i in range(ent.start, ent.end)}
             new = [s for s in filter_spans(found) if not any(i in taken for i in range(s.start, s.end))]
-            doc.ents = filter_spans(existing + new)
+            # The rule behind each title stays on the doc (`work_rules`) for the title filter to weigh.
+            add_rule_spans(doc, new)
+            doc.ents = filter_spans(existing + [Span(doc, s.start, s.end, label="WORK_OF_ART") for s in new])
         return doc
+
+
+RULE_SPANS = "work_rules"
+
+
+def add_rule_spans(doc: Doc, spans: list[Span]) -> None:
+    """Add `spans` (labelled with the rule that found each title) to the doc's `work_rules` span group."""
+    if spans:
+        group = list(doc.spans[RULE_SPANS]) if RULE_SPANS in doc.spans else []
+        doc.spans[RULE_SPANS] = group + spans
 
 
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "'s", "’s"}

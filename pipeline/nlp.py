@@ -15,6 +15,7 @@ from . import DEFAULT_MODEL, dates, entities, quotes, relations  # noqa: F401  (
 from .entities import DATA
 from .works import corrections  # noqa: F401  (registers ner_corrections)
 from .works.recognizer import MODEL_DIR, add_work_recognizer
+from .works.scorer import MODEL_FILE as TITLE_FILTER
 
 log = logging.getLogger(__name__)
 
@@ -23,11 +24,13 @@ log = logging.getLogger(__name__)
 STAGES = ["entertainment_dates", "quote_attribution", "relation_extraction"]
 
 
-def build_nlp(model: str = DEFAULT_MODEL, works_model: Path = MODEL_DIR) -> Language:
+def build_nlp(model: str = DEFAULT_MODEL, works_model: Path = MODEL_DIR,
+              title_filter: Path | None = TITLE_FILTER) -> Language:
     """Return `model` with the work-title recogniser, entity rules, entity resolution and every fact stage added.
 
     `model` is any installed spaCy English pipeline with a parser and NER (en_core_web_sm/md/lg/trf);
-    `works_model` the trained title recogniser (the one shipped in the package unless training says otherwise).
+    `works_model` the trained title recogniser (the one shipped in the package unless training says otherwise);
+    `title_filter` the title scorer (None: every title the recogniser and rules propose is kept).
     """
     try:
         nlp = spacy.load(model)
@@ -49,6 +52,8 @@ def build_nlp(model: str = DEFAULT_MODEL, works_model: Path = MODEL_DIR) -> Lang
     ruler.from_disk(DATA / "entity_patterns.jsonl")
     nlp.add_pipe("work_titles", before="ner")
     nlp.add_pipe("ner_corrections")  # after the parser and lemmatizer: its rules read both
+    if title_filter is not None:
+        nlp.add_pipe("work_filter", config={"model_file": str(title_filter)})
     nlp.add_pipe("entity_resolver")
     for factory in STAGES:
         nlp.add_pipe(factory)

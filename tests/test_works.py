@@ -152,6 +152,40 @@ def test_awards_festivals_and_companies_are_not_works(nlp):
         assert _corrected(nlp, sentence, [(name, "WORK_OF_ART")]) == {name: label}, sentence
 
 
+@pytest.mark.parametrize("sentence, found, repaired", [
+    ("He sang standards such as Mellow Harbour and You Win Again.", "Mellow Harbour and", "Mellow Harbour"),
+    ("Fans of Paper Moons, the band's debut, queued.", "Paper Moons,", "Paper Moons"),
+    ("Glass Harbour: the sequel nobody asked for.", "Glass Harbour:", "Glass Harbour"),
+    ("The remake, Flight of the Falcon, opened at number eight.", "Flight", "Flight of the Falcon"),
+    ("Son of a Gunman topped the chart again.", "Son", "Son of a Gunman"),
+])
+def test_a_titles_edges_are_repaired(nlp, sentence, found, repaired):
+    assert _corrected(nlp, sentence, [(found, "WORK_OF_ART")]) == {repaired: "WORK_OF_ART"}
+
+
+@pytest.mark.parametrize("sentence, found, titles", [
+    ("He mocked the shows Pop Stars and The Big Voice on air.", "Pop Stars and The Big Voice", ["Pop Stars", "The Big Voice"]),
+    ("Both Night Shift and A Quiet Road were shot in Leeds.", "Night Shift and A Quiet Road", ["Night Shift", "A Quiet Road"]),
+    ("She read Harry Potter and the Goblet of Fire twice.", "Harry Potter and the Goblet of Fire", ["Harry Potter and the Goblet of Fire"]),
+    ("They revived Pride and Prejudice for the stage.", "Pride and Prejudice", ["Pride and Prejudice"]),
+    ("Kids loved Bertie And The Bandits in the 1970s.", "Bertie And The Bandits", ["Bertie And The Bandits"]),
+])
+def test_and_before_a_capitalised_article_joins_two_titles(nlp, sentence, found, titles):
+    assert _corrected(nlp, sentence, [(found, "WORK_OF_ART")]) == {t: "WORK_OF_ART" for t in titles}
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("The documentary Shape of the Lake won the top prize.", "Shape of the Lake"),
+    ("Her novel Daughters of a Quiet Town is out in May.", "Daughters of a Quiet Town"),
+    ("He hosted the show River Beat from 1971-79 for ABC.", "River Beat"),
+    ("The film Ocean's 14 was never made.", "Ocean's 14"),
+    ("Critics loved the film Harbour in the United States.", "Harbour"),
+])
+def test_a_title_after_a_cue_noun_runs_over_of_the_but_not_into_a_year_or_a_place(nlp, sentence, found):
+    doc = make_doc(nlp, sentence)
+    assert found in {m.text for m in doc._.mentions if m.label == "WORK_OF_ART"}, [(m.text, m.label) for m in doc._.mentions]
+
+
 def test_one_label_per_title_across_the_article(nlp):
     doc = make_doc(nlp, "The sitcom Bunheads was cancelled. Fans said Bunheads deserved better. Bunheads fans wrote in.")
     assert {m.label for m in doc._.mentions if m.text == "Bunheads"} == {"WORK_OF_ART"}
@@ -234,6 +268,14 @@ def test_training_script_runs_end_to_end_on_a_tiny_corpus(tmp_path):
     assert scores["tp"] + scores["fn"] == 2 * sum(len(t) for _, t in TINY)
     nlp = spacy.load(DEFAULT_MODEL)
     assert add_work_recognizer(nlp, out) == "replaced ner"
+
+    from pipeline.works import train_filter
+
+    scorer = tmp_path / "title_filter.json"
+    assert train_filter.main(["--shared", str(shared), "--folds", str(tmp_path / "w"), "--cv", "2", "--out", str(scorer)]) == 0
+    spec = json.loads(scorer.read_text(encoding="utf-8"))
+    assert 0.0 < spec["threshold"] < 1.0
+    assert spec["cv_candidates"]["all_kept"]["tp"] + spec["cv_candidates"]["all_kept"]["fn"] == 2 * sum(len(t) for _, t in TINY)
 
 
 

@@ -2,6 +2,9 @@
 
 - A work-labelled span whose last word heads an award, festival, company or venue ("Soul Train Music Awards",
   "Focus Features"), or that is an award's name ("Oscar"), is relabelled: those are never titles.
+- A title's edges: it never ends on a lower-case function word ("Your Cheating Heart and"), and goes on across "of
+  (the)" into capitalised words ("Flight of the Phoenix" when only "Flight" was found); "and" before a capitalised
+  article joins two titles ("Pop Idol and The X Factor").
 - After a role verb, "X in Y" is a character and a work ("plays Woody in Toy Story 4"): the span is split.
 - A proper-noun span right after a person's role noun is that person ("the writer Germaine Greer").
 - A name-like span between which and a person stands a screen role noun is a work ("Gilmore Girls creator Amy
@@ -14,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..entities import load_json
+from ..entities import add_rule_spans, load_json
 
 LABEL = "WORK_OF_ART"
 
@@ -32,10 +35,45 @@ class NerCorrections:
         self.awards = set(data["award_names"])
         self.role_verbs = set(data["role_verbs"])
         self.screen_roles = set(data["screen_roles"])
+        self.inner = set(load_json("work_cues.json")["title_inner"])
         self.person_roles = self.screen_roles | set(load_json("quote_cues.json")["person_roles"])
 
+    def edges(self, ent: Span) -> Span:
+        """Return the work span `ent` with its edges repaired: a title never ends on a lower-case function word or a
+        comma ("Your Cheating Heart and"), and goes on across "of (the)" into capitalised words ("Flight" of
+        "Flight of the Phoenix")."""
+        doc = ent.doc
+        end = ent.end
+        while end > ent.start + 1 and (doc[end - 1].is_lower and doc[end - 1].lower_ in self.inner
+                                       or doc[end - 1].text in {",", ";", ":", "-", "–", "&"}):
+            end -= 1
+        if end == ent.end and end + 1 < len(doc) and doc[end].text == "of":
+            k = end + 1 + (doc[end + 1].lower_ in {"the", "a", "an"} and doc[end + 1].is_lower)
+            run = k
+            while run < len(doc) and doc[run].is_alpha and doc[run].text[:1].isupper() and not doc[run].is_sent_start:
+                run += 1
+            if run > k:
+                end = run
+        return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
+
+    @staticmethod
+    def coordinated(ent: Span) -> list[Span]:
+        """Return the titles of a work span joined by "and" before a capitalised article ("Pop Idol and The X
+        Factor"): inside one title, an article after "and" is lower-case ("Harry Potter and the Goblet of Fire"), or
+        "and" is capitalised too ("Chorlton And The Wheelies")."""
+        doc = ent.doc
+        for tok in ent[1:-1]:
+            if tok.text in {"and", "or"} and doc[tok.i + 1].text in {"The", "A", "An"}:
+                return [Span(doc, ent.start, tok.i, label=ent.label_), 
+                        *NerCorrections.coordinated(Span(doc, tok.i + 1, ent.end, label=ent.label_))]
+        return [ent]
+
     def correct(self, ent: Span) -> list[Span]:
-        """Return what `ent` (a work-labelled span) really is: itself, relabelled, or split in two."""
+        """Return what `ent` (a work-labelled span) really is: itself, relabelled, split in two, or two titles."""
+        ent = self.edges(ent)
+        titles = self.coordinated(ent)
+        if len(titles) > 1:
+            return titles
         doc = ent.doc
         words = ent.text.rstrip(".").split()
         if ent.text in self.awards or (len(words) > 1 and words[-1] in self.heads):
@@ -102,7 +140,10 @@ class NerCorrections:
             ents.extend(self.correct(ent) if ent.label_ == LABEL else [ent])
         modifiers = self.role_modifiers(doc)
         ents = filter_spans(ents)
-        modifiers += list(self.listed_with_works(ents))
+        listed = list(self.listed_with_works(ents))
+        add_rule_spans(doc, [Span(doc, s.start, s.end, label="role_modifier") for s in modifiers]
+                       + [Span(doc, s.start, s.end, label="listed") for s in listed])
+        modifiers += listed
         if modifiers:
             taken = {(s.start, s.end) for s in modifiers}
             ents = modifiers + [e for e in ents if (e.start, e.end) not in taken]

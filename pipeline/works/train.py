@@ -63,7 +63,18 @@ def spacy_train(train_docs: list, dev_docs: list, out: Path, base: str, steps: i
     if steps is not None:
         cmd += ["--training.max_steps", str(steps)]
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    record_base(out / "model" / "model-last", base)
     return out / "model" / "model-last"
+
+
+def record_base(model: Path, base: str) -> None:
+    """Write the base model's name and version into `model`'s meta, so that the pipeline uses `model` as it uses
+    the shipped one (in place of the base model's `ner`)."""
+    nlp_meta = spacy.load(base).meta
+    path = model / "meta.json"
+    meta = json.loads(path.read_text(encoding="utf-8"))
+    meta["base_model"] = {"name": f"{nlp_meta['lang']}_{nlp_meta['name']}", "version": nlp_meta["version"]}
+    path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def folds(ids: list[str], k: int, seed: int = 0) -> list[set[str]]:
@@ -116,11 +127,10 @@ def install(model: Path, target: Path, base: str, info: dict) -> None:
     if target.exists():
         shutil.rmtree(target)
     shutil.copytree(model, target)
-    nlp_meta = spacy.load(base).meta
+    record_base(target, base)
     meta = json.loads((target / "meta.json").read_text(encoding="utf-8"))
     meta.update(name="work_titles", version=__version__,
                 description="Work-title recogniser: the base model's NER trained further on annotated titles.",
-                base_model={"name": f"{nlp_meta['lang']}_{nlp_meta['name']}", "version": nlp_meta["version"]},
                 training=info)
     meta.pop("performance", None)
     (target / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -1,0 +1,92 @@
+"""The title scorer: a logistic regression over candidate features, stored as JSON, and the `work_filter` component.
+
+`pipeline/data/title_filter.json` holds the feature weights, the intercept, the threshold chosen by
+cross-validation by article, and the features that accept a title whatever the score (rules that are certain, such
+as a quoted title after a cue noun). `pipeline.works.train_filter` writes it.
+
+`work_filter` runs after the title corrections and before entity resolution: a title scored below the threshold is
+not a work in that article. Its spans take the label the recogniser gave the same words elsewhere in the article,
+else PERSON when the words are a person's name there (a first name, a surname of a named person), else no label.
+"""
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .candidates import LABEL, Candidate, work_candidates
+from .features import _person_words, features, rule_index
+
+MODEL_FILE = Path(__file__).parent.parent / "data" / "title_filter.json"
+_PERSON_LIKE = {"first_name_first", "a_persons_surname", "a_persons_first_name", "a_persons_name", "after_honorific"}
+
+
+class TitleScorer:
+    """Scores candidates: `probability(features)` and `accepts(features)`."""
+
+    def __init__(self, spec: dict):
+        self.weights: dict[str, float] = spec["weights"]
+        self.intercept: float = spec["intercept"]
+        self.threshold: float = spec["threshold"]
+        self.always: frozenset[str] = frozenset(spec.get("always_accept", []))
+        self.spec = spec
+
+    @classmethod
+    def load(cls, path: Path | str = MODEL_FILE) -> "TitleScorer":
+        with open(path, encoding="utf-8") as handle:
+            return cls(json.load(handle))
+
+    def probability(self, feats: list[str]) -> float:
+        z = self.intercept + sum(self.weights.get(f, 0.0) for f in feats)
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def accepts(self, feats: list[str]) -> bool:
+        return bool(self.always.intersection(feats)) or self.probability(feats) >= self.threshold
+
+
+@Language.factory("work_filter", default_config={"model_file": str(MODEL_FILE)})
+def make_work_filter(nlp: Language, name: str, model_file: str) -> "WorkFilter":
+    return WorkFilter(TitleScorer.load(model_file))
+
+
+class WorkFilter:
+    """Takes the work label off the titles the scorer rejects, per title and article."""
+
+    def __init__(self, scorer: TitleScorer):
+        self.scorer = scorer
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates = work_candidates(doc)
+        if not candidates:
+            return doc
+        rules, people = rule_index(doc), _person_words(doc)
+        rejected = [(c, f) for c in candidates for f in [features(c, doc, rules, people)] if not self.scorer.accepts(f)]
+        if rejected:
+            doc.ents = relabel(doc, rejected)
+        return doc
+
+
+def relabel(doc: Doc, rejected: list[tuple[Candidate, list[str]]]) -> list[Span]:
+    """Return the doc's entities with the rejected candidates' work spans relabelled or dropped."""
+    drop = {(s.start, s.end) for c, _ in rejected for s in c.spans}
+    new = []
+    for candidate, feats in rejected:
+        label = _other_label(candidate) or ("PERSON" if _PERSON_LIKE.intersection(feats) else None)
+        if label is not None:
+            new += [Span(doc, s.start, s.end, label=label) for s in candidate.spans]
+    kept = [e for e in doc.ents if (e.start, e.end) not in drop]
+    return filter_spans(kept + new)
+
+
+def _other_label(candidate: Candidate) -> str | None:
+    """Return the label the recogniser gave most often to other mentions of the same words, if any."""
+    votes: dict[str, int] = {}
+    for occ in candidate.occurrences:
+        label = occ[0].ent_type_
+        if label and label != LABEL and occ[0].ent_iob_ == "B" and all(t.ent_type_ == label for t in occ):
+            votes[label] = votes.get(label, 0) + 1
+    return max(votes, key=votes.get) if votes else None
