@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from . import DEFAULT_MODEL, dates, entities, quotes, relations  # noqa: F401  (register the components)
 from .entities import DATA
 from .works import corrections  # noqa: F401  (registers ner_corrections)
+from .works import definitions  # noqa: F401  (registers work_definitions)
 from .works.recognizer import MODEL_DIR, add_work_recognizer
 
 log = logging.getLogger(__name__)
@@ -49,6 +50,7 @@ def build_nlp(model: str = DEFAULT_MODEL, works_model: Path = MODEL_DIR) -> Lang
     ruler.from_disk(DATA / "entity_patterns.jsonl")
     nlp.add_pipe("work_titles", before="ner")
     nlp.add_pipe("ner_corrections")  # after the parser and lemmatizer: its rules read both
+    nlp.add_pipe("work_definitions")  # titles a definition states ("X is a 1936 film"), after the parse
     nlp.add_pipe("entity_resolver")
     for factory in STAGES:
         nlp.add_pipe(factory)
