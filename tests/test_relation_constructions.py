@@ -63,3 +63,18 @@ def test_a_stated_fact_is_kept_with_the_verbs_credit(nlp):
     rows = [r for r in doc._.relations if (r.relation, r.subject, r.object) ==
             ("creator_work", "Ava Lindqvist", "Night Harbour")]
     assert rows and {r.credit for r in rows} == {"director"} and all(r.confidence >= 0.9 for r in rows)
+
+
+@pytest.mark.parametrize("text, subject, work, credit", [
+    ("Velvet Road is the fourth studio album by the English singer Maria Lopez.", "Maria Lopez", "Velvet Road",
+     "performer"),
+    ("Harbour of Salt was a 1987 novel by Ruth Penhallow.", "Ruth Penhallow", "Harbour of Salt", "writer"),
+    ("Song of Freedom is a 1936 British film by Paul Hanks.", "Paul Hanks", "Song of Freedom", "director"),
+])
+def test_by_after_the_kind_in_a_definition_states_the_creator(nlp, text, subject, work, credit):
+    assert _stated(nlp, text)[(subject, work)] == ("creator_work", credit)
+
+
+def test_by_after_a_kind_without_a_definition_states_nothing(nlp):
+    found = _stated(nlp, "The film Velvet Road was praised in a review by Maria Lopez.")
+    assert found.get(("Maria Lopez", "Velvet Road")) is None

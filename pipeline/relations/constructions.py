@@ -7,6 +7,8 @@ from the parse, which the small model often gets wrong on short sentences ("Mery
 
 - passive "by": "The film W was directed by X", "W, written by X and Y,", "W, which was produced by X",
   "W is a 1936 film directed by X", "The song was co-written by producer X" (a definite reference as the work);
+- definition "by": "W is the fourth studio album by rock band X", "W is a 1990 novel by X", the credit given by the
+  kind of work (`kind_credits`: performer of an album or song, writer of a book or play, director of a film);
 - active creator verb: "X directed W", "X wrote and directed the film W";
 - cast: "X stars in W", "X and Y appear in the series W", "W, starring X and Y".
 
@@ -21,7 +23,8 @@ from typing import Optional
 from .candidates import WORDS, Candidate, DocView
 
 _GROUP = {lemma: group for group, lemmas in WORDS.get("cues", {}).items() for lemma in lemmas}
-_KINDS = set(WORDS.get("title_types", {}))  # film, album, series, …
+_KINDS = WORDS.get("title_types", {})  # film, album, series, … → the kind of work
+_KIND_CREDIT = WORDS.get("kind_credits", {})  # "an album by X": performer, "a novel by X": writer
 CREATOR_GROUPS = {"director", "writer", "producer", "creator", "composer"}
 CAST_VERBS = {"star", "co-star", "appear"}
 _SKIP = {"the", "a", "an", "his", "her", "their", "its", "new", "latest", "hit"}
@@ -29,7 +32,7 @@ _NAME_LABELS = {"PERSON", "ORG"}
 
 
 def _between(view: DocView, start: int, end: int) -> list[tuple[str, str]]:
-    """Return the (word, tag) sequence between two spans: names as ("P", ""), kind nouns as ("K", "")."""
+    """Return the (word, tag) sequence between two spans: names as ("P", ""), kind nouns as ("K", kind)."""
     out: list[tuple[str, str]] = []
     i = start
     while i < end:
@@ -45,7 +48,7 @@ def _between(view: DocView, start: int, end: int) -> list[tuple[str, str]]:
             i += 1  # "co - written": the joined word ("co-write") is on the hyphenated word's last token
             continue
         if word in _KINDS:
-            out.append(("K", ""))
+            out.append(("K", _KINDS[word]))  # the kind stands where a word's tag would
         elif word not in _SKIP and tag not in ("RB", "RBR"):  # "was later produced by"
             out.append((word, tag))
         i += 1
@@ -110,7 +113,10 @@ def stated(view: DocView, cand: Candidate) -> Optional[tuple[str, Optional[str]]
         words, seq = words[1:], seq[1:]
         if "K" in words[:5]:  # "W is a 1936 British film directed by X"
             cut = words.index("K") + 1
+            kind = seq[cut - 1][1]
             words, seq = words[cut:], seq[cut:]
+            if words == ["by"] and kind in _KIND_CREDIT:  # "W is the fourth studio album by (band) X"
+                return "creator_work", _KIND_CREDIT[kind]
     if len(words) == 2 and words[1] == "by" and _GROUP.get(words[0]) in CREATOR_GROUPS and seq[0][1] == "VBN":
         return "creator_work", _GROUP[words[0]]
     if words == ["star"] and seq[0][1] == "VBG":

@@ -1,0 +1,160 @@
+"""Work titles stated by definition, the way reference texts introduce a work (`work_definitions`).
+
+- Copular definition: the subject of "X is a 1936 British musical film", "X was the seventh studio album by …",
+  "X is a Canadian reality television series" is a title, when the attribute's head noun is a kind of work
+  (`work_nouns` in `data/work_definitions.json`) and the subject is written as a title. The head is the last noun
+  of the attribute, so "X is a film director" or "X is an American film and television actor" define a person.
+- Disambiguating parenthesis: the title-case run before "(1999 film)", "(song)", "(Jeff Healey album)".
+
+Runs after the parse (it reads tags) and before entity resolution, which then marks every other occurrence of
+the title in the article. A title found here replaces whatever the model labelled over the same words.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..entities import load_json
+
+LABEL = "WORK_OF_ART"
+_COPULAS = {"is", "was", "are", "were"}
+_DETERMINERS = {"a", "an", "the"}
+_OPENING_QUOTES = {'"', "“", "'", "‘"}
+_CLOSING_QUOTES = {'"', "”", "'", "’"}
+# Tags of the words that premodify a noun inside the attribute ("a 1936 British musical film").
+_PREMODIFIER_TAGS = {"JJ", "JJR", "JJS", "CD", "NN", "NNS", "NNP", "NNPS", "HYPH", "CC", "RB", "VBN", "VBG", "POS", ","}
+_NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
+_MAX_SUBJECT = 12
+_MAX_ATTRIBUTE = 10
+
+
+@Language.factory("work_definitions", default_config={"data_file": "work_definitions.json"})
+def make_work_definitions(nlp: Language, name: str, data_file: str) -> "WorkDefinitions":
+    return WorkDefinitions(load_json(data_file), load_json("work_cues.json"), load_json("title_corrections.json"))
+
+
+class WorkDefinitions:
+    """Marks the titles that a definition or a disambiguating parenthesis names as `WORK_OF_ART`."""
+
+    def __init__(self, data: dict, cues: dict, corrections: dict):
+        self.work_nouns = {w.lower() for w in data["work_nouns"]}
+        self.lower_words = set(cues["title_inner"]) | set(data["title_lower_words"])
+        self.not_titles = set(cues["not_titles"])
+        # A name headed by an award, festival, company or venue word is never a work ("… Music Awards").
+        self.not_heads = {w for words in corrections["head_labels"].values() for w in words}
+
+    def _title_like(self, span: Span) -> bool:
+        """True when `span` is written as a title: capitalised first word, every other word capitalised, a number,
+        punctuation or a title's lower-case word; not a pronoun or a lone generic word."""
+        if not span or not (span[0].text[:1].isupper() or span[0].text[:1].isdigit()):
+            return False
+        if span.text in self.not_titles or span[-1].text in self.not_heads or any("\n" in t.text for t in span):
+            return False
+        return all(t.text[:1].isupper() or t.text[:1].isdigit() or not t.is_alpha or t.lower_ in self.lower_words
+                   for t in span[1:])
+
+    def _attribute_head(self, doc: Doc, start: int, end: int) -> Optional[int]:
+        """Return the index of the head noun of the noun phrase opening at `start` (a determiner), or None."""
+        if start >= end or doc[start].lower_ not in _DETERMINERS:
+            return None
+        head = None
+        for i in range(start + 1, min(end, start + 1 + _MAX_ATTRIBUTE)):
+            token = doc[i]
+            if token.tag_ not in _PREMODIFIER_TAGS:
+                break
+            # A participle after a noun opens a clause ("a song written by"), before one it modifies ("an animated film").
+            if token.tag_ in ("VBN", "VBG") and head is not None and head == i - 1:
+                break
+            if token.text == "," and not (i + 1 < end and doc[i + 1].tag_ in ("JJ", "CD")):
+                break
+            if token.tag_ in _NOUN_TAGS:
+                head = i
+        return head
+
+    def copular(self, doc: Doc) -> list[Span]:
+        """Return the subjects of the sentences that define them as a work ("X is a 2004 American comedy film")."""
+        found = []
+        for sent in doc.sents:
+            for start in self._line_starts(sent):
+                span = self._defined(doc, start, sent.end)
+                if span is not None:
+                    found.append(span)
+        return found
+
+    @staticmethod
+    def _line_starts(sent: Span):
+        """Yield where the sentence and each line inside it begin: a headline without a full stop is parsed as one
+        sentence with the line under it ("Song of Freedom⏎⏎Song of Freedom is a 1936 film")."""
+        yield sent.start
+        for token in sent[:-1]:
+            if token.is_space and "\n" in token.text:
+                yield token.i + 1
+
+    def _defined(self, doc: Doc, start: int, sent_end: int) -> Optional[Span]:
+        """Return the subject opening at `start` when a copula defines it as a work, else None."""
+        while start < sent_end and (doc[start].is_space or doc[start].text in _OPENING_QUOTES):
+            start += 1
+        copula = None
+        for token in doc[start : min(sent_end, start + _MAX_SUBJECT + 12)]:
+            if token.is_space and "\n" in token.text:
+                break
+            if token.lower_ in _COPULAS and token.pos_ in ("AUX", "VERB"):
+                copula = token.i
+                break
+        if copula is None or copula == start:
+            return None
+        end = copula
+        # "X (also known as Y) is …", "X, the band's debut, is …" stop the subject at the bracket or comma.
+        cut = next((t.i for t in doc[start:copula] if t.text in ("(", ",")), None)
+        if cut is not None:
+            if doc[cut].text == "(" and not any(t.text == ")" for t in doc[cut:copula]):
+                return None
+            if doc[cut].text == "," and doc[copula - 1].text != ",":
+                return None
+            end = cut
+        while end > start and (doc[end - 1].text in _CLOSING_QUOTES or doc[end - 1].text in (".", ",") or doc[end - 1].is_space):
+            end -= 1
+        subject = doc[start:end]
+        if not 1 <= len(subject) <= _MAX_SUBJECT or not self._title_like(subject):
+            return None
+        head = self._attribute_head(doc, copula + 1, sent_end)
+        if head is None or doc[head].lower_ not in self.work_nouns:
+            return None
+        return Span(doc, start, end, label=LABEL)
+
+    def parenthesised(self, doc: Doc) -> list[Span]:
+        """Return the titles named before a parenthesis that gives their kind ("Presence (album)", "X (1999 film)")."""
+        found = []
+        for token in doc:
+            if token.text != "(" or token.i == 0:
+                continue
+            close = next((t.i for t in doc[token.i + 1 : token.i + 7] if t.text == ")"), None)
+            if close is None or close == token.i + 1 or doc[close - 1].lower_ not in self.work_nouns:
+                continue
+            start = token.i
+            while start > 0 and not doc[start - 1].is_space and (doc[start - 1].text[:1].isupper() or doc[start - 1].text[:1].isdigit()
+                         or doc[start - 1].lower_ in self.lower_words and start - 1 > 0
+                         and doc[start - 2].text[:1].isupper()):
+                start -= 1
+                if doc[start].is_sent_start:
+                    break
+            while start < token.i and doc[start].lower_ in self.lower_words and not doc[start].text[:1].isupper():
+                start += 1
+            before = doc[start - 1] if start > 0 else None
+            # The run must be all of the name: a line of its own, a sentence opening, or after a lower-case word.
+            whole = before is None or before.is_space or doc[start].is_sent_start or before.is_alpha and before.is_lower
+            span = doc[start : token.i]
+            if whole and len(span) <= _MAX_SUBJECT and self._title_like(span):
+                found.append(Span(doc, start, token.i, label=LABEL))
+        return found
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = filter_spans(self.copular(doc) + self.parenthesised(doc))
+        if found:
+            covered = {i for s in found for i in range(s.start, s.end)}
+            kept = [e for e in doc.ents if not any(i in covered for i in range(e.start, e.end))]
+            doc.ents = filter_spans(found + kept)
+        return doc
