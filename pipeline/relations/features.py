@@ -13,6 +13,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
+from .. import names
 from .candidates import WORDS, Candidate, DocView
 from .constructions import stated
 
@@ -20,6 +21,15 @@ _CUES = {lemma: group for group, lemmas in WORDS.get("cues", {}).items() for lem
 _ROLE_NOUNS = set(WORDS.get("nominal_nouns", {})) | {lemma for lemma, g in _CUES.items() if g != "cast"} | {
     "actor", "actress", "star", "co-star", "presenter", "host"}
 _DISTANCES = (0, 1, 2, 4, 7, 12, 20)
+FIRST_NAMES = names.FIRST_NAMES
+
+
+def _name_shape(name: str) -> list[str]:
+    """Describe a subject's name by its shape, not its words: whether it starts with a known first name (people
+    mostly do; awards, bookmakers and characters often do not), how many words it has."""
+    parts = name.split()
+    first = "first" if parts and parts[0].lower() in FIRST_NAMES else "nofirst"
+    return [f"sname={first}", f"swords={min(len(parts), 3)}"]
 
 
 def words(doc: Doc) -> list[str]:
@@ -86,6 +96,7 @@ class Featurizer:
         for noun in self.profiles.get(cand.subject_id, ()):
             f.append(f"prof={noun}")
             f.append(f"prof={_CUES.get(noun, 'role')}")
+        f.extend(_name_shape(cand.subject_name))
         count = view.mention_counts.get(cand.subject_id, 0)
         f.append(f"smc={min(count, 3)}")
         f.append(f"sent={min(cand.sent, 2)}")
