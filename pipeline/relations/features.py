@@ -13,6 +13,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
+from .. import names
 from .candidates import WORDS, Candidate, DocView
 from .constructions import stated
 
@@ -20,6 +21,33 @@ _CUES = {lemma: group for group, lemmas in WORDS.get("cues", {}).items() for lem
 _ROLE_NOUNS = set(WORDS.get("nominal_nouns", {})) | {lemma for lemma, g in _CUES.items() if g != "cast"} | {
     "actor", "actress", "star", "co-star", "presenter", "host"}
 _DISTANCES = (0, 1, 2, 4, 7, 12, 20)
+FIRST_NAMES = names.FIRST_NAMES
+
+
+def _name_shape(name: str) -> list[str]:
+    """Describe a subject's name by its shape, not its words: whether it starts with a known first name (people
+    mostly do; awards, bookmakers and characters often do not), how many words it has."""
+    parts = name.split()
+    first = "first" if parts and parts[0].lower() in FIRST_NAMES else "nofirst"
+    return [f"sname={first}", f"swords={min(len(parts), 3)}"]
+
+
+_NP_INNER = {"NOUN", "ADJ", "PROPN", "NUM", "PUNCT", "CCONJ", "DET", "PART"}
+
+
+def _adjacent(doc: Doc, subject: tuple[int, int], obj: tuple[int, int], kind: str) -> list[str]:
+    """Name the tight constructions that join a name and a title with no verb, with the kind of work:
+    "Name (Title)" and "Title (Name)" (nominee and cast lists), and "Name's [modifiers] Title" ("Vin Diesel's
+    family comedy The Pacifier", "AC/DC's Highway to Hell")."""
+    (s0, s1), (o0, o1) = subject, obj
+    out = []
+    for a1, b0, b1, name in ((s1, o0, o1, "paren_SO"), (o1, s0, s1, "paren_OS")):
+        if a1 < len(doc) and doc[a1].text == "(" and b0 == a1 + 1 and b1 < len(doc) and doc[b1].text == ")":
+            out += [name, f"{name}|{kind}"]
+    if s1 < o0 and s1 < len(doc) and doc[s1].text in ("'s", "’s", "'", "’") and o0 - s1 <= 5 \
+            and all(doc[i].pos_ in _NP_INNER and doc[i].text not in (".", ";", ":") for i in range(s1 + 1, o0)):
+        out += ["poss_np", f"poss_np|{kind}"]
+    return out
 
 
 def words(doc: Doc) -> list[str]:
@@ -86,6 +114,7 @@ class Featurizer:
         for noun in self.profiles.get(cand.subject_id, ()):
             f.append(f"prof={noun}")
             f.append(f"prof={_CUES.get(noun, 'role')}")
+        f.extend(_name_shape(cand.subject_name))
         count = view.mention_counts.get(cand.subject_id, 0)
         f.append(f"smc={min(count, 3)}")
         f.append(f"sent={min(cand.sent, 2)}")
@@ -140,6 +169,7 @@ class Featurizer:
             if works and (o0, o1) == works[0]:
                 f.append("o_first_work")
         before = s1 <= o0
+        f.extend(_adjacent(doc, (s0, s1), (o0, o1), view.work_type.get(cand.object_text.lower()) or "unknown"))
         f.append(f"ord={'SO' if before else 'OS'}")
         gap_start, gap_end = (s1, o0) if before else (o1, s0)
         gap = max(0, gap_end - gap_start)
