@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
 DATA = Path(__file__).parent / "data"
@@ -405,7 +406,13 @@ def musical_acts(doc: Doc, spans: list[Span], others: list[Span] = ()) -> list[S
     labels = {i: s.label_ for s in list(spans) + list(others) for i in range(s.start, s.end)}
     owner = {i: s for s in spans for i in range(s.start, s.end)}
     acts: dict[str, tuple[str, bool]] = {}  # the name as written → (label, whether an act noun said so)
-    for tok in doc:
+    strings = doc.vocab.strings
+    orths = [strings[k] for k in doc.to_array(ORTH).tolist()] if len(doc) else []
+    lowers = [w.lower() for w in orths]
+    # Only the few tokens that can start a construction become Token objects.
+    cues = [i for i, w in enumerate(lowers) if w in ACT_NOUNS or w in ("'s", "’s") and i + 1 < len(doc)
+            and lowers[i + 1] in ACT_WORKS]
+    for tok in (doc[i] for i in cues):
         word = tok.lower_
         if word in ACT_NOUNS and tok.text.islower() and tok.i + 1 < len(doc):
             end = _act_run_after(doc, tok.i + 1)
@@ -424,7 +431,7 @@ def musical_acts(doc: Doc, spans: list[Span], others: list[Span] = ()) -> list[S
     for name, (label, said) in acts.items():
         words = name.split()
         for start in range(len(doc) - len(words) + 1):
-            if doc[start].text != words[0] or doc[start : start + len(words)].text != name:
+            if orths[start] != words[0] or doc[start : start + len(words)].text != name:
                 continue
             end = start + len(words)
             named = {owner[i] for i in range(start, end) if i in owner and owner[i].label_ in _NAMED}
