@@ -27,6 +27,7 @@ from ..records import Entity, doc_text
 
 WORDS = load_json("relation_words.json") if (DATA / "relation_words.json").exists() else {}
 SUBJECT_LABELS = {"PERSON", "ORG"}
+GROUP_NOUNS = frozenset(WORDS.get("group_nouns", ()))  # "the band", "the trio": the group last named
 WORK_LABEL = "WORK_OF_ART"
 _CHARACTER_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "GPE", "NORP", "FAC", "PRODUCT", "LOC", "EVENT"}
 _QUOTES = " '\"‘’“”"
@@ -149,7 +150,6 @@ def generate(doc: Doc) -> tuple[DocView, list[Candidate]]:
     for work in view.works:
         works_by_sent.setdefault(view.sent_of[work.start], []).append(work)
     seen_people: Counter = Counter()
-    groups = set(WORDS.get("group_nouns", []))
     last_subject: dict[str, tuple[int, str]] = {}  # gender → (sentence, entity id) of the last person as subject
     for k, sent in enumerate(view.sents):
         people = by_sent.get(k, [])
@@ -186,7 +186,7 @@ def generate(doc: Doc) -> tuple[DocView, list[Candidate]]:
                 last_subject[""] = (k, p.kb_id_)
             elif p.label_ == "ORG" and (p.root.dep_ in ("nsubj", "nsubjpass", "poss")
                                         or p.root.dep_ in ("appos", "compound", "acl") and p.root.head.dep_ in ("nsubj", "nsubjpass")
-                                        or p.root.head.lower_ in groups):  # "the group Keane won", "Boy band Busted played"
+                                        or p.root.head.lower_ in GROUP_NOUNS):  # "the group Keane won", "Boy band Busted played"
                 last_subject["group"] = (k, p.kb_id_)
     return view, out
 
@@ -298,10 +298,9 @@ def _stand_ins(view: DocView, sent: Span, people: list[Span], seen: Counter, las
     pronouns = WORDS.get("pronouns", {})
     nominals = WORDS.get("nominal_nouns", {})
     doc = view.doc
-    groups = WORDS.get("group_nouns", [])
     for token in sent:
         group = token.lower_ in ("they", "their") and token.dep_ in ("nsubj", "nsubjpass", "poss") or \
-            _joined(view, token.i) in groups and token.pos_ == "NOUN" and token.i not in view.ent_at \
+            _joined(view, token.i) in GROUP_NOUNS and token.pos_ == "NOUN" and token.i not in view.ent_at \
             and token.i > sent.start and doc[token.i - 1].lower_ in ("the", "this")
         if group:
             recent = last_subject.get("group")  # "Muse beat ... The band has sold", "Busted ... their single"
