@@ -297,4 +297,19 @@ def test_a_title_never_runs_over_a_line_break(text, title, kept, left):
     if left is not None:
         rest = doc.char_span(start + len(title) - len(left), start + len(title))
         assert all(t.ent_iob_ == "" for t in rest)  # left for the next NER to label
-        assert rest[0].is_sent_start is None  # and free to start a sentence
+        assert rest[0].is_sent_start is not False  # and free to start a sentence
+
+
+@pytest.mark.parametrize("text, first_sentences", [
+    ("Actor quits soap opera\n\nVeteran actor Brian Cole has left the long-running drama after ten years.",
+     ["Actor quits soap opera", "Veteran actor Brian Cole has left the long-running drama after ten years."]),
+    ("Singer Nina Marsh: A life in song\n\nNina Marsh, whose first album sold a million copies, is touring again.",
+     ["Singer Nina Marsh: A life in song", "Nina Marsh, whose first album sold a million copies, is touring again."]),
+    ("Novel wins award\n\nNovelist Harriet Vane has won the prize for her fourth book.",
+     ["Novel wins award", "Novelist Harriet Vane has won the prize for her fourth book."]),
+    ('She said it was "the best night of my life."\n\nThe show returns next year.',
+     ['She said it was "the best night of my life."', "The show returns next year."]),
+])
+def test_a_blank_line_ends_a_sentence_and_only_one(nlp, text, first_sentences):
+    doc = make_doc(nlp, text)
+    assert [s.text.strip() for s in doc.sents] == first_sentences
