@@ -25,7 +25,8 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .names import canonical_name, join_labels, musical_acts, speaking_organisations, trim_name, untagged_people
+from .names import (NAME_SUFFIXES, canonical_name, join_labels, musical_acts, speaking_organisations, surname, trim_name,
+                    untagged_people)
 from .records import Entity, Mention, doc_text
 
 DATA = Path(__file__).parent / "data"
@@ -395,17 +396,18 @@ def _person_anchor(words: list[str], anchors: dict[str, list[str]], span: Span, 
         found = [n for n, w in anchors.items() if _contains(w, words)]
         return found[0] if len(found) == 1 else None
     word = words[0] if words else ""
-    if not word[:1].isupper():
+    if not word[:1].isupper() or word.lower() in NAME_SUFFIXES:
         return None
     # A surname in capitals is a transcript's speaker label ("WALLACE" for Chris Wallace).
-    surname = [n for n, w in anchors.items() if w[-1] == word or len(word) > 2 and word.isupper() and w[-1].upper() == word]
-    if len(surname) == 1:
-        return surname[0]
-    if len(surname) > 1:
-        return _nearest(surname, span, article)
+    same = [n for n, w in anchors.items()
+            if surname(w) == word or len(word) > 2 and word.isupper() and surname(w).upper() == word]
+    if len(same) == 1:
+        return same[0]
+    if len(same) > 1:
+        return _nearest(same, span, article)
     # A part of a hyphenated surname, then a first name ("her husband Daniel").
     for candidates in (
-        [n for n, w in anchors.items() if word in w[-1].split("-")],
+        [n for n, w in anchors.items() if word in surname(w).split("-")],
         [n for n, w in anchors.items() if w[0] == word],
     ):
         if len(candidates) == 1:

@@ -46,12 +46,21 @@ HEADLINE_WORDS = frozenset(_NAMES["headline_words"])
 ACT_NOUNS: dict[str, str] = _NAMES["act_nouns"]
 ACT_WORKS = frozenset(_NAMES["act_works"])
 ORG_WORDS = frozenset(_NAMES["org_words"])
+NAME_SUFFIXES = frozenset(_NAMES["name_suffixes"])
 _FIRST, _GIVEN = _load("first_names.json"), _load("given_names.json")
 # First name → "m" | "f" when the name is (nearly) always one sex's; the project's own list wins over the census's.
 FIRST_NAME_GENDER = {w: g for source in (_GIVEN, _FIRST) for g in ("m", "f") for w in source[g]}
 FIRST_NAMES = frozenset(FIRST_NAME_GENDER) | frozenset(_GIVEN["either"])
 # Words that open a sentence and are never the first word of a name ("Later Chrissy wrote"); "the" stays ("The Game").
 SENTENCE_OPENERS = (frozenset(_NAMES["sentence_openers"]) | STOP_WORDS) - FIRST_NAMES - {"the", "a", "an"}
+
+
+def surname(words: list[str]) -> str:
+    """Return the surname of a name's words: the last, unless that is a generational suffix ("Downey" of
+    "Robert Downey Jr")."""
+    if len(words) > 2 and words[-1].lower().rstrip(".") in NAME_SUFFIXES:
+        return words[-2]
+    return words[-1]
 
 
 def is_name_word(text: str) -> bool:
@@ -163,7 +172,7 @@ def join_labels(spans: list[Span], words_of, fixed: set[str]) -> list[Span]:
             span = Span(span.doc, span.start, span.end, label="PERSON")
         out.append(span)
     full = person_words(out, words_of)
-    surnames = {words[-1] for words in full.values()}
+    surnames = {surname(words) for words in full.values()}
     # Films are often named by a first name ("Ray", "Alfie"): a first name joins a person only from ORG/GPE/NORP.
     first_names = {words[0] for words in full.values()}
     joined = []
@@ -292,7 +301,7 @@ def untagged_people(doc: Doc, spans: list[Span], words_of) -> list[Span]:
         if end > tok.i + 1 and doc[end - 1].text[:1].isupper():
             add(tok.i, end)
     full = person_words([s for s in spans if not any(i in used for i in range(s.start, s.end))] + found, words_of)
-    surnames = {words[-1]: name for name, words in full.items() if len(words[-1]) > 2}
+    surnames = {surname(words): name for name, words in full.items() if len(surname(words)) > 2}
     firsts: dict[str, list[str]] = {}
     for name, words in full.items():
         firsts.setdefault(words[0], []).append(name)

@@ -222,6 +222,44 @@ def test_role_noun_binds_to_the_name_in_apposition(nlp, text, speaker):
 @pytest.mark.parametrize(
     "text, speaker",
     [
+        ('"The films this year are stronger than ever," said festival founder and director Margaret Olson.', "Margaret Olson"),
+        ('"We wanted a darker story this time," said novelist and screenwriter Joan Harris.', "Joan Harris"),
+        ('Band manager and producer Lee Stone said: "The album will be out before the end of the year."', "Lee Stone"),
+    ],
+)
+def test_a_list_of_roles_binds_to_the_name_after_it(nlp, text, speaker):
+    assert only(nlp, text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('The label\'s head of music Dana Fisher said: "It is the best record we have put out in years."', "Dana Fisher"),
+        ('The museum\'s director of exhibitions Carl Meyer said: "We have never had so many visitors in one week."', "Carl Meyer"),
+    ],
+)
+def test_a_role_with_its_complement_binds_to_the_name_after_it(nlp, text, speaker):
+    assert only(nlp, text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Robert Downey Jr has signed up for a third film. Downey said the script was "the best he had ever read".',
+         "Robert Downey Jr"),
+        ('Harry Connick Jr. will star in the remake. "It is a dream role for me," Connick told reporters.',
+         "Harry Connick Jr."),
+        ('Judge Walter Phillips Jr heard the case. "There is no evidence of a crime here," Phillips said.',
+         "Walter Phillips Jr"),
+    ],
+)
+def test_a_generational_suffix_is_not_the_surname(nlp, text, speaker):
+    assert only(nlp, text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
         ('A spokesman for Paramount said: "The film will open on schedule in every market."', "Paramount"),
         ('"The film will open on schedule in every market," said a spokeswoman for Universal.', "Universal"),
     ],

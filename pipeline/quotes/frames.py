@@ -8,6 +8,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
+from ..names import surname
 from .attribution import (CLIMB_DEPS, FIRST_PERSON, SHORT_FRAME_TOKENS, SPEAKER_LABELS, SUBJECT_DEPS, Attribution,
                           Speaker)
 from .scan import RawQuote, sentence_end, sentence_start
@@ -157,7 +158,7 @@ class FrameRules:
         if not words or len(words) > 4 or not all(w[:1].isupper() for w in words) or not whole:
             return None
         last = words[-1].lower()
-        people = [e for e in self.entities.values() if e.label == "PERSON" and e.name.split()[-1].lower() == last]
+        people = [e for e in self.entities.values() if e.label == "PERSON" and surname(e.name.split()).lower() == last]
         if len(people) == 1:
             e = people[0]
             return Speaker(e.name, e.entity_id, written, "explicit", 0.85, self.genders.get(e.entity_id)), hi
@@ -198,6 +199,12 @@ class FrameRules:
             if subjects:
                 # "The singer of Because the Night told": a subject inside a title is a mis-parse.
                 subject = min(subjects, key=lambda t: (t.ent_type_ == "WORK_OF_ART", t.i))
+                # "The label's head of music Dana Fisher said", parsed as two subjects: the name right after the
+                # role's phrase is the person it describes.
+                named = [s for s in subjects if s.ent_type_ == "PERSON" and s.i > subject.i
+                         and s.left_edge.i == subject.right_edge.i + 1]
+                if named and subject.pos_ == "NOUN":
+                    subject = named[0]
                 if subject.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl":
                     subject = verb.head
                 if subject.dep_ == "nsubjpass":

@@ -44,6 +44,9 @@ class SpeakerResolution:
                     found = self._speaker_for_mention(mention, self.noun_phrase(token), "role-noun", 0.85)
                     return replace(found, text=self.doc[token.left_edge.i : child.right_edge.i + 1].text
                                    if child.i > token.i else self.noun_phrase(token))
+            named = self.named_after_roles(token)
+            if named is not None:
+                return named
         if lemma in self.lex.written_objects and depth == 0:
             return self.writer_of(token, pos)
         if lemma in self.lex.org_roles or lemma in self.lex.person_roles or lemma in self.lex.org_nouns \
@@ -62,6 +65,24 @@ class SpeakerResolution:
                     if owner.name and owner.kind == "org":
                         return replace(owner, text=self.noun_phrase(token), method="role-noun", confidence=0.6)
         return replace(UNRESOLVED, text=self.noun_phrase(token))
+
+    def named_after_roles(self, token: Token) -> Optional[Speaker]:
+        """`festival founder and director Margaret Olson said`: a role noun without an article, followed by more
+        lower-case role words and then a person's name that ends the subject, is that person."""
+        if any(c.dep_ == "det" for c in token.children):
+            return None  # "the director and Margaret Olson said" are two people
+        i = token.i + 1
+        while i < len(self.doc) and self.doc[i].is_lower and self.doc[i].is_alpha \
+                and (self.doc[i].lower_ in {"and", "of"} or self.doc[i].pos_ in {"NOUN", "ADJ", "VERB"}):
+            i += 1
+        if i == token.i + 1 or i >= len(self.doc):
+            return None
+        mention = self.mention_at(self.doc[i])
+        if mention is None or mention.label != "PERSON" or mention.start_char != self.doc[i].idx \
+                or not token.right_edge.idx < mention.end_char <= token.right_edge.idx + len(token.right_edge.text):
+            return None
+        found = self._speaker_for_mention(mention, self.text[token.left_edge.idx : mention.end_char], "role-noun", 0.85)
+        return found
 
     def aged(self, token: Token) -> bool:
         """True for a definite noun phrase with an age in it ("the 41-year-old chart-topper", "the 52-year-old")."""
