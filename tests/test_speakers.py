@@ -383,6 +383,18 @@ def test_quoted_as_saying_gives_the_person_quoted(nlp, text, speaker):
     assert only(nlp, text).speaker == speaker
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'InTouch Weekly quoted a source as saying, "They have not spoken in weeks and it is over."',
+        'The magazine quoted its source as saying: "They have not spoken in weeks and it is over."',
+        'The Sun quoted a friend of the singer as saying: "She is heartbroken about it all."',
+    ],
+)
+def test_quoted_as_saying_an_unnamed_source_is_not_the_outlet(nlp, text):
+    assert only(nlp, text).speaker is None
+
+
 def test_title_nouns_go_to_the_holder_of_the_right_gender(nlp):
     text = ('Prince Harry and Meghan Markle visited the school on Tuesday. "It is wonderful to be back here again," '
             'the Duchess said. "We love this town very much," the Duke added.')

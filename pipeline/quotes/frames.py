@@ -224,6 +224,8 @@ class FrameRules:
             if verb.dep_ not in CLIMB_DEPS or verb.head is verb:
                 break
             verb = verb.head
+            if verb.lower_ == "as" and verb.dep_ == "prep":
+                verb = verb.head  # "quoted a source as saying": "saying" hangs on "as"
             quoted = next((c for c in verb.children if c.dep_ == "dobj"), None) if verb.lemma_.lower() == "quote" else None
             if quoted is not None and cue.lemma_.lower() != "quote" and not self.in_quote(quoted.idx):
                 return quoted  # "the magazine quoted its source as saying": the source speaks
