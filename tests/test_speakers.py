@@ -383,6 +383,18 @@ def test_quoted_as_saying_gives_the_person_quoted(nlp, text, speaker):
     assert only(nlp, text).speaker == speaker
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'InTouch Weekly quoted a source as saying, "They have not spoken in weeks and it is over."',
+        'The magazine quoted its source as saying: "They have not spoken in weeks and it is over."',
+        'The Sun quoted a friend of the singer as saying: "She is heartbroken about it all."',
+    ],
+)
+def test_quoted_as_saying_an_unnamed_source_is_not_the_outlet(nlp, text):
+    assert only(nlp, text).speaker is None
+
+
 def test_title_nouns_go_to_the_holder_of_the_right_gender(nlp):
     text = ('Prince Harry and Meghan Markle visited the school on Tuesday. "It is wonderful to be back here again," '
             'the Duchess said. "We love this town very much," the Duke added.')
@@ -563,3 +575,51 @@ def test_a_pronoun_finds_a_subject_the_parser_misplaced(nlp, text, speaker):
 )
 def test_the_band_is_the_group_named_before(nlp, text, speaker):
     assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Tribal leader Samuel Okoro said talks with the producers revealed there was "a strong element of cruelty in the script".',
+         "Samuel Okoro"),
+        ('Curator Lena Holt said tests on the canvas showed it was "almost certainly painted in the last century".',
+         "Lena Holt"),
+        ('Judge Mary Cole said the evidence suggested the claim was "without any merit whatsoever".', "Mary Cole"),
+    ],
+)
+def test_what_a_report_found_is_told_by_whoever_reports_it(nlp, text, speaker):
+    assert only(nlp, text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Peter Jackson is in talks about a sequel. "It will take a lot of lawyers in a room to sort this out," said the New Zealander.',
+         "Peter Jackson"),
+        ('Nicole Kidman attended the premiere. The Australian said the film was "the hardest thing I have ever done on a set".',
+         "Nicole Kidman"),
+        ('James Corden has joined the cast. "I am thrilled to be back with everyone from the first film," the 45-year-old Briton said.',
+         "James Corden"),
+    ],
+)
+def test_a_nationality_noun_refers_to_the_person_named_before(nlp, text, speaker):
+    assert only(nlp, text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('The Glastonbury Festival sold out in a day. Organisers said the demand was "bigger than anything we have seen".',
+         "The Glastonbury Festival"),
+        ('Tickets went on sale on Monday. Glastonbury organisers said the demand was "bigger than anything we have seen".',
+         "Glastonbury"),
+        ('Officials at the BBC said the show was "never meant to offend anyone at all".', "BBC"),
+    ],
+)
+def test_organisers_and_officials_speak_for_their_organisation(nlp, text, speaker):
+    assert only(nlp, text).speaker == speaker
+
+
+def test_organisers_are_no_person(nlp):
+    text = 'Sir Elton John will headline. "We are delighted to have him back for one more night," organisers said.'
+    assert only(nlp, text).speaker is None

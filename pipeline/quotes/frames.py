@@ -207,6 +207,12 @@ class FrameRules:
                     subject = named[0]
                 if subject.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl":
                     subject = verb.head
+                if self.reported_thing(subject) and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.lex.verbs \
+                        and any(c.dep_ in SUBJECT_DEPS and not self.in_quote(c.idx) for c in verb.head.children):
+                    # "X said talks with the studio revealed there was '…'", "X said tests showed '…'": what a
+                    # report found is told by whoever reports it.
+                    verb = verb.head
+                    continue
                 if subject.dep_ == "nsubjpass":
                     # "he was called 'the fifth child' by director Marc Forster": the agent speaks.
                     # The parser often hangs "by" on the quoted noun instead of the verb.
@@ -218,10 +224,21 @@ class FrameRules:
             if verb.dep_ not in CLIMB_DEPS or verb.head is verb:
                 break
             verb = verb.head
+            if verb.lower_ == "as" and verb.dep_ == "prep":
+                verb = verb.head  # "quoted a source as saying": "saying" hangs on "as"
             quoted = next((c for c in verb.children if c.dep_ == "dobj"), None) if verb.lemma_.lower() == "quote" else None
             if quoted is not None and cue.lemma_.lower() != "quote" and not self.in_quote(quoted.idx):
                 return quoted  # "the magazine quoted its source as saying": the source speaks
         return self.nearest_name(cue, region)
+
+    def reported_thing(self, token: Token) -> bool:
+        """True for a common noun that cannot speak for itself: no person, role, organisation or written object."""
+        lemma = token.lemma_.lower()
+        return token.pos_ == "NOUN" and not token.ent_type_ and lemma not in self.lex.person_roles \
+            and lemma not in self.lex.org_roles and lemma not in self.lex.org_voices and lemma not in self.lex.org_nouns \
+            and lemma not in self.lex.group_nouns \
+            and lemma not in self.lex.anonymous_roles and lemma not in self.lex.written_objects \
+            and lemma not in self.lex.gender
 
     def nearest_name(self, cue: Token, region: tuple[int, int], after_only: bool = False) -> Optional[Token]:
         """Fallback when the parse gives no subject: the name, pronoun or role noun nearest the cue."""

@@ -17,10 +17,12 @@ class Lexicon:
     phrases: tuple
     person_roles: frozenset
     org_roles: frozenset
+    org_voices: frozenset  # "organisers said": the organisation in focus
     anonymous_roles: frozenset
     relational_roles: frozenset
     org_nouns: frozenset
     group_nouns: frozenset
+    demonyms: frozenset  # "the Scot", "the New Zealander"
     gender: dict  # word → "m" | "f"
     honorifics: frozenset
     pronouns: dict  # pronoun → "m" | "f" | "org"
@@ -42,10 +44,12 @@ class Lexicon:
             phrases=tuple(tuple(p) for p in cues["phrases"]),
             person_roles=frozenset(cues["person_roles"]),
             org_roles=frozenset(cues["org_roles"]),
+            org_voices=frozenset(cues["org_voices"]),
             anonymous_roles=frozenset(cues["anonymous_roles"]),
             relational_roles=frozenset(cues["relational_roles"]),
             org_nouns=frozenset(cues["org_nouns"]),
             group_nouns=frozenset(cues["group_nouns"]),
+            demonyms=frozenset(cues["demonyms"]),
             gender=gender,
             honorifics=frozenset(cues["honorifics"]),
             pronouns=dict(cues["pronouns"]),

@@ -26,6 +26,8 @@ class SpeakerResolution:
         lower = token.lower_
         if lower in self.lex.pronouns:
             return self.resolve_pronoun(token, pos)
+        if self.demonym(token):
+            return self.resolve_role(token, pos)  # "the New Zealander said", whatever NER made of the words
         if token.lower_ in self.lex.person_roles and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return self.resolve_role(token, pos)  # "the Duchess said": a title, not a name
         mention = self.mention_at(token)
@@ -49,6 +51,8 @@ class SpeakerResolution:
                 return named
         if lemma in self.lex.written_objects and depth == 0:
             return self.writer_of(token, pos)
+        if lemma in self.lex.org_voices and token.tag_ == "NNS":
+            return self.resolve_voices(token, pos)
         if lemma in self.lex.org_roles or lemma in self.lex.person_roles or lemma in self.lex.org_nouns \
                 or lemma in self.lex.anonymous_roles:
             return self.resolve_role(token, pos)
@@ -83,6 +87,13 @@ class SpeakerResolution:
             return None
         found = self._speaker_for_mention(mention, self.text[token.left_edge.idx : mention.end_char], "role-noun", 0.85)
         return found
+
+    def demonym(self, token: Token) -> bool:
+        """True for "the Australian", "the New Zealander", "the 45-year-old Scot": a person of a nation, named before."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return False
+        words = [t.lower_ for t in token.children if t.dep_ == "compound" and t.i < token.i] + [token.lower_]
+        return " ".join(words) in self.lex.demonyms
 
     def aged(self, token: Token) -> bool:
         """True for a definite noun phrase with an age in it ("the 41-year-old chart-topper", "the 52-year-old")."""
@@ -173,6 +184,19 @@ class SpeakerResolution:
             if previous is not None:
                 return replace(previous, text=text, method="role-noun", confidence=0.5)
         return replace(UNRESOLVED, text=text)
+
+    def resolve_voices(self, token: Token, pos: int) -> Speaker:
+        """`Glastonbury organisers said`, `officials at the BBC said`, `organisers said`: the organisation named in
+        or beside the phrase, else the one last named as a subject."""
+        text = self.noun_phrase(token)
+        for t in token.subtree:
+            mention = self.mention_at(t) if t.i != token.i and not self.in_quote(t.idx) else None
+            if mention is not None and mention.label == "ORG":
+                return replace(self._speaker_for_mention(mention, text, "role-noun", 0.8), gender=None)
+        found = self.antecedent(pos, None, "org", token.left_edge.idx)
+        if found is None:
+            return replace(UNRESOLVED, text=text)
+        return replace(found, text=text, method="role-noun", confidence=0.5)
 
     def resolve_pronoun(self, token: Token, pos: int) -> Speaker:
         """`she added` → the nearest compatible person in subject position, else the last compatible speaker."""
