@@ -289,6 +289,8 @@ class EntityResolver:
         # One label per title across the article: a string the model calls a work less often than something
         # else ("Ray" the film once, the person three times) keeps the majority label everywhere.
         majority = {text: max(c, key=lambda label: (c[label], label == "WORK_OF_ART")) for text, c in votes.items()}
+        # A title an article defines ("X (Y) is a 1930 Indian silent film") is a title wherever it is written.
+        majority.update({s.text: "WORK_OF_ART" for s in doc.spans.get(RULE_SPANS, []) if s.label_ == "definition"})
         titles = {t for t, label in majority.items() if label == "WORK_OF_ART" and len(t) > 2}
         spans = [Span(s.doc, s.start, s.end, label=majority[s.text]) if s.label_ == "WORK_OF_ART" and s.text not in titles
                  else s for s in spans]

@@ -48,3 +48,14 @@ def test_a_defined_title_takes_part_in_relations(nlp):
     doc = make_doc(nlp, "Harbour of Salt is a 1987 novel by Ruth Penhallow.")
     facts = {(r.relation, r.subject, r.object, r.credit) for r in doc._.relations}
     assert ("creator_work", "Ruth Penhallow", "Harbour of Salt", "writer") in facts
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Gallows Lane\n\nGallows Lane (Der Galgenweg) is a 1931 German silent film directed by Otto Brenner. "
+     "Gallows Lane was shot in Munich.", "Gallows Lane"),
+    ("Tessa Moor\n\nTessa Moor is a 1998 novel by Ruth Penhallow. Tessa Moor sold well in Cornwall.", "Tessa Moor"),
+])
+def test_a_defined_title_is_a_title_at_every_mention(nlp, text, title):
+    doc = make_doc(nlp, text)
+    labels = {m.label for m in doc._.mentions if m.text == title}
+    assert labels == {"WORK_OF_ART"}

@@ -158,9 +158,21 @@ def test_awards_festivals_and_companies_are_not_works(nlp):
     ("Glass Harbour: the sequel nobody asked for.", "Glass Harbour:", "Glass Harbour"),
     ("The remake, Flight of the Falcon, opened at number eight.", "Flight", "Flight of the Falcon"),
     ("Son of a Gunman topped the chart again.", "Son", "Son of a Gunman"),
+    ("Her debut, A Cry in the Dark, was filmed in Wales.", "A Cry", "A Cry in the Dark"),
+    ("Tickets for Murder on the Orient Express sold out.", "Murder", "Murder on the Orient Express"),
+    ("They danced to Singing in the Rain all night.", "Singing", "Singing in the Rain"),
 ])
 def test_a_titles_edges_are_repaired(nlp, sentence, found, repaired):
     assert _corrected(nlp, sentence, [(found, "WORK_OF_ART")]) == {repaired: "WORK_OF_ART"}
+
+
+@pytest.mark.parametrize("sentence, found, place, label", [
+    ("The film Harbour Lights in the US made a fortune.", "Harbour Lights", "US", "GPE"),
+    ("She sang Blue Lanterns at the Royal Albert Hall on Friday.", "Blue Lanterns", "Royal Albert Hall", "FAC"),
+    ("He saw Paper Moons with the Smiths in May.", "Paper Moons", "Smiths", "PERSON"),
+])
+def test_a_title_does_not_run_into_another_name_after_a_preposition(nlp, sentence, found, place, label):
+    assert _corrected(nlp, sentence, [(found, "WORK_OF_ART"), (place, label)]) == {found: "WORK_OF_ART", place: label}
 
 
 @pytest.mark.parametrize("sentence, found, titles", [

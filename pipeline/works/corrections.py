@@ -20,6 +20,9 @@ from spacy.util import filter_spans
 from ..entities import add_rule_spans, load_json
 
 LABEL = "WORK_OF_ART"
+# Prepositions a title goes on across ("Flight of the Phoenix", "A Cry in the Dark", "Murder on the Orient Express").
+TITLE_PREPOSITIONS = {"of", "in", "on", "at", "under", "from", "with", "to", "for", "over", "into", "through", "beyond",
+                      "without", "after", "before", "between", "behind", "beneath", "upon"}
 
 
 @Language.factory("ner_corrections", default_config={"data_file": "title_corrections.json"})
@@ -47,12 +50,16 @@ class NerCorrections:
         while end > ent.start + 1 and (doc[end - 1].is_lower and doc[end - 1].lower_ in self.inner
                                        or doc[end - 1].text in {",", ";", ":", "-", "–", "&"}):
             end -= 1
-        if end == ent.end and end + 1 < len(doc) and doc[end].text == "of":
-            k = end + 1 + (doc[end + 1].lower_ in {"the", "a", "an"} and doc[end + 1].is_lower)
+        if end == ent.end and end + 1 < len(doc) and doc[end].text in TITLE_PREPOSITIONS:
+            article = doc[end + 1].lower_ in {"the", "a", "an"} and doc[end + 1].is_lower
+            k = end + 1 + article
             run = k
-            while run < len(doc) and doc[run].is_alpha and doc[run].text[:1].isupper() and not doc[run].is_sent_start:
+            while run < len(doc) and doc[run].is_alpha and doc[run].text[:1].isupper() and not doc[run].is_sent_start \
+                    and (doc[end].text == "of" or not doc[run].ent_type_ or doc[run].ent_type_ == LABEL):
                 run += 1
-            if run > k:
+            # "of" goes on into any capitalised words ("Flight of the Phoenix"); another preposition only with an
+            # article and into words no entity claims: "A Cry in the Dark", not "Titanic in the US".
+            if run > k and (doc[end].text == "of" or article):
                 end = run
         return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
 

@@ -17,9 +17,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..entities import load_json
+from ..entities import add_rule_spans, load_json
 
 LABEL = "WORK_OF_ART"
+DEFINITION_RULE = "definition"
 _COPULAS = {"is", "was", "are", "were"}
 _DETERMINERS = {"a", "an", "the"}
 _OPENING_QUOTES = {'"', "“", "'", "‘"}
@@ -154,6 +155,8 @@ class WorkDefinitions:
     def __call__(self, doc: Doc) -> Doc:
         found = filter_spans(self.copular(doc) + self.parenthesised(doc))
         if found:
+            # Recorded as stated (`work_rules`): entity resolution then keeps the title label at every mention.
+            add_rule_spans(doc, [Span(doc, s.start, s.end, label=DEFINITION_RULE) for s in found])
             covered = {i for s in found for i in range(s.start, s.end)}
             kept = [e for e in doc.ents if not any(i in covered for i in range(e.start, e.end))]
             doc.ents = filter_spans(found + kept)
