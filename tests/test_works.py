@@ -152,6 +152,16 @@ def test_awards_festivals_and_companies_are_not_works(nlp):
         assert _corrected(nlp, sentence, [(name, "WORK_OF_ART")]) == {name: label}, sentence
 
 
+@pytest.mark.parametrize("sentence, found, label, category", [
+    ("The show won a boatload of awards, including Outstanding Comedy Series at the Emmys.", "Outstanding Comedy",
+     "PERSON", "Outstanding Comedy Series"),
+    ("She won Best Actress at the Baftas for the role.", "Best Actress", "PERSON", "Best Actress"),
+    ("The film took Best Foreign Language Film in Berlin.", "Best Foreign", "ORG", "Best Foreign Language Film"),
+])
+def test_an_award_category_is_no_person_or_organisation(nlp, sentence, found, label, category):
+    assert _corrected(nlp, sentence, [(found, label)]) == {category: "EVENT"}
+
+
 @pytest.mark.parametrize("sentence, found, repaired", [
     ("He sang standards such as Mellow Harbour and You Win Again.", "Mellow Harbour and", "Mellow Harbour"),
     ("Fans of Paper Moons, the band's debut, queued.", "Paper Moons,", "Paper Moons"),

@@ -20,6 +20,7 @@ from spacy.util import filter_spans
 from ..entities import add_rule_spans, load_json
 
 LABEL = "WORK_OF_ART"
+NAME_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC", "PRODUCT"}
 # Prepositions a title goes on across ("Flight of the Phoenix", "A Cry in the Dark", "Murder on the Orient Express").
 TITLE_PREPOSITIONS = {"of", "in", "on", "at", "under", "from", "with", "to", "for", "over", "into", "through", "beyond",
                       "without", "after", "before", "between", "behind", "beneath", "upon"}
@@ -38,6 +39,7 @@ class NerCorrections:
         self.awards = set(data["award_names"])
         self.role_verbs = set(data["role_verbs"])
         self.screen_roles = set(data["screen_roles"])
+        self.category_openers = set(data["award_category_openers"])
         self.inner = set(load_json("work_cues.json")["title_inner"])
         self.person_roles = self.screen_roles | set(load_json("quote_cues.json")["person_roles"])
 
@@ -141,10 +143,24 @@ class NerCorrections:
                         and other[0].ent_id_ != "gazetteer" and len(other) <= len(ent) + 2:
                     yield Span(ent.doc, other.start, other.end, label=LABEL)
 
+    def award_category(self, ent: Span) -> Span:
+        """Return a name opening with an award category's first word ("Outstanding Comedy" of "Outstanding Comedy
+        Series", tagged a person) as the award's category, with the capitalised words after it."""
+        doc = ent.doc
+        end = ent.end
+        while end < len(doc) and doc[end].text[:1].isupper() and not doc[end].ent_type_ and not doc[end].is_sent_start:
+            end += 1
+        return Span(doc, ent.start, end, label="EVENT")
+
     def __call__(self, doc: Doc) -> Doc:
         ents = []
         for ent in doc.ents:
-            ents.extend(self.correct(ent) if ent.label_ == LABEL else [ent])
+            if ent.label_ == LABEL:
+                ents.extend(self.correct(ent))
+            elif ent.label_ in NAME_LABELS and len(ent) > 1 and ent[0].text in self.category_openers:
+                ents.append(self.award_category(ent))
+            else:
+                ents.append(ent)
         modifiers = self.role_modifiers(doc)
         ents = filter_spans(ents)
         listed = list(self.listed_with_works(ents))
