@@ -157,6 +157,10 @@ class WorkTitles:
             if self._capitalised(doc[start - 1]) and not doc[start - 1].is_punct:
                 start -= 1
                 continue
+            if doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and start - 2 >= 0 \
+                    and not doc[start - 2].whitespace_ and self._capitalised(doc[start - 2]):
+                start -= 2  # "Slaughterhouse-Five"
+                continue
             # Lower-case title words between capitalised ones ("The Princess and the Frog").
             k = start - 1
             while k > 0 and doc[k].lower_ in self.inner and doc[k].is_lower and not doc[k].is_sent_start:

@@ -332,6 +332,7 @@ def test_a_blank_line_ends_a_sentence_and_only_one(nlp, text, first_sentences):
     ("She appeared in Ada Finch's Copper Moon (1972) and in The Long Week (1993).", {"Copper Moon", "The Long Week"}),
     ("Her films include Red Kite (2010), Stone Fort (1992) and The Prince and the Toad (2009).",
      {"Red Kite", "Stone Fort", "The Prince and the Toad"}),
+    ("Ruth Penhallow's Cellar-Seven (1969) features a narrator who knows it.", {"Cellar-Seven"}),
 ])
 def test_a_name_dated_by_a_year_in_brackets_is_a_title(nlp, text, titles):
     doc = make_doc(nlp, text)
