@@ -33,6 +33,7 @@ DATA = Path(__file__).parent / "data"
 
 # Labels that name things; numeric labels (DATE, CARDINAL, MONEY, ...) are not entities here.
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _YEARISH = re.compile(r"(?:'|’)?\d{2,4}(?:s|'s|’s)?")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _QUOTED_TITLE = re.compile(r"(?<![\w'’])(['‘\"“])([^'‘’\"“”\n]{1,60}?)(['’\"”])(?![\w'’])")
@@ -80,7 +81,8 @@ def make_work_titles(nlp: Language, name: str, cues_file: str) -> "WorkTitles":
 
 
 class WorkTitles:
-    """Marks work titles found next to cue nouns or in short quotes as `WORK_OF_ART` entities."""
+    """Marks work titles found next to cue nouns, in short quotes or dated by a year in brackets ("Frenzy (1972)")
+    as `WORK_OF_ART` entities."""
 
     def __init__(self, nlp: Language, cues: dict):
         self.after = set(cues["cue_nouns_after"])
@@ -91,6 +93,7 @@ class WorkTitles:
         self.matcher = Matcher(nlp.vocab)
         self.matcher.add("CUE_AFTER", [[{"LOWER": {"IN": sorted(self.after)}, "IS_LOWER": True}]])
         self.matcher.add("CUE_BEFORE", [[{"LOWER": {"IN": sorted(self.before)}, "IS_LOWER": True}]])
+        self.matcher.add("YEAR_AFTER", [[{"TEXT": "("}, {"SHAPE": "dddd"}, {"TEXT": ")"}]])
 
     def _capitalised(self, token) -> bool:
         text = token.text
@@ -142,6 +145,38 @@ class WorkTitles:
             return None
         return doc[start:k]
 
+    def _run_before_year(self, doc: Doc, paren: int) -> Optional[Span]:
+        """Return the title-case run right before "(1999)" at `paren`: "Anti-Oedipus (1972)", "Alfred Hitchcock's
+        Frenzy (1972)" (the part after a possessive). A year in brackets after a name dates a work; a person's
+        dates are a range ("(1907–1989)") or say "born"."""
+        close = paren + 2
+        if close >= len(doc) or doc[close].text != ")" or not _YEAR.fullmatch(doc[paren + 1].text):
+            return None
+        start = paren
+        while start > 0 and not doc[start].is_sent_start:
+            if self._capitalised(doc[start - 1]) and not doc[start - 1].is_punct:
+                start -= 1
+                continue
+            if doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and start - 2 >= 0 \
+                    and not doc[start - 2].whitespace_ and self._capitalised(doc[start - 2]):
+                start -= 2  # "Slaughterhouse-Five"
+                continue
+            # Lower-case title words between capitalised ones ("The Princess and the Frog").
+            k = start - 1
+            while k > 0 and doc[k].lower_ in self.inner and doc[k].is_lower and not doc[k].is_sent_start:
+                k -= 1
+            if k == start - 1 or not self._capitalised(doc[k]) or doc[k].is_punct:
+                break
+            start = k
+        owners = [t.i for t in doc[start:paren] if t.text in {"'s", "’s"}]
+        if owners:
+            start = owners[-1] + 1
+        while start < paren and doc[start].lower_ in self.inner and doc[start].is_lower:
+            start += 1
+        if start >= paren or not doc[start].text[:1].isupper():
+            return None
+        return doc[start:paren]
+
     def _acceptable(self, span: Span) -> bool:
         words = [t.text for t in span if t.text not in self.inner]
         # "the 1970s TV series": decades and years with only generic words around them name no work.
@@ -180,6 +215,8 @@ class WorkTitles:
                 span, rule = self._run_forward(doc, start + 1), "cue_after"
             elif kind == "CUE_BEFORE":
                 span, rule = self._run_backward(doc, start), "cue_before"
+            elif kind == "YEAR_AFTER":
+                span, rule = self._run_before_year(doc, start), "year_after"
             else:
                 span = None
             if span is not None and self._acceptable(span):

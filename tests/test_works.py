@@ -335,3 +335,24 @@ def test_a_title_never_runs_over_a_line_break(text, title, kept, left):
 def test_a_blank_line_ends_a_sentence_and_only_one(nlp, text, first_sentences):
     doc = make_doc(nlp, text)
     assert [s.text.strip() for s in doc.sents] == first_sentences
+
+
+@pytest.mark.parametrize("text, titles", [
+    ("It was first set out in their book Harbour Lines (1972) and in later work.", {"Harbour Lines"}),
+    ("She appeared in Ada Finch's Copper Moon (1972) and in The Long Week (1993).", {"Copper Moon", "The Long Week"}),
+    ("Her films include Red Kite (2010), Stone Fort (1992) and The Prince and the Toad (2009).",
+     {"Red Kite", "Stone Fort", "The Prince and the Toad"}),
+    ("Ruth Penhallow's Cellar-Seven (1969) features a narrator who knows it.", {"Cellar-Seven"}),
+])
+def test_a_name_dated_by_a_year_in_brackets_is_a_title(nlp, text, titles):
+    doc = make_doc(nlp, text)
+    assert titles <= {e.name for e in doc._.entities if e.label == "WORK_OF_ART"}
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Laurence Olivier (1907-1989) starred in the film.", "Laurence Olivier"),
+    ("The label was founded by Ada Finch (born 1950) in Leeds.", "Ada Finch"),
+])
+def test_a_persons_dates_in_brackets_make_no_title(nlp, text, person):
+    doc = make_doc(nlp, text)
+    assert person in {e.name for e in doc._.entities if e.label == "PERSON"}
