@@ -407,9 +407,10 @@ def musical_acts(doc: Doc, spans: list[Span], others: list[Span] = ()) -> list[S
 
     An act is named right after an act noun ("rock band Muse", "rapper 50 Cent", "boy band Busted": ORG for a
     group, PERSON for a solo artist) or as the owner of a music noun ("Nirvana's album", "U2's single": ORG).
-    The name is a run of capitalised words and numbers ("Maroon 5", "Band Aid 20"); a run some entity already
-    covers whole as a work, or as a person or organisation without an act noun saying otherwise, is not touched
-    ("the band Keane" is a group even where the model says person); a part of it tagged alone ("Cent") is. `others` are the entities that are not names (dates,
+    The name is a run of capitalised words and numbers ("Maroon 5", "Band Aid 20"), or after an act noun the whole
+    entity starting there ("the band Tears for Fears", tagged a work); a run some entity already covers whole as a
+    person, organisation or work is not touched unless an act noun says otherwise ("the band Keane" is a group even
+    where the model says person or work); a part of it tagged alone ("Cent") is. `others` are the entities that are not names (dates,
     numbers), which an act's mentions may replace too.
     """
     labels = {i: s.label_ for s in list(spans) + list(others) for i in range(s.start, s.end)}
@@ -425,6 +426,10 @@ def musical_acts(doc: Doc, spans: list[Span], others: list[Span] = ()) -> list[S
         word = tok.lower_
         if word in ACT_NOUNS and tok.text.islower() and tok.i + 1 < len(doc):
             end = _act_run_after(doc, tok.i + 1)
+            named = owner.get(tok.i + 1)
+            if end is not None and named is not None and named.start == tok.i + 1 and named.end > end \
+                    and not any(t.is_sent_start for t in named[1:]):
+                end = named.end  # "the band Tears for Fears", tagged a work: the whole name, small words and all
             if end is not None:
                 acts.setdefault(doc[tok.i + 1 : end].text, (ACT_NOUNS[word], True))
         elif word in ("'s", "’s") and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ACT_WORKS \
@@ -446,7 +451,7 @@ def musical_acts(doc: Doc, spans: list[Span], others: list[Span] = ()) -> list[S
             named = {owner[i] for i in range(start, end) if i in owner and owner[i].label_ in _NAMED}
             if any(n.start < start or n.end > end for n in named):
                 continue  # part of a longer name
-            if any(n.start == start and n.end == end and (n.label_ == label or not said or n.label_ == "WORK_OF_ART")
+            if any(n.start == start and n.end == end and (n.label_ == label or not said)
                    for n in named):
                 continue  # already this name; only an act noun ("the band Keane") overrules a person or group label
             if not {labels.get(i) for i in range(start, end)} <= _MISREAD_ACT | _NAMED | {None}:

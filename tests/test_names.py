@@ -146,6 +146,8 @@ def _label_of(doc, text):
     ("Nirvana's album Nevermind was reissued on Monday with extra tracks.", "Nirvana", "ORG"),
     ("Critics praised Green Day's album American Idiot. Green Day won a Grammy.", "Green Day", "ORG"),
     ("The singer Jamelia performed her new song at the ceremony in London.", "Jamelia", "PERSON"),
+    ("Paper Tigers is the debut album by the British pop band Tears of Glass. Tears of Glass split in 1990.",
+     "Tears of Glass", "ORG"),
 ])
 def test_musical_acts_are_names_at_every_mention(nlp, text, act, label):
     doc = make_doc(nlp, text)
