@@ -35,17 +35,18 @@ def _name_shape(name: str) -> list[str]:
 _NP_INNER = {"NOUN", "ADJ", "PROPN", "NUM", "PUNCT", "CCONJ", "DET", "PART"}
 
 
-def _adjacent(doc: Doc, subject: tuple[int, int], obj: tuple[int, int], kind: str) -> list[str]:
+def _adjacent(view: DocView, subject: tuple[int, int], obj: tuple[int, int], kind: str) -> list[str]:
     """Name the tight constructions that join a name and a title with no verb, with the kind of work:
     "Name (Title)" and "Title (Name)" (nominee and cast lists), and "Name's [modifiers] Title" ("Vin Diesel's
     family comedy The Pacifier", "AC/DC's Highway to Hell")."""
     (s0, s1), (o0, o1) = subject, obj
+    texts, n = view.texts, len(view.texts)
     out = []
     for a1, b0, b1, name in ((s1, o0, o1, "paren_SO"), (o1, s0, s1, "paren_OS")):
-        if a1 < len(doc) and doc[a1].text == "(" and b0 == a1 + 1 and b1 < len(doc) and doc[b1].text == ")":
+        if a1 < n and texts[a1] == "(" and b0 == a1 + 1 and b1 < n and texts[b1] == ")":
             out += [name, f"{name}|{kind}"]
-    if s1 < o0 and s1 < len(doc) and doc[s1].text in ("'s", "’s", "'", "’") and o0 - s1 <= 5 \
-            and all(doc[i].pos_ in _NP_INNER and doc[i].text not in (".", ";", ":") for i in range(s1 + 1, o0)):
+    if s1 < o0 and s1 < n and texts[s1] in ("'s", "’s", "'", "’") and o0 - s1 <= 5 \
+            and all(view.pos[i] in _NP_INNER and texts[i] not in (".", ";", ":") for i in range(s1 + 1, o0)):
         out += ["poss_np", f"poss_np|{kind}"]
     return out
 
@@ -85,12 +86,12 @@ class Featurizer:
 
     def _profiles(self) -> dict[str, set[str]]:
         """Return, per entity id, the role nouns written beside its mentions ("director X", "X, the actress")."""
-        doc, words = self.view.doc, self.words
+        words, pos = self.words, self.view.pos
         profiles: dict[str, set[str]] = {}
         for ent in self.view.subjects:
             nouns = profiles.setdefault(ent.kb_id_, set())
             for i in (ent.start - 1, ent.start - 2):
-                if i >= 0 and words[i] in _ROLE_NOUNS and doc[i].pos_ in ("NOUN", "PROPN"):
+                if i >= 0 and words[i] in _ROLE_NOUNS and pos[i] in ("NOUN", "PROPN"):
                     nouns.add(words[i])
                     break
             root = ent.root
@@ -105,7 +106,7 @@ class Featurizer:
         return profiles
 
     def __call__(self, cand: Candidate) -> list[str]:
-        view, doc, words = self.view, self.view.doc, self.words
+        view, doc, words, texts, n = self.view, self.view.doc, self.words, self.view.texts, len(self.words)
         sent = view.sents[cand.sent]
         s0, s1 = cand.subject
         f = [f"src={cand.source}", f"slab={cand.subject_label}", "bias"]
@@ -135,11 +136,11 @@ class Featurizer:
         f.extend(self._context("s", s0, s1, sent))
         if self.paren[s0]:
             f.append("s_paren")
-        if s1 < len(doc) and doc[s1].text in ("'s", "’s", "'", "’"):
+        if s1 < n and texts[s1] in ("'s", "’s", "'", "’"):
             f.append("s_poss")
-        if s0 > 0 and doc[s0 - 1].lower_ == "by":
+        if s0 > 0 and view.lower[s0 - 1] == "by":
             f.append("s_by")
-            f.append(f"s_by={words[doc[s0 - 1].head.i]}")
+            f.append(f"s_by={words[view.head[s0 - 1]]}")
         sroot = doc[s0:s1].root
         f.append(f"sdep={sroot.dep_}")
         f.append(f"shead={words[sroot.head.i]}")
@@ -152,7 +153,7 @@ class Featurizer:
         f.extend(self._context("o", o0, o1, sent))
         if self.paren[o0]:
             f.append("o_paren")
-        if o1 < len(doc) and doc[o1].text in ("'s", "’s"):
+        if o1 < n and texts[o1] in ("'s", "’s"):
             f.append("o_poss")
         oroot = doc[o0:o1].root
         f.append(f"odep={oroot.dep_}")
@@ -169,7 +170,7 @@ class Featurizer:
             if works and (o0, o1) == works[0]:
                 f.append("o_first_work")
         before = s1 <= o0
-        f.extend(_adjacent(doc, (s0, s1), (o0, o1), view.work_type.get(cand.object_text.lower()) or "unknown"))
+        f.extend(_adjacent(view, (s0, s1), (o0, o1), view.work_type.get(cand.object_text.lower()) or "unknown"))
         f.append(f"ord={'SO' if before else 'OS'}")
         gap_start, gap_end = (s1, o0) if before else (o1, s0)
         gap = max(0, gap_end - gap_start)
@@ -190,7 +191,7 @@ class Featurizer:
                 f.append(f"bw_has={w}")
         f.extend(self._path(sroot.i, oroot.i))
         # the same path from the heads of the lists and appositions the two spans belong to
-        shead, ohead = _coordination_head(sroot), _coordination_head(oroot)
+        shead, ohead = _coordination_head(view, sroot.i), _coordination_head(view, oroot.i)
         if (shead, ohead) != (sroot.i, oroot.i) and shead != ohead:
             f.extend("c" + name for name in self._path(shead, ohead) if name.startswith(("path=", "pathlex=", "lca=")))
         if sroot.dep_ == "appos" and o0 <= sroot.head.i < o1 or oroot.dep_ == "appos" and s0 <= oroot.head.i < s1:
@@ -216,16 +217,17 @@ class Featurizer:
 
     def _path(self, a: int, b: int) -> list[str]:
         """Return the dependency path features between tokens `a` (subject) and `b` (object)."""
-        doc, words = self.view.doc, self.words
-        up_a = _ancestors(doc, a)
-        up_b = _ancestors(doc, b)
-        common = next((t for t in up_a if t in set(up_b)), None)
+        words, dep, head = self.words, self.view.dep, self.view.head
+        up_a = _ancestors(head, a)
+        up_b = _ancestors(head, b)
+        on_b = set(up_b)
+        common = next((t for t in up_a if t in on_b), None)
         if common is None:
             return ["path=none"]
         left = up_a[: up_a.index(common)]
         right = up_b[: up_b.index(common)]
-        deps = [f"{doc[i].dep_}↑" for i in left] + [f"{doc[i].dep_}↓" for i in reversed(right)]
-        f = [f"plen={min(len(deps), 6)}", f"lca={words[common]}", f"lcapos={doc[common].pos_}"]
+        deps = [f"{dep[i]}↑" for i in left] + [f"{dep[i]}↓" for i in reversed(right)]
+        f = [f"plen={min(len(deps), 6)}", f"lca={words[common]}", f"lcapos={self.view.pos[common]}"]
         if len(deps) <= 5:
             f.append(f"path={' '.join(deps)}")
             f.append(f"pathlex={' '.join(deps[:len(left)])} {words[common]} {' '.join(deps[len(left):])}")
@@ -236,19 +238,21 @@ class Featurizer:
         return f
 
 
-def _coordination_head(token) -> int:
-    """Return the first conjunct of the list `token` is in, through appositions ("X and Y", "X, the actress")."""
+def _coordination_head(view: DocView, i: int) -> int:
+    """Return the first conjunct of the list token `i` is in, through appositions ("X and Y", "X, the actress")."""
+    dep, head = view.dep, view.head
     steps = 0
-    while token.dep_ in ("conj", "appos") and token.head.i != token.i and steps < 10:
-        token = token.head
+    while dep[i] in ("conj", "appos") and head[i] != i and steps < 10:
+        i = head[i]
         steps += 1
-    return token.i
+    return i
 
 
-def _ancestors(doc: Doc, i: int) -> list[int]:
+def _ancestors(head: list[int], i: int) -> list[int]:
+    """Return token `i` and its heads up to the root (at most 40 tokens), given each token's head."""
     out = [i]
-    while doc[out[-1]].head.i != out[-1] and len(out) < 40:
-        out.append(doc[out[-1]].head.i)
+    while head[out[-1]] != out[-1] and len(out) < 40:
+        out.append(head[out[-1]])
     return out
 
 
