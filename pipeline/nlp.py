@@ -9,10 +9,11 @@ import numpy
 import spacy
 from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.language import Language
-from spacy.pipeline import Lemmatizer
+from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
 
 from . import DEFAULT_MODEL, dates, entities, quotes, relations  # noqa: F401  (register the components)
+from .attribute_rules import compile_rules  # registers array_attribute_ruler
 from .entities import DATA
 from .works import corrections  # noqa: F401  (registers ner_corrections)
 from .works import definitions  # noqa: F401  (registers work_definitions)
@@ -48,6 +49,11 @@ def build_nlp(model: str = DEFAULT_MODEL, works_model: Path = MODEL_DIR,
         # The model's own lemmatizer, applied without a Python call per token (same lemmas, see `ArrayLemmatizer`).
         nlp.add_pipe("array_lemmatizer", after="lemmatizer")
         nlp.disable_pipe("lemmatizer")
+    ruler = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None
+    if isinstance(ruler, AttributeRuler) and compile_rules(ruler) is not None:
+        # The model's attribute ruler, its patterns looked up by token value (same matches, see `attribute_rules`).
+        nlp.add_pipe("array_attribute_ruler", after="attribute_ruler")
+        nlp.disable_pipe("attribute_ruler")
     # Before the rules: outlets and rule titles then overwrite the recogniser's spans, never the reverse.
     log.debug("work-title recogniser: %s", add_work_recognizer(nlp, works_model))
     ruler = nlp.add_pipe("entity_ruler", name="entertainment_ruler", before="ner", config={"overwrite_ents": True})

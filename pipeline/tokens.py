@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import cached_property
 
 import numpy
-from spacy.attrs import DEP, HEAD, IS_ALPHA, IS_LOWER, LEMMA, LOWER, ORTH, POS, SENT_START, SPACY, TAG
+from spacy.attrs import DEP, HEAD, IS_ALPHA, IS_LOWER, IS_SPACE, LEMMA, LOWER, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.tokens import Doc
 
 # Hash → string for every string a document here has held. A StringStore's hash is a function of the string alone,
@@ -102,3 +102,8 @@ class TokenArrays:
     def is_lower(self) -> list[bool]:
         """`token.is_lower`"""
         return [bool(v) for v in self._column(IS_LOWER)]
+
+    @cached_property
+    def is_space(self) -> list[bool]:
+        """`token.is_space`"""
+        return [bool(v) for v in self._column(IS_SPACE)]
