@@ -27,6 +27,7 @@ from spacy.util import filter_spans
 
 from .names import canonical_name, join_labels, musical_acts, speaking_organisations, trim_name, untagged_people
 from .records import Entity, Mention, doc_text
+from .tokens import TokenArrays
 
 DATA = Path(__file__).parent / "data"
 
@@ -263,10 +264,12 @@ class EntityResolver:
                 continue
             spans.append(span)
         spans = join_labels(spans, name_words, set(self.gazetteer))
-        added = untagged_people(doc, spans, name_words)
-        added += [s for s in musical_acts(doc, spans + added, [e for e in doc.ents if e.label_ not in NAME_LABELS])
+        tokens = TokenArrays(doc)
+        added = untagged_people(doc, spans, name_words, tokens)
+        added += [s for s in musical_acts(doc, spans + added, [e for e in doc.ents if e.label_ not in NAME_LABELS], tokens)
                   if not any(a.start < s.end and s.start < a.end for a in added)]
-        added += [s for s in speaking_organisations(doc, spans) if not any(a.start < s.end and s.start < a.end for a in added)]
+        added += [s for s in speaking_organisations(doc, spans, tokens)
+                  if not any(a.start < s.end and s.start < a.end for a in added)]
         if added:
             covered = {i for s in added for i in range(s.start, s.end)}
             spans = [s for s in spans if not any(i in covered for i in range(s.start, s.end))] + added
