@@ -77,6 +77,21 @@ class Featurizer:
             self._works.setdefault(view.sent_of[ent.start], []).append((ent.start, ent.end))
         for ent in view.subjects:
             self._people.setdefault(view.sent_of[ent.start], []).append((ent.start, ent.end))
+        # Per sentence, its cue words in text order: (token, cue group).
+        self.cues: list[list[tuple[int, str]]] = [[] for _ in view.sents]
+        for i, word in enumerate(self.words):
+            if word in _CUES:
+                self.cues[view.sent_of[i]].append((i, _CUES[word]))
+        # Tokens with a conjunct among their children ("X and Y": X).
+        self.conj_heads = {h for j, (d, h) in enumerate(zip(view.dep, view.head)) if d == "conj" and h != j}
+        self._roots: dict[tuple[int, int], int] = {}
+
+    def root(self, start: int, end: int) -> int:
+        """Return the syntactic root of the span `start`–`end` (spaCy's `Span.root`), once per span."""
+        found = self._roots.get((start, end))
+        if found is None:
+            found = self._roots[(start, end)] = self.view.doc[start:end].root.i
+        return found
 
     def works_in(self, k: int) -> list[tuple[int, int]]:
         return self._works.get(k, [])
@@ -106,7 +121,7 @@ class Featurizer:
         return profiles
 
     def __call__(self, cand: Candidate) -> list[str]:
-        view, doc, words, texts, n = self.view, self.view.doc, self.words, self.view.texts, len(self.words)
+        view, words, texts, n = self.view, self.words, self.view.texts, len(self.words)
         sent = view.sents[cand.sent]
         s0, s1 = cand.subject
         f = [f"src={cand.source}", f"slab={cand.subject_label}", "bias"]
@@ -127,9 +142,8 @@ class Featurizer:
             f.append(f"otype={kind or 'unknown'}")
         # cue lemmas anywhere in the sentence, by group and by lemma
         groups = set()
-        for i in range(sent.start, sent.end):
-            group = _CUES.get(words[i])
-            if group is not None and not (s0 <= i < s1):
+        for i, group in self.cues[cand.sent]:
+            if not (s0 <= i < s1):
                 groups.add(group)
                 f.append(f"{family}|sc={words[i]}")
         f.extend(f"{family}|scg={g}" for g in groups)
@@ -141,10 +155,11 @@ class Featurizer:
         if s0 > 0 and view.lower[s0 - 1] == "by":
             f.append("s_by")
             f.append(f"s_by={words[view.head[s0 - 1]]}")
-        sroot = doc[s0:s1].root
-        f.append(f"sdep={sroot.dep_}")
-        f.append(f"shead={words[sroot.head.i]}")
-        if any(c.dep_ == "conj" for c in sroot.children) or sroot.dep_ == "conj":
+        dep, head = view.dep, view.head
+        sroot = self.root(s0, s1)
+        f.append(f"sdep={dep[sroot]}")
+        f.append(f"shead={words[head[sroot]]}")
+        if sroot in self.conj_heads or dep[sroot] == "conj":
             f.append("s_conj")
         if cand.object is None:
             f.append("obj=none")
@@ -155,10 +170,10 @@ class Featurizer:
             f.append("o_paren")
         if o1 < n and texts[o1] in ("'s", "’s"):
             f.append("o_poss")
-        oroot = doc[o0:o1].root
-        f.append(f"odep={oroot.dep_}")
-        f.append(f"ohead={words[oroot.head.i]}")
-        if any(c.dep_ == "conj" for c in oroot.children) or oroot.dep_ == "conj":
+        oroot = self.root(o0, o1)
+        f.append(f"odep={dep[oroot]}")
+        f.append(f"ohead={words[head[oroot]]}")
+        if oroot in self.conj_heads or dep[oroot] == "conj":
             f.append("o_conj")
         if cand.kind == "work":
             works = self.works_in(cand.sent)
@@ -189,12 +204,12 @@ class Featurizer:
         for w in (",", "and", "(", ":", ";", "-", "–"):
             if w in words[gap_start:gap_end]:
                 f.append(f"bw_has={w}")
-        f.extend(self._path(sroot.i, oroot.i))
+        f.extend(self._path(sroot, oroot))
         # the same path from the heads of the lists and appositions the two spans belong to
-        shead, ohead = _coordination_head(view, sroot.i), _coordination_head(view, oroot.i)
-        if (shead, ohead) != (sroot.i, oroot.i) and shead != ohead:
+        shead, ohead = _coordination_head(view, sroot), _coordination_head(view, oroot)
+        if (shead, ohead) != (sroot, oroot) and shead != ohead:
             f.extend("c" + name for name in self._path(shead, ohead) if name.startswith(("path=", "pathlex=", "lca=")))
-        if sroot.dep_ == "appos" and o0 <= sroot.head.i < o1 or oroot.dep_ == "appos" and s0 <= oroot.head.i < s1:
+        if dep[sroot] == "appos" and o0 <= head[sroot] < o1 or dep[oroot] == "appos" and s0 <= head[oroot] < s1:
             f.append("appos")
         certain = stated(view, cand)
         if certain is not None:
