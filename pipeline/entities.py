@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Optional
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -88,9 +87,18 @@ class WorkTitles:
         self.inner = set(cues["title_inner"])
         self.not_titles = set(cues["not_titles"])
         self.openers = set(cues["title_openers_before_cue"])
-        self.matcher = Matcher(nlp.vocab)
-        self.matcher.add("CUE_AFTER", [[{"LOWER": {"IN": sorted(self.after)}, "IS_LOWER": True}]])
-        self.matcher.add("CUE_BEFORE", [[{"LOWER": {"IN": sorted(self.before)}, "IS_LOWER": True}]])
+
+    def _cues(self, doc: Doc) -> list[tuple[str, int]]:
+        """Return (kind, token) for every cue noun written in lower case, in text order; a noun that is both kinds
+        ("film": "the film X", "the X film") comes first as CUE_AFTER."""
+        tokens = TokenArrays(doc)
+        found = []
+        for i, (word, lower) in enumerate(zip(tokens.lower, tokens.is_lower)):
+            if lower and word in self.after:
+                found.append(("CUE_AFTER", i))
+            if lower and word in self.before:
+                found.append(("CUE_BEFORE", i))
+        return found
 
     def _capitalised(self, token) -> bool:
         text = token.text
@@ -168,8 +176,7 @@ class WorkTitles:
 
     def __call__(self, doc: Doc) -> Doc:
         found = []
-        for match_id, start, _ in self.matcher(doc):
-            kind = doc.vocab.strings[match_id]
+        for kind, start in self._cues(doc):
             if kind == "CUE_AFTER" and start + 2 < len(doc) and doc[start + 1].text == "," and _determined(doc, start):
                 # Apposition: "her new album, Blue Lines, went ..." (the run must close with the apposition);
                 # not "head of drama, Claire Booth,", where the noun names a field, not a work.

@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import json
+import re
 import socket
 from pathlib import Path
 
 import pytest
 import spacy
 from conftest import make_doc
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pipeline import DEFAULT_MODEL
 from pipeline.works import corpus
@@ -298,3 +301,11 @@ def test_a_title_never_runs_over_a_line_break(text, title, kept, left):
         rest = doc.char_span(start + len(title) - len(left), start + len(title))
         assert all(t.ent_iob_ == "" for t in rest)  # left for the next NER to label
         assert rest[0].is_sent_start is None  # and free to start a sentence
+
+
+@given(st.text(alphabet="ab _'é1\n.", max_size=30), st.text(alphabet="ab _'é1", min_size=1, max_size=4))
+def test_whole_words_finds_what_the_word_bounded_regex_finds(text, words):
+    from pipeline.works.candidates import whole_words
+
+    pattern = re.compile(r"(?<!\w)" + re.escape(words) + r"(?!\w)")
+    assert whole_words(text, words) == [m.span() for m in pattern.finditer(text)]
