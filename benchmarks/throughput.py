@@ -182,9 +182,9 @@ def print_stages(texts: list[str], words: int, model: str, rounds: int) -> None:
     import spacy
 
     rows = stage_seconds(texts, model, rounds)
-    # The pipeline's own stages are the components the base model does not have; the lemmatizer on arrays is the
-    # model's lemmatizer, and the trained title recogniser stands in the model's `ner`.
-    base = set(spacy.load(model).pipe_names) | {"tokenizer", "array_lemmatizer"}
+    # The pipeline's own stages are the components the base model does not have; the lemmatizer and attribute ruler
+    # on arrays are the model's, and the trained title recogniser stands in the model's `ner`.
+    base = set(spacy.load(model).pipe_names) | {"tokenizer", "array_lemmatizer", "array_attribute_ruler"}
     ours = {name for name, _ in rows if name not in base}
     model_total = sum(s for name, s in rows if name not in ours)
     ours_total = sum(s for name, s in rows if name in ours)

@@ -21,13 +21,13 @@ from pathlib import Path
 from typing import Optional
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .names import (NAME_SUFFIXES, canonical_name, join_labels, musical_acts, speaking_organisations, surname, trim_name,
                     untagged_people)
 from .records import Entity, Mention, doc_text
+from .tokens import TokenArrays
 
 DATA = Path(__file__).parent / "data"
 
@@ -90,10 +90,23 @@ class WorkTitles:
         self.inner = set(cues["title_inner"])
         self.not_titles = set(cues["not_titles"])
         self.openers = set(cues["title_openers_before_cue"])
-        self.matcher = Matcher(nlp.vocab)
-        self.matcher.add("CUE_AFTER", [[{"LOWER": {"IN": sorted(self.after)}, "IS_LOWER": True}]])
-        self.matcher.add("CUE_BEFORE", [[{"LOWER": {"IN": sorted(self.before)}, "IS_LOWER": True}]])
-        self.matcher.add("YEAR_AFTER", [[{"TEXT": "("}, {"SHAPE": "dddd"}, {"TEXT": ")"}]])
+
+    def _cues(self, doc: Doc) -> list[tuple[str, int]]:
+        """Return (kind, token) for every cue noun written in lower case, in text order; a noun that is both kinds
+        ("film": "the film X", "the X film") comes first as CUE_AFTER; and (YEAR_AFTER, i) for every four-digit
+        year in brackets, `i` being the opening bracket ("Harbour Lines (1972)")."""
+        tokens = TokenArrays(doc)
+        texts = tokens.text
+        found = []
+        for i, (word, lower) in enumerate(zip(tokens.lower, tokens.is_lower)):
+            if lower and word in self.after:
+                found.append(("CUE_AFTER", i))
+            if lower and word in self.before:
+                found.append(("CUE_BEFORE", i))
+            if word == "(" and i + 2 < len(texts) and texts[i + 2] == ")" and len(texts[i + 1]) == 4 \
+                    and texts[i + 1].isdigit():
+                found.append(("YEAR_AFTER", i))
+        return found
 
     def _capitalised(self, token) -> bool:
         text = token.text
@@ -203,8 +216,7 @@ class WorkTitles:
 
     def __call__(self, doc: Doc) -> Doc:
         found = []
-        for match_id, start, _ in self.matcher(doc):
-            kind = doc.vocab.strings[match_id]
+        for kind, start in self._cues(doc):
             if kind == "CUE_AFTER" and start + 2 < len(doc) and doc[start + 1].text == "," and _determined(doc, start):
                 # Apposition: "her new album, Blue Lines, went ..." (the run must close with the apposition);
                 # not "head of drama, Claire Booth,", where the noun names a field, not a work.
@@ -301,10 +313,12 @@ class EntityResolver:
                 continue
             spans.append(span)
         spans = join_labels(spans, name_words, set(self.gazetteer))
-        added = untagged_people(doc, spans, name_words)
-        added += [s for s in musical_acts(doc, spans + added, [e for e in doc.ents if e.label_ not in NAME_LABELS])
+        tokens = TokenArrays(doc)
+        added = untagged_people(doc, spans, name_words, tokens)
+        added += [s for s in musical_acts(doc, spans + added, [e for e in doc.ents if e.label_ not in NAME_LABELS], tokens)
                   if not any(a.start < s.end and s.start < a.end for a in added)]
-        added += [s for s in speaking_organisations(doc, spans) if not any(a.start < s.end and s.start < a.end for a in added)]
+        added += [s for s in speaking_organisations(doc, spans, tokens)
+                  if not any(a.start < s.end and s.start < a.end for a in added)]
         if added:
             covered = {i for s in added for i in range(s.start, s.end)}
             spans = [s for s in spans if not any(i in covered for i in range(s.start, s.end))] + added

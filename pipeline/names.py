@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
+
+from .tokens import TokenArrays
 
 DATA = Path(__file__).parent / "data"
 
@@ -239,7 +240,7 @@ def _quoted(span: Span) -> bool:
     return before in {"'", "‘", "\"", "“"} and after in {"'", "’", "\"", "”"}
 
 
-def untagged_people(doc: Doc, spans: list[Span], words_of) -> list[Span]:
+def untagged_people(doc: Doc, spans: list[Span], words_of, tokens: Optional[TokenArrays] = None) -> list[Span]:
     """Return PERSON spans for names the model left untagged or tagged in part; they replace what they overlap.
 
     - a known first name followed by capitalised proper nouns no entity covers ("Dame Judi Dench"), or an
@@ -251,10 +252,13 @@ def untagged_people(doc: Doc, spans: list[Span], words_of) -> list[Span]:
       of the article ("Hynde said", "Cates said"), or a known first
       name that only one full name of the article starts with ("Later Chrissy added"); a surname read as a verb in
       mid-sentence ("May wrote") counts too.
+    `tokens`: the document's token arrays, when the caller has them.
     """
     covered = {i: s for s in spans for i in range(s.start, s.end)}
     found: list[Span] = []
     used: set[int] = set()
+    tokens = tokens or TokenArrays(doc)
+    texts, lower = tokens.text, tokens.lower
 
     def free(i: int) -> bool:
         return i not in covered and i not in used
@@ -274,7 +278,9 @@ def untagged_people(doc: Doc, spans: list[Span], words_of) -> list[Span]:
         owner = covered.get(i)
         return owner is not None and len(owner) == 1 and owner.label_ in NAMEABLE - {"PERSON"} and i not in used
 
-    for tok in doc:
+    # Only the tokens a rule can start at become Token objects: known first names, honorifics, surnames.
+    pos = tokens.pos
+    for tok in (doc[i] for i, word in enumerate(lower) if word in FIRST_NAMES and pos[i] == "PROPN"):
         if not (free(tok.i) or lone_first_name(tok.i)) or not first_name(tok) or tok.i + 1 >= len(doc):
             continue
         nxt = doc[tok.i + 1]
@@ -290,7 +296,7 @@ def untagged_people(doc: Doc, spans: list[Span], words_of) -> list[Span]:
         elif owner is not None and owner.start == nxt.i and len(owner) == 1 and owner.label_ in NAMEABLE | {"PERSON"} \
                 and owner.text not in {s.text for s in found}:
             add(tok.i, nxt.i + 1)
-    for tok in doc:
+    for tok in (doc[i] for i, word in enumerate(lower) if word.rstrip(".") in HONORIFICS):
         # "Lord Sugar said", "Mr de Vries said": an honorific before untagged capitalised words makes them a name.
         if not (free(tok.i) and tok.text[:1].isupper() and tok.lower_.rstrip(".") in HONORIFICS):
             continue
@@ -307,7 +313,7 @@ def untagged_people(doc: Doc, spans: list[Span], words_of) -> list[Span]:
         firsts.setdefault(words[0], []).append(name)
     # A known first name shared by no two people of the article ("Later Chrissy added").
     surnames.update({first: names[0] for first, names in firsts.items() if len(names) == 1 and first.lower() in FIRST_NAMES})
-    for tok in doc:
+    for tok in (doc[i] for i, text in enumerate(texts) if text in surnames):
         if tok.text in surnames and free(tok.i) and (surname_like(tok) or _surname_as_noun(tok) or _surname_as_word(tok)) \
                 and not (tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper() and doc[tok.i + 1].pos_ == "PROPN"):
             add(tok.i, tok.i + 1)
@@ -336,7 +342,7 @@ _MISREAD_ORG = {"PRODUCT", "WORK_OF_ART", "CARDINAL", "ORDINAL", "FAC", "EVENT",
 _ORG_INNER = {"for", "of", "and", "&", ",", "the", "de", "du", "des", "la", "le"}
 
 
-def speaking_organisations(doc: Doc, spans: list[Span]) -> list[Span]:
+def speaking_organisations(doc: Doc, spans: list[Span], tokens: Optional[TokenArrays] = None) -> list[Span]:
     """Return ORG spans for organisations named only as the owner of a spokesman or as a subject noun's modifier.
 
     - the capitalised words between a determiner and a spokesman-like noun ("A Five spokesman", "a Jive
@@ -345,11 +351,12 @@ def speaking_organisations(doc: Doc, spans: list[Span]) -> list[Span]:
     - a capitalised modifier of an organisation noun in subject position, with the noun when it is part of the
       name ("the Brits committee said"), without it when it only says what the organisation is ("Le Figaro
       newspaper"); a modifier the model already labelled ORG is left as it is.
-    The returned spans replace what they overlap.
+    The returned spans replace what they overlap. `tokens`: the document's token arrays, when the caller has them.
     """
     labels = {i: s.label_ for s in spans for i in range(s.start, s.end)}
     found: list[Span] = []
-    for tok in doc:
+    lemmas = [lemma.lower() for lemma in (tokens or TokenArrays(doc)).lemma]
+    for tok in (doc[i] for i, lemma in enumerate(lemmas) if lemma in ORG_ROLES or lemma in ORG_NOUNS):
         lemma = tok.lemma_.lower()
         is_role = lemma in ORG_ROLES and tok.text.islower()
         is_noun = lemma in ORG_NOUNS and tok.text.islower() and tok.dep_ in {"nsubj", "nsubjpass"}
@@ -401,7 +408,8 @@ _MISREAD_ACT = {"GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "LANGUAG
 _NAMED = {"PERSON", "ORG", "WORK_OF_ART"}
 
 
-def musical_acts(doc: Doc, spans: list[Span], others: list[Span] = ()) -> list[Span]:
+def musical_acts(doc: Doc, spans: list[Span], others: list[Span] = (),
+                 tokens: Optional[TokenArrays] = None) -> list[Span]:
     """Return spans for the names of musical acts the model missed or took for a place, date or number, at every
     mention of the name in the article; they replace what they overlap.
 
@@ -411,13 +419,14 @@ def musical_acts(doc: Doc, spans: list[Span], others: list[Span] = ()) -> list[S
     entity starting there ("the band Tears for Fears", tagged a work); a run some entity already covers whole as a
     person, organisation or work is not touched unless an act noun says otherwise ("the band Keane" is a group even
     where the model says person or work); a part of it tagged alone ("Cent") is. `others` are the entities that are not names (dates,
-    numbers), which an act's mentions may replace too.
+    numbers), which an act's mentions may replace too; `tokens` the document's token arrays, when the caller
+    has them.
     """
     labels = {i: s.label_ for s in list(spans) + list(others) for i in range(s.start, s.end)}
     owner = {i: s for s in spans for i in range(s.start, s.end)}
     acts: dict[str, tuple[str, bool]] = {}  # the name as written → (label, whether an act noun said so)
-    strings = doc.vocab.strings
-    orths = [strings[k] for k in doc.to_array(ORTH).tolist()] if len(doc) else []
+    tokens = tokens or TokenArrays(doc)
+    orths = tokens.text
     lowers = [w.lower() for w in orths]
     # Only the few tokens that can start a construction become Token objects.
     cues = [i for i, w in enumerate(lowers) if w in ACT_NOUNS or w in ("'s", "’s") and i + 1 < len(doc)

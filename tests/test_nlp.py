@@ -29,3 +29,37 @@ def test_array_lemmatizer_keeps_lemmas_already_set(nlp):
     doc[1].lemma_ = "kept"
     nlp.get_pipe("array_lemmatizer")(doc)
     assert [t.lemma_ for t in doc] == ["she", "kept", "it", "twice", "."]
+
+
+def test_array_attribute_ruler_gives_the_model_rulers_matches_and_attributes(nlp):
+    from pipeline.runner import DEFAULT_MODEL
+
+    assert "array_attribute_ruler" in nlp.pipe_names and "attribute_ruler" not in nlp.pipe_names
+    model = spacy.load(DEFAULT_MODEL)
+    texts = [p.read_text(encoding="utf-8") for p in [SEED, *sorted(Path(FIXTURES, "wikinews").glob("*.txt"))]]
+    texts += ["", "I ain't gonna say nothin' ya know, y'all.\n\n  There's a cat."]
+    with model.select_pipes(enable=["tok2vec", "tagger", "parser"]):
+        parsed = list(model.pipe(texts))
+    ruler, ours = model.get_pipe("attribute_ruler"), nlp.get_pipe("array_attribute_ruler")
+    assert [ours.match(doc) for doc in parsed] == [ruler.match(doc) for doc in parsed]
+    # Given the same parse (ours: blank lines and titles guide the parser), both rulers set the same attributes.
+    names = nlp.pipe_names
+    with nlp.select_pipes(enable=names[: names.index("array_attribute_ruler")]):
+        ours_parsed = list(nlp.pipe(texts))
+    for doc in ours_parsed:
+        a, b = ours(doc.copy()), ruler(doc.copy())
+        assert [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in a] == \
+               [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in b]
+
+
+def test_attribute_rules_beyond_the_array_ruler_keep_spacys(nlp):
+    from spacy.lang.en import English
+
+    from pipeline.attribute_rules import compile_rules
+
+    ruler = English().add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "the"}, {"LOWER": "new", "OP": "?"}]], {"POS": "DET"})
+    assert compile_rules(ruler) is None
+    ruler = English().add_pipe("attribute_ruler")
+    ruler.add([[{"TAG": {"IN": ["NN", "NNS"]}}, {"LOWER": {"REGEX": "^s"}}]], {"POS": "NOUN"}, index=1)
+    assert compile_rules(ruler) is not None

@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import json
+import re
 import socket
 from pathlib import Path
 
 import pytest
 import spacy
 from conftest import make_doc
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pipeline import DEFAULT_MODEL
 from pipeline.works import corpus
@@ -356,3 +359,11 @@ def test_a_name_dated_by_a_year_in_brackets_is_a_title(nlp, text, titles):
 def test_a_persons_dates_in_brackets_make_no_title(nlp, text, person):
     doc = make_doc(nlp, text)
     assert person in {e.name for e in doc._.entities if e.label == "PERSON"}
+
+
+@given(st.text(alphabet="ab _'é1\n.", max_size=30), st.text(alphabet="ab _'é1", min_size=1, max_size=4))
+def test_whole_words_finds_what_the_word_bounded_regex_finds(text, words):
+    from pipeline.works.candidates import whole_words
+
+    pattern = re.compile(r"(?<!\w)" + re.escape(words) + r"(?!\w)")
+    assert whole_words(text, words) == [m.span() for m in pattern.finditer(text)]

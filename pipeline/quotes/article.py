@@ -19,11 +19,24 @@ from .resolution import SpeakerResolution
 from .scan import RawQuote, sentence_start
 
 
+def _quoted_characters(size: int, raws: list[RawQuote]) -> bytearray:
+    """Return, for each of `size` characters, 1 where a quotation holds it outside its inner attribution, else 0."""
+    quoted = bytearray(size)
+    for q in raws:
+        parts = [(q.start, q.end)] if not q.inner else [(q.start, min(q.end, q.inner[0])), (max(q.start, q.inner[1]), q.end)]
+        for lo, hi in parts:
+            lo, hi = max(lo, 0), min(hi, size)
+            if hi > lo:
+                quoted[lo:hi] = b"\x01" * (hi - lo)
+    return quoted
+
+
 class Article(FrameRules, SpeakerResolution):
     """Attribution state for one document."""
 
     def __init__(self, doc: Doc, raws: list[RawQuote], lex: Lexicon, text: Optional[str] = None):
         self.doc, self.text, self.raws, self.lex = doc, doc_text(doc) if text is None else text, raws, lex
+        self.quoted = _quoted_characters(len(self.text), raws)
         self.entities = {e.entity_id: e for e in doc._.entities or []}
         self.mentions = sorted(doc._.mentions or [], key=lambda m: m.start_char)
         self.mention_starts = [m.start_char for m in self.mentions]
@@ -43,7 +56,9 @@ class Article(FrameRules, SpeakerResolution):
     # -- lookups ------------------------------------------------------------------------------------------
 
     def in_quote(self, pos: int) -> bool:
-        return any(q.start <= pos < q.end and not (q.inner and q.inner[0] <= pos < q.inner[1]) for q in self.raws)
+        """True when the character at `pos` is quoted: inside a quotation, not in the attribution a split quotation
+        holds."""
+        return 0 <= pos < len(self.quoted) and self.quoted[pos] == 1
 
     def mention_at(self, token: Token):
         """Return the mention covering `token`, or None."""

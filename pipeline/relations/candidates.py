@@ -15,21 +15,32 @@ Candidates never leave their document, and their evidence is the sentence the su
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from typing import Optional
 
-from spacy.attrs import LEMMA, LOWER, ORTH, SPACY
 from spacy.tokens import Doc, Span
 
 from ..entities import DATA, load_json, strip_possessive
 from ..records import Entity, doc_text
+from ..tokens import TokenArrays
 
 WORDS = load_json("relation_words.json") if (DATA / "relation_words.json").exists() else {}
 SUBJECT_LABELS = {"PERSON", "ORG"}
 GROUP_NOUNS = frozenset(WORDS.get("group_nouns", ()))  # "the band", "the trio": the group last named
 WORK_LABEL = "WORK_OF_ART"
 _CHARACTER_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "GPE", "NORP", "FAC", "PRODUCT", "LOC", "EVENT"}
+_VIEW_LABELS = SUBJECT_LABELS | {WORK_LABEL} | _CHARACTER_LABELS
+_TITLE_TYPES = WORDS.get("title_types", {})  # film, album, series, … → the kind of work
+_HONORIFICS = WORDS.get("honorifics", {})
+_REFERENCE_NOUNS = WORDS.get("reference_nouns", {})
+_PRONOUNS = WORDS.get("pronouns", {})
+_NOMINALS = WORDS.get("nominal_nouns", {})
+_CHARACTER_CUES = frozenset(WORDS.get("character_cues", []))
+# Role nouns a title modifies ("Melancholia star X", "the Hunger Games director").
+_MODIFIED_NOUNS = frozenset({"star", "co-star", "actor", "actress", "director", "creator", "writer", "singer",
+                             "producer", "presenter", "host", "composer", "author"})
 _QUOTES = " '\"‘’“”"
 _PARAGRAPH = re.compile(r"\n\s*\n")
 
@@ -51,78 +62,70 @@ class Candidate:
 
 
 class DocView:
-    """What candidate generation and features read of one document, computed once."""
+    """What candidate generation and features read of one document, computed once.
+
+    Token attributes are read from `tokens` (one array per attribute): `texts`, `lower` and `words` are its
+    text, lower-case form and joined lemma per token, `pos`, `tag`, `dep` and `head` the parse.
+    """
 
     def __init__(self, doc: Doc):
         self.doc = doc
         self.text = doc_text(doc)
-        self.texts, self.lower, self.words = _token_strings(doc)
+        self.tokens = tokens = TokenArrays(doc)
+        self.texts, self.lower, self.words = tokens.text, tokens.lower, _words(tokens)
+        self.pos, self.tag, self.dep, self.head = tokens.pos, tokens.tag, tokens.dep, tokens.head
         self.sents = list(doc.sents)
         self.sent_of = [0] * len(doc)
         for k, sent in enumerate(self.sents):
-            for i in range(sent.start, sent.end):
-                self.sent_of[i] = k
+            self.sent_of[sent.start:sent.end] = [k] * (sent.end - sent.start)
         self.by_id: dict[str, Entity] = {e.entity_id: e for e in doc._.entities or []}
-        self.ents = [e for e in doc.ents if e.label_ in SUBJECT_LABELS | {WORK_LABEL} | _CHARACTER_LABELS]
+        ents = doc.ents
+        self.ents = [e for e in ents if e.label_ in _VIEW_LABELS]
         self.ent_at: dict[int, Span] = {}
-        for ent in doc.ents:
+        for ent in ents:
             for i in range(ent.start, ent.end):
                 self.ent_at[i] = ent
-        self.subjects = [e for e in doc.ents if e.label_ in SUBJECT_LABELS and self.entity(e) is not None]
-        self.works = [e for e in doc.ents if e.label_ == WORK_LABEL and title_text(e)]
-        paragraph_starts = [0] + [m.end() for m in _PARAGRAPH.finditer(self.text)]
-        self.paragraph_of_sent = [sum(1 for p in paragraph_starts if p <= s.start_char) - 1 for s in self.sents]
+        self.subjects = [e for e in ents if e.label_ in SUBJECT_LABELS and self.entity(e) is not None]
+        self.works = [e for e in ents if e.label_ == WORK_LABEL and title_text(e)]
+        paragraph_starts = [0] + [m.end() for m in _PARAGRAPH.finditer(self.text)]  # ascending
+        self.paragraph_of_sent = [bisect_right(paragraph_starts, s.start_char) - 1 for s in self.sents]
         self.work_type = self._work_types()
         self.mention_counts = Counter(e.kb_id_ for e in self.subjects if e.label_ == "PERSON")
+        self.constructions: dict[Candidate, Optional[tuple[str, Optional[str]]]] = {}  # see `constructions.stated`
 
     def entity(self, span: Span) -> Optional[Entity]:
         return self.by_id.get(span.kb_id_)
 
     def _work_types(self) -> dict[str, str]:
         """Return, per normalised title, the kind of work a noun right beside one of its mentions names."""
-        types = WORDS.get("title_types", {})
+        lower, texts, n = self.lower, self.texts, len(self.doc)
         found: dict[str, str] = {}
         for work in self.works:
-            doc = self.doc
             for i in (work.start - 1, work.end, work.end + 1):
-                if 0 <= i < len(doc) and doc[i].lower_ in types and not (i == work.end + 1 and doc[work.end].text not in ("'s", "’s")):
-                    found.setdefault(title_text(work).lower(), types[doc[i].lower_])
+                if 0 <= i < n and lower[i] in _TITLE_TYPES and not (i == work.end + 1 and texts[work.end] not in ("'s", "’s")):
+                    found.setdefault(title_text(work).lower(), _TITLE_TYPES[lower[i]])
                     break
         return found
 
     def gender(self, entity: Entity, span: Optional[Span] = None) -> str:
         """Return 'm', 'f' or '' for a person: an honorific in the mention, else the given name."""
-        honorifics = WORDS.get("honorifics", {})
         if span is not None and span.start > 0:
-            before = self.doc[span.start - 1].lower_.rstrip(".")
-            if before in honorifics:
-                return honorifics[before]
+            before = self.lower[span.start - 1].rstrip(".")
+            if before in _HONORIFICS:
+                return _HONORIFICS[before]
         first = entity.name.split()[0].lower() if entity.name else ""
         return _GENDERS.get(first, "")
 
 
-def _token_strings(doc: Doc) -> tuple[list[str], list[str], list[str]]:
-    """Return each token's text, lower-case form and word: its lower-case lemma, a hyphenated word joined onto
-    its last token ("co - star" → "co-star"), read through arrays rather than a Token object per token."""
-    if not len(doc):
-        return [], [], []
-    strings = doc.vocab.strings
-    rows = doc.to_array([ORTH, LOWER, LEMMA, SPACY]).tolist()
-    cache: dict[int, str] = {}
-
-    def string(key: int) -> str:
-        value = cache.get(key)
-        if value is None:
-            value = cache[key] = strings[key]
-        return value
-
-    texts = [string(r[0]) for r in rows]
-    lower = [string(r[1]) for r in rows]
-    words = [string(r[2]).lower() for r in rows]
-    for i in range(2, len(rows)):
-        if texts[i - 1] == "-" and not rows[i - 2][3] and not rows[i - 1][3]:
+def _words(tokens: TokenArrays) -> list[str]:
+    """Return each token's word: its lower-case lemma, a hyphenated word joined onto its last token
+    ("co - star" → "co-star")."""
+    texts, lower, space = tokens.text, tokens.lower, tokens.whitespace
+    words = [lemma.lower() for lemma in tokens.lemma]
+    for i in range(2, len(words)):
+        if texts[i - 1] == "-" and not space[i - 2] and not space[i - 1]:
             words[i] = f"{lower[i - 2]}-{words[i]}"
-    return texts, lower, words
+    return words
 
 
 def _genders() -> dict[str, str]:
@@ -228,18 +231,14 @@ def _modifier_titles(view: DocView, sent: Span, works: list[Span]) -> list[Span]
     The run and the runs coordinated with it ("Melancholia and Nymphomaniac star") are titles whatever the
     entity recogniser made of them, unless they are a person or organisation it knows.
     """
-    doc = view.doc
-    nouns = {"star", "co-star", "actor", "actress", "director", "creator", "writer", "singer", "producer",
-             "presenter", "host", "composer", "author"}
     out: list[Span] = []
     taken = {i for w in works for i in range(w.start, w.end)}
-    for token in sent:
-        i = token.i
-        after = view.ent_at.get(i + 1)
-        if _joined(view, i) not in nouns or i - 1 < sent.start:
+    for i in range(sent.start, sent.end):
+        if _joined(view, i) not in _MODIFIED_NOUNS or i - 1 < sent.start:
             continue
+        after = view.ent_at.get(i + 1)
         named = after is not None and after.label_ == "PERSON"
-        if not named and _np_start(doc, i, sent.start) is None:
+        if not named and _np_start(view, i, sent.start) is None:
             continue  # neither "X star Name" nor "the X star"
         end = i - 2 if _joined(view, i) == "co-star" else i
         while True:
@@ -251,7 +250,7 @@ def _modifier_titles(view: DocView, sent: Span, works: list[Span]) -> list[Span]
                     and view.mention_counts.get(ent.kb_id_, 0) > 1:
                 break
             out.append(run)
-            if run.start - 1 <= sent.start or doc[run.start - 1].lower_ not in ("and", ","):
+            if run.start - 1 <= sent.start or view.lower[run.start - 1] not in ("and", ","):
                 break
             end = run.start - 1
     return out
@@ -259,26 +258,25 @@ def _modifier_titles(view: DocView, sent: Span, works: list[Span]) -> list[Span]
 
 def _references(view: DocView, sent: Span, works: list[Span]):
     """Yield (span, title, 'reference') for "the film", "this show", "its sequel": the nearest earlier compatible title."""
-    nouns = WORDS.get("reference_nouns", {})
-    doc = view.doc
-    for token in sent:
-        if token.lower_ == "it" and token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
-            target = _previous_work(view, token.i, "")  # "It was directed by X", "It stars X"
+    doc, lower, pos = view.doc, view.lower, view.pos
+    for i in range(sent.start, sent.end):
+        word = lower[i]
+        if word == "it" and view.dep[i] in ("nsubj", "nsubjpass") and pos[view.head[i]] in ("VERB", "AUX"):
+            target = _previous_work(view, i, "")  # "It was directed by X", "It stars X"
             if target is not None:
-                yield doc[token.i: token.i + 1], target, "reference"
+                yield doc[i: i + 1], target, "reference"
             continue
-        kind = nouns.get(token.lower_)
-        if kind is None or token.pos_ != "NOUN" or token.i in view.ent_at:
+        kind = _REFERENCE_NOUNS.get(word)
+        if kind is None or pos[i] != "NOUN" or i in view.ent_at:
             continue
-        before = doc[token.i - 1] if token.i > sent.start else None
-        if before is None or before.lower_ not in ("the", "this", "that", "its", "his", "her", "their"):
+        if i == sent.start or lower[i - 1] not in ("the", "this", "that", "its", "his", "her", "their"):
             continue
-        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        if after is not None and (after.i in view.ent_at and view.ent_at[after.i].label_ == WORK_LABEL):
+        after = view.ent_at.get(i + 1)
+        if after is not None and after.label_ == WORK_LABEL:
             continue  # "the film Serenity": the title itself is the object
-        target = _previous_work(view, token.i, kind)
+        target = _previous_work(view, i, kind)
         if target is not None:
-            yield doc[before.i: token.i + 1], target, "reference"
+            yield doc[i - 1: i + 1], target, "reference"
 
 
 def _previous_work(view: DocView, before: int, kind: str) -> Optional[str]:
@@ -295,37 +293,36 @@ def _previous_work(view: DocView, before: int, kind: str) -> Optional[str]:
 
 def _stand_ins(view: DocView, sent: Span, people: list[Span], seen: Counter, last_subject: dict, k: int):
     """Yield (span, entity, source) for pronouns and descriptions that stand for the salient person."""
-    pronouns = WORDS.get("pronouns", {})
-    nominals = WORDS.get("nominal_nouns", {})
-    doc = view.doc
-    for token in sent:
-        group = token.lower_ in ("they", "their") and token.dep_ in ("nsubj", "nsubjpass", "poss") or \
-            _joined(view, token.i) in GROUP_NOUNS and token.pos_ == "NOUN" and token.i not in view.ent_at \
-            and token.i > sent.start and doc[token.i - 1].lower_ in ("the", "this")
+    doc, lower, pos, dep = view.doc, view.lower, view.pos, view.dep
+    for i in range(sent.start, sent.end):
+        word = lower[i]
+        group = word in ("they", "their") and dep[i] in ("nsubj", "nsubjpass", "poss") or \
+            _joined(view, i) in GROUP_NOUNS and pos[i] == "NOUN" and i not in view.ent_at \
+            and i > sent.start and lower[i - 1] in ("the", "this")
         if group:
             recent = last_subject.get("group")  # "Muse beat ... The band has sold", "Busted ... their single"
             if recent is not None and k - recent[0] <= 2 and recent[1] in view.by_id:
-                start = token.i if token.pos_ == "PRON" else token.i - 1
-                yield doc[start: token.i + 1], view.by_id[recent[1]], "pronoun" if token.pos_ == "PRON" else "nominal"
+                start = i if pos[i] == "PRON" else i - 1
+                yield doc[start: i + 1], view.by_id[recent[1]], "pronoun" if pos[i] == "PRON" else "nominal"
             continue
-        if token.lower_ in pronouns and token.dep_ in ("nsubj", "nsubjpass", "poss"):
-            entity = _salient(view, token.i, pronouns[token.lower_], people, seen, last_subject, k)
+        if word in _PRONOUNS and dep[i] in ("nsubj", "nsubjpass", "poss"):
+            entity = _salient(view, i, _PRONOUNS[word], people, seen, last_subject, k)
             if entity is not None:
-                yield doc[token.i: token.i + 1], entity, "pronoun"
+                yield doc[i: i + 1], entity, "pronoun"
             continue
-        word = _joined(view, token.i)
-        if word in nominals and token.pos_ == "NOUN" and token.i not in view.ent_at:
-            start = _np_start(doc, token.i, sent.start)
+        word = _joined(view, i)
+        if word in _NOMINALS and pos[i] == "NOUN" and i not in view.ent_at:
+            start = _np_start(view, i, sent.start)
             if start is None:
                 continue
-            nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
-            if nxt is not None and nxt.i in view.ent_at and view.ent_at[nxt.i].label_ == "PERSON":
+            after = view.ent_at.get(i + 1)
+            if after is not None and after.label_ == "PERSON":
                 continue  # "the actress Kate Winslet": the name is the subject
-            if token.dep_ == "compound":
+            if dep[i] == "compound":
                 continue
-            entity = _salient(view, token.i, nominals[word], [], seen, {}, k, nominal=True)
+            entity = _salient(view, i, _NOMINALS[word], [], seen, {}, k, nominal=True)
             if entity is not None:
-                yield doc[start: token.i + 1], entity, "nominal"
+                yield doc[start: i + 1], entity, "nominal"
 
 
 def _joined(view: DocView, i: int) -> str:
@@ -334,14 +331,14 @@ def _joined(view: DocView, i: int) -> str:
     return word if "-" in word else view.lower[i]
 
 
-def _np_start(doc: Doc, i: int, floor: int) -> Optional[int]:
+def _np_start(view: DocView, i: int, floor: int) -> Optional[int]:
     """Return where the definite noun phrase ending at `i` starts ("the Hunger Games star"), or None if indefinite."""
     j = i - 1
     while j >= floor and j >= i - 6:
-        word = doc[j].lower_
+        word = view.lower[j]
         if word in ("the", "this", "that"):
             return j
-        if doc[j].pos_ in ("VERB", "AUX", "ADP", "PRON", "PUNCT") and doc[j].text != "-" or word in ("a", "an"):
+        if view.pos[j] in ("VERB", "AUX", "ADP", "PRON", "PUNCT") and view.texts[j] != "-" or word in ("a", "an"):
             return None
         j -= 1
     return None
@@ -390,11 +387,10 @@ def _roles(view: DocView, sent: Span, k: int, people: list[Span], stand_ins: lis
 
 def _stated_work(view: DocView, works: list[Span], span: Span) -> Optional[Span]:
     """Return the work a character is said to belong to: "X in W", "X from W", or "W's X"."""
-    doc = view.doc
     for work in works:
-        if span.end < work.start <= span.end + 3 and doc[span.end].lower_ in ("in", "from", "of", "on"):
+        if span.end < work.start <= span.end + 3 and view.lower[span.end] in ("in", "from", "of", "on"):
             return work
-        if work.end + 1 == span.start and doc[work.end].text in ("'s", "’s"):
+        if work.end + 1 == span.start and view.texts[work.end] in ("'s", "’s"):
             return work
     return None
 
@@ -402,30 +398,29 @@ def _stated_work(view: DocView, works: list[Span], span: Span) -> Optional[Span]
 def _character_spans(view: DocView, sent: Span):
     """Yield (span, source, partner) for the names of a sentence written as characters; `partner` is the one
     name that can play it when the construction says so ("Actor (Character)", "played by Actor"), else None."""
-    doc = view.doc
-    cues = set(WORDS.get("character_cues", []))
+    doc, texts, lower, lemmas = view.doc, view.texts, view.lower, view.tokens.lemma
     seen: set[tuple[int, int]] = set()
-    for token in sent:
-        i = token.i
-        if token.lemma_.lower() in cues or token.lower_ in cues:
+    for i in range(sent.start, sent.end):
+        word = lower[i]
+        if lemmas[i].lower() in _CHARACTER_CUES or word in _CHARACTER_CUES:
             j = i + 1
-            if j < sent.end and doc[j].lower_ == "of":
+            if j < sent.end and lower[j] == "of":
                 j += 1
             # "as troubled Carolyn Burnham", "the role of headmaster Dr Arnold": lower-case words before the name
-            while j < min(sent.end, i + 4) and doc[j].is_lower and doc[j].pos_ in ("ADJ", "NOUN") \
-                    and not doc[j].text[:1].isupper():
+            while j < min(sent.end, i + 4) and view.tokens.is_lower[j] and view.pos[j] in ("ADJ", "NOUN") \
+                    and not texts[j][:1].isupper():
                 j += 1
             span = _name_at(view, j, sent.end)
             if span is not None and (span.start, span.end) not in seen:
                 seen.add((span.start, span.end))
                 yield span, "character-cue", None
-        if token.lower_ == "played" and i + 1 < sent.end and doc[i + 1].lower_ == "by" and i >= 2 \
-                and doc[i - 1].text in (",", "("):
+        if word == "played" and i + 1 < sent.end and lower[i + 1] == "by" and i >= 2 \
+                and texts[i - 1] in (",", "("):
             span = _name_ending(view, i - 1, sent.start)
             if span is not None and (span.start, span.end) not in seen:
                 seen.add((span.start, span.end))
                 yield span, "played-by", _name_at(view, i + 2, sent.end)
-        if token.lower_ in ("actor", "actress", "star") and i > sent.start and i + 1 < sent.end:
+        if word in ("actor", "actress", "star") and i > sent.start and i + 1 < sent.end:
             # "Huggy Bear actor Antonio Fargas": the name before the role noun may be a character
             after = view.ent_at.get(i + 1)
             span = _name_ending(view, i, sent.start)
@@ -434,8 +429,8 @@ def _character_spans(view: DocView, sent: Span):
                                                                     and view.ent_at[span.start].label_ == WORK_LABEL):
                 seen.add((span.start, span.end))
                 yield span, "role-noun", after
-        if token.text == "(":
-            close = next((t.i for t in doc[i + 1: min(sent.end, i + 8)] if t.text == ")"), None)
+        if texts[i] == "(":
+            close = next((j for j in range(i + 1, min(sent.end, i + 8)) if texts[j] == ")"), None)
             if close is None or close == i + 1:
                 continue
             inside = _name_at(view, i + 1, close)
@@ -460,10 +455,11 @@ def _name_at(view: DocView, j: int, end: int) -> Optional[Span]:
     ent = view.ent_at.get(j)
     if ent is not None and ent.start == j and ent.label_ in _CHARACTER_LABELS and ent.end <= end:
         return ent
+    texts, alpha = view.texts, view.tokens.is_alpha
     k = j
-    while k < end and k - j < 4 and doc[k].text[:1].isupper() and doc[k].is_alpha:
+    while k < end and k - j < 4 and texts[k][:1].isupper() and alpha[k]:
         k += 1
-    if k == j or (k - j == 1 and doc[j].lower_ in ("the", "a", "he", "she", "i", "it")):
+    if k == j or (k - j == 1 and view.lower[j] in ("the", "a", "he", "she", "i", "it")):
         return None
     return doc[j:k]
 
@@ -477,7 +473,8 @@ def _name_ending(view: DocView, end: int, floor: int) -> Optional[Span]:
     ent = view.ent_at.get(i)
     if ent is not None and ent.end == end and ent.label_ in _CHARACTER_LABELS and ent.start >= floor:
         return ent
+    texts, alpha = view.texts, view.tokens.is_alpha
     k = end
-    while k - 1 >= floor and end - (k - 1) <= 4 and doc[k - 1].text[:1].isupper() and doc[k - 1].is_alpha:
+    while k - 1 >= floor and end - (k - 1) <= 4 and texts[k - 1][:1].isupper() and alpha[k - 1]:
         k -= 1
     return doc[k:end] if k < end else None

@@ -77,10 +77,14 @@ class RelationExtractor:
         accepts; a fact is a (relation, subject, object) and gathers all of its candidates."""
         context = Context(view)
         groups: dict[tuple, list] = {}
+        normed: dict[str, str] = {}  # the same names and titles recur across a document's candidates
         for cand, probs in zip(candidates, scored):
             info = context.info(cand)
+            for name in (cand.subject_name, cand.object_text):
+                if name not in normed:
+                    normed[name] = norm(name)
             for relation in self.model.heads[cand.kind].outputs:
-                key = (relation, norm(cand.subject_name), norm(cand.object_text))
+                key = (relation, normed[cand.subject_name], normed[cand.object_text])
                 if not key[1] or not key[2]:
                     continue
                 group = groups.setdefault(key, [[], cand, probs])
@@ -110,7 +114,8 @@ class RelationExtractor:
         """Return the rows one accepted (candidate, relation) gives, with confidence `p`."""
         version = self.model.version
         sent = view.sents[cand.sent]
-        base = dict(subject=cand.subject_name, subject_id=cand.subject_id, evidence=sent.text,
+        base = dict(subject=cand.subject_name, subject_id=cand.subject_id,
+                    evidence=view.text[sent.start_char:sent.end_char],  # the sentence's text, not rebuilt per row
                     start_char=sent.start_char, end_char=sent.end_char, rule=f"{cand.source}@{version}")
         rows = []
         if relation == "actor_role":

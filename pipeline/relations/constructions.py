@@ -33,6 +33,7 @@ _NAME_LABELS = {"PERSON", "ORG"}
 
 def _between(view: DocView, start: int, end: int) -> list[tuple[str, str]]:
     """Return the (word, tag) sequence between two spans: names as ("P", ""), kind nouns as ("K", kind)."""
+    texts, space = view.texts, view.tokens.whitespace
     out: list[tuple[str, str]] = []
     i = start
     while i < end:
@@ -41,10 +42,8 @@ def _between(view: DocView, start: int, end: int) -> list[tuple[str, str]]:
             out.append(("P", ""))
             i = ent.end
             continue
-        word, tag = view.words[i], view.doc[i].tag_
-        token = view.doc[i]
-        if (token.text == "-" and not token.whitespace_) or (i + 1 < end and view.doc[i + 1].text == "-"
-                                                            and not token.whitespace_):
+        word, tag = view.words[i], view.tag[i]
+        if not space[i] and (texts[i] == "-" or i + 1 < end and texts[i + 1] == "-"):
             i += 1  # "co - written": the joined word ("co-write") is on the hyphenated word's last token
             continue
         if word in _KINDS:
@@ -81,7 +80,16 @@ def _drop_list(seq: list[tuple[str, str]], at_start: bool) -> list[tuple[str, st
 
 
 def stated(view: DocView, cand: Candidate) -> Optional[tuple[str, Optional[str]]]:
-    """Return (relation, credit) when the pair stands in one of the certain constructions, else None."""
+    """Return (relation, credit) when the pair stands in one of the certain constructions, else None.
+
+    Kept per document (`view.constructions`): the candidate's features and its fact both ask.
+    """
+    if cand not in view.constructions:
+        view.constructions[cand] = _stated(view, cand)
+    return view.constructions[cand]
+
+
+def _stated(view: DocView, cand: Candidate) -> Optional[tuple[str, Optional[str]]]:
     if cand.kind != "work" or cand.object is None or cand.source not in ("sentence", "reference"):
         return None
     (s0, s1), (o0, o1) = cand.subject, cand.object
@@ -101,7 +109,7 @@ def stated(view: DocView, cand: Candidate) -> Optional[tuple[str, Optional[str]]
                 and words in ([verbs[0]], [verbs[0], "and", verbs[-1]]) and seq[0][1] in ("VBD", "VBZ", "VBP"):
             return "creator_work", _GROUP[verbs[-1]]
         return None
-    if s1 < len(view.doc) and view.doc[s1].tag_ in ("VBD", "VBZ", "VBP", "MD"):
+    if s1 < len(view.doc) and view.tag[s1] in ("VBD", "VBZ", "VBP", "MD"):
         return None  # "directed by X and Y starred in it": Y is the subject of a clause of its own
     seq = _drop_list(_between(view, o1, s0), at_start=False)  # work first: "W, directed by X", "W, starring X"
     words = [w for w, _ in seq]

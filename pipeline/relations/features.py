@@ -35,17 +35,18 @@ def _name_shape(name: str) -> list[str]:
 _NP_INNER = {"NOUN", "ADJ", "PROPN", "NUM", "PUNCT", "CCONJ", "DET", "PART"}
 
 
-def _adjacent(doc: Doc, subject: tuple[int, int], obj: tuple[int, int], kind: str) -> list[str]:
+def _adjacent(view: DocView, subject: tuple[int, int], obj: tuple[int, int], kind: str) -> list[str]:
     """Name the tight constructions that join a name and a title with no verb, with the kind of work:
     "Name (Title)" and "Title (Name)" (nominee and cast lists), and "Name's [modifiers] Title" ("Vin Diesel's
     family comedy The Pacifier", "AC/DC's Highway to Hell")."""
     (s0, s1), (o0, o1) = subject, obj
+    texts, n = view.texts, len(view.texts)
     out = []
     for a1, b0, b1, name in ((s1, o0, o1, "paren_SO"), (o1, s0, s1, "paren_OS")):
-        if a1 < len(doc) and doc[a1].text == "(" and b0 == a1 + 1 and b1 < len(doc) and doc[b1].text == ")":
+        if a1 < n and texts[a1] == "(" and b0 == a1 + 1 and b1 < n and texts[b1] == ")":
             out += [name, f"{name}|{kind}"]
-    if s1 < o0 and s1 < len(doc) and doc[s1].text in ("'s", "’s", "'", "’") and o0 - s1 <= 5 \
-            and all(doc[i].pos_ in _NP_INNER and doc[i].text not in (".", ";", ":") for i in range(s1 + 1, o0)):
+    if s1 < o0 and s1 < n and texts[s1] in ("'s", "’s", "'", "’") and o0 - s1 <= 5 \
+            and all(view.pos[i] in _NP_INNER and texts[i] not in (".", ";", ":") for i in range(s1 + 1, o0)):
         out += ["poss_np", f"poss_np|{kind}"]
     return out
 
@@ -76,6 +77,21 @@ class Featurizer:
             self._works.setdefault(view.sent_of[ent.start], []).append((ent.start, ent.end))
         for ent in view.subjects:
             self._people.setdefault(view.sent_of[ent.start], []).append((ent.start, ent.end))
+        # Per sentence, its cue words in text order: (token, cue group).
+        self.cues: list[list[tuple[int, str]]] = [[] for _ in view.sents]
+        for i, word in enumerate(self.words):
+            if word in _CUES:
+                self.cues[view.sent_of[i]].append((i, _CUES[word]))
+        # Tokens with a conjunct among their children ("X and Y": X).
+        self.conj_heads = {h for j, (d, h) in enumerate(zip(view.dep, view.head)) if d == "conj" and h != j}
+        self._roots: dict[tuple[int, int], int] = {}
+
+    def root(self, start: int, end: int) -> int:
+        """Return the syntactic root of the span `start`–`end` (spaCy's `Span.root`), once per span."""
+        found = self._roots.get((start, end))
+        if found is None:
+            found = self._roots[(start, end)] = self.view.doc[start:end].root.i
+        return found
 
     def works_in(self, k: int) -> list[tuple[int, int]]:
         return self._works.get(k, [])
@@ -85,12 +101,12 @@ class Featurizer:
 
     def _profiles(self) -> dict[str, set[str]]:
         """Return, per entity id, the role nouns written beside its mentions ("director X", "X, the actress")."""
-        doc, words = self.view.doc, self.words
+        words, pos = self.words, self.view.pos
         profiles: dict[str, set[str]] = {}
         for ent in self.view.subjects:
             nouns = profiles.setdefault(ent.kb_id_, set())
             for i in (ent.start - 1, ent.start - 2):
-                if i >= 0 and words[i] in _ROLE_NOUNS and doc[i].pos_ in ("NOUN", "PROPN"):
+                if i >= 0 and words[i] in _ROLE_NOUNS and pos[i] in ("NOUN", "PROPN"):
                     nouns.add(words[i])
                     break
             root = ent.root
@@ -105,7 +121,7 @@ class Featurizer:
         return profiles
 
     def __call__(self, cand: Candidate) -> list[str]:
-        view, doc, words = self.view, self.view.doc, self.words
+        view, words, texts, n = self.view, self.words, self.view.texts, len(self.words)
         sent = view.sents[cand.sent]
         s0, s1 = cand.subject
         f = [f"src={cand.source}", f"slab={cand.subject_label}", "bias"]
@@ -126,24 +142,24 @@ class Featurizer:
             f.append(f"otype={kind or 'unknown'}")
         # cue lemmas anywhere in the sentence, by group and by lemma
         groups = set()
-        for i in range(sent.start, sent.end):
-            group = _CUES.get(words[i])
-            if group is not None and not (s0 <= i < s1):
+        for i, group in self.cues[cand.sent]:
+            if not (s0 <= i < s1):
                 groups.add(group)
                 f.append(f"{family}|sc={words[i]}")
         f.extend(f"{family}|scg={g}" for g in groups)
         f.extend(self._context("s", s0, s1, sent))
         if self.paren[s0]:
             f.append("s_paren")
-        if s1 < len(doc) and doc[s1].text in ("'s", "’s", "'", "’"):
+        if s1 < n and texts[s1] in ("'s", "’s", "'", "’"):
             f.append("s_poss")
-        if s0 > 0 and doc[s0 - 1].lower_ == "by":
+        if s0 > 0 and view.lower[s0 - 1] == "by":
             f.append("s_by")
-            f.append(f"s_by={words[doc[s0 - 1].head.i]}")
-        sroot = doc[s0:s1].root
-        f.append(f"sdep={sroot.dep_}")
-        f.append(f"shead={words[sroot.head.i]}")
-        if any(c.dep_ == "conj" for c in sroot.children) or sroot.dep_ == "conj":
+            f.append(f"s_by={words[view.head[s0 - 1]]}")
+        dep, head = view.dep, view.head
+        sroot = self.root(s0, s1)
+        f.append(f"sdep={dep[sroot]}")
+        f.append(f"shead={words[head[sroot]]}")
+        if sroot in self.conj_heads or dep[sroot] == "conj":
             f.append("s_conj")
         if cand.object is None:
             f.append("obj=none")
@@ -152,12 +168,12 @@ class Featurizer:
         f.extend(self._context("o", o0, o1, sent))
         if self.paren[o0]:
             f.append("o_paren")
-        if o1 < len(doc) and doc[o1].text in ("'s", "’s"):
+        if o1 < n and texts[o1] in ("'s", "’s"):
             f.append("o_poss")
-        oroot = doc[o0:o1].root
-        f.append(f"odep={oroot.dep_}")
-        f.append(f"ohead={words[oroot.head.i]}")
-        if any(c.dep_ == "conj" for c in oroot.children) or oroot.dep_ == "conj":
+        oroot = self.root(o0, o1)
+        f.append(f"odep={dep[oroot]}")
+        f.append(f"ohead={words[head[oroot]]}")
+        if oroot in self.conj_heads or dep[oroot] == "conj":
             f.append("o_conj")
         if cand.kind == "work":
             works = self.works_in(cand.sent)
@@ -169,7 +185,7 @@ class Featurizer:
             if works and (o0, o1) == works[0]:
                 f.append("o_first_work")
         before = s1 <= o0
-        f.extend(_adjacent(doc, (s0, s1), (o0, o1), view.work_type.get(cand.object_text.lower()) or "unknown"))
+        f.extend(_adjacent(view, (s0, s1), (o0, o1), view.work_type.get(cand.object_text.lower()) or "unknown"))
         f.append(f"ord={'SO' if before else 'OS'}")
         gap_start, gap_end = (s1, o0) if before else (o1, s0)
         gap = max(0, gap_end - gap_start)
@@ -188,12 +204,12 @@ class Featurizer:
         for w in (",", "and", "(", ":", ";", "-", "–"):
             if w in words[gap_start:gap_end]:
                 f.append(f"bw_has={w}")
-        f.extend(self._path(sroot.i, oroot.i))
+        f.extend(self._path(sroot, oroot))
         # the same path from the heads of the lists and appositions the two spans belong to
-        shead, ohead = _coordination_head(sroot), _coordination_head(oroot)
-        if (shead, ohead) != (sroot.i, oroot.i) and shead != ohead:
+        shead, ohead = _coordination_head(view, sroot), _coordination_head(view, oroot)
+        if (shead, ohead) != (sroot, oroot) and shead != ohead:
             f.extend("c" + name for name in self._path(shead, ohead) if name.startswith(("path=", "pathlex=", "lca=")))
-        if sroot.dep_ == "appos" and o0 <= sroot.head.i < o1 or oroot.dep_ == "appos" and s0 <= oroot.head.i < s1:
+        if dep[sroot] == "appos" and o0 <= head[sroot] < o1 or dep[oroot] == "appos" and s0 <= head[oroot] < s1:
             f.append("appos")
         certain = stated(view, cand)
         if certain is not None:
@@ -216,16 +232,17 @@ class Featurizer:
 
     def _path(self, a: int, b: int) -> list[str]:
         """Return the dependency path features between tokens `a` (subject) and `b` (object)."""
-        doc, words = self.view.doc, self.words
-        up_a = _ancestors(doc, a)
-        up_b = _ancestors(doc, b)
-        common = next((t for t in up_a if t in set(up_b)), None)
+        words, dep, head = self.words, self.view.dep, self.view.head
+        up_a = _ancestors(head, a)
+        up_b = _ancestors(head, b)
+        on_b = set(up_b)
+        common = next((t for t in up_a if t in on_b), None)
         if common is None:
             return ["path=none"]
         left = up_a[: up_a.index(common)]
         right = up_b[: up_b.index(common)]
-        deps = [f"{doc[i].dep_}↑" for i in left] + [f"{doc[i].dep_}↓" for i in reversed(right)]
-        f = [f"plen={min(len(deps), 6)}", f"lca={words[common]}", f"lcapos={doc[common].pos_}"]
+        deps = [f"{dep[i]}↑" for i in left] + [f"{dep[i]}↓" for i in reversed(right)]
+        f = [f"plen={min(len(deps), 6)}", f"lca={words[common]}", f"lcapos={self.view.pos[common]}"]
         if len(deps) <= 5:
             f.append(f"path={' '.join(deps)}")
             f.append(f"pathlex={' '.join(deps[:len(left)])} {words[common]} {' '.join(deps[len(left):])}")
@@ -236,19 +253,21 @@ class Featurizer:
         return f
 
 
-def _coordination_head(token) -> int:
-    """Return the first conjunct of the list `token` is in, through appositions ("X and Y", "X, the actress")."""
+def _coordination_head(view: DocView, i: int) -> int:
+    """Return the first conjunct of the list token `i` is in, through appositions ("X and Y", "X, the actress")."""
+    dep, head = view.dep, view.head
     steps = 0
-    while token.dep_ in ("conj", "appos") and token.head.i != token.i and steps < 10:
-        token = token.head
+    while dep[i] in ("conj", "appos") and head[i] != i and steps < 10:
+        i = head[i]
         steps += 1
-    return token.i
+    return i
 
 
-def _ancestors(doc: Doc, i: int) -> list[int]:
+def _ancestors(head: list[int], i: int) -> list[int]:
+    """Return token `i` and its heads up to the root (at most 40 tokens), given each token's head."""
     out = [i]
-    while doc[out[-1]].head.i != out[-1] and len(out) < 40:
-        out.append(doc[out[-1]].head.i)
+    while head[out[-1]] != out[-1] and len(out) < 40:
+        out.append(head[out[-1]])
     return out
 
 

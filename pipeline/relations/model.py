@@ -8,6 +8,7 @@ sum of weight rows (numpy), so the scorer costs little beside the parser. `pipel
 from __future__ import annotations
 
 import json
+from itertools import chain, repeat
 from pathlib import Path
 from typing import Optional
 
@@ -33,30 +34,40 @@ class Head:
             self.multi_intercepts = numpy.asarray(spec["class_intercepts"], dtype=numpy.float64)
 
     def _rows(self, features: list[list[str]]) -> tuple[numpy.ndarray, numpy.ndarray]:
-        vocab = self.vocab
-        rows, cols = [], []
-        for r, names in enumerate(features):
-            for name in names:
-                c = vocab.get(name)
-                if c is not None:
-                    rows.append(r)
-                    cols.append(c)
-        return numpy.asarray(rows, dtype=numpy.intp), numpy.asarray(cols, dtype=numpy.intp)
+        """Return (candidate, vocabulary column) of every known feature, candidate by candidate, in feature order."""
+        names = list(chain.from_iterable(features))
+        cols = numpy.fromiter(map(self.vocab.get, names, repeat(-1)), dtype=numpy.intp, count=len(names))
+        rows = numpy.repeat(numpy.arange(len(features), dtype=numpy.intp), [len(f) for f in features])
+        known = cols >= 0
+        return rows[known], cols[known]
 
     def scores(self, features: list[list[str]]) -> tuple[numpy.ndarray, Optional[numpy.ndarray]]:
         """Return the outputs' probabilities and, with a class head, the class probabilities (rows = candidates)."""
         n = len(features)
         rows, cols = self._rows(features)
-        logits = numpy.tile(self.intercepts, (n, 1))
-        numpy.add.at(logits, rows, self.binary[cols])
+        logits = _sums(self.intercepts, rows, self.binary[cols], n)
         probs = 1.0 / (1.0 + numpy.exp(-logits))
         if not self.classes:
             return probs, None
-        class_logits = numpy.tile(self.multi_intercepts, (n, 1))
-        numpy.add.at(class_logits, rows, self.multi[cols])
+        class_logits = _sums(self.multi_intercepts, rows, self.multi[cols], n)
         class_logits -= class_logits.max(axis=1, keepdims=True) if n else 0
         exp = numpy.exp(class_logits)
         return probs, exp / exp.sum(axis=1, keepdims=True)
+
+
+def _sums(intercepts: numpy.ndarray, rows: numpy.ndarray, weights: numpy.ndarray, n: int) -> numpy.ndarray:
+    """Return the (n × outputs) logits: per row, its intercept plus its weight rows (`weights[k]` for `rows[k]`).
+
+    Each logit is summed in the order the features come, intercept first, as `numpy.add.at` onto the tiled
+    intercepts sums it, so the probabilities are the same to the last bit; `numpy.bincount` adds its weights
+    in order, one output at a time, at a fraction of `add.at`'s cost.
+    """
+    at = numpy.concatenate([numpy.arange(n, dtype=numpy.intp), rows])
+    logits = numpy.empty((n, len(intercepts)), dtype=numpy.float64)
+    for j, intercept in enumerate(intercepts):
+        logits[:, j] = numpy.bincount(at, weights=numpy.concatenate([numpy.full(n, intercept), weights[:, j]]),
+                                      minlength=n)
+    return logits
 
 
 class RelationModel:

@@ -6,7 +6,6 @@ all. The filter decides once per title and article, as entity resolution gives a
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -49,9 +48,8 @@ def work_candidates(doc: Doc) -> list[Candidate]:
     text = doc_text(doc)
     entity_of = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
     for candidate in by_text.values():
-        pattern = re.compile(r"(?<!\w)" + re.escape(candidate.text) + r"(?!\w)")
-        for m in pattern.finditer(text):
-            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        for start, end in whole_words(text, candidate.text):
+            span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
             longer = _longer_name(span, entity_of)
@@ -60,6 +58,28 @@ def work_candidates(doc: Doc) -> list[Candidate]:
             else:
                 candidate.inside.append(longer)
     return list(by_text.values())
+
+
+def whole_words(text: str, words: str) -> list[tuple[int, int]]:
+    r"""Return the (start, end) of every occurrence of `words` in `text` not inside a longer word, left to right and
+    not overlapping: what `re.finditer(r"(?<!\w)" + re.escape(words) + r"(?!\w)", text)` finds, without compiling a
+    pattern per title (a word character is what `\w` matches: `str.isalnum()` or "_")."""
+    if not words:
+        raise ValueError("no words to find")
+    found = []
+    size, start = len(words), text.find(words)
+    while start >= 0:
+        end = start + size
+        if not (start and _word_char(text[start - 1])) and not (end < len(text) and _word_char(text[end])):
+            found.append((start, end))
+            start = text.find(words, end)
+        else:
+            start = text.find(words, start + 1)
+    return found
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 def _longer_name(span: Span, entity_of: dict[int, Span]) -> Span | None:

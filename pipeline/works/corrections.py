@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..entities import add_rule_spans, load_json
+from ..tokens import TokenArrays
 
 LABEL = "WORK_OF_ART"
 NAME_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC", "PRODUCT"}
@@ -108,11 +109,12 @@ class NerCorrections:
     def role_modifiers(self, doc: Doc) -> list[Span]:
         """Return the spans standing before "<screen role> <person>" that are works, not people."""
         found = []
-        ends = {e.end: e for e in doc.ents}
-        starts = {e.start: e for e in doc.ents}
-        for token in doc[1:-1]:
-            if token.lower_ not in self.screen_roles or not token.is_lower:
-                continue
+        ents = doc.ents
+        ends = {e.end: e for e in ents}
+        starts = {e.start: e for e in ents}
+        tokens = TokenArrays(doc)
+        lower, is_lower = tokens.lower, tokens.is_lower
+        for token in (doc[i] for i in range(1, len(doc) - 1) if lower[i] in self.screen_roles and is_lower[i]):
             after = starts.get(token.i + 1)
             if after is None or after.label_ != "PERSON":
                 continue

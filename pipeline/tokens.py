@@ -1,0 +1,109 @@
+"""A document's token attributes as plain Python lists, for stages that look at every token.
+
+Iterating a `Doc` makes a `Token` object per token, and each attribute read (`token.lower_`, `token.head.pos_`)
+is a further call; a stage with a few loops over every token of every article spends most of its time there.
+`TokenArrays` reads each attribute it is asked for once per document, with one `Doc.to_array`, as strings,
+integers or booleans indexed by token position. A stage scans those, and makes `Token` objects only for the few
+positions its rules look at closer.
+
+The lists hold what the tokens hold when first read: build a `TokenArrays` inside one component call, after the
+components whose annotation it reads (the parser, the tagger, the lemmatizer), never to keep across components.
+"""
+from __future__ import annotations
+
+from functools import cached_property
+
+import numpy
+from spacy.attrs import DEP, HEAD, IS_ALPHA, IS_LOWER, IS_SPACE, LEMMA, LOWER, ORTH, POS, SENT_START, SPACY, TAG
+from spacy.tokens import Doc
+
+# Hash → string for every string a document here has held. A StringStore's hash is a function of the string alone,
+# so one table serves every vocabulary; kept across documents, it turns a column of hashes into strings with one
+# dictionary lookup per token, and holds no more strings than the vocabularies themselves.
+_STRINGS: dict[int, str] = {}
+
+
+class TokenArrays:
+    """Per-token attributes of `doc`, each read on first use: `arrays.lower[i]` is `doc[i].lower_`."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+
+    def __len__(self) -> int:
+        return len(self.doc)
+
+    def _column(self, attr: int) -> list[int]:
+        return self.doc.to_array(attr).tolist() if len(self.doc) else []
+
+    def _strings(self, attr: int) -> list[str]:
+        """The attribute's string per token."""
+        column = self._column(attr)
+        try:
+            return list(map(_STRINGS.__getitem__, column))
+        except KeyError:  # strings not seen before: learn them from this document's vocabulary
+            strings = self.doc.vocab.strings
+            _STRINGS.update((key, strings[key]) for key in set(column) if key not in _STRINGS)
+            return list(map(_STRINGS.__getitem__, column))
+
+    @cached_property
+    def text(self) -> list[str]:
+        """`token.text`"""
+        return self._strings(ORTH)
+
+    @cached_property
+    def lower(self) -> list[str]:
+        """`token.lower_`"""
+        return self._strings(LOWER)
+
+    @cached_property
+    def lemma(self) -> list[str]:
+        """`token.lemma_`"""
+        return self._strings(LEMMA)
+
+    @cached_property
+    def pos(self) -> list[str]:
+        """`token.pos_`"""
+        return self._strings(POS)
+
+    @cached_property
+    def tag(self) -> list[str]:
+        """`token.tag_`"""
+        return self._strings(TAG)
+
+    @cached_property
+    def dep(self) -> list[str]:
+        """`token.dep_`"""
+        return self._strings(DEP)
+
+    @cached_property
+    def head(self) -> list[int]:
+        """`token.head.i` (a token without a head is its own)."""
+        if not len(self.doc):
+            return []
+        offsets = self.doc.to_array(HEAD).astype(numpy.int64)  # stored relative to the token, as unsigned
+        return (offsets + numpy.arange(len(self.doc))).tolist()
+
+    @cached_property
+    def whitespace(self) -> list[bool]:
+        """`bool(token.whitespace_)`"""
+        return [bool(v) for v in self._column(SPACY)]
+
+    @cached_property
+    def sent_start(self) -> list[bool]:
+        """`bool(token.is_sent_start)`: True only where a sentence is marked to start."""
+        return [v == 1 for v in self._column(SENT_START)]
+
+    @cached_property
+    def is_alpha(self) -> list[bool]:
+        """`token.is_alpha`"""
+        return [bool(v) for v in self._column(IS_ALPHA)]
+
+    @cached_property
+    def is_lower(self) -> list[bool]:
+        """`token.is_lower`"""
+        return [bool(v) for v in self._column(IS_LOWER)]
+
+    @cached_property
+    def is_space(self) -> list[bool]:
+        """`token.is_space`"""
+        return [bool(v) for v in self._column(IS_SPACE)]
