@@ -24,8 +24,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .names import (NAME_SUFFIXES, canonical_name, join_labels, musical_acts, speaking_organisations, surname, trim_name,
-                    untagged_people)
+from .names import (NAME_SUFFIXES, acronym, canonical_name, join_labels, mend_split_names, musical_acts,
+                    speaking_organisations, surname, trim_name, untagged_people)
 from .records import Entity, Mention, doc_text
 from .tokens import TokenArrays
 
@@ -312,7 +312,7 @@ class EntityResolver:
             if span is None or len(span) == 1 and self._is_heading(span, text):
                 continue
             spans.append(span)
-        spans = join_labels(spans, name_words, set(self.gazetteer))
+        spans = join_labels(mend_split_names(doc, spans), name_words, set(self.gazetteer))
         tokens = TokenArrays(doc)
         added = untagged_people(doc, spans, name_words, tokens)
         added += [s for s in musical_acts(doc, spans + added, [e for e in doc.ents if e.label_ not in NAME_LABELS], tokens)
@@ -376,11 +376,25 @@ class EntityResolver:
                 full_names.setdefault(" ".join(words), words)
         # Shorter full names that are part of a longer one ("Sherman-Palladino" inside "Amy Sherman-Palladino").
         anchors = {n: w for n, w in full_names.items() if not any(n != o and _contains(o_w, w) for o, o_w in full_names.items())}
+        # An organisation's initials are the organisation ("the Royal Academy of Dance (RAD)", then "the RAD"),
+        # when one name in the article abbreviates so.
+        long_forms: dict[str, set[str]] = {}
+        for span in spans:
+            words = name_words(span.text)
+            short = acronym(words) if span.label_ == "ORG" else None
+            if short is not None:
+                long_forms.setdefault(short, set()).add(" ".join(words))
+        written = {" ".join(name_words(span.text)) for span in spans}
+        long_forms = {short: forms for short, forms in long_forms.items() if short in written and len(forms) == 1}
+        abbreviated = {form for forms in long_forms.values() for form in forms}
 
         for span in spans:
             words = name_words(span.text)
             text = " ".join(words)
-            if span.text in self.gazetteer or strip_possessive(span.text) in self.gazetteer:
+            if span.label_ != "PERSON" and (len(long_forms.get(text, ())) == 1 or text in abbreviated):
+                cluster = cluster_for("name:" + (text if text in abbreviated else next(iter(long_forms[text]))))
+                cluster.fixed_label = cluster.fixed_label or self.gazetteer.get(strip_possessive(span.text))
+            elif span.text in self.gazetteer or strip_possessive(span.text) in self.gazetteer:
                 cluster = cluster_for("org:" + strip_possessive(span.text))
                 cluster.fixed_label = self.gazetteer.get(span.text) or self.gazetteer.get(strip_possessive(span.text))
             elif span.label_ == "WORK_OF_ART":

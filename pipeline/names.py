@@ -48,6 +48,8 @@ ACT_NOUNS: dict[str, str] = _NAMES["act_nouns"]
 ACT_WORKS = frozenset(_NAMES["act_works"])
 ORG_WORDS = frozenset(_NAMES["org_words"])
 NAME_SUFFIXES = frozenset(_NAMES["name_suffixes"])
+# Words an acronym leaves out ("Royal Academy of Dance" is RAD).
+ACRONYM_SKIPS = frozenset({"of", "the", "and", "for", "&", "in", "on", "at", "de"})
 _FIRST, _GIVEN = _load("first_names.json"), _load("given_names.json")
 # First name → "m" | "f" when the name is (nearly) always one sex's; the project's own list wins over the census's.
 FIRST_NAME_GENDER = {w: g for source in (_GIVEN, _FIRST) for g in ("m", "f") for w in source[g]}
@@ -135,6 +137,58 @@ def person_words(spans: Iterable[Span], words_of) -> dict[str, list[str]]:
         if span.label_ == "PERSON" and len(words) >= 2:
             full.setdefault(" ".join(words), words)
     return full
+
+
+def mend_split_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Return `spans` with a person's name the model cut into pieces made whole again.
+
+    - PERSON pieces with only capitalised words (proper nouns, or nouns the tagger misread) no span holds between them are one name ("Bruce L" +
+      "Castor" + "Jr", "Mary" + "Ann" + "Evans" when the middle word is left untagged);
+    - a generational suffix right after a PERSON span belongs to it ("Walter Phillips" + "Jr");
+    - a suffix, or an initial, tagged PERSON on its own is no name and is dropped.
+    Pieces never join across a sentence start, a line break or punctuation.
+    """
+    taken = {i for s in spans for i in range(s.start, s.end)}
+
+    def suffix(token) -> bool:
+        return token.text.lower().rstrip(".") in NAME_SUFFIXES
+
+    def free_name_word(token) -> bool:
+        # An honorific starts a name: what stands before it is not part of it ("Entrepreneur" + "Sir Richard …").
+        return token.i not in taken and token.pos_ in ("PROPN", "NOUN") and token.text[:1].isupper() \
+            and token.text.replace(".", "").isalpha() and not token.is_sent_start \
+            and token.lower_.rstrip(".") not in HONORIFICS | RANKS
+
+    ordered = sorted(spans, key=lambda s: s.start)
+    out: list[Span] = []
+    for span in ordered:
+        last = out[-1] if out else None
+        if span.label_ == "PERSON" and last is not None and last.label_ == "PERSON" and last.end <= span.start:
+            gap = doc[last.end : span.start]
+            if all(free_name_word(t) for t in gap) and not span[0].is_sent_start \
+                    and (len(gap) or span.text.lower().rstrip(".") in NAME_SUFFIXES):
+                # Joined, the name loses a role word the model glued to its first piece.
+                out[-1] = trim_name(Span(doc, last.start, span.end, label="PERSON")) or span
+                continue
+        out.append(span)
+    mended = []
+    for span in out:
+        if span.label_ == "PERSON" and span.end < len(doc) and span.end not in taken and suffix(doc[span.end]) \
+                and not doc[span.end].is_sent_start:
+            span = Span(doc, span.start, span.end + 1, label="PERSON")
+        if span.label_ == "PERSON" and (span.text.lower().rstrip(".") in NAME_SUFFIXES or len(span.text.rstrip(".")) == 1):
+            continue
+        mended.append(span)
+    return mended
+
+
+def acronym(words: list[str]) -> Optional[str]:
+    """Return the initials a name of several capitalised words is abbreviated to ("Royal Academy of Dance" → "RAD",
+    "British Academy of Film and Television Arts" → "BAFTA"), small joining words left out; None for one word."""
+    major = [w for w in words if w.lower() not in ACRONYM_SKIPS]
+    if len(major) < 2 or not all(w[:1].isupper() for w in major):
+        return None
+    return "".join(w[0] for w in major)
 
 
 def join_labels(spans: list[Span], words_of, fixed: set[str]) -> list[Span]:

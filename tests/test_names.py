@@ -213,3 +213,90 @@ def test_a_full_name_labelled_an_organisation_is_a_person_when_one_mention_shows
 )
 def test_a_first_name_alone_does_not_make_an_organisation_a_person(nlp, text, name):
     assert _labels_after_join(nlp, text, name) == {"ORG"}
+
+
+def _parsed(nlp, text):
+    """`text` parsed, without the entity stages (so that spans can be set by hand)."""
+    names = nlp.pipe_names
+    stages = names[: names.index("ner_corrections")]
+    with nlp.select_pipes(enable=[n for n in stages if n not in ("entertainment_ruler", "work_titles", "ner")]):
+        return nlp(text)
+
+
+@pytest.mark.parametrize("text, pieces, whole", [
+    ("District Attorney Bruce L Castor Jr said there was no case.", ["Bruce L", "Jr"], "Bruce L Castor Jr"),
+    ("Yesterday Mary Ann Evans wrote to the paper.", ["Mary", "Evans"], "Mary Ann Evans"),
+    ("The lawyer, Walter Phillips Jr, spoke for him.", ["Walter Phillips"], "Walter Phillips Jr"),
+    ("Producer Harry Connick Sr. was not there.", ["Harry Connick", "Sr."], "Harry Connick Sr."),
+])
+def test_a_name_the_model_cut_in_pieces_is_one_person(nlp, text, pieces, whole):
+    from pipeline.names import mend_split_names
+
+    doc = _parsed(nlp, text)
+    spans = [doc.char_span(text.index(p), text.index(p) + len(p), label="PERSON") for p in pieces]
+    assert [s.text for s in mend_split_names(doc, spans)] == [whole]
+
+
+@pytest.mark.parametrize("text, pieces", [
+    ("Tom Reed and Jo Lane met.", ["Tom Reed", "Jo Lane"]),  # joined by a word that is no name
+    ("Tom Reed, Jo Lane and others met.", ["Tom Reed", "Jo Lane"]),  # by a comma
+    ("Actor Tom Reed\n\nJo Lane said she was glad.", ["Tom Reed", "Jo Lane"]),  # across a paragraph
+    ("Entrepreneur Sir Martin Pell's new show is a flop.", ["Entrepreneur", "Martin Pell"]),  # an honorific starts one
+])
+def test_separate_people_stay_separate(nlp, text, pieces):
+    from pipeline.names import mend_split_names
+
+    doc = _parsed(nlp, text)
+    spans = [doc.char_span(text.index(p), text.index(p) + len(p), label="PERSON") for p in pieces]
+    assert [s.text for s in mend_split_names(doc, spans)] == pieces
+
+
+def test_a_suffix_or_an_initial_alone_is_no_person(nlp):
+    from pipeline.names import mend_split_names
+
+    text = "Jr was there, and so was K, with Ann Bell."
+    doc = _parsed(nlp, text)
+    spans = [doc.char_span(text.index(p), text.index(p) + len(p), label="PERSON") for p in ["Jr", "K", "Ann Bell"]]
+    assert [s.text for s in mend_split_names(doc, spans)] == ["Ann Bell"]
+
+
+@pytest.mark.parametrize("text, person", [
+    ('District Attorney Bruce L Castor Jr, who led the inquiry, said there was "no case to answer".', "Bruce L Castor Jr"),
+    ('Police chief Mark T Willis Jr said: "We have looked at every complaint."', "Mark T Willis Jr"),
+])
+def test_a_person_with_initials_and_a_suffix_speaks_under_the_whole_name(nlp, text, person):
+    doc = make_doc(nlp, text)
+    assert person in _people(doc)
+    assert [q.speaker for q in doc._.quotes] == [person]
+
+
+@pytest.mark.parametrize("words, initials", [
+    (["Royal", "Academy", "of", "Dance"], "RAD"),
+    (["The", "National", "Union", "of", "Journalists"], "NUJ"),
+    (["British", "Academy", "of", "Film", "and", "Television", "Arts"], "BAFTA"),
+    (["Sony"], None),
+    (["Royal", "academy"], None),
+])
+def test_acronym(words, initials):
+    from pipeline.names import acronym
+
+    assert acronym(words) == initials
+
+
+@pytest.mark.parametrize("text, long_form, short", [
+    ("The Royal Academy of Dance (RAD) runs the scheme. Critics of the RAD say it is too narrow.",
+     "Royal Academy of Dance", "RAD"),
+    ("Members of the National Union of Journalists voted to strike. The NUJ will meet again on Friday.",
+     "National Union of Journalists", "NUJ"),
+    ("The Recording Industry Association of America has sued again; the RIAA says piracy is rising.",
+     "Recording Industry Association of America", "RIAA"),
+])
+def test_an_organisations_initials_are_the_organisation(nlp, text, long_form, short):
+    doc = make_doc(nlp, text)
+    ids = {m.entity_id for m in doc._.mentions if m.text == short or long_form in m.text}
+    assert len(ids) == 1 and short in {m.text for m in doc._.mentions}
+
+
+def test_initials_of_another_name_stay_apart(nlp):
+    doc = make_doc(nlp, "The Royal Academy of Dance met the BBC. The BBC said nothing.")
+    assert _entity_of(doc, "BBC").isdisjoint({m.entity_id for m in doc._.mentions if "Academy" in m.text})

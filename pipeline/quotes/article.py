@@ -2,6 +2,8 @@
 quotation without a frame of its own takes (continuation, the next quote, the sentence before)."""
 from __future__ import annotations
 
+from collections import Counter
+
 import re
 from dataclasses import replace
 from typing import Optional
@@ -101,7 +103,8 @@ class Article(FrameRules, SpeakerResolution):
                 # The census's first names only when the article itself says nothing ("Imelda", "Leonardo").
                 votes[eid] = [FIRST_NAME_GENDER[first]]
                 self.census_genders.add(eid)
-        return {eid: max(set(v), key=v.count) for eid, v in votes.items()}
+        # A tie ("he" once, "she" once) says nothing: the person's sex stays unknown.
+        return {eid: g for eid, v in votes.items() if (g := _majority(v)) is not None}
 
     def _next_pronoun(self, m, span: Span) -> Optional[str]:
         """Return the gender of the first he/she/his/her after a subject name in its sentence ("Size said he …"),
@@ -279,3 +282,11 @@ class Article(FrameRules, SpeakerResolution):
         if span is None or len(span) == 0:
             return self.text[lo:hi]
         return self.text[span[0].sent.start_char : span[-1].sent.end_char].strip()
+
+
+def _majority(votes: list[str]) -> Optional[str]:
+    """Return the value most of `votes` give, or None when two values tie for most."""
+    ranked = Counter(votes).most_common(2)
+    if not ranked or len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]

@@ -148,7 +148,9 @@ class SpeakerResolution:
             elif is_org_role and child.dep_ in {"compound", "poss", "nmod"} and child.pos_ == "PROPN":
                 target = child
             elif is_org_role and child.dep_ == "prep" and child.lower_ in {"for", "of", "at"}:
-                target = next((c for c in child.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
+                # "a spokeswoman for Sony", "for the RAM" (an acronym the tagger took for a noun), "for the academy"
+                target = next((c for c in child.children if c.dep_ == "pobj" and (
+                    c.pos_ == "PROPN" or self.mention_at(c) is not None or c.lemma_.lower() in self.lex.org_nouns)), None)
             if target is None:
                 continue
             found = self.resolve(target, pos, depth=1)
