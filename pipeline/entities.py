@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .names import (NAME_SUFFIXES, acronym, canonical_name, join_labels, mend_split_names, musical_acts,
-                    speaking_organisations, surname, trim_name, untagged_people)
+                    speaking_names, speaking_organisations, surname, trim_name, untagged_people)
 from .records import Entity, Mention, doc_text
 from .tokens import TokenArrays
 
@@ -318,6 +318,8 @@ class EntityResolver:
         added += [s for s in musical_acts(doc, spans + added, [e for e in doc.ents if e.label_ not in NAME_LABELS], tokens)
                   if not any(a.start < s.end and s.start < a.end for a in added)]
         added += [s for s in speaking_organisations(doc, spans, tokens)
+                  if not any(a.start < s.end and s.start < a.end for a in added)]
+        added += [s for s in speaking_names(doc, spans)
                   if not any(a.start < s.end and s.start < a.end for a in added)]
         if added:
             covered = {i for s in added for i in range(s.start, s.end)}

@@ -433,6 +433,39 @@ def speaking_organisations(doc: Doc, spans: list[Span], tokens: Optional[TokenAr
     return found
 
 
+def speaking_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Return ORG spans for organisations the model left untagged where they speak: the subject of a reporting
+    verb or the object of "according to" ("TMZ reported", "according to E!", "Q Magazine said").
+
+    The name is a run of capitalised words no span holds; it is an organisation when it is written in capitals
+    ("TMZ", "NME", "E!") or ends with an organisation word ("Q Magazine", "Island Records"). Other runs are left
+    alone: a capitalised word alone may be a person's surname, which name resolution links by itself.
+    """
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    found: list[Span] = []
+    for tok in doc:
+        head = tok.head
+        speaks = tok.dep_ == "nsubj" and head.lemma_.lower() in SPEECH_VERBS \
+            or tok.dep_ == "pobj" and head.lower_ == "to" and head.i > 0 and doc[head.i - 1].lower_ == "according"
+        if not speaks or tok.i in taken or not tok.text[:1].isupper():
+            continue
+        start = end = tok.i
+        while start > 0 and doc[start - 1].head.i == tok.i and doc[start - 1].dep_ == "compound" \
+                and doc[start - 1].text[:1].isupper():
+            start -= 1
+        if end + 1 < len(doc) and doc[end + 1].text == "!" and not tok.whitespace_:
+            end += 1  # "E!"
+        run = doc[start : end + 1]
+        if any(i in taken for i in range(run.start, run.end)) or run[0].is_sent_start and len(run) == 1 \
+                and run.text.lower() in STOP_WORDS:
+            continue
+        letters = run.text.replace("!", "").replace(" ", "")
+        shouted = letters.isalpha() and letters.isupper() and 1 <= len(letters) <= 6
+        if shouted or len(run) > 1 and run[-1].lower_ in ORG_WORDS:
+            found.append(Span(doc, run.start, run.end, label="ORG"))
+    return found
+
+
 def _capitalised_run_before(doc: Doc, i: int) -> Optional[int]:
     """Return where the run of capitalised words (joined by "for", "of", "and", commas) right before token `i`
     starts, when a determiner, a possessive or the sentence start comes before it; else None."""

@@ -638,3 +638,37 @@ def test_a_persons_sex_is_the_majority_of_the_articles_clues_and_unknown_on_a_ti
     from pipeline.quotes.article import _majority
 
     assert _majority(votes) == gender
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('According to TMZ, Katy Lane "was seen leaving the club at three with friends".', "TMZ"),
+    ('"She was seen leaving the club at three with friends," TMZ reported.', "TMZ"),
+    ('At some point in the evening, "everyone sang happy birthday to the host," according to E!.', "E!"),
+    ('Q Magazine said: "It is the album of the year and nothing else comes close."', "Q Magazine"),
+    ('Island Records said the album was "the best thing the band had ever made".', "Island Records"),
+])
+def test_an_organisation_the_model_missed_speaks_when_it_reports(nlp, text, speaker):
+    assert only(nlp, text).speaker == speaker
+
+
+@pytest.mark.parametrize("text", [
+    'Reed said: "I was terrified the whole time and I never want to do it again."',
+    'Later, Marsh said: "I was terrified the whole time and I never want to do it again."',
+])
+def test_an_unknown_capitalised_subject_is_not_made_an_organisation(nlp, text):
+    doc = make_doc(nlp, text)
+    assert not [e for e in doc._.entities if e.label == "ORG"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Katy Lane\'s rep confirmed the news to a magazine. "She is doing well and thanks everyone," the rep said.',
+     "Katy Lane"),
+    ('A spokesman for Tom Reed confirmed the split on Monday. "They remain good friends," the spokesman added.',
+     "Tom Reed"),
+    ('Sony has dropped the singer. A Sony spokeswoman confirmed the decision. "We wish her well," the spokeswoman '
+     'said.', "Sony"),
+    ('The BBC\'s representative spoke first. "We have nothing more to add on the matter," the representative said.',
+     "BBC"),
+])
+def test_the_spokesman_named_before_speaks_for_whom_he_spoke_for(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker

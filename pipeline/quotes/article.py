@@ -153,7 +153,8 @@ class Article(FrameRules, SpeakerResolution):
         return events
 
     def _role_links(self) -> list[tuple[int, str, Speaker]]:
-        """Return (offset, role noun, person) for people introduced with a role ("director Spike Lee")."""
+        """Return (offset, role noun, speaker) for people introduced with a role ("director Spike Lee"), and for
+        the one a spokesman speaks for ("Lane's rep", "a spokesman for Sony": "the rep said" later is Lane)."""
         links = []
         doc = self.doc
         strings = doc.vocab.strings
@@ -163,11 +164,21 @@ class Article(FrameRules, SpeakerResolution):
             role = lowered.get(lemma)
             if role is None:
                 role = lowered[lemma] = strings[lemma].lower()
-            if role not in self.lex.person_roles:
+            if role not in self.lex.person_roles and role not in self.lex.org_roles:
                 continue
             t = doc[i]
             if self.in_quote(t.idx):
                 continue
+            if role in self.lex.org_roles:
+                owners = [c for c in t.children if c.dep_ in {"poss", "compound", "nmod"}]
+                owners += [o for c in t.children if c.dep_ == "prep" and c.lower_ in {"for", "of"}
+                           for o in c.children if o.dep_ == "pobj"]
+                for owner in owners:
+                    mention = self.mention_at(owner)
+                    if mention is not None and mention.label in SPEAKER_LABELS:
+                        links.append((t.idx, role, self._speaker_for_mention(mention, t.text, "role-noun", 0.75)))
+                if role not in self.lex.person_roles:
+                    continue
             people = []
             if t.dep_ in {"compound", "appos"}:
                 people.append(t.head)

@@ -158,6 +158,11 @@ class SpeakerResolution:
                 return replace(found, text=text, method="role-noun", confidence=0.85, gender=gender or found.gender)
         if anonymous:
             return replace(UNRESOLVED, text=text)
+        if is_org_role and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            # "Lane's rep confirmed … the rep said": the one that spokesman was named as speaking for.
+            linked = [s for off, role, s in self.role_links if role == lemma and off < token.idx]
+            if linked:
+                return replace(linked[-1], text=text, method="role-noun", confidence=0.6)
         if is_org_role:
             org = next((e for e in reversed(self.events) if e.cue_subject and e.speaker.kind == "org" and pos - PRONOUN_WINDOW_CHARS < e.pos < pos), None)
             if org is not None:
