@@ -460,7 +460,9 @@ def speaking_names(doc: Doc, spans: list[Span]) -> list[Span]:
                 and run.text.lower() in STOP_WORDS:
             continue
         letters = run.text.replace("!", "").replace(" ", "")
-        shouted = letters.isalpha() and letters.isupper() and 1 <= len(letters) <= 6
+        # "TMZ", "NME", "E!"; never "I" or another word written in capitals.
+        shouted = letters.isalpha() and letters.isupper() and (2 <= len(letters) <= 6 or run.text.endswith("!")) \
+            and run.text.lower() not in STOP_WORDS
         if shouted or len(run) > 1 and run[-1].lower_ in ORG_WORDS:
             found.append(Span(doc, run.start, run.end, label="ORG"))
     return found

@@ -654,6 +654,8 @@ def test_an_organisation_the_model_missed_speaks_when_it_reports(nlp, text, spea
 @pytest.mark.parametrize("text", [
     'Reed said: "I was terrified the whole time and I never want to do it again."',
     'Later, Marsh said: "I was terrified the whole time and I never want to do it again."',
+    'Q: What did you do next? A: I said I would never go back there again, and I meant it.',
+    '"I was terrified the whole time," I said to him, "and I never want to do it again."',
 ])
 def test_an_unknown_capitalised_subject_is_not_made_an_organisation(nlp, text):
     doc = make_doc(nlp, text)
