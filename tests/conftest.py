@@ -1,6 +1,7 @@
 """Shared fixtures: the project's pipeline built once per test session, and the fixture articles."""
 from __future__ import annotations
 
+import hashlib
 import shutil
 from pathlib import Path
 
@@ -9,6 +10,23 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED = ROOT / "raw" / "etoile.txt"
+
+
+def _source_digests() -> dict[str, str]:
+    """Return a hash of every file of the `pipeline` package (code, rule data, trained models), by path."""
+    return {str(p.relative_to(ROOT)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted((ROOT / "pipeline").rglob("*")) if p.is_file() and "__pycache__" not in p.parts}
+
+
+# The files as the session starts, before the tests import the pipeline. A run in a subprocess (the CLI, a pool
+# or Dask worker) reads them again when it starts, so files changed meanwhile give it other code than this process.
+SESSION_SOURCES = _source_digests()
+
+
+def changed_sources() -> list[str]:
+    """Return the files of the `pipeline` package added, removed or changed since the session started."""
+    now = _source_digests()
+    return sorted(p for p in SESSION_SOURCES.keys() | now.keys() if SESSION_SOURCES.get(p) != now.get(p))
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from conftest import changed_sources
 from pipeline.runner import Busy, Options, Settings, locked, run
 from pipeline.schema import TABLE_NAMES, columns
 
@@ -26,8 +27,17 @@ def _tables(out: Path) -> dict[str, pd.DataFrame]:
 
 def _assert_same_tables(a: Path, b: Path) -> None:
     left, right = _tables(a), _tables(b)
-    for table in TABLE_NAMES:
-        pd.testing.assert_frame_equal(left[table], right[table], check_like=False, obj=table)
+    try:
+        for table in TABLE_NAMES:
+            pd.testing.assert_frame_equal(left[table], right[table], check_like=False, obj=table)
+    except AssertionError as exc:
+        changed = changed_sources()
+        if changed:
+            # Tables from two versions of the code differ as they should: say so rather than report a bad run.
+            pytest.fail(f"{exc}\n\nthe pipeline's files changed while the tests ran ({', '.join(changed[:5])}), so "
+                        "the tables compared may come from different code; run the tests again on a tree not being "
+                        "edited")
+        raise
 
 
 def _run(inputs, out, **kw):
@@ -246,3 +256,32 @@ def test_pipelineignore_with_prune_drops_newly_ignored_articles(inputs, tmp_path
     summary = _run(inputs, out, prune=True)
     assert summary.pruned == 1
     assert pd.read_parquet(out / "articles.parquet")["article_id"].tolist() == ["etoile"]
+
+
+def _write_tables(out: Path, entities: list[dict]) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from pipeline.schema import TABLES
+
+    for table in TABLE_NAMES:
+        (out / f"{table}.parquet").mkdir(parents=True)
+        rows = entities if table == "entities" else []
+        pq.write_table(pa.Table.from_pylist(rows, schema=TABLES[table]), out / f"{table}.parquet" / "part-000000.parquet")
+
+
+def test_tables_that_differ_after_the_pipeline_files_changed_are_reported_as_such(tmp_path, monkeypatch):
+    import conftest
+
+    a, b = tmp_path / "a", tmp_path / "b"
+    _write_tables(a, [])
+    _write_tables(b, [{"article_id": "x", "entity_id": "org:i", "name": "I", "label": "ORG", "n_mentions": 2}])
+    with pytest.raises(AssertionError, match="entities are different") as plain:
+        _assert_same_tables(a, b)
+    assert "changed while the tests ran" not in str(plain.value)
+    # As if a file had been edited after the session started: a run started now would use other code.
+    edited = dict(conftest.SESSION_SOURCES, **{"pipeline/names.py": "0" * 64})
+    monkeypatch.setattr(conftest, "SESSION_SOURCES", edited)
+    with pytest.raises(pytest.fail.Exception, match=r"(?s)entities are different.*pipeline/names\.py\), so .*different code"):
+        _assert_same_tables(a, b)
+    _assert_same_tables(a, a)  # equal tables pass whatever changed
