@@ -246,3 +246,14 @@ def test_pipelineignore_with_prune_drops_newly_ignored_articles(inputs, tmp_path
     summary = _run(inputs, out, prune=True)
     assert summary.pruned == 1
     assert pd.read_parquet(out / "articles.parquet")["article_id"].tolist() == ["etoile"]
+
+
+def test_giving_labels_to_the_base_models_ner_changes_the_settings_fingerprint(monkeypatch):
+    from pipeline.runner import Settings
+
+    monkeypatch.delenv("PIPELINE_BASE_NER", raising=False)
+    default = Settings().fingerprint()
+    monkeypatch.setenv("PIPELINE_BASE_NER", "0")
+    assert Settings().fingerprint() == default
+    monkeypatch.setenv("PIPELINE_BASE_NER", "1")
+    assert Settings().fingerprint() != default  # a rerun reprocesses every article
