@@ -213,7 +213,7 @@ def join_labels(spans: list[Span], words_of, fixed: set[str]) -> list[Span]:
               and _looks_like_full_name(words_of(s.text)) and _acts_as_person(s)}
     out = []
     for span in spans:
-        if span.label_ == "WORK_OF_ART" and span.text not in fixed and _speaks(span) and not _quoted(span):
+        if span.label_ == "WORK_OF_ART" and span.text not in fixed and speaks(span) and not _quoted(span):
             span = Span(span.doc, span.start, span.end, label="PERSON")
         elif span.label_ != "PERSON" and span.text in people:
             span = Span(span.doc, span.start, span.end, label="PERSON")
@@ -262,7 +262,7 @@ def _acts_as_person(span: Span) -> bool:
     it, a reporting verb it is the subject of, or a gendered pronoun later in its sentence when it is a subject."""
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
-    if before is not None and before.lower_ in DESCRIPTORS or _described_as_person(span) or _speaks(span):
+    if before is not None and before.lower_ in DESCRIPTORS or _described_as_person(span) or speaks(span):
         return True
     if span.root.dep_ not in {"nsubj", "nsubjpass"}:
         return False
@@ -280,7 +280,7 @@ def _honoured(span: Span) -> bool:
         and all(is_name_word(t.text) or t.text == "." for t in span[1:])
 
 
-def _speaks(span: Span) -> bool:
+def speaks(span: Span) -> bool:
     """True when the span is the subject of a reporting verb ("Streep told Vogue")."""
     root = span.root
     return root.dep_ == "nsubj" and root.head.lemma_.lower() in SPEECH_VERBS and all(is_name_word(t.text) for t in span)

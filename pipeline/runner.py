@@ -60,7 +60,10 @@ class Settings:
         digest = hashlib.sha256()
         # the switch that adds TIMEX3 present/past/future references changes the dates table
         references = os.environ.get("PIPELINE_TIMEX_REFERENCES", "") == "1"
-        digest.update(json.dumps([self.model, model_version, self.published, self.max_bytes, references]).encode())
+        # and the switch that gives every label but titles to the base model's NER changes the entities
+        base_ner = os.environ.get("PIPELINE_BASE_NER", "") == "1"
+        digest.update(json.dumps([self.model, model_version, self.published, self.max_bytes, references]
+                                 + ([True] if base_ner else [])).encode())
         for path in sorted([*DATA_DIR.rglob("*"), *MODELS_DIR.rglob("*")]):
             if path.is_file():
                 digest.update(path.name.encode())

@@ -285,3 +285,14 @@ def test_tables_that_differ_after_the_pipeline_files_changed_are_reported_as_suc
     with pytest.raises(pytest.fail.Exception, match=r"(?s)entities are different.*pipeline/names\.py\), so .*different code"):
         _assert_same_tables(a, b)
     _assert_same_tables(a, a)  # equal tables pass whatever changed
+
+
+def test_giving_labels_to_the_base_models_ner_changes_the_settings_fingerprint(monkeypatch):
+    from pipeline.runner import Settings
+
+    monkeypatch.delenv("PIPELINE_BASE_NER", raising=False)
+    default = Settings().fingerprint()
+    monkeypatch.setenv("PIPELINE_BASE_NER", "0")
+    assert Settings().fingerprint() == default
+    monkeypatch.setenv("PIPELINE_BASE_NER", "1")
+    assert Settings().fingerprint() != default  # a rerun reprocesses every article

@@ -251,6 +251,32 @@ def test_recogniser_as_an_extra_component_for_another_base_model():
     assert {(e.text, e.label_) for e in doc.ents} >= {("Daniel Craig", "PERSON")}
 
 
+def test_the_base_models_ner_beside_the_recogniser_labels_all_but_titles(monkeypatch):
+    from pipeline.works.recognizer import no_new_titles
+
+    monkeypatch.setenv("PIPELINE_BASE_NER", "1")
+    nlp = spacy.load(DEFAULT_MODEL)
+    assert add_work_recognizer(nlp) == "added work_ner"
+    names = nlp.pipe_names
+    assert names.index("work_ner") < names.index("ner") < names.index("no_new_titles")
+    doc = nlp("Daniel Craig starred in the film Casino Royale.")
+    assert ("Daniel Craig", "PERSON") in {(e.text, e.label_) for e in doc.ents}
+    assert add_work_recognizer(spacy.load(DEFAULT_MODEL), replace=True) == "replaced ner"
+
+    # A title only the base model proposed is dropped, unless it is the subject of a reporting verb: a person.
+    blank = spacy.load(DEFAULT_MODEL, exclude=["ner"])
+    for text, title, expected in [("She sang Blue Moon at the show.", "Blue Moon", None),
+                                  ("Meryl Streep told Vogue she was happy.", "Meryl Streep", "PERSON")]:
+        doc = blank(text)
+        start = text.index(title)
+        doc.set_ents([doc.char_span(start, start + len(title), label="WORK_OF_ART")])
+        doc.spans["preset_titles"] = []
+        assert [(e.text, e.label_) for e in no_new_titles(doc).ents] == ([(title, expected)] if expected else [])
+        doc.spans["preset_titles"] = [doc.char_span(start, start + len(title))]
+        doc.set_ents([doc.char_span(start, start + len(title), label="WORK_OF_ART")])
+        assert [(e.text, e.label_) for e in no_new_titles(doc).ents] == [(title, "WORK_OF_ART")]  # the recogniser's
+
+
 def test_shipped_model_records_its_base_and_cross_validated_scores():
     info = model_info()
     assert info["base_model"]["name"] == DEFAULT_MODEL

@@ -12,6 +12,7 @@ boundary, and an entity never crosses one.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Optional
 
@@ -20,6 +21,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 LABEL = "WORK_OF_ART"
+# PIPELINE_BASE_NER=1: the base model's NER labels everything but titles (see `add_work_recognizer`).
+BASE_NER_ENV = "PIPELINE_BASE_NER"
 # The shipped model: a spaCy pipeline folder holding one `ner` component, plus `training.json` (its scores).
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "work_ner"
 
@@ -29,14 +32,24 @@ def model_info(path: Path = MODEL_DIR) -> dict:
     return json.loads((path / "meta.json").read_text(encoding="utf-8"))
 
 
-def add_work_recognizer(nlp: Language, path: Path = MODEL_DIR) -> str:
-    """Put the recogniser at `path` into `nlp`; return how ("replaced ner" or "added work_ner")."""
+def add_work_recognizer(nlp: Language, path: Path = MODEL_DIR, replace: Optional[bool] = None) -> str:
+    """Put the recogniser at `path` into `nlp`; return how ("replaced ner" or "added work_ner").
+
+    With the base model it was trained from, the recogniser by default takes the place of that model's NER (one
+    NER pass). `replace=False` (or the environment variable PIPELINE_BASE_NER=1 when `replace` is None) runs it
+    as its own component instead and leaves every other label to the base model's NER, which predicts around its
+    titles: slower by a whole NER pass, but the recogniser's own people, places and organisations drift from the
+    base model's on text unlike its training articles ("Jeremy Irons" ORG, "Kenya" PERSON), and those names are
+    the speakers and the makers.
+    """
+    if replace is None:
+        replace = os.environ.get(BASE_NER_ENV, "") != "1"
     if not (path / "ner").is_dir():
         raise RuntimeError(f"work-title model not found at {path} (reinstall the package or run python -m pipeline.works.train)")
     trained = spacy.load(path)
     base = trained.meta.get("base_model", {})
     same_base = base.get("name") == f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}" and base.get("version") == nlp.meta.get("version")
-    if same_base:
+    if same_base and replace:
         nlp.remove_pipe("ner")
         nlp.add_pipe("ner", source=trained, before="parser")
         nlp.add_pipe("title_sentences", after="ner")
@@ -44,13 +57,37 @@ def add_work_recognizer(nlp: Language, path: Path = MODEL_DIR) -> str:
     nlp.add_pipe("ner", name="work_ner", source=trained, before="parser")
     nlp.add_pipe("only_work_titles", after="work_ner")
     nlp.add_pipe("title_sentences", after="only_work_titles")
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe("no_new_titles", after="ner")
     return "added work_ner"
+
+
+PRESET = "preset_titles"
 
 
 @Language.component("only_work_titles")
 def only_work_titles(doc: Doc) -> Doc:
     """Keep the recogniser's titles as preset entities and leave every other token for the next NER."""
-    doc.set_ents([e for e in doc.ents if e.label_ == LABEL], default="missing")
+    titles = [e for e in doc.ents if e.label_ == LABEL]
+    doc.set_ents(titles, default="missing")
+    doc.spans[PRESET] = titles
+    return doc
+
+
+@Language.component("no_new_titles")
+def no_new_titles(doc: Doc) -> Doc:
+    """Drop the titles the base model's NER added around the preset ones: the recogniser and the title rules
+    decide what is a work (the base model finds about one title in eight, and labels much else a work)."""
+    preset = {(s.start, s.end) for s in doc.spans.get(PRESET, [])}
+    preset |= {(s.start, s.end) for s in doc.spans.get("work_rules", [])}
+    dropped = [e for e in doc.ents if e.label_ == LABEL and (e.start, e.end) not in preset]
+    if dropped:
+        # A name that reports is a person, whatever the base model made of it ("Streep told Vogue").
+        from ..names import speaks
+
+        people = [Span(doc, e.start, e.end, label="PERSON") for e in dropped if speaks(e)]
+        kept = [e for e in doc.ents if e not in dropped] + people
+        doc.set_ents(kept, outside=[e for e in dropped if not speaks(e)], default="unmodified")
     return doc
 
 
