@@ -319,7 +319,7 @@ class EntityResolver:
                   if not any(a.start < s.end and s.start < a.end for a in added)]
         added += [s for s in speaking_organisations(doc, spans, tokens)
                   if not any(a.start < s.end and s.start < a.end for a in added)]
-        added += [s for s in speaking_names(doc, spans)
+        added += [s for s in speaking_names(doc, spans, tokens)
                   if not any(a.start < s.end and s.start < a.end for a in added)]
         if added:
             covered = {i for s in added for i in range(s.start, s.end)}

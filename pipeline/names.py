@@ -433,22 +433,26 @@ def speaking_organisations(doc: Doc, spans: list[Span], tokens: Optional[TokenAr
     return found
 
 
-def speaking_names(doc: Doc, spans: list[Span]) -> list[Span]:
+def speaking_names(doc: Doc, spans: list[Span], tokens: Optional[TokenArrays] = None) -> list[Span]:
     """Return ORG spans for organisations the model left untagged where they speak: the subject of a reporting
     verb or the object of "according to" ("TMZ reported", "according to E!", "Q Magazine said").
 
     The name is a run of capitalised words no span holds; it is an organisation when it is written in capitals
     ("TMZ", "NME", "E!") or ends with an organisation word ("Q Magazine", "Island Records"). Other runs are left
     alone: a capitalised word alone may be a person's surname, which name resolution links by itself.
+    `tokens`: the document's token arrays, when the caller has them.
     """
     taken = {i for s in spans for i in range(s.start, s.end)}
+    tokens = tokens or TokenArrays(doc)
+    texts, deps, heads, lemmas, lowers = tokens.text, tokens.dep, tokens.head, tokens.lemma, tokens.lower
     found: list[Span] = []
-    for tok in doc:
-        head = tok.head
-        speaks = tok.dep_ == "nsubj" and head.lemma_.lower() in SPEECH_VERBS \
-            or tok.dep_ == "pobj" and head.lower_ == "to" and head.i > 0 and doc[head.i - 1].lower_ == "according"
-        if not speaks or tok.i in taken or not tok.text[:1].isupper():
+    for i, (text, dep, h) in enumerate(zip(texts, deps, heads)):
+        if i in taken or not text[:1].isupper():
             continue
+        if not (dep == "nsubj" and lemmas[h].lower() in SPEECH_VERBS
+                or dep == "pobj" and lowers[h] == "to" and h > 0 and lowers[h - 1] == "according"):
+            continue
+        tok = doc[i]
         start = end = tok.i
         while start > 0 and doc[start - 1].head.i == tok.i and doc[start - 1].dep_ == "compound" \
                 and doc[start - 1].text[:1].isupper():
@@ -456,7 +460,7 @@ def speaking_names(doc: Doc, spans: list[Span]) -> list[Span]:
         if end + 1 < len(doc) and doc[end + 1].text == "!" and not tok.whitespace_:
             end += 1  # "E!"
         run = doc[start : end + 1]
-        if any(i in taken for i in range(run.start, run.end)) or run[0].is_sent_start and len(run) == 1 \
+        if any(j in taken for j in range(run.start, run.end)) or run[0].is_sent_start and len(run) == 1 \
                 and run.text.lower() in STOP_WORDS:
             continue
         letters = run.text.replace("!", "").replace(" ", "")

@@ -20,6 +20,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..names import speaks
+
 LABEL = "WORK_OF_ART"
 # PIPELINE_BASE_NER=1: the base model's NER labels everything but titles (see `add_work_recognizer`).
 BASE_NER_ENV = "PIPELINE_BASE_NER"
@@ -83,11 +85,10 @@ def no_new_titles(doc: Doc) -> Doc:
     dropped = [e for e in doc.ents if e.label_ == LABEL and (e.start, e.end) not in preset]
     if dropped:
         # A name that reports is a person, whatever the base model made of it ("Streep told Vogue").
-        from ..names import speaks
-
-        people = [Span(doc, e.start, e.end, label="PERSON") for e in dropped if speaks(e)]
+        reporting = [speaks(e) for e in dropped]
+        people = [Span(doc, e.start, e.end, label="PERSON") for e, r in zip(dropped, reporting) if r]
         kept = [e for e in doc.ents if e not in dropped] + people
-        doc.set_ents(kept, outside=[e for e in dropped if not speaks(e)], default="unmodified")
+        doc.set_ents(kept, outside=[e for e, r in zip(dropped, reporting) if not r], default="unmodified")
     return doc
 
 
