@@ -281,9 +281,25 @@ def _honoured(span: Span) -> bool:
 
 
 def speaks(span: Span) -> bool:
-    """True when the span is the subject of a reporting verb ("Streep told Vogue")."""
+    """True when the span names who speaks: the subject of a reporting verb ("Streep told Vogue"), or the name
+    signing a quotation after a dash (`"…" - Tom Reed`, `"…" ― Tom Reed, Variety`)."""
+    if not all(is_name_word(t.text) for t in span):
+        return False
     root = span.root
-    return root.dep_ == "nsubj" and root.head.lemma_.lower() in SPEECH_VERBS and all(is_name_word(t.text) for t in span)
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in SPEECH_VERBS or _signs_quote(span)
+
+
+_DASHES = {"-", "–", "—", "―", "--"}
+_CLOSING_MARKS = {"\"", "”", "'", "’", "''"}
+
+
+def _signs_quote(span: Span) -> bool:
+    """True when the span follows a closing quotation mark and a dash, and ends its line or a clause."""
+    doc, i = span.doc, span.start
+    if i < 2 or doc[i - 1].text not in _DASHES or doc[i - 2].text not in _CLOSING_MARKS:
+        return False
+    return span.end == len(doc) or doc[span.end].text in {",", "\n", "\n\n"} or doc[span.end].is_space \
+        or "\n" in doc[span.end - 1].whitespace_
 
 
 def _quoted(span: Span) -> bool:

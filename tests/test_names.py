@@ -300,3 +300,23 @@ def test_an_organisations_initials_are_the_organisation(nlp, text, long_form, sh
 def test_initials_of_another_name_stay_apart(nlp):
     doc = make_doc(nlp, "The Royal Academy of Dance met the BBC. The BBC said nothing.")
     assert _entity_of(doc, "BBC").isdisjoint({m.entity_id for m in doc._.mentions if "Academy" in m.text})
+
+
+@pytest.mark.parametrize(
+    "text, name, signs",
+    [
+        ('"Never again will I work with that studio." - Tom Reed', "Tom Reed", True),
+        ('"We had the best time on set," — Mark Lane, in an interview.', "Mark Lane", True),
+        ('"I adored every second of making it." -- Ann Colby\nShe left in May.', "Ann Colby", True),
+        # a dash after a quoted title, inside a sentence, signs nothing
+        ('The song "Hurt" - Johnny Cash recorded it in 2002.', "Johnny Cash", False),
+        ('They played "Harbour Lights" - Silver Lake Road and two more songs.', "Silver Lake Road", False),
+    ],
+)
+def test_a_name_signing_a_quote_after_a_dash_speaks(nlp, text, name, signs):
+    from pipeline.names import speaks
+
+    doc = nlp(text)
+    start = doc.text.index(name)
+    span = doc.char_span(start, start + len(name))
+    assert speaks(span) is signs

@@ -40,6 +40,10 @@ def test_streep_told_vogue_is_a_person_with_an_outlet(nlp):
         ('Singer Janet Morrow returned to the stage this week.\n\n"It was the best night of my whole life." ― Janet Morrow', "Janet Morrow"),
         ('Paul Hendry has directed six films.\n\n"We never planned for any of this to happen at all." - Paul Hendry', "Paul Hendry"),
         ('The award went to Sara Quinn.\n\n"Winning this means more to me than I can say." — Sara Quinn', "Sara Quinn"),
+        # the signature is the name's only mention: the model may take it for a title, the dash slot says a person
+        ('"Never again will I work with that studio." - Tom Reed', "Tom Reed"),
+        ('The actor left the show last year.\n"I will never work with that studio again." – Tom Reed', "Tom Reed"),
+        ('"I adored every second of making it." -- Ann Colby\nShe left the series in May.', "Ann Colby"),
     ],
 )
 def test_dash_before_a_name(nlp, text, speaker):
