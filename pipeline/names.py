@@ -54,6 +54,8 @@ _FIRST, _GIVEN = _load("first_names.json"), _load("given_names.json")
 # First name → "m" | "f" when the name is (nearly) always one sex's; the project's own list wins over the census's.
 FIRST_NAME_GENDER = {w: g for source in (_GIVEN, _FIRST) for g in ("m", "f") for w in source[g]}
 FIRST_NAMES = frozenset(FIRST_NAME_GENDER) | frozenset(_GIVEN["either"])
+# Words before a surname that describe the person instead of naming them ("Presenter Deeley", "Sir Deeley").
+NOT_FIRST_WORDS = DESCRIPTORS | RANKS | HONORIFICS | HEADLINE_WORDS | ORG_WORDS | frozenset(ACT_NOUNS) | NAME_SUFFIXES
 # Words that open a sentence and are never the first word of a name ("Later Chrissy wrote"); "the" stays ("The Game").
 SENTENCE_OPENERS = (frozenset(_NAMES["sentence_openers"]) | STOP_WORDS) - FIRST_NAMES - {"the", "a", "an"}
 
@@ -366,6 +368,21 @@ def untagged_people(doc: Doc, spans: list[Span], words_of, tokens: Optional[Toke
         elif owner is not None and owner.start == nxt.i and len(owner) == 1 and owner.label_ in NAMEABLE | {"PERSON"} \
                 and owner.text not in {s.text for s in found}:
             add(tok.i, nxt.i + 1)
+    # A first name that is also a common word ("Cat Deeley", "River Hale"): a capitalised proper noun compounding a
+    # one-word person's name (tagged PERSON there or elsewhere in the article), when the article never writes it in
+    # lower case (as it would a role noun: "the presenter").
+    common = set(lower[i] for i, text in enumerate(texts) if text.islower())
+    single = {s.text for s in spans if s.label_ == "PERSON" and len(s) == 1}
+    for i in range(len(doc) - 1):
+        owner = covered.get(i + 1)
+        if owner is not None and (owner.label_ != "PERSON" or len(owner) != 1) or not free(i) \
+                or owner is None and not (free(i + 1) and texts[i + 1] in single):
+            continue
+        tok = doc[i]
+        if tok.pos_ == "PROPN" and tok.dep_ == "compound" and tok.head.i == i + 1 and tok.is_alpha \
+                and tok.text[:1].isupper() and not tok.text.isupper() and tok.whitespace_ and tok.lower_ not in common \
+                and tok.lower_ not in NOT_FIRST_WORDS:
+            add(i, i + 2)
     for tok in (doc[i] for i, word in enumerate(lower) if word.rstrip(".") in HONORIFICS):
         # "Lord Sugar said", "Mr de Vries said": an honorific before untagged capitalised words makes them a name.
         if not (free(tok.i) and tok.text[:1].isupper() and tok.lower_.rstrip(".") in HONORIFICS):

@@ -320,3 +320,27 @@ def test_a_name_signing_a_quote_after_a_dash_speaks(nlp, text, name, signs):
     start = doc.text.index(name)
     span = doc.char_span(start, start + len(name))
     assert speaks(span) is signs
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        ("TV presenter Deeley drops the show\n\nCat Deeley has resigned as host of the Saturday music show after six "
+         "years.\n\nDeeley said she wanted to concentrate on new projects.", "Cat Deeley"),
+        ("Rain Garner won the prize.\nGarner said she was delighted and thanked her family.", "Rain Garner"),
+    ],
+)
+def test_a_first_name_that_is_also_a_word_joins_the_surname(nlp, text, person):
+    assert person in _people(make_doc(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        # a role noun the article also writes in lower case describes the person; it does not name them
+        ("Presenter Deeley said she was leaving. The presenter thanked the viewers.", "Presenter Deeley"),
+        ("Host Deeley has resigned from the show. Deeley said the host role had been a joy.", "Host Deeley"),
+    ],
+)
+def test_a_role_noun_before_a_surname_stays_outside_the_name(nlp, text, person):
+    assert person not in _people(make_doc(nlp, text))
