@@ -212,7 +212,7 @@ def join_labels(spans: list[Span], words_of, fixed: set[str]) -> list[Span]:
     # A first name and surname the model called an organisation or a building, shown to be a person once
     # ("actor Keanu Reeves", "Sofia Coppola, 33,", "Ewan McGregor said he …"): every mention of it is.
     people = {s.text for s in spans if s.label_ in {"ORG", "FAC", "NORP", "PRODUCT"} and s.text not in fixed
-              and _looks_like_full_name(words_of(s.text)) and _acts_as_person(s)}
+              and (_looks_like_full_name(words_of(s.text)) and _acts_as_person(s) or _surname_acts_alone(s))}
     out = []
     for span in spans:
         if span.label_ == "WORK_OF_ART" and span.text not in fixed and speaks(span) and not _quoted(span):
@@ -272,6 +272,25 @@ def _acts_as_person(span: Span) -> bool:
         if t.ent_type_ in {"PERSON", "ORG"} or t.text in {"\"", "“", "”"}:
             return False
         if t.lower_ in {"he", "she", "his", "her", "him", "himself", "herself"}:
+            return True
+    return False
+
+
+def _surname_acts_alone(span: Span) -> bool:
+    """True when a two- or three-word name's last word, written alone elsewhere in the article, acts as a person's
+    ("Sky Whitlow" ORG … "Whitlow told reporters", "Holloway, 31, plays …")."""
+    words = [t.text for t in span]
+    if not 2 <= len(words) <= 3 or words[-1].lower() in ORG_WORDS or words[0].lower() in NOT_FIRST_WORDS \
+            or not all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in words):
+        return False
+    doc = span.doc
+    for t in doc:
+        if t.text != words[-1] or span.start <= t.i < span.end:
+            continue
+        # alone: no capitalised word before it, and no entity or only this word's own
+        after_word = t.i > 0 and doc[t.i - 1].is_alpha and not doc[t.i - 1].text[:1].islower()
+        alone = t.ent_type_ == "" or t.ent_iob_ == "B" and (t.i + 1 == len(doc) or doc[t.i + 1].ent_iob_ != "I")
+        if alone and not after_word and _acts_as_person(doc[t.i : t.i + 1]):
             return True
     return False
 
@@ -368,21 +387,6 @@ def untagged_people(doc: Doc, spans: list[Span], words_of, tokens: Optional[Toke
         elif owner is not None and owner.start == nxt.i and len(owner) == 1 and owner.label_ in NAMEABLE | {"PERSON"} \
                 and owner.text not in {s.text for s in found}:
             add(tok.i, nxt.i + 1)
-    # A first name that is also a common word ("Cat Deeley", "River Hale"): a capitalised proper noun compounding a
-    # one-word person's name (tagged PERSON there or elsewhere in the article), when the article never writes it in
-    # lower case (as it would a role noun: "the presenter").
-    common = set(lower[i] for i, text in enumerate(texts) if text.islower())
-    single = {s.text for s in spans if s.label_ == "PERSON" and len(s) == 1}
-    for i in range(len(doc) - 1):
-        owner = covered.get(i + 1)
-        if owner is not None and (owner.label_ != "PERSON" or len(owner) != 1) or not free(i) \
-                or owner is None and not (free(i + 1) and texts[i + 1] in single):
-            continue
-        tok = doc[i]
-        if tok.pos_ == "PROPN" and tok.dep_ == "compound" and tok.head.i == i + 1 and tok.is_alpha \
-                and tok.text[:1].isupper() and not tok.text.isupper() and tok.whitespace_ and tok.lower_ not in common \
-                and tok.lower_ not in NOT_FIRST_WORDS:
-            add(i, i + 2)
     for tok in (doc[i] for i, word in enumerate(lower) if word.rstrip(".") in HONORIFICS):
         # "Lord Sugar said", "Mr de Vries said": an honorific before untagged capitalised words makes them a name.
         if not (free(tok.i) and tok.text[:1].isupper() and tok.lower_.rstrip(".") in HONORIFICS):

@@ -325,22 +325,20 @@ def test_a_name_signing_a_quote_after_a_dash_speaks(nlp, text, name, signs):
 @pytest.mark.parametrize(
     "text, person",
     [
-        ("TV presenter Deeley drops the show\n\nCat Deeley has resigned as host of the Saturday music show after six "
-         "years.\n\nDeeley said she wanted to concentrate on new projects.", "Cat Deeley"),
-        ("Rain Garner won the prize.\nGarner said she was delighted and thanked her family.", "Rain Garner"),
+        ("The award went to Sky Whitlow on Monday. Whitlow told reporters she had not expected it.", "Sky Whitlow"),
+        ("Critics praised Storm Holloway. Holloway, 31, plays a detective in the drama.", "Storm Holloway"),
     ],
 )
-def test_a_first_name_that_is_also_a_word_joins_the_surname(nlp, text, person):
+def test_a_name_tagged_as_an_organisation_is_a_person_when_its_surname_acts_as_one(nlp, text, person):
     assert person in _people(make_doc(nlp, text))
 
 
 @pytest.mark.parametrize(
-    "text, person",
+    "text, organisation",
     [
-        # a role noun the article also writes in lower case describes the person; it does not name them
-        ("Presenter Deeley said she was leaving. The presenter thanked the viewers.", "Presenter Deeley"),
-        ("Host Deeley has resigned from the show. Deeley said the host role had been a joy.", "Host Deeley"),
+        ("Warner Music signed the band. Music said it was delighted.", "Warner Music"),
+        ("Sony Music Entertainment said the deal was done. Entertainment said he was pleased.", "Sony Music"),
     ],
 )
-def test_a_role_noun_before_a_surname_stays_outside_the_name(nlp, text, person):
-    assert person not in _people(make_doc(nlp, text))
+def test_an_organisation_whose_last_word_is_an_organisation_word_stays_one(nlp, text, organisation):
+    assert organisation not in _people(make_doc(nlp, text))
