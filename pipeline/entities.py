@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .names import (NAME_SUFFIXES, acronym, canonical_name, join_labels, mend_split_names, musical_acts,
-                    speaking_names, speaking_organisations, surname, trim_name, untagged_people)
+                    same_given_name, speaking_names, speaking_organisations, surname, trim_name, untagged_people)
 from .records import Entity, Mention, doc_text
 from .tokens import TokenArrays
 
@@ -474,10 +474,12 @@ def _person_anchor(words: list[str], anchors: dict[str, list[str]], span: Span, 
         return same[0]
     if len(same) > 1:
         return _nearest(same, span, article)
-    # A part of a hyphenated surname, then a first name ("her husband Daniel").
+    # A part of a hyphenated surname, then a first name ("her husband Daniel"), then a person's familiar form of
+    # it ("Jen" for Jennifer Aniston, "Angie" for Angelina Jolie).
     for candidates in (
         [n for n, w in anchors.items() if word in surname(w).split("-")],
         [n for n, w in anchors.items() if w[0] == word],
+        [n for n, w in anchors.items() if span.label_ == "PERSON" and same_given_name(w[0], word)],
     ):
         if len(candidates) == 1:
             return candidates[0]

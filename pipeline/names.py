@@ -9,9 +9,11 @@ full name. Word lists are in `data/names.json` and `data/first_names.json`.
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
 
+from nicknames import NickNamer
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
@@ -58,6 +60,22 @@ FIRST_NAMES = frozenset(FIRST_NAME_GENDER) | frozenset(_GIVEN["either"])
 NOT_FIRST_WORDS = DESCRIPTORS | RANKS | HONORIFICS | HEADLINE_WORDS | ORG_WORDS | frozenset(ACT_NOUNS) | NAME_SUFFIXES
 # Words that open a sentence and are never the first word of a name ("Later Chrissy wrote"); "the" stays ("The Game").
 SENTENCE_OPENERS = (frozenset(_NAMES["sentence_openers"]) | STOP_WORDS) - FIRST_NAMES - {"the", "a", "an"}
+
+
+_NICKNAMER = NickNamer()
+
+
+@lru_cache(maxsize=4096)
+def _given_name_forms(word: str) -> frozenset[str]:
+    """Return the lower-case forms of a given name: itself, its familiar forms and the names it is familiar for."""
+    word = word.lower()
+    return frozenset({word} | _NICKNAMER.nicknames_of(word) | _NICKNAMER.canonicals_of(word))
+
+
+def same_given_name(full: str, short: str) -> bool:
+    """True when `short` is `full`'s given name or a familiar form of it ("Jen" for Jennifer, "Angie" for
+    Angelina), per the curated English nickname list of the `nicknames` package."""
+    return len(short) > 1 and short[:1].isupper() and short.lower() in _given_name_forms(full)
 
 
 def surname(words: list[str]) -> str:

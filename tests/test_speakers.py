@@ -302,6 +302,26 @@ def test_definite_role_noun_goes_to_the_earlier_holder(nlp):
     assert only(nlp, text).speaker == "Ronnie Barker"
 
 
+# -- familiar forms of a given name -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Jennifer Aniston has spoken about her divorce. "I am doing fine, really I am," Jen told People magazine.',
+         "Jennifer Aniston"),
+        ('Angelina Jolie and Brad Pitt have split.\n\n"He needs to grow up and face it," Angie told friends.',
+         "Angelina Jolie"),
+        ('Director Christopher Nolan spoke at the festival. Chris said: "The film took four years to make."',
+         "Christopher Nolan"),
+        # the given name itself wins over a familiar form of another person's
+        ('Kim Kardashian met Kimberly Stone at the party. "We had a great time together," Kim said.', "Kim Kardashian"),
+    ],
+)
+def test_a_familiar_form_of_a_given_name_is_the_full_name(nlp, text, speaker):
+    assert only(nlp, text).speaker == speaker
+
+
 # -- pronouns, salience and continuations --------------------------------------------------------------
 
 
