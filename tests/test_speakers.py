@@ -226,6 +226,23 @@ def test_role_noun_binds_to_the_name_in_apposition(nlp, text, speaker):
 @pytest.mark.parametrize(
     "text, speaker",
     [
+        ('Lena Marsh has left the drama.\n\nThe mother-of-two added: "My children come first, always and forever."',
+         "Lena Marsh"),
+        ('Actor Tom Reed was at the premiere. "I have never been so nervous," the father-of-three, 45, said.', "Tom Reed"),
+    ],
+)
+def test_a_parent_described_by_their_children_is_the_person_written_about(nlp, text, speaker):
+    assert only(nlp, text).speaker == speaker
+
+
+def test_somebodys_parent_is_not_the_person_written_about(nlp):
+    text = 'Singer Jo Lane won the prize on Monday.\n\n"She worked so hard for this moment," the mother said.'
+    assert only(nlp, text).speaker != "Jo Lane"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
         ('"The films this year are stronger than ever," said festival founder and director Margaret Olson.', "Margaret Olson"),
         ('"We wanted a darker story this time," said novelist and screenwriter Joan Harris.', "Joan Harris"),
         ('Band manager and producer Lee Stone said: "The album will be out before the end of the year."', "Lee Stone"),

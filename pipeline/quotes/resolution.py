@@ -185,7 +185,8 @@ class SpeakerResolution:
         # "the comedian said" is the comedian the article is about; "his lawyer", "the judge" or "the judges" are
         # someone else.
         definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
-        if definite and lemma not in self.lex.relational_roles and token.tag_ not in {"NNS", "NNPS"}:
+        if definite and (lemma not in self.lex.relational_roles or _counts_children(token)) \
+                and token.tag_ not in {"NNS", "NNPS"}:
             # From before the noun phrase: "the Grammy winner" is not Grammy.
             previous = self.antecedent(pos, gender, "person", token.left_edge.idx)
             if previous is not None:
@@ -254,3 +255,11 @@ class SpeakerResolution:
         if self._sentence_starts is None:
             self._sentence_starts = [s.start_char for s in self.doc.sents]
         return bisect_right(self._sentence_starts, pos) - 1
+
+
+def _counts_children(token: Token) -> bool:
+    """True for "mother-of-two", "dad-of-three": a parent described by the number of their children is the person
+    the article is about, not somebody's parent."""
+    doc, i = token.doc, token.i
+    return i + 3 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lower_ == "of" \
+        and (doc[i + 3].text == "-" and i + 4 < len(doc) and doc[i + 4].like_num or doc[i + 3].like_num)
