@@ -319,6 +319,23 @@ def test_definite_role_noun_goes_to_the_earlier_holder(nlp):
     assert only(nlp, text).speaker == "Ronnie Barker"
 
 
+# -- reporting words used as nouns ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Ricky Garner has a new sitcom.\n\nHe said the stars would play versions of themselves and that the jokes '
+         '"would sail pretty close to the bone".', "Ricky Garner"),
+        ('Ann Colby spoke after the show.\n\nShe said the critics had been kind and that the comments "meant more '
+         'than any award".', "Ann Colby"),
+        ('Tom Reed was asked about the film. His reply: "I would never do it again, not for any money."', "Tom Reed"),
+    ],
+)
+def test_a_reporting_word_used_as_a_noun_is_no_cue(nlp, text, speaker):
+    assert only(nlp, text).speaker == speaker
+
+
 # -- familiar forms of a given name -----------------------------------------------------------------------
 
 

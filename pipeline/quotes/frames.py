@@ -50,7 +50,8 @@ class FrameRules:
             phrase = next((p for p in self.lex.phrases if self._phrase_at(t, p)), None)
             if phrase:
                 found.append((t, self.doc[t.i : t.i + len(phrase)].text))
-            elif t.lemma_.lower() in self.lex.verbs and t.pos_ in {"VERB", "AUX", "NOUN", "PROPN"}:
+            elif t.lemma_.lower() in self.lex.verbs and t.pos_ in {"VERB", "AUX", "NOUN", "PROPN"} \
+                    and not (t.pos_ in {"NOUN", "PROPN"} and _used_as_noun(t)):
                 objects = self.lex.verbs_with_object.get(t.lemma_.lower())
                 if objects is None or t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ in objects:
                     found.append((t, t.text))
@@ -275,3 +276,11 @@ class FrameRules:
                 words = [w for w in words if w.i <= max(t.i for t in child.subtree if t.pos_ in {"PROPN", "NOUN"})]
                 return self.doc[words[0].i : words[-1].i + 1].text if words else None
         return None
+
+
+def _used_as_noun(token: Token) -> bool:
+    """True when a reporting word the tagger called a noun is one ("the jokes about them", "a report"), not a verb it
+    mistook ("he quips"): it has a determiner or adjective, or is an argument of another word. A possessive keeps
+    it a cue: "Her reply: '…'" is hers."""
+    return token.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "compound", "poss"} \
+        or any(c.dep_ in {"det", "amod", "nummod"} for c in token.children)
