@@ -356,29 +356,6 @@ def test_a_familiar_form_of_a_given_name_is_the_full_name(nlp, text, speaker):
     assert only(nlp, text).speaker == speaker
 
 
-# -- a quoted paragraph after a paragraph of reported speech ------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "text, speaker",
-    [
-        ('Ricky Garner has a new sitcom.\n\nGarner admitted he was cautious about revealing who would be taking part. '
-         'But he has met with the stars and they enjoyed the scripts.\n\n"I did not want to start revealing names '
-         'until it was all sorted out."', "Ricky Garner"),
-        ('The tour was cancelled.\n\nSinger Ann Colby explained that her voice had gone. The doctors told her to rest '
-         'for a month.\n\n"I have never had to cancel a single show before this one."', "Ann Colby"),
-    ],
-)
-def test_a_quoted_paragraph_continues_the_reported_speaker_before_it(nlp, text, speaker):
-    q = only(nlp, text)
-    assert (q.speaker, q.rule) == (speaker, "cue-previous-paragraph")
-
-
-def test_a_quoted_paragraph_after_narrative_without_reported_speech_stays_unresolved(nlp):
-    text = 'The film opens on Friday.\n\nIt follows a young boxer in Glasgow.\n\n"It is the best film I have seen all year, honestly."'
-    assert only(nlp, text).speaker is None
-
-
 # -- pronouns, salience and continuations --------------------------------------------------------------
 
 

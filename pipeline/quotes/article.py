@@ -260,32 +260,12 @@ class Article(FrameRules, SpeakerResolution):
             return None
         return Attribution(replace(speaker, confidence=speaker.confidence * 0.75), None, None, None, "cue-previous-sentence")
 
-    def previous_paragraph(self, i: int) -> Optional[Attribution]:
-        """A quoted paragraph with no cue, after a paragraph of reported speech with no quote ("Gervais admitted he
-        was cautious about … \n\n "I didn't want to start revealing names …""): the last one reported as speaking."""
-        q = self.raws[i]
-        if re.search(r"\w", self.text[q.para_start : q.open]):
-            return None
-        end = q.para_start
-        while end > 0 and self.text[end - 1].isspace():
-            end -= 1
-        lo = self.text.rfind("\n", 0, end) + 1
-        if end <= lo or (i > 0 and self.raws[i - 1].close > lo):
-            return None
-        for cue, _ in reversed(self.cues(lo, end)):
-            subject = self.subject_of(cue, (lo, end))
-            speaker = self.resolve(subject, cue.idx) if subject is not None else None
-            if speaker is not None and speaker.name:
-                return Attribution(replace(speaker, confidence=speaker.confidence * 0.6), None, None, None,
-                                   "cue-previous-paragraph")
-        return None
-
     # -- the whole article --------------------------------------------------------------------------------
 
     def attribute(self, i: int) -> Attribution:
         found, framed = self.frame_attribution(i)
         if found is None and not framed:
-            for rule in (self.continuation, self.forward, self.previous_sentence, self.previous_paragraph):
+            for rule in (self.continuation, self.forward, self.previous_sentence):
                 found = rule(i)
                 if found is not None:
                     break
