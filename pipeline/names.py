@@ -48,6 +48,7 @@ DESCRIPTORS = frozenset(_NAMES["descriptors"])
 HEADLINE_WORDS = frozenset(_NAMES["headline_words"])
 ACT_NOUNS: dict[str, str] = _NAMES["act_nouns"]
 ACT_WORKS = frozenset(_NAMES["act_works"])
+ACT_VERBS = frozenset(_NAMES["act_verbs"])
 ORG_WORDS = frozenset(_NAMES["org_words"])
 NAME_SUFFIXES = frozenset(_NAMES["name_suffixes"])
 # Words an acronym leaves out ("Royal Academy of Dance" is RAD).
@@ -594,6 +595,18 @@ def musical_acts(doc: Doc, spans: list[Span], others: list[Span] = (),
             start = _act_run_before(doc, tok.i)
             if start is not None:
                 acts.setdefault(doc[start : tok.i].text, ("ORG", False))
+    # "Nirvana recorded Nevermind", "Nirvana released the album": a name the model took for a place or a nationality
+    # that records or releases a work is an act.
+    lemmas = tokens.lemma
+    for tok in (doc[i] for i, lemma in enumerate(lemmas) if lemma in ACT_VERBS):
+        subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        named = owner.get(subject.i) if subject is not None else None
+        if named is None and subject is not None and labels.get(subject.i) in _MISREAD_ACT - {"DATE", "MONEY"}:
+            named = next(s for s in others if s.start <= subject.i < s.end)
+        if named is None or named.label_ not in _MISREAD_ACT or not named.text[:1].isupper():
+            continue
+        if any(c.dep_ == "dobj" and (labels.get(c.i) == "WORK_OF_ART" or c.lower_ in ACT_WORKS) for c in tok.children):
+            acts.setdefault(named.text, ("ORG", False))
     acts = {name: label for name, label in acts.items()
             if name.lower() not in STOP_WORDS and not name.isdigit() and any(ch.isalpha() for ch in name)}
     if not acts:

@@ -148,6 +148,9 @@ def _label_of(doc, text):
     ("The singer Jamelia performed her new song at the ceremony in London.", "Jamelia", "PERSON"),
     ("Paper Tigers is the debut album by the British pop band Tears of Glass. Tears of Glass split in 1990.",
      "Tears of Glass", "ORG"),
+    # a name the model took for a place records or releases a work: an act
+    ("Nirvana recorded Nevermind in 1991. The album sold millions.", "Nirvana", "ORG"),
+    ("Nirvana released the album Nevermind in 1991.", "Nirvana", "ORG"),
 ])
 def test_musical_acts_are_names_at_every_mention(nlp, text, act, label):
     doc = make_doc(nlp, text)
@@ -162,6 +165,8 @@ def test_musical_acts_are_names_at_every_mention(nlp, text, act, label):
     ("London's concert halls were full and Britain's album sales rose, the report said.", "Britain"),
     ("The UK's album chart is compiled weekly; Britain's song for the contest was chosen.", "UK"),
     ("The UK's singles chart was announced on Sunday by the BBC.", "UK"),
+    ("Britain released its trade figures on Monday.", "Britain"),
+    ("Paris recorded the highest temperature of the year.", "Paris"),
 ])
 def test_places_and_days_beside_music_words_are_not_acts(nlp, text, word):
     doc = make_doc(nlp, text)
