@@ -336,6 +336,36 @@ def test_a_reporting_word_used_as_a_noun_is_no_cue(nlp, text, speaker):
     assert only(nlp, text).speaker == speaker
 
 
+# -- a role noun described by a show's name ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Jenna Cole has opened up about fame.\n\nThe Pretty Little Liars star, 29, told Glamour: "I never expected '
+         'any of this to happen to me."', "Jenna Cole"),
+        ('Jenna Cole has opened up about fame.\n\nThe Real Housewives of Atlanta star said: "I never expected any '
+         'of this to happen to me."', "Jenna Cole"),
+        ('Jenna Cole has opened up about fame.\n\n"I never expected any of this to happen to me," the Game of '
+         'Thrones actress, 29, told Glamour.', "Jenna Cole"),
+        ('Jenna Cole has opened up about fame.\n\nThe Keeping Up With The Kardashians star told Glamour: "I never '
+         'expected any of this to happen to me."', "Jenna Cole"),
+        ('Jenna Cole has opened up about fame.\n\nThe Grey\'s Anatomy star, 29, said: "I never expected any of '
+         'this to happen to me."', "Jenna Cole"),
+        # the name after the role is the speaker
+        ('The show ended in 2007.\n\nThe Sopranos star James Gandolfini said: "It was the best job I ever had in '
+         'my life."', "James Gandolfini"),
+    ],
+)
+def test_the_show_star_is_the_person_named_before_not_the_show(nlp, text, speaker):
+    assert only(nlp, text).speaker == speaker
+
+
+def test_a_role_noun_described_by_a_common_noun_is_not_the_person_named_before(nlp):
+    text = 'Tom Reed watched the band play.\n\n"We will be back next year for sure," the band\'s singer said.'
+    assert only(nlp, text).speaker != "Tom Reed"
+
+
 # -- familiar forms of a given name -----------------------------------------------------------------------
 
 

@@ -10,6 +10,10 @@ from spacy.tokens import Span, Token
 from .attribution import AGE, PRONOUN_WINDOW_CHARS, UNRESOLVED, Event, Speaker
 
 
+# Lower-case words inside a title ("Game of Thrones", "Keeping Up With the Kardashians").
+TITLE_SMALL_WORDS = frozenset({"of", "and", "the", "a", "an", "in", "on", "at", "to", "for", "with", "from", "up"})
+
+
 class SpeakerResolution:
     """Resolves a subject token to a speaker among the article's entities; mixed into `Article`."""
     def name_span(self, token: Token) -> Span:
@@ -31,6 +35,18 @@ class SpeakerResolution:
         if token.lower_ in self.lex.person_roles and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return self.resolve_role(token, pos)  # "the Duchess said": a title, not a name
         mention = self.mention_at(token)
+        role = self.role_after(mention) if mention is not None and depth == 0 else None
+        if role is not None:
+            # "The Real Housewives of Atlanta star said", "the Game of Thrones actress told": the name describes the
+            # role (a show, a team), whatever the model labelled it; the role noun is who speaks.
+            named = self.mention_at(role.nbor(1)) if role.i + 1 < len(self.doc) else None
+            if named is not None and named.label == "PERSON" and named.start_char == role.nbor(1).idx:
+                return self._speaker_for_mention(named, self.text[mention.start_char : named.end_char], "role-noun", 0.85)
+            text = self.text[mention.start_char : role.idx + len(role.text)]
+            previous = self.antecedent(pos, self.lex.gender.get(role.lemma_.lower()), "person", mention.start_char)
+            if previous is not None:
+                return replace(previous, text=text, method="role-noun", confidence=0.5)
+            return replace(UNRESOLVED, text=text)
         if mention is not None and (mention.label != "WORK_OF_ART" or token.pos_ == "PROPN"):
             name = self.name_span(token)
             written = self.text[min(mention.start_char, name.start_char) : max(mention.end_char, name.end_char)]
@@ -69,6 +85,35 @@ class SpeakerResolution:
                     if owner.name and owner.kind == "org":
                         return replace(owner, text=self.noun_phrase(token), method="role-noun", confidence=0.6)
         return replace(UNRESOLVED, text=self.noun_phrase(token))
+
+    def definite(self, token: Token) -> bool:
+        """True for "the star", and for a role noun a name describes under one "the" ("the Game of Thrones actress",
+        "The Grey's Anatomy star"), which the parser often hangs on the name instead."""
+        if any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return True
+        left = token.left_edge
+        between = self.doc[left.i + 1 : token.i]
+        return left.lower_ == "the" and len(between) > 0 and any(t.text[:1].isupper() for t in between) \
+            and all(t.text[:1].isupper() or t.lower_ in TITLE_SMALL_WORDS or t.text in {"'s", "’s", "&"} for t in between)
+
+    def role_after(self, mention) -> Optional[Token]:
+        """Return the person-role noun right after a mention written with "the" ("The Vampire Diaries actress",
+        "the Grey's Anatomy star"), or None."""
+        start = self.doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+        if start is None or len(start) == 0:
+            return None
+        first, end = start[0], start.end
+        if first.lower_ != "the" and not (first.i > 0 and self.doc[first.i - 1].lower_ == "the"):
+            return None
+        # the rest of a title the model cut short ("The Real Housewives" + "of Atlanta")
+        limit = min(len(self.doc), end + 6)
+        while end < limit and (self.doc[end].text[:1].isupper() or self.doc[end].lower_ in TITLE_SMALL_WORDS
+                               or self.doc[end].text in {"'s", "’s", "&", ":"}):
+            end += 1
+        if end >= len(self.doc):
+            return None
+        role = self.doc[end]
+        return role if role.is_lower and role.lemma_.lower() in self.lex.person_roles and role.tag_ == "NN" else None
 
     def named_after_roles(self, token: Token) -> Optional[Speaker]:
         """`festival founder and director Margaret Olson said`: a role noun without an article, followed by more
@@ -173,7 +218,7 @@ class SpeakerResolution:
             if orgs:
                 return replace(self._speaker_for_mention(orgs[-1], text, "role-noun", 0.7), gender=None)
             return replace(UNRESOLVED, text=text)
-        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        definite = self.definite(token)
         if definite and lemma in self.lex.group_nouns:
             # "the band said": the group named before, which the model tags as an organisation or a nationality.
             group = self.antecedent(pos, None, "org", token.left_edge.idx)
@@ -184,7 +229,7 @@ class SpeakerResolution:
             return replace(linked[-1], text=text)
         # "the comedian said" is the comedian the article is about; "his lawyer", "the judge" or "the judges" are
         # someone else.
-        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        definite = self.definite(token)
         if definite and (lemma not in self.lex.relational_roles or _counts_children(token)) \
                 and token.tag_ not in {"NNS", "NNPS"}:
             # From before the noun phrase: "the Grammy winner" is not Grammy.
