@@ -124,6 +124,23 @@ def test_a_person_span_before_a_screen_role_and_a_person_is_a_work(nlp):
         assert labels == {title: "WORK_OF_ART", person: "PERSON"}, sentence
 
 
+@pytest.mark.parametrize("sentence, title, label", [
+    ("The Vampire Diaries actress told Glamour she was happy.", "The Vampire Diaries", "ORG"),
+    ("The Keeping Up With The Kardashians star said she was happy.", "The Keeping Up With The Kardashians", "PERSON"),
+    ("In an interview, The Pretty Little Liars star, 29, said she was happy.", "The Pretty Little Liars", "PERSON"),
+])
+def test_a_name_with_its_own_the_before_a_screen_role_is_a_work(nlp, sentence, title, label):
+    assert _corrected(nlp, sentence, [(title, label)]) == {title: "WORK_OF_ART"}
+
+
+@pytest.mark.parametrize("sentence, name, label", [
+    ("The BBC presenter said she was happy.", "BBC", "ORG"),
+    ("Then the Chelsea star said he was happy.", "Chelsea", "ORG"),
+])
+def test_an_organisation_before_a_screen_role_stays_one(nlp, sentence, name, label):
+    assert _corrected(nlp, sentence, [(name, label)]) == {name: label}
+
+
 def test_a_name_right_after_a_person_role_noun_is_a_person(nlp):
     for sentence, name in [
         ("The feminist writer Germaine Greer walked out.", "Germaine Greer"),

@@ -9,6 +9,7 @@
 - A proper-noun span right after a person's role noun is that person ("the writer Germaine Greer").
 - A name-like span between which and a person stands a screen role noun is a work ("Gilmore Girls creator Amy
   Sherman-Palladino", "X Files actress Gillian Anderson"): a person is not a modifier of another person's role.
+  So is a name with its own "The" before a screen role noun ("The Vampire Diaries actress told").
 (Names the model glued words to, and titles that speak, are repaired by `pipeline/names.py` in entity resolution.)
 """
 from __future__ import annotations
@@ -117,6 +118,12 @@ class NerCorrections:
         for token in (doc[i] for i in range(1, len(doc) - 1) if lower[i] in self.screen_roles and is_lower[i]):
             after = starts.get(token.i + 1)
             if after is None or after.label_ != "PERSON":
+                # "The Vampire Diaries actress told", "The Real Housewives star said": a name that takes "The" as
+                # its own first word before a screen role is a show (a person's or a company's name does not).
+                before = ends.get(token.i)
+                if before is not None and before.label_ in {"PERSON", "ORG"} and len(before) >= 2 \
+                        and before[0].text == "The" and doc[before.end - 1].text[:1].isupper():
+                    found.append(Span(doc, before.start, before.end, label=LABEL))
                 continue
             before = ends.get(token.i)
             if before is not None:
