@@ -229,7 +229,6 @@ class SpeakerResolution:
             return replace(linked[-1], text=text)
         # "the comedian said" is the comedian the article is about; "his lawyer", "the judge" or "the judges" are
         # someone else.
-        definite = self.definite(token)
         if definite and (lemma not in self.lex.relational_roles or _counts_children(token)) \
                 and token.tag_ not in {"NNS", "NNPS"}:
             # From before the noun phrase: "the Grammy winner" is not Grammy.
