@@ -232,6 +232,10 @@ def join_labels(spans: list[Span], words_of, fixed: set[str]) -> list[Span]:
     # ("actor Keanu Reeves", "Sofia Coppola, 33,", "Ewan McGregor said he …"): every mention of it is.
     people = {s.text for s in spans if s.label_ in {"ORG", "FAC", "NORP", "PRODUCT"} and s.text not in fixed
               and (_looks_like_full_name(words_of(s.text)) and _acts_as_person(s) or _surname_acts_alone(s))}
+    # A title of two or three name words whose last, alone, acts as a person ("Cat Deeley" WORK_OF_ART … "Deeley
+    # said") is that person.
+    people |= {s.text for s in spans if s.label_ == "WORK_OF_ART" and s.text not in fixed and not _quoted(s)
+               and _surname_acts_alone(s, tagged=True)}
     out = []
     for span in spans:
         if span.label_ == "WORK_OF_ART" and span.text not in fixed and speaks(span) and not _quoted(span):
@@ -295,9 +299,10 @@ def _acts_as_person(span: Span) -> bool:
     return False
 
 
-def _surname_acts_alone(span: Span) -> bool:
+def _surname_acts_alone(span: Span, tagged: bool = False) -> bool:
     """True when a two- or three-word name's last word, written alone elsewhere in the article, acts as a person's
-    ("Sky Whitlow" ORG … "Whitlow told reporters", "Holloway, 31, plays …")."""
+    ("Sky Whitlow" ORG … "Whitlow told reporters", "Holloway, 31, plays …"); with `tagged`, only where the model
+    also labelled the word alone PERSON (a title's last word can be a word anybody may be: "Everybody said")."""
     words = [t.text for t in span]
     if not 2 <= len(words) <= 3 or words[-1].lower() in ORG_WORDS or words[0].lower() in NOT_FIRST_WORDS \
             or not all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in words):
@@ -308,7 +313,8 @@ def _surname_acts_alone(span: Span) -> bool:
             continue
         # alone: no capitalised word before it, and no entity or only this word's own
         after_word = t.i > 0 and doc[t.i - 1].is_alpha and not doc[t.i - 1].text[:1].islower()
-        alone = t.ent_type_ == "" or t.ent_iob_ == "B" and (t.i + 1 == len(doc) or doc[t.i + 1].ent_iob_ != "I")
+        own_entity = t.ent_iob_ == "B" and (t.i + 1 == len(doc) or doc[t.i + 1].ent_iob_ != "I")
+        alone = own_entity and t.ent_type_ == "PERSON" if tagged else t.ent_type_ == "" or own_entity
         if alone and not after_word and _acts_as_person(doc[t.i : t.i + 1]):
             return True
     return False

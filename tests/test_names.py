@@ -347,3 +347,51 @@ def test_a_name_tagged_as_an_organisation_is_a_person_when_its_surname_acts_as_o
 )
 def test_an_organisation_whose_last_word_is_an_organisation_word_stays_one(nlp, text, organisation):
     assert organisation not in _people(make_doc(nlp, text))
+
+
+def _labelled(nlp, text: str, labels: dict[str, str]) -> list[Span]:
+    """Return `text` parsed, its entities set to `labels` (name → label, at every occurrence alone)."""
+    doc = nlp(text)
+    spans = []
+    for name, label in labels.items():
+        for k in range(len(doc)):
+            if doc[k : k + len(name.split())].text == name and not any(s.start <= k < s.end for s in spans):
+                spans.append(Span(doc, k, k + len(name.split()), label=label))
+    doc.ents = sorted(spans, key=lambda s: s.start)
+    return list(doc.ents)
+
+
+@pytest.mark.parametrize(
+    "text, labels, person",
+    [
+        ("Viewers will miss Cat Dorley. Dorley told fans she was sad to go.",
+         {"Cat Dorley": "WORK_OF_ART", "Dorley": "PERSON"}, "Cat Dorley"),
+        ("The show made a star of Stefan Tonelli. Tonelli, 41, said he had no plans to leave.",
+         {"Stefan Tonelli": "WORK_OF_ART", "Tonelli": "PERSON"}, "Stefan Tonelli"),
+    ],
+)
+def test_a_name_tagged_as_a_title_is_a_person_when_its_surname_alone_is_one(nlp, text, labels, person):
+    from pipeline.entities import name_words
+    from pipeline.names import join_labels
+
+    relabelled = {s.text: s.label_ for s in join_labels(_labelled(nlp, text, labels), name_words, set())}
+    assert relabelled[person] == "PERSON"
+
+
+@pytest.mark.parametrize(
+    "text, labels, title",
+    [
+        # the title's last word alone is no person the model found
+        ("Slade sang Merry Christmas Everybody. Everybody said it was their best.",
+         {"Merry Christmas Everybody": "WORK_OF_ART", "Slade": "PERSON"}, "Merry Christmas Everybody"),
+        # quoted: a title however its words are used
+        ('Her new album "Stella Marsh" is out. Marsh said she had waited years.',
+         {"Stella Marsh": "WORK_OF_ART", "Marsh": "PERSON"}, "Stella Marsh"),
+    ],
+)
+def test_a_title_stays_one_unless_its_surname_alone_is_a_person(nlp, text, labels, title):
+    from pipeline.entities import name_words
+    from pipeline.names import join_labels
+
+    relabelled = {s.text: s.label_ for s in join_labels(_labelled(nlp, text, labels), name_words, set())}
+    assert relabelled[title] == "WORK_OF_ART"
