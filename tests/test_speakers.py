@@ -226,6 +226,29 @@ def test_role_noun_binds_to_the_name_in_apposition(nlp, text, speaker):
 @pytest.mark.parametrize(
     "text, speaker",
     [
+        ('Sarah Jones and Emma Hill are the finalists. ITV\'s controller of entertainment, Claudia Rosen, said she '
+         'was delighted. "There is much more to come this series, believe me," she said.', "Claudia Rosen"),
+        ('Mary Dunn won the award last year. The head of drama at the network, Jane Trent, said the series would '
+         'return. "We are thrilled to bring it back next year," she added.', "Jane Trent"),
+        ('Peter Jones made the film in Spain. The director of the festival, Dieter Kosslar, said the line-up was '
+         'strong. "It is a very good year for German cinema," he said.', "Dieter Kosslar"),
+    ],
+)
+def test_a_name_beside_the_of_phrase_of_a_role_is_the_subject(nlp, text, speaker):
+    """"The head of drama, Jane Trent, said": the parser hangs the name on "drama", yet she is the subject a later
+    "she" takes up."""
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+def test_a_name_beside_a_person_noun_in_an_of_phrase_is_not_the_subject(nlp):
+    text = ('Tom Reed wrote a song about her. Fans of the singer, Adele Adkins, said they were upset. '
+            '"We love her and always will," he said.')
+    assert only(nlp, text).speaker == "Tom Reed"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
         ('Lena Marsh has left the drama.\n\nThe mother-of-two added: "My children come first, always and forever."',
          "Lena Marsh"),
         ('Actor Tom Reed was at the premiere. "I have never been so nervous," the father-of-three, 45, said.', "Tom Reed"),
