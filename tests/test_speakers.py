@@ -249,6 +249,23 @@ def test_a_name_beside_a_person_noun_in_an_of_phrase_is_not_the_subject(nlp):
 @pytest.mark.parametrize(
     "text, speaker",
     [
+        ('John Ruddy has finished his memoir. He told the Guardian that he would retire when his editor Paul Mann '
+         'retires.\n\n"I am not going anywhere soon, believe me," he said.', "John Ruddy"),
+        ('Lena Marsh is returning to the stage. She told fans that she had missed it ever since director Ann Colby '
+         'cast her in 2010.\n\n"It feels like coming home after a long time away," she said.', "Lena Marsh"),
+        ('Mark Hale spoke about the new series. He said the script was finished before producer Tom Dyer joined.'
+         '\n\n"We always knew exactly where the story would end up," he added.', "Mark Hale"),
+    ],
+)
+def test_a_pronoun_follows_the_main_subject_pronoun_back_to_its_referent(nlp, text, speaker):
+    """"He told the paper he would retire when Paul Mann retires. '…,' he said": "he" is the man the sentence is
+    about, not the subject of its last clause."""
+    assert only(nlp, text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
         ('Lena Marsh has left the drama.\n\nThe mother-of-two added: "My children come first, always and forever."',
          "Lena Marsh"),
         ('Actor Tom Reed was at the premiere. "I have never been so nervous," the father-of-three, 45, said.', "Tom Reed"),

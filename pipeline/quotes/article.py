@@ -54,6 +54,7 @@ class Article(FrameRules, SpeakerResolution):
         self.frames: dict[int, tuple[Optional[Attribution], bool]] = {}
         self.results: dict[int, Attribution] = {}
         self._sentence_starts: Optional[list[int]] = None
+        self._sentences: Optional[list[Span]] = None
 
     # -- lookups ------------------------------------------------------------------------------------------
 

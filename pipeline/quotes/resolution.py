@@ -9,6 +9,9 @@ from spacy.tokens import Span, Token
 
 from .attribution import AGE, PRONOUN_WINDOW_CHARS, UNRESOLVED, Event, Speaker
 
+SUBJECT_PRONOUNS = {"he": "m", "she": "f"}
+MAX_PRONOUN_CHAIN = 3  # "she … She … she said": how many pronouns a referent is followed back through
+
 
 # Lower-case words inside a title ("Game of Thrones", "Keeping Up With the Kardashians").
 TITLE_SMALL_WORDS = frozenset({"of", "and", "the", "a", "an", "in", "on", "at", "to", "for", "with", "from", "up"})
@@ -260,12 +263,14 @@ class SpeakerResolution:
             return replace(UNRESOLVED, text=token.text)
         return replace(found, text=token.text, method="pronoun", confidence=min(found.confidence, 0.8))
 
-    def antecedent(self, pos: int, gender: Optional[str], kind: str, before: int) -> Optional[Speaker]:
+    def antecedent(self, pos: int, gender: Optional[str], kind: str, before: int, depth: int = 0) -> Optional[Speaker]:
         """Return the most likely referent of a pronoun or definite role noun at `before`.
 
         Sentences are searched from the nearest back; the first holding a compatible subject gives it (the main
         subject or a quote's speaker before any other subject), so a nearer subject beats a more prominent one
-        further back. With no subject in reach, the nearest compatible name of any role is taken.
+        further back. A sentence whose main subject is itself "he" or "she" of the same sex passes the search on to
+        that pronoun's own referent ("She told the paper she would read it as soon as Meyer publishes it. '…,' she
+        said": not Meyer). With no subject in reach, the nearest compatible name of any role is taken.
         """
         limit = min(pos, before)
 
@@ -288,11 +293,32 @@ class SpeakerResolution:
         for e in window:
             by_sentence.setdefault(self.sentence_index(e.pos), []).append(e)
         for index in sorted(by_sentence, reverse=True):
-            for pick in (lambda e: e.main_subject or e.is_speaker, lambda e: e.is_subject):
-                found = [e for e in by_sentence[index] if pick(e)]
-                if found:
-                    return max(found, key=lambda e: e.pos).speaker
+            found = [e for e in by_sentence[index] if e.main_subject or e.is_speaker]
+            if not found and gender is not None and depth < MAX_PRONOUN_CHAIN:
+                pronoun = self.main_subject_pronoun(index, gender, limit)
+                if pronoun is not None:
+                    return self.antecedent(pos, gender, kind, pronoun.idx, depth + 1)
+            found = found or [e for e in by_sentence[index] if e.is_subject]
+            if found:
+                return max(found, key=lambda e: e.pos).speaker
         return max(window, key=lambda e: e.pos).speaker
+
+    def main_subject_pronoun(self, index: int, gender: str, limit: int) -> Optional[Token]:
+        """Return the "he" or "she" of `gender` that is the main subject of sentence `index`, before `limit` and
+        outside quotations, or None."""
+        sent = self.sentences[index]
+        for verb in (sent.root, *(c for c in sent.root.children if c.dep_ == "conj")):
+            for child in verb.children:
+                if child.dep_ in {"nsubj", "nsubjpass"} and child.idx < limit and not self.in_quote(child.idx) \
+                        and SUBJECT_PRONOUNS.get(child.lower_) == gender:
+                    return child
+        return None
+
+    @property
+    def sentences(self) -> list[Span]:
+        if self._sentences is None:
+            self._sentences = list(self.doc.sents)
+        return self._sentences
 
     def sentence_index(self, pos: int) -> int:
         """Return the index of the parser's sentence holding offset `pos`."""
