@@ -121,6 +121,12 @@ class Featurizer:
         return profiles
 
     def __call__(self, cand: Candidate) -> list[str]:
+        """Return the features of `cand`, each also conjoined with how the pair was found: a path, a cue or a
+        distance weighs differently inside one sentence than across sentences ("src=topic|dist=far")."""
+        features = self._features(cand)
+        return features + [f"src={cand.source}|{f}" for f in features if f != "bias" and not f.startswith("src=")]
+
+    def _features(self, cand: Candidate) -> list[str]:
         view, words, texts, n = self.view, self.words, self.view.texts, len(self.words)
         sent = view.sents[cand.sent]
         s0, s1 = cand.subject

@@ -417,7 +417,7 @@ def choose_thresholds(facts, golds, articles: set[str], stated: frozenset = froz
     return chosen
 
 
-def train(corpora: list[Path], out: Path, folds: int = 5, c: float = 0.5, oracle: bool = False,
+def train(corpora: list[Path], out: Path, folds: int = 5, c: float = 0.25, oracle: bool = False,
           examples: Optional[list[Example]] = None, nlp=None, title_folds: Optional[Path] = None) -> dict:
     """Build examples, cross-validate, choose thresholds, fit on everything and write the model file; return it."""
     examples = examples if examples is not None else build_examples(corpora, oracle, nlp, title_folds)
@@ -503,7 +503,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("corpora", nargs="+", type=Path, help="folders with gold.jsonl and the texts")
     parser.add_argument("--out", type=Path, default=MODEL_FILE, help="model file to write (default: the shipped one)")
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("-C", type=float, default=0.5, dest="c", help="inverse regularisation strength")
+    # 0.25: the best 5-fold news F1 with the source-conjoined features (0.414, against 0.411 at 0.5).
+    parser.add_argument("-C", type=float, default=0.25, dest="c", help="inverse regularisation strength")
     parser.add_argument("--oracle-titles", action="store_true", help="mark the gold titles (ceiling measurement)")
     parser.add_argument("--title-folds", type=Path, default=None, metavar="DIR",
                         help="working folder of a works cross-validation: each article's titles from the fold model "
