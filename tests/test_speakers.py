@@ -264,6 +264,30 @@ def test_a_pronoun_follows_the_main_subject_pronoun_back_to_its_referent(nlp, te
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        'Tom Bourne was sad. "This has been a really difficult decision," Carl Simms said, "I hope the fans will '
+        'understand."',
+        'Tom Bourne was sad. "This has been a really difficult decision," Carl Simms revealed, "I hope the fans '
+        'will understand."',
+        'Tom Bourne was sad. "It was the hardest thing I have ever done," 19-year-old Carl Simms told reporters, '
+        '"Nobody should have to choose like that."',
+        'Tom Bourne was sad. "It is all over now for us," said Carl Simms, "We will all miss it more than we can say."',
+    ],
+)
+def test_a_frame_between_two_quotes_after_a_comma_is_both_quotes(nlp, text):
+    """`"…," Simms said, "…"`: the first quote's sentence runs on into the frame, so the frame is its own as much as
+    the next quote's."""
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Carl Simms", "Carl Simms"]
+
+
+def test_a_frame_after_a_full_stop_introduces_only_the_next_quote(nlp):
+    text = ('Tom Bourne spoke first. "This has been a really difficult decision for all of us." Carl Simms added, '
+            '"I hope the fans will understand."')
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Tom Bourne", "Carl Simms"]
+
+
+@pytest.mark.parametrize(
     "text, speaker",
     [
         ('Lena Marsh has left the drama.\n\nThe mother-of-two added: "My children come first, always and forever."',

@@ -30,9 +30,16 @@ class FrameRules:
         _, nxt = self.neighbours(i)
         hi = min(sentence_end(self.text, q.close, q.para_end), nxt.open if nxt else q.para_end)
         frame = self.text[q.close : hi]
-        if nxt is not None and hi == nxt.open and frame.rstrip().endswith((",", ":")):
-            return None  # `She added, "…"` introduces the next quote
+        if nxt is not None and hi == nxt.open and frame.rstrip().endswith((",", ":")) and not self.runs_on(q):
+            return None  # `"…." She added, "…"` introduces the next quote
         return (q.close, hi) if re.search(r"\w", frame) else None
+
+    def runs_on(self, q: RawQuote) -> bool:
+        """True when the quote ends with a comma, so the sentence runs on into the frame after it: in `"…," Simpson
+        said, "…"` the frame is the first quote's as much as the next one's."""
+        last = self.text[q.start : q.end].rstrip()[-1:]
+        raw_last = self.text[q.end : q.close - 1].strip()[-1:] if q.closed else ""
+        return "," in {last, raw_last}
 
     def head_region(self, i: int) -> Optional[tuple[int, int]]:
         """Return the frame before a quote, from its sentence start or the previous quote's close."""
