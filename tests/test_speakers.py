@@ -290,6 +290,29 @@ def test_a_frame_after_a_full_stop_introduces_only_the_next_quote(nlp):
 @pytest.mark.parametrize(
     "text, speaker",
     [
+        ('"We want to be bigger," Bono said. Drummer Larry Mullins echoed those sentiments: "We are very competitive '
+         'and we want big singles."', "Larry Mullins"),
+        ('Tom Reed struck a more cautious note: "We have a long way to go before we can celebrate anything."',
+         "Tom Reed"),
+        ('Anna Bell won three awards on Sunday. The singer had a message for her fans: "Thank you for sticking with '
+         'me through all of this."', "Anna Bell"),
+        ('The director Mia Cole was in tears: "I never thought this film would be finished, let alone win."',
+         "Mia Cole"),
+    ],
+)
+def test_the_subject_of_a_clause_a_colon_ends_speaks(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+def test_a_colon_after_a_thing_introduces_no_speaker(nlp):
+    text = ('Tom Reed was at the launch. The reasons for the delay were simple: "The budget ran out and the studio '
+            'lost interest in the whole project."')
+    assert only(nlp, text).speaker != "Tom Reed"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
         ('Lena Marsh has left the drama.\n\nThe mother-of-two added: "My children come first, always and forever."',
          "Lena Marsh"),
         ('Actor Tom Reed was at the premiere. "I have never been so nervous," the father-of-three, 45, said.', "Tom Reed"),

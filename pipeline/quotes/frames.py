@@ -105,6 +105,10 @@ class FrameRules:
         form = self.form_attribution(i)
         if form is not None:
             return form, True
+        if head is not None and self.text[head[0] : head[1]].rstrip().endswith(":"):
+            found = self.colon_subject(head, q)
+            if found is not None:
+                return found, True
         if tail is not None and (self.text[tail[0] : tail[1]].lstrip()[:1].islower() or "," in {last, raw_last}):
             return self.frame_subject(tail, q), True
         return None, False
@@ -187,6 +191,22 @@ class FrameRules:
                 speaker = self.resolve(t, q.open)
                 if speaker.name:
                     return Attribution(replace(speaker, confidence=speaker.confidence * 0.7), None, None, None, "frame-subject")
+        return None
+
+    def colon_subject(self, region: tuple[int, int], q: RawQuote) -> Optional[Attribution]:
+        """`Drummer Larry Mullins echoed those sentiments: "…"`, `The singer had a message for fans: "…"`: the subject
+        of the clause a colon ends introduces the quotation, whatever the verb. Only a person's name, a pronoun or a
+        person noun counts ("The top three songs were: …" introduces no speaker)."""
+        lo, hi = region
+        for t in self.tokens(*region):
+            verb = t.head  # the frame's main verb: the root, or hung by the parser on a verb of the quotation
+            main = verb.dep_ == "ROOT" or not lo <= verb.head.idx < hi
+            if t.dep_ in SUBJECT_DEPS and lo <= verb.idx < hi and main and not self.in_quote(t.idx) and (
+                    t.pos_ == "PROPN" or t.lower_ in self.lex.pronouns or t.lemma_.lower() in self.lex.person_roles):
+                speaker = self.resolve(t, q.open)
+                if speaker.name:
+                    return Attribution(replace(speaker, confidence=speaker.confidence * 0.8), None, None, None,
+                                       "colon-subject")
         return None
 
     def attribute_cue(self, cue: Token, cue_text: str, region: tuple[int, int], q: RawQuote, rule: str) -> Optional[Attribution]:
