@@ -313,6 +313,27 @@ def test_a_colon_after_a_thing_introduces_no_speaker(nlp):
 @pytest.mark.parametrize(
     "text, speaker",
     [
+        ('Director Anu Kapoor said the release should not be delayed. "If you have not gone against the book, then '
+         'how can you go against the movie?" Mr Kapoor\'s lawyer Mihir Dasani said.', "Mihir Dasani"),
+        ('Tom Reed said the film would open in May. "We have done nothing wrong and we will fight this all the way." '
+         'The studio\'s head of legal affairs, Mia Cole, said.', "Mia Cole"),
+        ('Tom Reed said the film would open in May. "We have done nothing wrong and we will fight this all the way." '
+         'The long-serving chief executive of the studio Mia Cole added.', "Mia Cole"),
+    ],
+)
+def test_a_long_sentence_ending_in_its_reporting_verb_frames_the_quote_before(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+def test_a_long_sentence_after_a_quote_without_a_reporting_verb_is_no_frame(nlp):
+    text = ('Tom Reed said the film would open in May. "We have done nothing wrong and we will fight this all the '
+            'way." The studio\'s lawyer Mia Cole will meet the board on Monday to discuss the case.')
+    assert only(nlp, text).speaker == "Tom Reed"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
         ('Lena Marsh has left the drama.\n\nThe mother-of-two added: "My children come first, always and forever."',
          "Lena Marsh"),
         ('Actor Tom Reed was at the premiere. "I have never been so nervous," the father-of-three, 45, said.', "Tom Reed"),

@@ -34,6 +34,22 @@ class FrameRules:
             return None  # `"…." She added, "…"` introduces the next quote
         return (q.close, hi) if re.search(r"\w", frame) else None
 
+    def ends_in_cue(self, region: tuple[int, int]) -> bool:
+        """True when the frame is a subject and its reporting verb (`"…?" Mr Kapoor's lawyer Mihir Dasani said.`):
+        however long, such a sentence reports the quotation before it."""
+        words = [t for t in self.tokens(*region) if not t.is_punct and not t.is_space]
+        if not words or words[-1].lemma_.lower() not in self.lex.verbs or words[-1].pos_ not in {"VERB", "AUX"}:
+            return False
+        cue = words[-1]
+        subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS]  # the parser may split a long one in two
+        if not subjects:
+            return False
+        # Nothing but the subject and the verb, with an adverb at most ("…, Mia Cole, later said."): a longer sentence
+        # that only ends in a reporting verb ("… before they start to speak.") is about something else.
+        said = {t.i for subject in subjects for t in subject.subtree} | {cue.i} \
+            | {c.i for c in cue.children if c.dep_ == "advmod"}
+        return all(t.i in said for t in words)
+
     def runs_on(self, q: RawQuote) -> bool:
         """True when the quote ends with a comma, so the sentence runs on into the frame after it: in `"…," Simpson
         said, "…"` the frame is the first quote's as much as the next one's."""
@@ -85,7 +101,7 @@ class FrameRules:
         ended = (raw_last or last) in {".", "…", "?", "!"}
         if tail is not None:
             lowered = self.text[tail[0] : tail[1]].lstrip()[:1].islower()
-            if ended and not lowered and len(self.tokens(*tail)) > SHORT_FRAME_TOKENS + 1:
+            if ended and not lowered and len(self.tokens(*tail)) > SHORT_FRAME_TOKENS + 1 and not self.ends_in_cue(tail):
                 tail = None  # a new sentence, not this quote's frame
         order = [("tail", tail), ("head", head)]
         if last not in {",", "?", "!", "—", "-"} and (raw_last not in {",", "?", "!"}) and head is not None:
