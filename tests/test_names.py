@@ -362,36 +362,23 @@ def _labelled(nlp, text: str, labels: dict[str, str]) -> list[Span]:
 
 
 @pytest.mark.parametrize(
-    "text, labels, person",
+    "text, labels, name, label",
     [
         ("Viewers will miss Cat Dorley. Dorley told fans she was sad to go.",
-         {"Cat Dorley": "WORK_OF_ART", "Dorley": "PERSON"}, "Cat Dorley"),
+         {"Cat Dorley": "WORK_OF_ART", "Dorley": "PERSON"}, "Cat Dorley", "PERSON"),
         ("The show made a star of Stefan Tonelli. Tonelli, 41, said he had no plans to leave.",
-         {"Stefan Tonelli": "WORK_OF_ART", "Tonelli": "PERSON"}, "Stefan Tonelli"),
-    ],
-)
-def test_a_name_tagged_as_a_title_is_a_person_when_its_surname_alone_is_one(nlp, text, labels, person):
-    from pipeline.entities import name_words
-    from pipeline.names import join_labels
-
-    relabelled = {s.text: s.label_ for s in join_labels(_labelled(nlp, text, labels), name_words, set())}
-    assert relabelled[person] == "PERSON"
-
-
-@pytest.mark.parametrize(
-    "text, labels, title",
-    [
+         {"Stefan Tonelli": "WORK_OF_ART", "Tonelli": "PERSON"}, "Stefan Tonelli", "PERSON"),
         # the title's last word alone is no person the model found
         ("Slade sang Merry Christmas Everybody. Everybody said it was their best.",
-         {"Merry Christmas Everybody": "WORK_OF_ART", "Slade": "PERSON"}, "Merry Christmas Everybody"),
+         {"Merry Christmas Everybody": "WORK_OF_ART", "Slade": "PERSON"}, "Merry Christmas Everybody", "WORK_OF_ART"),
         # quoted: a title however its words are used
         ('Her new album "Stella Marsh" is out. Marsh said she had waited years.',
-         {"Stella Marsh": "WORK_OF_ART", "Marsh": "PERSON"}, "Stella Marsh"),
+         {"Stella Marsh": "WORK_OF_ART", "Marsh": "PERSON"}, "Stella Marsh", "WORK_OF_ART"),
     ],
 )
-def test_a_title_stays_one_unless_its_surname_alone_is_a_person(nlp, text, labels, title):
+def test_a_name_tagged_as_a_title_is_a_person_only_when_its_surname_alone_is_one(nlp, text, labels, name, label):
     from pipeline.entities import name_words
     from pipeline.names import join_labels
 
     relabelled = {s.text: s.label_ for s in join_labels(_labelled(nlp, text, labels), name_words, set())}
-    assert relabelled[title] == "WORK_OF_ART"
+    assert relabelled[name] == label
