@@ -53,8 +53,8 @@ class Article(FrameRules, SpeakerResolution):
         self.role_links = self._role_links()
         self.frames: dict[int, tuple[Optional[Attribution], bool]] = {}
         self.results: dict[int, Attribution] = {}
-        self._sentence_starts: Optional[list[int]] = None
         self._sentences: Optional[list[Span]] = None
+        self._sentence_starts: Optional[list[int]] = None
 
     # -- lookups ------------------------------------------------------------------------------------------
 
@@ -110,7 +110,7 @@ class Article(FrameRules, SpeakerResolution):
     def _next_pronoun(self, m, span: Span) -> Optional[str]:
         """Return the gender of the first he/she/his/her after a subject name in its sentence ("Size said he …"),
         when no other person is named in between and the pronoun is not inside a quotation."""
-        if governing_verb(span.root) is None:
+        if governing_verb(span.root, self.lex.person_roles) is None:
             return None
         for t in span.sent[span.end - span.sent.start :]:
             if t.ent_type_ == "PERSON" or self.in_quote(t.idx):
@@ -143,7 +143,7 @@ class Article(FrameRules, SpeakerResolution):
         for m, span in self.mention_spans:
             if m.label not in {"PERSON", "ORG", "NORP"} or self.in_quote(m.start_char) or m.entity_id in self.characters:
                 continue
-            verb = governing_verb(span.root)
+            verb = governing_verb(span.root, self.lex.person_roles)
             # "Alison Howe, producer of the show." (a sentence without a verb) is about the person it names.
             fragment = span.root.dep_ == "ROOT" and span.start == span.sent.start and m.label == "PERSON"
             is_subject = verb is not None or fragment

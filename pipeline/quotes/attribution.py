@@ -2,14 +2,11 @@
 candidate antecedents, and the limits of every search."""
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from typing import Optional
 
 from spacy.tokens import Token
-
-from .lexicon import DATA
 
 CONTINUATION_CHARS = 800  # a cue-less quote continues the last speaker only across this much narrative
 PRONOUN_WINDOW_CHARS = 1500  # pronoun antecedents are looked for no further back than this
@@ -21,7 +18,6 @@ CLIMB_DEPS = {"advcl", "xcomp", "conj", "ccomp", "pcomp"}
 FIRST_PERSON = {"i", "we", "me", "us"}
 GENDERED_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 SPEAKER_LABELS = {"PERSON", "ORG"}  # what a resolved speaker must be, among the article's entities
-PERSON_NOUNS = frozenset(json.loads((DATA / "quote_cues.json").read_text(encoding="utf-8"))["person_roles"])
 
 
 @dataclass(frozen=True)
@@ -61,14 +57,14 @@ class Event:
 UNRESOLVED = Speaker(None, None, None, "unresolved", 0.2)
 
 
-def _of_phrase_subject(noun: Token) -> Optional[Token]:
+def _of_phrase_subject(noun: Token, person_nouns: frozenset) -> Optional[Token]:
     """Return the subject whose "of" phrase ends with `noun`, when a name in apposition to `noun` names that subject
     ("ITV's controller of entertainment, Claudia Rosencrantz, said": the parser hangs the name on "entertainment").
 
     Only a thing written in lower case can be the noun: a person noun there may be the one the name is ("fans of the
     singer, Adele,").
     """
-    if not noun.is_lower or noun.ent_type_ or noun.lemma_.lower() in PERSON_NOUNS or noun.dep_ != "pobj":
+    if not noun.is_lower or noun.ent_type_ or noun.lemma_.lower() in person_nouns or noun.dep_ != "pobj":
         return None
     prep = noun.head
     if prep.lower_ != "of" or prep.dep_ != "prep":
@@ -77,7 +73,7 @@ def _of_phrase_subject(noun: Token) -> Optional[Token]:
     return subject if subject.dep_ in SUBJECT_DEPS and subject.is_lower and not subject.ent_type_ else None
 
 
-def governing_verb(root: Token) -> Optional[Token]:
+def governing_verb(root: Token, person_nouns: frozenset = frozenset()) -> Optional[Token]:
     """Return the verb a name is the subject of, or None.
 
     Besides a plain subject, a name counts as one when it is in apposition to the subject ("ITV's controller,
@@ -88,7 +84,7 @@ def governing_verb(root: Token) -> Optional[Token]:
         return root.head
     if root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS:
         return root.head.head
-    if root.dep_ == "appos" and (subject := _of_phrase_subject(root.head)) is not None:
+    if root.dep_ == "appos" and (subject := _of_phrase_subject(root.head, person_nouns)) is not None:
         return subject.head
     # "Director Mike Leigh said" (a name split by the parser) speaks; "the Oscar voting panel said" does not.
     if root.dep_ == "compound" and root.head.dep_ in SUBJECT_DEPS and (root.head.pos_ == "PROPN" or root.head.ent_type_ == "PERSON"):

@@ -50,12 +50,16 @@ class FrameRules:
             | {c.i for c in cue.children if c.dep_ == "advmod"}
         return all(t.i in said for t in words)
 
+    def endings(self, q: RawQuote) -> tuple[str, str]:
+        """Return the quote's last character inside its text and the last one before its closing mark."""
+        last = self.text[q.start : q.end].rstrip()[-1:]
+        raw_last = self.text[q.end : q.close - 1].strip()[-1:] if q.closed else ""
+        return last, raw_last
+
     def runs_on(self, q: RawQuote) -> bool:
         """True when the quote ends with a comma, so the sentence runs on into the frame after it: in `"…," Simpson
         said, "…"` the frame is the first quote's as much as the next one's."""
-        last = self.text[q.start : q.end].rstrip()[-1:]
-        raw_last = self.text[q.end : q.close - 1].strip()[-1:] if q.closed else ""
-        return "," in {last, raw_last}
+        return "," in self.endings(q)
 
     def head_region(self, i: int) -> Optional[tuple[int, int]]:
         """Return the frame before a quote, from its sentence start or the previous quote's close."""
@@ -96,8 +100,7 @@ class FrameRules:
             return labelled, True
         q = self.raws[i]
         tail, head = self.tail_region(i), self.head_region(i)
-        last = self.text[q.start : q.end].rstrip()[-1:]
-        raw_last = self.text[q.end : q.close - 1].strip()[-1:] if q.closed else ""
+        last, raw_last = self.endings(q)
         ended = (raw_last or last) in {".", "…", "?", "!"}
         if tail is not None:
             lowered = self.text[tail[0] : tail[1]].lstrip()[:1].islower()

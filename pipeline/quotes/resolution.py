@@ -7,9 +7,9 @@ from typing import Optional
 
 from spacy.tokens import Span, Token
 
-from .attribution import AGE, PRONOUN_WINDOW_CHARS, UNRESOLVED, Event, Speaker
+from .attribution import AGE, GENDERED_PRONOUNS, PRONOUN_WINDOW_CHARS, UNRESOLVED, Event, Speaker
 
-SUBJECT_PRONOUNS = {"he": "m", "she": "f"}
+SUBJECT_PRONOUNS = {word: GENDERED_PRONOUNS[word] for word in ("he", "she")}
 MAX_PRONOUN_CHAIN = 3  # "she … She … she said": how many pronouns a referent is followed back through
 
 
@@ -323,7 +323,7 @@ class SpeakerResolution:
     def sentence_index(self, pos: int) -> int:
         """Return the index of the parser's sentence holding offset `pos`."""
         if self._sentence_starts is None:
-            self._sentence_starts = [s.start_char for s in self.doc.sents]
+            self._sentence_starts = [s.start_char for s in self.sentences]
         return bisect_right(self._sentence_starts, pos) - 1
 
 
