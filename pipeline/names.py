@@ -228,14 +228,15 @@ def join_labels(spans: list[Span], words_of, fixed: set[str]) -> list[Span]:
     `fixed` holds texts whose label is certain (the gazetteer): they are never relabelled.
     """
     singles = {s.text for s in spans if s.label_ == "PERSON" and len(words_of(s.text)) == 1}
+    at = word_positions(spans[0].doc) if spans else {}
     # A first name and surname the model called an organisation or a building, shown to be a person once
     # ("actor Keanu Reeves", "Sofia Coppola, 33,", "Ewan McGregor said he …"): every mention of it is.
     people = {s.text for s in spans if s.label_ in {"ORG", "FAC", "NORP", "PRODUCT"} and s.text not in fixed
-              and (_looks_like_full_name(words_of(s.text)) and _acts_as_person(s) or _surname_acts_alone(s))}
+              and (_looks_like_full_name(words_of(s.text)) and _acts_as_person(s) or _surname_acts_alone(s, at))}
     # A title of two or three name words whose last, alone, acts as a person ("Cat Deeley" WORK_OF_ART … "Deeley
     # said") is that person.
     people |= {s.text for s in spans if s.label_ == "WORK_OF_ART" and s.text not in fixed and not _quoted(s)
-               and _surname_acts_alone(s, tagged=True)}
+               and _surname_acts_alone(s, at, tagged=True)}
     out = []
     for span in spans:
         if span.label_ == "WORK_OF_ART" and span.text not in fixed and speaks(span) and not _quoted(span):
@@ -299,17 +300,27 @@ def _acts_as_person(span: Span) -> bool:
     return False
 
 
-def _surname_acts_alone(span: Span, tagged: bool = False) -> bool:
+def word_positions(doc: Doc) -> dict[str, list[int]]:
+    """Return the positions of each token text in `doc`."""
+    positions: dict[str, list[int]] = {}
+    for i, text in enumerate(TokenArrays(doc).text):
+        positions.setdefault(text, []).append(i)
+    return positions
+
+
+def _surname_acts_alone(span: Span, at: dict[str, list[int]], tagged: bool = False) -> bool:
     """True when a two- or three-word name's last word, written alone elsewhere in the article, acts as a person's
     ("Sky Whitlow" ORG … "Whitlow told reporters", "Holloway, 31, plays …"); with `tagged`, only where the model
-    also labelled the word alone PERSON (a title's last word can be a word anybody may be: "Everybody said")."""
+    also labelled the word alone PERSON (a title's last word can be a word anybody may be: "Everybody said").
+    `at` is the document's `word_positions`."""
     words = [t.text for t in span]
     if not 2 <= len(words) <= 3 or words[-1].lower() in ORG_WORDS or words[0].lower() in NOT_FIRST_WORDS \
             or not all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in words):
         return False
     doc = span.doc
-    for t in doc:
-        if t.text != words[-1] or span.start <= t.i < span.end:
+    for i in at.get(words[-1], ()):
+        t = doc[i]
+        if span.start <= i < span.end:
             continue
         # alone: no capitalised word before it, and no entity or only this word's own
         after_word = t.i > 0 and doc[t.i - 1].is_alpha and not doc[t.i - 1].text[:1].islower()
