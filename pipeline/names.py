@@ -49,6 +49,9 @@ HEADLINE_WORDS = frozenset(_NAMES["headline_words"])
 ACT_NOUNS: dict[str, str] = _NAMES["act_nouns"]
 ACT_WORKS = frozenset(_NAMES["act_works"])
 ACT_VERBS = frozenset(_NAMES["act_verbs"])
+COMPANY_WORDS = frozenset(_NAMES["company_words"])
+# Nouns right before a name that say what it names: a musical act (a group ORG, a solo artist PERSON) or a company.
+NAMING_NOUNS: dict[str, str] = {**ACT_NOUNS, **dict.fromkeys(_NAMES["company_nouns"], "ORG")}
 ORG_WORDS = frozenset(_NAMES["org_words"])
 NAME_SUFFIXES = frozenset(_NAMES["name_suffixes"])
 # Words an acronym leaves out ("Royal Academy of Dance" is RAD).
@@ -225,8 +228,11 @@ def join_labels(spans: list[Span], words_of, fixed: set[str]) -> list[Span]:
     - A first name and a surname labelled ORG/FAC/NORP/PRODUCT are a person, at every mention, when one mention
       reads as a person's: after a role word ("actor Keanu Reeves"), with an age or a who-clause, as the subject
       of a reporting verb, or as a subject that a he/she/his/her in its sentence takes up.
+    - A name of two or more words labelled PERSON whose last word makes it a company's is an organisation
+      ("Jane Fonda Productions", "Stan Lee Media").
     `fixed` holds texts whose label is certain (the gazetteer): they are never relabelled.
     """
+    spans = [Span(s.doc, s.start, s.end, label="ORG") if _company_name(s) else s for s in spans]
     singles = {s.text for s in spans if s.label_ == "PERSON" and len(words_of(s.text)) == 1}
     at = word_positions(spans[0].doc) if spans else {}
     # A first name and surname the model called an organisation or a building, shown to be a person once
@@ -265,6 +271,11 @@ def join_labels(spans: list[Span], words_of, fixed: set[str]) -> list[Span]:
             span = Span(span.doc, span.start, span.end, label="PERSON")
         joined.append(span)
     return joined
+
+
+def _company_name(span: Span) -> bool:
+    """True for a PERSON span of two or more words whose last is a company word ("Tom Kerr Films")."""
+    return span.label_ == "PERSON" and len(span) >= 2 and span[-1].lower_ in COMPANY_WORDS and span[-1].text[:1].isupper()
 
 
 def _described_as_person(span: Span) -> bool:
@@ -580,7 +591,8 @@ def musical_acts(doc: Doc, spans: list[Span], others: list[Span] = (),
     mention of the name in the article; they replace what they overlap.
 
     An act is named right after an act noun ("rock band Muse", "rapper 50 Cent", "boy band Busted": ORG for a
-    group, PERSON for a solo artist) or as the owner of a music noun ("Nirvana's album", "U2's single": ORG).
+    group, PERSON for a solo artist), as a company is after a company noun ("his company Scott Free", "record label
+    Jive": ORG), or as the owner of a music noun ("Nirvana's album", "U2's single": ORG).
     The name is a run of capitalised words and numbers ("Maroon 5", "Band Aid 20"), or after an act noun the whole
     entity starting there ("the band Tears for Fears", tagged a work); a run some entity already covers whole as a
     person, organisation or work is not touched unless an act noun says otherwise ("the band Keane" is a group even
@@ -595,18 +607,18 @@ def musical_acts(doc: Doc, spans: list[Span], others: list[Span] = (),
     orths = tokens.text
     lowers = [w.lower() for w in orths]
     # Only the few tokens that can start a construction become Token objects.
-    cues = [i for i, w in enumerate(lowers) if w in ACT_NOUNS or w in ("'s", "’s") and i + 1 < len(doc)
+    cues = [i for i, w in enumerate(lowers) if w in NAMING_NOUNS or w in ("'s", "’s") and i + 1 < len(doc)
             and lowers[i + 1] in ACT_WORKS]
     for tok in (doc[i] for i in cues):
         word = tok.lower_
-        if word in ACT_NOUNS and tok.text.islower() and tok.i + 1 < len(doc):
+        if word in NAMING_NOUNS and tok.text.islower() and tok.i + 1 < len(doc):
             end = _act_run_after(doc, tok.i + 1)
             named = owner.get(tok.i + 1)
             if end is not None and named is not None and named.start == tok.i + 1 and named.end > end \
                     and not any(t.is_sent_start for t in named[1:]):
                 end = named.end  # "the band Tears for Fears", tagged a work: the whole name, small words and all
             if end is not None:
-                acts.setdefault(doc[tok.i + 1 : end].text, (ACT_NOUNS[word], True))
+                acts.setdefault(doc[tok.i + 1 : end].text, (NAMING_NOUNS[word], True))
         elif word in ("'s", "’s") and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ACT_WORKS \
                 and not _common_noun_at(doc, tok.i + 2):  # "Britain's album chart" is about the chart
             start = _act_run_before(doc, tok.i)

@@ -173,6 +173,41 @@ def test_places_and_days_beside_music_words_are_not_acts(nlp, text, word):
     assert not _label_of(doc, word) & {"ORG", "PERSON"}
 
 
+@pytest.mark.parametrize("text, company", [
+    ("Harriet Lowe is to direct the film. Her company Lowe Street will produce it.", "Lowe Street"),
+    ("The record label Jive said it would appeal. Jive has sold millions of copies.", "Jive"),
+    ("The film comes from production company Working Title, which also made the sequel.", "Working Title"),
+    ("Sarah Walker founded the publisher Bloomsbury Press in 1986.", "Bloomsbury Press"),
+    ("The broadcaster Channel Four aired the series. Channel Four declined to comment.", "Channel Four"),
+])
+def test_a_name_after_a_company_noun_is_an_organisation_at_every_mention(nlp, text, company):
+    doc = make_doc(nlp, text)
+    mentions = [m for m in doc._.mentions if m.text == company]
+    assert mentions and {m.label for m in mentions} == {"ORG"}
+    assert len(mentions) == text.count(company)
+
+
+@pytest.mark.parametrize("text, company, person", [
+    ("Jane Fonda Productions has bought the rights to the novel, Jane Fonda said.", "Jane Fonda Productions", "Jane Fonda"),
+    ("Director Tom Kerr has signed a deal. Tom Kerr Films will make three movies, Kerr said.", "Tom Kerr Films", "Tom Kerr"),
+    ("In 1999 his Stan Lee Media venture failed, and Stan Lee started again.", "Stan Lee Media", "Stan Lee"),
+])
+def test_a_company_named_after_a_person_is_not_that_person(nlp, text, company, person):
+    doc = make_doc(nlp, text)
+    assert company not in _people(doc)
+    assert not _label_of(doc, company) & {"PERSON"}
+    assert person in _people(doc)
+
+
+@pytest.mark.parametrize("text, person", [
+    ("The company director Ruth Pemberton said the figures were good.", "Ruth Pemberton"),
+    ("The magazine's editor Anna Lindqvist said the issue sold out.", "Anna Lindqvist"),
+    ("Label boss Simon Thorne said the band would tour.", "Simon Thorne"),
+])
+def test_a_company_noun_before_a_role_word_leaves_the_person(nlp, text, person):
+    assert person in _people(make_doc(nlp, text))
+
+
 def test_an_act_the_model_already_names_keeps_its_entity(nlp):
     doc = make_doc(nlp, "The singer Kylie Minogue released a new album. Minogue said she was proud of it.")
     assert _entity_of(doc, "Minogue") == {"person:kylie-minogue"}
