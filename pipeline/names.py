@@ -50,8 +50,9 @@ ACT_NOUNS: dict[str, str] = _NAMES["act_nouns"]
 ACT_WORKS = frozenset(_NAMES["act_works"])
 ACT_VERBS = frozenset(_NAMES["act_verbs"])
 COMPANY_WORDS = frozenset(_NAMES["company_words"])
+COMPANY_NOUNS = frozenset(_NAMES["company_nouns"])
 # Nouns right before a name that say what it names: a musical act (a group ORG, a solo artist PERSON) or a company.
-NAMING_NOUNS: dict[str, str] = {**ACT_NOUNS, **dict.fromkeys(_NAMES["company_nouns"], "ORG")}
+NAMING_NOUNS: dict[str, str] = {**ACT_NOUNS, **dict.fromkeys(COMPANY_NOUNS, "ORG")}
 ORG_WORDS = frozenset(_NAMES["org_words"])
 NAME_SUFFIXES = frozenset(_NAMES["name_suffixes"])
 # Words an acronym leaves out ("Royal Academy of Dance" is RAD).
@@ -276,6 +277,14 @@ def join_labels(spans: list[Span], words_of, fixed: set[str]) -> list[Span]:
 def _company_name(span: Span) -> bool:
     """True for a PERSON span of two or more words whose last is a company word ("Tom Kerr Films")."""
     return span.label_ == "PERSON" and len(span) >= 2 and span[-1].lower_ in COMPANY_WORDS and span[-1].text[:1].isupper()
+
+
+def names_company(span: Span) -> bool:
+    """True when an organisation's mention names a company, not a group: its last word is a company word ("Scott
+    Free Productions") or a company noun stands right before it ("record label Jive")."""
+    doc = span.doc
+    return span[-1].lower_ in COMPANY_WORDS and len(span) >= 2 \
+        or span.start > 0 and doc[span.start - 1].lower_ in COMPANY_NOUNS
 
 
 def _described_as_person(span: Span) -> bool:
@@ -591,8 +600,9 @@ def musical_acts(doc: Doc, spans: list[Span], others: list[Span] = (),
     mention of the name in the article; they replace what they overlap.
 
     An act is named right after an act noun ("rock band Muse", "rapper 50 Cent", "boy band Busted": ORG for a
-    group, PERSON for a solo artist), as a company is after a company noun ("his company Scott Free", "record label
-    Jive": ORG), or as the owner of a music noun ("Nirvana's album", "U2's single": ORG).
+    group, PERSON for a solo artist), as a company is after a company noun ("his company Lowe Street", "record label
+    Jive": ORG; but a first name and surname tagged PERSON stay a person: "the head of the studio Mia Cole"), or as
+    the owner of a music noun ("Nirvana's album", "U2's single": ORG).
     The name is a run of capitalised words and numbers ("Maroon 5", "Band Aid 20"), or after an act noun the whole
     entity starting there ("the band Tears for Fears", tagged a work); a run some entity already covers whole as a
     person, organisation or work is not touched unless an act noun says otherwise ("the band Keane" is a group even
@@ -603,6 +613,7 @@ def musical_acts(doc: Doc, spans: list[Span], others: list[Span] = (),
     labels = {i: s.label_ for s in list(spans) + list(others) for i in range(s.start, s.end)}
     owner = {i: s for s in spans for i in range(s.start, s.end)}
     acts: dict[str, tuple[str, bool]] = {}  # the name as written → (label, whether an act noun said so)
+    companies: set[str] = set()  # the names a company noun introduced
     tokens = tokens or TokenArrays(doc)
     orths = tokens.text
     lowers = [w.lower() for w in orths]
@@ -619,6 +630,8 @@ def musical_acts(doc: Doc, spans: list[Span], others: list[Span] = (),
                 end = named.end  # "the band Tears for Fears", tagged a work: the whole name, small words and all
             if end is not None:
                 acts.setdefault(doc[tok.i + 1 : end].text, (NAMING_NOUNS[word], True))
+                if word not in ACT_NOUNS:
+                    companies.add(doc[tok.i + 1 : end].text)
         elif word in ("'s", "’s") and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ACT_WORKS \
                 and not _common_noun_at(doc, tok.i + 2):  # "Britain's album chart" is about the chart
             start = _act_run_before(doc, tok.i)
@@ -653,6 +666,8 @@ def musical_acts(doc: Doc, spans: list[Span], others: list[Span] = (),
             if any(n.start == start and n.end == end and (n.label_ == label or not said)
                    for n in named):
                 continue  # already this name; only an act noun ("the band Keane") overrules a person or group label
+            if name in companies and words[0].lower() in FIRST_NAMES and any(n.label_ == "PERSON" for n in named):
+                continue  # "the chief executive of the studio Mia Cole": a person's name stays a person's
             if not {labels.get(i) for i in range(start, end)} <= _MISREAD_ACT | _NAMED | {None}:
                 continue
             if end < len(doc) and doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN":

@@ -203,8 +203,9 @@ def test_a_company_named_after_a_person_is_not_that_person(nlp, text, company, p
     ("The company director Ruth Pemberton said the figures were good.", "Ruth Pemberton"),
     ("The magazine's editor Anna Lindqvist said the issue sold out.", "Anna Lindqvist"),
     ("Label boss Simon Thorne said the band would tour.", "Simon Thorne"),
+    ("The long-serving chief executive of the studio Mia Cole said the film would open in May.", "Mia Cole"),
 ])
-def test_a_company_noun_before_a_role_word_leaves_the_person(nlp, text, person):
+def test_a_company_noun_before_a_role_word_or_a_persons_name_leaves_the_person(nlp, text, person):
     assert person in _people(make_doc(nlp, text))
 
 

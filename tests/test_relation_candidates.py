@@ -28,6 +28,19 @@ def test_pairs_within_a_sentence(nlp, text, subject, work):
     assert ("sentence", subject, work) in _pairs(nlp, text)
 
 
+@pytest.mark.parametrize("text, company, work", [
+    ("The album Thriller was released by the record label Epic, and Epic sold millions of copies.", "Epic", "Thriller"),
+    ("Scott Free Productions made the film Gladiator in 1999.", "Scott Free Productions", "Gladiator"),
+    ("The film Paddington was made by the studio Heyday, which Heyday announced on Monday.", "Heyday", "Paddington"),
+])
+def test_a_company_is_never_a_maker(nlp, text, company, work):
+    assert not {p for p in _pairs(nlp, text) if p[1] == company}
+
+
+def test_a_group_stays_a_maker(nlp):
+    assert ("sentence", "Keane", "Hopes and Fears") in _pairs(nlp, "The band Keane released the album Hopes and Fears.")
+
+
 @pytest.mark.parametrize("text, subject, work", [
     ("The drama Line of Duty returns tonight.\n\nThe cast includes Martin Compston and Adrian Dunbar.",
      "Martin Compston", "Line of Duty"),

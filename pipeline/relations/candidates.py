@@ -23,6 +23,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span
 
 from ..entities import DATA, load_json, strip_possessive
+from ..names import names_company
 from ..records import Entity, doc_text
 from ..tokens import TokenArrays
 
@@ -85,7 +86,10 @@ class DocView:
         for ent in ents:
             for i in range(ent.start, ent.end):
                 self.ent_at[i] = ent
-        self.subjects = [e for e in ents if e.label_ in SUBJECT_LABELS and self.entity(e) is not None]
+        # A company is no maker or performer ("record label Jive", "Scott Free Productions"): a group is.
+        companies = {e.kb_id_ for e in ents if e.label_ == "ORG" and names_company(e)}
+        self.subjects = [e for e in ents if e.label_ in SUBJECT_LABELS and self.entity(e) is not None
+                         and e.kb_id_ not in companies]
         self.works = [e for e in ents if e.label_ == WORK_LABEL and title_text(e)]
         paragraph_starts = [0] + [m.end() for m in _PARAGRAPH.finditer(self.text)]  # ascending
         self.paragraph_of_sent = [bisect_right(paragraph_starts, s.start_char) - 1 for s in self.sents]
