@@ -49,6 +49,30 @@ def test_star_in_and_starring_state_the_cast(nlp, text, subject, work):
     assert _stated(nlp, text)[(subject, work)] == ("cast_member", None)
 
 
+@pytest.mark.parametrize("text, subject, work, relation", [
+    ("Other nominees in the best actress category include Hattie Brook for Moonlight Garden.", "Hattie Brook",
+     "Moonlight Garden", ("cast_member", None)),
+    ("Hattie Brook won best actress for Moonlight Garden on Sunday.", "Hattie Brook", "Moonlight Garden",
+     ("cast_member", None)),
+    ("Jamie Rowe is tipped to win best supporting actor for Harbour Lights.", "Jamie Rowe", "Harbour Lights",
+     ("cast_member", None)),
+    ("Tom Hale took the best director prize for The Long Road.", "Tom Hale", "The Long Road", ("creator_work", "director")),
+    ("The best director award is expected to go to Tom Hale for The Long Road.", "Tom Hale", "The Long Road",
+     ("creator_work", "director")),
+])
+def test_x_for_w_in_an_award_category_states_the_category(nlp, text, subject, work, relation):
+    assert _stated(nlp, text)[(subject, work)] == relation
+
+
+@pytest.mark.parametrize("text, subject, work", [
+    ("The critic praised Hattie Brook for Moonlight Garden.", "Hattie Brook", "Moonlight Garden"),
+    ("Hattie Brook won praise for Moonlight Garden, the best actor said.", "Hattie Brook", "Moonlight Garden"),
+    ("The actress thanked Hattie Brook for Moonlight Garden.", "Hattie Brook", "Moonlight Garden"),
+])
+def test_x_for_w_outside_an_award_category_states_nothing(nlp, text, subject, work):
+    assert _stated(nlp, text).get((subject, work)) is None
+
+
 @pytest.mark.parametrize("text, subject, work", [
     ("The film Heat was directed by Michael Mann and Tom Cruise watched it.", "Tom Cruise", "Heat"),
     ("Sandra Bullock was praised by Alfonso Cuaron in the film Gravity.", "Alfonso Cuaron", "Gravity"),

@@ -10,7 +10,9 @@ from the parse, which the small model often gets wrong on short sentences ("Mery
 - definition "by": "W is the fourth studio album by rock band X", "W is a 1990 novel by X", the credit given by the
   kind of work (`kind_credits`: performer of an album or song, writer of a book or play, director of a film);
 - active creator verb: "X directed W", "X wrote and directed the film W";
-- cast: "X stars in W", "X and Y appear in the series W", "W, starring X and Y".
+- cast: "X stars in W", "X and Y appear in the series W", "W, starring X and Y";
+- award: "X for W" in an award's category, which tells the relation ("the best actress nominees include X for W",
+  "X won best director for W"; `award_categories`).
 
 Between the two spans, other names of a list are skipped ("directed by X and Y": Y too), determiners are
 ignored and a kind noun ("film", "album") may stand before the title. The verb's cue group comes from
@@ -29,6 +31,9 @@ CREATOR_GROUPS = {"director", "writer", "producer", "creator", "composer"}
 CAST_VERBS = {"star", "co-star", "appear"}
 _SKIP = {"the", "a", "an", "his", "her", "their", "its", "new", "latest", "hit"}
 _NAME_LABELS = {"PERSON", "ORG"}
+_CATEGORIES = WORDS.get("award_categories", {})  # actress → cast, director → director, …
+_CATEGORY_MARKS = {"best", "good", "supporting", "support", "lead", "leading"}  # an award category's first words, and their lemmas
+_PRIZES = {"award", "prize", "nomination", "nod", "gong", "trophy", "category"}
 
 
 def _between(view: DocView, start: int, end: int) -> list[tuple[str, str]]:
@@ -104,6 +109,10 @@ def _stated(view: DocView, cand: Candidate) -> Optional[tuple[str, Optional[str]
             words, seq = words[2:], seq[2:]
         if words in (["star", "in"], ["co-star", "in"], ["appear", "in"]):
             return "cast_member", None
+        if words[-1:] == ["for"]:
+            award = _award(view, words, s0)
+            if award is not None:
+                return award
         verbs = [w for w in words if w != "and"]
         if 1 <= len(verbs) <= 2 and all(_GROUP.get(w) in CREATOR_GROUPS for w in verbs) \
                 and words in ([verbs[0]], [verbs[0], "and", verbs[-1]]) and seq[0][1] in ("VBD", "VBZ", "VBP"):
@@ -130,3 +139,27 @@ def _stated(view: DocView, cand: Candidate) -> Optional[tuple[str, Optional[str]
     if words == ["star"] and seq[0][1] == "VBG":
         return "cast_member", None
     return None
+
+
+def _award(view: DocView, words: list[str], start: int) -> Optional[tuple[str, Optional[str]]]:
+    """Return what "X for W" states in an award's category: the category is named just before "for" ("X won best
+    actress for W", "… the best director award for W"), or, with nothing but "for" between, the nearest category
+    before X in the sentence ("nominees for best actress include X for W, Y for V"). None outside an award."""
+    if len(words) > 1:
+        before = words[:-1]
+        if before[-1:] and before[-1] in _PRIZES:
+            before = before[:-1]
+        if len(before) < 2 or before[-1] not in _CATEGORIES or before[-2] not in _CATEGORY_MARKS:
+            return None
+        return _category(before[-1])
+    sent_start = view.sents[view.sent_of[start]].start
+    for i in range(start - 1, sent_start, -1):
+        word = view.lower[i]
+        if word in _CATEGORIES and (view.lower[i - 1] in _CATEGORY_MARKS or i >= 2 and view.lower[i - 2] == "best"):
+            return _category(word)
+    return None
+
+
+def _category(word: str) -> tuple[str, Optional[str]]:
+    group = _CATEGORIES[word]
+    return ("cast_member", None) if group == "cast" else ("creator_work", group)
