@@ -46,6 +46,8 @@ OUTPUTS = {"work": ["cast_member", "creator_work"], "role": ["actor_role"]}
 RELATIONS = ["actor_role", "cast_member", "creator_work"]
 GOLD_KEYS = {"actor_role": ("actor", "character"), "cast_member": ("actor", "work"), "creator_work": ("person", "work")}
 THRESHOLDS = [round(t, 2) for t in numpy.arange(0.1, 0.91, 0.02)]
+# Thresholds whose cross-validated F1 is this close to the best count as equally good (see `choose_thresholds`).
+F1_TOLERANCE = 0.005
 
 
 @dataclass
@@ -403,17 +405,20 @@ def _prf(tp: int, fp: int, fn: int) -> dict:
     return {"p": round(p, 3), "r": round(r, 3), "f1": round(f, 3), "tp": tp, "fp": fp, "fn": fn}
 
 
-def choose_thresholds(facts, golds, articles: set[str], stated: frozenset = frozenset()) -> dict[str, float]:
-    """Return, per relation, the threshold with the best F1 on `articles` (ties: the higher threshold), the
-    relations' thresholds chosen in turn (cast and maker interact through `facts.exclusive`)."""
+def choose_thresholds(facts, golds, articles: set[str], stated: frozenset = frozenset(),
+                      tolerance: float = F1_TOLERANCE) -> dict[str, float]:
+    """Return, per relation, the highest threshold whose F1 on `articles` is within `tolerance` of the best, the
+    relations' thresholds chosen in turn (cast and maker interact through `facts.exclusive`).
+
+    The F1 curve is flat near its top, where the argmax wanders between retrains; of the thresholds it cannot tell
+    apart, the highest gives the most precise table. Chosen on 4/5 of the articles and scored on the rest, this
+    kept F1 (0.417 against 0.416, three shuffles) and raised precision (0.50 → 0.51–0.52 at 0.003–0.006).
+    """
     chosen = {r: 0.5 for r in RELATIONS}
     for relation in RELATIONS:
-        best = (-1.0, 0.5)
-        for t in THRESHOLDS:
-            f1 = evaluate(facts, golds, {**chosen, relation: t}, articles, stated)[relation]["f1"]
-            if f1 >= best[0]:
-                best = (f1, t)
-        chosen[relation] = best[1]
+        f1s = [evaluate(facts, golds, {**chosen, relation: t}, articles, stated)[relation]["f1"] for t in THRESHOLDS]
+        top = max(f1s)
+        chosen[relation] = max(t for t, f1 in zip(THRESHOLDS, f1s) if f1 >= top - tolerance)
     return chosen
 
 
