@@ -65,3 +65,18 @@ def test_shipped_model_records_how_it_was_chosen():
     assert set(facts["thresholds"]) == set(facts["weights"]) == {"actor_role", "cast_member", "creator_work"}
     assert all(len(w) == len(FEATURES) for w in facts["weights"].values())
     assert "best_candidate_only" in spec["cv"]
+
+
+def test_thresholds_on_a_flat_curve_take_the_most_precise():
+    """Of thresholds whose F1 is within the tolerance of the best, the highest is chosen."""
+    from pipeline.relations.train import choose_thresholds, gold_facts
+
+    # 20 true facts at 0.9, one true fact at 0.15 and one false at 0.2: F1 is 0.977 up to 0.14, 0.952 up to 0.2,
+    # then 0.976 (the false fact and the weak true one both left out) up to 0.9.
+    people = [f"actor {k}" for k in range(21)]
+    golds = {"a": gold_facts({"cast_member": [{"actor": p, "work": "big harbour"} for p in people]})}
+    facts = {("a", "cast_member", p, "big harbour"): (0.9, None) for p in people[:20]}
+    facts[("a", "cast_member", people[20], "big harbour")] = (0.15, None)
+    facts[("a", "cast_member", "someone else", "big harbour")] = (0.2, None)
+    assert choose_thresholds(facts, golds, {"a"}, tolerance=0.0)["cast_member"] == 0.14
+    assert choose_thresholds(facts, golds, {"a"})["cast_member"] == 0.9
