@@ -49,6 +49,7 @@ HEADLINE_WORDS = frozenset(_NAMES["headline_words"])
 ACT_NOUNS: dict[str, str] = _NAMES["act_nouns"]
 ACT_WORKS = frozenset(_NAMES["act_works"])
 ACT_VERBS = frozenset(_NAMES["act_verbs"])
+ACT_MEMBERS = frozenset(_NAMES["act_members"])
 COMPANY_WORDS = frozenset(_NAMES["company_words"])
 COMPANY_NOUNS = frozenset(_NAMES["company_nouns"])
 # Nouns right before a name that say what it names: a musical act (a group ORG, a solo artist PERSON) or a company.
@@ -635,20 +636,32 @@ def musical_acts(doc: Doc, spans: list[Span], others: list[Span] = (),
         elif word in ("'s", "’s") and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ACT_WORKS \
                 and not _common_noun_at(doc, tok.i + 2):  # "Britain's album chart" is about the chart
             start = _act_run_before(doc, tok.i)
-            if start is not None:
-                acts.setdefault(doc[start : tok.i].text, ("ORG", False))
-    # "Nirvana recorded Nevermind", "Nirvana released the album": a name the model took for a place or a nationality
-    # that records or releases a work is an act.
+            if start is not None:  # a member ("Snow Patrol's frontman") says so whatever the model's label
+                acts.setdefault(doc[start : tok.i].text, ("ORG", doc[tok.i + 1].lower_ in ACT_MEMBERS))
+    # "Nirvana recorded Nevermind", "Nirvana released the album": a name the model took for a place or a nationality,
+    # or for a work (a work records nothing), or left untagged, that records or releases a work is an act.
     lemmas = tokens.lemma
     for tok in (doc[i] for i, lemma in enumerate(lemmas) if lemma in ACT_VERBS):
         subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-        named = owner.get(subject.i) if subject is not None else None
-        if named is None and subject is not None and labels.get(subject.i) in _MISREAD_ACT - {"DATE", "MONEY"}:
-            named = next(s for s in others if s.start <= subject.i < s.end)
-        if named is None or named.label_ not in _MISREAD_ACT or not named.text[:1].isupper():
+        if subject is None or not any(c.dep_ == "dobj" and (labels.get(c.i) == "WORK_OF_ART" or c.lower_ in ACT_WORKS)
+                                      for c in tok.children):
             continue
-        if any(c.dep_ == "dobj" and (labels.get(c.i) == "WORK_OF_ART" or c.lower_ in ACT_WORKS) for c in tok.children):
-            acts.setdefault(named.text, ("ORG", False))
+        named = owner.get(subject.i)
+        if named is None and labels.get(subject.i) in _MISREAD_ACT - {"DATE", "MONEY"}:
+            named = next(s for s in others if s.start <= subject.i < s.end)
+        if named is None and subject.i not in labels and subject.pos_ == "PROPN" and subject.text[:1].isupper():
+            start = _act_run_before(doc, subject.i + 1)  # "Black Eyed Peas released their album", untagged
+            if start is not None and not any(i in labels for i in range(start, subject.i + 1)) \
+                    and doc[start].lower_ not in FIRST_NAMES:
+                acts.setdefault(doc[start : subject.i + 1].text, ("ORG", False))
+            continue
+        if named is not None and named.text[:1].isupper() and named.root.i == subject.i:
+            if named.label_ in _MISREAD_ACT:
+                acts.setdefault(named.text, ("ORG", False))
+            elif named.label_ == "WORK_OF_ART":
+                acts.setdefault(named.text, ("ORG", True))
+    for name, label in _agreeing_acts(doc, owner, labels) + _listed_acts(doc, lowers) + _member_acts(doc, lowers):
+        acts.setdefault(name, label)
     acts = {name: label for name, label in acts.items()
             if name.lower() not in STOP_WORDS and not name.isdigit() and any(ch.isalpha() for ch in name)}
     if not acts:
@@ -661,8 +674,13 @@ def musical_acts(doc: Doc, spans: list[Span], others: list[Span] = (),
                 continue
             end = start + len(words)
             named = {owner[i] for i in range(start, end) if i in owner and owner[i].label_ in _NAMED}
-            if any(n.start < start or n.end > end for n in named):
-                continue  # part of a longer name
+            longer = [n for n in named if n.start < start or n.end > end]
+            if longer:  # part of a longer name; but "The Scissor Sisters" tagged a work is the act "Scissor Sisters"
+                n = longer[0]
+                if len(longer) == 1 and n.label_ == "WORK_OF_ART" and n.start == start - 1 and n.end == end \
+                        and doc[n.start].lower_ == "the":
+                    found.append(Span(doc, n.start, end, label=label))
+                continue
             if any(n.start == start and n.end == end and (n.label_ == label or not said)
                    for n in named):
                 continue  # already this name; only an act noun ("the band Keane") overrules a person or group label
@@ -673,6 +691,71 @@ def musical_acts(doc: Doc, spans: list[Span], others: list[Span] = (),
             if end < len(doc) and doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN":
                 continue  # part of a longer name
             found.append(Span(doc, start, end, label=label))
+    return found
+
+
+def _agreeing_acts(doc: Doc, owner: dict, labels: dict) -> list[tuple[str, tuple[str, bool]]]:
+    """Acts known by the plural verb a singular name takes ("Snow Patrol were the big winners", "Hard-Fi are
+    touring"), as British English agrees with a group: the name is tagged a work or a person or left untagged, its
+    last word is no plural, it stands right before the verb, and it is coordinated with nothing ("Keane and Muse
+    were" is plural anyway)."""
+    found = []
+    for tok in doc:
+        if tok.lower_ not in ("are", "were") or tok.pos_ != "AUX":
+            continue
+        verb = tok.head if tok.dep_ in ("aux", "auxpass") else tok  # "Coldplay are touring": the subject is the verb's
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.i + 1 != tok.i or subject.pos_ != "PROPN" or subject.tag_ == "NNPS" \
+                or subject.text.endswith("s") or any(c.dep_ in ("conj", "cc") for c in subject.children):
+            continue
+        named = owner.get(subject.i)
+        if named is not None and named.label_ in ("WORK_OF_ART", "PERSON") and named.root.i == subject.i \
+                and named.text[:1].isupper():  # a person, too, would be "was"
+            found.append((named.text, ("ORG", True)))
+        elif named is None and subject.i not in labels:
+            start = _act_run_before(doc, subject.i + 1)
+            if start is not None and not any(i in labels for i in range(start, subject.i)) \
+                    and doc[start].lower_ not in FIRST_NAMES:
+                found.append((doc[start : subject.i + 1].text, ("ORG", False)))
+    return found
+
+
+def _listed_acts(doc: Doc, lowers: list[str]) -> list[tuple[str, tuple[str, bool]]]:
+    """Acts listed after a plural act noun and "like", "such as" or "including" ("bands like Talking Heads and
+    Blondie", "rappers such as Nas"), with the act noun's label."""
+    found = []
+    for i, word in enumerate(lowers):
+        noun = word[:-1] if word.endswith("s") else ""
+        if noun not in ACT_NOUNS or i + 2 >= len(doc):
+            continue
+        k = i + 1
+        if lowers[k] == "such" and k + 1 < len(doc) and lowers[k + 1] == "as":
+            k += 1
+        elif lowers[k] not in ("like", "including"):
+            continue
+        start = k + 1
+        while start < len(doc):
+            if lowers[start] == "the" and start + 1 < len(doc):
+                start += 1
+            end = _act_run_after(doc, start)
+            if end is None:
+                break
+            found.append((doc[start:end].text, (ACT_NOUNS[noun], True)))
+            if end < len(doc) and lowers[end] in (",", "and") and end + 1 < len(doc):
+                start = end + 1 + (lowers[end] == "," and end + 2 < len(doc) and lowers[end + 1] == "and")
+            else:
+                break
+    return found
+
+
+def _member_acts(doc: Doc, lowers: list[str]) -> list[tuple[str, tuple[str, bool]]]:
+    """Acts named right before a member noun and the member's name ("Snow Patrol frontman Gary Lightbody")."""
+    found = []
+    for i, word in enumerate(lowers):
+        if word in ACT_MEMBERS and doc[i].text.islower() and i + 1 < len(doc) and doc[i + 1].text[:1].isupper():
+            start = _act_run_before(doc, i)
+            if start is not None and doc[start].lower_ not in FIRST_NAMES:
+                found.append((doc[start:i].text, ("ORG", True)))
     return found
 
 

@@ -151,6 +151,21 @@ def _label_of(doc, text):
     # a name the model took for a place records or releases a work: an act
     ("Nirvana recorded Nevermind in 1991. The album sold millions.", "Nirvana", "ORG"),
     ("Nirvana released the album Nevermind in 1991.", "Nirvana", "ORG"),
+    # untagged, or taken for a work: the subject that records or releases a work is an act
+    ("Black Eyed Peas released their album Elephunk in 2003, and Black Eyed Peas toured.", "Black Eyed Peas", "ORG"),
+    ("The Futureheads performed their single Hounds of Love on the show.", "The Futureheads", "ORG"),
+    ("Arctic Lights recorded the album Harbour in Leeds.", "Arctic Lights", "ORG"),
+    # a member only a group has
+    ("Snow Patrol's frontman Gary Lightbody said the album took two years.", "Snow Patrol", "ORG"),
+    ("The Coral's guitarist left the band in May.", "The Coral", "ORG"),
+    ("Snow Patrol frontman Gary Lightbody said the band would tour.", "Snow Patrol", "ORG"),
+    # a singular name with a plural verb, as British English agrees with a group
+    ("Snow Patrol were the big winners at the awards on Thursday.", "Snow Patrol", "ORG"),
+    ("The band's manager said Hard Fi are touring Japan in May.", "Hard Fi", "ORG"),
+    # listed after a plural act noun
+    ("With a sound associated with bands like Talking Heads and Blondie, they found a style.", "Talking Heads", "ORG"),
+    ("With a sound associated with bands like Talking Heads and Blondie, they found a style.", "Blondie", "ORG"),
+    ("The album features rappers such as Nas and the Game.", "Nas", "PERSON"),
 ])
 def test_musical_acts_are_names_at_every_mention(nlp, text, act, label):
     doc = make_doc(nlp, text)
@@ -207,6 +222,25 @@ def test_a_company_named_after_a_person_is_not_that_person(nlp, text, company, p
 ])
 def test_a_company_noun_before_a_role_word_or_a_persons_name_leaves_the_person(nlp, text, person):
     assert person in _people(make_doc(nlp, text))
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Tom Jones released his album Reload in 1999.", "Tom Jones"),
+    ("Kylie Minogue recorded the single Slow in London.", "Kylie Minogue"),
+    ("Amy Winehouse's album Frank was released in 2003.", "Amy Winehouse"),
+])
+def test_a_solo_artist_who_releases_a_work_stays_a_person(nlp, text, person):
+    assert person in _people(make_doc(nlp, text))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Tom Reed and Ana Ruiz were both nominated for the prize.", "Tom Reed"),
+    ("The Simpsons are back for a new series on Sunday.", "The Simpsons"),
+    ("The Sopranos were watched by millions.", "The Sopranos"),
+    ("Music mogul Tom Reed, who headed the record company Joy Division were signed to, will produce it.", "Tom Reed"),
+])
+def test_a_plural_verb_after_a_plural_or_coordinated_name_makes_no_group(nlp, text, name):
+    assert "ORG" not in _label_of(make_doc(nlp, text), name)
 
 
 def test_an_act_the_model_already_names_keeps_its_entity(nlp):
