@@ -528,12 +528,13 @@ def speaking_organisations(doc: Doc, spans: list[Span], tokens: Optional[TokenAr
 
 
 def speaking_names(doc: Doc, spans: list[Span], tokens: Optional[TokenArrays] = None) -> list[Span]:
-    """Return ORG spans for organisations the model left untagged where they speak: the subject of a reporting
-    verb or the object of "according to" ("TMZ reported", "according to E!", "Q Magazine said").
+    """Return spans for names the model left untagged where they speak: the subject of a reporting verb or the
+    object of "according to" ("TMZ reported", "according to E!", "Q Magazine said", "Beyonce wrote").
 
     The name is a run of capitalised words no span holds; it is an organisation when it is written in capitals
-    ("TMZ", "NME", "E!") or ends with an organisation word ("Q Magazine", "Island Records"). Other runs are left
-    alone: a capitalised word alone may be a person's surname, which name resolution links by itself.
+    ("TMZ", "NME", "E!") or ends with an organisation word ("Q Magazine", "Island Records"), else, as the subject
+    of a reporting verb and tagged a proper noun, a person (ORG spans and then PERSON spans; a word alone that is
+    a person's surname is linked to the full name by name resolution all the same).
     `tokens`: the document's token arrays, when the caller has them.
     """
     taken = {i for s in spans for i in range(s.start, s.end)}
@@ -563,6 +564,10 @@ def speaking_names(doc: Doc, spans: list[Span], tokens: Optional[TokenArrays] = 
             and run.text.lower() not in STOP_WORDS
         if shouted or len(run) > 1 and run[-1].lower_ in ORG_WORDS:
             found.append(Span(doc, run.start, run.end, label="ORG"))
+        elif dep == "nsubj" and all(t.tag_ == "NNP" and t.is_alpha and not t.is_upper for t in run) \
+                and run.text.lower() not in STOP_WORDS and run[-1].lower_ not in ORG_WORDS | HEADLINE_WORDS:
+            # "In the post, Beyonce wrote": a proper name the model missed, speaking, is a person's
+            found.append(Span(doc, run.start, run.end, label="PERSON"))
     return found
 
 

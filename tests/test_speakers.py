@@ -847,6 +847,24 @@ def test_an_organisation_the_model_missed_speaks_when_it_reports(nlp, text, spea
     assert only(nlp, text).speaker == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ('Beyonce posted on her website.\n\nIn the post, Beyonce wrote: "We have been blessed and are grateful."', "Beyonce"),
+    ('"Thank you all for the birthday wishes, I love you all," Zendaya wrote on Instagram.', "Zendaya"),
+    ('Later, Marsh said: "I was terrified the whole time and I never want to do it again."', "Marsh"),
+])
+def test_a_name_the_model_missed_speaks_as_a_person(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text", [
+    'Officials said: "The building will stay closed until the inquiry is over."',
+    'Police said: "The building will stay closed until the inquiry is over."',
+    '"The building will stay closed until the inquiry is over," Organisers said.',
+])
+def test_a_common_noun_subject_is_no_speaking_name(nlp, text):
+    assert not [e for e in make_doc(nlp, text)._.entities if e.label == "PERSON"]
+
+
 @pytest.mark.parametrize("text", [
     'Reed said: "I was terrified the whole time and I never want to do it again."',
     'Later, Marsh said: "I was terrified the whole time and I never want to do it again."',
