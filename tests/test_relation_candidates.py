@@ -37,6 +37,20 @@ def test_a_company_is_never_a_maker(nlp, text, company, work):
     assert not {p for p in _pairs(nlp, text) if p[1] == company}
 
 
+@pytest.mark.parametrize("text, person", [
+    ("The series Harbour Lights returns in May. Its creator is like Vince Gill, Rhoda Rimes or Tom Sheen.", "Rhoda Rimes"),
+    ("The film Blue Valley opens today. Its director is like Ken Loach and Mike Leigh.", "Mike Leigh"),
+    ("The series Harbour Lights returns in May. She’s like Vince Gill, Rhoda Rimes, or Tom Sheen.", "Rhoda Rimes"),
+    ("Unlike Tom Hale, Ana Ruiz stars in the film Blue Valley.", "Tom Hale"),
+])
+def test_a_person_the_article_compares_with_is_no_subject(nlp, text, person):
+    assert not {p for p in _pairs(nlp, text) if p[1] == person}
+
+
+def test_a_comparison_leaves_the_subject_of_the_sentence(nlp):
+    assert ("sentence", "Ana Ruiz", "Blue Valley") in _pairs(nlp, "Unlike Tom Hale, Ana Ruiz stars in the film Blue Valley.")
+
+
 def test_a_group_stays_a_maker(nlp):
     assert ("sentence", "Keane", "Hopes and Fears") in _pairs(nlp, "The band Keane released the album Hopes and Fears.")
 

@@ -86,10 +86,12 @@ class DocView:
         for ent in ents:
             for i in range(ent.start, ent.end):
                 self.ent_at[i] = ent
-        # A company is no maker or performer ("record label Jive", "Scott Free Productions"): a group is.
+        # A company is no maker or performer ("record label Jive", "Scott Free Productions"): a group is. Nor is a
+        # person the article compares someone with ("She's like Vince Gilligan or Shonda Rhimes").
         companies = {e.kb_id_ for e in ents if e.label_ == "ORG" and names_company(e)}
+        compared = _compared(doc)
         self.subjects = [e for e in ents if e.label_ in SUBJECT_LABELS and self.entity(e) is not None
-                         and e.kb_id_ not in companies]
+                         and e.kb_id_ not in companies and e.root.i not in compared]
         self.works = [e for e in ents if e.label_ == WORK_LABEL and title_text(e)]
         paragraph_starts = [0] + [m.end() for m in _PARAGRAPH.finditer(self.text)]  # ascending
         self.paragraph_of_sent = [bisect_right(paragraph_starts, s.start_char) - 1 for s in self.sents]
@@ -119,6 +121,25 @@ class DocView:
                 return _HONORIFICS[before]
         first = entity.name.split()[0].lower() if entity.name else ""
         return _GENDERS.get(first, "")
+
+
+def _compared(doc: Doc) -> set[int]:
+    """Return the positions of the names a comparison introduces: "X is like A, B or C", "unlike A and B"."""
+    found: set[int] = set()
+    for tok in doc:
+        if tok.dep_ != "prep" or not (tok.lower_ == "unlike" or tok.lower_ == "like" and _copula(tok.head)):
+            continue
+        todo = [c for c in tok.children if c.dep_ == "pobj"]
+        while todo:
+            name = todo.pop()
+            found.add(name.i)
+            todo.extend(c for c in name.children if c.dep_ == "conj")
+    return found
+
+
+def _copula(tok) -> bool:
+    """True for a form of "be", however written ("’s" keeps its curly apostrophe as its lemma)."""
+    return tok.lemma_ == "be" or tok.pos_ == "AUX" or tok.lower_ in ("'s", "’s")
 
 
 def _words(tokens: TokenArrays) -> list[str]:
