@@ -848,6 +848,16 @@ def test_an_organisation_the_model_missed_speaks_when_it_reports(nlp, text, spea
 
 
 @pytest.mark.parametrize("text, speaker", [
+    ('The Harbour Lights had "no other course of action" but to ask their drummer to leave the band, singer Tom Reed '
+     'has said.', "Tom Reed"),
+    ('The studio was "very close to a deal" and was ready to ask the bank for more, producer Ana Ruiz said.', "Ana Ruiz"),
+    ('The band had "nothing left to give" and decided to tell fans on Monday, manager Ed Marsh told reporters.', "Ed Marsh"),
+])
+def test_the_main_reporting_verb_after_a_partial_quote_names_the_speaker(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
     ('Beyonce posted on her website.\n\nIn the post, Beyonce wrote: "We have been blessed and are grateful."', "Beyonce"),
     ('"Thank you all for the birthday wishes, I love you all," Zendaya wrote on Instagram.', "Zendaya"),
     ('Later, Marsh said: "I was terrified the whole time and I never want to do it again."', "Marsh"),

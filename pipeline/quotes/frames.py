@@ -117,7 +117,7 @@ class FrameRules:
             cues = self.cues(*region)
             if not cues:
                 continue
-            cue, cue_text = cues[-1] if side == "head" else cues[0]
+            cue, cue_text = cues[-1] if side == "head" else _main_cue(cues)
             attribution = self.attribute_cue(cue, cue_text, region, q, f"cue-{side}")
             if attribution is not None:
                 return attribution, True
@@ -322,6 +322,15 @@ class FrameRules:
                 words = [w for w in words if w.i <= max(t.i for t in child.subtree if t.pos_ in {"PROPN", "NOUN"})]
                 return self.doc[words[0].i : words[-1].i + 1].text if words else None
         return None
+
+
+def _main_cue(cues: list[tuple[Token, str]]) -> tuple[Token, str]:
+    """The cue of a frame after a quote: the first, unless a later one is its sentence's main verb and the first is
+    not (`X had "no other course of action" but to ask the drummer to leave, singer Y said`: Y speaks)."""
+    first = cues[0]
+    if first[0].dep_ != "ROOT":
+        return next((c for c in cues[1:] if c[0].dep_ == "ROOT"), first)
+    return first
 
 
 def _used_as_noun(token: Token) -> bool:
