@@ -665,7 +665,7 @@ def musical_acts(doc: Doc, spans: list[Span], others: list[Span] = (),
                 acts.setdefault(named.text, ("ORG", False))
             elif named.label_ == "WORK_OF_ART":
                 acts.setdefault(named.text, ("ORG", True))
-    for name, label in _agreeing_acts(doc, owner, labels) + _listed_acts(doc, lowers) + _member_acts(doc, lowers):
+    for name, label in _agreeing_acts(doc, lowers, owner, labels) + _listed_acts(doc, lowers) + _member_acts(doc, lowers):
         acts.setdefault(name, label)
     acts = {name: label for name, label in acts.items()
             if name.lower() not in STOP_WORDS and not name.isdigit() and any(ch.isalpha() for ch in name)}
@@ -699,14 +699,14 @@ def musical_acts(doc: Doc, spans: list[Span], others: list[Span] = (),
     return found
 
 
-def _agreeing_acts(doc: Doc, owner: dict, labels: dict) -> list[tuple[str, tuple[str, bool]]]:
+def _agreeing_acts(doc: Doc, lowers: list[str], owner: dict, labels: dict) -> list[tuple[str, tuple[str, bool]]]:
     """Acts known by the plural verb a singular name takes ("Snow Patrol were the big winners", "Hard-Fi are
     touring"), as British English agrees with a group: the name is tagged a work or a person or left untagged, its
     last word is no plural, it stands right before the verb, and it is coordinated with nothing ("Keane and Muse
     were" is plural anyway)."""
     found = []
-    for tok in doc:
-        if tok.lower_ not in ("are", "were") or tok.pos_ != "AUX":
+    for tok in (doc[i] for i, word in enumerate(lowers) if word in ("are", "were")):
+        if tok.pos_ != "AUX":
             continue
         verb = tok.head if tok.dep_ in ("aux", "auxpass") else tok  # "Coldplay are touring": the subject is the verb's
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -89,7 +89,7 @@ class DocView:
         # A company is no maker or performer ("record label Jive", "Scott Free Productions"): a group is. Nor is a
         # person the article compares someone with ("She's like Vince Gilligan or Shonda Rhimes").
         companies = {e.kb_id_ for e in ents if e.label_ == "ORG" and names_company(e)}
-        compared = _compared(doc)
+        compared = _compared(doc, self.lower)
         self.subjects = [e for e in ents if e.label_ in SUBJECT_LABELS and self.entity(e) is not None
                          and e.kb_id_ not in companies and e.root.i not in compared]
         self.works = [e for e in ents if e.label_ == WORK_LABEL and title_text(e)]
@@ -123,10 +123,10 @@ class DocView:
         return _GENDERS.get(first, "")
 
 
-def _compared(doc: Doc) -> set[int]:
+def _compared(doc: Doc, lower: list[str]) -> set[int]:
     """Return the positions of the names a comparison introduces: "X is like A, B or C", "unlike A and B"."""
     found: set[int] = set()
-    for tok in doc:
+    for tok in (doc[i] for i, word in enumerate(lower) if word in ("like", "unlike")):
         if tok.dep_ != "prep" or not (tok.lower_ == "unlike" or tok.lower_ == "like" and _copula(tok.head)):
             continue
         todo = [c for c in tok.children if c.dep_ == "pobj"]

@@ -412,7 +412,7 @@ def choose_thresholds(facts, golds, articles: set[str], stated: frozenset = froz
 
     The F1 curve is flat near its top, where the argmax wanders between retrains; of the thresholds it cannot tell
     apart, the highest gives the most precise table. Chosen on 4/5 of the articles and scored on the rest, this
-    kept F1 (0.417 against 0.416, three shuffles) and raised precision (0.50 → 0.51–0.52 at 0.003–0.006).
+    kept F1 (0.417 against 0.416, three shuffles) and raised precision (0.47–0.49 → 0.50–0.52 at 0.003–0.006).
     """
     chosen = {r: 0.5 for r in RELATIONS}
     for relation in RELATIONS:
