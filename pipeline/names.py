@@ -171,7 +171,8 @@ def mend_split_names(doc: Doc, spans: list[Span]) -> list[Span]:
     - PERSON pieces with only capitalised words (proper nouns, or nouns the tagger misread) no span holds between them are one name ("Bruce L" +
       "Castor" + "Jr", "Mary" + "Ann" + "Evans" when the middle word is left untagged);
     - a generational suffix right after a PERSON span belongs to it ("Walter Phillips" + "Jr");
-    - a suffix, or an initial, tagged PERSON on its own is no name and is dropped.
+    - a suffix, or an initial, tagged PERSON on its own is no name and is dropped;
+    - an organisation word tagged alone takes the untagged proper noun right before it ("Q" + "Magazine said").
     Pieces never join across a sentence start, a line break or punctuation.
     """
     taken = {i for s in spans for i in range(s.start, s.end)}
@@ -202,10 +203,19 @@ def mend_split_names(doc: Doc, spans: list[Span]) -> list[Span]:
         if span.label_ == "PERSON" and span.end < len(doc) and span.end not in taken and suffix(doc[span.end]) \
                 and not doc[span.end].is_sent_start:
             span = Span(doc, span.start, span.end + 1, label="PERSON")
+        if span.label_ == "ORG" and len(span) == 1 and span[0].lower_ in ORG_WORDS and span.start > 0 \
+                and not span[0].is_sent_start and _leads_org(doc[span.start - 1], taken):
+            span = Span(doc, span.start - 1, span.end, label="ORG")  # "Q" + "Magazine", "Mojo" + "Magazine"
         if span.label_ == "PERSON" and (span.text.lower().rstrip(".") in NAME_SUFFIXES or len(span.text.rstrip(".")) == 1):
             continue
         mended.append(span)
     return mended
+
+
+def _leads_org(token, taken: set[int]) -> bool:
+    """True for an untagged capitalised proper noun (or a capital letter) that can start an organisation's name."""
+    return token.i not in taken and token.pos_ == "PROPN" and token.text[:1].isupper() and token.text.isalnum() \
+        and token.whitespace_ == " " and token.lower_ not in FIRST_NAMES | HONORIFICS | HEADLINE_WORDS | STOP_WORDS
 
 
 def acronym(words: list[str]) -> Optional[str]:

@@ -452,3 +452,18 @@ def test_a_name_tagged_as_a_title_is_a_person_only_when_its_surname_alone_is_one
 
     relabelled = {s.text: s.label_ for s in join_labels(_labelled(nlp, text, labels), name_words, set())}
     assert relabelled[name] == label
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("Critics agreed. Q Magazine said the album was the best of the year.", "Magazine", "Q Magazine"),
+    ("Critics agreed, and Mojo Magazine said the album was the best of the year.", "Magazine", "Mojo Magazine"),
+    ("Critics agreed, and Emily Records said the album was the best of the year.", "Records", "Records"),
+    ("Critics agreed. Magazine editors said the album was the best of the year.", "Magazine", "Magazine"),
+])
+def test_an_organisation_word_tagged_alone_takes_the_proper_noun_before_it(nlp, text, word, expected):
+    from pipeline.names import mend_split_names
+
+    doc = nlp(text)
+    start = doc.text.index(word)
+    span = doc.char_span(start, start + len(word), label="ORG")
+    assert [s.text for s in mend_split_names(doc, [span])] == [expected]
