@@ -312,8 +312,8 @@ class EntityResolver:
             if span is None or len(span) == 1 and self._is_heading(span, text):
                 continue
             spans.append(span)
-        spans = join_labels(mend_split_names(doc, spans), name_words, set(self.gazetteer))
         tokens = TokenArrays(doc)
+        spans = join_labels(mend_split_names(doc, spans), name_words, set(self.gazetteer), tokens)
         added = untagged_people(doc, spans, name_words, tokens)
         added += [s for s in musical_acts(doc, spans + added, [e for e in doc.ents if e.label_ not in NAME_LABELS], tokens)
                   if not any(a.start < s.end and s.start < a.end for a in added)]

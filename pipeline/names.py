@@ -227,7 +227,7 @@ def acronym(words: list[str]) -> Optional[str]:
     return "".join(w[0] for w in major)
 
 
-def join_labels(spans: list[Span], words_of, fixed: set[str]) -> list[Span]:
+def join_labels(spans: list[Span], words_of, fixed: set[str], tokens: Optional[TokenArrays] = None) -> list[Span]:
     """Return `spans` with a person's name forms relabelled PERSON when the model split them across labels.
 
     - A one-word span labelled ORG/GPE/NORP/WORK_OF_ART/… that is the surname or first name of a full name
@@ -242,11 +242,12 @@ def join_labels(spans: list[Span], words_of, fixed: set[str]) -> list[Span]:
       of a reporting verb, or as a subject that a he/she/his/her in its sentence takes up.
     - A name of two or more words labelled PERSON whose last word makes it a company's is an organisation
       ("Jane Fonda Productions", "Stan Lee Media").
-    `fixed` holds texts whose label is certain (the gazetteer): they are never relabelled.
+    `fixed` holds texts whose label is certain (the gazetteer): they are never relabelled; `tokens` the document's
+    token arrays, when the caller has them.
     """
     spans = [Span(s.doc, s.start, s.end, label="ORG") if _company_name(s) else s for s in spans]
     singles = {s.text for s in spans if s.label_ == "PERSON" and len(words_of(s.text)) == 1}
-    at = word_positions(spans[0].doc) if spans else {}
+    at = word_positions(tokens or TokenArrays(spans[0].doc)) if spans else {}
     # A first name and surname the model called an organisation or a building, shown to be a person once
     # ("actor Keanu Reeves", "Sofia Coppola, 33,", "Ewan McGregor said he …"): every mention of it is.
     people = {s.text for s in spans if s.label_ in {"ORG", "FAC", "NORP", "PRODUCT"} and s.text not in fixed
@@ -285,17 +286,20 @@ def join_labels(spans: list[Span], words_of, fixed: set[str]) -> list[Span]:
     return joined
 
 
+def _ends_in_company_word(span: Span) -> bool:
+    """True for a name of two or more words whose last is a company word ("Tom Kerr Films")."""
+    return len(span) >= 2 and span[-1].lower_ in COMPANY_WORDS
+
+
 def _company_name(span: Span) -> bool:
-    """True for a PERSON span of two or more words whose last is a company word ("Tom Kerr Films")."""
-    return span.label_ == "PERSON" and len(span) >= 2 and span[-1].lower_ in COMPANY_WORDS and span[-1].text[:1].isupper()
+    """True for a PERSON span that is a company's name ("Tom Kerr Films")."""
+    return span.label_ == "PERSON" and _ends_in_company_word(span) and span[-1].text[:1].isupper()
 
 
 def names_company(span: Span) -> bool:
     """True when an organisation's mention names a company, not a group: its last word is a company word ("Scott
     Free Productions") or a company noun stands right before it ("record label Jive")."""
-    doc = span.doc
-    return span[-1].lower_ in COMPANY_WORDS and len(span) >= 2 \
-        or span.start > 0 and doc[span.start - 1].lower_ in COMPANY_NOUNS
+    return _ends_in_company_word(span) or span.start > 0 and span.doc[span.start - 1].lower_ in COMPANY_NOUNS
 
 
 def _described_as_person(span: Span) -> bool:
@@ -331,10 +335,10 @@ def _acts_as_person(span: Span) -> bool:
     return False
 
 
-def word_positions(doc: Doc) -> dict[str, list[int]]:
-    """Return the positions of each token text in `doc`."""
+def word_positions(tokens: TokenArrays) -> dict[str, list[int]]:
+    """Return the positions of each token text of a document."""
     positions: dict[str, list[int]] = {}
-    for i, text in enumerate(TokenArrays(doc).text):
+    for i, text in enumerate(tokens.text):
         positions.setdefault(text, []).append(i)
     return positions
 
