@@ -86,8 +86,10 @@ def _corrected(nlp, text: str, spans: list[tuple[str, str]]) -> dict[str, str]:
             break
         doc = proc(doc)
     ents = []
-    for substring, label in spans:
+    for substring, label in spans:  # the first occurrence that no earlier span overlaps ("Reeve" after "Tom Reeve")
         start = text.index(substring)
+        while any(e.start_char < start + len(substring) and start < e.end_char for e in ents):
+            start = text.index(substring, start + 1)
         ents.append(doc.char_span(start, start + len(substring), label=label))
     doc.ents = ents
     doc = nlp.get_pipe("ner_corrections")(doc)
@@ -159,6 +161,79 @@ def test_places_listed_with_a_work_are_works(nlp):
     labels = _corrected(nlp, "Daniel Craig starred in Casino Royale, Skyfall and Spectre.",
                         [("Daniel Craig", "PERSON"), ("Casino Royale", "WORK_OF_ART"), ("Spectre", "GPE")])
     assert labels["Spectre"] == "WORK_OF_ART" and labels["Daniel Craig"] == "PERSON"
+
+
+@pytest.mark.parametrize("sentence, spans, name", [
+    ("Critics loved films including Harbour Lights, Tom Reeve and The Long Tide.",
+     [("Harbour Lights", "WORK_OF_ART"), ("Tom Reeve", "PERSON"), ("The Long Tide", "WORK_OF_ART")], "Tom Reeve"),
+    ("Her hits include Paper Moons, Ruby Kane and Salt Roads.",
+     [("Paper Moons", "WORK_OF_ART"), ("Ruby Kane", "PERSON"), ("Salt Roads", "WORK_OF_ART")], "Ruby Kane"),
+    ("His novels, such as Cold Orchard, Jack Morrow and Northern Glass, sold well.",
+     [("Cold Orchard", "WORK_OF_ART"), ("Jack Morrow", "PERSON"), ("Northern Glass", "WORK_OF_ART")], "Jack Morrow"),
+])
+def test_a_person_listed_among_works_after_a_work_noun_is_a_work(nlp, sentence, spans, name):
+    assert _corrected(nlp, sentence, spans)[name] == "WORK_OF_ART"
+
+
+@pytest.mark.parametrize("sentence, spans, name", [
+    # a list of bands is no list of works, even with band names the model took for works
+    ("Other bands at the festival include The Cold Rooms, Paper Lanterns, Keane and Muse.",
+     [("The Cold Rooms", "WORK_OF_ART"), ("Paper Lanterns", "WORK_OF_ART"), ("Keane", "PERSON")], "Keane"),
+    # one work beside people: the people who made it
+    ("The films were Harbour Lights and Tom Reeve and Ann Lee.",
+     [("Harbour Lights", "WORK_OF_ART"), ("Tom Reeve", "PERSON"), ("Ann Lee", "PERSON")], "Tom Reeve"),
+    # a person the article names elsewhere stays a person
+    ("Her films include Harbour Lights, Tom Reeve and Salt Roads. Reeve said he was pleased.",
+     [("Harbour Lights", "WORK_OF_ART"), ("Tom Reeve", "PERSON"), ("Salt Roads", "WORK_OF_ART"), ("Reeve", "PERSON")],
+     "Tom Reeve"),
+])
+def test_a_person_in_other_lists_stays_a_person(nlp, sentence, spans, name):
+    assert _corrected(nlp, sentence, spans)[name] == "PERSON"
+
+
+@pytest.mark.parametrize("sentence, spans, work", [
+    # a year's possessive
+    ("She made her debut in 1988's The Great Outdoors, opposite John Candy.",
+     [("The Great Outdoors", "FAC"), ("John Candy", "PERSON")], "The Great Outdoors"),
+    ("Their first hit was 1972's Virginia Plain, with more to come.", [("Virginia Plain", "FAC")], "Virginia Plain"),
+    ("Fans still quote 2004's Marco Vale.", [("Marco Vale", "PERSON")], "Marco Vale"),
+    ("It was a sequel to 1999's Harbour Lights.", [], "Harbour Lights"),
+    # after "of" and a maker's or a version's noun
+    ("Seth Marlowe, the creator of Family Guy, signed a deal.", [("Seth Marlowe", "PERSON"), ("Family Guy", "PERSON")],
+     "Family Guy"),
+    ("The star of Alexander, Colin Farrell, was not there.", [("Alexander", "PERSON"), ("Colin Farrell", "PERSON")],
+     "Alexander"),
+    ("A remake of Thundercats is due next year.", [("Thundercats", "PERSON")], "Thundercats"),
+    ("He became a writer of Harbour Lights in its second season.", [("Harbour Lights", "GPE")], "Harbour Lights"),
+    # before "starring" and a person
+    ("The nominees are Finding Neverland and Kinsey starring Liam Neeson.",
+     [("Finding Neverland", "WORK_OF_ART"), ("Kinsey", "PERSON"), ("Liam Neeson", "PERSON")], "Kinsey"),
+    ("Another drama, Ed Wood, starred Johnny Depp as the director.",
+     [("Ed Wood", "PERSON"), ("Johnny Depp", "PERSON")], "Ed Wood"),
+])
+def test_a_name_in_a_work_construction_is_a_work(nlp, sentence, spans, work):
+    assert _corrected(nlp, sentence, spans).get(work) == "WORK_OF_ART"
+
+
+@pytest.mark.parametrize("sentence, spans, name", [
+    # the name modifies a noun after it
+    ("1966's World Cup winner Geoff Hurst was there.", [("World Cup", "PERSON"), ("Geoff Hurst", "PERSON")], "World Cup"),
+    ("The former star of US TV drama Baretta denied it.", [("US", "GPE"), ("Baretta", "WORK_OF_ART")], "US"),
+    ("He is making a remake of Hollywood classic King Kong.", [("Hollywood", "GPE")], "Hollywood"),
+    ("The movie version of Dan Brown's novel is being made.", [("Dan Brown", "PERSON")], "Dan Brown"),
+    # a person the article names elsewhere, a company, and a noun phrase of stars
+    ("The director of Tom Reeve was Ann Lee. Reeve said so.",
+     [("Tom Reeve", "PERSON"), ("Ann Lee", "PERSON"), ("Reeve", "PERSON")], "Tom Reeve"),
+    ("The director of National Theatre, Nick Hale, agreed.", [("National Theatre", "ORG"), ("Nick Hale", "PERSON")],
+     "National Theatre"),
+    ("Hollywood stars Leonardo DiCaprio and Pierce Brosnan came.",
+     [("Hollywood", "GPE"), ("Leonardo DiCaprio", "PERSON"), ("Pierce Brosnan", "PERSON")], "Hollywood"),
+    ("A drama by Marc Forster starring Johnny Depp opens.", [("Marc Forster", "PERSON"), ("Johnny Depp", "PERSON")],
+     "Marc Forster"),
+])
+def test_a_name_beside_those_words_keeps_its_label(nlp, sentence, spans, name):
+    labels = _corrected(nlp, sentence, spans)
+    assert labels.get(name) == dict(spans)[name], labels
 
 
 def test_awards_festivals_and_companies_are_not_works(nlp):

@@ -23,6 +23,14 @@ from ..tokens import TokenArrays
 
 LABEL = "WORK_OF_ART"
 NAME_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC", "PRODUCT"}
+# The labels the base model gives titles it mistakes for a name or a place ("Goodfellas" PERSON, "Elizabeth" GPE).
+_MISTAKEN = {"PERSON", "GPE", "FAC", "LOC"}
+_POSSESSIVES = {"'s", "’s", "'", "’"}
+_STARRING = {"starring", "stars", "starred"}
+_CONSTRUCTION_WORDS = _POSSESSIVES | _STARRING | {"of"}
+# Plural nouns for works that open a list of them ("films including …", "whose hits include …").
+_LIST_NOUNS = {"films", "movies", "shows", "series", "programmes", "programs", "sitcoms", "dramas", "comedies", "albums",
+               "records", "singles", "songs", "hits", "tracks", "books", "novels", "plays", "musicals", "credits", "titles"}
 # Prepositions a title goes on across ("Flight of the Phoenix", "A Cry in the Dark", "Murder on the Orient Express").
 TITLE_PREPOSITIONS = {"of", "in", "on", "at", "under", "from", "with", "to", "for", "over", "into", "through", "beyond",
                       "without", "after", "before", "between", "behind", "beneath", "upon"}
@@ -42,6 +50,7 @@ class NerCorrections:
         self.role_verbs = set(data["role_verbs"])
         self.screen_roles = set(data["screen_roles"])
         self.category_openers = set(data["award_category_openers"])
+        self.maker_nouns = set(data["maker_nouns"])
         self.inner = set(load_json("work_cues.json")["title_inner"])
         self.person_roles = self.screen_roles | set(load_json("quote_cues.json")["person_roles"])
 
@@ -140,17 +149,79 @@ class NerCorrections:
 
     @staticmethod
     def listed_with_works(ents: list[Span]):
-        """Yield the place-labelled spans coordinated with a work in a list ("Casino Royale, Spectre and Skyfall")."""
+        """Yield the place-labelled spans coordinated with a work in a list ("Casino Royale, Spectre and Skyfall"),
+        and the person-labelled ones coordinated with two works or more ("films including Raging Bull, Michael
+        Collins and Goodfellas") when nothing else in the article makes them a person."""
         by_token = {t.i: e for e in ents for t in e}
+        people = PersonEvidence(ents)
         for ent in ents:
             if ent.label_ != LABEL:
                 continue
-            for conj in ent.root.conjuncts:
-                other = by_token.get(conj.i)
-                # Only place labels: lists mix works with the people and bands who made them.
-                if other is not None and other.label_ in ("GPE", "LOC", "FAC") \
-                        and other[0].ent_id_ != "gazetteer" and len(other) <= len(ent) + 2:
+            listed = [other for other in (by_token.get(conj.i) for conj in ent.root.conjuncts) if other is not None]
+            works = 1 + sum(1 for other in listed if other.label_ == LABEL)
+            after_noun = _after_work_noun(ent.doc, min(e.start for e in [ent, *listed]))
+            for other in listed:
+                if other[0].ent_id_ == "gazetteer" or len(other) > len(ent) + 2:
+                    continue
+                # Lists mix works with the people and bands who made them: a place is listed with one work, a
+                # person only among works ("Raging Bull, Goodfellas and Michael Collins", not "Ray and Jamie Foxx").
+                if other.label_ in ("GPE", "LOC", "FAC") or other.label_ == "PERSON" and works >= 2 and after_noun \
+                        and not people.named(other):
                     yield Span(ent.doc, other.start, other.end, label=LABEL)
+
+    def constructions(self, doc: Doc, ents: list[Span]) -> list[tuple[Span, str]]:
+        """Return the names, labelled a person or place or not at all, that a construction of English makes a work,
+        each with the construction's name:
+        - `year_possessive`: after a year's possessive ("1988's The Great Outdoors", "her 1972's Virginia Plain");
+        - `maker_of`: after "of" and a maker's or a work's noun ("the creator of Family Guy", "the star of
+          Alexander", "a remake of Thundercats");
+        - `starring`: before "starring", "stars" or "starred" and a person ("Kinsey starring Liam Neeson").
+        Never a name that modifies a noun after it ("1966's World Cup winner", "director of Glastonbury
+        festival"), and, except after a year, never a name the article uses for a person elsewhere."""
+        starts = {e.start: e for e in ents}
+        people = PersonEvidence(ents)
+        lower = TokenArrays(doc).lower
+        found = []
+        for i in (i for i in range(1, len(doc) - 1) if lower[i] in _CONSTRUCTION_WORDS):
+            token, before = doc[i], doc[i - 1]
+            if lower[i] in _POSSESSIVES and before.like_num and len(before.text) == 4 and before.text[:2] in {"19", "20"}:
+                name = self._name_at(doc, i + 1, starts)
+                if name is not None:
+                    found.append((name, "year_possessive"))
+            elif lower[i] == "of" and lower[i - 1] in self.maker_nouns and before.is_lower:
+                name = self._name_at(doc, i + 1, starts)
+                if name is not None and not people.named(name):
+                    found.append((name, "maker_of"))
+            elif lower[i] in _STARRING and token.pos_ == "VERB":
+                person = starts.get(i + 1)
+                end = i - 1 if lower[i - 1] == "," else i
+                name = next((e for e in ents if e.end == end), None)
+                # Only a person-labelled name: "Hollywood stars Leonardo DiCaprio and …" is a noun phrase.
+                if person is not None and person.label_ == "PERSON" and name is not None and name.label_ == "PERSON" \
+                        and name.start > 0 and lower[name.start - 1] not in {"by", "with"} \
+                        and not people.named(name):
+                    found.append((Span(doc, name.start, name.end, label=LABEL), "starring"))
+        return found
+
+    @staticmethod
+    def _name_at(doc: Doc, i: int, starts: dict[int, Span]) -> Span | None:
+        """Return the name starting at token `i` (an entity a person or place label mistook for a work, or a run of
+        untagged proper nouns) as a work span, unless a lower-case noun follows it."""
+        ent = starts.get(i)
+        if ent is not None:
+            if ent.label_ not in _MISTAKEN:
+                return None
+            start, end = ent.start, ent.end
+        else:
+            end = i
+            while end < len(doc) and doc[end].tag_ in ("NNP", "NNPS") and not doc[end].ent_type_ and doc[end].is_alpha:
+                end += 1
+            if end == i:
+                return None
+            start = i
+        if doc[end - 1].text in _POSSESSIVES or end < len(doc) and _goes_on(doc, end):
+            return None
+        return Span(doc, start, end, label=LABEL)
 
     def award_category(self, ent: Span) -> Span:
         """Return a name opening with an award category's first word ("Outstanding Comedy" of "Outstanding Comedy
@@ -173,12 +244,48 @@ class NerCorrections:
         modifiers = self.role_modifiers(doc)
         ents = filter_spans(ents)
         listed = list(self.listed_with_works(ents))
+        built = self.constructions(doc, ents)
         add_rule_spans(doc, [Span(doc, s.start, s.end, label="role_modifier") for s in modifiers]
-                       + [Span(doc, s.start, s.end, label="listed") for s in listed])
-        modifiers += listed
+                       + [Span(doc, s.start, s.end, label="listed") for s in listed]
+                       + [Span(doc, s.start, s.end, label=rule) for s, rule in built])
+        modifiers = filter_spans(modifiers + listed + [s for s, _ in built])
         if modifiers:
             taken = {(s.start, s.end) for s in modifiers}
             ents = modifiers + [e for e in ents if (e.start, e.end) not in taken]
         doc.ents = filter_spans(ents)
         return doc
 
+
+
+class PersonEvidence:
+    """What the article's person-labelled names say of a name: `named(span)` is True when the article uses it for a
+    person elsewhere, as a longer name's last word ("Forster" beside "Marc Forster") or, for a longer name, with its
+    last word alone ("Marc Forster" beside "Forster")."""
+
+    def __init__(self, ents: list[Span]):
+        self.people = [e for e in ents if e.label_ == "PERSON"]
+
+    def named(self, span: Span) -> bool:
+        last = span[-1].text
+        for other in self.people:
+            if other.start < span.end and span.start < other.end:
+                continue
+            if len(span) == 1 and len(other) >= 2 and other[-1].text == last:
+                return True
+            if len(span) >= 2 and other[-1].text == last and other.text != span.text:
+                return True
+        return False
+
+
+def _goes_on(doc: Doc, end: int) -> bool:
+    """True when the name ending before token `end` goes on into what follows: a possessive, a noun it modifies
+    ("US TV drama", "Hollywood classic"), or an inner word and a capitalised one ("Noggin the Nog")."""
+    after = doc[end]
+    if after.text in _POSSESSIVES or after.pos_ == "NOUN" or after.is_lower and after.pos_ in {"ADJ", "PROPN", "NUM"}:
+        return True
+    return after.lower_ in {"the", "of", "and"} and end + 1 < len(doc) and doc[end + 1].text[:1].isupper()
+
+
+def _after_work_noun(doc: Doc, start: int) -> bool:
+    """True when a plural work noun stands within six words before the list that starts at token `start`."""
+    return any(t.lower_ in _LIST_NOUNS and t.is_lower for t in doc[max(0, start - 6) : start])
