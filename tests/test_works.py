@@ -205,6 +205,12 @@ def test_a_person_in_other_lists_stays_a_person(nlp, sentence, spans, name):
      "Alexander"),
     ("A remake of Thundercats is due next year.", [("Thundercats", "PERSON")], "Thundercats"),
     ("He became a writer of Harbour Lights in its second season.", [("Harbour Lights", "GPE")], "Harbour Lights"),
+    ("Jackson is making a film version of The Hobbit.", [("Jackson", "PERSON")], "The Hobbit"),
+    # a title untagged before a screen role and a person, across its inner words
+    ("And last week Only Fools and Horses star David Jason criticised it.", [("David Jason", "PERSON")],
+     "Only Fools and Horses"),
+    ("Fans of Pirates of the Caribbean actor Johnny Depp queued.", [("Johnny Depp", "PERSON")],
+     "Pirates of the Caribbean"),
     # before "starring" and a person
     ("The nominees are Finding Neverland and Kinsey starring Liam Neeson.",
      [("Finding Neverland", "WORK_OF_ART"), ("Kinsey", "PERSON"), ("Liam Neeson", "PERSON")], "Kinsey"),
@@ -230,6 +236,7 @@ def test_a_name_in_a_work_construction_is_a_work(nlp, sentence, spans, work):
      [("Hollywood", "GPE"), ("Leonardo DiCaprio", "PERSON"), ("Pierce Brosnan", "PERSON")], "Hollywood"),
     ("A drama by Marc Forster starring Johnny Depp opens.", [("Marc Forster", "PERSON"), ("Johnny Depp", "PERSON")],
      "Marc Forster"),
+    ("The Hollywood star John Carter arrived.", [("Hollywood", "GPE"), ("John Carter", "PERSON")], "Hollywood"),
 ])
 def test_a_name_beside_those_words_keeps_its_label(nlp, sentence, spans, name):
     labels = _corrected(nlp, sentence, spans)

@@ -27,10 +27,10 @@ NAME_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC", "PRODUCT"}
 _MISTAKEN = {"PERSON", "GPE", "FAC", "LOC"}
 _POSSESSIVES = {"'s", "’s", "'", "’"}
 _STARRING = {"starring", "stars", "starred"}
-_CONSTRUCTION_WORDS = _POSSESSIVES | _STARRING | {"of"}
 # Plural nouns for works that open a list of them ("films including …", "whose hits include …").
 _LIST_NOUNS = {"films", "movies", "shows", "series", "programmes", "programs", "sitcoms", "dramas", "comedies", "albums",
                "records", "singles", "songs", "hits", "tracks", "books", "novels", "plays", "musicals", "credits", "titles"}
+_CONSTRUCTION_WORDS = _POSSESSIVES | _STARRING | {"of"}
 # Prepositions a title goes on across ("Flight of the Phoenix", "A Cry in the Dark", "Murder on the Orient Express").
 TITLE_PREPOSITIONS = {"of", "in", "on", "at", "under", "from", "with", "to", "for", "over", "into", "through", "beyond",
                       "without", "after", "before", "between", "behind", "beneath", "upon"}
@@ -51,7 +51,7 @@ class NerCorrections:
         self.screen_roles = set(data["screen_roles"])
         self.category_openers = set(data["award_category_openers"])
         self.maker_nouns = set(data["maker_nouns"])
-        self.inner = set(load_json("work_cues.json")["title_inner"])
+        self.inner = frozenset(load_json("work_cues.json")["title_inner"])
         self.person_roles = self.screen_roles | set(load_json("quote_cues.json")["person_roles"])
 
     def edges(self, ent: Span) -> Span:
@@ -140,9 +140,7 @@ class NerCorrections:
                 if before.label_ == "PERSON":
                     found.append(Span(doc, before.start, before.end, label=LABEL))
                 continue
-            start = token.i
-            while start > 0 and doc[start - 1].tag_ in ("NNP", "NNPS") and not doc[start - 1].ent_type_:
-                start -= 1
+            start = _title_run_start(doc, token.i, self.inner)
             if token.i - start >= 2:
                 found.append(Span(doc, start, token.i, label=LABEL))
         return found
@@ -185,11 +183,11 @@ class NerCorrections:
         for i in (i for i in range(1, len(doc) - 1) if lower[i] in _CONSTRUCTION_WORDS):
             token, before = doc[i], doc[i - 1]
             if lower[i] in _POSSESSIVES and before.like_num and len(before.text) == 4 and before.text[:2] in {"19", "20"}:
-                name = self._name_at(doc, i + 1, starts)
+                name = self._name_at(doc, i + 1, starts, self.inner)
                 if name is not None:
                     found.append((name, "year_possessive"))
             elif lower[i] == "of" and lower[i - 1] in self.maker_nouns and before.is_lower:
-                name = self._name_at(doc, i + 1, starts)
+                name = self._name_at(doc, i + 1, starts, self.inner)
                 if name is not None and not people.named(name):
                     found.append((name, "maker_of"))
             elif lower[i] in _STARRING and token.pos_ == "VERB":
@@ -204,21 +202,19 @@ class NerCorrections:
         return found
 
     @staticmethod
-    def _name_at(doc: Doc, i: int, starts: dict[int, Span]) -> Span | None:
+    def _name_at(doc: Doc, i: int, starts: dict[int, Span], inner: frozenset[str] = frozenset()) -> Span | None:
         """Return the name starting at token `i` (an entity a person or place label mistook for a work, or a run of
-        untagged proper nouns) as a work span, unless a lower-case noun follows it."""
+        untagged capitalised words, across the `inner` words between them) as a work span, unless it goes on into
+        what follows (see `_goes_on`)."""
         ent = starts.get(i)
         if ent is not None:
             if ent.label_ not in _MISTAKEN:
                 return None
             start, end = ent.start, ent.end
         else:
-            end = i
-            while end < len(doc) and doc[end].tag_ in ("NNP", "NNPS") and not doc[end].ent_type_ and doc[end].is_alpha:
-                end += 1
+            start, end = i, _title_run_end(doc, i, inner)
             if end == i:
                 return None
-            start = i
         if doc[end - 1].text in _POSSESSIVES or end < len(doc) and _goes_on(doc, end):
             return None
         return Span(doc, start, end, label=LABEL)
@@ -277,11 +273,46 @@ class PersonEvidence:
         return False
 
 
+def _capitalised(token) -> bool:
+    """A proper noun, or a capitalised word inside a sentence (a title's "Only", "Who", "Last")."""
+    return not token.ent_type_ and token.is_alpha and (token.tag_ in ("NNP", "NNPS")
+                                                        or token.text[:1].isupper() and not token.is_sent_start)
+
+
+def _title_run_end(doc: Doc, i: int, inner: frozenset[str]) -> int:
+    """Return the end of the run of untagged capitalised words from token `i`, going on across one or two lower-case
+    `inner` words between two of them ("Flight of the Phoenix"); `i` when token `i` is not such a word."""
+    end = i
+    while end < len(doc) and _capitalised(doc[end]):
+        end += 1
+        gap = end
+        while gap < min(end + 2, len(doc)) and doc[gap].lower_ in inner and doc[gap].is_lower:
+            gap += 1
+        if gap > end and gap < len(doc) and _capitalised(doc[gap]):
+            end = gap
+    return end
+
+
+def _title_run_start(doc: Doc, i: int, inner: frozenset[str]) -> int:
+    """Return the start of the run of untagged capitalised words that ends before token `i`, across one or two
+    lower-case `inner` words between two of them ("Only Fools and Horses", "Pirates of the Caribbean")."""
+    start = i
+    while start > 0 and _capitalised(doc[start - 1]):
+        start -= 1
+        gap = start
+        while gap > max(start - 2, 0) and doc[gap - 1].lower_ in inner and doc[gap - 1].is_lower:
+            gap -= 1
+        if gap < start and gap > 0 and _capitalised(doc[gap - 1]):
+            start = gap
+    return start
+
+
 def _goes_on(doc: Doc, end: int) -> bool:
     """True when the name ending before token `end` goes on into what follows: a possessive, a noun it modifies
     ("US TV drama", "Hollywood classic"), or an inner word and a capitalised one ("Noggin the Nog")."""
     after = doc[end]
-    if after.text in _POSSESSIVES or after.pos_ == "NOUN" or after.is_lower and after.pos_ in {"ADJ", "PROPN", "NUM"}:
+    if after.text in _POSSESSIVES or after.pos_ == "NOUN" or after.is_lower and after.pos_ in {"ADJ", "PROPN"} \
+            or after.like_num or after.text[:1].isupper() or after.text in {"-", "–", "!", "&"}:
         return True
     return after.lower_ in {"the", "of", "and"} and end + 1 < len(doc) and doc[end + 1].text[:1].isupper()
 
