@@ -125,6 +125,13 @@ def trim_name(span: Span) -> Optional[Span]:
         if word not in DESCRIPTORS or word_end + 1 >= end or not doc[word_end + 1].text[:1].isupper():
             break
         start = word_end + 1
+    if span.label_ == "PERSON":
+        # A headline's verb and the words after it glued to a name: "Gwen Stefani Will Reunite", "Kanye West Slams
+        # Taylor Swift" (capitalised, after two name words at least; a person's name holds no such word).
+        cut = next((t.i for t in doc[start + 2 : end] if t.text[:1].isupper() and t.lower_.rstrip(":") in HEADLINE_WORDS
+                    and not t.is_sent_start), None)
+        if cut is not None:
+            end = cut
     while end > start and doc[end - 1].text in _TRAILING_MARKS:
         end -= 1
     while end - 1 > start and doc[end - 1].lower_.rstrip(":") in HEADLINE_WORDS and not doc[end - 1].is_sent_start:

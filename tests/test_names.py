@@ -25,11 +25,21 @@ def _entity_of(doc, text: str) -> set[str]:
         (["Mike", "Leighton", "-"], "Mike Leighton"),
         (["Oscar-winner", "Hilda", "Swanson", ":"], "Hilda Swanson"),
         (["Model", "Hailey", "Baxter"], "Hailey Baxter"),
+        # a headline's verb and what follows it
+        (["Gwen", "Stacey", "Will", "Reunite", "With"], "Gwen Stacey"),
+        (["Kane", "Weston", "Slams", "Tara", "Swann"], "Kane Weston"),
+        (["Anna", "Farrow", "Responds", "To", "Critics"], "Anna Farrow"),
     ],
 )
 def test_glued_words_are_trimmed_from_a_name(nlp, words, expected):
     doc = nlp.make_doc(" ".join(words))
     assert trim_name(Span(doc, 0, len(doc), label="PERSON")).text == expected
+
+
+@pytest.mark.parametrize("words", [["Will", "Ferrell"], ["Jack", "Will", "Hughes"], ["Sarah", "Jessica", "Parker"]])
+def test_a_name_holding_a_headline_word_stays_whole(nlp, words):
+    doc = nlp.make_doc(" ".join(words))
+    assert trim_name(Span(doc, 0, len(doc), label="PERSON")).text == " ".join(words)
 
 
 def test_a_role_word_alone_is_not_trimmed_away(nlp):

@@ -216,6 +216,7 @@ def test_a_person_in_other_lists_stays_a_person(nlp, sentence, spans, name):
      [("Finding Neverland", "WORK_OF_ART"), ("Kinsey", "PERSON"), ("Liam Neeson", "PERSON")], "Kinsey"),
     ("Another drama, Ed Wood, starred Johnny Depp as the director.",
      [("Ed Wood", "PERSON"), ("Johnny Depp", "PERSON")], "Ed Wood"),
+    ("She followed it with Harbour Lights, starring Tom Reeve, in 1991.", [("Tom Reeve", "PERSON")], "Harbour Lights"),
 ])
 def test_a_name_in_a_work_construction_is_a_work(nlp, sentence, spans, work):
     assert _corrected(nlp, sentence, spans).get(work) == "WORK_OF_ART"

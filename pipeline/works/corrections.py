@@ -191,15 +191,27 @@ class NerCorrections:
                 if name is not None and not people.named(name):
                     found.append((name, "maker_of"))
             elif lower[i] in _STARRING and token.pos_ == "VERB":
+                # "Kinsey starring Liam Neeson", "Mississippi Masala, starring Denzel Washington"
                 person = starts.get(i + 1)
-                end = i - 1 if lower[i - 1] == "," else i
-                name = next((e for e in ents if e.end == end), None)
-                # Only a person-labelled name: "Hollywood stars Leonardo DiCaprio and …" is a noun phrase.
-                if person is not None and person.label_ == "PERSON" and name is not None and name.label_ == "PERSON" \
-                        and name.start > 0 and lower[name.start - 1] not in {"by", "with"} \
-                        and not people.named(name):
-                    found.append((Span(doc, name.start, name.end, label=LABEL), "starring"))
+                name = self._name_before(doc, i - 1 if lower[i - 1] == "," else i, ents, lower[i])
+                # Not "a film by Marc Forster starring …".
+                if person is not None and person.label_ == "PERSON" and name is not None \
+                        and name.start > 0 and lower[name.start - 1] != "by" and not people.named(name):
+                    found.append((name, "starring"))
         return found
+
+    def _name_before(self, doc: Doc, end: int, ents: list[Span], word: str) -> Span | None:
+        """Return the name ending before token `end` as a work span: a person-labelled entity, or (before
+        "starring") an entity a place label mistook for a work or a run of untagged capitalised words. Before
+        "stars" and "starred" only a person-labelled one: "Hollywood stars Leonardo DiCaprio" is a noun phrase."""
+        ent = next((e for e in ents if e.end == end), None)
+        if ent is not None:
+            ok = ent.label_ == "PERSON" or word == "starring" and ent.label_ in _MISTAKEN
+            return Span(doc, ent.start, ent.end, label=LABEL) if ok else None
+        if word != "starring":
+            return None
+        start = _title_run_start(doc, end, self.inner)
+        return Span(doc, start, end, label=LABEL) if start < end and not doc[start].is_sent_start else None
 
     @staticmethod
     def _name_at(doc: Doc, i: int, starts: dict[int, Span], inner: frozenset[str] = frozenset()) -> Span | None:
