@@ -69,7 +69,10 @@ class WorkDefinitions:
             # A participle after a noun opens a clause ("a song written by"), before one it modifies ("an animated film").
             if token.tag_ in ("VBN", "VBG") and head is not None and head == i - 1:
                 break
-            if token.text == "," and not (i + 1 < end and doc[i + 1].tag_ in ("JJ", "CD")):
+            # A comma goes on only between premodifiers: "a 2004, American film", "a canonized, endlessly
+            # rewatchable classic".
+            if token.text == "," and not (i + 1 < end and (doc[i + 1].tag_ in ("JJ", "CD") or doc[i + 1].tag_ == "RB"
+                                                            and i + 2 < end and doc[i + 2].tag_ == "JJ")):
                 break
             if token.tag_ in _NOUN_TAGS:
                 head = i
