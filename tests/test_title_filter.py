@@ -61,6 +61,17 @@ def test_a_quoted_title_after_a_cue_noun_is_marked(parse):
     assert {"quoted", "after_cue_noun", "quoted_after_cue_noun"} <= feats
 
 
+@pytest.mark.parametrize("text, title", [
+    ("Fans cheered the Harbour Lights revival at its premiere.", "Harbour Lights"),
+    ("The Cold Orchard sequel opens in May.", "Cold Orchard"),
+    ("Salt Roads finale drew eight million viewers.", "Salt Roads"),
+])
+def test_a_title_before_a_work_part_noun_is_marked_and_always_accepted(parse, text, title):
+    feats = _feats(parse(text, [(title, "WORK_OF_ART")]), title)
+    assert "before_work_part" in feats
+    assert TitleScorer.load().accepts(sorted(feats | {"rule=model", "labelled=1", "all_propn"}))
+
+
 @pytest.mark.parametrize("text, ents, title", [
     ("Anna Marsh joined the cast. Marsh said the script was good.",
      [("Anna Marsh", "PERSON"), ("Marsh", "WORK_OF_ART")], "Marsh"),
@@ -149,7 +160,7 @@ def test_shipped_scorer_records_its_cross_validated_scores():
     spec = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
     assert 0.0 < spec["threshold"] < 1.0
     assert spec["cv_candidates"]["filtered"]["f1"] > spec["cv_candidates"]["all_kept"]["f1"]
-    assert "quoted_after_cue_noun" in spec["always_accept"]
+    assert {"quoted_after_cue_noun", "before_work_part"} <= set(spec["always_accept"])
 
 
 def test_filter_runs_in_the_pipeline_after_the_corrections(nlp):

@@ -15,6 +15,10 @@ def _works(doc) -> set[str]:
     ("Ledger of Tides (also known as Tidebook) is a 2003 American comedy-drama starring Ada Finch.", "Ledger of Tides"),
     ("Copper Lines\n\nCopper Lines is an album by Dana Vale. It was her last.", "Copper Lines"),
     ("Quiet Machines was the second single from the band's debut album.", "Quiet Machines"),
+    # a work's standing for its kind, and premodifiers across a comma before an adverb and an adjective
+    ("Harbour Lights is a canonized, endlessly rewatchable classic; its sequel was not.", "Harbour Lights"),
+    ("Cold Orchard was the first summer blockbuster of its kind.", "Cold Orchard"),
+    ("Salt Roads is an international bestseller, translated into 30 languages.", "Salt Roads"),
 ])
 def test_the_subject_of_a_work_definition_is_a_title(nlp, text, title):
     assert title in _works(make_doc(nlp, text))
@@ -34,6 +38,7 @@ def test_a_name_before_a_parenthesis_giving_its_kind_is_a_title(nlp, text, title
     ("Tom Brant was a film director from Leeds.", "Tom Brant"),
     ("Green Harbor is an annual film festival in Ohio.", "Green Harbor"),
     ("Marta Holm is a novelist and a song writer.", "Marta Holm"),
+    ("Dana Vale is a classic beauty, her fans say.", "Dana Vale"),
 ])
 def test_a_work_noun_that_does_not_head_the_attribute_defines_no_title(nlp, text, name):
     assert name not in _works(make_doc(nlp, text))
