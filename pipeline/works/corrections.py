@@ -8,8 +8,13 @@
 - After a role verb, "X in Y" is a character and a work ("plays Woody in Toy Story 4"): the span is split.
 - A proper-noun span right after a person's role noun is that person ("the writer Germaine Greer").
 - A name-like span between which and a person stands a screen role noun is a work ("Gilmore Girls creator Amy
-  Sherman-Palladino", "X Files actress Gillian Anderson"): a person is not a modifier of another person's role.
-  So is a name with its own "The" before a screen role noun ("The Vampire Diaries actress told").
+  Sherman-Palladino", "X Files actress Gillian Anderson", "Only Fools and Horses star David Jason"): a person is not
+  a modifier of another person's role. So is a name with its own "The" before a screen role noun ("The Vampire
+  Diaries actress told").
+- A name labelled a person or place, or not at all, is a work after a year's possessive ("1988's The Great
+  Outdoors"), after "of" and a maker's or version's noun ("the creator of Family Guy"), before "starring" and a person
+  ("Kinsey starring Liam Neeson"), and a person listed among works after a plural work noun ("films including Raging
+  Bull, Michael Collins and Goodfellas"); never when it modifies a noun after it or the article names it a person.
 (Names the model glued words to, and titles that speak, are repaired by `pipeline/names.py` in entity resolution.)
 """
 from __future__ import annotations
@@ -177,6 +182,7 @@ class NerCorrections:
         Never a name that modifies a noun after it ("1966's World Cup winner", "director of Glastonbury
         festival"), and, except after a year, never a name the article uses for a person elsewhere."""
         starts = {e.start: e for e in ents}
+        ends = {e.end: e for e in ents}
         people = PersonEvidence(ents)
         lower = TokenArrays(doc).lower
         found = []
@@ -193,18 +199,18 @@ class NerCorrections:
             elif lower[i] in _STARRING and token.pos_ == "VERB":
                 # "Kinsey starring Liam Neeson", "Mississippi Masala, starring Denzel Washington"
                 person = starts.get(i + 1)
-                name = self._name_before(doc, i - 1 if lower[i - 1] == "," else i, ents, lower[i])
+                name = self._name_before(doc, i - 1 if lower[i - 1] == "," else i, ends, lower[i])
                 # Not "a film by Marc Forster starring …".
                 if person is not None and person.label_ == "PERSON" and name is not None \
                         and name.start > 0 and lower[name.start - 1] != "by" and not people.named(name):
                     found.append((name, "starring"))
         return found
 
-    def _name_before(self, doc: Doc, end: int, ents: list[Span], word: str) -> Span | None:
+    def _name_before(self, doc: Doc, end: int, ends: dict[int, Span], word: str) -> Span | None:
         """Return the name ending before token `end` as a work span: a person-labelled entity, or (before
         "starring") an entity a place label mistook for a work or a run of untagged capitalised words. Before
         "stars" and "starred" only a person-labelled one: "Hollywood stars Leonardo DiCaprio" is a noun phrase."""
-        ent = next((e for e in ents if e.end == end), None)
+        ent = ends.get(end)
         if ent is not None:
             ok = ent.label_ == "PERSON" or word == "starring" and ent.label_ in _MISTAKEN
             return Span(doc, ent.start, ent.end, label=LABEL) if ok else None
@@ -262,7 +268,6 @@ class NerCorrections:
             ents = modifiers + [e for e in ents if (e.start, e.end) not in taken]
         doc.ents = filter_spans(ents)
         return doc
-
 
 
 class PersonEvidence:
