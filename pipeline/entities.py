@@ -467,9 +467,10 @@ def _person_anchor(words: list[str], anchors: dict[str, list[str]], span: Span, 
     word = words[0] if words else ""
     if not word[:1].isupper() or word.lower() in NAME_SUFFIXES:
         return None
-    # A surname in capitals is a transcript's speaker label ("WALLACE" for Chris Wallace).
+    # A surname in capitals is a transcript's speaker label ("WALLACE" for Chris Wallace); a particle's case varies
+    # between mentions ("diCaprio", "DiCaprio").
     same = [n for n, w in anchors.items()
-            if surname(w) == word or len(word) > 2 and word.isupper() and surname(w).upper() == word]
+            if surname(w) == word or len(word) > 2 and surname(w).casefold() == word.casefold()]
     if len(same) == 1:
         return same[0]
     if len(same) > 1:

@@ -93,8 +93,10 @@ def surname(words: list[str]) -> str:
 
 
 def is_name_word(text: str) -> bool:
-    """True for a word that can be part of a personal name: capitalised, or a particle inside one ("de", "van")."""
-    return text[:1].isupper() or text[:1].isdigit() or text in {"de", "da", "van", "von", "der", "du", "le", "la", "al", "bin"}
+    """True for a word that can be part of a personal name: capitalised, a particle inside one ("de", "van"), or a
+    particle written onto the name ("diCaprio", "deGrasse")."""
+    return text[:1].isupper() or text[:1].isdigit() or text in {"de", "da", "van", "von", "der", "du", "le", "la", "al", "bin"} \
+        or text.isalpha() and any(c.isupper() for c in text[1:4])
 
 
 def trim_name(span: Span) -> Optional[Span]:
@@ -253,7 +255,8 @@ def join_labels(spans: list[Span], words_of, fixed: set[str], tokens: Optional[T
     token arrays, when the caller has them.
     """
     spans = [Span(s.doc, s.start, s.end, label="ORG") if _company_name(s) else s for s in spans]
-    singles = {s.text for s in spans if s.label_ == "PERSON" and len(words_of(s.text)) == 1}
+    # Casefolded: a surname is the same name however the writer capitalises a particle ("diCaprio", "DiCaprio").
+    singles = {s.text.casefold() for s in spans if s.label_ == "PERSON" and len(words_of(s.text)) == 1}
     at = word_positions(tokens or TokenArrays(spans[0].doc)) if spans else {}
     # A first name and surname the model called an organisation or a building, shown to be a person once
     # ("actor Keanu Reeves", "Sofia Coppola, 33,", "Ewan McGregor said he …"): every mention of it is.
@@ -275,7 +278,7 @@ def join_labels(spans: list[Span], words_of, fixed: set[str], tokens: Optional[T
         words = words_of(span.text)
         if span.label_ != "PERSON" and span.label_ in NAMEABLE and span.text not in fixed and len(words) >= 2 \
                 and all(is_name_word(w) for w in words) and not any(t.like_num for t in span) \
-                and words[-1] in singles:
+                and words[-1].casefold() in singles:
             span = Span(span.doc, span.start, span.end, label="PERSON")
         out.append(span)
     full = person_words(out, words_of)

@@ -87,6 +87,19 @@ def test_surname_labelled_otherwise_joins_the_full_name(nlp):
     assert {m.entity_id for m in doc._.mentions if m.text == "Nair"} == {"person:mira-nair"}
 
 
+@pytest.mark.parametrize("text, full, short", [
+    ("Hollywood stars Leonardo diCaprio and Cate Blanchett arrived at the Baftas.\n\nDiCaprio said the film was "
+     "unlike anything he had done.", "Leonardo diCaprio", "DiCaprio"),
+    ("The winner was Ruth deMarco of Leeds. DeMarco said she was delighted with the prize.", "Ruth deMarco", "DeMarco"),
+    ("Paul Mccartney opened the show. McCartney said the band was ready.", "Paul Mccartney", "McCartney"),
+])
+def test_a_surname_written_in_another_case_is_the_same_person(nlp, text, full, short):
+    doc = make_doc(nlp, text)
+    [full_id] = {m.entity_id for m in doc._.mentions if m.text == full}
+    assert full_id.startswith("person:")
+    assert {m.entity_id for m in doc._.mentions if m.text == short} == {full_id}
+
+
 def test_full_name_the_model_missed_is_found_from_its_surname(nlp):
     text = ("The feminist writer Germaine Greer walked out of the house. "
             "Greer said she had no idea who would be in there. Greer left on Friday.")
