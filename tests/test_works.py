@@ -217,6 +217,13 @@ def test_a_person_in_other_lists_stays_a_person(nlp, sentence, spans, name):
     ("Another drama, Ed Wood, starred Johnny Depp as the director.",
      [("Ed Wood", "PERSON"), ("Johnny Depp", "PERSON")], "Ed Wood"),
     ("She followed it with Harbour Lights, starring Tom Reeve, in 1991.", [("Tom Reeve", "PERSON")], "Harbour Lights"),
+    # an organisation label before "starring" and a person: a company stars no one
+    ("Third was the animated fable The Glass Express, starring Tom Reeve.",
+     [("The Glass Express", "ORG"), ("Tom Reeve", "PERSON")], "The Glass Express"),
+    ("Critics loved Paper Moons, starring Ann Lee and Tom Reeve, in May.",
+     [("Paper Moons", "ORG"), ("Ann Lee", "PERSON"), ("Tom Reeve", "PERSON")], "Paper Moons"),
+    ("The sequel beat Harbour Lights starring Ann Lee at the box office.",
+     [("Harbour Lights", "ORG"), ("Ann Lee", "PERSON")], "Harbour Lights"),
 ])
 def test_a_name_in_a_work_construction_is_a_work(nlp, sentence, spans, work):
     assert _corrected(nlp, sentence, spans).get(work) == "WORK_OF_ART"
@@ -238,6 +245,11 @@ def test_a_name_in_a_work_construction_is_a_work(nlp, sentence, spans, work):
     ("A drama by Marc Forster starring Johnny Depp opens.", [("Marc Forster", "PERSON"), ("Johnny Depp", "PERSON")],
      "Marc Forster"),
     ("The Hollywood star John Carter arrived.", [("Hollywood", "GPE"), ("John Carter", "PERSON")], "Hollywood"),
+    # an organisation before "stars" or "starred", or before "starring" and no person
+    ("Warner Bros stars Leonardo DiCaprio in its next film.", [("Warner Bros", "ORG"), ("Leonardo DiCaprio", "PERSON")],
+     "Warner Bros"),
+    ("The BBC starred Ann Lee in two dramas.", [("BBC", "ORG"), ("Ann Lee", "PERSON")], "BBC"),
+    ("A film from Pixar starring a talking car opens.", [("Pixar", "ORG")], "Pixar"),
 ])
 def test_a_name_beside_those_words_keeps_its_label(nlp, sentence, spans, name):
     labels = _corrected(nlp, sentence, spans)

@@ -30,6 +30,9 @@ LABEL = "WORK_OF_ART"
 NAME_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC", "PRODUCT"}
 # The labels the base model gives titles it mistakes for a name or a place ("Goodfellas" PERSON, "Elizabeth" GPE).
 _MISTAKEN = {"PERSON", "GPE", "FAC", "LOC"}
+# Before "starring" and a person an organisation label is a mistake too: a company or a band stars no one
+# ("The Polar Express, starring Tom Hanks" tagged an organisation).
+_MISTAKEN_BEFORE_STARRING = _MISTAKEN | {"ORG"}
 _POSSESSIVES = {"'s", "’s", "'", "’"}
 _STARRING = {"starring", "stars", "starred"}
 # Plural nouns for works that open a list of them ("films including …", "whose hits include …").
@@ -212,7 +215,7 @@ class NerCorrections:
         "stars" and "starred" only a person-labelled one: "Hollywood stars Leonardo DiCaprio" is a noun phrase."""
         ent = ends.get(end)
         if ent is not None:
-            ok = ent.label_ == "PERSON" or word == "starring" and ent.label_ in _MISTAKEN
+            ok = ent.label_ == "PERSON" or word == "starring" and ent.label_ in _MISTAKEN_BEFORE_STARRING
             return Span(doc, ent.start, ent.end, label=LABEL) if ok else None
         if word != "starring":
             return None
