@@ -262,10 +262,10 @@ def join_labels(spans: list[Span], words_of, fixed: set[str], tokens: Optional[T
     # ("actor Keanu Reeves", "Sofia Coppola, 33,", "Ewan McGregor said he …"): every mention of it is.
     people = {s.text for s in spans if s.label_ in {"ORG", "FAC", "NORP", "PRODUCT"} and s.text not in fixed
               and (_looks_like_full_name(words_of(s.text)) and _acts_as_person(s) or _surname_acts_alone(s, at))}
-    # A title of two or three name words whose last, alone, acts as a person ("Cat Deeley" WORK_OF_ART … "Deeley
-    # said") is that person.
+    # A title of two or three name words whose last, or whose first name, alone acts as a person ("Cat Deeley"
+    # WORK_OF_ART … "Deeley said", "Chrissy Teigen" WORK_OF_ART … "Chrissy wrote:") is that person.
     people |= {s.text for s in spans if s.label_ == "WORK_OF_ART" and s.text not in fixed and not _quoted(s)
-               and _surname_acts_alone(s, at, tagged=True)}
+               and (_surname_acts_alone(s, at, tagged=True) or _surname_acts_alone(s, at, first=True))}
     out = []
     for span in spans:
         if span.label_ == "WORK_OF_ART" and span.text not in fixed and speaks(span) and not _quoted(span):
@@ -353,17 +353,21 @@ def word_positions(tokens: TokenArrays) -> dict[str, list[int]]:
     return positions
 
 
-def _surname_acts_alone(span: Span, at: dict[str, list[int]], tagged: bool = False) -> bool:
+def _surname_acts_alone(span: Span, at: dict[str, list[int]], tagged: bool = False, first: bool = False) -> bool:
     """True when a two- or three-word name's last word, written alone elsewhere in the article, acts as a person's
     ("Sky Whitlow" ORG … "Whitlow told reporters", "Holloway, 31, plays …"); with `tagged`, only where the model
-    also labelled the word alone PERSON (a title's last word can be a word anybody may be: "Everybody said").
+    also labelled the word alone PERSON (a title's last word can be a word anybody may be: "Everybody said"). With
+    `first`, the name's first word instead, a known first name, however labelled alone ("Chrissy Teigen" …
+    "Later Chrissy wrote:").
     `at` is the document's `word_positions`."""
     words = [t.text for t in span]
     if not 2 <= len(words) <= 3 or words[-1].lower() in ORG_WORDS or words[0].lower() in NOT_FIRST_WORDS \
             or not all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in words):
         return False
+    if first and words[0].lower() not in FIRST_NAMES:
+        return False
     doc = span.doc
-    for i in at.get(words[-1], ()):
+    for i in at.get(words[0] if first else words[-1], ()):
         t = doc[i]
         if span.start <= i < span.end:
             continue

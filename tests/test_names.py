@@ -467,9 +467,21 @@ def _labelled(nlp, text: str, labels: dict[str, str]) -> list[Span]:
         # quoted: a title however its words are used
         ('Her new album "Stella Marsh" is out. Marsh said she had waited years.',
          {"Stella Marsh": "WORK_OF_ART", "Marsh": "PERSON"}, "Stella Marsh", "WORK_OF_ART"),
+        # a known first name alone, however labelled, speaking or taken up by a pronoun
+        ("Meanwhile, Chrissy Tolman nearly got in trouble. Later, Chrissy wrote: \"Talk about a huge announcement.\"",
+         {"Chrissy Tolman": "WORK_OF_ART", "Chrissy": "ORG"}, "Chrissy Tolman", "PERSON"),
+        ("Fans adore Reese Waterford. Reese told reporters she would return.",
+         {"Reese Waterford": "WORK_OF_ART"}, "Reese Waterford", "PERSON"),
+        ("The premiere honoured Martin Gale. On Friday, Martin said he was moved.",
+         {"Martin Gale": "WORK_OF_ART", "Martin": "PERSON"}, "Martin Gale", "PERSON"),
+        # a first name alone that does not act as a person, or a title whose first word is no first name
+        ("Viewers loved Billy Marlow. Billy was a hit with critics in its first week.",
+         {"Billy Marlow": "WORK_OF_ART", "Billy": "PERSON"}, "Billy Marlow", "WORK_OF_ART"),
+        ("Critics praised Glass Harbour. Glass said the album had taken years.",
+         {"Glass Harbour": "WORK_OF_ART", "Glass": "PERSON"}, "Glass Harbour", "WORK_OF_ART"),
     ],
 )
-def test_a_name_tagged_as_a_title_is_a_person_only_when_its_surname_alone_is_one(nlp, text, labels, name, label):
+def test_a_name_tagged_as_a_title_is_a_person_only_when_its_surname_or_first_name_alone_is_one(nlp, text, labels, name, label):
     from pipeline.entities import name_words
     from pipeline.names import join_labels
 
