@@ -267,6 +267,24 @@ def test_awards_festivals_and_companies_are_not_works(nlp):
         assert _corrected(nlp, sentence, [(name, "WORK_OF_ART")]) == {name: label}, sentence
 
 
+@pytest.mark.parametrize("sentence, spans, name, label", [
+    # an award's name that a person's or an organisation's label mistook
+    ("The Oscar went to Hilary Swank for the role.", [("Oscar", "PERSON"), ("Hilary Swank", "PERSON")], "Oscar", "EVENT"),
+    ("Ann Lee, who has an Emmy, joined the cast.", [("Ann Lee", "PERSON"), ("Emmy", "ORG")], "Emmy", "EVENT"),
+    ("The Brit Awards honoured the band on Tuesday.", [("Brit Awards", "PERSON")], "Brit Awards", "EVENT"),
+    ("Tickets for the Mercury Music Prize sold out.", [("Mercury Music Prize", "ORG")], "Mercury Music Prize", "EVENT"),
+    # a word the article also uses in a person's name stays a person's
+    ("Laurence Olivier made it in 1948. Olivier said it was his best.",
+     [("Laurence Olivier", "PERSON"), ("Olivier", "PERSON")], "Olivier", "PERSON"),
+    ("Tony Lane was there, and Tony said the night was a triumph.", [("Tony Lane", "PERSON"), ("Tony", "PERSON")],
+     "Tony", "PERSON"),
+    # a company or a band is not an award
+    ("It was released by Warner Music in May.", [("Warner Music", "ORG")], "Warner Music", "ORG"),
+])
+def test_an_awards_name_is_no_person_or_organisation(nlp, sentence, spans, name, label):
+    assert _corrected(nlp, sentence, spans)[name] == label
+
+
 @pytest.mark.parametrize("sentence, found, label, category", [
     ("The show won a boatload of awards, including Outstanding Comedy Series at the Emmys.", "Outstanding Comedy",
      "PERSON", "Outstanding Comedy Series"),

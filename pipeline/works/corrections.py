@@ -34,6 +34,9 @@ _MISTAKEN = {"PERSON", "GPE", "FAC", "LOC"}
 # ("The Polar Express, starring Tom Hanks" tagged an organisation).
 _MISTAKEN_BEFORE_STARRING = _MISTAKEN | {"ORG"}
 _POSSESSIVES = {"'s", "’s", "'", "’"}
+_NAMES_OF_PEOPLE_AND_GROUPS = {"PERSON", "ORG", "NORP"}
+# The last words of an award's or a ceremony's name ("Brit Awards", "Mercury Music Prize").
+_AWARD_HEADS = {"Award", "Awards", "Prize", "Prizes", "Ceremony"}
 _STARRING = {"starring", "stars", "starred"}
 # Plural nouns for works that open a list of them ("films including …", "whose hits include …").
 _LIST_NOUNS = {"films", "movies", "shows", "series", "programmes", "programs", "sitcoms", "dramas", "comedies", "albums",
@@ -240,6 +243,21 @@ class NerCorrections:
             return None
         return Span(doc, start, end, label=LABEL)
 
+    def awards_named(self, ents: list[Span]) -> list[Span]:
+        """Return `ents` with the names of awards and ceremonies that a person's or organisation's label mistook
+        ("Oscar" PERSON in "the Oscar went to …", "Grammy Awards" ORG, "Brit Awards" PERSON) labelled EVENT; a word
+        the article also uses in a person's longer name stays ("Olivier" beside "Laurence Olivier")."""
+        names = {t.text for e in ents if e.label_ == "PERSON" and len(e) >= 2 for t in (e[0], e[-1])}
+        out = []
+        for ent in ents:
+            words = ent.text.split()
+            if ent.label_ in _NAMES_OF_PEOPLE_AND_GROUPS and (
+                    len(words) == 1 and ent.text in self.awards and ent.text not in names
+                    or len(words) > 1 and words[-1] in _AWARD_HEADS):
+                ent = Span(ent.doc, ent.start, ent.end, label="EVENT")
+            out.append(ent)
+        return out
+
     def award_category(self, ent: Span) -> Span:
         """Return a name opening with an award category's first word ("Outstanding Comedy" of "Outstanding Comedy
         Series", tagged a person) as the award's category, with the capitalised words after it."""
@@ -258,6 +276,7 @@ class NerCorrections:
                 ents.append(self.award_category(ent))
             else:
                 ents.append(ent)
+        ents = self.awards_named(ents)
         modifiers = self.role_modifiers(doc)
         ents = filter_spans(ents)
         listed = list(self.listed_with_works(ents))
