@@ -782,6 +782,41 @@ def test_the_band_is_the_group_named_before(nlp, text, speaker):
 @pytest.mark.parametrize(
     "text, speaker",
     [
+        # introduced with the noun, before or after its name
+        ('The singer topped US magazine Rolling Stone\'s list. "She returned to centre stage after a decade away," the '
+         'magazine reported.', "Rolling Stone"),
+        ('The show won a poll run by Screen Weekly magazine, and Channel 4 came second. "It is simply the best comedy on '
+         'television," the magazine said.', "Screen Weekly"),
+        ('Viewers voted in the Screen magazine survey, run with Sky One. According to the magazine, the show has '
+         '"mind-numbingly predictable scripts and no jokes at all".', "Screen"),
+        # the organisation the paragraph names, most often and last
+        ('The BBC has defended its new comedy. The BBC received 300 complaints. "The programme is clearly labelled and '
+         'broadcast after the watershed," the corporation said.', "BBC"),
+        ('The DJ left Radio 1 in May after ten years. "He can never be replaced," said the station.', "Radio 1"),
+    ],
+)
+def test_the_magazine_or_the_station_is_the_organisation_named_before(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('In Style ran the story. "Brad thinks the request is off the wall and irrational," the magazine quoted the '
+         'source as saying.', None),
+        ('Heat ran the story. "They are very happy together and always will be," the magazine quoted a friend of the '
+         'couple as saying.', None),
+        ('Heat ran the story. "We are very happy together and always will be," the magazine quoted Jen Cole as saying.',
+         "Jen Cole"),
+    ],
+)
+def test_whom_an_outlet_quotes_speaks_not_the_outlet(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
         ('Tribal leader Samuel Okoro said talks with the producers revealed there was "a strong element of cruelty in the script".',
          "Samuel Okoro"),
         ('Curator Lena Holt said tests on the canvas showed it was "almost certainly painted in the last century".',

@@ -240,6 +240,9 @@ class FrameRules:
         if cue.lower_ == "according":
             objects = [c for c in cue.nbor(1).children if c.dep_ == "pobj"] if cue.i + 1 < len(cue.doc) else []
             return objects[0] if objects else self.nearest_name(cue, region, after_only=True)
+        quoted = self.quoted_as_saying(cue)
+        if quoted is not None:
+            return quoted
         verb = cue
         for _ in range(4):
             subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not self.in_quote(c.idx)]
@@ -277,6 +280,16 @@ class FrameRules:
             if quoted is not None and cue.lemma_.lower() != "quote" and not self.in_quote(quoted.idx):
                 return quoted  # "the magazine quoted its source as saying": the source speaks
         return self.nearest_name(cue, region)
+
+    def quoted_as_saying(self, cue: Token) -> Optional[Token]:
+        """`"…," the magazine quoted the source as saying`: when the cue is "quote" itself, its object speaks, not
+        its subject (the outlet that quotes)."""
+        if cue.lemma_.lower() != "quote":
+            return None
+        as_saying = any(c.lower_ == "as" and any(g.dep_ in {"pcomp", "pobj"} and g.lemma_.lower() in self.lex.verbs
+                                                  for g in c.children) for c in cue.children)
+        quoted = next((c for c in cue.children if c.dep_ == "dobj" and not self.in_quote(c.idx)), None)
+        return quoted if as_saying else None
 
     def reported_thing(self, token: Token) -> bool:
         """True for a common noun that cannot speak for itself: no person, role, organisation or written object."""

@@ -21,6 +21,7 @@ class Lexicon:
     anonymous_roles: frozenset
     relational_roles: frozenset
     org_nouns: frozenset
+    referring_org_nouns: frozenset  # "the magazine said": the organisation last named, whatever its name
     group_nouns: frozenset
     demonyms: frozenset  # "the Scot", "the New Zealander"
     gender: dict  # word → "m" | "f"
@@ -48,6 +49,7 @@ class Lexicon:
             anonymous_roles=frozenset(cues["anonymous_roles"]),
             relational_roles=frozenset(cues["relational_roles"]),
             org_nouns=frozenset(cues["org_nouns"]),
+            referring_org_nouns=frozenset(cues["referring_org_nouns"]),
             group_nouns=frozenset(cues["group_nouns"]),
             demonyms=frozenset(cues["demonyms"]),
             gender=gender,

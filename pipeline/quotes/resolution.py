@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import replace
 from typing import Optional
 
@@ -218,6 +219,8 @@ class SpeakerResolution:
             return replace(UNRESOLVED, text=text)
         if lemma in self.lex.org_nouns and lemma not in self.lex.person_roles:
             orgs = [m for m in self.mentions if m.start_char < pos and m.label == "ORG" and lemma in m.text.lower().split()]
+            if not orgs and lemma in self.lex.referring_org_nouns and self.definite(token):
+                orgs = self.organisation_referred(token, lemma)
             if orgs:
                 return replace(self._speaker_for_mention(orgs[-1], text, "role-noun", 0.7), gender=None)
             return replace(UNRESOLVED, text=text)
@@ -239,6 +242,29 @@ class SpeakerResolution:
             if previous is not None:
                 return replace(previous, text=text, method="role-noun", confidence=0.5)
         return replace(UNRESOLVED, text=text)
+
+    def organisation_referred(self, token: Token, lemma: str) -> list:
+        """`the magazine reported`, `said the station`: the organisation the article introduced with that noun
+        ("US magazine Rolling Stone", "the Broadcast magazine survey"), else the one it named most often shortly
+        before (the nearest of those tied), outside quotations."""
+        start = token.left_edge.idx
+        named = [m for m in self.mentions if m.start_char < start and m.label == "ORG" and not self.in_quote(m.start_char)]
+        introduced = [m for m in named if self._introduced_with(m, lemma)]
+        if introduced:
+            return introduced[-1:]
+        near = [m for m in named if m.start_char >= start - PRONOUN_WINDOW_CHARS]
+        counts = Counter(m.entity_id for m in near)
+        return [max(near, key=lambda m: (counts[m.entity_id], m.start_char))] if near else []
+
+    def _introduced_with(self, mention, lemma: str) -> bool:
+        """True when `lemma` stands right before the mention (one word may come between: "US magazine Rolling
+        Stone") or right after it ("Broadcast magazine")."""
+        span = self.doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return False
+        before = [t.lemma_.lower() for t in self.doc[max(0, span.start - 2) : span.start]]
+        after = self.doc[span.end].lemma_.lower() if span.end < len(self.doc) else ""
+        return lemma in before or after == lemma
 
     def resolve_voices(self, token: Token, pos: int) -> Speaker:
         """`Glastonbury organisers said`, `officials at the BBC said`, `organisers said`: the organisation named in
