@@ -35,8 +35,6 @@ _MISTAKEN = {"PERSON", "GPE", "FAC", "LOC"}
 _MISTAKEN_BEFORE_STARRING = _MISTAKEN | {"ORG"}
 _POSSESSIVES = {"'s", "’s", "'", "’"}
 _NAMES_OF_PEOPLE_AND_GROUPS = {"PERSON", "ORG", "NORP"}
-# The last words of an award's or a ceremony's name ("Brit Awards", "Mercury Music Prize").
-_AWARD_HEADS = {"Award", "Awards", "Prize", "Prizes", "Ceremony"}
 _STARRING = {"starring", "stars", "starred"}
 # Plural nouns for works that open a list of them ("films including …", "whose hits include …").
 _LIST_NOUNS = {"films", "movies", "shows", "series", "programmes", "programs", "sitcoms", "dramas", "comedies", "albums",
@@ -58,6 +56,7 @@ class NerCorrections:
     def __init__(self, data: dict):
         self.heads = {word: label for label, words in data["head_labels"].items() for word in words}
         self.awards = set(data["award_names"])
+        self.award_heads = set(data["award_heads"])
         self.role_verbs = set(data["role_verbs"])
         self.screen_roles = set(data["screen_roles"])
         self.category_openers = set(data["award_category_openers"])
@@ -253,7 +252,7 @@ class NerCorrections:
             words = ent.text.split()
             if ent.label_ in _NAMES_OF_PEOPLE_AND_GROUPS and (
                     len(words) == 1 and ent.text in self.awards and ent.text not in names
-                    or len(words) > 1 and words[-1] in _AWARD_HEADS):
+                    or len(words) > 1 and words[-1] in self.award_heads):
                 ent = Span(ent.doc, ent.start, ent.end, label="EVENT")
             out.append(ent)
         return out
