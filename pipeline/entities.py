@@ -25,7 +25,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .names import (NAME_SUFFIXES, acronym, canonical_name, join_labels, mend_split_names, musical_acts,
-                    same_given_name, speaking_names, speaking_organisations, surname, trim_name, untagged_people)
+                    same_given_name, speaking_names, speaking_organisations, surname, trim_name, unglue_headline,
+                    untagged_people)
 from .records import Entity, Mention, doc_text
 from .tokens import TokenArrays
 
@@ -312,6 +313,7 @@ class EntityResolver:
             if span is None or len(span) == 1 and self._is_heading(span, text):
                 continue
             spans.append(span)
+        spans = unglue_headline(spans, text)
         tokens = TokenArrays(doc)
         spans = join_labels(mend_split_names(doc, spans), name_words, set(self.gazetteer), tokens)
         added = untagged_people(doc, spans, name_words, tokens)
@@ -450,7 +452,8 @@ class EntityResolver:
 
 def _contains(longer: list[str], shorter: list[str]) -> bool:
     """True when the words of `shorter` appear in order at the end or start of `longer`, or are its first and last
-    words ("Donald Trump" in "Donald J Trump")."""
+    words ("Donald Trump" in "Donald J Trump"), whatever their case ("Den Hamer" opening a sentence)."""
+    longer, shorter = [w.casefold() for w in longer], [w.casefold() for w in shorter]
     n = len(shorter)
     return n < len(longer) and (longer[-n:] == shorter or longer[:n] == shorter
                                 or n == 2 and longer[0] == shorter[0] and longer[-1] == shorter[-1])

@@ -9,6 +9,7 @@ full name. Word lists are in `data/names.json` and `data/first_names.json`.
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
@@ -26,6 +27,8 @@ CONFUSABLE = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_
 # Labels a glued personal name comes with; titles (WORK_OF_ART) keep their words ("The Show Must Go On").
 NAMEABLE = {"PERSON", "ORG", "NORP", "GPE"}
 _TRAILING_MARKS = {"-", "–", "—", "―", ":", ",", ";", "|", "/", "(", "[", "\"", "'", "“", "‘"}
+# A person's name never ends in "!" or "?" ("Tessa Morrow!"); a band's or an outlet's may ("Wham!", "OK!").
+_SENTENCE_MARKS = {"!", "?"}
 _LEADING_MARKS = {"-", "–", "—", "―", ":", ",", ";", "|", "/", ")", "]", "\"", "'", "”", "’"}
 
 
@@ -92,10 +95,15 @@ def surname(words: list[str]) -> str:
     return words[-1]
 
 
+# Lower-case particles inside a surname ("Anna van der Berg", "Sandra den Hamer", "Luiz da Silva").
+NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "du", "le", "la", "al", "bin", "di", "del", "della",
+                            "dos", "das", "ter", "ten", "op"})
+
+
 def is_name_word(text: str) -> bool:
     """True for a word that can be part of a personal name: capitalised, a particle inside one ("de", "van"), or a
     particle written onto the name ("diCaprio", "deGrasse")."""
-    return text[:1].isupper() or text[:1].isdigit() or text in {"de", "da", "van", "von", "der", "du", "le", "la", "al", "bin"} \
+    return text[:1].isupper() or text[:1].isdigit() or text in NAME_PARTICLES \
         or text.isalpha() and any(c.isupper() for c in text[1:4])
 
 
@@ -134,7 +142,8 @@ def trim_name(span: Span) -> Optional[Span]:
                     and not t.is_sent_start), None)
         if cut is not None:
             end = cut
-    while end > start and doc[end - 1].text in _TRAILING_MARKS:
+    while end > start and (doc[end - 1].text in _TRAILING_MARKS
+                           or span.label_ == "PERSON" and doc[end - 1].text in _SENTENCE_MARKS):
         end -= 1
     while end - 1 > start and doc[end - 1].lower_.rstrip(":") in HEADLINE_WORDS and not doc[end - 1].is_sent_start:
         end -= 1
@@ -145,6 +154,26 @@ def trim_name(span: Span) -> Optional[Span]:
     if (start, end) == (span.start, span.end):
         return span
     return Span(doc, start, end, label=span.label_)
+
+
+def unglue_headline(spans: list[Span], text: str) -> list[Span]:
+    """Return `spans` with a person's name in the headline cut to the longest name the body writes, when the
+    headline runs it on into its own words ("Tessa Morrow Welcome First Child", the body writing "Tessa Morrow";
+    "Dev Harlan Finally Speaks"). A name of three words or more only, cut to two words or more, and only when the
+    body never writes the longer form."""
+    headline_end = text.find("\n")
+    if headline_end < 0:
+        return spans
+    body = text[headline_end:]
+    out = []
+    for span in spans:
+        if span.label_ == "PERSON" and span.end_char <= headline_end and len(span) >= 3 and span.text not in body:
+            cut = next((end for end in range(span.end - 1, span.start + 1, -1)
+                        if re.search(r"(?<!\w)" + re.escape(span.doc[span.start:end].text) + r"(?!\w)", body)), None)
+            if cut is not None:
+                span = Span(span.doc, span.start, cut, label=span.label_)
+        out.append(span)
+    return out
 
 
 def canonical_name(written: str, words: str) -> str:
@@ -191,6 +220,9 @@ def mend_split_names(doc: Doc, spans: list[Span]) -> list[Span]:
 
     def free_name_word(token) -> bool:
         # An honorific starts a name: what stands before it is not part of it ("Entrepreneur" + "Sir Richard …").
+        # A surname's particle may stand between the pieces ("Anna van" + "der" + "Berg").
+        if token.i not in taken and token.text in NAME_PARTICLES and not token.is_sent_start:
+            return True
         return token.i not in taken and token.pos_ in ("PROPN", "NOUN") and token.text[:1].isupper() \
             and token.text.replace(".", "").isalpha() and not token.is_sent_start \
             and token.lower_.rstrip(".") not in HONORIFICS | RANKS
@@ -202,7 +234,7 @@ def mend_split_names(doc: Doc, spans: list[Span]) -> list[Span]:
         if span.label_ == "PERSON" and last is not None and last.label_ == "PERSON" and last.end <= span.start:
             gap = doc[last.end : span.start]
             if all(free_name_word(t) for t in gap) and not span[0].is_sent_start \
-                    and (len(gap) or span.text.lower().rstrip(".") in NAME_SUFFIXES):
+                    and (len(gap) or last[-1].text in NAME_PARTICLES or span.text.lower().rstrip(".") in NAME_SUFFIXES):
                 # Joined, the name loses a role word the model glued to its first piece.
                 out[-1] = trim_name(Span(doc, last.start, span.end, label="PERSON")) or span
                 continue
@@ -490,10 +522,19 @@ def untagged_people(doc: Doc, spans: list[Span], words_of, tokens: Optional[Toke
     # A known first name shared by no two people of the article ("Later Chrissy added").
     surnames.update({first: names[0] for first, names in firsts.items() if len(names) == 1 and first.lower() in FIRST_NAMES})
     for tok in (doc[i] for i, text in enumerate(texts) if text in surnames):
-        if tok.text in surnames and free(tok.i) and (surname_like(tok) or _surname_as_noun(tok) or _surname_as_word(tok)) \
+        if tok.text in surnames and free(tok.i) and (surname_like(tok) or _surname_as_noun(tok) or _surname_as_word(tok)
+                                                   or _surname_opens(tok)) \
                 and not (tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper() and doc[tok.i + 1].pos_ == "PROPN"):
             add(tok.i, tok.i + 1)
     return found
+
+
+def _surname_opens(tok) -> bool:
+    """True for a surname, whatever its tag, that opens a sentence as the subject of the verb or the comma after it
+    ("Pike joked:", tagged an interjection; "Morrow, best known for …", tagged a date)."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.is_sent_start and tok.text[:1].isupper() and tok.is_alpha and not tok.text.isupper() \
+        and nxt is not None and (nxt.pos_ in {"VERB", "AUX"} or nxt.text == ",")
 
 
 def _surname_as_word(tok) -> bool:

@@ -502,3 +502,82 @@ def test_an_organisation_word_tagged_alone_takes_the_proper_noun_before_it(nlp, 
     start = doc.text.index(word)
     span = doc.char_span(start, start + len(word), label="ORG")
     assert [s.text for s in mend_split_names(doc, [span])] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, full",
+    [
+        ("Tessa Morrow Welcome First Child\n\nTessa Morrow and her husband had a girl on Saturday.", "Tessa Morrow"),
+        ("Dev Harlan Finally Speaks Out\n\nThe singer Dev Harlan spoke to reporters on Monday.", "Dev Harlan"),
+        ("Mara Quill Lands Lead Role\n\nMara Quill will star in the drama, her agent said.", "Mara Quill"),
+    ],
+)
+def test_headline_words_glued_to_a_name_give_way_to_the_name_the_body_writes(nlp, text, full):
+    doc = make_doc(nlp, text)
+    assert full in _people(doc)
+    assert not any(name.startswith(full + " ") for name in _people(doc))
+
+
+def test_a_headline_name_the_body_writes_in_full_stays_whole(nlp):
+    doc = make_doc(nlp, "Sarah Jessica Parker Returns\n\nSarah Jessica Parker is back on stage in London.")
+    assert "Sarah Jessica Parker" in _people(doc)
+
+
+@pytest.mark.parametrize("mark", ["!", "?"])
+def test_a_sentence_mark_is_not_part_of_a_persons_name(nlp, mark):
+    doc = nlp.make_doc(f"Congratulations to Tessa Morrow{mark}")
+    assert trim_name(Span(doc, 2, len(doc), label="PERSON")).text == "Tessa Morrow"
+
+
+def test_a_sentence_mark_stays_in_an_organisations_name(nlp):
+    doc = nlp.make_doc("She told OK!")
+    assert trim_name(Span(doc, 2, len(doc), label="ORG")).text == "OK!"
+
+
+@pytest.mark.parametrize(
+    "text, surname, full",
+    [
+        ('Sam Pike hosts the show. Pike joked: "You had better get used to the tired part."', "Pike", "Sam Pike"),
+        ("Tessa Morrow starred in the sitcom. Morrow, best known for comedy, is now directing.", "Morrow", "Tessa Morrow"),
+        ('The film was directed by Ruth Marsh. Marsh, who also wrote it, said the shoot was cold.', "Marsh", "Ruth Marsh"),
+    ],
+)
+def test_a_surname_opening_a_sentence_is_the_person_whatever_its_tag(nlp, text, surname, full):
+    doc = make_doc(nlp, text)
+    ids = {m.entity_id for m in doc._.mentions if m.text == surname}
+    assert ids == {e.entity_id for e in doc._.entities if e.name == full}
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        ("The director of their film, Owen Park, also weighed in on the row.", "Owen Park"),
+        ("The woman's lawyer, Dolores Brant, said her client would sue.", "Dolores Brant"),
+        ("Her manager, Jo Baines, confirmed the tour had been cancelled.", "Jo Baines"),
+    ],
+)
+def test_a_name_in_apposition_to_a_persons_role_is_a_person(nlp, text, person):
+    doc = make_doc(nlp, text)
+    assert person in _people(doc)
+    assert person not in {m.text for m in doc._.mentions if m.label == "WORK_OF_ART"}
+
+
+@pytest.mark.parametrize("platform", ["Twitter", "Instagram", "Facebook", "YouTube"])
+def test_social_platforms_are_organisations_not_people(nlp, platform):
+    doc = make_doc(nlp, f"Jonah Brill shared the news on {platform} on Sunday morning.")
+    assert {m.label for m in doc._.mentions if m.text == platform} == {"ORG"}
+
+
+@pytest.mark.parametrize(
+    "text, full, short",
+    [
+        ("Festival director Anna van der Berg spoke first. Later van der Berg said it had gone well.",
+         "Anna van der Berg", "Berg"),
+        ("The chairwoman Sandra den Hamer said the festival had grown. Den Hamer added that it would return.",
+         "Sandra den Hamer", "Den Hamer"),
+    ],
+)
+def test_a_surname_with_a_particle_is_one_person(nlp, text, full, short):
+    doc = make_doc(nlp, text)
+    assert full in _people(doc)
+    assert {m.entity_id for m in doc._.mentions if short in m.text} == {e.entity_id for e in doc._.entities if e.name == full}

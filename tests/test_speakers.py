@@ -933,3 +933,70 @@ def test_an_unknown_capitalised_subject_is_not_made_an_organisation(nlp, text):
 ])
 def test_the_spokesman_named_before_speaks_for_whom_he_spoke_for(nlp, text, speaker):
     assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'E! News shut down the speculation, with a family source denying the rumours and telling the site, '
+        '"It has been a very hard couple of months for them."',
+        'The studio played it down, with an insider close to the production telling Variety: '
+        '"Nobody on set was unhappy with the new director."',
+    ],
+)
+def test_the_noun_a_speaking_participle_describes_speaks_not_the_clause_subject(nlp, text):
+    q = only(nlp, text)
+    assert q.speaker is None  # an unnamed source, not the outlet or the studio
+
+
+def test_a_named_noun_before_a_speaking_participle_speaks(nlp):
+    q = only(nlp, 'Neil Sharp hit back at the claims, with his lawyer Ann Cole telling reporters: '
+                  '"My client will be taking action over these lies."')
+    assert q.speaker == "Ann Cole"
+
+
+@pytest.mark.parametrize("verb", ["joked", "laughed", "quipped"])
+def test_a_surname_opening_the_frame_speaks(nlp, verb):
+    text = f'Sam Pike hosts the late show. Pike {verb}: "Well, you had better get used to the tired part."'
+    assert quotes_of(nlp, text)[-1].speaker == "Sam Pike"
+
+
+def test_she_never_resolves_to_a_platform(nlp):
+    text = ('Tessa Morrow shared the news on Twitter on Sunday morning. '
+            '"I have never been so tired and so happy at the same time," she told the host.')
+    assert only(nlp, text).speaker == "Tessa Morrow"
+
+
+@pytest.mark.parametrize(
+    "label, speaker",
+    [
+        ("BBC Four controller Nina Carrow", "Nina Carrow"),
+        ("Festival director Anna Holm", "Anna Holm"),
+        ("Northline Pictures chief executive Dan Kerr", "Dan Kerr"),
+    ],
+)
+def test_a_verbless_label_ending_in_a_name_before_a_colon(nlp, label, speaker):
+    text = f'The channel announced its autumn plans.\n\n{label}: "We want to be braver with our programmes."'
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+def test_interview_written_up_topic_by_topic_is_the_interviewees(nlp):
+    text = ('Jenna Ortez sat down with a magazine ahead of her new series. Ortez has starred in three films.\n\n'
+            'On reading reviews: "Never. I learned that lesson the hard way on my first film."\n\n'
+            'On her famous dad, actor Luis Ortez: "He taught me everything, but he also taught me to find my own way."\n\n'
+            'On dating: "I am single and honestly loving it right now, so do not ask."')
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Jenna Ortez"] * 3
+
+
+@pytest.mark.parametrize("role", ["co-star", "film-maker", "ex-husband"])
+def test_a_hyphenated_role_before_a_name_leaves_the_name_as_speaker(nlp, role):
+    text = (f"Hannah Lowell stars in the thriller.\n\nSpeaking to a talk show this month, Lowell's {role} "
+            'Tom Brady-Hart joked that she was "the bossiest person on set, in the best way."')
+    assert quotes_of(nlp, text)[-1].speaker == "Tom Brady-Hart"
+
+
+def test_a_spokesman_for_an_unnamed_network_is_not_the_outlet_told_earlier(nlp):
+    text = ('Kid Nova apologised on Monday. His manager, Tyrell Grant, told TMZ that the star was "embarrassed and '
+            'deeply sorry about all of it."\n\n"We will be reviewing our security procedures and he will not be '
+            'invited back," a spokesman for the network said.')
+    assert quotes_of(nlp, text)[-1].speaker is None

@@ -95,7 +95,7 @@ def governing_verb(root: Token, person_nouns: frozenset = frozenset()) -> Option
     # "Only Fools and Horses star David Jason criticised": the parser made the title the subject and the name
     # its conjunct.
     head = root
-    while head.dep_ in {"conj", "compound", "appos"} and head.head is not head:
+    while head.dep_ in {"conj", "compound", "appos"} and head.head.i != head.i:
         head = head.head
         if head.dep_ in SUBJECT_DEPS and head.ent_type_ == "WORK_OF_ART":
             return head.head

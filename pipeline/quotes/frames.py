@@ -3,6 +3,7 @@ attribution forms without a reporting verb (`"…" ― Name`, `Name: "…"`, tra
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from typing import Optional
 
@@ -148,14 +149,33 @@ class FrameRules:
                     rest = self.text[end:tail_end]
                     outlet = re.match(r"\s*,\s*([^,.;:\n]{2,60})", rest)
                     return Attribution(speaker, None, None, self.outlet_name(outlet.group(1)) if outlet else None, "form-dash")
+        topic = forms["topic_before_colon"].match(self.text[q.para_start : q.open])
+        if topic:
+            found = self.interviewee(q.para_start, q.para_start + topic.end("topic"))
+            return Attribution(found, None, None, None, "form-topic-colon") if found is not None else None
         lo = max(prev.close if prev else q.para_start, sentence_start(self.text, q.open, q.para_start))
         m = forms["name_before_colon"].match(self.text[lo : q.open])
         if m:
-            found = self.name_at(lo + m.start("name"), lo + m.end("name"), whole=True)
+            found = self.name_at(lo + m.start("name"), lo + m.end("name"), whole=True) \
+                or self.name_closing(lo + m.start("name"), lo + m.end("name"))
             if found is not None:
                 outlet = self.outlet_name(m.group("outlet")) if m.group("outlet") else None
                 return Attribution(found[0], None, None, outlet, "form-name-colon")
         return None
+
+    def interviewee(self, topic_start: int, topic_end: int) -> Optional[Speaker]:
+        """`On her famous dad: "…"`, an interview written up topic by topic: the person the article names most
+        before the topic (outside quotations, and not in the topic itself, which names whom she talks about)."""
+        counts = Counter(m.entity_id for m in self.mentions if m.label == "PERSON" and m.start_char < topic_start
+                         and not self.in_quote(m.start_char) and m.entity_id not in self.characters)
+        for m in self.mentions:
+            if topic_start <= m.start_char < topic_end:
+                counts.pop(m.entity_id, None)
+        if not counts:
+            return None
+        best = max(counts, key=lambda eid: (counts[eid], -min(m.start_char for m in self.mentions if m.entity_id == eid)))
+        mention = next(m for m in self.mentions if m.entity_id == best)
+        return self._speaker_for_mention(mention, None, "explicit", 0.6)
 
     def label_attribution(self, i: int) -> Optional[Attribution]:
         """A transcript paragraph opened by a speaker label (`WALLACE: …`): its quotes are the labelled speaker's
@@ -194,6 +214,15 @@ class FrameRules:
             e = people[0]
             return Speaker(e.name, e.entity_id, written, "explicit", 0.85, self.genders.get(e.entity_id)), hi
         return None
+
+    def name_closing(self, lo: int, hi: int) -> Optional[tuple[Speaker, int]]:
+        """`BBC Four controller Nina Carrow: "…"`: the person whose name ends a verbless label before a colon, after
+        the words that describe them (no verb among them, so the label is not a sentence about someone)."""
+        mention = next((m for m in self.mentions if m.label == "PERSON" and lo < m.start_char
+                        and not self.text[m.end_char : hi].strip(" '’s")), None)
+        if mention is None or any(t.pos_ in {"VERB", "AUX"} for t in self.tokens(lo, mention.start_char)):
+            return None
+        return self._speaker_for_mention(mention, self.text[lo:mention.end_char].strip(), "explicit", 0.85), mention.end_char
 
     def outlet_name(self, written: str) -> Optional[str]:
         """Return an outlet written after a name ("Jane Doe, Vogue"), when it is an organisation of the article."""
@@ -251,9 +280,12 @@ class FrameRules:
                 subject = min(subjects, key=lambda t: (t.ent_type_ == "WORK_OF_ART", t.i))
                 # "The label's head of music Dana Fisher said", parsed as two subjects: the name right after the
                 # role's phrase is the person it describes.
+                # A hyphenated role ("Lowell's co-star Tom Hart joked") is split into pieces the parser may also
+                # make subjects: only such pieces may stand between the role and the name.
                 named = [s for s in subjects if s.ent_type_ == "PERSON" and s.i > subject.i
-                         and s.left_edge.i == subject.right_edge.i + 1]
-                if named and subject.pos_ == "NOUN":
+                         and all(t.i in {x.i for x in subjects} or t.text == "-" or t.dep_ == "amod" and t.head.i == verb.i
+                                 for t in s.doc[subject.right_edge.i + 1 : s.left_edge.i])]
+                if named and subject.pos_ in {"NOUN", "PROPN", "X"} and subject.ent_type_ != "PERSON":
                     subject = named[0]
                 if subject.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl":
                     subject = verb.head
@@ -271,7 +303,11 @@ class FrameRules:
                     if agent is not None and not self.in_quote(agent.idx):
                         return agent
                 return subject
-            if verb.dep_ not in CLIMB_DEPS or verb.head is verb:
+            if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"} \
+                    and not self.in_quote(verb.head.idx):
+                # "with a family source denying the rumours and telling the site": the participle's noun speaks.
+                return verb.head
+            if verb.dep_ not in CLIMB_DEPS or verb.head.i == verb.i:
                 break
             verb = verb.head
             if verb.lower_ == "as" and verb.dep_ == "prep":

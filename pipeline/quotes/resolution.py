@@ -252,9 +252,19 @@ class SpeakerResolution:
         introduced = [m for m in named if self._introduced_with(m, lemma)]
         if introduced:
             return introduced[-1:]
-        near = [m for m in named if m.start_char >= start - PRONOUN_WINDOW_CHARS]
+        near = [m for m in named if m.start_char >= start - PRONOUN_WINDOW_CHARS and not self._addressed(m)]
         counts = Counter(m.entity_id for m in near)
         return [max(near, key=lambda m: (counts[m.entity_id], m.start_char))] if near else []
+
+    def _addressed(self, mention) -> bool:
+        """True for an organisation a speaker talks to ("told TMZ", "in a statement to Billboard"), which is the
+        outlet, not the one whose spokesman speaks later, or one that only modifies a noun ("an Instagram post")."""
+        span = self.doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return False
+        root = span.root
+        return root.dep_ == "dobj" and root.head.lemma_.lower() in {"tell", "ask"} \
+            or root.dep_ == "pobj" and root.head.lower_ == "to" or root.dep_ == "compound"
 
     def _introduced_with(self, mention, lemma: str) -> bool:
         """True when `lemma` stands right before the mention (one word may come between: "US magazine Rolling

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..entities import add_rule_spans, load_json
+from ..names import FIRST_NAMES
 from ..tokens import TokenArrays
 
 LABEL = "WORK_OF_ART"
@@ -113,6 +114,8 @@ class NerCorrections:
                 and all(t.pos_ == "PROPN" for t in ent):
             # "the feminist writer Germaine Greer": a name right after a person's role noun is that person.
             return [Span(doc, ent.start, ent.end, label="PERSON")]
+        if self.apposed_to_role(ent):
+            return [Span(doc, ent.start, ent.end, label="PERSON")]
         after_role = before is not None and (before.lemma_ in self.role_verbs or before.lower_ == "as")
         end = ent.end
         while end < len(doc) and doc[end].tag_ in ("NNP", "NNPS") and not doc[end].ent_type_:
@@ -125,6 +128,21 @@ class NerCorrections:
             split = inner[0].i
             return [Span(doc, ent.start, split, label="PERSON"), Span(doc, split + 1, ent.end, label=LABEL)]
         return [ent]
+
+    def apposed_to_role(self, ent: Span) -> bool:
+        """True for a name of two or three proper nouns in apposition to a person's role noun ("her manager, Jo
+        Baines,"), or to the work after it when a known first name opens the name and the parser attached it to
+        the nearer noun ("the director of their film, Owen Park,")."""
+        if ent.root.dep_ != "appos" or not 2 <= len(ent) <= 3 or not all(t.pos_ == "PROPN" for t in ent):
+            return False
+        head = ent.root.head
+        if head.i > ent.start or not head.is_lower:
+            return False
+        if head.lower_ in self.person_roles:
+            return True
+        of = head.head
+        return head.dep_ == "pobj" and of.lower_ == "of" and of.head.lower_ in self.person_roles \
+            and ent[0].lower_ in FIRST_NAMES
 
     def role_modifiers(self, doc: Doc) -> list[Span]:
         """Return the spans standing before "<screen role> <person>" that are works, not people."""
@@ -273,6 +291,10 @@ class NerCorrections:
                 ents.extend(self.correct(ent))
             elif ent.label_ in NAME_LABELS and len(ent) > 1 and ent[0].text in self.category_openers:
                 ents.append(self.award_category(ent))
+            elif ent.label_ in NAME_LABELS - {"PERSON"} and ent.ent_id_ != "gazetteer" and ent[0].lower_ in FIRST_NAMES \
+                    and self.apposed_to_role(ent):
+                # "The woman's lawyer, Dolores Brant, said" with the name tagged an organisation.
+                ents.append(Span(doc, ent.start, ent.end, label="PERSON"))
             else:
                 ents.append(ent)
         ents = self.awards_named(ents)
