@@ -27,6 +27,8 @@ CONFUSABLE = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_
 # Labels a glued personal name comes with; titles (WORK_OF_ART) keep their words ("The Show Must Go On").
 NAMEABLE = {"PERSON", "ORG", "NORP", "GPE"}
 _TRAILING_MARKS = {"-", "–", "—", "―", ":", ",", ";", "|", "/", "(", "[", "\"", "'", "“", "‘"}
+# The endings of nouns for what a person does ("campaigner", "cinematographer", "activist", "veteran", "fashionista").
+_AGENT_NOUN = re.compile(r"(?:er|or|ist|ian|an|ant|ent|eer|ess|ista)s?$")
 # A person's name never ends in "!" or "?" ("Tessa Morrow!"); a band's or an outlet's may ("Wham!", "OK!").
 _SENTENCE_MARKS = {"!", "?"}
 _LEADING_MARKS = {"-", "–", "—", "―", ":", ",", ";", "|", "/", ")", "]", "\"", "'", "”", "’"}
@@ -149,6 +151,13 @@ def trim_name(span: Span) -> Optional[Span]:
         end -= 1
         while end > start and doc[end - 1].text in _TRAILING_MARKS:
             end -= 1
+    if span.label_ == "PERSON" and end - start >= 3 and doc[start + 1].lower_ in FIRST_NAMES \
+            and doc[start + 1].lower_ not in NAME_PARTICLES and doc[start + 1].whitespace_ \
+            and doc[start].lower_ not in FIRST_NAMES and _AGENT_NOUN.search(doc[start].lower_) \
+            and doc[start].is_alpha and doc[start].text[1:].islower() and doc[start + 1].text[:1].isupper():
+        # "Campaigner Ruth Gale", "Cinematographer John Mathieson": a word shaped like a noun for a person's trade,
+        # and no first name itself, before a known first name is a description the model glued to the name.
+        start += 1
     if end <= start:
         return None
     if (start, end) == (span.start, span.end):

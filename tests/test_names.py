@@ -29,6 +29,10 @@ def _entity_of(doc, text: str) -> set[str]:
         (["Gwen", "Stacey", "Will", "Reunite", "With"], "Gwen Stacey"),
         (["Kane", "Weston", "Slams", "Tara", "Swann"], "Kane Weston"),
         (["Anna", "Farrow", "Responds", "To", "Critics"], "Anna Farrow"),
+        # a description glued before a known first name
+        (["Campaigner", "Ruth", "Gale"], "Ruth Gale"),
+        (["Fashionista", "Anna", "Holm"], "Anna Holm"),
+        (["Veteran", "Peter", "Lane"], "Peter Lane"),
     ],
 )
 def test_glued_words_are_trimmed_from_a_name(nlp, words, expected):
@@ -36,7 +40,8 @@ def test_glued_words_are_trimmed_from_a_name(nlp, words, expected):
     assert trim_name(Span(doc, 0, len(doc), label="PERSON")).text == expected
 
 
-@pytest.mark.parametrize("words", [["Will", "Ferrell"], ["Jack", "Will", "Hughes"], ["Sarah", "Jessica", "Parker"]])
+@pytest.mark.parametrize("words", [["Will", "Ferrell"], ["Jack", "Will", "Hughes"], ["Sarah", "Jessica", "Parker"],
+                                   ["Mary", "Kate", "Olsen"], ["Dame", "Judi", "Dench"]])
 def test_a_name_holding_a_headline_word_stays_whole(nlp, words):
     doc = nlp.make_doc(" ".join(words))
     assert trim_name(Span(doc, 0, len(doc), label="PERSON")).text == " ".join(words)
