@@ -156,6 +156,43 @@ def test_an_accepted_title_is_untouched(parse):
     assert [(e.text, e.label_) for e in doc.ents] == [("Glass Door", "WORK_OF_ART")]
 
 
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ("Rihanna Opens Up About Her Fashion Line\n\nRihanna spoke about her clothes on Tuesday.",
+         "Up About Her Fashion Line"),
+        ("Singer's Surprise Album Thrills Fans\n\nThe singer released a record on Friday with no warning.",
+         "Surprise Album"),
+        ("Jenna Ortez on Fame, Family and Her Big Break\n\nJenna Ortez sat down with a magazine this week.",
+         "Family"),
+    ],
+)
+def test_a_title_written_only_in_the_headline_is_dropped(parse, text, phrase):
+    doc = parse(text, [(phrase, "WORK_OF_ART")])
+    doc = WorkFilter(TitleScorer(SCORER))(doc)
+    assert phrase not in {e.text for e in doc.ents if e.label_ == "WORK_OF_ART"}
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        ("Stewart to star in Glass Door\n\nKristen Stewart will star in Glass Door, the studio said.", "Glass Door"),
+        ("Harbour Lights tops the chart\n\nThe band's album Harbour Lights sold 90,000 copies.", "Harbour Lights"),
+    ],
+)
+def test_a_headline_title_the_body_names_again_is_kept(parse, text, title):
+    first = text.index(title)
+    doc = parse(text, [(title, "WORK_OF_ART"), (title, "WORK_OF_ART")])
+    doc = WorkFilter(TitleScorer(SCORER))(doc)
+    assert [e.start_char for e in doc.ents if e.label_ == "WORK_OF_ART" and e.text == title][:1] == [first]
+
+
+def test_a_quoted_title_after_a_cue_noun_in_the_headline_is_kept(parse):
+    text = "Critics hail the film 'Glass Door'\n\nReviewers were full of praise on Friday."
+    doc = WorkFilter(TitleScorer(SCORER))(parse(text, [("Glass Door", "WORK_OF_ART")]))
+    assert [e.text for e in doc.ents] == ["Glass Door"]
+
+
 def test_shipped_scorer_records_its_cross_validated_scores():
     spec = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
     assert 0.0 < spec["threshold"] < 1.0

