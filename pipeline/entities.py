@@ -391,6 +391,15 @@ class EntityResolver:
         written = {" ".join(name_words(span.text)) for span in spans}
         long_forms = {short: forms for short, forms in long_forms.items() if short in written and len(forms) == 1}
         abbreviated = {form for forms in long_forms.values() for form in forms}
+        # An organisation's longer names by their words, for a later mention by one of them ("the American Film
+        # Institute" … "the Institute said"; "Walt Disney" … "Disney").
+        org_names: dict[str, set[str]] = {}
+        for span in spans:
+            words = name_words(span.text)
+            if span.label_ in {"ORG", "FAC"} and len(words) >= 2 and span.text not in self.gazetteer:
+                for word in words:
+                    if word[:1].isupper() and len(word) > 2:
+                        org_names.setdefault(word, set()).add(" ".join(words))
 
         for span in spans:
             words = name_words(span.text)
@@ -404,6 +413,9 @@ class EntityResolver:
             elif span.label_ == "WORK_OF_ART":
                 cluster = cluster_for("work:" + span.text)
                 cluster.fixed_label = "WORK_OF_ART"
+            elif span.label_ == "ORG" and len(words) == 1 and len(org_names.get(text, ())) == 1 \
+                    and next(iter(org_names[text])) != text:
+                cluster = cluster_for("name:" + next(iter(org_names[text])))
             else:
                 anchor = _person_anchor(words, anchors, span, article)
                 if anchor is not None:

@@ -1000,3 +1000,42 @@ def test_a_spokesman_for_an_unnamed_network_is_not_the_outlet_told_earlier(nlp):
             'deeply sorry about all of it."\n\n"We will be reviewing our security procedures and he will not be '
             'invited back," a spokesman for the network said.')
     assert quotes_of(nlp, text)[-1].speaker is None
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Snoop Dogg was charged in Los Angeles. ABC said it would not air the show. The rapper\'s spokesperson '
+         'said: "Snoop will prove in a court of law that these claims are false."', "Snoop Dogg"),
+        ('Mara Quill was seen leaving the club. The channel said it was looking into it. The actress\'s '
+         'representative said: "She was simply tired after a very long week of filming."', "Mara Quill"),
+    ],
+)
+def test_the_spokesperson_of_a_role_speaks_for_the_person_in_that_role(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("role", ["Bishop", "Archbishop", "Rabbi"])
+def test_a_title_like_role_after_the_refers_to_the_person_introduced_with_it(nlp, role):
+    text = (f"Church leaders attacked the film on Monday. The {role} of Leeds, Dr Alan Finch, called it a cheap "
+            f'thriller. Later the {role} said: "It is fun to read but it is not history, and people should know it."')
+    assert quotes_of(nlp, text)[-1].speaker == "Alan Finch"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('The American Film Institute hailed the film. "It was a year of bold and brave film-making," the '
+         "Institute said.", "The American Film Institute"),
+        ('The Northern Film Academy confirmed the shortlist. "We are thrilled to bring these films to audiences," '
+         "the Academy said.", "The Northern Film Academy"),
+    ],
+)
+def test_an_organisation_named_by_one_word_of_its_longer_name_is_that_organisation(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+def test_one_word_shared_by_two_organisations_names_neither(nlp):
+    text = ('Sony Pictures and Sony Music both released statements. Sony said it was "very pleased with the way '
+            'things have gone so far".')
+    assert quotes_of(nlp, text)[-1].speaker == "Sony"

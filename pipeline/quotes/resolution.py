@@ -196,6 +196,13 @@ class SpeakerResolution:
                 target = child
             elif is_org_role and child.dep_ in {"compound", "poss", "nmod"} and child.pos_ == "PROPN":
                 target = child
+            elif is_org_role and child.dep_ == "poss" and child.lemma_.lower() in self.lex.person_roles \
+                    and self.definite(child):
+                # "The rapper's spokesperson said": speaks for the rapper, as "Smith's spokesperson" for Smith.
+                found = self.resolve_role(child, pos)
+                if found.name and found.kind == "person":
+                    return replace(found, text=text, method="role-noun", confidence=0.6)
+                continue
             elif is_org_role and child.dep_ == "prep" and child.lower_ in {"for", "of", "at"}:
                 # "a spokeswoman for Sony", "for the RAM" (an acronym the tagger took for a noun), "for the academy"
                 target = next((c for c in child.children if c.dep_ == "pobj" and (
