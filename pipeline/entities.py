@@ -31,6 +31,11 @@ from .records import Entity, Mention, doc_text
 from .tokens import TokenArrays
 
 DATA = Path(__file__).parent / "data"
+# A day or a month after a preposition other than "of" ends a title ("the show Trading Places on Monday", "the album
+# X in May"; "Born on the Fourth of July" goes on).
+CALENDAR_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                            "january", "february", "march", "april", "may", "june", "july", "august", "september",
+                            "october", "november", "december"})
 
 # Labels that name things; numeric labels (DATE, CARDINAL, MONEY, ...) are not entities here.
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
@@ -145,7 +150,7 @@ class WorkTitles:
         after = doc[j + 1]
         if doc[j].lower_ == "of" and after.lower_ in {"the", "a", "an"} and j + 2 < len(doc):
             return doc[j + 2].text[:1].isupper()
-        return after.text[:1].isupper() and after.text != "I" \
+        return after.text[:1].isupper() and after.text != "I" and (after.lower_ not in CALENDAR_WORDS or doc[j].lower_ == "of") \
             or after.text[:1].isdigit() and doc[j].text in {"'s", "’s", ":", "-"}
 
     def _run_backward(self, doc: Doc, k: int) -> Optional[Span]:

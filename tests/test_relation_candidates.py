@@ -37,6 +37,22 @@ def test_a_company_is_never_a_maker(nlp, text, company, work):
     assert not {p for p in _pairs(nlp, text) if p[1] == company}
 
 
+@pytest.mark.parametrize("text, company, work", [
+    ("BBC One will broadcast the drama Harbour Lights, which BBC One commissioned last year.", "BBC One",
+     "Harbour Lights"),
+    ("ITV aired the reality show Trading Places on Monday night.", "ITV", "Trading Places"),
+    ("Netflix produced the series Glass Door with a young cast.", "Netflix", "Glass Door"),
+    ("The song Bright Lights topped the Billboard chart, Billboard said.", "Billboard", "Bright Lights"),
+])
+def test_a_known_outlet_or_broadcaster_is_never_a_maker_or_cast(nlp, text, company, work):
+    assert not {p for p in _pairs(nlp, text) if p[1] == company}
+
+
+def test_a_band_is_still_a_maker(nlp):
+    text = "The band Keane released their album Hopes and Fears in May."
+    assert any(p[1] == "Keane" and p[2] == "Hopes and Fears" for p in _pairs(nlp, text))
+
+
 @pytest.mark.parametrize("text, person", [
     ("The series Harbour Lights returns in May. Its creator is like Vince Gill, Rhoda Rimes or Tom Sheen.", "Rhoda Rimes"),
     ("The film Blue Valley opens today. Its director is like Ken Loach and Mike Leigh.", "Mike Leigh"),

@@ -523,3 +523,16 @@ def test_whole_words_finds_what_the_word_bounded_regex_finds(text, words):
 
     pattern = re.compile(r"(?<!\w)" + re.escape(words) + r"(?!\w)")
     assert whole_words(text, words) == [m.span() for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        ("ITV aired the reality show Trading Places on Monday night.", "Trading Places"),
+        ("The band released their album Hopes and Fears in May.", "Hopes and Fears"),
+        ("The drama Harbour Lights on Sunday drew eight million viewers.", "Harbour Lights"),
+    ],
+)
+def test_a_day_or_month_after_a_preposition_ends_a_title(nlp, text, title):
+    doc = make_doc(nlp, text)
+    assert title in {m.text for m in doc._.mentions if m.label == "WORK_OF_ART"}

@@ -14,6 +14,7 @@ Candidates never leave their document, and their evidence is the sentence the su
 """
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -29,6 +30,15 @@ from ..tokens import TokenArrays
 
 WORDS = load_json("relation_words.json") if (DATA / "relation_words.json").exists() else {}
 SUBJECT_LABELS = {"PERSON", "ORG"}
+# The outlets, broadcasters, studios and labels the entity rules know (`entity_patterns.jsonl`): companies, which
+# publish, broadcast or distribute works but never make or star in them (bands are never among them).
+with open(DATA / "entity_patterns.jsonl", encoding="utf-8") as _handle:
+    KNOWN_ORGANISATIONS = frozenset(json.loads(line)["pattern"] for line in _handle if line.strip())
+
+
+def _known_organisation(span: Span) -> bool:
+    text = strip_possessive(span.text)
+    return text in KNOWN_ORGANISATIONS or text.startswith(("the ", "The ")) and text[4:] in KNOWN_ORGANISATIONS
 GROUP_NOUNS = frozenset(WORDS.get("group_nouns", ()))  # "the band", "the trio": the group last named
 WORK_LABEL = "WORK_OF_ART"
 _CHARACTER_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "GPE", "NORP", "FAC", "PRODUCT", "LOC", "EVENT"}
@@ -88,7 +98,7 @@ class DocView:
                 self.ent_at[i] = ent
         # A company is no maker or performer ("record label Jive", "Scott Free Productions"): a group is. Nor is a
         # person the article compares someone with ("She's like Vince Gilligan or Shonda Rhimes").
-        companies = {e.kb_id_ for e in ents if e.label_ == "ORG" and names_company(e)}
+        companies = {e.kb_id_ for e in ents if e.label_ == "ORG" and (names_company(e) or _known_organisation(e))}
         compared = _compared(doc, self.lower)
         self.subjects = [e for e in ents if e.label_ in SUBJECT_LABELS and self.entity(e) is not None
                          and e.kb_id_ not in companies and e.root.i not in compared]
