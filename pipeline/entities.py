@@ -31,6 +31,8 @@ from .records import Entity, Mention, doc_text
 from .tokens import TokenArrays
 
 DATA = Path(__file__).parent / "data"
+# Lower-case words a title-case run read backwards from a cue noun may hold ("the Lord of the Rings trilogy").
+_BACKWARD_INNER = frozenset({"of", "the", "a", "an", "in", "on", "at", "to", "for", "with", "from"})
 # A day or a month after a preposition other than "of" ends a title ("the show Trading Places on Monday", "the album
 # X in May"; "Born on the Fourth of July" goes on).
 CALENDAR_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -154,15 +156,21 @@ class WorkTitles:
             or after.text[:1].isdigit() and doc[j].text in {"'s", "’s", ":", "-"}
 
     def _run_backward(self, doc: Doc, k: int) -> Optional[Span]:
-        """Return the title-case run ending just before token `k`, after `the` or a possessive."""
-        start = k
+        """Return the title-case run ending just before token `k`, after `the` or a possessive; the run may hold
+        lower-case prepositions and articles between its capitalised words ("the Lord of the Rings trilogy"), never
+        "and" ("the Tom Cruise and Nicole Kidman film" is two names). Of the runs that start after an opener, the
+        longest."""
+        best = None
         j = k - 1
-        while j >= 0 and self._capitalised(doc[j]) and not doc[j].is_sent_start:
-            start = j
+        while j >= 0 and (j == k - 1 or not doc[j + 1].is_sent_start):
+            tok = doc[j]
+            if self._capitalised(tok):
+                if j > 0 and doc[j - 1].lower_ in self.openers:
+                    best = j
+            elif not (tok.is_lower and tok.lower_ in _BACKWARD_INNER and j < k - 1):
+                break
             j -= 1
-        if start == k or j < 0 or doc[j].lower_ not in self.openers:
-            return None
-        return doc[start:k]
+        return doc[best:k] if best is not None else None
 
     def _run_before_year(self, doc: Doc, paren: int) -> Optional[Span]:
         """Return the title-case run right before "(1999)" at `paren`: "Anti-Oedipus (1972)", "Alfred Hitchcock's

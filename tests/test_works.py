@@ -536,3 +536,21 @@ def test_whole_words_finds_what_the_word_bounded_regex_finds(text, words):
 def test_a_day_or_month_after_a_preposition_ends_a_title(nlp, text, title):
     doc = make_doc(nlp, text)
     assert title in {m.text for m in doc._.mentions if m.label == "WORK_OF_ART"}
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        ("It came after the three films in the Lord of the Rings trilogy.", "Lord of the Rings"),
+        ("Fans flocked back to the Pirates of the Caribbean franchise this summer.", "Pirates of the Caribbean"),
+        ("She has joined the cast of the Nightmare on Elm Street remake.", "Nightmare on Elm Street"),
+    ],
+)
+def test_a_title_before_a_cue_noun_may_hold_prepositions_and_articles(nlp, text, title):
+    doc = make_doc(nlp, text)
+    assert title in {m.text for m in doc._.mentions if m.label == "WORK_OF_ART"}
+
+
+def test_two_names_joined_by_and_before_a_cue_noun_are_not_one_title(nlp):
+    doc = make_doc(nlp, "She starred in the Tom Cruise and Nicole Kidman film last year.")
+    assert not any(" and " in m.text for m in doc._.mentions if m.label == "WORK_OF_ART")
