@@ -1039,3 +1039,10 @@ def test_one_word_shared_by_two_organisations_names_neither(nlp):
     text = ('Sony Pictures and Sony Music both released statements. Sony said it was "very pleased with the way '
             'things have gone so far".')
     assert quotes_of(nlp, text)[-1].speaker == "Sony"
+
+
+@pytest.mark.parametrize("tie", ["Her mother, Rosa Diaz,", "Her sister, Ana Vasquez,", "Her lawyer, Jo Baines,"])
+def test_a_role_noun_skips_people_introduced_only_by_their_tie_to_someone(nlp, tie):
+    text = (f"Lena Vasquez starred in the independent drama last year. {tie} was on set for most of the shoot. "
+            '"My mom kept everyone fed and happy the whole time," the actress laughed.')
+    assert quotes_of(nlp, text)[-1].speaker == "Lena Vasquez"

@@ -244,8 +244,11 @@ class SpeakerResolution:
         # someone else.
         if definite and (lemma not in self.lex.relational_roles or _counts_children(token)) \
                 and token.tag_ not in {"NNS", "NNPS"}:
-            # From before the noun phrase: "the Grammy winner" is not Grammy.
-            previous = self.antecedent(pos, gender, "person", token.left_edge.idx)
+            # From before the noun phrase: "the Grammy winner" is not Grammy. Nor is "the actress" someone the
+            # article introduced only by a tie to another person ("Vasquez's mother, Rosa,").
+            others = frozenset(s.entity_id for _, role, s in self.role_links
+                               if role != lemma and role in self.lex.relational_roles and s.entity_id)
+            previous = self.antecedent(pos, gender, "person", token.left_edge.idx, exclude=others)
             if previous is not None:
                 return replace(previous, text=text, method="role-noun", confidence=0.5)
         return replace(UNRESOLVED, text=text)
@@ -306,7 +309,8 @@ class SpeakerResolution:
             return replace(UNRESOLVED, text=token.text)
         return replace(found, text=token.text, method="pronoun", confidence=min(found.confidence, 0.8))
 
-    def antecedent(self, pos: int, gender: Optional[str], kind: str, before: int, depth: int = 0) -> Optional[Speaker]:
+    def antecedent(self, pos: int, gender: Optional[str], kind: str, before: int, depth: int = 0,
+                   exclude: frozenset = frozenset()) -> Optional[Speaker]:
         """Return the most likely referent of a pronoun or definite role noun at `before`.
 
         Sentences are searched from the nearest back; the first holding a compatible subject gives it (the main
@@ -326,10 +330,12 @@ class SpeakerResolution:
                 return True
             return gender is None or e.speaker.gender in (None, gender)
 
-        window = [e for e in self.events if limit - PRONOUN_WINDOW_CHARS <= e.pos < limit and fits(e)]
+        window = [e for e in self.events if limit - PRONOUN_WINDOW_CHARS <= e.pos < limit and fits(e)
+                  and e.speaker.entity_id not in exclude]
         if not window:
             # "Blake Lively … the actress said": a first name the list gives the other sex is no veto on its own.
-            window = [e for e in self.events if limit - PRONOUN_WINDOW_CHARS <= e.pos < limit and fits(e, False)]
+            window = [e for e in self.events if limit - PRONOUN_WINDOW_CHARS <= e.pos < limit and fits(e, False)
+                      and e.speaker.entity_id not in exclude]
         if not window:
             return None
         by_sentence: dict[int, list[Event]] = {}
@@ -340,7 +346,7 @@ class SpeakerResolution:
             if not found and gender is not None and depth < MAX_PRONOUN_CHAIN:
                 pronoun = self.main_subject_pronoun(index, gender, limit)
                 if pronoun is not None:
-                    return self.antecedent(pos, gender, kind, pronoun.idx, depth + 1)
+                    return self.antecedent(pos, gender, kind, pronoun.idx, depth + 1, exclude)
             found = found or [e for e in by_sentence[index] if e.is_subject]
             if found:
                 return max(found, key=lambda e: e.pos).speaker
