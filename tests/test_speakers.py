@@ -1046,3 +1046,10 @@ def test_a_role_noun_skips_people_introduced_only_by_their_tie_to_someone(nlp, t
     text = (f"Lena Vasquez starred in the independent drama last year. {tie} was on set for most of the shoot. "
             '"My mom kept everyone fed and happy the whole time," the actress laughed.')
     assert quotes_of(nlp, text)[-1].speaker == "Lena Vasquez"
+
+
+def test_a_person_known_by_a_role_and_a_tie_can_still_be_the_role_noun(nlp):
+    text = ("Rock star Dex Harlow said his family would make no more episodes of the show. His wife Sandra Harlow "
+            "guided the career of her husband Dex for years. "
+            '"At the end of it I did not like having cameras around the house," the rock singer told reporters.')
+    assert quotes_of(nlp, text)[-1].speaker == "Dex Harlow"

@@ -245,9 +245,11 @@ class SpeakerResolution:
         if definite and (lemma not in self.lex.relational_roles or _counts_children(token)) \
                 and token.tag_ not in {"NNS", "NNPS"}:
             # From before the noun phrase: "the Grammy winner" is not Grammy. Nor is "the actress" someone the
-            # article introduced only by a tie to another person ("Vasquez's mother, Rosa,").
-            others = frozenset(s.entity_id for _, role, s in self.role_links
-                               if role != lemma and role in self.lex.relational_roles and s.entity_id)
+            # article introduced only by a tie to another person ("Vasquez's mother, Rosa,"; "Rock star Ozzy
+            # Osbourne", later "her husband Ozzy", is known by more than the tie).
+            tied = {s.entity_id for _, role, s in self.role_links if role in self.lex.relational_roles}
+            known = {s.entity_id for _, role, s in self.role_links if role not in self.lex.relational_roles}
+            others = frozenset(eid for eid in tied - known if eid)
             previous = self.antecedent(pos, gender, "person", token.left_edge.idx, exclude=others)
             if previous is not None:
                 return replace(previous, text=text, method="role-noun", confidence=0.5)
