@@ -1053,3 +1053,23 @@ def test_a_person_known_by_a_role_and_a_tie_can_still_be_the_role_noun(nlp):
             "guided the career of her husband Dex for years. "
             '"At the end of it I did not like having cameras around the house," the rock singer told reporters.')
     assert quotes_of(nlp, text)[-1].speaker == "Dex Harlow"
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        'TV host Esther Marsh said he was "so lovely" to work with.',
+        "Producer Margaret Hale said he had been the kindest man in television.",
+        "His co-star Susan Price said he never forgot a birthday.",
+    ],
+)
+def test_one_he_after_a_womans_name_about_someone_else_does_not_make_her_a_man(nlp, intro):
+    text = (f"Comedian Cyril Dale has died aged 88. {intro} "
+            '"The thing about Cyril was that he was an English gentleman to the very end," she said.')
+    assert quotes_of(nlp, text)[-1].speaker.split()[0] in {"Esther", "Margaret", "Susan"}
+
+
+def test_a_mans_own_he_still_tells_his_sex(nlp):
+    text = ('Jordan Reed said he would retire from the stage next year. His wife Ann Reed was at the theatre. '
+            '"I have had a wonderful time, and I will miss it every single day," he said.')
+    assert quotes_of(nlp, text)[-1].speaker == "Jordan Reed"

@@ -82,6 +82,8 @@ class Article(FrameRules, SpeakerResolution):
     def _entity_genders(self) -> dict[str, str]:
         """Return entity_id → gender, from honorifics before mentions, gendered role words and first names."""
         votes: dict[str, list[str]] = {}
+        pronoun_only: dict[str, list[str]] = {}  # the votes of the he/she after a subject name, when no other kind
+        stated: set[str] = set()  # entities whose sex the article states (an honorific, a gendered role)
         for m, span in self.mention_spans:
             if m.label != "PERSON":
                 continue
@@ -93,9 +95,11 @@ class Article(FrameRules, SpeakerResolution):
             for word in words:
                 if word in self.lex.gender:
                     votes.setdefault(m.entity_id, []).append(self.lex.gender[word])
+                    stated.add(m.entity_id)
             pronoun = self._next_pronoun(m, span)
             if pronoun is not None:
                 votes.setdefault(m.entity_id, []).append(pronoun)
+                pronoun_only.setdefault(m.entity_id, []).append(pronoun)
         for eid, ent in self.entities.items():
             first = ent.name.split()[0].lower() if ent.label == "PERSON" and ent.name.split() else ""
             if first in self.lex.gender:
@@ -104,6 +108,11 @@ class Article(FrameRules, SpeakerResolution):
                 # The census's first names only when the article itself says nothing ("Imelda", "Leonardo").
                 votes[eid] = [FIRST_NAME_GENDER[first]]
                 self.census_genders.add(eid)
+            elif first in FIRST_NAME_GENDER and eid not in stated and len(pronoun_only.get(eid, ())) == 1 \
+                    and pronoun_only[eid][0] != FIRST_NAME_GENDER[first]:
+                # One "he" after "Esther Rantzen said" may be about someone else ("… said he was so lovely"):
+                # against the first name it leaves the sex unknown.
+                votes[eid].append(FIRST_NAME_GENDER[first])
         # A tie ("he" once, "she" once) says nothing: the person's sex stays unknown.
         return {eid: g for eid, v in votes.items() if (g := _majority(v)) is not None}
 
