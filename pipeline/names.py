@@ -297,7 +297,8 @@ def join_labels(spans: list[Span], words_of, fixed: set[str], tokens: Optional[T
     """
     spans = [Span(s.doc, s.start, s.end, label="ORG") if _company_name(s) else s for s in spans]
     # Casefolded: a surname is the same name however the writer capitalises a particle ("diCaprio", "DiCaprio").
-    singles = {s.text.casefold() for s in spans if s.label_ == "PERSON" and len(words_of(s.text)) == 1}
+    # ("Mr Lock" is the one word "Lock".)
+    singles = {words_of(s.text)[0].casefold() for s in spans if s.label_ == "PERSON" and len(words_of(s.text)) == 1}
     at = word_positions(tokens or TokenArrays(spans[0].doc)) if spans else {}
     # A first name and surname the model called an organisation or a building, shown to be a person once
     # ("actor Keanu Reeves", "Sofia Coppola, 33,", "Ewan McGregor said he …"): every mention of it is.
@@ -539,11 +540,13 @@ def untagged_people(doc: Doc, spans: list[Span], words_of, tokens: Optional[Toke
 
 
 def _surname_opens(tok) -> bool:
-    """True for a surname, whatever its tag, that opens a sentence as the subject of the verb or the comma after it
-    ("Pike joked:", tagged an interjection; "Morrow, best known for …", tagged a date)."""
+    """True for a surname, whatever its tag, that opens a sentence as the subject, before the verb or the comma after
+    it ("Pike joked:", tagged an interjection; "Morrow, best known for …", tagged a date; "Groening recently heaped
+    praise", tagged a verb)."""
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     return tok.is_sent_start and tok.text[:1].isupper() and tok.is_alpha and not tok.text.isupper() \
-        and nxt is not None and (nxt.pos_ in {"VERB", "AUX"} or nxt.text == ",")
+        and nxt is not None and (nxt.pos_ in {"VERB", "AUX"} or nxt.text == "," or tok.dep_ in {"nsubj", "nsubjpass"}
+                                 or nxt.pos_ == "ADV" and tok.i + 2 < len(tok.doc) and tok.doc[tok.i + 2].pos_ == "VERB")
 
 
 def _surname_as_word(tok) -> bool:

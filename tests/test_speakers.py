@@ -1073,3 +1073,39 @@ def test_a_mans_own_he_still_tells_his_sex(nlp):
     text = ('Jordan Reed said he would retire from the stage next year. His wife Ann Reed was at the theatre. '
             '"I have had a wonderful time, and I will miss it every single day," he said.')
     assert quotes_of(nlp, text)[-1].speaker == "Jordan Reed"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Brett Lock of gay group OutRage! said they were "wiping the slate clean with the industry".', "Brett Lock"),
+        ('Anna Fell of the campaign group Screenwatch said it was "a backwards step for viewers".', "Anna Fell"),
+    ],
+)
+def test_a_person_of_a_group_speaks_not_the_group(nlp, text, speaker):
+    assert only(nlp, text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('"The reggae industry will work with the artists," according to media and PR strategist Glen Yearwood.',
+         "Glen Yearwood"),
+        ('"The figures are better than anyone expected this year," according to film and TV analyst Dana Reeve.',
+         "Dana Reeve"),
+    ],
+)
+def test_according_to_a_coordinated_role_and_a_name(nlp, text, speaker):
+    assert only(nlp, text).speaker == speaker
+
+
+def test_an_honorific_after_a_possessive_starts_a_persons_name(nlp):
+    text = ('Brett Lock of the campaign group Stagewatch spoke first. Stagewatch\'s Mr Lock said: "The main players '
+            'will try to regulate the industry themselves."')
+    assert quotes_of(nlp, text)[-1].speaker == "Brett Lock"
+
+
+def test_a_surname_opening_a_sentence_before_an_adverb_is_the_person(nlp):
+    text = ('The episode was written after an invitation from its creator Matt Groening. Groening recently heaped '
+            'praise on the show, saying: "Everybody here is a fan of it, it is one of the best shows on TV."')
+    assert quotes_of(nlp, text)[-1].speaker == "Matt Groening"

@@ -268,6 +268,13 @@ class FrameRules:
         """Return the token naming who speaks for `cue`: its subject, climbing to a governing verb if needed."""
         if cue.lower_ == "according":
             objects = [c for c in cue.nbor(1).children if c.dep_ == "pobj"] if cue.i + 1 < len(cue.doc) else []
+            if objects and self.mention_at(objects[0]) is None:
+                # "according to media and PR strategist Glen Yearwood": the parser makes the name a conjunct of
+                # the first noun of the role.
+                named = [c for c in objects[0].conjuncts if (m := self.mention_at(c)) is not None
+                         and m.label in {"PERSON", "ORG"}]
+                if named:
+                    return named[0]
             return objects[0] if objects else self.nearest_name(cue, region, after_only=True)
         quoted = self.quoted_as_saying(cue)
         if quoted is not None:
@@ -287,6 +294,7 @@ class FrameRules:
                                  for t in s.doc[subject.right_edge.i + 1 : s.left_edge.i])]
                 if named and subject.pos_ in {"NOUN", "PROPN", "X"} and subject.ent_type_ != "PERSON":
                     subject = named[0]
+                subject = self.person_of_group(subject) or subject
                 if subject.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl":
                     subject = verb.head
                 if self.reported_thing(subject) and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.lex.verbs \
@@ -316,6 +324,20 @@ class FrameRules:
             if quoted is not None and cue.lemma_.lower() != "quote" and not self.in_quote(quoted.idx):
                 return quoted  # "the magazine quoted its source as saying": the source speaks
         return self.nearest_name(cue, region)
+
+    def person_of_group(self, subject: Token) -> Optional[Token]:
+        """`Brett Lock of gay group OutRage! said`, parsed with the group as the subject: the name that opens the
+        subject's phrase, followed by "of", speaks."""
+        if subject.ent_type_ == "PERSON":
+            return None
+        first = subject.left_edge
+        mention = self.mention_at(first) if first.i < subject.i else None
+        if mention is None or mention.label not in {"PERSON", "ORG"} or mention.start_char != first.idx \
+                or mention.end_char > subject.idx:
+            return None
+        span = self.doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+        after = self.doc[span.end] if span is not None and span.end < len(self.doc) else None
+        return first if after is not None and after.lower_ == "of" and after.i < subject.i else None
 
     def quoted_as_saying(self, cue: Token) -> Optional[Token]:
         """`"…," the magazine quoted the source as saying`: when the cue is "quote" itself, its object speaks, not

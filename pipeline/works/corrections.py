@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..entities import add_rule_spans, load_json
-from ..names import FIRST_NAMES
+from ..names import FIRST_NAMES, HONORIFICS
 from ..tokens import TokenArrays
 
 LABEL = "WORK_OF_ART"
@@ -287,7 +287,13 @@ class NerCorrections:
     def __call__(self, doc: Doc) -> Doc:
         ents = []
         for ent in doc.ents:
-            if ent.label_ == LABEL:
+            owned = next((t.i for t in ent[1:-1] if t.text in _POSSESSIVES and doc_honorific(doc, t.i + 1)), None) \
+                if ent.label_ in NAME_LABELS | {LABEL} else None
+            if owned is not None:
+                # "OutRage!'s Mr Lock said" tagged one name: an honorific starts a person's name, whom the name
+                # before the possessive employs or owns.
+                ents += [Span(doc, ent.start, owned, label="ORG"), Span(doc, owned + 1, ent.end, label="PERSON")]
+            elif ent.label_ == LABEL:
                 ents.extend(self.correct(ent))
             elif ent.label_ in NAME_LABELS and len(ent) > 1 and ent[0].text in self.category_openers:
                 ents.append(self.award_category(ent))
@@ -331,6 +337,12 @@ class PersonEvidence:
             if len(span) >= 2 and other[-1].text == last and other.text != span.text:
                 return True
         return False
+
+
+def doc_honorific(doc: Doc, i: int) -> bool:
+    """True when token `i` is a capitalised honorific ("Mr", "Dr", "Sir") followed by a capitalised word."""
+    return i + 1 < len(doc) and doc[i].text[:1].isupper() and doc[i].lower_.rstrip(".") in HONORIFICS \
+        and doc[i + 1].text[:1].isupper()
 
 
 def _capitalised(token) -> bool:
