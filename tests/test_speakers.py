@@ -1109,3 +1109,32 @@ def test_a_surname_opening_a_sentence_before_an_adverb_is_the_person(nlp):
     text = ('The episode was written after an invitation from its creator Matt Groening. Groening recently heaped '
             'praise on the show, saying: "Everybody here is a fan of it, it is one of the best shows on TV."')
     assert quotes_of(nlp, text)[-1].speaker == "Matt Groening"
+
+
+@pytest.mark.parametrize(
+    "tail, speaker",
+    [
+        ("added the two-time Academy Award winner.", "Tom Hale"),
+        ("said the Oscar-winning actor.", "Tom Hale"),
+        ("explained the veteran comedian on Monday.", "Tom Hale"),
+    ],
+)
+def test_a_reporting_verb_before_its_subject_after_the_quote(nlp, tail, speaker):
+    text = (f'Tom Hale switched on the lights in the square. Hale said the film had "an elegant message". '
+            f'"Christmas is a special time of the year and you get out of it what you put into it," {tail}')
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+def test_a_verb_whose_object_is_spoken_to_does_not_make_it_the_speaker(nlp):
+    text = 'Mara Quill spoke to the press. "We are thrilled with how the whole tour has gone," told the crowd Quill.'
+    assert quotes_of(nlp, text)[-1].speaker != "the crowd"
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["the 23-year-old wrote.", "the 34-year-old said.", "the 61-year-old added on Monday.", "the 29-year-old joked."],
+)
+def test_the_n_year_old_after_a_quote_is_the_person_last_written_about(nlp, tail):
+    text = ('Britney Spears has hit out at the celebrity tabloids. '
+            f'"Until you face what is going on in your life, I guess you will remain a false tabloid," {tail}')
+    assert quotes_of(nlp, text)[-1].speaker == "Britney Spears"

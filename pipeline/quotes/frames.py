@@ -15,6 +15,12 @@ from .attribution import (CLIMB_DEPS, FIRST_PERSON, SHORT_FRAME_TOKENS, SPEAKER_
 from .scan import RawQuote, sentence_end, sentence_start
 
 
+# Past forms of reporting verbs that suffixes do not give back.
+_IRREGULAR_PAST = {"said": "say", "wrote": "write", "told": "tell", "spoke": "speak"}
+# Reporting verbs whose object is the one spoken to, not the speaker ("told the BBC", "asked the director").
+_ADDRESSING = frozenset({"tell", "ask", "inform", "urge", "warn", "promise", "remind", "assure", "thank"})
+
+
 class FrameRules:
     """Attribution from the words around a quotation; mixed into `Article`, whose state it reads."""
     def neighbours(self, i: int) -> tuple[Optional[RawQuote], Optional[RawQuote]]:
@@ -96,7 +102,7 @@ class FrameRules:
         return self.frames[i]
 
     def _frame_attribution(self, i: int) -> tuple[Optional[Attribution], bool]:
-        labelled = self.label_attribution(i)
+        labelled = self.label_attribution(i) or self.age_attribution(i)
         if labelled is not None:
             return labelled, True
         q = self.raws[i]
@@ -162,6 +168,26 @@ class FrameRules:
                 outlet = self.outlet_name(m.group("outlet")) if m.group("outlet") else None
                 return Attribution(found[0], None, None, outlet, "form-name-colon")
         return None
+
+    def age_attribution(self, i: int) -> Optional[Attribution]:
+        """`"…," the 23-year-old wrote` (which the parser often reads as a noun phrase, or hangs the age on the
+        verb): the person the article was last about."""
+        q = self.raws[i]
+        if not q.closed:
+            return None
+        _, nxt = self.neighbours(i)
+        aged = self.lex.forms["age_after_quote"].match(self.text[q.close : nxt.open if nxt else q.para_end])
+        if not aged or not self.reporting_word(aged.group("verb")):
+            return None
+        found = self.antecedent(q.open, None, "person", q.open)
+        if found is None:
+            return None
+        return Attribution(replace(found, method="role-noun", confidence=0.5), None, None, None, "form-age")
+
+    def reporting_word(self, word: str) -> bool:
+        """True for an inflected reporting verb ("wrote", "added", "says", "joked"), read without the parser."""
+        forms = {word, _IRREGULAR_PAST.get(word, word), word[:-1], word[:-2], word[:-3]}
+        return any(f in self.lex.verbs for f in forms)
 
     def interviewee(self, topic_start: int, topic_end: int) -> Optional[Speaker]:
         """`On her famous dad: "…"`, an interview written up topic by topic: the person the article names most
@@ -323,7 +349,20 @@ class FrameRules:
             quoted = next((c for c in verb.children if c.dep_ == "dobj"), None) if verb.lemma_.lower() == "quote" else None
             if quoted is not None and cue.lemma_.lower() != "quote" and not self.in_quote(quoted.idx):
                 return quoted  # "the magazine quoted its source as saying": the source speaks
-        return self.nearest_name(cue, region)
+        inverted = self.inverted_subject(cue)
+        return inverted if inverted is not None else self.nearest_name(cue, region)
+
+    def inverted_subject(self, cue: Token) -> Optional[Token]:
+        """`"…," added the two-time Academy Award winner`: after the quote, a reporting verb with no subject and a
+        person's role after it, which the parser took for its object, has that person as its subject. Never for a
+        verb whose object is the one spoken to ("told the BBC")."""
+        if cue.lemma_.lower() in _ADDRESSING or any(c.dep_ in SUBJECT_DEPS for c in cue.children):
+            return None
+        obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i and not self.in_quote(c.idx)), None)
+        if obj is None or obj.lemma_.lower() not in self.lex.person_roles \
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in obj.children):
+            return None
+        return obj
 
     def person_of_group(self, subject: Token) -> Optional[Token]:
         """`Brett Lock of gay group OutRage! said`, parsed with the group as the subject: the name that opens the
