@@ -1138,3 +1138,18 @@ def test_the_n_year_old_after_a_quote_is_the_person_last_written_about(nlp, tail
     text = ('Britney Spears has hit out at the celebrity tabloids. '
             f'"Until you face what is going on in your life, I guess you will remain a false tabloid," {tail}')
     assert quotes_of(nlp, text)[-1].speaker == "Britney Spears"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('The American Film Institute named its films of the year. The 13-strong AFI jury concluded that acting has '
+         '"two chapters, before Brando and after Brando".', "The American Film Institute"),
+        ('The remaining members of Korn said they hoped their old guitarist "finds the happiness he is looking for".',
+         "Korn"),
+        ('The American Film Institute named its films of the year. The AFI also questioned "the long-term viability '
+         'of evening news broadcasts".', "The American Film Institute"),
+    ],
+)
+def test_a_jury_members_or_questions_speak_for_their_organisation(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
