@@ -1153,3 +1153,15 @@ def test_the_n_year_old_after_a_quote_is_the_person_last_written_about(nlp, tail
 )
 def test_a_jury_members_or_questions_speak_for_their_organisation(nlp, text, speaker):
     assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "intro, pronoun, org",
+    [
+        ('Mike Mills could "hardly stand up, let alone play", said an REM spokesman.', "he", "REM"),
+        ('The tour is off, a Sony spokeswoman said: "We are sorry to disappoint so many fans."', "she", "Sony"),
+    ],
+)
+def test_a_spokesmans_he_or_she_is_the_organisation(nlp, intro, pronoun, org):
+    text = f'{intro} "He is resting in hospital now and doing well, and we hope to see him back soon," {pronoun} said.'
+    assert quotes_of(nlp, text)[-1].speaker == org

@@ -185,11 +185,13 @@ class SpeakerResolution:
         is_org_role = lemma in self.lex.org_roles
         anonymous = lemma in self.lex.anonymous_roles
         if is_org_role or lemma in self.lex.org_nouns:
-            # "A Five spokesman", "Le Figaro newspaper": an organisation named inside the noun phrase speaks.
+            # "A Five spokesman", "Le Figaro newspaper": an organisation named inside the noun phrase speaks, and a
+            # spokesman's "he added" later is the organisation's too (the noun's sex, if it has one).
             for t in self.doc[token.left_edge.i : token.i]:
                 mention = self.mention_at(t)
                 if mention is not None and mention.label == "ORG" and not self.in_quote(t.idx):
-                    return replace(self._speaker_for_mention(mention, text, "role-noun", 0.85), gender=None)
+                    return replace(self._speaker_for_mention(mention, text, "role-noun", 0.85),
+                                   gender=gender if is_org_role else None)
         for child in token.children:
             target = None
             if child.dep_ == "appos" and child.pos_ == "PROPN":
