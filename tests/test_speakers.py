@@ -1165,3 +1165,20 @@ def test_a_jury_members_or_questions_speak_for_their_organisation(nlp, text, spe
 def test_a_spokesmans_he_or_she_is_the_organisation(nlp, intro, pronoun, org):
     text = f'{intro} "He is resting in hospital now and doing well, and we hope to see him back soon," {pronoun} said.'
     assert quotes_of(nlp, text)[-1].speaker == org
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The new sitcom stars Julian Barratt. Barley is described as "a self-facilitating media node who lives in Hoxton".',
+        'The singer released her fourth album. The record was branded "a lazy cash-in on her old hits" in the press.',
+        'Kate Rowe stars in the thriller. The film has been hailed as "the best British thriller in many years".',
+    ],
+)
+def test_what_a_passive_describing_verb_describes_does_not_speak(nlp, text):
+    assert quotes_of(nlp, text)[-1].speaker is None
+
+
+def test_a_passive_describing_verb_with_an_agent_is_the_agents(nlp):
+    text = 'The film was hailed as "the best British comedy in many years" by critic Mark Kermode.'
+    assert only(nlp, text).speaker == "Mark Kermode"

@@ -15,6 +15,9 @@ from .attribution import (CLIMB_DEPS, FIRST_PERSON, SHORT_FRAME_TOKENS, SPEAKER_
 from .scan import RawQuote, sentence_end, sentence_start
 
 
+# Reporting verbs whose passive subject is what the words describe, not who says them.
+_DESCRIBING = frozenset({"describe", "call", "hail", "brand", "dub", "label", "praise", "criticise", "criticize",
+                         "deride", "slam", "blast", "condemn"})
 # Past forms of reporting verbs that suffixes do not give back.
 _IRREGULAR_PAST = {"said": "say", "wrote": "write", "told": "tell", "spoke": "speak"}
 # Reporting verbs whose object is the one spoken to, not the speaker ("told the BBC", "asked the director").
@@ -336,6 +339,10 @@ class FrameRules:
                                   and not self.in_quote(c.idx) for a in c.children if a.dep_ == "pobj"), None)
                     if agent is not None and not self.in_quote(agent.idx):
                         return agent
+                    if verb.i == cue.i and cue.lemma_.lower() in _DESCRIBING:
+                        # "Barley is described as '…'", "the film was hailed as '…'": what is described does
+                        # not speak, and no one named does.
+                        return None
                 return subject
             if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"} \
                     and not self.in_quote(verb.head.idx):
