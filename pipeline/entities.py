@@ -26,7 +26,7 @@ from spacy.util import filter_spans
 
 from .names import (NAME_SUFFIXES, acronym, canonical_name, join_labels, mend_split_names, musical_acts,
                     same_given_name, speaking_names, speaking_organisations, surname, trim_name, unglue_headline,
-                    untagged_people)
+                    untagged_people, nicknamed_people)
 from .records import Entity, Mention, doc_text
 from .tokens import TokenArrays
 
@@ -326,7 +326,7 @@ class EntityResolver:
             if span is None or len(span) == 1 and self._is_heading(span, text):
                 continue
             spans.append(span)
-        spans = unglue_headline(spans, text)
+        spans = nicknamed_people(doc, unglue_headline(spans, text), text)
         tokens = TokenArrays(doc)
         spans = join_labels(mend_split_names(doc, spans), name_words, set(self.gazetteer), tokens)
         added = untagged_people(doc, spans, name_words, tokens)

@@ -185,6 +185,27 @@ def unglue_headline(spans: list[Span], text: str) -> list[Span]:
     return out
 
 
+_NICKNAMED = re.compile(r"\b([A-Z][a-z]+)\s+([\"'“‘])([A-Z][\w.\-]*(?: [A-Z][\w.\-]*){0,2})([\"'”’])\s+"
+                        r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+
+
+def nicknamed_people(doc: Doc, spans: list[Span], text: str) -> list[Span]:
+    """Return `spans` with a name holding a quoted nickname as one person ("Brian 'Head' Welch", 'Antonio "LA"
+    Reid', "Lennox 'The Lion' Lewis"), which the model cuts into a first name, a title or place, and a surname: a
+    known first name, the nickname in quotation marks, and a capitalised surname."""
+    found = []
+    for m in _NICKNAMED.finditer(text):
+        if m.group(1).lower() not in FIRST_NAMES or (m.group(2) in "'‘") != (m.group(4) in "'’"):
+            continue
+        span = doc.char_span(m.start(), m.end(), label="PERSON")
+        if span is not None:
+            found.append(span)
+    if not found:
+        return spans
+    taken = {i for s in found for i in range(s.start, s.end)}
+    return sorted([s for s in spans if not any(i in taken for i in range(s.start, s.end))] + found, key=lambda s: s.start)
+
+
 def canonical_name(written: str, words: str) -> str:
     """Return a person's name as written, without honorifics or a possessive ("Sir Ian McKellen's" → "Ian McKellen",
     "Donald J. Trump" stays), or `words` (the name's words joined) when the written form cannot be cut cleanly."""

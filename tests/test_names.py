@@ -586,3 +586,23 @@ def test_a_surname_with_a_particle_is_one_person(nlp, text, full, short):
     doc = make_doc(nlp, text)
     assert full in _people(doc)
     assert {m.entity_id for m in doc._.mentions if short in m.text} == {e.entity_id for e in doc._.entities if e.name == full}
+
+
+@pytest.mark.parametrize(
+    "text, full, short",
+    [
+        ("Guitarist Brian 'Head' Welch has left the band. Welch said he had found religion.", "Brian 'Head' Welch", "Welch"),
+        ('Producer Antonio "LA" Reid said the deal was done. Reid added it was a great day.', 'Antonio "LA" Reid', "Reid"),
+        ('Saxophonist David "Fathead" Newman played on the record. Newman was 70.', 'David "Fathead" Newman', "Newman"),
+    ],
+)
+def test_a_quoted_nickname_inside_a_name_is_one_person(nlp, text, full, short):
+    doc = make_doc(nlp, text)
+    assert full in _people(doc)
+    assert not any(m.label == "WORK_OF_ART" for m in doc._.mentions)
+    assert _entity_of(doc, short) == {e.entity_id for e in doc._.entities if e.name == full}
+
+
+def test_a_quoted_title_between_two_names_is_not_a_nickname(nlp):
+    doc = make_doc(nlp, "She watched 'Friends' with Jennifer Aniston last night.")
+    assert "Friends" in {m.text for m in doc._.mentions if m.label == "WORK_OF_ART"}
