@@ -1182,3 +1182,9 @@ def test_what_a_passive_describing_verb_describes_does_not_speak(nlp, text):
 def test_a_passive_describing_verb_with_an_agent_is_the_agents(nlp):
     text = 'The film was hailed as "the best British comedy in many years" by critic Mark Kermode.'
     assert only(nlp, text).speaker == "Mark Kermode"
+
+
+def test_crediting_someone_with_quoted_words_reports_them(nlp):
+    text = ('The American Film Institute named its films of the year. It credited the late actor\'s "raw hypnotic '
+            'energy that will live forever in the annals of film".')
+    assert quotes_of(nlp, text)[-1].speaker == "The American Film Institute"
