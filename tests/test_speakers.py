@@ -1188,3 +1188,10 @@ def test_crediting_someone_with_quoted_words_reports_them(nlp):
     text = ('The American Film Institute named its films of the year. It credited the late actor\'s "raw hypnotic '
             'energy that will live forever in the annals of film".')
     assert quotes_of(nlp, text)[-1].speaker == "The American Film Institute"
+
+
+@pytest.mark.parametrize("role", ["director", "producer", "writer"])
+def test_a_name_a_role_is_equated_with_is_the_sentences_subject(nlp, role):
+    text = (f"Producer Kevin Wall said the show would open in May. The musical's British {role} is Matthew Warchus. "
+            '"It is a very exciting project and we have a wonderful cast," he said.')
+    assert quotes_of(nlp, text)[-1].speaker == "Matthew Warchus"

@@ -82,6 +82,10 @@ def governing_verb(root: Token, person_nouns: frozenset = frozenset()) -> Option
     """
     if root.dep_ in SUBJECT_DEPS:
         return root.head
+    # "The musical's director is Matthew Warchus": the name a role is equated with is that sentence's subject.
+    if root.dep_ == "attr" and root.head.lemma_ == "be" \
+            and any(c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in person_nouns for c in root.head.children):
+        return root.head
     if root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS:
         return root.head.head
     if root.dep_ == "appos" and (subject := _of_phrase_subject(root.head, person_nouns)) is not None:
