@@ -1195,3 +1195,12 @@ def test_a_name_a_role_is_equated_with_is_the_sentences_subject(nlp, role):
     text = (f"Producer Kevin Wall said the show would open in May. The musical's British {role} is Matthew Warchus. "
             '"It is a very exciting project and we have a wonderful cast," he said.')
     assert quotes_of(nlp, text)[-1].speaker == "Matthew Warchus"
+
+
+@pytest.mark.parametrize("role", ["stepsister", "sister", "widow"])
+def test_a_stated_sex_outweighs_a_pronoun_after_the_name_about_someone_else(nlp, role):
+    text = ("The city wants to move the house where Jimi Hale grew up. "
+            f"Janie Hale, the guitarist's {role}, said the family hoped a road would be named after him. "
+            "Janie Hale also said his fans had written to the city. "
+            '"That is something my father really wanted to see happen," she said.')
+    assert quotes_of(nlp, text)[-1].speaker == "Janie Hale"

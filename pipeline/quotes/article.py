@@ -83,19 +83,22 @@ class Article(FrameRules, SpeakerResolution):
         """Return entity_id → gender, from honorifics before mentions, gendered role words and first names."""
         votes: dict[str, list[str]] = {}
         pronoun_only: dict[str, list[str]] = {}  # the votes of the he/she after a subject name, when no other kind
-        stated: set[str] = set()  # entities whose sex the article states (an honorific, a gendered role)
+        stated: dict[str, list[str]] = {}  # the sex the article states (an honorific, a gendered role), by entity
         for m, span in self.mention_spans:
             if m.label != "PERSON":
                 continue
             before = self.text[max(0, m.start_char - 12) : m.start_char].split()
-            words = [before[-1].lower().rstrip(".") if before else ""]
+            # The word before is an honorific or a role ("Mrs", "actress"), never a pronoun ending the sentence
+            # before ("… named after him. Janie Hale said").
+            words = [before[-1].lower().rstrip(".") if before and before[-1].lower().rstrip(".") not in GENDERED_PRONOUNS
+                     else ""]
             words += [c.lemma_.lower() for c in span.root.children if c.dep_ in {"appos", "compound"}]
             if span.root.dep_ in {"appos", "compound"}:
                 words.append(span.root.head.lemma_.lower())
             for word in words:
                 if word in self.lex.gender:
                     votes.setdefault(m.entity_id, []).append(self.lex.gender[word])
-                    stated.add(m.entity_id)
+                    stated.setdefault(m.entity_id, []).append(self.lex.gender[word])
             pronoun = self._next_pronoun(m, span)
             if pronoun is not None:
                 votes.setdefault(m.entity_id, []).append(pronoun)
@@ -113,6 +116,9 @@ class Article(FrameRules, SpeakerResolution):
                 # One "he" after "Esther Rantzen said" may be about someone else ("… said he was so lovely"):
                 # against the first name it leaves the sex unknown.
                 votes[eid].append(FIRST_NAME_GENDER[first])
+        # What the article states outweighs the pronouns after a name, which may be about someone else ("Janie
+        # Hendrix, the guitarist's stepsister, said … named after him").
+        votes.update({eid: v for eid, v in stated.items() if _majority(v) is not None})
         # A tie ("he" once, "she" once) says nothing: the person's sex stays unknown.
         return {eid: g for eid, v in votes.items() if (g := _majority(v)) is not None}
 
