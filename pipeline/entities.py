@@ -295,9 +295,14 @@ class _Cluster:
 
 @Language.factory("entity_resolver", default_config={"patterns_file": "entity_patterns.jsonl"})
 def make_entity_resolver(nlp: Language, name: str, patterns_file: str) -> "EntityResolver":
+    return EntityResolver(load_gazetteer(patterns_file))
+
+
+def load_gazetteer(patterns_file: str = "entity_patterns.jsonl") -> dict[str, str]:
+    """Return the known names of the entity rules' patterns file (outlets, broadcasters, studios, …) → label."""
     with open(DATA / patterns_file, encoding="utf-8") as handle:
-        gazetteer = {json.loads(line)["pattern"]: json.loads(line)["label"] for line in handle if line.strip()}
-    return EntityResolver(gazetteer)
+        rows = [json.loads(line) for line in handle if line.strip()]
+    return {row["pattern"]: row["label"] for row in rows}
 
 
 class EntityResolver:

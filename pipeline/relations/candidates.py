@@ -14,7 +14,6 @@ Candidates never leave their document, and their evidence is the sentence the su
 """
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -23,7 +22,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span
 
-from ..entities import DATA, load_json, strip_possessive
+from ..entities import DATA, load_gazetteer, load_json, strip_possessive
 from ..names import names_company
 from ..records import Entity, doc_text
 from ..tokens import TokenArrays
@@ -32,8 +31,7 @@ WORDS = load_json("relation_words.json") if (DATA / "relation_words.json").exist
 SUBJECT_LABELS = {"PERSON", "ORG"}
 # The outlets, broadcasters, studios and labels the entity rules know (`entity_patterns.jsonl`): companies, which
 # publish, broadcast or distribute works but never make or star in them (bands are never among them).
-with open(DATA / "entity_patterns.jsonl", encoding="utf-8") as _handle:
-    KNOWN_ORGANISATIONS = frozenset(json.loads(line)["pattern"] for line in _handle if line.strip())
+KNOWN_ORGANISATIONS = frozenset(load_gazetteer())
 
 
 def _known_organisation(span: Span) -> bool:
