@@ -135,6 +135,37 @@ def test_a_name_with_its_own_the_before_a_screen_role_is_a_work(nlp, sentence, t
     assert _corrected(nlp, sentence, [(title, label)]) == {title: "WORK_OF_ART"}
 
 
+@pytest.mark.parametrize("sentence, spans, title", [
+    ("In an interview last year, the Gossip Girl alum opened up.", [("Gossip Girl", "PERSON")], "Gossip Girl"),
+    ("The Game of Thrones actress said she was devastated.", [("Game", "PERSON"), ("Thrones", "ORG")], "Game of Thrones"),
+    ("Meanwhile the Doctor Who star was seen in Cardiff.", [("Cardiff", "GPE")], "Doctor Who"),
+    ("Fans cheered as the Mad Max director arrived.", [("Mad Max", "PERSON")], "Mad Max"),
+])
+def test_a_name_between_the_and_a_screen_role_that_a_person_label_mistook_is_a_work(nlp, sentence, spans, title):
+    assert _corrected(nlp, sentence, spans)[title] == "WORK_OF_ART"
+
+
+@pytest.mark.parametrize("sentence, spans, name, label", [
+    ("Kim Kardashian arrived. Later the Kardashian star said it was fine.",
+     [("Kim Kardashian", "PERSON"), ("Kardashian", "PERSON")], "Kardashian", "PERSON"),
+    ("Then the Marvel star said he was happy.", [("Marvel", "ORG")], "Marvel", "ORG"),
+    ("Later the Royal Shakespeare Company director spoke.", [("Royal Shakespeare Company", "ORG")],
+     "Royal Shakespeare Company", "ORG"),
+])
+def test_a_named_person_or_one_organisation_before_a_screen_role_stays(nlp, sentence, spans, name, label):
+    assert _corrected(nlp, sentence, spans)[name] == label
+
+
+@pytest.mark.parametrize("sentence, title, label", [
+    ("She previously appeared in The Hunger Games and Winter's Bone.", "The Hunger Games", "WORK_OF_ART"),
+    ("He had a small part in The Squid Games last year.", "The Squid Games", "WORK_OF_ART"),
+    ("He won gold at the Commonwealth Games in 2002.", "the Commonwealth Games", "EVENT"),
+    ("The Olympic Games begin in July.", "The Olympic Games", "EVENT"),
+])
+def test_an_event_headed_name_is_a_title_only_with_its_own_capital_the(nlp, sentence, title, label):
+    assert _corrected(nlp, sentence, [(title, "WORK_OF_ART")])[title] == label
+
+
 @pytest.mark.parametrize("sentence, name, label", [
     ("The BBC presenter said she was happy.", "BBC", "ORG"),
     ("Then the Chelsea star said he was happy.", "Chelsea", "ORG"),

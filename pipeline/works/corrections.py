@@ -10,7 +10,10 @@
 - A name-like span between which and a person stands a screen role noun is a work ("Gilmore Girls creator Amy
   Sherman-Palladino", "X Files actress Gillian Anderson", "Only Fools and Horses star David Jason"): a person is not
   a modifier of another person's role. So is a name with its own "The" before a screen role noun ("The Vampire
-  Diaries actress told").
+  Diaries actress told"), and a name a person's label mistook between "the" and a screen role noun ("the Gossip
+  Girl alum said", "The Game of Thrones actress").
+- An event-headed name ("… Games") keeps its title label when it holds a capitalised "The" inside a sentence
+  ("starred in The Hunger Games"; an event's article is lower-case there: "at the Commonwealth Games").
 - A name labelled a person or place, or not at all, is a work after a year's possessive ("1988's The Great
   Outdoors"), after "of" and a maker's or version's noun ("the creator of Family Guy"), before "starring" and a person
   ("Kinsey starring Liam Neeson"), and a person listed among works after a plural work noun ("films including Raging
@@ -99,6 +102,11 @@ class NerCorrections:
                         *NerCorrections.coordinated(Span(doc, tok.i + 1, ent.end, label=ent.label_))]
         return [ent]
 
+    def own_the(self, ent: Span, head: str) -> bool:
+        """True for an event-headed title that keeps a capitalised "The" inside a sentence ("starred in The Hunger
+        Games"): an event's article is written lower-case there ("at the Commonwealth Games")."""
+        return ent[0].text == "The" and not ent[0].is_sent_start and self.heads[head] == "EVENT"
+
     def correct(self, ent: Span) -> list[Span]:
         """Return what `ent` (a work-labelled span) really is: itself, relabelled, split in two, or two titles."""
         ent = self.edges(ent)
@@ -107,7 +115,7 @@ class NerCorrections:
             return titles
         doc = ent.doc
         words = ent.text.rstrip(".").split()
-        if ent.text in self.awards or (len(words) > 1 and words[-1] in self.heads):
+        if ent.text in self.awards or (len(words) > 1 and words[-1] in self.heads and not self.own_the(ent, words[-1])):
             return [Span(doc, ent.start, ent.end, label="EVENT" if ent.text in self.awards else self.heads[words[-1]])]
         before = doc[ent.start - 1] if ent.start > 0 else None
         if before is not None and before.lower_ in self.person_roles and before.is_lower and 2 <= len(ent) <= 3 \
@@ -152,6 +160,7 @@ class NerCorrections:
         starts = {e.start: e for e in ents}
         tokens = TokenArrays(doc)
         lower, is_lower = tokens.lower, tokens.is_lower
+        people = PersonEvidence(list(ents))
         for token in (doc[i] for i in range(1, len(doc) - 1) if lower[i] in self.screen_roles and is_lower[i]):
             after = starts.get(token.i + 1)
             if after is None or after.label_ != "PERSON":
@@ -161,6 +170,10 @@ class NerCorrections:
                 if before is not None and before.label_ in {"PERSON", "ORG"} and len(before) >= 2 \
                         and before[0].text == "The" and doc[before.end - 1].text[:1].isupper():
                     found.append(Span(doc, before.start, before.end, label=LABEL))
+                else:
+                    named = self.determined_name(doc, token.i, ends)
+                    if named is not None and not people.named(named):
+                        found.append(named)
                 continue
             before = ends.get(token.i)
             if before is not None:
@@ -172,6 +185,31 @@ class NerCorrections:
             if token.i - start >= 2:
                 found.append(Span(doc, start, token.i, label=LABEL))
         return found
+
+    def determined_name(self, doc: Doc, role: int, ends: dict[int, Span]) -> Span | None:
+        """Return, as a work span, the name between the article "the" and the screen role noun at token `role`
+        when a person's label mistook it: "the Gossip Girl alum said" ("Gossip Girl" a person), "The Game of
+        Thrones actress" ("Game" a person, "Thrones" an organisation). A person is not a modifier of someone's
+        role, and an article does not open a person's name; a name that is one place or organisation stays it
+        ("the BBC presenter", "the Chelsea star")."""
+        start = role
+        while start > 0 and doc[start - 1].lower_ != "the" and (
+                doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha
+                or doc[start - 1].lower_ in self.inner and doc[start - 1].is_lower
+                and start < role and start > 1 and doc[start - 2].text[:1].isupper()):
+            start -= 1
+        if start == role or start == 0 or doc[start - 1].lower_ != "the" or doc[start].lower_ in self.inner:
+            return None
+        if doc[start - 1].text == "The" and start > 1 and doc[start - 2].text[:1].isupper() \
+                and not doc[start - 1].is_sent_start:
+            return None  # "The" inside a longer name ("Keeping Up With The Kardashians")
+        labels = {doc[i].ent_type_ for i in range(start, role)}
+        whole = ends.get(role)
+        if not labels <= {"PERSON", "ORG", ""} or whole is not None and whole.start == start and whole.label_ != "PERSON":
+            return None
+        if "PERSON" not in labels and ("" not in labels or role - start < 2):
+            return None  # one organisation, or a word the recogniser left alone ("the Marvel star")
+        return Span(doc, start, role, label=LABEL)
 
     @staticmethod
     def listed_with_works(ents: list[Span]):
