@@ -56,6 +56,8 @@ ACT_WORKS = frozenset(_NAMES["act_works"])
 ACT_VERBS = frozenset(_NAMES["act_verbs"])
 ACT_MEMBERS = frozenset(_NAMES["act_members"])
 COMPANY_WORDS = frozenset(_NAMES["company_words"])
+# Last words of a programme's name ("The Graham Norton Show", "Jimmy Kimmel Live!"): no person's name runs into one.
+SHOW_HEADS = frozenset(_load("title_corrections.json")["show_heads"])
 COMPANY_NOUNS = frozenset(_NAMES["company_nouns"])
 # Nouns right before a name that say what it names: a musical act (a group ORG, a solo artist PERSON) or a company.
 NAMING_NOUNS: dict[str, str] = {**ACT_NOUNS, **dict.fromkeys(COMPANY_NOUNS, "ORG")}
@@ -531,7 +533,8 @@ def untagged_people(doc: Doc, spans: list[Span], words_of, tokens: Optional[Toke
             while end < len(doc) and free(end) and surname_like(doc[end]) and not doc[end].is_sent_start \
                     and end - tok.i < 3 and doc[end - 1].whitespace_:
                 end += 1
-            add(tok.i, end)
+            if not any(t.text in SHOW_HEADS for t in doc[nxt.i : min(end + 1, len(doc))]):
+                add(tok.i, end)
         elif owner is not None and owner.start == nxt.i and len(owner) == 1 and owner.label_ in NAMEABLE | {"PERSON"} \
                 and owner.text not in {s.text for s in found}:
             add(tok.i, nxt.i + 1)

@@ -606,3 +606,16 @@ def test_a_quoted_nickname_inside_a_name_is_one_person(nlp, text, full, short):
 def test_a_quoted_title_between_two_names_is_not_a_nickname(nlp):
     doc = make_doc(nlp, "She watched 'Friends' with Jennifer Aniston last night.")
     assert "Friends" in {m.text for m in doc._.mentions if m.label == "WORK_OF_ART"}
+
+
+@pytest.mark.parametrize("text, not_person", [
+    ("Fans of The Graham Norton Show loved the episode.", "Graham Norton Show"),
+    ("She was a guest on the Jenny Lake Show on Friday.", "Jenny Lake Show"),
+    ("He talked about it on Tom Barker Live this week.", "Tom Barker Live"),
+])
+def test_a_first_name_run_into_a_programmes_head_word_is_no_person(nlp, text, not_person):
+    assert not_person not in _people(make_doc(nlp, text))
+
+
+def test_a_host_named_alone_is_still_a_person(nlp):
+    assert "Graham Norton" in _people(make_doc(nlp, "Graham Norton said the show would return in May."))

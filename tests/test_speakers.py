@@ -1204,3 +1204,21 @@ def test_a_stated_sex_outweighs_a_pronoun_after_the_name_about_someone_else(nlp,
             "Janie Hale also said his fans had written to the city. "
             '"That is something my father really wanted to see happen," she said.')
     assert quotes_of(nlp, text)[-1].speaker == "Janie Hale"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Actor Tom Reddin was on the chat show on Tuesday. Host Mark Colley then pressed him on the rumours. '
+     '"There is no truth in that at all," he insisted.', "Tom Reddin"),
+    ('Singer Amy Lowe met the presenter Jane Pike. Pike asked her whether she would tour again. '
+     '"I would love to go back on the road," she said.', "Amy Lowe"),
+    ('Director Paul Hume faced the critics. One critic, Sam Ford, asked Hume about the ending. '
+     '"The ending was always meant to be open," he replied.', "Paul Hume"),
+])
+def test_after_someone_asks_a_person_the_answer_is_the_asked_ones(nlp, text, speaker):
+    assert only(nlp, text).speaker == speaker
+
+
+def test_a_pronoun_that_asks_is_still_the_asker(nlp):
+    text = ('Actor Tom Reddin sat down with host Mark Colley. Colley asked him about the film. '
+            '"Did you enjoy making it, after all those years of waiting for it?" he asked.')
+    assert only(nlp, text).speaker == "Mark Colley"

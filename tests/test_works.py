@@ -157,6 +157,19 @@ def test_a_named_person_or_one_organisation_before_a_screen_role_stays(nlp, sent
 
 
 @pytest.mark.parametrize("sentence, title, label", [
+    ("He appeared on Jimmy Kimmel Live! on Tuesday.", "Jimmy Kimmel Live!", "PERSON"),
+    ("She was a guest on The Mandy Price Show last week.", "The Mandy Price Show", "PERSON"),
+    ("He told the Tom Barker Podcast that he was fine.", "Tom Barker Podcast", "ORG"),
+])
+def test_a_name_ending_with_a_programmes_head_word_is_a_title(nlp, sentence, title, label):
+    assert _corrected(nlp, sentence, [(title, label)]) == {title: "WORK_OF_ART"}
+
+
+def test_a_person_name_that_is_no_programme_stays_a_person(nlp):
+    assert _corrected(nlp, "Mandy Price said she was live on air.", [("Mandy Price", "PERSON")]) == {"Mandy Price": "PERSON"}
+
+
+@pytest.mark.parametrize("sentence, title, label", [
     ("She previously appeared in The Hunger Games and Winter's Bone.", "The Hunger Games", "WORK_OF_ART"),
     ("He had a small part in The Squid Games last year.", "The Squid Games", "WORK_OF_ART"),
     ("He won gold at the Commonwealth Games in 2002.", "the Commonwealth Games", "EVENT"),

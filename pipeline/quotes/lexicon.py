@@ -29,6 +29,7 @@ class Lexicon:
     pronouns: dict  # pronoun → "m" | "f" | "org"
     verbs_with_object: dict  # verb → the objects it needs to report speech ("put" → "it")
     written_objects: frozenset
+    question_verbs: frozenset  # "Kimmel asked him …": the one asked answers
     forms: dict  # name → compiled pattern of an attribution without a reporting verb
     character_before: re.Pattern
     character_after: re.Pattern
@@ -57,6 +58,7 @@ class Lexicon:
             pronouns=dict(cues["pronouns"]),
             verbs_with_object={v: frozenset(o) for v, o in cues["verbs_with_object"].items()},
             written_objects=frozenset(cues["written_objects"]),
+            question_verbs=frozenset(cues["question_verbs"]),
             forms={name: re.compile(pattern) for name, pattern in cues["forms"].items()},
             character_before=re.compile(cues["character_contexts"]["before"], re.IGNORECASE),
             character_after=re.compile(cues["character_contexts"]["after"]),

@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 from .attribution import AGE, GENDERED_PRONOUNS, PRONOUN_WINDOW_CHARS, UNRESOLVED, Event, Speaker
 
 SUBJECT_PRONOUNS = {word: GENDERED_PRONOUNS[word] for word in ("he", "she")}
+OBJECT_PRONOUNS = {"him": "m", "her": "f"}
 MAX_PRONOUN_CHAIN = 3  # "she … She … she said": how many pronouns a referent is followed back through
 
 
@@ -308,13 +309,14 @@ class SpeakerResolution:
         kind_or_gender = self.lex.pronouns[token.lower_]
         kind = "org" if kind_or_gender == "org" else "person"
         gender = None if kind == "org" else kind_or_gender
-        found = self.antecedent(pos, gender, kind, token.idx)
+        answers = token.head.lemma_.lower() not in self.lex.question_verbs
+        found = self.antecedent(pos, gender, kind, token.idx, answers=answers)
         if found is None:
             return replace(UNRESOLVED, text=token.text)
         return replace(found, text=token.text, method="pronoun", confidence=min(found.confidence, 0.8))
 
     def antecedent(self, pos: int, gender: Optional[str], kind: str, before: int, depth: int = 0,
-                   exclude: frozenset = frozenset()) -> Optional[Speaker]:
+                   exclude: frozenset = frozenset(), answers: bool = False) -> Optional[Speaker]:
         """Return the most likely referent of a pronoun or definite role noun at `before`.
 
         Sentences are searched from the nearest back; the first holding a compatible subject gives it (the main
@@ -322,6 +324,9 @@ class SpeakerResolution:
         further back. A sentence whose main subject is itself "he" or "she" of the same sex passes the search on to
         that pronoun's own referent ("She told the paper she would read it as soon as Meyer publishes it. '…,' she
         said": not Meyer). With no subject in reach, the nearest compatible name of any role is taken.
+
+        When the pronoun `answers` (its verb is no asking), a sentence whose main verb asks someone of the same
+        sex gives the one asked, not the asker ("Kimmel asked him whether he would return. '…,' he said").
         """
         limit = min(pos, before)
 
@@ -346,6 +351,13 @@ class SpeakerResolution:
         for e in window:
             by_sentence.setdefault(self.sentence_index(e.pos), []).append(e)
         for index in sorted(by_sentence, reverse=True):
+            if answers and gender is not None:
+                asked = self.asked_in(index, gender, limit, by_sentence[index])
+                if isinstance(asked, Speaker):
+                    return asked
+                if asked is not None and depth < MAX_PRONOUN_CHAIN:
+                    askers = {e.speaker.entity_id for e in by_sentence[index] if e.is_subject}
+                    return self.antecedent(pos, gender, kind, asked.idx, depth + 1, exclude | askers)
             found = [e for e in by_sentence[index] if e.main_subject or e.is_speaker]
             if not found and gender is not None and depth < MAX_PRONOUN_CHAIN:
                 pronoun = self.main_subject_pronoun(index, gender, limit)
@@ -355,6 +367,23 @@ class SpeakerResolution:
             if found:
                 return max(found, key=lambda e: e.pos).speaker
         return max(window, key=lambda e: e.pos).speaker
+
+    def asked_in(self, index: int, gender: str, limit: int, events: list[Event]):
+        """Return whom the main verb of sentence `index` asks, when it is someone of `gender`: the object's
+        Speaker when a name ("asked Affleck"), the pronoun token when "him" or "her", else None."""
+        sent = self.sentences[index]
+        for verb in (sent.root, *(c for c in sent.root.children if c.dep_ == "conj")):
+            if verb.lemma_.lower() not in self.lex.question_verbs or verb.idx >= limit or self.in_quote(verb.idx):
+                continue
+            for child in verb.children:
+                if child.dep_ not in {"dobj", "dative"} or child.idx >= limit:
+                    continue
+                if OBJECT_PRONOUNS.get(child.lower_) == gender:
+                    return child
+                named = [e for e in events if child.left_edge.idx <= e.pos <= child.idx and not e.is_subject]
+                if named and named[-1].speaker.gender in (None, gender) and named[-1].speaker.kind == "person":
+                    return named[-1].speaker
+        return None
 
     def main_subject_pronoun(self, index: int, gender: str, limit: int) -> Optional[Token]:
         """Return the "he" or "she" of `gender` that is the main subject of sentence `index`, before `limit` and

@@ -12,6 +12,8 @@
   a modifier of another person's role. So is a name with its own "The" before a screen role noun ("The Vampire
   Diaries actress told"), and a name a person's label mistook between "the" and a screen role noun ("the Gossip
   Girl alum said", "The Game of Thrones actress").
+- A person's or organisation's label on a name ending with a programme's head word ("Jimmy Kimmel Live!", "The
+  Graham Norton Show") is a title's.
 - An event-headed name ("… Games") keeps its title label when it holds a capitalised "The" inside a sentence
   ("starred in The Hunger Games"; an event's article is lower-case there: "at the Commonwealth Games").
 - A name labelled a person or place, or not at all, is a work after a year's possessive ("1988's The Great
@@ -63,6 +65,7 @@ class NerCorrections:
         self.award_heads = set(data["award_heads"])
         self.role_verbs = set(data["role_verbs"])
         self.screen_roles = set(data["screen_roles"])
+        self.show_heads = set(data["show_heads"])
         self.category_openers = set(data["award_category_openers"])
         self.maker_nouns = set(data["maker_nouns"])
         self.inner = frozenset(load_json("work_cues.json")["title_inner"])
@@ -101,6 +104,12 @@ class NerCorrections:
                 return [Span(doc, ent.start, tok.i, label=ent.label_), 
                         *NerCorrections.coordinated(Span(doc, tok.i + 1, ent.end, label=ent.label_))]
         return [ent]
+
+    def names_a_show(self, ent: Span) -> bool:
+        """True for a name of two words or more that ends with a programme's head word ("Jimmy Kimmel Live!", "The
+        Graham Norton Show"): a person's or a company's name does not end so."""
+        words = [t for t in ent if t.is_alpha]
+        return len(words) >= 2 and words[-1].text in self.show_heads and words[-1].i >= ent.end - 2
 
     def own_the(self, ent: Span, head: str) -> bool:
         """True for an event-headed title that keeps a capitalised "The" inside a sentence ("starred in The Hunger
@@ -333,6 +342,8 @@ class NerCorrections:
                 ents += [Span(doc, ent.start, owned, label="ORG"), Span(doc, owned + 1, ent.end, label="PERSON")]
             elif ent.label_ == LABEL:
                 ents.extend(self.correct(ent))
+            elif ent.label_ in {"PERSON", "ORG"} and ent.ent_id_ != "gazetteer" and self.names_a_show(ent):
+                ents.append(Span(doc, ent.start, ent.end, label=LABEL))
             elif ent.label_ in NAME_LABELS and len(ent) > 1 and ent[0].text in self.category_openers:
                 ents.append(self.award_category(ent))
             elif ent.label_ in NAME_LABELS - {"PERSON"} and ent.ent_id_ != "gazetteer" and ent[0].lower_ in FIRST_NAMES \
