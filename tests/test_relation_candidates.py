@@ -206,3 +206,16 @@ def test_they_without_a_group_in_reach_stands_for_nobody(nlp):
     text = ("Rock band Muse won the prize. The weather was cold. Crowds filled the streets. The city was loud. "
             "They recorded the album Absolution in March.")
     assert not any(source == "pronoun" and name == "Muse" for source, name, _ in _pairs(nlp, text))
+
+
+@pytest.mark.parametrize("text, subject, other, work", [
+    ("Selena Moss spoke often. Later Justin Kerr arrived. The pop star, who released his album Purpose in 2015, "
+     "said nothing.", "Justin Kerr", "Selena Moss", "Purpose"),
+    ("Helen Vance was there. Mark Dunne came too. Helen Vance waved. The singer, whose latest record Tides went gold, "
+     "thanked his fans.", "Mark Dunne", "Helen Vance", "Tides"),
+    ("Tom Baird was there. Tom Baird spoke. Anna Reyes came late. The star, who made her name in the film Driftwood, "
+     "left early.", "Anna Reyes", "Tom Baird", "Driftwood"),
+])
+def test_a_description_takes_the_sex_its_own_clause_gives_it(nlp, text, subject, other, work):
+    pairs = {(s, o) for src, s, o in _pairs(nlp, text) if src == "nominal"}
+    assert (subject, work) in pairs and (other, work) not in pairs, pairs

@@ -23,7 +23,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span
 
 from ..entities import DATA, load_gazetteer, load_json, strip_possessive
-from ..names import names_company
+from ..names import FIRST_NAME_GENDER, names_company
 from ..records import Entity, doc_text
 from ..tokens import TokenArrays
 
@@ -161,12 +161,8 @@ def _words(tokens: TokenArrays) -> list[str]:
     return words
 
 
-def _genders() -> dict[str, str]:
-    names = load_json("first_names.json")
-    return {**{n: "f" for n in names["f"]}, **{n: "m" for n in names["m"]}}
-
-
-_GENDERS = _genders()
+# First name → sex: the project's list over the census's (`pipeline/names.py`, shared with quote attribution).
+_GENDERS = FIRST_NAME_GENDER
 
 
 def title_text(span: Span) -> str:
@@ -353,9 +349,22 @@ def _stand_ins(view: DocView, sent: Span, people: list[Span], seen: Counter, las
                 continue  # "the actress Kate Winslet": the name is the subject
             if dep[i] == "compound":
                 continue
-            entity = _salient(view, i, _NOMINALS[word], [], seen, {}, k, nominal=True)
+            gender = _NOMINALS[word] or _clause_gender(view, i, sent.end)
+            entity = _salient(view, i, gender, [], seen, {}, k, nominal=True)
             if entity is not None:
                 yield doc[start: i + 1], entity, "nominal"
+
+
+def _clause_gender(view: DocView, i: int, end: int) -> str:
+    """Return the sex the first "he", "his", "she" or "her" after the description at token `i` gives it, before any
+    other person is named ("The pop star, who released his album …": a man), else ""."""
+    for j in range(i + 1, min(end, i + 16)):
+        ent = view.ent_at.get(j)
+        if ent is not None and ent.label_ == "PERSON":
+            return ""
+        if view.lower[j] in _PRONOUNS and view.pos[j] == "PRON" and view.texts[j - 1] not in _QUOTES:
+            return _PRONOUNS[view.lower[j]]
+    return ""
 
 
 def _joined(view: DocView, i: int) -> str:
