@@ -1222,3 +1222,17 @@ def test_a_pronoun_that_asks_is_still_the_asker(nlp):
     text = ('Actor Tom Reddin sat down with host Mark Colley. Colley asked him about the film. '
             '"Did you enjoy making it, after all those years of waiting for it?" he asked.')
     assert only(nlp, text).speaker == "Mark Colley"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Kris Jenner was on a talk show on Monday. "I am going to be a grandma again," the momager told the host.', "Kris Jenner"),
+    ('Zoe Sugg posted a new video on Friday. "This has been the hardest year of my life," the vlogger-turned-stylist said.', "Zoe Sugg"),
+    ('Ozzy Osbourne played his last show in May. "I am not done yet, not by a long way," the rocker added.', "Ozzy Osbourne"),
+])
+def test_a_definite_doer_noun_no_list_holds_is_the_person_named_before(nlp, text, speaker):
+    assert only(nlp, text).speaker == speaker
+
+
+def test_a_plural_doer_noun_is_not_the_person_named_before(nlp):
+    text = 'Ozzy Osbourne played his last show in May. "We are not done yet, not by a long way," the rockers added.'
+    assert only(nlp, text).speaker != "Ozzy Osbourne"

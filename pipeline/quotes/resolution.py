@@ -1,6 +1,7 @@
 """Speaker resolution: what a cue's subject refers to (a name, a pronoun, a role noun, a sign's holder)."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
@@ -12,6 +13,8 @@ from .attribution import AGE, GENDERED_PRONOUNS, PRONOUN_WINDOW_CHARS, UNRESOLVE
 
 SUBJECT_PRONOUNS = {word: GENDERED_PRONOUNS[word] for word in ("he", "she")}
 OBJECT_PRONOUNS = {"him": "m", "her": "f"}
+# The endings of nouns for what a person does ("momager", "stylist", "YouTuber", "comedian").
+AGENT_NOUN = re.compile(r"(?:er|or|ist|ian|eer|ess)$")
 MAX_PRONOUN_CHAIN = 3  # "she … She … she said": how many pronouns a referent is followed back through
 
 
@@ -77,7 +80,7 @@ class SpeakerResolution:
         if lemma in self.lex.org_roles or lemma in self.lex.person_roles or lemma in self.lex.org_nouns \
                 or lemma in self.lex.anonymous_roles:
             return self.resolve_role(token, pos)
-        if token.pos_ in {"NOUN", "ADJ"} and self.aged(token):
+        if token.pos_ in {"NOUN", "ADJ"} and (self.aged(token) or self.agent_noun(token)):
             # "the 41-year-old chart-topper said": an age makes any definite noun a person named before.
             previous = self.antecedent(pos, self.lex.gender.get(lemma), "person", token.left_edge.idx)
             if previous is not None:
@@ -144,6 +147,14 @@ class SpeakerResolution:
             return False
         words = [t.lower_ for t in token.children if t.dep_ == "compound" and t.i < token.i] + [token.lower_]
         return " ".join(words) in self.lex.demonyms
+
+    def agent_noun(self, token: Token) -> bool:
+        """True for "the" and one singular noun of a doer that no word list holds ("the momager said", "the
+        YouTuber wrote", "the rocker added"): a noun so ending names a person, the way a role noun does. Things that
+        speak through their text ("the letter", "the poster") are caught before, as written objects."""
+        return token.tag_ == "NN" and token.is_lower and AGENT_NOUN.search(token.lower_) is not None \
+            and len(token.text) > 4 and self.definite(token) and not token.ent_type_ \
+            and token.lemma_.lower() not in self.lex.org_nouns | self.lex.written_objects
 
     def aged(self, token: Token) -> bool:
         """True for a definite noun phrase with an age in it ("the 41-year-old chart-topper", "the 52-year-old")."""
