@@ -1236,3 +1236,16 @@ def test_a_definite_doer_noun_no_list_holds_is_the_person_named_before(nlp, text
 def test_a_plural_doer_noun_is_not_the_person_named_before(nlp):
     text = 'Ozzy Osbourne played his last show in May. "We are not done yet, not by a long way," the rockers added.'
     assert only(nlp, text).speaker != "Ozzy Osbourne"
+
+
+@pytest.mark.parametrize("text, speaker, written", [
+    ('Chrissy Tate returned to the show on Monday. "It feels so good to be back here with everyone," the co-host said.',
+     "Chrissy Tate", "the co-host"),
+    ('Actor Dan Pryce was at the premiere. "I have never worked with a nicer group of people," the co-star added.',
+     "Dan Pryce", "the co-star"),
+    ('Her ex-husband, Tom Reyes, was also there. "We are still good friends after all these years," the ex-husband said.',
+     "Tom Reyes", "the ex-husband"),
+])
+def test_a_hyphenated_role_noun_speaks_as_its_last_part_would(nlp, text, speaker, written):
+    q = only(nlp, text)
+    assert (q.speaker, q.speaker_text) == (speaker, written)

@@ -35,6 +35,10 @@ class SpeakerResolution:
 
     def resolve(self, token: Token, pos: int, depth: int = 0) -> Speaker:
         """Return the speaker `token` (a cue's subject) refers to."""
+        last = hyphen_last(token)
+        if last is not token:
+            # "the co-host said", "the ex-husband said": spaCy splits the word and makes its first part the subject.
+            token = last
         lower = token.lower_
         if lower in self.lex.pronouns:
             return self.resolve_pronoun(token, pos)
@@ -97,7 +101,8 @@ class SpeakerResolution:
     def definite(self, token: Token) -> bool:
         """True for "the star", and for a role noun a name describes under one "the" ("the Game of Thrones actress",
         "The Grey's Anatomy star"), which the parser often hangs on the name instead."""
-        if any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        first = hyphen_first(token)
+        if any(c.dep_ == "det" and c.lower_ == "the" for c in (*token.children, *first.children)):
             return True
         left = token.left_edge
         between = self.doc[left.i + 1 : token.i]
@@ -174,7 +179,8 @@ class SpeakerResolution:
         return replace(found, text=text, method="role-noun", confidence=min(found.confidence, 0.6)) if found.name else replace(UNRESOLVED, text=text)
 
     def noun_phrase(self, token: Token) -> str:
-        return self.doc[token.left_edge.i : token.i + 1].text
+        start = min(token.left_edge.i, hyphen_first(token).left_edge.i)
+        return self.doc[start : token.i + 1].text
 
     def bare_name(self, token: Token) -> Speaker:
         """A proper-noun subject no mention covers: match it to an entity by its last word, else use it as written."""
@@ -418,6 +424,24 @@ class SpeakerResolution:
         if self._sentence_starts is None:
             self._sentence_starts = [s.start_char for s in self.sentences]
         return bisect_right(self._sentence_starts, pos) - 1
+
+
+def hyphen_last(token: Token) -> Token:
+    """Return the last part of the hyphenated word `token` opens ("co" in "co-host" → "host"), else `token`."""
+    doc, i = token.doc, token.i
+    while i + 2 < len(doc) and not doc[i].whitespace_ and doc[i + 1].text in {"-", "–"} \
+            and not doc[i + 1].whitespace_ and doc[i + 2].is_alpha:
+        i += 2
+    return doc[i]
+
+
+def hyphen_first(token: Token) -> Token:
+    """Return the first part of the hyphenated word `token` ends ("host" in "co-host" → "co"), else `token`."""
+    doc, i = token.doc, token.i
+    while i >= 2 and doc[i - 1].text in {"-", "–"} and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ \
+            and doc[i - 2].is_alpha:
+        i -= 2
+    return doc[i]
 
 
 def _counts_children(token: Token) -> bool:
