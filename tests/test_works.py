@@ -156,6 +156,16 @@ def test_a_named_person_or_one_organisation_before_a_screen_role_stays(nlp, sent
     assert _corrected(nlp, sentence, spans)[name] == label
 
 
+@pytest.mark.parametrize("sentence, name", [
+    ("He told The Grimsby Telegraph he was happy.", "The Grimsby Telegraph"),
+    ("The story ran in the Evening Gazette on Friday.", "Evening Gazette"),
+    ("A source told Style Weekly the couple had split.", "Style Weekly"),
+    ("She told Fashion Daily she would wear blue.", "Fashion Daily"),
+])
+def test_a_newspaper_shaped_name_is_an_organisation_not_a_title(nlp, sentence, name):
+    assert _corrected(nlp, sentence, [(name, "WORK_OF_ART")]) == {name: "ORG"}
+
+
 @pytest.mark.parametrize("sentence, title, label", [
     ("He appeared on Jimmy Kimmel Live! on Tuesday.", "Jimmy Kimmel Live!", "PERSON"),
     ("She was a guest on The Mandy Price Show last week.", "The Mandy Price Show", "PERSON"),
