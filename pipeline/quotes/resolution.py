@@ -36,8 +36,9 @@ class SpeakerResolution:
     def resolve(self, token: Token, pos: int, depth: int = 0) -> Speaker:
         """Return the speaker `token` (a cue's subject) refers to."""
         last = hyphen_last(token)
-        if last is not token:
-            # "the co-host said", "the ex-husband said": spaCy splits the word and makes its first part the subject.
+        if last is not token and self.role_word(last) and not self.role_word(token):
+            # "the co-host said", "the ex-husband said": spaCy splits the word and makes its first part the subject
+            # ("the mother-of-two said" is the mother's).
             token = last
         lower = token.lower_
         if lower in self.lex.pronouns:
@@ -97,6 +98,10 @@ class SpeakerResolution:
                     if owner.name and owner.kind == "org":
                         return replace(owner, text=self.noun_phrase(token), method="role-noun", confidence=0.6)
         return replace(UNRESOLVED, text=self.noun_phrase(token))
+
+    def role_word(self, token: Token) -> bool:
+        lemma = token.lemma_.lower()
+        return lemma in self.lex.person_roles or lemma in self.lex.relational_roles or lemma in self.lex.org_roles
 
     def definite(self, token: Token) -> bool:
         """True for "the star", and for a role noun a name describes under one "the" ("the Game of Thrones actress",
