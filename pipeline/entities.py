@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .names import (NAME_SUFFIXES, acronym, canonical_name, join_labels, mend_split_names, musical_acts,
+from .names import (NAME_SUFFIXES, ORG_WORDS, acronym, canonical_name, join_labels, mend_split_names, musical_acts,
                     same_given_name, speaking_names, speaking_organisations, surname, trim_name, unglue_headline,
                     untagged_people, nicknamed_people)
 from .records import Entity, Mention, doc_text
@@ -397,7 +397,16 @@ class EntityResolver:
             if span.label_ == "PERSON" and len(words) >= 2 and span.text not in self.gazetteer:
                 full_names.setdefault(" ".join(words), words)
         # Shorter full names that are part of a longer one ("Sherman-Palladino" inside "Amy Sherman-Palladino").
-        anchors = {n: w for n, w in full_names.items() if not any(n != o and _contains(o_w, w) for o, o_w in full_names.items())}
+        # Not a venue's or a company's name a person's label mistook ("the Johnny Carson Theater").
+        anchors = {n: w for n, w in full_names.items()
+                   if not any(n != o and _contains(o_w, w) and o_w[-1].lower() not in ORG_WORDS for o, o_w in full_names.items())}
+        # The surname of a shorter full name that one longer name holds ("Kim Kardashian" in "Kim Kardashian West"):
+        # "Kardashian" alone is that person, though the longer name ends otherwise.
+        inner_surnames: dict[str, set[str]] = {}
+        for n, w in full_names.items():
+            holders = [a for a, a_w in anchors.items() if n != a and _contains(a_w, w) and a_w[-1].lower() not in ORG_WORDS]
+            if n not in anchors and len(holders) == 1:
+                inner_surnames.setdefault(surname(w), set()).add(holders[0])
         # An organisation's initials are the organisation ("the Royal Academy of Dance (RAD)", then "the RAD"),
         # when one name in the article abbreviates so.
         long_forms: dict[str, set[str]] = {}
@@ -435,7 +444,7 @@ class EntityResolver:
                     and next(iter(org_names[text])) != text:
                 cluster = cluster_for("name:" + next(iter(org_names[text])))
             else:
-                anchor = _person_anchor(words, anchors, span, article)
+                anchor = _person_anchor(words, anchors, span, article, inner_surnames)
                 if anchor is not None:
                     cluster = cluster_for("person:" + anchor)
                     cluster.fixed_label = "PERSON"
@@ -489,8 +498,10 @@ def _contains(longer: list[str], shorter: list[str]) -> bool:
                                 or n == 2 and longer[0] == shorter[0] and longer[-1] == shorter[-1])
 
 
-def _person_anchor(words: list[str], anchors: dict[str, list[str]], span: Span, article: str) -> Optional[str]:
-    """Return the full name a (possibly partial) person mention refers to, or None when unknown or ambiguous."""
+def _person_anchor(words: list[str], anchors: dict[str, list[str]], span: Span, article: str,
+                   inner_surnames: Optional[dict[str, set[str]]] = None) -> Optional[str]:
+    """Return the full name a (possibly partial) person mention refers to, or None when unknown or ambiguous.
+    `inner_surnames`: surname → the longer names that hold a shorter full name ending with it."""
     text = " ".join(words)
     if text in anchors:
         return text
@@ -508,6 +519,9 @@ def _person_anchor(words: list[str], anchors: dict[str, list[str]], span: Span, 
         return same[0]
     if len(same) > 1:
         return _nearest(same, span, article)
+    inner = (inner_surnames or {}).get(word, set())
+    if len(inner) == 1:
+        return next(iter(inner))
     # A part of a hyphenated surname, then a first name ("her husband Daniel"), then a person's familiar form of
     # it ("Jen" for Jennifer Aniston, "Angie" for Angelina Jolie).
     for candidates in (

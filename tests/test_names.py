@@ -619,3 +619,19 @@ def test_a_first_name_run_into_a_programmes_head_word_is_no_person(nlp, text, no
 
 def test_a_host_named_alone_is_still_a_person(nlp):
     assert "Graham Norton" in _people(make_doc(nlp, "Graham Norton said the show would return in May."))
+
+
+@pytest.mark.parametrize("text, full, short", [
+    ("Kim Kardashian West spoke on Monday. Kim Kardashian, 36, was in Paris. Kardashian said she was fine.",
+     "Kim Kardashian West", "Kardashian"),
+    ("Jada Pinkett Smith arrived late. Jada Pinkett was in good spirits. Pinkett waved to the crowd.",
+     "Jada Pinkett Smith", "Pinkett"),
+])
+def test_the_surname_of_a_shorter_full_name_inside_a_longer_one_is_that_person(nlp, text, full, short):
+    doc = make_doc(nlp, text)
+    assert _entity_of(doc, short) == _entity_of(doc, full)
+
+
+def test_a_venue_named_after_a_person_does_not_take_their_surname(nlp):
+    doc = make_doc(nlp, "The show moved to the Johnny Carson Theater in May. Johnny Carson hosted it. Carson said so.")
+    assert _entity_of(doc, "Carson") == _entity_of(doc, "Johnny Carson")
