@@ -1249,3 +1249,21 @@ def test_a_plural_doer_noun_is_not_the_person_named_before(nlp):
 def test_a_hyphenated_role_noun_speaks_as_its_last_part_would(nlp, text, speaker, written):
     q = only(nlp, text)
     assert (q.speaker, q.speaker_text) == (speaker, written)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Singer Mark Dale shares five-year-old Noah with his wife. Dale finished the tour in May. Noah stayed at home. '
+     '"It was the best tour I have ever done, by a long way," he told reporters.', "Mark Dale"),
+    ('Actress Jane Ford was at the launch. Her daughter, Lily, 4, came along. '
+     '"I am so proud of what we built with this little company," she said.', "Jane Ford"),
+    ('Model Tess Ray posted a photo with baby Mia on Monday. '
+     '"Nothing prepares you for how much your life changes overnight," she wrote.', "Tess Ray"),
+])
+def test_a_young_child_is_never_whom_a_pronoun_quotes(nlp, text, speaker):
+    assert only(nlp, text).speaker == speaker
+
+
+def test_an_adult_with_an_age_can_still_be_quoted(nlp):
+    text = ('Actor Sam Lowe, 45, left the show in May. Lowe has a new film out. '
+            '"I needed a break after all those years on the show," he said.')
+    assert only(nlp, text).speaker == "Sam Lowe"

@@ -20,6 +20,13 @@ from .lexicon import Lexicon
 from .resolution import SpeakerResolution
 from .scan import RawQuote, sentence_start
 
+# A young child's age or word right before the name ("five-year-old Everly", "their 2-year-old son Saint", "baby
+# North"), or the age right after it ("Everly, 5,").
+_YOUNG = r"(?:[1-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+CHILD_BEFORE = re.compile(rf"(?:\b{_YOUNG}[- ](?:year|month|week|day)s?[- ]old|\b(?:baby|newborn|toddler|infant))"
+                          r"(?:\s+(?:son|daughter|girl|boy|twins?))?\s*,?\s*$", re.IGNORECASE)
+CHILD_AFTER = re.compile(r"^,\s*(?:[1-9]|1[0-2])(?!\d)\s*[,.)]")
+
 
 def _quoted_characters(size: int, raws: list[RawQuote]) -> bytearray:
     """Return, for each of `size` characters, 1 where a quotation holds it outside its inner attribution, else 0."""
@@ -48,7 +55,7 @@ class Article(FrameRules, SpeakerResolution):
         ]
         self.census_genders: set[str] = set()  # genders known only from the first-name list, which can be wrong ("Blake")
         self.genders = self._entity_genders()
-        self.characters = self._characters()
+        self.characters = self._characters() | self._children()
         self.events = self._mention_events()
         self.role_links = self._role_links()
         self.frames: dict[int, tuple[Optional[Attribution], bool]] = {}
@@ -140,6 +147,17 @@ class Article(FrameRules, SpeakerResolution):
         label = ent.label if ent else mention.label
         kind = "person" if label == "PERSON" else "org"
         return Speaker(name, mention.entity_id, text, method, confidence, self.genders.get(mention.entity_id), kind)
+
+    def _children(self) -> set[str]:
+        """Return the ids of people the article gives a young child's age ("shares five-year-old Everly with
+        Tatum", "their son, 3,", "baby North"): a child gives no interview, so a later "she said" is not theirs."""
+        young = set()
+        for m in self.mentions:
+            if m.label == "PERSON" and not self.in_quote(m.start_char) and (
+                    CHILD_BEFORE.search(self.text[max(0, m.start_char - 30) : m.start_char])
+                    or CHILD_AFTER.match(self.text[m.end_char : m.end_char + 8])):
+                young.add(m.entity_id)
+        return young
 
     def _characters(self) -> set[str]:
         """Return the ids of people named only as fictional characters ("stars as Becky Sharp", "Sylvia (Kate Winslet)")."""
