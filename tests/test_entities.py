@@ -1,3 +1,4 @@
+import pytest
 from conftest import make_doc
 
 from pipeline.entities import entity_id
@@ -163,3 +164,18 @@ def test_a_title_found_again_by_resolution_has_no_ner_label(nlp):
                    [("Bunheads", "WORK_OF_ART")])
     assert [(m.text, m.label, m.ner_label) for m in doc._.mentions] == [
         ("Bunheads", "WORK_OF_ART", "WORK_OF_ART"), ("Bunheads", "WORK_OF_ART", None)]
+
+
+@pytest.mark.parametrize("text, word", [
+    ('"I have never been happier in my whole life," she told People.', "People"),
+    ("She told Us she was happy with the way things had gone.", "Us"),
+    ("He said in an interview with People that he was fine.", "People"),
+])
+def test_a_magazine_named_by_a_common_word_is_an_organisation_where_it_is_told(nlp, text, word):
+    doc = make_doc(nlp, text)
+    assert {m.label for m in doc._.mentions if m.text == word} == {"ORG"}
+
+
+def test_the_common_word_elsewhere_is_no_organisation(nlp):
+    doc = make_doc(nlp, "People said the film was too long. He talked to people about it.")
+    assert not [m for m in doc._.mentions if m.text.lower() == "people"]

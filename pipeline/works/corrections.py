@@ -66,6 +66,7 @@ class NerCorrections:
         self.role_verbs = set(data["role_verbs"])
         self.screen_roles = set(data["screen_roles"])
         self.show_heads = set(data["show_heads"])
+        self.outlet_words = set(data["outlet_words"])
         self.category_openers = set(data["award_category_openers"])
         self.maker_nouns = set(data["maker_nouns"])
         self.inner = frozenset(load_json("work_cues.json")["title_inner"])
@@ -364,8 +365,23 @@ class NerCorrections:
         if modifiers:
             taken = {(s.start, s.end) for s in modifiers}
             ents = modifiers + [e for e in ents if (e.start, e.end) not in taken]
+        outlets = self.outlets_told(doc)
+        if outlets:
+            taken = {t.i for s in outlets for t in s}
+            ents = outlets + [e for e in ents if not any(i in taken for i in range(e.start, e.end))]
         doc.ents = filter_spans(ents)
         return doc
+
+    def outlets_told(self, doc: Doc) -> list[Span]:
+        """Return ORG spans for the magazines named by a common word ("People", "Us") where a quote's recipient
+        stands: after "told", "to" or "with", inside a sentence ("she told People", "in an interview with Us")."""
+        found = []
+        for tok in doc:
+            if tok.text in self.outlet_words and tok.i > 0 and not tok.is_sent_start \
+                    and doc[tok.i - 1].lower_ in {"told", "tells", "tell", "to", "with"} \
+                    and not (tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper()):
+                found.append(Span(doc, tok.i, tok.i + 1, label="ORG"))
+        return found
 
 
 class PersonEvidence:
