@@ -206,6 +206,20 @@ def test_a_name_right_after_a_person_role_noun_is_a_person(nlp):
         assert _corrected(nlp, sentence, [(name, "WORK_OF_ART")]) == {name: "PERSON"}, sentence
 
 
+@pytest.mark.parametrize("sentence, name, label", [
+    ("Dewan's mother, Darlynn, also weighed in.", "Darlynn", "ORG"),
+    ("His wife, Paris, was at his side all night.", "Paris", "GPE"),
+    ("Her sister, Solange, sang at the party.", "Solange", "NORP"),
+])
+def test_one_name_in_apposition_to_a_family_noun_is_a_person(nlp, sentence, name, label):
+    assert _corrected(nlp, sentence, [(name, label)])[name] == "PERSON"
+
+
+def test_one_name_in_apposition_to_a_company_noun_stays(nlp):
+    labels = _corrected(nlp, "Her label, Interscope, declined to comment.", [("Interscope", "ORG")])
+    assert labels["Interscope"] == "ORG"
+
+
 def test_a_band_or_company_before_a_role_stays_what_it_is(nlp):
     labels = _corrected(nlp, "Westlife star Shane Filan sang.", [("Westlife", "ORG"), ("Shane Filan", "PERSON")])
     assert labels["Westlife"] == "ORG"

@@ -67,6 +67,7 @@ class NerCorrections:
         self.screen_roles = set(data["screen_roles"])
         self.show_heads = set(data["show_heads"])
         self.outlet_words = set(data["outlet_words"])
+        self.kin_nouns = set(data["kin_nouns"])
         self.category_openers = set(data["award_category_openers"])
         self.maker_nouns = set(data["maker_nouns"])
         self.inner = frozenset(load_json("work_cues.json")["title_inner"])
@@ -161,6 +162,15 @@ class NerCorrections:
         of = head.head
         return head.dep_ == "pobj" and of.lower_ == "of" and of.head.lower_ in self.person_roles \
             and ent[0].lower_ in FIRST_NAMES
+
+    def apposed_to_kin(self, ent: Span) -> bool:
+        """True for one proper noun set off by commas in apposition to a family noun ("Dewan's mother, Darlynn,",
+        "her husband, Tavis,"): a relative's given name, whatever label the model gave it."""
+        if len(ent) != 1 or ent[0].pos_ != "PROPN" or ent.root.dep_ != "appos":
+            return False
+        head, doc = ent.root.head, ent.doc
+        return head.i < ent.start and head.lower_ in self.kin_nouns and head.is_lower \
+            and doc[ent.start - 1].text == "," and ent.end < len(doc) and doc[ent.end].text in {",", "."}
 
     def role_modifiers(self, doc: Doc) -> list[Span]:
         """Return the spans standing before "<screen role> <person>" that are works, not people."""
@@ -347,8 +357,8 @@ class NerCorrections:
                 ents.append(Span(doc, ent.start, ent.end, label=LABEL))
             elif ent.label_ in NAME_LABELS and len(ent) > 1 and ent[0].text in self.category_openers:
                 ents.append(self.award_category(ent))
-            elif ent.label_ in NAME_LABELS - {"PERSON"} and ent.ent_id_ != "gazetteer" and ent[0].lower_ in FIRST_NAMES \
-                    and self.apposed_to_role(ent):
+            elif ent.label_ in NAME_LABELS - {"PERSON"} and ent.ent_id_ != "gazetteer" and (
+                    ent[0].lower_ in FIRST_NAMES and self.apposed_to_role(ent) or self.apposed_to_kin(ent)):
                 # "The woman's lawyer, Dolores Brant, said" with the name tagged an organisation.
                 ents.append(Span(doc, ent.start, ent.end, label="PERSON"))
             else:
