@@ -1267,3 +1267,19 @@ def test_an_adult_with_an_age_can_still_be_quoted(nlp):
     text = ('Actor Sam Lowe, 45, left the show in May. Lowe has a new film out. '
             '"I needed a break after all those years on the show," he said.')
     assert only(nlp, text).speaker == "Sam Lowe"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Actress Emma Lane hosted the gala. "It was a magical night," Lane said.\n\n'
+     'Her co-star Rachel Moss was equally thrilled with the evening. "I have not danced like that in years."', "Rachel Moss"),
+    ('The festival opened on Friday.\n\nDirector Sam Kerr was delighted by the crowds. '
+     '"We never expected so many people to turn up on the first night."', "Sam Kerr"),
+])
+def test_a_cueless_quote_after_a_sentence_about_one_named_person_is_theirs(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+def test_a_cueless_quote_after_a_sentence_naming_two_people_stays_unresolved(nlp):
+    text = ('The festival opened on Friday.\n\nDirector Sam Kerr met producer Ann Bell at the door. '
+            '"We never expected so many people to turn up on the first night."')
+    assert quotes_of(nlp, text)[-1].speaker is None

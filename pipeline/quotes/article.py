@@ -267,7 +267,8 @@ class Article(FrameRules, SpeakerResolution):
             return None
         return Attribution(replace(nxt.speaker, method="continuation", confidence=0.7, text=None), None, None, None, "cue-next-quote")
 
-    def _cue_sentence_before(self, i: int) -> Optional[tuple[Token, str, tuple[int, int]]]:
+    def _sentence_before(self, i: int) -> Optional[tuple[int, int]]:
+        """Return the span of the sentence right before quote `i` in its paragraph, or None."""
         q = self.raws[i]
         head = self.head_region(i)
         end = head[0] if head else q.open
@@ -276,9 +277,12 @@ class Article(FrameRules, SpeakerResolution):
         if end <= 0 or (i > 0 and end <= self.raws[i - 1].close):
             return None
         para_start = self.text.rfind("\n", 0, end) + 1
-        lo = sentence_start(self.text, end - 1, para_start)
-        cues = self.cues(lo, end)
-        return (cues[-1][0], cues[-1][1], (lo, end)) if cues else None
+        return sentence_start(self.text, end - 1, para_start), end
+
+    def _cue_sentence_before(self, i: int) -> Optional[tuple[Token, str, tuple[int, int]]]:
+        region = self._sentence_before(i)
+        cues = self.cues(*region) if region else []
+        return (cues[-1][0], cues[-1][1], region) if cues else None
 
     def previous_sentence(self, i: int) -> Optional[Attribution]:
         """`Smith says TV has changed. "I can understand…"`: the speaker of the sentence before the quote."""
@@ -294,12 +298,36 @@ class Article(FrameRules, SpeakerResolution):
             return None
         return Attribution(replace(speaker, confidence=speaker.confidence * 0.75), None, None, None, "cue-previous-sentence")
 
+    def subject_before(self, i: int) -> Optional[Attribution]:
+        """`Her co-star Rachel Moss was just as thrilled. "I haven't danced like that in years."`: a quote with no
+        cue, opening right after a sentence of its paragraph about one person (its main subject, a name), is that
+        person's; not when the sentence names another person as well."""
+        region = self._sentence_before(i)
+        if region is None or self.raws[i].open - region[1] > 3 or not self.text[region[1] - 1 : region[1]] in {".", ":"}:
+            return None
+        tokens = self.tokens(*region)
+        if not tokens:
+            return None
+        root = tokens[0].sent.root
+        subjects = [t for t in root.children if t.dep_ in {"nsubj", "nsubjpass"} and region[0] <= t.idx < region[1]]
+        # Only a name: "he" there is often someone else the paragraph talks about. ("Her co-star Rachel Moss was …"
+        # gives a hyphenated word as a second subject.)
+        subjects = [t for t in subjects if (m := self.mention_at(t)) is not None and m.label == "PERSON"]
+        if len(subjects) != 1 or self.in_quote(subjects[0].idx):
+            return None
+        people = {m.entity_id for m in self.mentions if region[0] <= m.start_char < region[1] and m.label == "PERSON"}
+        speaker = self.resolve(subjects[0], region[0])
+        if not speaker.name or speaker.kind != "person" or people - {speaker.entity_id}:
+            return None
+        return Attribution(replace(speaker, method="continuation", confidence=speaker.confidence * 0.6, text=None),
+                           None, None, None, "subject-previous-sentence")
+
     # -- the whole article --------------------------------------------------------------------------------
 
     def attribute(self, i: int) -> Attribution:
         found, framed = self.frame_attribution(i)
         if found is None and not framed:
-            for rule in (self.continuation, self.forward, self.previous_sentence):
+            for rule in (self.continuation, self.forward, self.previous_sentence, self.subject_before):
                 found = rule(i)
                 if found is not None:
                     break
