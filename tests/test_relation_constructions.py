@@ -24,6 +24,7 @@ def _stated(nlp, text):
     ("The song Mess of Blues was co-written by producer Bob Crewe and Bob Gaudio.", "Bob Crewe", "Mess of Blues",
      "writer"),
     ("The album Blue Lines was later produced by Maria Lopez.", "Maria Lopez", "Blue Lines", "producer"),
+    ('The song "Paper Hearts," written by Tom Vale, went to number one.', "Tom Vale", "Paper Hearts", "writer"),
 ])
 def test_passive_by_states_the_creator(nlp, text, subject, work, credit):
     assert _stated(nlp, text)[(subject, work)] == ("creator_work", credit)
@@ -32,6 +33,9 @@ def test_passive_by_states_the_creator(nlp, text, subject, work, credit):
 @pytest.mark.parametrize("text, subject, work, credit", [
     ("Greta Gerwig wrote and directed the film Lady Bird.", "Greta Gerwig", "Lady Bird", "director"),
     ("Bono and Adam Clayton wrote the song One.", "Adam Clayton", "One", "writer"),
+    ('Calvin Harris produced "This Is What You Came For," which featured Rihanna.', "Calvin Harris",
+     "This Is What You Came For", "producer"),
+    ('Sofia Coppola directed "Lost in Translation" in Tokyo.', "Sofia Coppola", "Lost in Translation", "director"),
 ])
 def test_an_active_creator_verb_states_the_creator(nlp, text, subject, work, credit):
     assert _stated(nlp, text)[(subject, work)] == ("creator_work", credit)

@@ -31,6 +31,7 @@ CREATOR_GROUPS = {"director", "writer", "producer", "creator", "composer"}
 CAST_VERBS = {"star", "co-star", "appear"}
 _SKIP = {"the", "a", "an", "his", "her", "their", "its", "new", "latest", "hit"}
 _NAME_LABELS = {"PERSON", "ORG"}
+_QUOTE_MARKS = {'"', "“", "”", "``", "''"}
 _CATEGORIES = WORDS.get("award_categories", {})  # actress → cast, director → director, …
 _CATEGORY_MARKS = {"best", "good", "supporting", "support", "lead", "leading"}  # an award category's first words, and their lemmas
 _PRIZES = {"award", "prize", "nomination", "nod", "gong", "trophy", "category"}
@@ -50,6 +51,9 @@ def _between(view: DocView, start: int, end: int) -> list[tuple[str, str]]:
         word, tag = view.words[i], view.tag[i]
         if not space[i] and (texts[i] == "-" or i + 1 < end and texts[i + 1] == "-"):
             i += 1  # "co - written": the joined word ("co-write") is on the hyphenated word's last token
+            continue
+        if texts[i] in _QUOTE_MARKS:
+            i += 1  # a title's quotation marks ('X produced "This Is What You Came For"')
             continue
         if word in _KINDS:
             out.append(("K", _KINDS[word]))  # the kind stands where a word's tag would
