@@ -219,3 +219,22 @@ def test_they_without_a_group_in_reach_stands_for_nobody(nlp):
 def test_a_description_takes_the_sex_its_own_clause_gives_it(nlp, text, subject, other, work):
     pairs = {(s, o) for src, s, o in _pairs(nlp, text) if src == "nominal"}
     assert (subject, work) in pairs and (other, work) not in pairs, pairs
+
+
+@pytest.mark.parametrize("text, owner, actor, work", [
+    ("Swift's ex Calvin Harris produced the song Summer Rain in 2016.", "Taylor Swift", "Calvin Harris", "Summer Rain"),
+    ("Taylor Swift waved. Swift's boyfriend Joe Alwyn starred in the film Harbour Lights.", "Taylor Swift", "Joe Alwyn",
+     "Harbour Lights"),
+    ("Madonna sang. Madonna's husband directed the film Swept Away.", "Madonna", None, "Swept Away"),
+])
+def test_who_owns_a_person_is_not_the_one_who_acts(nlp, text, owner, actor, work):
+    pairs = {(s, o) for src, s, o in _pairs(nlp, "Taylor Swift spoke. " + text if owner == "Taylor Swift" else text)
+             if src == "sentence"}
+    assert (owner, work) not in pairs
+    if actor:
+        assert (actor, work) in pairs
+
+
+def test_a_possessive_before_a_hyphenated_name_modifier_still_owns_the_work(nlp):
+    text = "Michael Moore's Bush-baiting documentary Fahrenheit 9/11 was a hit."
+    assert ("Michael Moore", "Fahrenheit 9/11") in {(s, o) for _, s, o in _pairs(nlp, text)}

@@ -51,6 +51,8 @@ _CHARACTER_CUES = frozenset(WORDS.get("character_cues", []))
 _MODIFIED_NOUNS = frozenset({"star", "co-star", "actor", "actress", "director", "creator", "writer", "singer",
                              "producer", "presenter", "host", "composer", "author"})
 _QUOTES = " '\"‘’“”"
+# Nouns of a person's tie to another ("Swift's ex", "Lennon's son"): who owns one is not who acts.
+_TIES = frozenset(load_json("quote_cues.json")["relational_roles"]) | {"ex", "former", "late", "co-star", "pal", "bff"}
 _PARAGRAPH = re.compile(r"\n\s*\n")
 
 
@@ -99,7 +101,7 @@ class DocView:
         companies = {e.kb_id_ for e in ents if e.label_ == "ORG" and (names_company(e) or _known_organisation(e))}
         compared = _compared(doc, self.lower)
         self.subjects = [e for e in ents if e.label_ in SUBJECT_LABELS and self.entity(e) is not None
-                         and e.kb_id_ not in companies and e.root.i not in compared]
+                         and e.kb_id_ not in companies and e.root.i not in compared and not self._owns_person(e)]
         self.works = [e for e in ents if e.label_ == WORK_LABEL and title_text(e)]
         paragraph_starts = [0] + [m.end() for m in _PARAGRAPH.finditer(self.text)]  # ascending
         self.paragraph_of_sent = [bisect_right(paragraph_starts, s.start_char) - 1 for s in self.sents]
@@ -109,6 +111,23 @@ class DocView:
 
     def entity(self, span: Span) -> Optional[Entity]:
         return self.by_id.get(span.kb_id_)
+
+    def _owns_person(self, ent: Span) -> bool:
+        """True for a name in the possessive before a person ("Swift's ex Calvin Harris produced …", "Madonna's
+        husband directed …"): the one it owns acts, not the owner."""
+        doc, end = self.doc, ent.end
+        if end + 1 >= len(doc) or self.texts[end] not in ("'s", "’s", "'", "’"):
+            return False
+        if self.lower[end + 1] in _TIES:
+            return True
+        for i in range(end + 1, min(end + 4, len(doc))):
+            other = self.ent_at.get(i)
+            if other is not None:  # not "Moore's Bush-baiting documentary"
+                return other.label_ == "PERSON" and other.start == i and not (
+                    other.end < len(doc) and self.texts[other.end] in ("-", "–"))
+            if not (self.tokens.is_lower[i] and self.pos[i] in ("NOUN", "ADJ")):
+                return False
+        return False
 
     def _work_types(self) -> dict[str, str]:
         """Return, per normalised title, the kind of work a noun right beside one of its mentions names."""
