@@ -46,6 +46,7 @@ _YEARISH = re.compile(r"(?:'|’)?\d{2,4}(?:s|'s|’s)?")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _QUOTED_TITLE = re.compile(r"(?<![\w'’])(['‘\"“])([^'‘’\"“”\n]{1,60}?)(['’\"”])(?![\w'’])")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_NUMBER_LABELS = {"CARDINAL", "ORDINAL", "QUANTITY"}
 
 
 def load_json(name: str) -> dict:
@@ -218,6 +219,10 @@ class WorkTitles:
         spans = []
         for m in _QUOTED_TITLE.finditer(doc_text(doc)):
             inner = m.group(2).strip()
+            if inner.endswith(",") and m.group(3) in "\"”" and len(inner.split()) >= 2:
+                # American punctuation: 'starred in "13 Reasons Why," which …' (one word so quoted is more often
+                # a scare quote: 'was "Amazing," and')
+                inner = inner[:-1].rstrip()
             words = inner.split()
             if not 1 <= len(words) <= 6 or inner[-1:] in ".,!?;":
                 continue
@@ -249,7 +254,10 @@ class WorkTitles:
                 found.append(Span(doc, span.start, span.end, label=rule))
         found.extend(self._quoted_titles(doc))
         if found:
-            existing = list(doc.ents)
+            # A number the model found inside a quoted title is the title's ("13 Reasons Why").
+            quoted = [s for s in found if s.label_ == "quoted"]
+            existing = [e for e in doc.ents if not (e.label_ in _NUMBER_LABELS and any(
+                q.start <= e.start and e.end <= q.end for q in quoted))]
             taken = {i for ent in existing for i in range(ent.start, ent.end)}
             new = [s for s in filter_spans(found) if not any(i in taken for i in range(s.start, s.end))]
             # The rule behind each title stays on the doc (`work_rules`) for the title filter to weigh.

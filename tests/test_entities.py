@@ -99,6 +99,21 @@ def test_quoted_title_case_words_are_a_title(nlp):
     assert "Desperate Housewives" in {e.name for e in doc._.entities if e.label == "WORK_OF_ART"}
 
 
+@pytest.mark.parametrize("text, title", [
+    ('Her friend Selena Ruiz starred in "13 Reasons Why," which she also produced.', "13 Reasons Why"),
+    ('He had a small part in "Paper Lanterns," the 2016 drama.', "Paper Lanterns"),
+    ('Fans of "The Long Road Home," the band\'s debut, cheered.', "The Long Road Home"),
+])
+def test_a_quoted_title_keeps_the_comma_american_punctuation_puts_inside(nlp, text, title):
+    doc = make_doc(nlp, text)
+    assert title in {e.name for e in doc._.entities if e.label == "WORK_OF_ART"}
+
+
+def test_one_quoted_word_before_a_comma_stays_a_scare_quote(nlp):
+    doc = make_doc(nlp, 'She said the night was "Amazing," and left early.')
+    assert "Amazing" not in {e.name for e in doc._.entities if e.label == "WORK_OF_ART"}
+
+
 def test_section_heading_is_not_a_name(nlp):
     doc = make_doc(nlp, "The show returns.\n\nCast\n\nThe cast includes Luke Kirby.")
     assert "Cast" not in {e.name for e in doc._.entities}
