@@ -238,3 +238,10 @@ def test_who_owns_a_person_is_not_the_one_who_acts(nlp, text, owner, actor, work
 def test_a_possessive_before_a_hyphenated_name_modifier_still_owns_the_work(nlp):
     text = "Michael Moore's Bush-baiting documentary Fahrenheit 9/11 was a hit."
     assert ("Michael Moore", "Fahrenheit 9/11") in {(s, o) for _, s, o in _pairs(nlp, text)}
+
+
+def test_a_possessive_before_a_character_noun_still_plays_the_part(nlp):
+    text = "National Treasure, which sees Cage's character Ben Gates chase a fortune, was made by Disney."
+    doc = make_doc(nlp, "Nicolas Cage stars. " + text)
+    _, candidates = generate(doc)
+    assert ("Nicolas Cage", "Ben Gates") in {(c.subject_name, c.object_text) for c in candidates if c.kind == "role"}

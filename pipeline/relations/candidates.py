@@ -120,14 +120,10 @@ class DocView:
             return False
         if self.lower[end + 1] in _TIES:
             return True
-        for i in range(end + 1, min(end + 4, len(doc))):
-            other = self.ent_at.get(i)
-            if other is not None:  # not "Moore's Bush-baiting documentary"
-                return other.label_ == "PERSON" and other.start == i and not (
-                    other.end < len(doc) and self.texts[other.end] in ("-", "–"))
-            if not (self.tokens.is_lower[i] and self.pos[i] in ("NOUN", "ADJ")):
-                return False
-        return False
+        # "Swift's Calvin Harris", not "Moore's Bush-baiting documentary" nor "Cage's character Ben Gates" (a role)
+        other = self.ent_at.get(end + 1)
+        return other is not None and other.label_ == "PERSON" and other.start == end + 1 \
+            and not (other.end < len(doc) and self.texts[other.end] in ("-", "–"))
 
     def _work_types(self) -> dict[str, str]:
         """Return, per normalised title, the kind of work a noun right beside one of its mentions names."""
