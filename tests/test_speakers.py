@@ -1283,3 +1283,15 @@ def test_a_cueless_quote_after_a_sentence_naming_two_people_stays_unresolved(nlp
     text = ('The festival opened on Friday.\n\nDirector Sam Kerr met producer Ann Bell at the door. '
             '"We never expected so many people to turn up on the first night."')
     assert quotes_of(nlp, text)[-1].speaker is None
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Kylie Jenner was also there. "This is my favourite night of the year, honestly," '
+     'the Keeping Up With the Kardashians star said.', "Kylie Jenner"),
+    ('Chris Pratt joined the fun. "I have no idea what I am doing here tonight," the Guardians of the Galaxy actor joked.',
+     "Chris Pratt"),
+    ('Emma Watson spoke first. "It was a dream to go back to that world," the Beauty and the Beast actress said.',
+     "Emma Watson"),
+])
+def test_a_role_noun_after_a_title_no_entity_covers_is_the_person_named_before(nlp, text, speaker):
+    assert only(nlp, text).speaker == speaker

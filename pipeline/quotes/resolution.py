@@ -49,6 +49,17 @@ class SpeakerResolution:
             return self.resolve_role(token, pos)  # "the Duchess said": a title, not a name
         mention = self.mention_at(token)
         role = self.role_after(mention) if mention is not None and depth == 0 else None
+        if mention is None and depth == 0 and token.text[:1].isupper():
+            # "the Keeping Up With the Kardashians star said", "the Guardians of the Galaxy actor joked": a show's
+            # name no entity covers, the parser's subject one of its words.
+            found = self.role_after_run(token)
+            if found is not None:
+                start, role = found
+                text = self.text[start.idx : role.idx + len(role.text)]
+                previous = self.antecedent(pos, self.lex.gender.get(role.lemma_.lower()), "person", start.idx)
+                if previous is not None:
+                    return replace(previous, text=text, method="role-noun", confidence=0.5)
+                return replace(UNRESOLVED, text=text)
         if role is not None:
             # "The Real Housewives of Atlanta star said", "the Game of Thrones actress told": the name describes the
             # role (a show, a team), whatever the model labelled it; the role noun is who speaks.
@@ -113,6 +124,28 @@ class SpeakerResolution:
         between = self.doc[left.i + 1 : token.i]
         return left.lower_ == "the" and len(between) > 0 and any(t.text[:1].isupper() for t in between) \
             and all(t.text[:1].isupper() or t.lower_ in TITLE_SMALL_WORDS or t.text in {"'s", "’s", "&"} for t in between)
+
+    def role_after_run(self, token: Token) -> Optional[tuple[Token, Token]]:
+        """Return ("the", role noun) around a capitalised `token` inside "the <title-case words> <role noun>", or
+        None. The words between may hold a title's small words ("of the", "Up With the")."""
+        doc, sent = self.doc, token.sent
+        left = token.i
+        while left > sent.start and left > token.i - 8 and (doc[left - 1].text[:1].isupper() and doc[left - 1].lower_ != "the"
+                                                         or doc[left - 1].lower_ in TITLE_SMALL_WORDS - {"the"}):
+            left -= 1
+        if left == sent.start or doc[left - 1].lower_ != "the":
+            return None
+        right = token.i + 1
+        while right < sent.end and right < token.i + 8 and (doc[right].text[:1].isupper()
+                                                          or doc[right].lower_ in TITLE_SMALL_WORDS):
+            right += 1
+        if right >= sent.end:
+            return None
+        role = doc[right]
+        if role.is_lower and role.lemma_.lower() in self.lex.person_roles and role.tag_ == "NN" \
+                and doc[right - 1].text[:1].isupper():
+            return doc[left - 1], role
+        return None
 
     def role_after(self, mention) -> Optional[Token]:
         """Return the person-role noun right after a mention written with "the" ("The Vampire Diaries actress",
