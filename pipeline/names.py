@@ -170,8 +170,9 @@ def trim_name(span: Span) -> Optional[Span]:
 def unglue_headline(spans: list[Span], text: str) -> list[Span]:
     """Return `spans` with a person's name in the headline cut to the longest name the body writes, when the
     headline runs it on into its own words ("Tessa Morrow Welcome First Child", the body writing "Tessa Morrow";
-    "Dev Harlan Finally Speaks"). A name of three words or more only, cut to two words or more, and only when the
-    body never writes the longer form."""
+    "Dev Harlan Finally Speaks"). A name of three words or more only, cut to two words or more (or to a known
+    first name the body writes alone: "Kim And Kanye Silence Divorce Rumors" → "Kanye"), and only when the body
+    never writes the longer form."""
     headline_end = text.find("\n")
     if headline_end < 0:
         return spans
@@ -179,8 +180,9 @@ def unglue_headline(spans: list[Span], text: str) -> list[Span]:
     out = []
     for span in spans:
         if span.label_ == "PERSON" and span.end_char <= headline_end and len(span) >= 3 and span.text not in body:
-            cut = next((end for end in range(span.end - 1, span.start + 1, -1)
-                        if re.search(r"(?<!\w)" + re.escape(span.doc[span.start:end].text) + r"(?!\w)", body)), None)
+            cut = next((end for end in range(span.end - 1, span.start, -1)
+                        if (end > span.start + 1 or span[0].lower_ in FIRST_NAMES)
+                        and re.search(r"(?<!\w)" + re.escape(span.doc[span.start:end].text) + r"(?!\w)", body)), None)
             if cut is not None:
                 span = Span(span.doc, span.start, cut, label=span.label_)
         out.append(span)

@@ -5,7 +5,7 @@ import pytest
 from conftest import make_doc
 from spacy.tokens import Span
 
-from pipeline.names import trim_name
+from pipeline.names import trim_name, unglue_headline
 
 
 def _people(doc) -> set[str]:
@@ -521,6 +521,20 @@ def test_headline_words_glued_to_a_name_give_way_to_the_name_the_body_writes(nlp
     doc = make_doc(nlp, text)
     assert full in _people(doc)
     assert not any(name.startswith(full + " ") for name in _people(doc))
+
+
+def test_a_headline_name_cut_to_a_first_name_the_body_writes_alone(nlp):
+    text = "Kim And Kanye Silence Divorce Rumors\n\nKanye posted a family photo on Sunday."
+    doc = nlp.make_doc(text)
+    span = Span(doc, 2, 5, label="PERSON")  # "Kanye Silence Divorce", as the model glued it
+    assert [s.text for s in unglue_headline([span], text)] == ["Kanye"]
+
+
+def test_a_headline_name_is_not_cut_to_a_word_that_is_no_first_name(nlp):
+    text = "Stars Hail Moore Gallery Opening\n\nStars came to the opening on Friday."
+    doc = nlp.make_doc(text)
+    span = Span(doc, 0, 3, label="PERSON")  # "Stars Hail Moore"
+    assert [s.text for s in unglue_headline([span], text)] == ["Stars Hail Moore"]
 
 
 def test_a_headline_name_the_body_writes_in_full_stays_whole(nlp):
