@@ -102,6 +102,9 @@ def test_character_in_work_after_a_role_verb_is_split(nlp):
         ("Alan Cumming played Hector in The History Boys.", "Hector in The History Boys", "Hector", "The History Boys"),
         ("She voices Elsa in Frozen II this winter.", "Elsa in Frozen II", "Elsa", "Frozen II"),
         ("He was cast as Bond in Casino Royale.", "Bond in Casino Royale", "Bond", "Casino Royale"),
+        ("Emilia Clarke, who plays Daenerys Targaryen on Game of Thrones, arrived.",
+         "Daenerys Targaryen on Game of Thrones", "Daenerys Targaryen", "Game of Thrones"),
+        ("She played Rachel Green on Friends for ten years.", "Rachel Green on Friends", "Rachel Green", "Friends"),
     ]:
         assert _corrected(nlp, sentence, [(span, "WORK_OF_ART")]) == {character: "PERSON", work: "WORK_OF_ART"}, sentence
 

@@ -5,7 +5,8 @@
 - A title's edges: it never ends on a lower-case function word ("Your Cheating Heart and"), and goes on across "of
   (the)" into capitalised words ("Flight of the Phoenix" when only "Flight" was found); "and" before a capitalised
   article joins two titles ("Pop Idol and The X Factor").
-- After a role verb, "X in Y" is a character and a work ("plays Woody in Toy Story 4"): the span is split.
+- After a role verb, "X in Y" and "X on Y" are a character and a work ("plays Woody in Toy Story 4", "plays
+  Daenerys Targaryen on Game of Thrones"): the span is split.
 - A proper-noun span right after a person's role noun is that person ("the writer Germaine Greer").
 - A name-like span between which and a person stands a screen role noun is a work ("Gilmore Girls creator Amy
   Sherman-Palladino", "X Files actress Gillian Anderson", "Only Fools and Horses star David Jason"): a person is not
@@ -142,7 +143,7 @@ class NerCorrections:
         if after_role and end > ent.end:
             # "stars as Ray Charles": a title cut out of a longer name after a role word is the character's name.
             return [Span(doc, ent.start, end, label="PERSON")]
-        inner = [t for t in ent[1:-1] if t.lower_ == "in" and t.is_lower]
+        inner = [t for t in ent[1:-1] if t.lower_ in ("in", "on") and t.is_lower]  # "plays X on Game of Thrones"
         if inner and after_role:
             split = inner[0].i
             return [Span(doc, ent.start, split, label="PERSON"), Span(doc, split + 1, ent.end, label=LABEL)]
