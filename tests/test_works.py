@@ -109,6 +109,19 @@ def test_character_in_work_after_a_role_verb_is_split(nlp):
         assert _corrected(nlp, sentence, [(span, "WORK_OF_ART")]) == {character: "PERSON", work: "WORK_OF_ART"}, sentence
 
 
+@pytest.mark.parametrize("sentence, number, title, whole", [
+    ("She starred in 13 Reasons Why last year.", "13", "Reasons Why", "13 Reasons Why"),
+    ("He starred in 12 Years a Slave in 2013.", "12", "Years a Slave", "12 Years a Slave"),
+])
+def test_a_number_cut_off_a_titles_front_is_the_titles(nlp, sentence, number, title, whole):
+    assert _corrected(nlp, sentence, [(number, "CARDINAL"), (title, "WORK_OF_ART")]) == {whole: "WORK_OF_ART"}
+
+
+def test_a_count_before_a_title_and_a_plural_noun_stays_a_count(nlp):
+    labels = _corrected(nlp, "She has seen 3 Harry Potter films.", [("3", "CARDINAL"), ("Harry Potter", "WORK_OF_ART")])
+    assert labels == {"3": "CARDINAL", "Harry Potter": "WORK_OF_ART"}
+
+
 def test_a_title_in_a_name_after_a_role_word_is_the_name(nlp):
     labels = _corrected(nlp, "Jamie Foxx stars as Ray Charles in the biopic Ray.", [("Ray", "WORK_OF_ART")])
     assert labels["Ray Charles"] == "PERSON"

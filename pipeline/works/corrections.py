@@ -76,8 +76,8 @@ class NerCorrections:
 
     def edges(self, ent: Span) -> Span:
         """Return the work span `ent` with its edges repaired: a title never ends on a lower-case function word or a
-        comma ("Your Cheating Heart and"), and goes on across "of (the)" into capitalised words ("Flight" of
-        "Flight of the Phoenix")."""
+        comma ("Your Cheating Heart and"), goes on across "of (the)" into capitalised words ("Flight" of
+        "Flight of the Phoenix"), and takes back a number the model cut off its front ("13 Reasons Why")."""
         doc = ent.doc
         end = ent.end
         while end > ent.start + 1 and (doc[end - 1].is_lower and doc[end - 1].lower_ in self.inner
@@ -94,7 +94,13 @@ class NerCorrections:
             # article and into words no entity claims: "A Cry in the Dark", not "Titanic in the US".
             if run > k and (doc[end].text == "of" or article):
                 end = run
-        return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
+        start = ent.start
+        if start > 0 and doc[start - 1].text.isdigit() and doc[start - 1].whitespace_ and ent[0].is_title \
+                and (start < 2 or doc[start - 2].text not in {"$", "£", "€", "#"}) \
+                and not (end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].tag_ == "NNS"):
+            # "13 Reasons Why", "30 Rock": a number the model cut off a title's front (not "3 Harry Potter films")
+            start -= 1
+        return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
 
     @staticmethod
     def coordinated(ent: Span) -> list[Span]:
