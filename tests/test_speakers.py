@@ -1295,18 +1295,3 @@ def test_a_cueless_quote_after_a_sentence_naming_two_people_stays_unresolved(nlp
 ])
 def test_a_role_noun_after_a_title_no_entity_covers_is_the_person_named_before(nlp, text, speaker):
     assert only(nlp, text).speaker == speaker
-
-
-@pytest.mark.parametrize("text, speaker", [
-    ('The show Big Brother returns tonight. Big Brother\'s spokeswoman said: "Only a handful of senior executives '
-     'know the result."', "Big Brother"),
-    ('The soap EastEnders is 20 this week. An EastEnders spokeswoman said: "We are thrilled to be celebrating with '
-     'our viewers."', "EastEnders"),
-])
-def test_a_show_speaks_through_its_spokesperson(nlp, text, speaker):
-    assert only(nlp, text).speaker == speaker
-
-
-def test_a_title_that_is_no_spokespersons_does_not_speak(nlp):
-    text = 'The film Titanic was a hit. "It was a great ride for all of us," Titanic said.'
-    assert only(nlp, text).speaker is None

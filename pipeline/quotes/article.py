@@ -343,14 +343,8 @@ class Article(FrameRules, SpeakerResolution):
         return found
 
     def speaks(self, speaker: Speaker) -> bool:
-        """True when `speaker` is a person or organisation of the article (a title, place or nationality never speaks,
-        except a show through its spokesperson)."""
+        """True when `speaker` is a person or organisation of the article (a title, place or nationality never speaks)."""
         entity = self.entities.get(speaker.entity_id) if speaker.entity_id else None
-        if entity is not None and entity.label == "WORK_OF_ART" and speaker.kind == "org" and speaker.text:
-            # "Big Brother's spokeswoman said", "a Top of the Pops spokesperson said": a show speaks through its
-            # spokesperson, as an organisation does.
-            return any(word.strip(",.") in self.lex.org_roles - {"statement", "ruling"}
-                       for word in speaker.text.lower().split())
         return entity is not None and entity.label in SPEAKER_LABELS
 
     def evidence(self, q: RawQuote, cue: Optional[Token]) -> str:

@@ -245,8 +245,7 @@ class SpeakerResolution:
             # spokesman's "he added" later is the organisation's too (the noun's sex, if it has one).
             for t in self.doc[token.left_edge.i : token.i]:
                 mention = self.mention_at(t)
-                if mention is not None and (mention.label == "ORG" or is_org_role and mention.label == "WORK_OF_ART") \
-                        and not self.in_quote(t.idx):
+                if mention is not None and mention.label == "ORG" and not self.in_quote(t.idx):
                     return replace(self._speaker_for_mention(mention, text, "role-noun", 0.85),
                                    gender=gender if is_org_role else None)
         for child in token.children:
