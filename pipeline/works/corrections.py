@@ -393,8 +393,8 @@ class NerCorrections:
         """Return ORG spans for the magazines named by a common word ("People", "Us") where a quote's recipient
         stands: after "told", "to" or "with", inside a sentence ("she told People", "in an interview with Us")."""
         found = []
-        for tok in doc:
-            if tok.text in self.outlet_words and tok.i > 0 and not tok.is_sent_start \
+        for tok in (doc[i] for i, text in enumerate(TokenArrays(doc).text) if text in self.outlet_words):
+            if tok.i > 0 and not tok.is_sent_start \
                     and doc[tok.i - 1].lower_ in {"told", "tells", "tell", "to", "with"} \
                     and not (tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper()):
                 found.append(Span(doc, tok.i, tok.i + 1, label="ORG"))
