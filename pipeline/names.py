@@ -72,7 +72,9 @@ FIRST_NAMES = frozenset(FIRST_NAME_GENDER) | frozenset(_GIVEN["either"])
 # Words before a surname that describe the person instead of naming them ("Presenter Deeley", "Sir Deeley").
 NOT_FIRST_WORDS = DESCRIPTORS | RANKS | HONORIFICS | HEADLINE_WORDS | ORG_WORDS | frozenset(ACT_NOUNS) | NAME_SUFFIXES
 # Words that open a sentence and are never the first word of a name ("Later Chrissy wrote"); "the" stays ("The Game").
-SENTENCE_OPENERS = (frozenset(_NAMES["sentence_openers"]) | STOP_WORDS) - FIRST_NAMES - {"the", "a", "an"}
+# Adverbs that open a sentence and that NER glues to the name after them ("Later Hynde said").
+OPENING_ADVERBS = frozenset(_NAMES["sentence_openers"])
+SENTENCE_OPENERS = (OPENING_ADVERBS | STOP_WORDS) - FIRST_NAMES - {"the", "a", "an"}
 
 
 _NICKNAMER = NickNamer()
@@ -120,8 +122,9 @@ def trim_name(span: Span) -> Optional[Span]:
     """
     doc, start, end = span.doc, span.start, span.end
     if span.label_ == "WORK_OF_ART":
-        # A sentence-opening adverb is no more part of a title than of a name ("Later Hynde said").
-        while start + 1 < end and doc[start].is_sent_start and doc[start].lower_ in SENTENCE_OPENERS:
+        # A sentence-opening adverb is no more part of a title than of a name ("Later Hynde said"); other function
+        # words open titles ("Almost Famous", "Who's Your Daddy", "When a Man Loves a Woman").
+        while start + 1 < end and doc[start].is_sent_start and doc[start].lower_ in OPENING_ADVERBS:
             start += 1
         return span if start == span.start else Span(doc, start, end, label=span.label_)
     if span.label_ not in NAMEABLE:

@@ -52,6 +52,20 @@ def test_a_role_word_alone_is_not_trimmed_away(nlp):
     assert trim_name(Span(doc, 0, 1, label="PERSON")).text == "Director"
 
 
+@pytest.mark.parametrize("sentence, title, expected", [
+    ("Later Speed topped the chart.", "Later Speed", "Speed"),
+    ("Meanwhile Gladiator took the prize.", "Meanwhile Gladiator", "Gladiator"),
+    ("Who's Your Daddy promises a cash prize.", "Who's Your Daddy", "Who's Your Daddy"),
+    ("Almost Famous won the award.", "Almost Famous", "Almost Famous"),
+    ("When a Man Loves a Woman was his hit.", "When a Man Loves a Woman", "When a Man Loves a Woman"),
+    ("Some Like It Hot was shown again.", "Some Like It Hot", "Some Like It Hot"),
+])
+def test_a_title_loses_an_opening_adverb_but_no_other_function_word(nlp, sentence, title, expected):
+    doc = nlp(sentence)
+    span = doc.char_span(0, len(title), label="WORK_OF_ART")
+    assert trim_name(span).text == expected
+
+
 def test_titles_keep_their_last_words(nlp):
     doc = nlp.make_doc("The Show Must Go On")
     assert trim_name(Span(doc, 0, len(doc), label="WORK_OF_ART")).text == "The Show Must Go On"

@@ -117,6 +117,37 @@ def test_a_number_cut_off_a_titles_front_is_the_titles(nlp, sentence, number, ti
     assert _corrected(nlp, sentence, [(number, "CARDINAL"), (title, "WORK_OF_ART")]) == {whole: "WORK_OF_ART"}
 
 
+@pytest.mark.parametrize("sentence, span, whole", [
+    ("Who's Your Daddy promises a cash prize.", "'s Your Daddy", "Who's Your Daddy"),
+    ("The poor-rating What's Cooking was axed.", "'s Cooking", "What's Cooking"),
+    ("His signature song What'd I Say was a hit.", "What", "What'd I Say"),
+    ("They sang Don't Stop Me Now at the end.", "Do", "Don't Stop Me Now"),
+    ("Fans loved You'll Never Walk Alone that night.", "You", "You'll Never Walk Alone"),
+])
+def test_a_clitic_never_cuts_a_title(nlp, sentence, span, whole):
+    assert _corrected(nlp, sentence, [(span, "WORK_OF_ART")]) == {whole: "WORK_OF_ART"}
+
+
+@pytest.mark.parametrize("sentence, span, whole", [
+    ("Ocean's Twelve raids the box office.", "Twelve", "Ocean's Twelve"),
+    ("He starred in The Devil's Advocate and Speed.", "Advocate", "The Devil's Advocate"),
+    ("Schindler's List won seven awards.", "List", "Schindler's List"),
+    ("She was cast in a remake of Hobson's Choice last year.", "Choice", "Hobson's Choice"),
+])
+def test_an_owner_no_one_is_called_opens_a_possessive_title(nlp, sentence, span, whole):
+    assert _corrected(nlp, sentence, [(span, "WORK_OF_ART")]) == {whole: "WORK_OF_ART"}
+
+
+@pytest.mark.parametrize("sentence, spans", [
+    ("Steven Spielberg made it. Spielberg's Jaws was a hit.", [("Steven Spielberg", "PERSON"), ("Jaws", "WORK_OF_ART")]),
+    ("He starred in Bridget Jones's Diary.", [("Diary", "WORK_OF_ART")]),
+    ("Fans of Kate's Closer were pleased.", [("Closer", "WORK_OF_ART")]),
+    ("Hip-hop act Akon's Locked Up is at number five.", [("Akon", "PERSON"), ("Locked Up", "WORK_OF_ART")]),
+])
+def test_a_person_or_a_name_before_a_possessive_owns_the_title(nlp, sentence, spans):
+    assert _corrected(nlp, sentence, spans) == dict(spans)
+
+
 def test_a_count_before_a_title_and_a_plural_noun_stays_a_count(nlp):
     labels = _corrected(nlp, "She has seen 3 Harry Potter films.", [("3", "CARDINAL"), ("Harry Potter", "WORK_OF_ART")])
     assert labels == {"3": "CARDINAL", "Harry Potter": "WORK_OF_ART"}

@@ -41,6 +41,7 @@ _MISTAKEN = {"PERSON", "GPE", "FAC", "LOC"}
 # ("The Polar Express, starring Tom Hanks" tagged an organisation).
 _MISTAKEN_BEFORE_STARRING = _MISTAKEN | {"ORG"}
 _POSSESSIVES = {"'s", "’s", "'", "’"}
+_CLITICS = {"'s", "'d", "'re", "'ll", "'ve", "'m", "n't"}
 _NAMES_OF_PEOPLE_AND_GROUPS = {"PERSON", "ORG", "NORP"}
 _STARRING = {"starring", "stars", "starred"}
 # Plural nouns for works that open a list of them ("films including …", "whose hits include …").
@@ -74,7 +75,7 @@ class NerCorrections:
         self.inner = frozenset(load_json("work_cues.json")["title_inner"])
         self.person_roles = self.screen_roles | set(load_json("quote_cues.json")["person_roles"])
 
-    def edges(self, ent: Span) -> Span:
+    def edges(self, ent: Span, surnames: frozenset[str] = frozenset()) -> Span:
         """Return the work span `ent` with its edges repaired: a title never ends on a lower-case function word or a
         comma ("Your Cheating Heart and"), goes on across "of (the)" into capitalised words ("Flight" of
         "Flight of the Phoenix"), and takes back a number the model cut off its front ("13 Reasons Why")."""
@@ -94,13 +95,38 @@ class NerCorrections:
             # article and into words no entity claims: "A Cry in the Dark", not "Titanic in the US".
             if run > k and (doc[end].text == "of" or article):
                 end = run
+        if end == ent.end and end + 1 < len(doc) and doc[end].lower_.replace("’", "'") in _CLITICS - {"'s"} \
+                and not doc[end - 1].whitespace_:
+            # "What'd I Say", "Don't Stop Me Now": a clitic does not end a title; the capitalised words after it go on.
+            end = max(end + 1, _title_run_end(doc, end + 1, self.inner))
         start = ent.start
         if start > 0 and doc[start - 1].text.isdigit() and doc[start - 1].whitespace_ and ent[0].is_title \
                 and (start < 2 or doc[start - 2].text not in {"$", "£", "€", "#"}) \
                 and not (end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].tag_ == "NNS"):
             # "13 Reasons Why", "30 Rock": a number the model cut off a title's front (not "3 Harry Potter films")
             start -= 1
+        if start > 0 and ent[0].text.lower().replace("’", "'") in _CLITICS and not doc[start - 1].whitespace_ \
+                and doc[start - 1].text[:1].isupper():
+            # "Who's Your Daddy", "What'd I Say": a title never opens with a clitic; the word it leans on is the title's.
+            start -= 1
+        elif self.owned_by_no_one(doc, start, surnames):
+            # "Ocean's Twelve", "The Devil's Advocate", "Schindler's List": the owner no entity claims is the title's.
+            start -= 3 if start > 2 and doc[start - 3].text == "The" else 2
         return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
+
+    @staticmethod
+    def owned_by_no_one(doc: Doc, start: int, surnames: frozenset[str]) -> bool:
+        """True when the title at token `start` follows a possessive whose owner is one capitalised word that no
+        entity claims and no person of the article is called, nor a first name: a possessive title's first words
+        ("Ocean's Twelve"), where a person's ("Spielberg's Jaws" beside "Steven Spielberg") is a credit."""
+        if start < 2 or doc[start - 1].text not in {"'s", "’s"} or doc[start - 2].whitespace_:
+            return False
+        owner = doc[start - 2]
+        if not (owner.is_alpha and owner.text[:1].isupper() and not owner.ent_type_) or owner.text in surnames \
+                or owner.lower_ in FIRST_NAMES or owner.lower_ in {"it", "that", "there", "he", "she", "who", "what"}:
+            return False
+        before = doc[start - 3] if start > 2 else None
+        return before is None or before.text == "The" or not (before.text[:1].isupper() and before.is_alpha)
 
     @staticmethod
     def coordinated(ent: Span) -> list[Span]:
@@ -125,9 +151,10 @@ class NerCorrections:
         Games"): an event's article is written lower-case there ("at the Commonwealth Games")."""
         return ent[0].text == "The" and not ent[0].is_sent_start and self.heads[head] == "EVENT"
 
-    def correct(self, ent: Span) -> list[Span]:
-        """Return what `ent` (a work-labelled span) really is: itself, relabelled, split in two, or two titles."""
-        ent = self.edges(ent)
+    def correct(self, ent: Span, surnames: frozenset[str] = frozenset()) -> list[Span]:
+        """Return what `ent` (a work-labelled span) really is: itself, relabelled, split in two, or two titles;
+        `surnames` are the last words of the article's people."""
+        ent = self.edges(ent, surnames)
         titles = self.coordinated(ent)
         if len(titles) > 1:
             return titles
@@ -351,6 +378,7 @@ class NerCorrections:
 
     def __call__(self, doc: Doc) -> Doc:
         ents = []
+        surnames = frozenset(e[-1].text for e in doc.ents if e.label_ == "PERSON")
         for ent in doc.ents:
             owned = next((t.i for t in ent[1:-1] if t.text in _POSSESSIVES and doc_honorific(doc, t.i + 1)), None) \
                 if ent.label_ in NAME_LABELS | {LABEL} else None
@@ -359,7 +387,7 @@ class NerCorrections:
                 # before the possessive employs or owns.
                 ents += [Span(doc, ent.start, owned, label="ORG"), Span(doc, owned + 1, ent.end, label="PERSON")]
             elif ent.label_ == LABEL:
-                ents.extend(self.correct(ent))
+                ents.extend(self.correct(ent, surnames))
             elif ent.label_ in {"PERSON", "ORG"} and ent.ent_id_ != "gazetteer" and self.names_a_show(ent):
                 ents.append(Span(doc, ent.start, ent.end, label=LABEL))
             elif ent.label_ in NAME_LABELS and len(ent) > 1 and ent[0].text in self.category_openers:
