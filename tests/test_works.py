@@ -148,6 +148,54 @@ def test_a_person_or_a_name_before_a_possessive_owns_the_title(nlp, sentence, sp
     assert _corrected(nlp, sentence, spans) == dict(spans)
 
 
+@pytest.mark.parametrize("sentence, span, whole", [
+    ("He directed the classic 1982 film An Officer and a Gentleman, which won.", "An Officer", "An Officer and a Gentleman"),
+    ("He won in 1981 for the title song from For Your Eyes Only.", "For Your Eyes", "For Your Eyes Only"),
+    ("She first won in 1987 with A Little Lower than Angels.", "A Little Lower", "A Little Lower than Angels"),
+    ("The band played How Soon is Now at the end.", "How Soon", "How Soon is Now"),
+    ("He hosted the children's show Fat Albert and the Cosby Kids, and more.", "Fat Albert", "Fat Albert and the Cosby Kids"),
+])
+def test_a_title_cut_short_runs_on_into_capitalised_words_no_entity_claims(nlp, sentence, span, whole):
+    assert _corrected(nlp, sentence, [(span, "WORK_OF_ART")]) == {whole: "WORK_OF_ART"}
+
+
+@pytest.mark.parametrize("sentence, spans", [
+    ("He starred in Fear and Loathing in Las Vegas in 1998.", [("Fear and Loathing", "WORK_OF_ART"), ("Las Vegas", "GPE")]),
+    ("Jamie Foxx won for the Ray Charles biopic Ray in 2005.", [("Ray Charles", "PERSON"), ("Ray", "WORK_OF_ART")]),
+    ("Antoine Fuqua made Tears of the Sun with Willis, and Bruce Willis said so.",
+     [("Antoine Fuqua", "PERSON"), ("Tears of the Sun", "WORK_OF_ART"), ("Bruce Willis", "PERSON")]),
+    ("The Harry Potter DVD sold well.", [("Harry Potter", "WORK_OF_ART")]),
+    ("It beat Titanic. Then Cameron said so.", [("Titanic", "WORK_OF_ART")]),
+    ("It was the hit Ever Fallen in Love... Happy fans sang.", [("Ever Fallen in Love", "WORK_OF_ART")]),
+])
+def test_a_title_does_not_run_on_into_names_acronyms_or_the_next_sentence(nlp, sentence, spans):
+    assert _corrected(nlp, sentence, spans) == dict(spans)
+
+
+def test_a_title_does_not_run_on_in_the_headline(nlp):
+    labels = _corrected(nlp, "Gladiator Tops Chart Again\n\nGladiator topped the chart.", [("Gladiator", "WORK_OF_ART")])
+    assert labels == {"Gladiator": "WORK_OF_ART"}
+
+
+@pytest.mark.parametrize("sentence, maker, title", [
+    ("The studio mixed the soundtrack to the Whitney Houston film The Bodyguard.", "Whitney Houston", "The Bodyguard"),
+    ("New Bruce Willis movie Hostage opened at number four.", "Bruce Willis", "Hostage"),
+    ("It was told in the Michael Winterbottom film 24 Hour Party People.", "Michael Winterbottom", "24 Hour Party People"),
+    ("Fans queued for the Stephen King adaptation The Dead Zone last night.", "Stephen King", "The Dead Zone"),
+])
+def test_a_persons_name_before_a_cue_noun_and_a_title_is_the_maker(nlp, sentence, maker, title):
+    labels = _corrected(nlp, sentence, [(maker, "WORK_OF_ART"), (title, "WORK_OF_ART")])
+    assert labels == {maker: "PERSON", title: "WORK_OF_ART"}
+
+
+@pytest.mark.parametrize("sentence, spans", [
+    ("He saw the Lord of the Rings film The Two Towers.", [("Lord of the Rings", "WORK_OF_ART"), ("The Two Towers", "WORK_OF_ART")]),
+    ("She loved the Billy Elliot musical as a child.", [("Billy Elliot", "WORK_OF_ART")]),
+])
+def test_a_franchise_or_a_name_with_no_title_after_the_cue_noun_stays_a_work(nlp, sentence, spans):
+    assert _corrected(nlp, sentence, spans) == dict(spans)
+
+
 def test_a_count_before_a_title_and_a_plural_noun_stays_a_count(nlp):
     labels = _corrected(nlp, "She has seen 3 Harry Potter films.", [("3", "CARDINAL"), ("Harry Potter", "WORK_OF_ART")])
     assert labels == {"3": "CARDINAL", "Harry Potter": "WORK_OF_ART"}

@@ -41,6 +41,9 @@ _MISTAKEN = {"PERSON", "GPE", "FAC", "LOC"}
 # ("The Polar Express, starring Tom Hanks" tagged an organisation).
 _MISTAKEN_BEFORE_STARRING = _MISTAKEN | {"ORG"}
 _POSSESSIVES = {"'s", "’s", "'", "’"}
+# The lower-case words a title runs on across between capitalised ones (see `NerCorrections.run_on`).
+_RUN_JOINERS = {"and", "or", "than", "is", "a", "an", "the", "vs", "vs."}
+_ARTICLES = {"a", "an", "the"}
 _CLITICS = {"'s", "'d", "'re", "'ll", "'ve", "'m", "n't"}
 _NAMES_OF_PEOPLE_AND_GROUPS = {"PERSON", "ORG", "NORP"}
 _STARRING = {"starring", "stars", "starred"}
@@ -72,7 +75,9 @@ class NerCorrections:
         self.kin_nouns = set(data["kin_nouns"])
         self.category_openers = set(data["award_category_openers"])
         self.maker_nouns = set(data["maker_nouns"])
-        self.inner = frozenset(load_json("work_cues.json")["title_inner"])
+        cues = load_json("work_cues.json")
+        self.inner = frozenset(cues["title_inner"])
+        self.cue_nouns = frozenset(cues["cue_nouns_before"]) & frozenset(cues["cue_nouns_after"])
         self.person_roles = self.screen_roles | set(load_json("quote_cues.json")["person_roles"])
 
     def edges(self, ent: Span, surnames: frozenset[str] = frozenset()) -> Span:
@@ -95,6 +100,8 @@ class NerCorrections:
             # article and into words no entity claims: "A Cry in the Dark", not "Titanic in the US".
             if run > k and (doc[end].text == "of" or article):
                 end = run
+        if end == ent.end and not _in_first_line(doc, ent.start):
+            end = self.run_on(doc, end, surnames)
         if end == ent.end and end + 1 < len(doc) and doc[end].lower_.replace("’", "'") in _CLITICS - {"'s"} \
                 and not doc[end - 1].whitespace_:
             # "What'd I Say", "Don't Stop Me Now": a clitic does not end a title; the capitalised words after it go on.
@@ -113,6 +120,32 @@ class NerCorrections:
             # "Ocean's Twelve", "The Devil's Advocate", "Schindler's List": the owner no entity claims is the title's.
             start -= 3 if start > 2 and doc[start - 3].text == "The" else 2
         return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
+
+    @staticmethod
+    def run_on(doc: Doc, end: int, surnames: frozenset[str] = frozenset()) -> int:
+        """Return where a title that ends before token `end` really ends: it goes on into capitalised words no entity
+        claims ("For Your Eyes" + "Only"), across "than", "is", an article, or "and"/"or" before an article,
+        between them ("An Officer and a Gentleman", "A Little Lower than Angels", "My Heart is My Own").
+        A name another entity holds ("Fear and Loathing in Las Vegas": a place), a known first name or a surname of
+        the article's people (`surnames`: "the Ray Charles biopic Ray", "Tears of the Sun Willis"), a sentence start
+        or a joiner with nothing capitalised after it stops the run."""
+        k = end
+        last = doc[end - 1]
+        if not (last.is_alpha or last.is_digit) or len(last.text) > 1 and last.text.isupper():
+            return end  # "Ever Fallen in Love With Someone..." ends at its marks; a title in capitals, at its last
+        while k < len(doc):
+            j = k
+            while j < len(doc) and j - k < 3 and doc[j].is_lower and doc[j].lower_ in _RUN_JOINERS:
+                j += 1
+            if j > k and doc[k].lower_ in {"and", "or"} and not (doc[k + 1].is_lower and doc[k + 1].lower_ in _ARTICLES):
+                break  # "and" before a capitalised article joins two titles (see `coordinated`)
+            m = j
+            while m < len(doc) and _runs_on(doc[m], surnames):
+                m += 1
+            if m == j:
+                break
+            k = m
+        return k
 
     @staticmethod
     def owned_by_no_one(doc: Doc, start: int, surnames: frozenset[str]) -> bool:
@@ -167,7 +200,7 @@ class NerCorrections:
                 and all(t.pos_ == "PROPN" for t in ent):
             # "the feminist writer Germaine Greer": a name right after a person's role noun is that person.
             return [Span(doc, ent.start, ent.end, label="PERSON")]
-        if self.apposed_to_role(ent):
+        if self.apposed_to_role(ent) or self.maker_before_title(ent):
             return [Span(doc, ent.start, ent.end, label="PERSON")]
         after_role = before is not None and (before.lemma_ in self.role_verbs or before.lower_ == "as")
         end = ent.end
@@ -181,6 +214,19 @@ class NerCorrections:
             split = inner[0].i
             return [Span(doc, ent.start, split, label="PERSON"), Span(doc, split + 1, ent.end, label=LABEL)]
         return [ent]
+
+    def maker_before_title(self, ent: Span) -> bool:
+        """True for a person's name between a determiner or adjective and a cue noun that a title follows: "the
+        Whitney Houston film The Bodyguard", "the Michael Winterbottom film 24 Hour Party People" (the title is the
+        name after the noun; the one before it, opened by a known first name, says whose film it is). A franchise
+        keeps its title ("the Lord of the Rings film The Two Towers"), and so does a name with no title after the
+        noun ("the Harry Potter films")."""
+        doc = ent.doc
+        if not (2 <= len(ent) <= 3 and ent[0].lower_ in FIRST_NAMES and all(t.is_alpha for t in ent)) \
+                or ent.end + 1 >= len(doc):
+            return False
+        cue, title = doc[ent.end], doc[ent.end + 1]
+        return cue.is_lower and cue.lower_ in self.cue_nouns and title.ent_type_ == LABEL and title.ent_iob_ == "B"
 
     def apposed_to_role(self, ent: Span) -> bool:
         """True for a name of two or three proper nouns in apposition to a person's role noun ("her manager, Jo
@@ -453,6 +499,19 @@ def doc_honorific(doc: Doc, i: int) -> bool:
     """True when token `i` is a capitalised honorific ("Mr", "Dr", "Sir") followed by a capitalised word."""
     return i + 1 < len(doc) and doc[i].text[:1].isupper() and doc[i].lower_.rstrip(".") in HONORIFICS \
         and doc[i + 1].text[:1].isupper()
+
+
+def _runs_on(tok, surnames: frozenset[str]) -> bool:
+    """True for a capitalised word a title can go on into: no entity's, no acronym ("DVD"), no sentence start, no
+    known first name, no surname of the article's people, and written apart from the word before it."""
+    return tok.is_alpha and tok.text[:1].isupper() and not (len(tok.text) > 1 and tok.text.isupper()) \
+        and not tok.ent_type_ and not tok.is_sent_start and tok.doc[tok.i - 1].whitespace_ \
+        and tok.lower_ not in FIRST_NAMES and tok.text not in surnames
+
+
+def _in_first_line(doc: Doc, i: int) -> bool:
+    """True when token `i` stands on the first line of an article of several lines (its headline, in title case)."""
+    return "\n" in doc.text and "\n" not in doc[:i].text
 
 
 def _capitalised(token) -> bool:
