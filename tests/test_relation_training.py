@@ -54,6 +54,23 @@ def test_training_runs_end_to_end_and_reproduces_its_scores(tmp_path, nlp):
     assert ("creator_work", "Ken Loach", "Big Harbour") in facts
 
 
+def test_thresholds_can_be_chosen_on_the_articles_run_with_noisier_titles(tmp_path, nlp):
+    from pipeline.relations.train import build_examples
+
+    corpus = _corpus(tmp_path / "tiny")
+    noisy_corpus = _corpus(tmp_path / "noisy" / "tiny")  # the same articles, half with their titles unrecognisable
+    for k, (_, _, film) in enumerate(FILMS[::2]):
+        path = noisy_corpus / "texts" / f"tiny-{2 * k}.txt"
+        path.write_text(path.read_text(encoding="utf-8").replace(film, film.lower()), encoding="utf-8")
+    noisy = build_examples([noisy_corpus], nlp=nlp)
+    spec = train([corpus], tmp_path / "model.json", folds=2, nlp=nlp, noisy=noisy)
+    assert spec["thresholds_on_fold_titles"]
+    clean_cv, noisy_cv = spec["cv"]["news"]["relations_micro"], spec["cv"]["news_fold_titles"]["relations_micro"]
+    assert 0 < noisy_cv["tp"] < clean_cv["tp"]  # facts about unrecognised titles are lost, and counted as misses
+    assert noisy_cv["fn"] > clean_cv["fn"]
+    assert not train([corpus], tmp_path / "plain.json", folds=2, nlp=nlp)["thresholds_on_fold_titles"]
+
+
 def test_shipped_model_records_how_it_was_chosen():
     spec = RelationModel.load().spec
     assert spec["cv"]["news"]["relations_micro"]["f1"] > 0

@@ -366,6 +366,71 @@ def fact_cross_validate(groups, golds: dict[str, dict], folds: int, c: float):
     return oof, weights
 
 
+def article_folds(articles, folds: int) -> dict[str, int]:
+    """Return {article: fold} for `folds` folds by article (the split of `pipeline.works.train.folds`)."""
+    from ..works.train import folds as split
+
+    return {a: n for n, held in enumerate(split(sorted(set(articles)), folds)) for a in held}
+
+
+def transfer_probs(clean: list[Example], noisy: list[Example], fold_of: dict[str, int], c: float) -> dict:
+    """Return probabilities for the `noisy` examples (the same articles run with titles as noisy as on unseen
+    articles), each from candidate models fitted on the `clean` examples of the other folds' articles."""
+    oof: dict[int, dict[str, float]] = {}
+    for kind in OUTPUTS:
+        ci = [i for i, ex in enumerate(clean) if ex.kind == kind]
+        ni = [i for i, ex in enumerate(noisy) if ex.kind == kind and ex.article in fold_of]
+        if not ci or not ni:
+            continue
+        vec = Vectorizer([clean[i] for i in ci])
+        Xc, Xn = vec.matrix([clean[i] for i in ci]), vec.matrix([noisy[i] for i in ni])
+        for n in sorted(set(fold_of.values())):
+            train_rows = [r for r, i in enumerate(ci) if fold_of.get(clean[i].article) != n]
+            test_rows = [r for r, i in enumerate(ni) if fold_of[noisy[i].article] == n]
+            if not test_rows:
+                continue
+            binary, credit = fit(Xc[train_rows], [clean[ci[r]] for r in train_rows], kind, c)
+            probs = [_probs(m, Xn[test_rows]) for m in binary]
+            cprobs = _credit_probs(credit, Xn[test_rows]) if kind == "work" else None
+            for row, r in enumerate(test_rows):
+                out = {o: float(p[row]) for o, p in zip(OUTPUTS[kind], probs)}
+                if cprobs is not None:
+                    out.update({f"credit:{name}": float(cprobs[row, j]) for j, name in enumerate(CREDITS)})
+                oof[ni[r]] = out
+    return oof
+
+
+def transfer_facts(clean_groups, noisy_groups, golds: dict[str, dict], fold_of: dict[str, int], c: float) -> dict:
+    """Return {fact: (probability, best candidate's probabilities)} for the noisy facts of each fold, from fact
+    models fitted on the clean facts of the other folds' articles (as `fact_cross_validate` does on one set)."""
+    from sklearn.linear_model import LogisticRegression
+
+    out = {}
+    for relation in RELATIONS:
+        ckeys = [k for k in clean_groups if k[1] == relation and k[2] and k[3]]
+        nkeys = [k for k in noisy_groups if k[1] == relation and k[2] and k[3] and k[0] in fold_of]
+        if not ckeys or not nkeys:
+            continue
+        Xc = numpy.array([vector(clean_groups[k][0], relation) for k in ckeys])
+        y = numpy.array([int(k[2:] in golds[k[0]][relation]) for k in ckeys])
+        Xn = numpy.array([vector(noisy_groups[k][0], relation) for k in nkeys])
+        probs = numpy.zeros(len(nkeys))
+        for n in sorted(set(fold_of.values())):
+            train_rows = [i for i, k in enumerate(ckeys) if fold_of.get(k[0]) != n]
+            test_rows = [i for i, k in enumerate(nkeys) if fold_of[k[0]] == n]
+            if not test_rows:
+                continue
+            if y[train_rows].min() == y[train_rows].max():
+                probs[test_rows] = float(y[train_rows][0])
+                continue
+            model = LogisticRegression(C=c, fit_intercept=False, max_iter=2000).fit(Xc[train_rows], y[train_rows])
+            probs[test_rows] = model.predict_proba(Xn[test_rows])[:, 1]
+        for k, p in zip(nkeys, probs):
+            p = max(p, STATED_CONFIDENCE) if stated_by(relation, noisy_groups[k][0]) else p
+            out[k] = (float(p), noisy_groups[k][1])
+    return out
+
+
 def evaluate(facts: dict[tuple, tuple[float, dict]], golds: dict[str, dict], thresholds: dict[str, float],
              articles: set[str], stated: frozenset = frozenset()) -> dict:
     """Return strict P/R/F1 per relation and pooled, and credit accuracy, over `articles`, deciding as the
@@ -423,9 +488,17 @@ def choose_thresholds(facts, golds, articles: set[str], stated: frozenset = froz
 
 
 def train(corpora: list[Path], out: Path, folds: int = 5, c: float = 0.25, oracle: bool = False,
-          examples: Optional[list[Example]] = None, nlp=None, title_folds: Optional[Path] = None) -> dict:
-    """Build examples, cross-validate, choose thresholds, fit on everything and write the model file; return it."""
+          examples: Optional[list[Example]] = None, nlp=None, title_folds: Optional[Path] = None,
+          threshold_titles: Optional[Path] = None, noisy: Optional[list[Example]] = None) -> dict:
+    """Build examples, cross-validate, choose thresholds, fit on everything and write the model file; return it.
+
+    With `threshold_titles` (a works CV folder, see `title_fold_models`) or `noisy` examples, the models are still
+    fitted on the `examples`, but the thresholds are chosen on the same news articles run with the fold title
+    models that never saw them, each scored by models fitted on the other folds: on unseen articles titles are that
+    noisy, and thresholds chosen where titles are near-perfect keep too many weak facts."""
     examples = examples if examples is not None else build_examples(corpora, oracle, nlp, title_folds)
+    if noisy is None and threshold_titles is not None:
+        noisy = build_examples(corpora, oracle, nlp, threshold_titles)
     golds = {}
     for folder in corpora:
         for article, gold in read_corpus(folder):
@@ -441,9 +514,21 @@ def train(corpora: list[Path], out: Path, folds: int = 5, c: float = 0.25, oracl
     stated = frozenset(k for k in facts if stated_by(k[1], groups[k][0]))
     thresholds = choose_thresholds(facts, golds, tuning, stated)
     splits = (("news", news), ("redocred", set(golds) - news))
+    noisy_cv = None
+    if noisy is not None:
+        fold_of = article_folds(tuning, folds)  # every news article, with candidates in the noisy run or not
+        noisy_groups = fact_groups(noisy, transfer_probs(examples, noisy, fold_of, c))
+        noisy_facts = transfer_facts(groups, noisy_groups, golds, fold_of, c)
+        noisy_stated = frozenset(k for k in noisy_facts if stated_by(k[1], noisy_groups[k][0]))
+        held = set(fold_of)
+        cut = choose_thresholds(best_candidate(noisy_groups), golds, held)
+        thresholds = choose_thresholds(noisy_facts, golds, held, noisy_stated)
+        noisy_cv = evaluate(noisy_facts, golds, thresholds, held, noisy_stated)
     cv = {name: evaluate(facts, golds, thresholds, arts, stated) for name, arts in splits if arts}
     cv["best_candidate_only"] = {name: evaluate(candidate_only, golds, cut, arts)["relations_micro"]
                                  for name, arts in splits if arts}
+    if noisy_cv is not None:
+        cv["news_fold_titles"] = noisy_cv
     heads = {}
     for kind, outputs in OUTPUTS.items():
         subset = [ex for ex in examples if ex.kind == kind]
@@ -465,6 +550,7 @@ def train(corpora: list[Path], out: Path, folds: int = 5, c: float = 0.25, oracl
         "trained_on": [f.name for f in corpora],
         "oracle_titles": oracle,
         "title_folds": title_folds is not None,
+        "thresholds_on_fold_titles": noisy is not None,
         "regularisation_C": c,
         "cv": cv,
         "heads": heads,
@@ -514,9 +600,13 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--title-folds", type=Path, default=None, metavar="DIR",
                         help="working folder of a works cross-validation: each article's titles from the fold model "
                              "that never saw it")
+    parser.add_argument("--threshold-titles", type=Path, default=None, metavar="DIR",
+                        help="working folder of a works cross-validation: fit on the shipped titles, choose the "
+                             "thresholds on each news article run with the fold title model that never saw it")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
-    spec = train(args.corpora, args.out, args.folds, args.c, args.oracle_titles, title_folds=args.title_folds)
+    spec = train(args.corpora, args.out, args.folds, args.c, args.oracle_titles, title_folds=args.title_folds,
+                 threshold_titles=args.threshold_titles)
     print(json.dumps(spec["cv"], indent=1))
     print(f"thresholds: { {k: h['thresholds'] for k, h in spec['heads'].items()} }; wrote {args.out}")
     return 0
