@@ -133,6 +133,12 @@ def trim_name(span: Span) -> Optional[Span]:
         start += 1
     while start + 1 < end and doc[start].is_sent_start and doc[start].lower_ in SENTENCE_OPENERS:
         start += 1
+    label = span.label_
+    if start > span.start and label != "PERSON" and end - start == 2 and doc[start].lower_ in FIRST_NAMES \
+            and all(t.is_alpha and t.text[:1].isupper() and t.lower_ not in ORG_WORDS for t in doc[start:end]):
+        # "Later Justin Kerr arrived" tagged an organisation: the glued adverb misled the model, and a known first
+        # name with a surname after it is a person.
+        label = "PERSON"
     while start + 1 < end and doc[start].text[:1].isupper():
         # A descriptor is one written word, which the tokenizer may split ("Oscar-winner").
         word_end = start
@@ -142,7 +148,7 @@ def trim_name(span: Span) -> Optional[Span]:
         if word not in DESCRIPTORS or word_end + 1 >= end or not doc[word_end + 1].text[:1].isupper():
             break
         start = word_end + 1
-    if span.label_ == "PERSON":
+    if label == "PERSON":
         # A headline's verb and the words after it glued to a name: "Gwen Stefani Will Reunite", "Kanye West Slams
         # Taylor Swift" (capitalised, after two name words at least; a person's name holds no such word).
         cut = next((t.i for t in doc[start + 2 : end] if t.text[:1].isupper() and t.lower_.rstrip(":") in HEADLINE_WORDS
@@ -150,13 +156,13 @@ def trim_name(span: Span) -> Optional[Span]:
         if cut is not None:
             end = cut
     while end > start and (doc[end - 1].text in _TRAILING_MARKS
-                           or span.label_ == "PERSON" and doc[end - 1].text in _SENTENCE_MARKS):
+                           or label == "PERSON" and doc[end - 1].text in _SENTENCE_MARKS):
         end -= 1
     while end - 1 > start and doc[end - 1].lower_.rstrip(":") in HEADLINE_WORDS and not doc[end - 1].is_sent_start:
         end -= 1
         while end > start and doc[end - 1].text in _TRAILING_MARKS:
             end -= 1
-    if span.label_ == "PERSON" and end - start >= 3 and doc[start + 1].lower_ in FIRST_NAMES \
+    if label == "PERSON" and end - start >= 3 and doc[start + 1].lower_ in FIRST_NAMES \
             and doc[start + 1].lower_ not in NAME_PARTICLES and doc[start + 1].whitespace_ \
             and doc[start].lower_ not in FIRST_NAMES and _AGENT_NOUN.search(doc[start].lower_) \
             and doc[start].is_alpha and doc[start].text[1:].islower() and doc[start + 1].text[:1].isupper():
@@ -165,9 +171,9 @@ def trim_name(span: Span) -> Optional[Span]:
         start += 1
     if end <= start:
         return None
-    if (start, end) == (span.start, span.end):
+    if (start, end, label) == (span.start, span.end, span.label_):
         return span
-    return Span(doc, start, end, label=span.label_)
+    return Span(doc, start, end, label=label)
 
 
 def unglue_headline(spans: list[Span], text: str) -> list[Span]:

@@ -66,6 +66,19 @@ def test_a_title_loses_an_opening_adverb_but_no_other_function_word(nlp, sentenc
     assert trim_name(span).text == expected
 
 
+@pytest.mark.parametrize("sentence, name, label, expected", [
+    ("Later Justin Kerr arrived.", "Later Justin Kerr", "ORG", ("Justin Kerr", "PERSON")),
+    ("Meanwhile Sarah Lund said no.", "Meanwhile Sarah Lund", "GPE", ("Sarah Lund", "PERSON")),
+    ("Meanwhile Warner Bros said no.", "Meanwhile Warner Bros", "ORG", ("Warner Bros", "ORG")),
+    ("Later Paramount Pictures said no.", "Later Paramount Pictures", "ORG", ("Paramount Pictures", "ORG")),
+    ("Justin Kerr Records said no.", "Justin Kerr Records", "ORG", ("Justin Kerr Records", "ORG")),
+])
+def test_a_first_name_and_surname_freed_of_a_glued_adverb_is_a_person(nlp, sentence, name, label, expected):
+    doc = nlp(sentence)
+    span = trim_name(doc.char_span(0, len(name), label=label))
+    assert (span.text, span.label_) == expected
+
+
 def test_titles_keep_their_last_words(nlp):
     doc = nlp.make_doc("The Show Must Go On")
     assert trim_name(Span(doc, 0, len(doc), label="WORK_OF_ART")).text == "The Show Must Go On"

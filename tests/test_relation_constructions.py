@@ -47,7 +47,7 @@ def test_an_active_creator_verb_states_the_creator(nlp, text, subject, work, cre
     ("Julia Roberts and Hugh Grant star in Notting Hill.", "Hugh Grant", "Notting Hill"),
     ("The comedy Notting Hill, starring Hugh Grant and Julia Roberts, opened in 1999.", "Julia Roberts",
      "Notting Hill"),
-    ("Tom Cruise, who stars in Top Gun, said nothing.", "Tom Cruise", "Top Gun"),
+    ("Tom Cruise, who stars in the film Top Gun, said nothing.", "Tom Cruise", "Top Gun"),
 ])
 def test_star_in_and_starring_state_the_cast(nlp, text, subject, work):
     assert _stated(nlp, text)[(subject, work)] == ("cast_member", None)

@@ -996,7 +996,7 @@ def test_a_hyphenated_role_before_a_name_leaves_the_name_as_speaker(nlp, role):
 
 
 def test_a_spokesman_for_an_unnamed_network_is_not_the_outlet_told_earlier(nlp):
-    text = ('Kid Nova apologised on Monday. His manager, Tyrell Grant, told TMZ that the star was "embarrassed and '
+    text = ('Jake Nova apologised on Monday. His manager, Tyrell Grant, told TMZ that the star was "embarrassed and '
             'deeply sorry about all of it."\n\n"We will be reviewing our security procedures and he will not be '
             'invited back," a spokesman for the network said.')
     assert quotes_of(nlp, text)[-1].speaker is None

@@ -196,6 +196,32 @@ def test_a_franchise_or_a_name_with_no_title_after_the_cue_noun_stays_a_work(nlp
     assert _corrected(nlp, sentence, spans) == dict(spans)
 
 
+@pytest.mark.parametrize("sentence, spans, expected", [
+    ("Jamie Rowe is tipped to win best supporting actor for Harbour Lights.",
+     [("Jamie Rowe", "PERSON"), ("Harbour Lights", "PERSON")], {"Jamie Rowe": "PERSON", "Harbour Lights": "WORK_OF_ART"}),
+    ("She won best documentary for Salt Roads on Sunday.", [("Salt Roads", "GPE")], {"Salt Roads": "WORK_OF_ART"}),
+    ("The jury gave best actor for Paul Giamatti.", [("Paul Giamatti", "PERSON")], {"Paul Giamatti": "PERSON"}),
+    ("He thanked the academy for Harbour Lights.", [("Harbour Lights", "PERSON")], {"Harbour Lights": "PERSON"}),
+])
+def test_a_name_after_an_award_category_and_for_is_a_work(nlp, sentence, spans, expected):
+    assert _corrected(nlp, sentence, spans) == expected
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The Glastonbury Festival sold out in a day.", "The Glastonbury Festival"),
+    ("Yesterday the Royal Television Society said no.", "Royal Television Society"),
+    ("Fans of the Halle Orchestra queued.", "Halle Orchestra"),
+])
+def test_an_untagged_name_ending_with_an_institutions_head_is_an_organisation(nlp, sentence, name):
+    assert _corrected(nlp, sentence, []) == {name: "ORG"}
+
+
+@pytest.mark.parametrize("sentence", ["Festival organisers said no.", "The festival was a success.",
+                                      "The Academy said no."])
+def test_an_institutions_head_alone_names_no_organisation(nlp, sentence):
+    assert _corrected(nlp, sentence, []) == {}
+
+
 def test_a_count_before_a_title_and_a_plural_noun_stays_a_count(nlp):
     labels = _corrected(nlp, "She has seen 3 Harry Potter films.", [("3", "CARDINAL"), ("Harry Potter", "WORK_OF_ART")])
     assert labels == {"3": "CARDINAL", "Harry Potter": "WORK_OF_ART"}

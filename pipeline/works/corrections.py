@@ -50,7 +50,10 @@ _STARRING = {"starring", "stars", "starred"}
 # Plural nouns for works that open a list of them ("films including …", "whose hits include …").
 _LIST_NOUNS = {"films", "movies", "shows", "series", "programmes", "programs", "sitcoms", "dramas", "comedies", "albums",
                "records", "singles", "songs", "hits", "tracks", "books", "novels", "plays", "musicals", "credits", "titles"}
-_CONSTRUCTION_WORDS = _POSSESSIVES | _STARRING | {"of"}
+_CONSTRUCTION_WORDS = _POSSESSIVES | _STARRING | {"of", "for"}
+# An award's categories named for what the prize is given to a work for ("best actress for W").
+_AWARD_CATEGORIES = frozenset(load_json("relation_words.json")["award_categories"]) | {"film", "picture", "documentary",
+                                                                                        "album", "song", "drama"}
 # Prepositions a title goes on across ("Flight of the Phoenix", "A Cry in the Dark", "Murder on the Orient Express").
 TITLE_PREPOSITIONS = {"of", "in", "on", "at", "under", "from", "with", "to", "for", "over", "into", "through", "beyond",
                       "without", "after", "before", "between", "behind", "beneath", "upon"}
@@ -73,6 +76,7 @@ class NerCorrections:
         self.show_heads = set(data["show_heads"])
         self.outlet_words = set(data["outlet_words"])
         self.kin_nouns = set(data["kin_nouns"])
+        self.institution_heads = set(data["institution_heads"])
         self.category_openers = set(data["award_category_openers"])
         self.maker_nouns = set(data["maker_nouns"])
         cues = load_json("work_cues.json")
@@ -339,6 +343,7 @@ class NerCorrections:
         - `year_possessive`: after a year's possessive ("1988's The Great Outdoors", "her 1972's Virginia Plain");
         - `maker_of`: after "of" and a maker's or a work's noun ("the creator of Family Guy", "the star of
           Alexander", "a remake of Thundercats");
+        - `award_for`: after an award's category and "for" ("won best actress for Moonlight Garden");
         - `starring`: before "starring", "stars" or "starred" and a person ("Kinsey starring Liam Neeson").
         Never a name that modifies a noun after it ("1966's World Cup winner", "director of Glastonbury
         festival"), and, except after a year, never a name the article uses for a person elsewhere."""
@@ -357,6 +362,12 @@ class NerCorrections:
                 name = self._name_at(doc, i + 1, starts, self.inner)
                 if name is not None and not people.named(name):
                     found.append((name, "maker_of"))
+            elif lower[i] == "for" and lower[i - 1] in _AWARD_CATEGORIES and "best" in lower[max(0, i - 4) : i - 1]:
+                # "won best actress for Moonlight Garden", "best supporting actor for Harbour Lights": a category
+                # of an award is given for a work.
+                name = self._name_at(doc, i + 1, starts, self.inner)
+                if name is not None and not people.named(name) and lower[name.start] not in FIRST_NAMES:
+                    found.append((name, "award_for"))  # not "best actor for Paul Giamatti"
             elif lower[i] in _STARRING and token.pos_ == "VERB":
                 # "Kinsey starring Liam Neeson", "Mississippi Masala, starring Denzel Washington"
                 person = starts.get(i + 1)
@@ -456,12 +467,30 @@ class NerCorrections:
         if modifiers:
             taken = {(s.start, s.end) for s in modifiers}
             ents = modifiers + [e for e in ents if (e.start, e.end) not in taken]
+        institutions = self.untagged_institutions(doc, ents)
+        if institutions:
+            ents = ents + institutions
         outlets = self.outlets_told(doc)
         if outlets:
             taken = {t.i for s in outlets for t in s}
             ents = outlets + [e for e in ents if not any(i in taken for i in range(e.start, e.end))]
         doc.ents = filter_spans(ents)
         return doc
+
+    def untagged_institutions(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """Return ORG spans for the capitalised names no entity covers that end with an institution's head word
+        (`institution_heads`: "The Glastonbury Festival sold out", "the Royal Television Society said"): the model
+        leaves some unlabelled at a sentence's start, and an organisation named so speaks through its organisers."""
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        found = []
+        for head in (t for t in doc if t.text in self.institution_heads and t.i not in taken and t.i > 0):
+            start = head.i
+            while start > 0 and doc[start - 1].i not in taken and doc[start - 1].is_alpha \
+                    and doc[start - 1].text[:1].isupper() and not doc[start].is_sent_start:
+                start -= 1
+            if start < head.i and doc[start].text != "The" or start + 1 < head.i:
+                found.append(Span(doc, start, head.i + 1, label="ORG"))
+        return found
 
     def outlets_told(self, doc: Doc) -> list[Span]:
         """Return ORG spans for the magazines named by a common word ("People", "Us") where a quote's recipient
