@@ -304,14 +304,22 @@ def cross_validate(examples: list[Example], folds: int, c: float) -> dict[int, d
         X = vec.matrix(subset)
         for train, test in GroupKFold(n_splits=n_folds).split(X, groups=groups):
             binary, credit = fit(X[train], [subset[i] for i in train], kind, c)
-            probs = [_probs(m, X[test]) for m in binary]
-            cprobs = _credit_probs(credit, X[test]) if kind == "work" else None
-            for row, i in enumerate(test):
-                out = {o: float(p[row]) for o, p in zip(OUTPUTS[kind], probs)}
-                if cprobs is not None:
-                    out.update({f"credit:{n}": float(cprobs[row, j]) for j, n in enumerate(CREDITS)})
+            for i, out in zip(test, _predict(binary, credit, X[test], kind)):
                 oof[idx[i]] = out
     return oof
+
+
+def _predict(binary, credit, X, kind: str) -> list[dict[str, float]]:
+    """Return, per row of `X`, the outputs' probabilities and, for work pairs, `credit:<name>` probabilities."""
+    probs = [_probs(m, X) for m in binary]
+    cprobs = _credit_probs(credit, X) if kind == "work" else None
+    rows = []
+    for row in range(X.shape[0]):
+        out = {o: float(p[row]) for o, p in zip(OUTPUTS[kind], probs)}
+        if cprobs is not None:
+            out.update({f"credit:{n}": float(cprobs[row, j]) for j, n in enumerate(CREDITS)})
+        rows.append(out)
+    return rows
 
 
 def fact_groups(examples: list[Example], probs: dict[int, dict[str, float]]) -> dict[tuple, tuple[list, dict]]:
@@ -390,12 +398,7 @@ def transfer_probs(clean: list[Example], noisy: list[Example], fold_of: dict[str
             if not test_rows:
                 continue
             binary, credit = fit(Xc[train_rows], [clean[ci[r]] for r in train_rows], kind, c)
-            probs = [_probs(m, Xn[test_rows]) for m in binary]
-            cprobs = _credit_probs(credit, Xn[test_rows]) if kind == "work" else None
-            for row, r in enumerate(test_rows):
-                out = {o: float(p[row]) for o, p in zip(OUTPUTS[kind], probs)}
-                if cprobs is not None:
-                    out.update({f"credit:{name}": float(cprobs[row, j]) for j, name in enumerate(CREDITS)})
+            for r, out in zip(test_rows, _predict(binary, credit, Xn[test_rows], kind)):
                 oof[ni[r]] = out
     return oof
 
