@@ -5,6 +5,12 @@
 - A title's edges: it never ends on a lower-case function word ("Your Cheating Heart and"), and goes on across "of
   (the)" into capitalised words ("Flight of the Phoenix" when only "Flight" was found); "and" before a capitalised
   article joins two titles ("Pop Idol and The X Factor").
+- A title the model cut short goes on into capitalised words no entity claims ("An Officer and a Gentleman", "For
+  Your Eyes Only"), is never cut by a clitic ("Who's Your Daddy"), and takes back a possessive's owner no one is
+  called ("Ocean's Twelve"; not "Spielberg's Jaws").
+- A person's name between a determiner and a cue noun that a title follows is the maker ("the Whitney Houston film
+  The Bodyguard"); a capitalised name no entity covers ending with an institution's head word is an organisation
+  ("The Glastonbury Festival sold out").
 - After a role verb, "X in Y" and "X on Y" are a character and a work ("plays Woody in Toy Story 4", "plays
   Daenerys Targaryen on Game of Thrones"): the span is split.
 - A proper-noun span right after a person's role noun is that person ("the writer Germaine Greer").
@@ -20,7 +26,8 @@
 - A name labelled a person or place, or not at all, is a work after a year's possessive ("1988's The Great
   Outdoors"), after "of" and a maker's or version's noun ("the creator of Family Guy"), before "starring" and a person
   ("Kinsey starring Liam Neeson"), and a person listed among works after a plural work noun ("films including Raging
-  Bull, Michael Collins and Goodfellas"); never when it modifies a noun after it or the article names it a person.
+  Bull, Michael Collins and Goodfellas"), after an award's category and "for" ("best actress for Moonlight
+  Garden"); never when it modifies a noun after it or the article names it a person.
 (Names the model glued words to, and titles that speak, are repaired by `pipeline/names.py` in entity resolution.)
 """
 from __future__ import annotations
@@ -87,7 +94,10 @@ class NerCorrections:
     def edges(self, ent: Span, surnames: frozenset[str] = frozenset()) -> Span:
         """Return the work span `ent` with its edges repaired: a title never ends on a lower-case function word or a
         comma ("Your Cheating Heart and"), goes on across "of (the)" into capitalised words ("Flight" of
-        "Flight of the Phoenix"), and takes back a number the model cut off its front ("13 Reasons Why")."""
+        "Flight of the Phoenix") and on into the words `run_on` allows ("For Your Eyes Only"), is never cut by a
+        clitic ("What'd I Say", "Who's Your Daddy"), and takes back a number the model cut off its front ("13 Reasons
+        Why") and a possessive's owner no one is called (`owned_by_no_one`: "Ocean's Twelve"). `surnames` are the
+        last words of the article's people."""
         doc = ent.doc
         end = ent.end
         while end > ent.start + 1 and (doc[end - 1].is_lower and doc[end - 1].lower_ in self.inner
@@ -337,7 +347,7 @@ class NerCorrections:
                         and not people.named(other):
                     yield Span(ent.doc, other.start, other.end, label=LABEL)
 
-    def constructions(self, doc: Doc, ents: list[Span]) -> list[tuple[Span, str]]:
+    def constructions(self, doc: Doc, ents: list[Span], tokens: TokenArrays) -> list[tuple[Span, str]]:
         """Return the names, labelled a person or place or not at all, that a construction of English makes a work,
         each with the construction's name:
         - `year_possessive`: after a year's possessive ("1988's The Great Outdoors", "her 1972's Virginia Plain");
@@ -350,7 +360,7 @@ class NerCorrections:
         starts = {e.start: e for e in ents}
         ends = {e.end: e for e in ents}
         people = PersonEvidence(ents)
-        lower = TokenArrays(doc).lower
+        lower = tokens.lower
         found = []
         for i in (i for i in range(1, len(doc) - 1) if lower[i] in _CONSTRUCTION_WORDS):
             token, before = doc[i], doc[i - 1]
@@ -459,7 +469,8 @@ class NerCorrections:
         modifiers = self.role_modifiers(doc)
         ents = filter_spans(ents)
         listed = list(self.listed_with_works(ents))
-        built = self.constructions(doc, ents)
+        tokens = TokenArrays(doc)
+        built = self.constructions(doc, ents, tokens)
         add_rule_spans(doc, [Span(doc, s.start, s.end, label="role_modifier") for s in modifiers]
                        + [Span(doc, s.start, s.end, label="listed") for s in listed]
                        + [Span(doc, s.start, s.end, label=rule) for s, rule in built])
@@ -467,36 +478,37 @@ class NerCorrections:
         if modifiers:
             taken = {(s.start, s.end) for s in modifiers}
             ents = modifiers + [e for e in ents if (e.start, e.end) not in taken]
-        institutions = self.untagged_institutions(doc, ents)
-        if institutions:
-            ents = ents + institutions
-        outlets = self.outlets_told(doc)
+        ents = ents + self.untagged_institutions(doc, ents, tokens)
+        outlets = self.outlets_told(doc, tokens)
         if outlets:
             taken = {t.i for s in outlets for t in s}
             ents = outlets + [e for e in ents if not any(i in taken for i in range(e.start, e.end))]
         doc.ents = filter_spans(ents)
         return doc
 
-    def untagged_institutions(self, doc: Doc, ents: list[Span]) -> list[Span]:
+    def untagged_institutions(self, doc: Doc, ents: list[Span], tokens: TokenArrays) -> list[Span]:
         """Return ORG spans for the capitalised names no entity covers that end with an institution's head word
         (`institution_heads`: "The Glastonbury Festival sold out", "the Royal Television Society said"): the model
         leaves some unlabelled at a sentence's start, and an organisation named so speaks through its organisers."""
+        heads = [i for i, text in enumerate(tokens.text) if text in self.institution_heads and i > 0]
+        if not heads:
+            return []
         taken = {i for e in ents for i in range(e.start, e.end)}
         found = []
-        for head in (t for t in doc if t.text in self.institution_heads and t.i not in taken and t.i > 0):
-            start = head.i
-            while start > 0 and doc[start - 1].i not in taken and doc[start - 1].is_alpha \
+        for head in (i for i in heads if i not in taken):
+            start = head
+            while start > 0 and start - 1 not in taken and doc[start - 1].is_alpha \
                     and doc[start - 1].text[:1].isupper() and not doc[start].is_sent_start:
                 start -= 1
-            if start < head.i and doc[start].text != "The" or start + 1 < head.i:
-                found.append(Span(doc, start, head.i + 1, label="ORG"))
+            if start < head and doc[start].text != "The" or start + 1 < head:
+                found.append(Span(doc, start, head + 1, label="ORG"))
         return found
 
-    def outlets_told(self, doc: Doc) -> list[Span]:
+    def outlets_told(self, doc: Doc, tokens: TokenArrays) -> list[Span]:
         """Return ORG spans for the magazines named by a common word ("People", "Us") where a quote's recipient
         stands: after "told", "to" or "with", inside a sentence ("she told People", "in an interview with Us")."""
         found = []
-        for tok in (doc[i] for i, text in enumerate(TokenArrays(doc).text) if text in self.outlet_words):
+        for tok in (doc[i] for i, text in enumerate(tokens.text) if text in self.outlet_words):
             if tok.i > 0 and not tok.is_sent_start \
                     and doc[tok.i - 1].lower_ in {"told", "tells", "tell", "to", "with"} \
                     and not (tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper()):
