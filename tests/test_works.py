@@ -365,6 +365,45 @@ def test_a_person_listed_among_works_after_a_work_noun_is_a_work(nlp, sentence, 
 
 
 @pytest.mark.parametrize("sentence, spans, name", [
+    # a nationality's label listed with two works
+    ("The festival has shown successes such as Harbour Lights, The Long Tide and Clerks.",
+     [("Harbour Lights", "WORK_OF_ART"), ("The Long Tide", "WORK_OF_ART"), ("Clerks", "NORP")], "Clerks"),
+    ("This week's new films are Salt Roads, Dusk Avenue and Mongols.",
+     [("Salt Roads", "WORK_OF_ART"), ("Dusk Avenue", "WORK_OF_ART"), ("Mongols", "NORP")], "Mongols"),
+    # an organisation among two works after a plural work noun
+    ("The band played songs including Paper Moons, Ruby Road and Telstar.",
+     [("Paper Moons", "WORK_OF_ART"), ("Ruby Road", "WORK_OF_ART"), ("Telstar", "ORG")], "Telstar"),
+    # a name no entity covers, listed with works only
+    ("The star of Harbour Lights and Tootsie spoke to the press.", [("Harbour Lights", "WORK_OF_ART")], "Tootsie"),
+    ("She directed Salt Roads, Platoon Nine and Dusk Avenue.",
+     [("Salt Roads", "WORK_OF_ART"), ("Dusk Avenue", "WORK_OF_ART")], "Platoon Nine"),
+    # every name of a list a plural work noun opens, works or not
+    ("Her films include Paper Lanterns, Marlowe and Dusk Avenue.",
+     [("Paper Lanterns", "PERSON"), ("Marlowe", "PERSON"), ("Dusk Avenue", "PERSON")], "Marlowe"),
+    ("He wrote novels such as Cold Orchard and Northern Glass.",
+     [("Cold Orchard", "ORG"), ("Northern Glass", "PERSON")], "Cold Orchard"),
+    ("The album's songs, including Glass Harbour and Copper Mile, were recorded live.",
+     [("Glass Harbour", "GPE"), ("Copper Mile", "PERSON")], "Copper Mile"),
+])
+def test_names_listed_with_works_are_works(nlp, sentence, spans, name):
+    assert _corrected(nlp, sentence, spans)[name] == "WORK_OF_ART"
+
+
+@pytest.mark.parametrize("sentence, spans, name", [
+    # not a list member: a title's own "and the", the next sentence after a title ending in an initial
+    ("He hosted the show Fat Albert and the Cosby Kids for years.", [("Fat Albert", "WORK_OF_ART")], "Cosby Kids"),
+    ("It starred Tom Reeve. Joan Shaw, his co-star, was absent.", [("Tom Reeve", "PERSON")], "Joan Shaw"),
+    # a list of people, even after a work noun, when one is named elsewhere or led by a first name
+    ("His films include Tom Reeve and Ann Lee.", [("Tom Reeve", "PERSON"), ("Ann Lee", "PERSON")], "Tom Reeve"),
+    # an untagged name beside a person is no work
+    ("The director behind Harbour Lights, Platoon Nine and Tom Reeve spoke.",
+     [("Harbour Lights", "WORK_OF_ART"), ("Tom Reeve", "PERSON")], "Platoon Nine"),
+])
+def test_names_not_listed_with_works_stay(nlp, sentence, spans, name):
+    assert _corrected(nlp, sentence, spans).get(name) != "WORK_OF_ART"
+
+
+@pytest.mark.parametrize("sentence, spans, name", [
     # a list of bands is no list of works, even with band names the model took for works
     ("Other bands at the festival include The Cold Rooms, Paper Lanterns, Keane and Muse.",
      [("The Cold Rooms", "WORK_OF_ART"), ("Paper Lanterns", "WORK_OF_ART"), ("Keane", "PERSON")], "Keane"),

@@ -25,9 +25,11 @@
   ("starred in The Hunger Games"; an event's article is lower-case there: "at the Commonwealth Games").
 - A name labelled a person or place, or not at all, is a work after a year's possessive ("1988's The Great
   Outdoors"), after "of" and a maker's or version's noun ("the creator of Family Guy"), before "starring" and a person
-  ("Kinsey starring Liam Neeson"), and a person listed among works after a plural work noun ("films including Raging
-  Bull, Michael Collins and Goodfellas"), after an award's category and "for" ("best actress for Moonlight
-  Garden"); never when it modifies a noun after it or the article names it a person.
+  ("Kinsey starring Liam Neeson"), after an award's category and "for" ("best actress for Moonlight Garden"); never
+  when it modifies a noun after it or the article names it a person.
+- Members of a list share their type: a name listed with works, or in a list a plural work noun opens ("films
+  including Raging Bull, Michael Collins and Goodfellas", "the star of Rain Man and Tootsie"), is a work (see
+  `listed_with_works` for which labels yield to how many works).
 (Names the model glued words to, and titles that speak, are repaired by `pipeline/names.py` in entity resolution.)
 """
 from __future__ import annotations
@@ -57,6 +59,8 @@ _STARRING = {"starring", "stars", "starred"}
 # Plural nouns for works that open a list of them ("films including …", "whose hits include …").
 _LIST_NOUNS = {"films", "movies", "shows", "series", "programmes", "programs", "sitcoms", "dramas", "comedies", "albums",
                "records", "singles", "songs", "hits", "tracks", "books", "novels", "plays", "musicals", "credits", "titles"}
+# What stands before a list's member ("A, B and C", "A or B", "A & B").
+_LIST_JOINERS = {",", "and", "or", "&", "nor"}
 _CONSTRUCTION_WORDS = _POSSESSIVES | _STARRING | {"of", "for"}
 # An award's categories named for what the prize is given to a work for ("best actress for W").
 _AWARD_CATEGORIES = frozenset(load_json("relation_words.json")["award_categories"]) | {"film", "picture", "documentary",
@@ -326,26 +330,43 @@ class NerCorrections:
         return Span(doc, start, role, label=LABEL)
 
     @staticmethod
-    def listed_with_works(ents: list[Span]):
-        """Yield the place-labelled spans coordinated with a work in a list ("Casino Royale, Spectre and Skyfall"),
-        and the person-labelled ones coordinated with two works or more ("films including Raging Bull, Michael
-        Collins and Goodfellas") when nothing else in the article makes them a person."""
+    def listed_with_works(doc: Doc, ents: list[Span]):
+        """Yield the names a list makes works. Members of one coordination share their type, so a list's work
+        labels carry over its other members:
+        - a place listed with a work ("Casino Royale, Spectre and Skyfall");
+        - a nationality's label listed with two works ("Reservoir Dogs, The Blair Witch Project and Clerks");
+        - a person or organisation listed with two works or more after a plural work noun ("films including Raging
+          Bull, Michael Collins and Goodfellas");
+        - a capitalised name no entity covers, listed with works and nothing else ("the star of Rain Man and
+          Tootsie");
+        - every name of a list a plural work noun opens with "include", "including", "such as" or "like" ("her films
+          include Paper Lanterns, Marlowe and Dusk Avenue"), works or not.
+        Never a name the gazetteer knows, one the article uses for a person elsewhere ("Reeve said"), nor members of
+        a list of people or bands beside works ("Harbour Lights and Tom Reeve", "bands include Keane and Muse")."""
         by_token = {t.i: e for e in ents for t in e}
         people = PersonEvidence(ents)
-        for ent in ents:
-            if ent.label_ != LABEL:
+        groups = {tuple(sorted({t.i, *(c.i for c in t.conjuncts)})) for t in doc if t.dep_ == "conj"}
+        for group in groups:
+            members = [_list_member(doc, doc[i], by_token) for i in group]
+            if any(m is None for m in members):
                 continue
-            listed = [other for other in (by_token.get(conj.i) for conj in ent.root.conjuncts) if other is not None]
-            works = 1 + sum(1 for other in listed if other.label_ == LABEL)
-            after_noun = _after_work_noun(ent.doc, min(e.start for e in [ent, *listed]))
-            for other in listed:
-                if other[0].ent_id_ == "gazetteer" or len(other) > len(ent) + 2:
+            members = list({(m.start, m.end): m for m in members}.values())
+            works = sum(1 for m in members if m.label_ == LABEL)
+            start = min(m.start for m in members)
+            opened = _opened_by_work_noun(doc, start)
+            after_noun = opened or _after_work_noun(doc, start)
+            longest = max((len(m) for m in members if m.label_ == LABEL), default=0)
+            for other in members:
+                if other.label_ == LABEL or other[0].ent_id_ == "gazetteer" or people.named(other):
                     continue
-                # Lists mix works with the people and bands who made them: a place is listed with one work, a
-                # person only among works ("Raging Bull, Goodfellas and Michael Collins", not "Ray and Jamie Foxx").
-                if other.label_ in ("GPE", "LOC", "FAC") or other.label_ == "PERSON" and works >= 2 and after_noun \
-                        and not people.named(other):
-                    yield Span(ent.doc, other.start, other.end, label=LABEL)
+                if works and len(other) > longest + 2:
+                    continue
+                if opened and not (other.label_ == "PERSON" and other[0].lower_ in FIRST_NAMES and not works) \
+                        or other.label_ in ("GPE", "LOC", "FAC") and works \
+                        or other.label_ == "NORP" and works >= 2 \
+                        or other.label_ in ("PERSON", "ORG") and works >= 2 and after_noun \
+                        or not other.label_ and works and works + sum(not m.label_ for m in members) == len(members):
+                    yield Span(doc, other.start, other.end, label=LABEL)
 
     def constructions(self, doc: Doc, ents: list[Span], tokens: TokenArrays) -> list[tuple[Span, str]]:
         """Return the names, labelled a person or place or not at all, that a construction of English makes a work,
@@ -468,7 +489,7 @@ class NerCorrections:
         ents = self.awards_named(ents)
         modifiers = self.role_modifiers(doc)
         ents = filter_spans(ents)
-        listed = list(self.listed_with_works(ents))
+        listed = list(self.listed_with_works(doc, ents))
         tokens = TokenArrays(doc)
         built = self.constructions(doc, ents, tokens)
         add_rule_spans(doc, [Span(doc, s.start, s.end, label="role_modifier") for s in modifiers]
@@ -597,6 +618,36 @@ def _goes_on(doc: Doc, end: int) -> bool:
             or after.like_num or after.text[:1].isupper() or after.text in {"-", "–", "!", "&"}:
         return True
     return after.lower_ in {"the", "of", "and"} and end + 1 < len(doc) and doc[end + 1].text[:1].isupper()
+
+
+def _list_member(doc: Doc, token, by_token: dict[int, Span]) -> Span | None:
+    """Return the list member whose head is `token`: the entity that holds it, or the run of capitalised words no
+    entity covers that ends with it ("Tootsie", "The Long Tide"); None for anything else (a common noun, "I")."""
+    ent = by_token.get(token.i)
+    if ent is not None:
+        return ent
+    if not _capitalised(token) or token.is_sent_start or token.lower_ in FIRST_NAMES or token.pos_ == "PRON":
+        return None
+    start = token.i
+    while start > 0 and (_capitalised(doc[start - 1]) or doc[start - 1].text == "The") \
+            and not doc[start].is_sent_start and doc[start - 1].head.i >= start:
+        start -= 1
+    if start == 0 or doc[start - 1].lower_ not in _LIST_JOINERS:
+        return None  # not after a comma or a conjunction: "Fat Albert and the Cosby Kids", "Malcolm X. Attallah"
+    return Span(doc, start, token.i + 1, label="")
+
+
+def _opened_by_work_noun(doc: Doc, start: int) -> bool:
+    """True when the list at token `start` follows a plural work noun and "include", "including", "such as" or
+    "like" ("her films include …", "songs such as …")."""
+    before = [t.lower_ for t in doc[max(0, start - 3) : start]]
+    if before[-1:] in (["include"], ["includes"], ["included"], ["including"], ["like"]):
+        nouns = before[:-1]
+    elif before[-2:] == ["such", "as"]:
+        nouns = before[:-2]
+    else:
+        return False
+    return bool(nouns) and nouns[-1] in _LIST_NOUNS or len(nouns) > 1 and nouns[-2] in _LIST_NOUNS and nouns[-1] == ","
 
 
 def _after_work_noun(doc: Doc, start: int) -> bool:
