@@ -350,6 +350,7 @@ class EntityResolver:
         added += [s for s in speaking_names(doc, spans, tokens)
                   if not any(a.start < s.end and s.start < a.end for a in added)]
         if added:
+            added = unglue_headline(added, text)  # a headline name found untagged runs on into its verb as well
             covered = {i for s in added for i in range(s.start, s.end)}
             spans = [s for s in spans if not any(i in covered for i in range(s.start, s.end))] + added
         return spans

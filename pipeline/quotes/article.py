@@ -57,11 +57,12 @@ class Article(FrameRules, SpeakerResolution):
         self.genders = self._entity_genders()
         self.characters = self._characters() | self._children()
         self.events = self._mention_events()
-        self.role_links = self._role_links()
         self.frames: dict[int, tuple[Optional[Attribution], bool]] = {}
         self.results: dict[int, Attribution] = {}
         self._sentences: Optional[list[Span]] = None
         self._sentence_starts: Optional[list[int]] = None
+        self.role_links = self._role_links()
+        self.role_links += self._referring_links()
 
     # -- lookups ------------------------------------------------------------------------------------------
 
@@ -132,12 +133,13 @@ class Article(FrameRules, SpeakerResolution):
     def _next_pronoun(self, m, span: Span) -> Optional[str]:
         """Return the gender of the first he/she/his/her after a subject name in its sentence ("Size said he …"),
         when no other person is named in between and the pronoun is not inside a quotation."""
-        if governing_verb(span.root, self.lex.person_roles) is None:
+        verb = governing_verb(span.root, self.lex.person_roles)
+        if verb is None:
             return None
         for t in span.sent[span.end - span.sent.start :]:
             if t.ent_type_ == "PERSON" or self.in_quote(t.idx):
                 return None
-            if t.lower_ in GENDERED_PRONOUNS:
+            if t.lower_ in GENDERED_PRONOUNS and not _object_of(t, verb):
                 return GENDERED_PRONOUNS[t.lower_]
         return None
 
@@ -153,8 +155,10 @@ class Article(FrameRules, SpeakerResolution):
         Tatum", "their son, 3,", "baby North"): a child gives no interview, so a later "she said" is not theirs."""
         young = set()
         for m in self.mentions:
+            # Within the name's own paragraph: a headline's "… Welcome Baby Girl" is no word about the name below it.
+            before = self.text[max(0, m.start_char - 30) : m.start_char].rpartition("\n")[2]
             if m.label == "PERSON" and not self.in_quote(m.start_char) and (
-                    CHILD_BEFORE.search(self.text[max(0, m.start_char - 30) : m.start_char])
+                    CHILD_BEFORE.search(before)
                     or CHILD_AFTER.match(self.text[m.end_char : m.end_char + 8])):
                 young.add(m.entity_id)
         return young
@@ -223,6 +227,26 @@ class Article(FrameRules, SpeakerResolution):
                     links.append((t.idx, role, self._speaker_for_mention(mention, t.text, "role-noun", 0.75)))
         return links
 
+
+    def _referring_links(self) -> list[tuple[int, str, Speaker]]:
+        """Return (offset, role noun, speaker) for each "the <role>" subject outside quotations that refers back to
+        a person ("Kara Bell isn't letting the haters get to her. The singer, 27, wore …"), in text order: a later
+        "the singer said" is the same person, not whoever spoke last ("… her boyfriend, rapper Jay Stone, …"). A
+        tie ("his wife") or a spokesman's noun is no description of a person of her own."""
+        links = []
+        for t in self.doc:
+            if t.dep_ not in {"nsubj", "nsubjpass"} or t.tag_ != "NN" or self.in_quote(t.idx):
+                continue
+            lemma = t.lemma_.lower()
+            if lemma not in self.lex.person_roles or lemma in self.lex.relational_roles or lemma in self.lex.org_roles \
+                    or not self.definite(t):
+                continue
+            found = self.resolve_role(t, t.idx)
+            if found.name and found.kind == "person":
+                self.role_links.append((t.idx, lemma, found))
+                links.append((t.idx, lemma, found))
+        del self.role_links[len(self.role_links) - len(links):]
+        return links
 
     # -- quotes without a frame ---------------------------------------------------------------------------
 
@@ -355,6 +379,14 @@ class Article(FrameRules, SpeakerResolution):
         if span is None or len(span) == 0:
             return self.text[lo:hi]
         return self.text[span[0].sent.start_char : span[-1].sent.end_char].strip()
+
+
+def _object_of(pronoun: Token, verb: Token) -> bool:
+    """True when `pronoun` is an object of `verb`, directly or after a preposition: the subject's own verb, so
+    another person ("Patel praised her", "Lee spoke to him"); a reflexive or possessive pronoun is the subject's."""
+    if pronoun.dep_ in {"dobj", "dative"}:
+        return pronoun.head == verb
+    return pronoun.dep_ == "pobj" and pronoun.head.head == verb
 
 
 def _majority(votes: list[str]) -> Optional[str]:

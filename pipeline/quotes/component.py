@@ -10,7 +10,7 @@ from ..records import Quote, doc_text
 from .article import Article
 from .attribution import UNRESOLVED, Attribution
 from .lexicon import Lexicon
-from .scan import find_quotes
+from .scan import find_quotes, is_reported
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +32,7 @@ class QuoteAttribution:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         try:
-            raws = find_quotes(text)
+            raws = find_quotes(text, with_short=True)
         except Exception:  # the scanner is a regex pass; a bug in it must not cost the article
             log.exception("quote scan failed")
             raws = []
@@ -52,10 +52,12 @@ class QuoteAttribution:
                     evidence = article.evidence(q, attribution.cue)
                 except Exception:
                     log.exception("attributing quote %d failed", i + 1)
+            if not is_reported(text, q):
+                continue  # a short quotation, attributed only for the quotes after it (see `scan.short_speech`)
             s = attribution.speaker
             quotes.append(
                 Quote(
-                    quote_id=f"{prefix}-q{i + 1}",
+                    quote_id=f"{prefix}-q{len(quotes) + 1}",
                     text=text[q.start : q.end],
                     start_char=q.start,
                     end_char=q.end,

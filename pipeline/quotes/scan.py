@@ -47,8 +47,9 @@ class RawQuote:
 
 
 
-def find_quotes(text: str) -> list[RawQuote]:
-    """Return the direct quotations of `text` (4+ words, not titles) in text order."""
+def find_quotes(text: str, with_short: bool = False) -> list[RawQuote]:
+    """Return the direct quotations of `text` (4+ words, not titles) in text order; `with_short` also returns the
+    shorter ones that open a sentence of reported speech (`"She's fearless," he said.`: see `short_speech`)."""
     found: list[RawQuote] = []
     for index, para in enumerate(_PARAGRAPH.finditer(text)):
         doubles = _scan_double(text, para.start(), para.end(), index)
@@ -62,7 +63,29 @@ def find_quotes(text: str) -> list[RawQuote]:
                 found[-1] = replace(a, end=q.end, close=q.close, closed=q.closed, inner=(a.close, q.open))
             else:
                 found.append(q)
-    return [q for q in found if _is_quotation(text[q.start : q.end]) and (not q.single or _single_is_speech(text, q))]
+    return [q for q in found if (_is_quotation(text[q.start : q.end]) or with_short and short_speech(text, q))
+            and (not q.single or _single_is_speech(text, q))]
+
+
+def is_reported(text: str, q: RawQuote) -> bool:
+    """True when `q` is a quotation the tables report (4+ words, not a title), not only a short one kept for
+    attribution."""
+    return _is_quotation(text[q.start : q.end])
+
+
+def short_speech(text: str, q: RawQuote) -> bool:
+    """True for a quotation of fewer than four words in the shape of reported speech: it opens its sentence, its words
+    end with a comma, "!" or "?" inside the marks, and the sentence goes on after the closing mark (`"She's fearless,"
+    he said.`, `"Never!" the singer replied.`). Too short for the tables (GOLD_FORMAT), it still tells who speaks next:
+    the quoted paragraph after it continues its speaker, not an earlier one."""
+    words = text[q.start : q.end]
+    if not q.closed or not _WORD.search(words) or _is_title(words) and not words.rstrip().endswith(("!", "?")):
+        return False
+    inside = text[q.end : q.close].strip(" '‘’\"“”")
+    ends_spoken = inside[:1] in {",", "!", "?"} or words.rstrip()[-1:] in {"!", "?"}
+    before = text[q.para_start : q.open].rstrip()
+    opens = not before or SENT_END.search(before[-3:]) is not None or before[-1:] in {'"', "”", ":"}
+    return ends_spoken and opens and re.match(r"[ \t]+\w", text[q.close : q.close + 3]) is not None
 
 
 def _continues(text: str, a: RawQuote, b: RawQuote) -> bool:
