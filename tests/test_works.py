@@ -783,3 +783,70 @@ def test_a_title_before_a_cue_noun_may_hold_prepositions_and_articles(nlp, text,
 def test_two_names_joined_by_and_before_a_cue_noun_are_not_one_title(nlp):
     doc = make_doc(nlp, "She starred in the Tom Cruise and Nicole Kidman film last year.")
     assert not any(" and " in m.text for m in doc._.mentions if m.label == "WORK_OF_ART")
+
+
+@pytest.mark.parametrize("sentence, spans, name, label", [
+    # a link embedded with a post names nothing, whatever label the model gave it
+    ("Fans loved it pic.twitter.com/7gbYe8yO3w - Orlando (@fan) October 28, 2016",
+     [("pic.twitter.com/7gbYe8yO3w - Orlando", "WORK_OF_ART")], "pic.twitter.com/7gbYe8yO3w - Orlando", None),
+    ("See twitter.com/annlee/status/123 - Ann Lee for more.", [("twitter.com/annlee/status/123 - Ann Lee", "ORG")],
+     "twitter.com/annlee/status/123 - Ann Lee", None),
+    # a clause's conjunction glued to a person of the article
+    ("Anna Wintour runs it. When Wintour arrived, the staff stood.", [("Anna Wintour", "PERSON"),
+                                                                      ("When Wintour", "WORK_OF_ART")], "Wintour", "PERSON"),
+    ("Tom Reeve spoke. After Reeve left, the band played.", [("Tom Reeve", "PERSON"), ("After Reeve", "WORK_OF_ART")],
+     "Reeve", "PERSON"),
+    # a name after "by" that follows a title is its maker
+    ("He replied: \"'Starboy,' by The Weeknd,\" and laughed.", [("Starboy", "WORK_OF_ART"),
+                                                                 ("The Weeknd", "WORK_OF_ART")], "The Weeknd", "ORG"),
+    ("Her favourite is Paper Moons by Ruby Kane, she said.", [("Paper Moons", "WORK_OF_ART"),
+                                                              ("Ruby Kane", "WORK_OF_ART")], "Ruby Kane", "PERSON"),
+    ("She read the novel Sweet Tooth by Ian McEwan.", [("Sweet Tooth by Ian McEwan", "WORK_OF_ART")], "Ian McEwan",
+     "PERSON"),
+    ("She read the novel Sweet Tooth by Ian McEwan.", [("Sweet Tooth by Ian McEwan", "WORK_OF_ART")], "Sweet Tooth",
+     "WORK_OF_ART"),
+    # a first name and surname in parentheses after an actor is the character
+    ("She did not drop plans with Robert Pattinson (Edward Cullen).",
+     [("Robert Pattinson", "PERSON"), ("Edward Cullen", "WORK_OF_ART")], "Edward Cullen", "PERSON"),
+    ("The cast includes Ann Lee (Mary Stone) and Tom Reeve.",
+     [("Ann Lee", "PERSON"), ("Mary Stone", "WORK_OF_ART"), ("Tom Reeve", "PERSON")], "Mary Stone", "PERSON"),
+    # a magazine an editor edits
+    ("She promoted Eva Chen to editor of Lucky last year.", [("Eva Chen", "PERSON"), ("Lucky", "WORK_OF_ART")],
+     "Lucky", "ORG"),
+    ("He was named editor-in-chief of Paper Trail in May.", [("Paper Trail", "WORK_OF_ART")], "Paper Trail", "ORG"),
+])
+def test_names_a_construction_makes_no_work(nlp, sentence, spans, name, label):
+    assert _corrected(nlp, sentence, spans).get(name) == label
+
+
+@pytest.mark.parametrize("sentence, spans, name", [
+    ("Stand by Me is a film.", [("Stand by Me", "WORK_OF_ART")], "Stand by Me"),
+    ("The film was directed by Ann Lee and Tom Reeve.", [("Tom Reeve", "WORK_OF_ART")], "Tom Reeve"),
+    ("She starred with Robert Pattinson (Twilight) last year.", [("Robert Pattinson", "PERSON"),
+                                                                ("Twilight", "WORK_OF_ART")], "Twilight"),
+    ("When Harry Met Sally is a film.", [("When Harry Met Sally", "WORK_OF_ART")], "When Harry Met Sally"),
+    ("Fans bought Salon.com Stories in May.", [("Salon.com Stories", "WORK_OF_ART")], None),
+])
+def test_titles_these_constructions_leave_alone(nlp, sentence, spans, name):
+    labels = _corrected(nlp, sentence, spans)
+    if name is None:  # a web address is never part of a title
+        assert "WORK_OF_ART" not in labels.values()
+    else:
+        assert labels.get(name) == "WORK_OF_ART"
+
+
+@pytest.mark.parametrize("sentence, spans, work", [
+    ("Jessica Hart was spotted with her Harbour Lights co-star Tom Reeve.",
+     [("Jessica Hart", "PERSON"), ("Harbour Lights", "PERSON"), ("Tom Reeve", "PERSON")], "Harbour Lights"),
+    ("Tom Reeve praised his Harbour Lights castmates on Sunday.", [("Tom Reeve", "PERSON"), ("Harbour Lights", "PERSON")],
+     "Harbour Lights"),
+    ("She thanked her Salt Roads co-stars at the party.", [("Salt Roads", "PERSON")], "Salt Roads"),
+    ("The Dusk Avenue costar Ann Lee was there.", [("Dusk Avenue", "PERSON"), ("Ann Lee", "PERSON")], "Dusk Avenue"),
+])
+def test_a_name_before_a_hyphenated_or_possessed_role_is_a_work(nlp, sentence, spans, work):
+    assert _corrected(nlp, sentence, spans)[work] == "WORK_OF_ART"
+
+
+def test_a_person_before_a_possessed_role_stays_a_person(nlp):
+    labels = _corrected(nlp, "He met their Tom Reeve co-stars.", [("Tom Reeve", "PERSON")])
+    assert labels["Tom Reeve"] == "PERSON"

@@ -59,6 +59,12 @@ _STARRING = {"starring", "stars", "starred"}
 # Plural nouns for works that open a list of them ("films including …", "whose hits include …").
 _LIST_NOUNS = {"films", "movies", "shows", "series", "programmes", "programs", "sitcoms", "dramas", "comedies", "albums",
                "records", "singles", "songs", "hits", "tracks", "books", "novels", "plays", "musicals", "credits", "titles"}
+# The determiners that open a role's noun phrase before a work modifying the role ("the Lost star", "her Glee
+# co-stars"): a person's name takes none.
+_DETERMINERS = {"the", "his", "her", "their", "its", "my", "our", "your"}
+# Conjunctions that open a sentence's first clause ("When Wintour arrived, …").
+_SUBORDINATORS = {"when", "while", "after", "before", "as", "if", "since", "because", "though", "although", "once",
+                  "until", "unless", "whenever"}
 # What stands before a list's member ("A, B and C", "A or B", "A & B").
 _LIST_JOINERS = {",", "and", "or", "&", "nor"}
 _CONSTRUCTION_WORDS = _POSSESSIVES | _STARRING | {"of", "for"}
@@ -206,6 +212,20 @@ class NerCorrections:
         """Return what `ent` (a work-labelled span) really is: itself, relabelled, split in two, or two titles;
         `surnames` are the last words of the article's people."""
         ent = self.edges(ent, surnames)
+        if any(t.like_url for t in ent):
+            return []  # a title is no web address ("Salon.com")
+        if len(ent) >= 2 and ent[0].is_sent_start and ent[0].lower_ in _SUBORDINATORS and ent[-1].text in surnames \
+                and all(t.text[:1].isupper() for t in ent[1:]):
+            # "When Wintour arrived": a clause's conjunction glued to a person of the article.
+            return [Span(ent.doc, ent.start + 1, ent.end, label="PERSON")]
+        relabel = _maker_after_by(ent) or _character_in_parentheses(ent) or _publication_edited(ent)
+        if relabel:
+            return [Span(ent.doc, ent.start, ent.end, label=relabel)]
+        by = next((t.i for t in ent[1:-2] if t.lower_ == "by" and t.is_lower), None)
+        if by is not None and ent.doc[by + 1].lower_ in FIRST_NAMES and 2 <= ent.end - by - 1 <= 3 \
+                and all(t.is_alpha and t.text[:1].isupper() for t in ent.doc[by + 1 : ent.end]):
+            # "the novel Sweet Tooth by Ian McEwan" taken as one title: a title and its maker.
+            return [Span(ent.doc, ent.start, by, label=LABEL), Span(ent.doc, by + 1, ent.end, label="PERSON")]
         titles = self.coordinated(ent)
         if len(titles) > 1:
             return titles
@@ -280,44 +300,47 @@ class NerCorrections:
         lower, is_lower = tokens.lower, tokens.is_lower
         people = PersonEvidence(list(ents))
         for token in (doc[i] for i in range(1, len(doc) - 1) if lower[i] in self.screen_roles and is_lower[i]):
+            role = _hyphen_start(doc, token.i)  # "her Lost co-star": the name stands before "co", not "star"
             after = starts.get(token.i + 1)
             if after is None or after.label_ != "PERSON":
                 # "The Vampire Diaries actress told", "The Real Housewives star said": a name that takes "The" as
                 # its own first word before a screen role is a show (a person's or a company's name does not).
-                before = ends.get(token.i)
+                before = ends.get(role)
                 if before is not None and before.label_ in {"PERSON", "ORG"} and len(before) >= 2 \
                         and before[0].text == "The" and doc[before.end - 1].text[:1].isupper():
                     found.append(Span(doc, before.start, before.end, label=LABEL))
                 else:
-                    named = self.determined_name(doc, token.i, ends)
+                    named = self.determined_name(doc, role, ends)
                     if named is not None and not people.named(named):
                         found.append(named)
                 continue
-            before = ends.get(token.i)
+            before = ends.get(role)
             if before is not None:
                 # Only a person-labelled span: "Westlife star", "BBC presenter" name a band or an organisation.
                 if before.label_ == "PERSON":
                     found.append(Span(doc, before.start, before.end, label=LABEL))
                 continue
-            start = _title_run_start(doc, token.i, self.inner)
-            if token.i - start >= 2:
-                found.append(Span(doc, start, token.i, label=LABEL))
+            start = _title_run_start(doc, role, self.inner)
+            if role - start >= 2:
+                found.append(Span(doc, start, role, label=LABEL))
         return found
 
     def determined_name(self, doc: Doc, role: int, ends: dict[int, Span]) -> Span | None:
-        """Return, as a work span, the name between the article "the" and the screen role noun at token `role`
-        when a person's label mistook it: "the Gossip Girl alum said" ("Gossip Girl" a person), "The Game of
-        Thrones actress" ("Game" a person, "Thrones" an organisation). A person is not a modifier of someone's
-        role, and an article does not open a person's name; a name that is one place or organisation stays it
-        ("the BBC presenter", "the Chelsea star")."""
+        """Return, as a work span, the name between the article "the" (or a possessive: "her Harbour Lights
+        co-stars") and the screen role noun at token `role` when a person's label mistook it: "the Gossip Girl alum
+        said" ("Gossip Girl" a person), "The Game of Thrones actress" ("Game" a person, "Thrones" an
+        organisation). A person is not a modifier of someone's role, and a determiner does not open a person's
+        name; a name that is one place or organisation stays it ("the BBC presenter", "the Chelsea star")."""
         start = role
-        while start > 0 and doc[start - 1].lower_ != "the" and (
+        while start > 0 and doc[start - 1].lower_ not in _DETERMINERS and (
                 doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha
                 or doc[start - 1].lower_ in self.inner and doc[start - 1].is_lower
                 and start < role and start > 1 and doc[start - 2].text[:1].isupper()):
             start -= 1
-        if start == role or start == 0 or doc[start - 1].lower_ != "the" or doc[start].lower_ in self.inner:
+        if start == role or start == 0 or doc[start - 1].lower_ not in _DETERMINERS or doc[start].lower_ in self.inner:
             return None
+        if doc[start - 1].lower_ != "the" and (not doc[start - 1].is_lower or doc[start].lower_ in FIRST_NAMES):
+            return None  # "Her Majesty"; "their Tom Reeve co-stars" keeps the person
         if doc[start - 1].text == "The" and start > 1 and doc[start - 2].text[:1].isupper() \
                 and not doc[start - 1].is_sent_start:
             return None  # "The" inside a longer name ("Keeping Up With The Kardashians")
@@ -468,6 +491,8 @@ class NerCorrections:
         ents = []
         surnames = frozenset(e[-1].text for e in doc.ents if e.label_ == "PERSON")
         for ent in doc.ents:
+            if any(t.like_url and "/" in t.text for t in ent):
+                continue  # a link embedded with a post ("pic.twitter.com/7gbYe8 - Orlando") names nothing
             owned = next((t.i for t in ent[1:-1] if t.text in _POSSESSIVES and doc_honorific(doc, t.i + 1)), None) \
                 if ent.label_ in NAME_LABELS | {LABEL} else None
             if owned is not None:
@@ -618,6 +643,53 @@ def _goes_on(doc: Doc, end: int) -> bool:
             or after.like_num or after.text[:1].isupper() or after.text in {"-", "–", "!", "&"}:
         return True
     return after.lower_ in {"the", "of", "and"} and end + 1 < len(doc) and doc[end + 1].text[:1].isupper()
+
+
+def _maker_after_by(ent: Span) -> str | None:
+    """Return the maker's label for a name after "by" that follows a title ("'Starboy,' by The Weeknd", "the song
+    Hello by Ann Lee"): a band ("The …", ORG) or a person (a known first name first); None for anything else
+    ("directed by X" has a verb before "by", and a title holds its own "by": "Stand by Me")."""
+    doc = ent.doc
+    if ent.start < 2 or doc[ent.start - 1].lower_ != "by":
+        return None
+    i = ent.start - 2
+    while i > 0 and (doc[i].is_quote or doc[i].text == ","):
+        i -= 1
+    after_title = doc[i].ent_type_ == LABEL or doc[i + 1].is_quote and i + 1 < ent.start - 1
+    if not after_title:
+        return None
+    if ent[0].text == "The" and len(ent) >= 2:
+        return "ORG"
+    # Only a name shaped like a person's: "Murder by Numbers" cut in two stays two works.
+    return "PERSON" if ent[0].lower_ in FIRST_NAMES and len(ent) >= 2 else None
+
+
+def _character_in_parentheses(ent: Span) -> str | None:
+    """Return PERSON for a first name and surname in parentheses after a person's name: the character that actor
+    plays ("Robert Pattinson (Edward Cullen)"); a work in their place stays one ("Robert Pattinson (Twilight)")."""
+    doc = ent.doc
+    if ent.start < 2 or ent.end >= len(doc) or doc[ent.start - 1].text != "(" or doc[ent.end].text != ")":
+        return None
+    if doc[ent.start - 2].ent_type_ != "PERSON" or not 2 <= len(ent) <= 3 or ent[0].lower_ not in FIRST_NAMES:
+        return None
+    return "PERSON" if all(t.is_alpha and t.text[:1].isupper() for t in ent) else None
+
+
+def _publication_edited(ent: Span) -> str | None:
+    """Return ORG for a name after an editor's or publisher's "of": a magazine or paper ("editor of Lucky", "the
+    editor-in-chief of Vogue"), which is no work."""
+    doc = ent.doc
+    if ent.start < 2 or doc[ent.start - 1].lower_ != "of":
+        return None
+    return "ORG" if doc[ent.start - 2].lower_ in {"editor", "editors", "chief", "publisher"} else None
+
+
+def _hyphen_start(doc: Doc, i: int) -> int:
+    """Return the first token of the hyphenated word whose last part is token `i` ("co" of "co-star"), else `i`."""
+    while i >= 2 and doc[i - 1].text in {"-", "–"} and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ \
+            and doc[i - 2].is_alpha and doc[i - 2].is_lower:
+        i -= 2
+    return i
 
 
 def _list_member(doc: Doc, token, by_token: dict[int, Span]) -> Span | None:
