@@ -1387,3 +1387,25 @@ def test_a_headline_name_found_untagged_loses_the_headline_verb(nlp):
     doc = make_doc(nlp, text)
     assert doc._.quotes[0].speaker == "Mark Hale"
     assert "Mark Hale Welcome" not in {e.name for e in doc._.entities}
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Sara Kim is a model. In a recent interview with Vogue, the 24-year-old said: "We just get each other. It '
+         'is really that simple."', "Sara Kim"),
+        ('Tom Reeve is an actor. Speaking to Variety on Friday, the 45-year-old said: "I would love to come back for '
+         'one more film."', "Tom Reeve"),
+    ],
+)
+def test_an_age_before_the_verb_speaks_not_the_outlet_before_it(nlp, text, speaker):
+    assert only(nlp, text).speaker == speaker
+
+
+def test_a_person_a_spokesman_speaks_for_is_tied_to_no_one(nlp):
+    text = ('Carly Dunn Slams Ex-Husband\n\nCarly Dunn is not holding back.\n\nThe actress released a statement after '
+            'her ex-husband, producer Mark Ellis, made claims in court. "These accusations are false and hurtful," '
+            'Dunn said.\n\nEllis\'s lawyer, Daniel Ross, fired back. "My client stands by every word he filed," Ross '
+            'told TMZ.\n\nDunn\'s rep did not respond to a request for comment. The couple share a son, Leo, 6. "I just '
+            'want what is best for my son," the Golden Globe nominee told reporters.')
+    assert quotes_of(nlp, text)[-1].speaker == "Carly Dunn"

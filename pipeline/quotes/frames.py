@@ -357,7 +357,14 @@ class FrameRules:
             if quoted is not None and cue.lemma_.lower() != "quote" and not self.in_quote(quoted.idx):
                 return quoted  # "the magazine quoted its source as saying": the source speaks
         inverted = self.inverted_subject(cue)
-        return inverted if inverted is not None else self.nearest_name(cue, region)
+        if inverted is not None:
+            return inverted
+        before = cue.doc[cue.i - 1] if cue.i > 0 else None
+        if before is not None and before.pos_ in {"NOUN", "ADJ"} and not self.in_quote(before.idx) and self.aged(before):
+            # "In an interview with Vogue, the 24-year-old said:", the age hung on the name before it: the age
+            # right before the verb is its subject, not the outlet.
+            return before
+        return self.nearest_name(cue, region)
 
     def inverted_subject(self, cue: Token) -> Optional[Token]:
         """`"…," added the two-time Academy Award winner`: after the quote, a reporting verb with no subject and a

@@ -305,7 +305,9 @@ class SpeakerResolution:
             # From before the noun phrase: "the Grammy winner" is not Grammy. Nor is "the actress" someone the
             # article introduced only by a tie to another person ("Vasquez's mother, Rosa,"; "Rock star Ozzy
             # Osbourne", later "her husband Ozzy", is known by more than the tie).
-            tied = {s.entity_id for _, role, s in self.role_links if role in self.lex.relational_roles}
+            # A spokesman's link ("Dunn's rep") names whom the rep speaks for, who is tied to no one by it.
+            tied = {s.entity_id for _, role, s in self.role_links
+                    if role in self.lex.relational_roles and role not in self.lex.org_roles}
             known = {s.entity_id for _, role, s in self.role_links if role not in self.lex.relational_roles}
             others = frozenset(eid for eid in tied - known if eid)
             previous = self.antecedent(pos, gender, "person", token.left_edge.idx, exclude=others)
