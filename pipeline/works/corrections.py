@@ -143,6 +143,8 @@ class NerCorrections:
         elif self.owned_by_no_one(doc, start, surnames):
             # "Ocean's Twelve", "The Devil's Advocate", "Schindler's List": the owner no entity claims is the title's.
             start -= 3 if start > 2 and doc[start - 3].text == "The" else 2
+        else:
+            start = _before_of(doc, start)
         return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
 
     @staticmethod
@@ -643,6 +645,27 @@ def _goes_on(doc: Doc, end: int) -> bool:
             or after.like_num or after.text[:1].isupper() or after.text in {"-", "–", "!", "&"}:
         return True
     return after.lower_ in {"the", "of", "and"} and end + 1 < len(doc) and doc[end + 1].text[:1].isupper()
+
+
+def _before_of(doc: Doc, start: int) -> int:
+    """Return where a title that the model began after "of (the)" really begins: at the capitalised words no entity
+    claims before it ("Game of Thrones" when only "Thrones" was found, "Lord of the Rings", "Pirates of the
+    Caribbean"). A common noun opening a sentence is no title's ("Fans of Harbour Lights"), nor is a known first
+    name ("Jo of Little Women")."""
+    k = start - 1
+    if k > 0 and doc[k].lower_ == "the" and doc[k].is_lower:
+        k -= 1
+    if k < 1 or doc[k].lower_ != "of" or not doc[k].is_lower:
+        return start
+    j = k
+    while j > 0 and not doc[j - 1].ent_type_ and doc[j - 1].is_alpha and (
+            _capitalised(doc[j - 1]) or doc[j - 1].is_sent_start and doc[j - 1].tag_ in ("NNP", "NNPS")):
+        j -= 1
+        if doc[j].is_sent_start:
+            break
+    if j == k or doc[j].lower_ in FIRST_NAMES and k - j == 1:
+        return start
+    return j
 
 
 def _maker_after_by(ent: Span) -> str | None:
