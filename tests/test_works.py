@@ -850,3 +850,39 @@ def test_a_name_before_a_hyphenated_or_possessed_role_is_a_work(nlp, sentence, s
 def test_a_person_before_a_possessed_role_stays_a_person(nlp):
     labels = _corrected(nlp, "He met their Tom Reeve co-stars.", [("Tom Reeve", "PERSON")])
     assert labels["Tom Reeve"] == "PERSON"
+
+
+@pytest.mark.parametrize("sentence, spans, owner, label, title", [
+    ("The Beatles split in 1970. The show includes The Beatles' Across The Universe by Bono.",
+     [("The Beatles", "ORG"), ("The Beatles' Across The Universe", "WORK_OF_ART"), ("Bono", "PERSON")],
+     "The Beatles", "ORG", "Across The Universe"),
+    ("Akon is back. Akon's Locked Up is at number five.", [("Akon", "PERSON"), ("Akon's Locked Up", "WORK_OF_ART")],
+     "Akon", "PERSON", "Locked Up"),
+    ("Steven Spielberg made it. Spielberg's Jaws was a hit.",
+     [("Steven Spielberg", "PERSON"), ("Spielberg's Jaws", "WORK_OF_ART")], "Spielberg", "PERSON", "Jaws"),
+])
+def test_a_possessive_owner_named_elsewhere_is_split_from_the_title(nlp, sentence, spans, owner, label, title):
+    labels = _corrected(nlp, sentence, spans)
+    assert labels.get(title) == "WORK_OF_ART" and labels.get(owner) == label
+
+
+@pytest.mark.parametrize("sentence, spans, title", [
+    ("Schindler's List won seven awards.", [("Schindler's List", "WORK_OF_ART")], "Schindler's List"),
+    ("The Devil's Advocate opened well.", [("The Devil's Advocate", "WORK_OF_ART")], "The Devil's Advocate"),
+])
+def test_a_possessive_title_no_one_owns_stays_whole(nlp, sentence, spans, title):
+    assert _corrected(nlp, sentence, spans) == {title: "WORK_OF_ART"}
+
+
+@pytest.mark.parametrize("sentence, spans, title", [
+    ("Vera Drake leads the race. Joining Vera Drake in the race are two films.",
+     [("Vera Drake", "WORK_OF_ART"), ("Joining Vera Drake", "WORK_OF_ART")], "Vera Drake"),
+    ("Harbour Lights is nominated. Also Harbour Lights won a prize last year.",
+     [("Harbour Lights", "WORK_OF_ART"), ("Also Harbour Lights", "WORK_OF_ART")], "Harbour Lights"),
+])
+def test_a_sentence_opening_verb_glued_to_a_title_written_alone_elsewhere_is_cut(nlp, sentence, spans, title):
+    assert _corrected(nlp, sentence, spans) == {title: "WORK_OF_ART"}
+
+
+def test_a_title_opening_with_a_verb_written_only_whole_keeps_it(nlp):
+    assert _corrected(nlp, "Finding Nemo was a hit.", [("Finding Nemo", "WORK_OF_ART")]) == {"Finding Nemo": "WORK_OF_ART"}

@@ -34,6 +34,8 @@
 """
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -220,6 +222,13 @@ class NerCorrections:
                 and all(t.text[:1].isupper() for t in ent[1:]):
             # "When Wintour arrived": a clause's conjunction glued to a person of the article.
             return [Span(ent.doc, ent.start + 1, ent.end, label="PERSON")]
+        ent = _without_opening_verb(ent)
+        owner = _owner_named_elsewhere(ent, surnames)
+        if owner is not None:
+            # "The Beatles' Across The Universe", "Akon's Locked Up" taken as one title, the owner named elsewhere
+            # in the article: the act and its work.
+            label, cut = owner
+            return [Span(ent.doc, ent.start, cut, label=label), Span(ent.doc, cut + 1, ent.end, label=LABEL)]
         relabel = _maker_after_by(ent) or _character_in_parentheses(ent) or _publication_edited(ent)
         if relabel:
             return [Span(ent.doc, ent.start, ent.end, label=relabel)]
@@ -645,6 +654,40 @@ def _goes_on(doc: Doc, end: int) -> bool:
             or after.like_num or after.text[:1].isupper() or after.text in {"-", "–", "!", "&"}:
         return True
     return after.lower_ in {"the", "of", "and"} and end + 1 < len(doc) and doc[end + 1].text[:1].isupper()
+
+
+def _without_opening_verb(ent: Span) -> Span:
+    """Return `ent` without the verb or adverb that opens its sentence when the article writes the rest alone
+    elsewhere ("Joining Vera Drake in the race are …" beside "Vera Drake"): the model glued the sentence's first
+    word to the title. A title that opens with a verb and is never written without it keeps it ("Finding Nemo")."""
+    doc = ent.doc
+    first = ent[0]
+    if len(ent) < 2 or not first.is_sent_start or first.tag_ not in {"VBG", "VBN", "VBD", "VBZ", "RB"}:
+        return ent
+    rest = doc[ent.start + 1 : ent.end].text
+    text = doc.text
+    for m in re.finditer(r"(?<!\w)" + re.escape(rest) + r"(?!\w)", text):
+        if not ent.start_char <= m.start() < ent.end_char:
+            return Span(doc, ent.start + 1, ent.end, label=ent.label_)
+    return ent
+
+
+def _owner_named_elsewhere(ent: Span, surnames: frozenset[str]) -> tuple[str, int] | None:
+    """Return (the owner's label, the possessive's token) for a work span that opens with a possessive whose owner
+    the article names elsewhere as a person, band or organisation ("The Beatles' Across The Universe" beside "The
+    Beatles", "Spielberg's Jaws" beside "Steven Spielberg"); None for a possessive title ("Schindler's List")."""
+    doc = ent.doc
+    cut = next((t.i for t in ent[1:-1] if t.text in _POSSESSIVES), None)
+    if cut is None or not doc[cut + 1].text[:1].isupper():
+        return None
+    owner = doc[ent.start : cut]
+    for other in doc.ents:
+        if other.label_ in _NAMES_OF_PEOPLE_AND_GROUPS and other.text == owner.text \
+                and not (other.start < ent.end and ent.start < other.end):
+            return other.label_, cut
+    if len(owner) == 1 and owner.text in surnames:
+        return "PERSON", cut
+    return None
 
 
 def _before_of(doc: Doc, start: int) -> int:
