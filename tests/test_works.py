@@ -886,3 +886,30 @@ def test_a_sentence_opening_verb_glued_to_a_title_written_alone_elsewhere_is_cut
 
 def test_a_title_opening_with_a_verb_written_only_whole_keeps_it(nlp):
     assert _corrected(nlp, "Finding Nemo was a hit.", [("Finding Nemo", "WORK_OF_ART")]) == {"Finding Nemo": "WORK_OF_ART"}
+
+
+@pytest.mark.parametrize("sentence, spans, name, label", [
+    # a credit line names who made the picture
+    ("Photos were taken at the event. Image: Nick Moreau.", [("Image: Nick Moreau", "WORK_OF_ART")], "Nick Moreau",
+     "PERSON"),
+    ("The clip went viral. Video: Ann Lee.", [("Video: Ann Lee", "WORK_OF_ART")], "Ann Lee", "PERSON"),
+    # an institution's head before "of" inside the span
+    ("Members of the Doctor Who Society of Canada attended.", [("Doctor Who Society of Canada", "WORK_OF_ART")],
+     "Doctor Who Society of Canada", "ORG"),
+    ("Her prints hang in the Harbour Museum of Modern Art.", [("Harbour Museum of Modern Art", "WORK_OF_ART")],
+     "Harbour Museum of Modern Art", "ORG"),
+    # a title is capitalised: a lower-case article before it is not the title's
+    ("It is on show at the Tang Teaching Museum now.", [("the Tang Teaching Museum", "WORK_OF_ART")],
+     "Tang Teaching Museum", "WORK_OF_ART"),
+    ("He hosted the Tonight Show for years.", [("the Tonight Show", "WORK_OF_ART")], "Tonight Show", "WORK_OF_ART"),
+    # not an institution: the head word closes the title
+    ("She starred in Dead Poets Society in 1989.", [("Dead Poets Society", "WORK_OF_ART")], "Dead Poets Society",
+     "WORK_OF_ART"),
+])
+def test_credit_lines_institutions_and_lower_case_articles(nlp, sentence, spans, name, label):
+    assert _corrected(nlp, sentence, spans).get(name) == label
+
+
+def test_an_untagged_name_ending_with_a_museum_is_an_organisation(nlp):
+    labels = _corrected(nlp, "Crowds visited the Harbour Street Museum on Sunday.", [])
+    assert labels.get("Harbour Street Museum") == "ORG"

@@ -64,6 +64,8 @@ _LIST_NOUNS = {"films", "movies", "shows", "series", "programmes", "programs", "
 # The determiners that open a role's noun phrase before a work modifying the role ("the Lost star", "her Glee
 # co-stars"): a person's name takes none.
 _DETERMINERS = {"the", "his", "her", "their", "its", "my", "our", "your"}
+# Words that open a picture's or recording's credit line ("Image: Nick Moreau").
+_CREDIT_WORDS = {"image", "images", "photo", "photos", "picture", "pictures", "video", "audio", "credit", "photograph"}
 # Conjunctions that open a sentence's first clause ("When Wintour arrived, …").
 _SUBORDINATORS = {"when", "while", "after", "before", "as", "if", "since", "because", "though", "although", "once",
                   "until", "unless", "whenever"}
@@ -216,6 +218,7 @@ class NerCorrections:
         """Return what `ent` (a work-labelled span) really is: itself, relabelled, split in two, or two titles;
         `surnames` are the last words of the article's people."""
         ent = self.edges(ent, surnames)
+        doc = ent.doc
         if any(t.like_url for t in ent):
             return []  # a title is no web address ("Salon.com")
         if len(ent) >= 2 and ent[0].is_sent_start and ent[0].lower_ in _SUBORDINATORS and ent[-1].text in surnames \
@@ -223,6 +226,13 @@ class NerCorrections:
             # "When Wintour arrived": a clause's conjunction glued to a person of the article.
             return [Span(ent.doc, ent.start + 1, ent.end, label="PERSON")]
         ent = _without_opening_verb(ent)
+        if len(ent) > 2 and ent[0].lower_ in _CREDIT_WORDS and ent[1].text == ":":
+            # "Image: Nick Moreau", "Video: Ann Lee": a picture's credit line names who made it.
+            rest = Span(doc, ent.start + 2, ent.end, label=ent.label_)
+            return [Span(doc, rest.start, rest.end, label="PERSON")] if rest[0].lower_ in FIRST_NAMES else []
+        head = next((t for t in ent[1:-1] if t.text in self.institution_heads and doc[t.i + 1].lower_ == "of"), None)
+        if head is not None:
+            return [Span(doc, ent.start, ent.end, label="ORG")]  # "Doctor Who Society of Canada", "Museum of …"
         owner = _owner_named_elsewhere(ent, surnames)
         if owner is not None:
             # "The Beatles' Across The Universe", "Akon's Locked Up" taken as one title, the owner named elsewhere
@@ -262,6 +272,8 @@ class NerCorrections:
         if inner and after_role:
             split = inner[0].i
             return [Span(doc, ent.start, split, label="PERSON"), Span(doc, split + 1, ent.end, label=LABEL)]
+        if ent[0].lower_ in {"the", "a", "an"} and ent[0].is_lower and len(ent) > 1:
+            return [Span(doc, ent.start + 1, ent.end, label=ent.label_)]  # "the Tang Museum": a title is capitalised
         return [ent]
 
     def maker_before_title(self, ent: Span) -> bool:
