@@ -913,3 +913,15 @@ def test_credit_lines_institutions_and_lower_case_articles(nlp, sentence, spans,
 def test_an_untagged_name_ending_with_a_museum_is_an_organisation(nlp):
     labels = _corrected(nlp, "Crowds visited the Harbour Street Museum on Sunday.", [])
     assert labels.get("Harbour Street Museum") == "ORG"
+
+
+@pytest.mark.parametrize("sentence, spans, expected", [
+    ("A fan dressed as Belle. Belle Image: Nick Moreau.", [("Belle Image: Nick Moreau", "WORK_OF_ART")],
+     {"Belle": "WORK_OF_ART", "Nick Moreau": "PERSON"}),
+    ("It was funded by The Andy Warhol Foundation last year.", [("The Andy Warhol Foundation", "WORK_OF_ART")],
+     {"The Andy Warhol Foundation": "ORG"}),
+    ("She studied at the Harbour Street College of Art.", [("Harbour Street College", "WORK_OF_ART")],
+     {"Harbour Street College of Art": "ORG"}),
+])
+def test_a_caption_credit_and_an_institution_are_no_titles(nlp, sentence, spans, expected):
+    assert _corrected(nlp, sentence, spans) == expected

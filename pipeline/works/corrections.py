@@ -226,10 +226,11 @@ class NerCorrections:
             # "When Wintour arrived": a clause's conjunction glued to a person of the article.
             return [Span(ent.doc, ent.start + 1, ent.end, label="PERSON")]
         ent = _without_opening_verb(ent)
-        if len(ent) > 2 and ent[0].lower_ in _CREDIT_WORDS and ent[1].text == ":":
-            # "Image: Nick Moreau", "Video: Ann Lee": a picture's credit line names who made it.
-            rest = Span(doc, ent.start + 2, ent.end, label=ent.label_)
-            return [Span(doc, rest.start, rest.end, label="PERSON")] if rest[0].lower_ in FIRST_NAMES else []
+        credit = next((t.i for t in ent[:-2] if t.lower_ in _CREDIT_WORDS and doc[t.i + 1].text == ":"), None)
+        if credit is not None:
+            # "Image: Nick Moreau", "Belle Image: Nick Moreau" (a caption and its credit): who made the picture.
+            maker = [Span(doc, credit + 2, ent.end, label="PERSON")] if doc[credit + 2].lower_ in FIRST_NAMES else []
+            return ([Span(doc, ent.start, credit, label=LABEL)] if credit > ent.start else []) + maker
         head = next((t for t in ent[1:-1] if t.text in self.institution_heads and doc[t.i + 1].lower_ == "of"), None)
         if head is not None:
             return [Span(doc, ent.start, ent.end, label="ORG")]  # "Doctor Who Society of Canada", "Museum of …"
