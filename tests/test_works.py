@@ -925,3 +925,44 @@ def test_an_untagged_name_ending_with_a_museum_is_an_organisation(nlp):
 ])
 def test_a_caption_credit_and_an_institution_are_no_titles(nlp, sentence, spans, expected):
     assert _corrected(nlp, sentence, spans) == expected
+
+
+@pytest.mark.parametrize("sentence, spans, expected", [
+    ("My Summer of Love won. It beat Shaun of the Dead and My Summer of Love last year.",
+     [("My Summer of Love", "WORK_OF_ART"), ("Shaun of the Dead and My Summer of Love", "WORK_OF_ART")],
+     {"My Summer of Love": "WORK_OF_ART", "Shaun of the Dead": "WORK_OF_ART"}),
+    ("Graham Norton hosts. The guests are Graham Norton and Sir Richard Attenborough.",
+     [("Graham Norton", "PERSON"), ("Graham Norton and Sir Richard Attenborough", "WORK_OF_ART")],
+     {"Graham Norton": "PERSON", "Sir Richard Attenborough": "PERSON"}),
+    ("The Specials are back. At number one: The Specials - Ghost Town.",
+     [("The Specials", "ORG"), ("The Specials - Ghost Town", "WORK_OF_ART")],
+     {"The Specials": "ORG", "Ghost Town": "WORK_OF_ART"}),
+    ("Humphrey Bogart died in 1957. Fans loved Humphrey Bogart in Casablanca.",
+     [("Humphrey Bogart", "PERSON"), ("Humphrey Bogart in Casablanca", "WORK_OF_ART")],
+     {"Humphrey Bogart": "PERSON", "Casablanca": "WORK_OF_ART"}),
+    ("Shaun of The Dead won. So did Bridget Jones: The Edge of Reason. Films were About A Boy, Shaun of The Dead and "
+     "Bridget Jones: The Edge of Reason.",
+     [("Shaun of The Dead", "WORK_OF_ART"), ("Bridget Jones: The Edge of Reason", "WORK_OF_ART"),
+      ("About A Boy, Shaun of The Dead and Bridget Jones: The Edge of Reason", "WORK_OF_ART")],
+     {"Shaun of The Dead": "WORK_OF_ART", "Bridget Jones: The Edge of Reason": "WORK_OF_ART",
+      "About A Boy": "WORK_OF_ART"}),
+])
+def test_names_glued_into_one_title_are_parted_where_the_article_names_one_alone(nlp, sentence, spans, expected):
+    assert _corrected(nlp, sentence, spans) == expected
+
+
+@pytest.mark.parametrize("sentence, spans, title", [
+    ("Harry Potter is a wizard. She wrote Harry Potter and the Prisoner of Azkaban.",
+     [("Harry Potter", "PERSON"), ("Harry Potter and the Prisoner of Azkaban", "WORK_OF_ART")],
+     "Harry Potter and the Prisoner of Azkaban"),
+    ("Harry Potter sold well. Next came Harry Potter and Order of the Phoenix.",
+     [("Harry Potter", "WORK_OF_ART"), ("Harry Potter and Order of the Phoenix", "WORK_OF_ART")],
+     "Harry Potter and Order of the Phoenix"),
+    ("Grace is a lawyer in Will and Grace.", [("Grace", "PERSON"), ("Will and Grace", "WORK_OF_ART")], "Will and Grace"),
+    ("Pride is a sin. She loved Pride and Prejudice.", [("Pride and Prejudice", "WORK_OF_ART")], "Pride and Prejudice"),
+    ("Spider-Man 2 opened. Spider is a word.", [("Spider-Man 2", "WORK_OF_ART"), ("Spider", "PERSON")], "Spider-Man 2"),
+    ("Ann Lee sang. She starred in A Cry in the Dark.", [("Ann Lee", "PERSON"), ("A Cry in the Dark", "WORK_OF_ART")],
+     "A Cry in the Dark"),
+])
+def test_a_title_holding_a_name_known_elsewhere_stays_whole(nlp, sentence, spans, title):
+    assert _corrected(nlp, sentence, spans).get(title) == "WORK_OF_ART"

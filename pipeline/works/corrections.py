@@ -251,6 +251,9 @@ class NerCorrections:
         titles = self.coordinated(ent)
         if len(titles) > 1:
             return titles
+        glued = _glued(ent)
+        if glued is not None:
+            return glued
         doc = ent.doc
         words = ent.text.rstrip(".").split()
         if ent.text in self.awards or (len(words) > 1 and words[-1] in self.heads and not self.own_the(ent, words[-1])):
@@ -667,6 +670,71 @@ def _goes_on(doc: Doc, end: int) -> bool:
             or after.like_num or after.text[:1].isupper() or after.text in {"-", "–", "!", "&"}:
         return True
     return after.lower_ in {"the", "of", "and"} and end + 1 < len(doc) and doc[end + 1].text[:1].isupper()
+
+
+# Where one name is glued to the next in a span ("Shaun of the Dead and My Summer of Love", "The Specials - Ghost
+# Town", "Humphrey Bogart in Casablanca"), and what each joiner may join: a list's words join names of any kind, a
+# preposition a person or a place to a title.
+_LIST_GLUE = {",", "and", "&", "or", "-", "–"}
+_PLACE_GLUE = {"in", "at", "from"}
+
+
+def _glued(ent: Span) -> list[Span] | None:
+    """Return the names a work span glued together, when the article writes one of them alone as an entity
+    elsewhere: that part keeps the label it has there, the rest is a title. "Shaun of the Dead and My Summer of
+    Love" beside "My Summer of Love"; "Graham Norton and Sir Richard Attenborough" beside "Graham Norton" (PERSON);
+    "The Specials - Ghost Town" beside "The Specials" (ORG); "Humphrey Bogart in Casablanca" beside "Humphrey
+    Bogart". Never at "and" before a lower-case article ("Harry Potter and the Prisoner of Azkaban"), nor at "and"
+    when only the first part is known and the second is no person's name ("Harry Potter and Order of the Phoenix":
+    a franchise opens its titles); a preposition only parts a person or a place from the title. None when nothing
+    is known of either part."""
+    doc = ent.doc
+    elsewhere: dict[str, str] = {}
+    for other in doc.ents:
+        if not (other.start < ent.end and ent.start < other.end):
+            elsewhere.setdefault(other.text, other.label_)
+    if not elsewhere:
+        return None
+    for tok in ent[1:-1]:
+        joiner = tok.lower_
+        if joiner not in _LIST_GLUE | _PLACE_GLUE or not (tok.is_punct or tok.is_lower):
+            continue
+        if joiner in {"-", "–"} and not (tok.whitespace_ and doc[tok.i - 1].whitespace_):
+            continue  # "Spider-Man", "Jay-Z": a hyphen inside a word
+        nxt = doc[tok.i + 1]
+        if joiner in {"and", "&", "or"} and nxt.is_lower:
+            continue
+        start = tok.i + 1 + (joiner == "," and nxt.lower_ in {"and", "or"})
+        left, right = doc[ent.start : tok.i], doc[start : ent.end]
+        if not len(right) or not right[0].text[:1].isupper() and not right[0].is_digit:
+            continue
+        known_left, known_right = elsewhere.get(left.text), elsewhere.get(right.text)
+        if joiner in _PLACE_GLUE:
+            known_left = known_left if known_left == "PERSON" else None
+            known_right = known_right if known_right in {"GPE", "LOC", "FAC"} else None
+        if joiner in {"and", "&", "or"}:
+            # One word may be a title's character ("Will and Grace" beside "Grace"): a part known as anything
+            # but a title is two words or more.
+            known_left = None if known_left != LABEL and len(left) < 2 else known_left
+            known_right = None if known_right != LABEL and len(right) < 2 else known_right
+            if not known_right and _glued_label(right) != "PERSON":
+                continue  # "Harry Potter and Order of the Phoenix": a franchise's name opens its titles
+        if known_left or known_right:
+            parts = [Span(doc, left.start, left.end, label=known_left or _glued_label(left)),
+                     Span(doc, right.start, right.end, label=known_right or _glued_label(right))]
+            # "About A Boy, Shaun of The Dead and Bridget Jones: …": each part may hold more names.
+            return [p for part in parts for p in (_glued(part) if part.label_ == LABEL and len(part) > 2 else None)
+                    or [part]]
+    return None
+
+
+def _glued_label(part) -> str:
+    """The label of a glued part nothing else names: a person's when it opens with an honorific or a known first
+    name before a capitalised word ("Sir Richard Attenborough", "Mike Leigh"), else a title's."""
+    if 2 <= len(part) <= 4 and all(t.text[:1].isupper() for t in part) and (
+            part[0].lower_.rstrip(".") in HONORIFICS or part[0].lower_ in FIRST_NAMES):
+        return "PERSON"
+    return LABEL
 
 
 def _without_opening_verb(ent: Span) -> Span:
