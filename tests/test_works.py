@@ -966,3 +966,25 @@ def test_names_glued_into_one_title_are_parted_where_the_article_names_one_alone
 ])
 def test_a_title_holding_a_name_known_elsewhere_stays_whole(nlp, sentence, spans, title):
     assert _corrected(nlp, sentence, spans).get(title) == "WORK_OF_ART"
+
+
+@pytest.mark.parametrize("sentence, spans, expected", [
+    ("Fans loved Gene Kelly in Singing in the Rain.", [("Gene Kelly in Singing in the Rain", "WORK_OF_ART")],
+     {"Gene Kelly": "PERSON", "Singing in the Rain": "WORK_OF_ART"}),
+    ("It opens as Hecuba at the Donmar Warehouse in May.", [("Hecuba at the Donmar Warehouse", "WORK_OF_ART")],
+     {"Hecuba": "WORK_OF_ART", "Donmar Warehouse": "FAC"}),
+    ("They saw Mary Poppins at the Prince Edward Theatre.",
+     [("Mary Poppins at the Prince Edward Theatre", "WORK_OF_ART")],
+     {"Mary Poppins": "WORK_OF_ART", "Prince Edward Theatre": "FAC"}),
+    ("The Sea Inside from Spain won. Spain is sunny.", [("The Sea Inside from Spain", "WORK_OF_ART"), ("Spain", "GPE")],
+     {"The Sea Inside": "WORK_OF_ART", "Spain": "GPE"}),
+    # a show named for someone somewhere stays whole
+    ("Ann Lee in Wales is a new show. Wales is wet.", [("Ann Lee in Wales", "WORK_OF_ART"), ("Wales", "GPE")],
+     {"Ann Lee in Wales": "WORK_OF_ART", "Wales": "GPE"}),
+    # a title's own preposition
+    ("She starred in A Cry in the Dark.", [("A Cry in the Dark", "WORK_OF_ART")], {"A Cry in the Dark": "WORK_OF_ART"}),
+    ("They watched Night at the Museum again.", [("Night at the Museum", "WORK_OF_ART")],
+     {"Night at the Museum": "WORK_OF_ART"}),
+])
+def test_a_person_in_a_work_and_a_work_at_a_venue_are_parted(nlp, sentence, spans, expected):
+    assert _corrected(nlp, sentence, spans) == expected

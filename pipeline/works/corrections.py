@@ -677,6 +677,7 @@ def _goes_on(doc: Doc, end: int) -> bool:
 # preposition a person or a place to a title.
 _LIST_GLUE = {",", "and", "&", "or", "-", "–"}
 _PLACE_GLUE = {"in", "at", "from"}
+_VENUE_HEADS = frozenset(load_json("title_corrections.json")["venue_heads"])
 
 
 def _glued(ent: Span) -> list[Span] | None:
@@ -693,8 +694,6 @@ def _glued(ent: Span) -> list[Span] | None:
     for other in doc.ents:
         if not (other.start < ent.end and ent.start < other.end):
             elsewhere.setdefault(other.text, other.label_)
-    if not elsewhere:
-        return None
     for tok in ent[1:-1]:
         joiner = tok.lower_
         if joiner not in _LIST_GLUE | _PLACE_GLUE or not (tok.is_punct or tok.is_lower):
@@ -704,14 +703,21 @@ def _glued(ent: Span) -> list[Span] | None:
         nxt = doc[tok.i + 1]
         if joiner in {"and", "&", "or"} and nxt.is_lower:
             continue
-        start = tok.i + 1 + (joiner == "," and nxt.lower_ in {"and", "or"})
+        start = tok.i + 1 + (joiner == "," and nxt.lower_ in {"and", "or"} or joiner in _PLACE_GLUE and nxt.lower_ == "the")
         left, right = doc[ent.start : tok.i], doc[start : ent.end]
         if not len(right) or not right[0].text[:1].isupper() and not right[0].is_digit:
             continue
         known_left, known_right = elsewhere.get(left.text), elsewhere.get(right.text)
         if joiner in _PLACE_GLUE:
-            known_left = known_left if known_left == "PERSON" else None
-            known_right = known_right if known_right in {"GPE", "LOC", "FAC"} else None
+            # "Gene Kelly in Singing in the Rain": a person's full name before "in"/"at" is the one in the work;
+            # "Hecuba at the Donmar Warehouse": a venue's name after "at" is where it is on.
+            venue = joiner == "at" and any(t.text in _VENUE_HEADS for t in right)
+            person = known_left == "PERSON" or joiner == "in" and _glued_label(left) == "PERSON" and len(left) >= 2
+            place = known_right in {"GPE", "LOC", "FAC"}
+            if person and place and known_left != "PERSON":
+                continue  # "Bethan and Huw in Wales", "Ann Lee in Wales": a show named for someone somewhere
+            known_left = "PERSON" if person and not venue else None
+            known_right = known_right if known_right in {"GPE", "LOC", "FAC"} else ("FAC" if venue else None)
         if joiner in {"and", "&", "or"}:
             # One word may be a title's character ("Will and Grace" beside "Grace"): a part known as anything
             # but a title is two words or more.
@@ -720,7 +726,9 @@ def _glued(ent: Span) -> list[Span] | None:
             if not known_right and _glued_label(right) != "PERSON":
                 continue  # "Harry Potter and Order of the Phoenix": a franchise's name opens its titles
         if known_left or known_right:
-            parts = [Span(doc, left.start, left.end, label=known_left or _glued_label(left)),
+            # Beside a place, the other part is the work ("Mary Poppins at the Prince Edward Theatre").
+            unknown_left = LABEL if known_right in {"GPE", "LOC", "FAC"} else _glued_label(left)
+            parts = [Span(doc, left.start, left.end, label=known_left or unknown_left),
                      Span(doc, right.start, right.end, label=known_right or _glued_label(right))]
             # "About A Boy, Shaun of The Dead and Bridget Jones: …": each part may hold more names.
             return [p for part in parts for p in (_glued(part) if part.label_ == LABEL and len(part) > 2 else None)
