@@ -988,3 +988,17 @@ def test_a_title_holding_a_name_known_elsewhere_stays_whole(nlp, sentence, spans
 ])
 def test_a_person_in_a_work_and_a_work_at_a_venue_are_parted(nlp, sentence, spans, expected):
     assert _corrected(nlp, sentence, spans) == expected
+
+
+@pytest.mark.parametrize("sentence, spans, expected", [
+    ("Angels was his biggest hit. Although Angels sold well, he was sad.",
+     [("Angels", "WORK_OF_ART"), ("Although Angels", "WORK_OF_ART")], {"Angels": "WORK_OF_ART"}),
+    ("Harbour Lights won. Yes Harbour Lights deserved it.",
+     [("Harbour Lights", "WORK_OF_ART"), ("Yes Harbour Lights", "WORK_OF_ART")], {"Harbour Lights": "WORK_OF_ART"}),
+    # the rest is a place elsewhere, or named nowhere: the title stays whole
+    ("Bruges is pretty. In Bruges is a film.", [("Bruges", "GPE"), ("In Bruges", "WORK_OF_ART")],
+     {"Bruges": "GPE", "In Bruges": "WORK_OF_ART"}),
+    ("Through the Fire was a hit.", [("Through the Fire", "WORK_OF_ART")], {"Through the Fire": "WORK_OF_ART"}),
+])
+def test_a_sentence_opening_conjunction_is_cut_from_a_title_named_alone_elsewhere(nlp, sentence, spans, expected):
+    assert _corrected(nlp, sentence, spans) == expected

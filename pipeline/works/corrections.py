@@ -747,13 +747,21 @@ def _glued_label(part) -> str:
 
 def _without_opening_verb(ent: Span) -> Span:
     """Return `ent` without the verb or adverb that opens its sentence when the article writes the rest alone
-    elsewhere ("Joining Vera Drake in the race are …" beside "Vera Drake"): the model glued the sentence's first
-    word to the title. A title that opens with a verb and is never written without it keeps it ("Finding Nemo")."""
+    elsewhere ("Joining Vera Drake in the race are …" beside "Vera Drake"), or the conjunction, preposition or
+    interjection when it names the rest as a work or person elsewhere ("Although Angels was a hit" beside
+    "Angels"): the model glued the sentence's first word to the title. A title that opens with a verb and is never
+    written without it keeps it ("Finding Nemo")."""
     doc = ent.doc
     first = ent[0]
-    if len(ent) < 2 or not first.is_sent_start or first.tag_ not in {"VBG", "VBN", "VBD", "VBZ", "RB"}:
+    if len(ent) < 2 or not first.is_sent_start or first.tag_ not in {"VBG", "VBN", "VBD", "VBZ", "RB", "IN", "UH", "CC"}:
         return ent
     rest = doc[ent.start + 1 : ent.end].text
+    if first.tag_ in {"IN", "UH", "CC"}:
+        # "Although Angels", "Yes Angels", "But Vera Drake": only beside the rest named as a work or a person
+        # elsewhere ("In Bruges" beside the place "Bruges" stays whole).
+        named = any(o.text == rest and o.label_ in {LABEL, "PERSON", "ORG"} and not (o.start < ent.end and ent.start < o.end)
+                    for o in doc.ents)
+        return Span(doc, ent.start + 1, ent.end, label=ent.label_) if named else ent
     text = doc.text
     for m in re.finditer(r"(?<!\w)" + re.escape(rest) + r"(?!\w)", text):
         if not ent.start_char <= m.start() < ent.end_char:
