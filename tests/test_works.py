@@ -1002,3 +1002,9 @@ def test_a_person_in_a_work_and_a_work_at_a_venue_are_parted(nlp, sentence, span
 ])
 def test_a_sentence_opening_conjunction_is_cut_from_a_title_named_alone_elsewhere(nlp, sentence, spans, expected):
     assert _corrected(nlp, sentence, spans) == expected
+
+
+def test_a_possessive_title_whose_owner_is_a_first_name_stays_whole(nlp):
+    labels = _corrected(nlp, "She will voice Charlotte in a new film of Charlotte's Web.",
+                        [("Charlotte", "PERSON"), ("Charlotte's Web", "WORK_OF_ART")])
+    assert labels.get("Charlotte's Web") == "WORK_OF_ART"

@@ -778,6 +778,8 @@ def _owner_named_elsewhere(ent: Span, surnames: frozenset[str]) -> tuple[str, in
     if cut is None or not doc[cut + 1].text[:1].isupper():
         return None
     owner = doc[ent.start : cut]
+    if len(owner) == 1 and owner[0].lower_ in FIRST_NAMES:
+        return None  # a first name may be the title's own character ("Charlotte's Web" beside "voice Charlotte")
     for other in doc.ents:
         if other.label_ in _NAMES_OF_PEOPLE_AND_GROUPS and other.text == owner.text \
                 and not (other.start < ent.end and ent.start < other.end):
