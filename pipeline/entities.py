@@ -527,7 +527,10 @@ def _person_anchor(words: list[str], anchors: dict[str, list[str]], span: Span, 
     if len(same) == 1:
         return same[0]
     if len(same) > 1:
-        return _nearest(same, span, article)
+        # Family members who share a surname: the article calls all but one of them by first name ("Nora also
+        # weighed in"), and the surname alone is the one it does not ("Price later thanked fans" is Liam Price).
+        unfamiliar = [n for n in same if not _first_name_alone(anchors[n], article)]
+        return unfamiliar[0] if len(unfamiliar) == 1 else _nearest(same, span, article)
     inner = (inner_surnames or {}).get(word, set())
     if len(inner) == 1:
         return next(iter(inner))
@@ -543,6 +546,23 @@ def _person_anchor(words: list[str], anchors: dict[str, list[str]], span: Span, 
         if len(candidates) > 1:
             return _nearest(candidates, span, article)
     return None
+
+
+def _first_name_alone(words: list[str], text: str) -> bool:
+    """True when the narrative of `text` writes the first of a full name's `words` without the rest after it
+    ("Nora also weighed in" for Nora Price); not inside a quotation, where friends say "I have known Liam"."""
+    if len(words) < 2:
+        return False
+    rest = re.escape(" ".join(words[1:]))
+    pattern = r"(?<![\w'’])" + re.escape(words[0]) + r"(?![\w'’-])(?!\s+" + rest + r")"
+    return any(not _quoted_at(text, m.start()) for m in re.finditer(pattern, text))
+
+
+def _quoted_at(text: str, pos: int) -> bool:
+    """True when `pos` stands inside double quotation marks of its paragraph (straight marks counted, curly ones
+    matched)."""
+    paragraph = text[text.rfind("\n", 0, pos) + 1 : pos]
+    return paragraph.count('"') % 2 == 1 or paragraph.count("“") > paragraph.count("”")
 
 
 def _nearest(names: list[str], span: Span, text: str) -> Optional[str]:

@@ -194,3 +194,25 @@ def test_a_magazine_named_by_a_common_word_is_an_organisation_where_it_is_told(n
 def test_the_common_word_elsewhere_is_no_organisation(nlp):
     doc = make_doc(nlp, "People said the film was too long. He talked to people about it.")
     assert not [m for m in doc._.mentions if m.text.lower() == "people"]
+
+
+@pytest.mark.parametrize("text, ents, expected", [
+    # the one the article never calls by first name alone owns the bare surname
+    ("Liam Price denied it. His wife, Nora Price, agreed. Nora posted a photo. Price later thanked fans.",
+     [("Liam Price", "PERSON"), ("Nora Price", "PERSON"), ("Nora", "PERSON"), ("Price", "PERSON")], "Liam Price"),
+    ("Ann Hale wrote the book with her brother Tom Hale. Ann said it took years. Hale said he was proud.",
+     [("Ann Hale", "PERSON"), ("Tom Hale", "PERSON"), ("Ann", "PERSON"), ("Hale", "PERSON")], "Tom Hale"),
+    # a first name inside a quotation is how a friend talks, not how the article names her
+    ('Liam Price denied it. "I have known Liam for years," said Nora Price. Nora smiled. Price thanked fans.',
+     [("Liam Price", "PERSON"), ("Liam", "PERSON"), ("Nora Price", "PERSON"), ("Nora", "PERSON"), ("Price", "PERSON")],
+     "Liam Price"),
+    # both called by first name: the nearest before
+    ("Kim Lane spoke first. Then Chloe Lane spoke. Kim laughed and Chloe cried. Lane said she was tired.",
+     [("Kim Lane", "PERSON"), ("Chloe Lane", "PERSON"), ("Kim", "PERSON"), ("Chloe", "PERSON"), ("Lane", "PERSON")],
+     "Chloe Lane"),
+])
+def test_a_surname_two_people_share_goes_to_the_one_not_called_by_first_name(nlp, text, ents, expected):
+    doc = _resolve(nlp, text, ents)
+    names = {e.entity_id: e.name for e in doc._.entities}
+    last = [m for m in doc._.mentions if m.text == ents[-1][0]][-1]
+    assert names[last.entity_id] == expected
