@@ -1008,3 +1008,22 @@ def test_a_possessive_title_whose_owner_is_a_first_name_stays_whole(nlp):
     labels = _corrected(nlp, "She will voice Charlotte in a new film of Charlotte's Web.",
                         [("Charlotte", "PERSON"), ("Charlotte's Web", "WORK_OF_ART")])
     assert labels.get("Charlotte's Web") == "WORK_OF_ART"
+
+
+@pytest.mark.parametrize("sentence, spans, name, label", [
+    ("The thriller Dark Water, directed by Sofia Lund, opens in May.", [("Dark Water", "WORK_OF_ART"),
+                                                                       ("Sofia Lund", "ORG")], "Sofia Lund", "PERSON"),
+    ("The show was written by Dan Gore and Ann Lee.", [("Dan Gore", "ORG"), ("Ann Lee", "PERSON")], "Dan Gore",
+     "PERSON"),
+    # not after a maker's verb, or no first name: an organisation stays one
+    ("The studio was bought by Warner Bros in May.", [("Warner Bros", "ORG")], "Warner Bros", "ORG"),
+    ("The film was produced by Harbour Films last year.", [("Harbour Films", "ORG")], "Harbour Films", "ORG"),
+    # an owner's coming or new release
+    ("Tom Reeve was cast as the villain in Marvel's upcoming Iron Shadow.",
+     [("Tom Reeve", "PERSON"), ("Marvel", "ORG"), ("Iron Shadow", "PERSON")], "Iron Shadow", "WORK_OF_ART"),
+    ("Fans loved Adele's new Salt Roads.", [("Adele", "PERSON"), ("Salt Roads", "GPE")], "Salt Roads", "WORK_OF_ART"),
+    ("She praised her new boyfriend Tom Reeve.", [("Tom Reeve", "PERSON")], "Tom Reeve", "PERSON"),
+    ("He joined Apple's new Music division.", [("Apple", "ORG")], "Music", None),
+])
+def test_a_maker_after_by_is_a_person_and_an_owners_new_release_a_work(nlp, sentence, spans, name, label):
+    assert _corrected(nlp, sentence, spans).get(name) == label

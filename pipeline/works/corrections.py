@@ -66,6 +66,11 @@ _LIST_NOUNS = {"films", "movies", "shows", "series", "programmes", "programs", "
 _DETERMINERS = {"the", "his", "her", "their", "its", "my", "our", "your"}
 # Words that open a picture's or recording's credit line ("Image: Nick Moreau").
 _CREDIT_WORDS = {"image", "images", "photo", "photos", "picture", "pictures", "video", "audio", "credit", "photograph"}
+# The verbs of a work's makers, read as participles before "by" ("directed by Sofia Lund").
+_MAKER_VERBS = {word for kind in ("director", "writer", "producer", "creator", "composer")
+                for word in load_json("relation_words.json")["cues"][kind]}
+# Adjectives of a coming or recent release between an owner's possessive and a title ("Marvel's upcoming W").
+_RELEASE_ADJECTIVES = {"upcoming", "new", "latest", "forthcoming", "next", "debut", "acclaimed", "hit"}
 # Conjunctions that open a sentence's first clause ("When Wintour arrived, …").
 _SUBORDINATORS = {"when", "while", "after", "before", "as", "if", "since", "because", "though", "although", "once",
                   "until", "unless", "whenever"}
@@ -425,7 +430,8 @@ class NerCorrections:
         - `maker_of`: after "of" and a maker's or a work's noun ("the creator of Family Guy", "the star of
           Alexander", "a remake of Thundercats");
         - `award_for`: after an award's category and "for" ("won best actress for Moonlight Garden");
-        - `starring`: before "starring", "stars" or "starred" and a person ("Kinsey starring Liam Neeson").
+        - `starring`: before "starring", "stars" or "starred" and a person ("Kinsey starring Liam Neeson");
+        - `owner_release`: after an owner's possessive and a release's adjective ("Marvel's upcoming Iron Shadow").
         Never a name that modifies a noun after it ("1966's World Cup winner", "director of Glastonbury
         festival"), and, except after a year, never a name the article uses for a person elsewhere."""
         starts = {e.start: e for e in ents}
@@ -439,6 +445,13 @@ class NerCorrections:
                 name = self._name_at(doc, i + 1, starts, self.inner)
                 if name is not None:
                     found.append((name, "year_possessive"))
+            elif lower[i] in _POSSESSIVES and i + 2 < len(doc) and lower[i + 1] in _RELEASE_ADJECTIVES \
+                    and doc[i + 1].is_lower and doc[i + 2].text[:1].isupper():
+                # "Marvel's upcoming Iron Shadow", "her new Harbour Lights": an owner's coming or new name is a
+                # release ("her new boyfriend Tom" has a noun between).
+                name = self._name_at(doc, i + 2, starts, self.inner)
+                if name is not None and not people.named(name) and lower[name.start] not in FIRST_NAMES:
+                    found.append((name, "owner_release"))
             elif lower[i] == "of" and lower[i - 1] in self.maker_nouns and before.is_lower:
                 name = self._name_at(doc, i + 1, starts, self.inner)
                 if name is not None and not people.named(name):
@@ -533,7 +546,8 @@ class NerCorrections:
             elif ent.label_ in NAME_LABELS and len(ent) > 1 and ent[0].text in self.category_openers:
                 ents.append(self.award_category(ent))
             elif ent.label_ in NAME_LABELS - {"PERSON"} and ent.ent_id_ != "gazetteer" and (
-                    ent[0].lower_ in FIRST_NAMES and self.apposed_to_role(ent) or self.apposed_to_kin(ent)):
+                    ent[0].lower_ in FIRST_NAMES and (self.apposed_to_role(ent) or _credited_by(ent))
+                    or self.apposed_to_kin(ent)):
                 # "The woman's lawyer, Dolores Brant, said" with the name tagged an organisation.
                 ents.append(Span(doc, ent.start, ent.end, label="PERSON"))
             else:
@@ -808,6 +822,16 @@ def _before_of(doc: Doc, start: int) -> int:
     if j == k or doc[j].lower_ in FIRST_NAMES and k - j == 1:
         return start
     return j
+
+
+def _credited_by(ent: Span) -> bool:
+    """True for a name of two or three capitalised words after a maker's verb and "by" ("directed by Sofia Lund",
+    "written by Dan Gore" tagged an organisation): a film is directed by a person."""
+    doc = ent.doc
+    if ent.start < 2 or doc[ent.start - 1].lower_ != "by" or not 2 <= len(ent) <= 3:
+        return False
+    verb = doc[ent.start - 2]
+    return verb.tag_ == "VBN" and verb.lemma_.lower() in _MAKER_VERBS and all(t.is_alpha and t.is_title for t in ent)
 
 
 def _maker_after_by(ent: Span) -> str | None:
