@@ -304,16 +304,20 @@ class SpeakerResolution:
                 and token.tag_ not in {"NNS", "NNPS"}:
             # From before the noun phrase: "the Grammy winner" is not Grammy. Nor is "the actress" someone the
             # article introduced only by a tie to another person ("Vasquez's mother, Rosa,"; "Rock star Ozzy
-            # Osbourne", later "her husband Ozzy", is known by more than the tie).
-            # A spokesman's link ("Dunn's rep") names whom the rep speaks for, who is tied to no one by it.
-            tied = {s.entity_id for _, role, s in self.role_links
-                    if role in self.lex.relational_roles and role not in self.lex.org_roles}
-            known = {s.entity_id for _, role, s in self.role_links if role not in self.lex.relational_roles}
-            others = frozenset(eid for eid in tied - known if eid)
+            # Osbourne", later "her husband Ozzy", is known by more than the tie; see `tied_only`).
+            others = self.tied_only()
             previous = self.antecedent(pos, gender, "person", token.left_edge.idx, exclude=others)
             if previous is not None:
                 return replace(previous, text=text, method="role-noun", confidence=0.5)
         return replace(UNRESOLVED, text=text)
+
+    def tied_only(self) -> frozenset:
+        """Return the ids of the people the article introduces only by a tie to someone else ("Vasquez's mother,
+        Rosa,"); a spokesman's link ties no one, and a role of their own ("Rock star Ozzy Osbourne") unties."""
+        tied = {s.entity_id for _, role, s in self.role_links
+                if role in self.lex.relational_roles and role not in self.lex.org_roles}
+        known = {s.entity_id for _, role, s in self.role_links if role not in self.lex.relational_roles}
+        return frozenset(eid for eid in tied - known if eid)
 
     def organisation_referred(self, token: Token, lemma: str) -> list:
         """`the magazine reported`, `said the station`: the organisation the article introduced with that noun
