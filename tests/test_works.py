@@ -1027,3 +1027,15 @@ def test_a_possessive_title_whose_owner_is_a_first_name_stays_whole(nlp):
 ])
 def test_a_maker_after_by_is_a_person_and_an_owners_new_release_a_work(nlp, sentence, spans, name, label):
     assert _corrected(nlp, sentence, spans).get(name) == label
+
+
+@pytest.mark.parametrize("sentence, spans, name, label", [
+    ("The singer launched her new fragrance, Cloud Nine, at the store.", [("Cloud Nine", "WORK_OF_ART")], "Cloud Nine",
+     "PRODUCT"),
+    ("Her clothing line Good Harbour sold out in hours.", [("Good Harbour", "WORK_OF_ART")], "Good Harbour", "ORG"),
+    ("He opened his restaurant, Salt Roads, in May.", [("Salt Roads", "WORK_OF_ART")], "Salt Roads", "ORG"),
+    # a work's noun keeps the title
+    ("The album Cloud Nine is out now.", [("Cloud Nine", "WORK_OF_ART")], "Cloud Nine", "WORK_OF_ART"),
+])
+def test_a_name_after_a_products_noun_is_no_title(nlp, sentence, spans, name, label):
+    assert _corrected(nlp, sentence, spans).get(name) == label

@@ -103,6 +103,7 @@ class NerCorrections:
         self.outlet_words = set(data["outlet_words"])
         self.kin_nouns = set(data["kin_nouns"])
         self.institution_heads = set(data["institution_heads"])
+        self.product_nouns = {word: label for label, words in data["product_nouns"].items() for word in words}
         self.category_openers = set(data["award_category_openers"])
         self.maker_nouns = set(data["maker_nouns"])
         cues = load_json("work_cues.json")
@@ -245,7 +246,8 @@ class NerCorrections:
             # in the article: the act and its work.
             label, cut = owner
             return [Span(ent.doc, ent.start, cut, label=label), Span(ent.doc, cut + 1, ent.end, label=LABEL)]
-        relabel = _maker_after_by(ent) or _character_in_parentheses(ent) or _publication_edited(ent)
+        relabel = _maker_after_by(ent) or _character_in_parentheses(ent) or _publication_edited(ent) \
+            or self.product_named(ent)
         if relabel:
             return [Span(ent.doc, ent.start, ent.end, label=relabel)]
         by = next((t.i for t in ent[1:-2] if t.lower_ == "by" and t.is_lower), None)
@@ -284,6 +286,18 @@ class NerCorrections:
         if ent[0].lower_ in {"the", "a", "an"} and ent[0].is_lower and len(ent) > 1:
             return [Span(doc, ent.start + 1, ent.end, label=ent.label_)]  # "the Tang Museum": a title is capitalised
         return [ent]
+
+    def product_named(self, ent: Span) -> str | None:
+        """Return the label of the goods or business whose noun stands right before `ent`, or before it and a comma
+        ("her new fragrance, Cloud Nine" PRODUCT, "her clothing line Good American" ORG): a title has a work's
+        noun there, not a product's."""
+        doc = ent.doc
+        i = ent.start - 1
+        if i > 0 and doc[i].text == ",":
+            i -= 1
+        if i < 0 or not doc[i].is_lower:
+            return None
+        return self.product_nouns.get(doc[i].lower_)
 
     def maker_before_title(self, ent: Span) -> bool:
         """True for a person's name between a determiner or adjective and a cue noun that a title follows: "the
