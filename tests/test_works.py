@@ -1039,3 +1039,19 @@ def test_a_maker_after_by_is_a_person_and_an_owners_new_release_a_work(nlp, sent
 ])
 def test_a_name_after_a_products_noun_is_no_title(nlp, sentence, spans, name, label):
     assert _corrected(nlp, sentence, spans).get(name) == label
+
+
+@pytest.mark.parametrize("sentence, spans, name, label", [
+    # a programme named for a person, the model tagging only the person or nothing
+    ("She appeared on The Graham Norton Show on Friday.", [("Graham Norton", "PERSON")], "The Graham Norton Show",
+     "WORK_OF_ART"),
+    ("He said on The Ellen DeGeneres Show that he was happy.", [], "The Ellen DeGeneres Show", "WORK_OF_ART"),
+    ("Fans watched Jimmy Kimmel Live on Monday.", [("Jimmy Kimmel", "PERSON")], "Jimmy Kimmel Live", "WORK_OF_ART"),
+    # a service's feature is no programme
+    ("It went down on his Instagram Live feed.", [("Instagram", "ORG")], "Instagram Live", None),
+    # a place after the title's own "of" before a screen role
+    ("The Real Housewives of Beverly Hills star slammed the rumors.", [("Beverly Hills", "GPE")],
+     "Real Housewives of Beverly Hills", "WORK_OF_ART"),
+])
+def test_programmes_named_for_people_and_places(nlp, sentence, spans, name, label):
+    assert _corrected(nlp, sentence, spans).get(name) == label

@@ -215,6 +215,21 @@ class NerCorrections:
         words = [t for t in ent if t.is_alpha]
         return len(words) >= 2 and words[-1].text in self.show_heads and words[-1].i >= ent.end - 2
 
+    def show_around(self, ent: Span) -> Span | None:
+        """Return the programme named for a person, when the person's name stands before a programme's capitalised
+        head word the model left out ("on The Ellen DeGeneres Show", "The Graham Norton Show" with only the name
+        tagged): "The", the name and the head word are the title."""
+        doc = ent.doc
+        if ent.end >= len(doc) or doc[ent.end].text not in self.show_heads or doc[ent.end].ent_type_ \
+                or doc[ent.end].is_sent_start or not doc[ent.end - 1].whitespace_:
+            return None
+        the = ent.start > 0 and doc[ent.start - 1].lower_ == "the"
+        if not (the or doc[ent.end].text == "Live" and ent.label_ == "PERSON"):
+            return None  # "… Ann Lee Show me": a show is "the … Show"; "Instagram Live" is a service's feature
+        start = ent.start - 1 if the and doc[ent.start - 1].text == "The" else ent.start
+        end = ent.end + 1 + (ent.end + 1 < len(doc) and doc[ent.end + 1].text == "!")
+        return Span(doc, start, end, label=LABEL)
+
     def own_the(self, ent: Span, head: str) -> bool:
         """True for an event-headed title that keeps a capitalised "The" inside a sentence ("starred in The Hunger
         Games"): an event's article is written lower-case there ("at the Commonwealth Games")."""
@@ -383,14 +398,17 @@ class NerCorrections:
                 or doc[start - 1].lower_ in self.inner and doc[start - 1].is_lower
                 and start < role and start > 1 and doc[start - 2].text[:1].isupper()):
             start -= 1
-        if start == role or start == 0 or doc[start - 1].lower_ not in _DETERMINERS or doc[start].lower_ in self.inner:
+        det = start - 1
+        if start == role or det < 0 or doc[det].lower_ not in _DETERMINERS or doc[start].lower_ in self.inner:
             return None
-        if doc[start - 1].lower_ != "the" and (not doc[start - 1].is_lower or doc[start].lower_ in FIRST_NAMES):
+        if doc[det].lower_ != "the" and (not doc[det].is_lower or doc[start].lower_ in FIRST_NAMES):
             return None  # "Her Majesty"; "their Tom Reeve co-stars" keeps the person
-        if doc[start - 1].text == "The" and start > 1 and doc[start - 2].text[:1].isupper() \
-                and not doc[start - 1].is_sent_start:
+        if doc[det].text == "The" and det > 0 and doc[det - 1].text[:1].isupper() and not doc[det].is_sent_start:
             return None  # "The" inside a longer name ("Keeping Up With The Kardashians")
-        labels = {doc[i].ent_type_ for i in range(start, role)}
+        # A place after the title's own "of" is the title's ("The Real Housewives of Beverly Hills star").
+        after_of = next((i for i in range(start, role) if doc[i].lower_ == "of"), role)
+        labels = {doc[i].ent_type_ for i in range(start, role)
+                  if not (i > after_of and doc[i].ent_type_ in {"GPE", "LOC"})}
         whole = ends.get(role)
         if not labels <= {"PERSON", "ORG", ""} or whole is not None and whole.start == start and whole.label_ != "PERSON":
             return None
@@ -557,6 +575,8 @@ class NerCorrections:
                 ents.extend(self.correct(ent, surnames))
             elif ent.label_ in {"PERSON", "ORG"} and ent.ent_id_ != "gazetteer" and self.names_a_show(ent):
                 ents.append(Span(doc, ent.start, ent.end, label=LABEL))
+            elif ent.label_ in {"PERSON", "ORG"} and (show := self.show_around(ent)) is not None:
+                ents.append(show)
             elif ent.label_ in NAME_LABELS and len(ent) > 1 and ent[0].text in self.category_openers:
                 ents.append(self.award_category(ent))
             elif ent.label_ in NAME_LABELS - {"PERSON"} and ent.ent_id_ != "gazetteer" and (
@@ -590,8 +610,11 @@ class NerCorrections:
     def untagged_institutions(self, doc: Doc, ents: list[Span], tokens: TokenArrays) -> list[Span]:
         """Return ORG spans for the capitalised names no entity covers that end with an institution's head word
         (`institution_heads`: "The Glastonbury Festival sold out", "the Royal Television Society said"): the model
-        leaves some unlabelled at a sentence's start, and an organisation named so speaks through its organisers."""
-        heads = [i for i, text in enumerate(tokens.text) if text in self.institution_heads and i > 0]
+        leaves some unlabelled at a sentence's start, and an organisation named so speaks through its organisers.
+        One that opens with "The" and ends with a programme's head word is a title ("on The Ellen DeGeneres
+        Show")."""
+        heads = [i for i, text in enumerate(tokens.text)
+                 if (text in self.institution_heads or text in self.show_heads) and i > 0]
         if not heads:
             return []
         taken = {i for e in ents for i in range(e.start, e.end)}
@@ -601,7 +624,11 @@ class NerCorrections:
             while start > 0 and start - 1 not in taken and doc[start - 1].is_alpha \
                     and doc[start - 1].text[:1].isupper() and not doc[start].is_sent_start:
                 start -= 1
-            if start < head and doc[start].text != "The" or start + 1 < head:
+            if doc[head].text in self.show_heads:
+                # "on The Ellen DeGeneres Show" left untagged: "The", a name and a programme's head word.
+                if doc[start].text == "The" and start + 2 < head:
+                    found.append(Span(doc, start, head + 1, label=LABEL))
+            elif start < head and doc[start].text != "The" or start + 1 < head:
                 found.append(Span(doc, start, head + 1, label="ORG"))
         return found
 
