@@ -36,12 +36,14 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import DEP
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..entities import add_rule_spans, load_json
 from ..names import FIRST_NAMES, HONORIFICS
+from ..records import doc_text
 from ..tokens import TokenArrays
 
 LABEL = "WORK_OF_ART"
@@ -235,9 +237,10 @@ class NerCorrections:
         Games"): an event's article is written lower-case there ("at the Commonwealth Games")."""
         return ent[0].text == "The" and not ent[0].is_sent_start and self.heads[head] == "EVENT"
 
-    def correct(self, ent: Span, surnames: frozenset[str] = frozenset()) -> list[Span]:
+    def correct(self, ent: Span, surnames: frozenset[str] = frozenset(), ents: list[Span] | None = None) -> list[Span]:
         """Return what `ent` (a work-labelled span) really is: itself, relabelled, split in two, or two titles;
-        `surnames` are the last words of the article's people."""
+        `surnames` are the last words of the article's people, `ents` its entities (read from the doc if None)."""
+        ents = list(ent.doc.ents) if ents is None else ents
         ent = self.edges(ent, surnames)
         doc = ent.doc
         if any(t.like_url for t in ent):
@@ -246,7 +249,7 @@ class NerCorrections:
                 and all(t.text[:1].isupper() for t in ent[1:]):
             # "When Wintour arrived": a clause's conjunction glued to a person of the article.
             return [Span(ent.doc, ent.start + 1, ent.end, label="PERSON")]
-        ent = _without_opening_verb(ent)
+        ent = _without_opening_verb(ent, ents)
         credit = next((t.i for t in ent[:-2] if t.lower_ in _CREDIT_WORDS and doc[t.i + 1].text == ":"), None)
         if credit is not None:
             # "Image: Nick Moreau", "Belle Image: Nick Moreau" (a caption and its credit): who made the picture.
@@ -255,7 +258,7 @@ class NerCorrections:
         head = next((t for t in ent[1:-1] if t.text in self.institution_heads and doc[t.i + 1].lower_ == "of"), None)
         if head is not None:
             return [Span(doc, ent.start, ent.end, label="ORG")]  # "Doctor Who Society of Canada", "Museum of …"
-        owner = _owner_named_elsewhere(ent, surnames)
+        owner = _owner_named_elsewhere(ent, surnames, ents)
         if owner is not None:
             # "The Beatles' Across The Universe", "Akon's Locked Up" taken as one title, the owner named elsewhere
             # in the article: the act and its work.
@@ -273,7 +276,7 @@ class NerCorrections:
         titles = self.coordinated(ent)
         if len(titles) > 1:
             return titles
-        glued = _glued(ent)
+        glued = _glued(ent, ents)
         if glued is not None:
             return glued
         doc = ent.doc
@@ -432,7 +435,9 @@ class NerCorrections:
         a list of people or bands beside works ("Harbour Lights and Tom Reeve", "bands include Keane and Muse")."""
         by_token = {t.i: e for e in ents for t in e}
         people = PersonEvidence(ents)
-        groups = {tuple(sorted({t.i, *(c.i for c in t.conjuncts)})) for t in doc if t.dep_ == "conj"}
+        conj = doc.vocab.strings["conj"]
+        groups = {tuple(sorted({i, *(c.i for c in doc[i].conjuncts)}))
+                  for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep == conj}
         for group in groups:
             members = [_list_member(doc, doc[i], by_token) for i in group]
             if any(m is None for m in members):
@@ -561,8 +566,9 @@ class NerCorrections:
 
     def __call__(self, doc: Doc) -> Doc:
         ents = []
-        surnames = frozenset(e[-1].text for e in doc.ents if e.label_ == "PERSON")
-        for ent in doc.ents:
+        found = list(doc.ents)
+        surnames = frozenset(e[-1].text for e in found if e.label_ == "PERSON")
+        for ent in found:
             if any(t.like_url and "/" in t.text for t in ent):
                 continue  # a link embedded with a post ("pic.twitter.com/7gbYe8 - Orlando") names nothing
             owned = next((t.i for t in ent[1:-1] if t.text in _POSSESSIVES and doc_honorific(doc, t.i + 1)), None) \
@@ -572,7 +578,7 @@ class NerCorrections:
                 # before the possessive employs or owns.
                 ents += [Span(doc, ent.start, owned, label="ORG"), Span(doc, owned + 1, ent.end, label="PERSON")]
             elif ent.label_ == LABEL:
-                ents.extend(self.correct(ent, surnames))
+                ents.extend(self.correct(ent, surnames, found))
             elif ent.label_ in {"PERSON", "ORG"} and ent.ent_id_ != "gazetteer" and self.names_a_show(ent):
                 ents.append(Span(doc, ent.start, ent.end, label=LABEL))
             elif ent.label_ in {"PERSON", "ORG"} and (show := self.show_around(ent)) is not None:
@@ -680,7 +686,8 @@ def _runs_on(tok, surnames: frozenset[str]) -> bool:
 
 def _in_first_line(doc: Doc, i: int) -> bool:
     """True when token `i` stands on the first line of an article of several lines (its headline, in title case)."""
-    return "\n" in doc.text and "\n" not in doc[:i].text
+    first_break = doc_text(doc).find("\n")
+    return first_break >= 0 and doc[i].idx < first_break
 
 
 def _capitalised(token) -> bool:
@@ -735,7 +742,7 @@ _PLACE_GLUE = {"in", "at", "from"}
 _VENUE_HEADS = frozenset(load_json("title_corrections.json")["venue_heads"])
 
 
-def _glued(ent: Span) -> list[Span] | None:
+def _glued(ent: Span, ents: list[Span]) -> list[Span] | None:
     """Return the names a work span glued together, when the article writes one of them alone as an entity
     elsewhere: that part keeps the label it has there, the rest is a title. "Shaun of the Dead and My Summer of
     Love" beside "My Summer of Love"; "Graham Norton and Sir Richard Attenborough" beside "Graham Norton" (PERSON);
@@ -745,8 +752,10 @@ def _glued(ent: Span) -> list[Span] | None:
     a franchise opens its titles); a preposition only parts a person or a place from the title. None when nothing
     is known of either part."""
     doc = ent.doc
+    if not any(t.lower_ in _LIST_GLUE or t.lower_ in _PLACE_GLUE for t in ent[1:-1]):
+        return None
     elsewhere: dict[str, str] = {}
-    for other in doc.ents:
+    for other in ents:
         if not (other.start < ent.end and ent.start < other.end):
             elsewhere.setdefault(other.text, other.label_)
     for tok in ent[1:-1]:
@@ -786,7 +795,7 @@ def _glued(ent: Span) -> list[Span] | None:
             parts = [Span(doc, left.start, left.end, label=known_left or unknown_left),
                      Span(doc, right.start, right.end, label=known_right or _glued_label(right))]
             # "About A Boy, Shaun of The Dead and Bridget Jones: …": each part may hold more names.
-            return [p for part in parts for p in (_glued(part) if part.label_ == LABEL and len(part) > 2 else None)
+            return [p for part in parts for p in (_glued(part, ents) if part.label_ == LABEL and len(part) > 2 else None)
                     or [part]]
     return None
 
@@ -800,7 +809,7 @@ def _glued_label(part) -> str:
     return LABEL
 
 
-def _without_opening_verb(ent: Span) -> Span:
+def _without_opening_verb(ent: Span, ents: list[Span]) -> Span:
     """Return `ent` without the verb or adverb that opens its sentence when the article writes the rest alone
     elsewhere ("Joining Vera Drake in the race are …" beside "Vera Drake"), or the conjunction, preposition or
     interjection when it names the rest as a work or person elsewhere ("Although Angels was a hit" beside
@@ -815,7 +824,7 @@ def _without_opening_verb(ent: Span) -> Span:
         # "Although Angels", "Yes Angels", "But Vera Drake": only beside the rest named as a work or a person
         # elsewhere ("In Bruges" beside the place "Bruges" stays whole).
         named = any(o.text == rest and o.label_ in {LABEL, "PERSON", "ORG"} and not (o.start < ent.end and ent.start < o.end)
-                    for o in doc.ents)
+                    for o in ents)
         return Span(doc, ent.start + 1, ent.end, label=ent.label_) if named else ent
     text = doc.text
     for m in re.finditer(r"(?<!\w)" + re.escape(rest) + r"(?!\w)", text):
@@ -824,7 +833,7 @@ def _without_opening_verb(ent: Span) -> Span:
     return ent
 
 
-def _owner_named_elsewhere(ent: Span, surnames: frozenset[str]) -> tuple[str, int] | None:
+def _owner_named_elsewhere(ent: Span, surnames: frozenset[str], ents: list[Span]) -> tuple[str, int] | None:
     """Return (the owner's label, the possessive's token) for a work span that opens with a possessive whose owner
     the article names elsewhere as a person, band or organisation ("The Beatles' Across The Universe" beside "The
     Beatles", "Spielberg's Jaws" beside "Steven Spielberg"); None for a possessive title ("Schindler's List")."""
@@ -835,7 +844,7 @@ def _owner_named_elsewhere(ent: Span, surnames: frozenset[str]) -> tuple[str, in
     owner = doc[ent.start : cut]
     if len(owner) == 1 and owner[0].lower_ in FIRST_NAMES:
         return None  # a first name may be the title's own character ("Charlotte's Web" beside "voice Charlotte")
-    for other in doc.ents:
+    for other in ents:
         if other.label_ in _NAMES_OF_PEOPLE_AND_GROUPS and other.text == owner.text \
                 and not (other.start < ent.end and ent.start < other.end):
             return other.label_, cut
