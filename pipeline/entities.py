@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .names import (NAME_SUFFIXES, ORG_WORDS, acronym, canonical_name, join_labels, mend_split_names, musical_acts,
+from .names import (FIRST_NAMES, NAME_SUFFIXES, ORG_WORDS, acronym, canonical_name, join_labels, mend_split_names, musical_acts,
                     same_given_name, speaking_names, speaking_organisations, surname, trim_name, unglue_headline,
                     untagged_people, nicknamed_people)
 from .records import Entity, Mention, doc_text
@@ -514,6 +514,9 @@ def _person_anchor(words: list[str], anchors: dict[str, list[str]], span: Span, 
     text = " ".join(words)
     if text in anchors:
         return text
+    folded = [n for n in anchors if _fold(n) == _fold(text)]
+    if len(folded) == 1:
+        return folded[0]  # "Beyonce" for "Beyoncé"
     if len(words) >= 2:
         found = [n for n, w in anchors.items() if _contains(w, words)]
         return found[0] if len(found) == 1 else None
@@ -534,6 +537,11 @@ def _person_anchor(words: list[str], anchors: dict[str, list[str]], span: Span, 
     inner = (inner_surnames or {}).get(word, set())
     if len(inner) == 1:
         return next(iter(inner))
+    # A maiden or middle name kept inside a longer name ("Kardashian" for Kim Kardashian West), when one person
+    # of the article holds the word there and none has it as a first name or surname.
+    held = [n for n, w in anchors.items() if len(w) >= 3 and word in w[1:-1] and all(x[:1].isupper() for x in w)]
+    if len(held) == 1 and word.lower() not in FIRST_NAMES and not any(w[0] == word for w in anchors.values()):
+        return held[0]
     # A part of a hyphenated surname, then a first name ("her husband Daniel"), then a person's familiar form of
     # it ("Jen" for Jennifer Aniston, "Angie" for Angelina Jolie).
     for candidates in (
@@ -546,6 +554,11 @@ def _person_anchor(words: list[str], anchors: dict[str, list[str]], span: Span, 
         if len(candidates) > 1:
             return _nearest(candidates, span, article)
     return None
+
+
+def _fold(name: str) -> str:
+    """Return `name` without its accents, case-folded ("Beyoncé" → "beyonce")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
 
 
 def _first_name_alone(words: list[str], text: str) -> bool:

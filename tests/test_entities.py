@@ -216,3 +216,21 @@ def test_a_surname_two_people_share_goes_to_the_one_not_called_by_first_name(nlp
     names = {e.entity_id: e.name for e in doc._.entities}
     last = [m for m in doc._.mentions if m.text == ents[-1][0]][-1]
     assert names[last.entity_id] == expected
+
+
+@pytest.mark.parametrize("text, ents, mention, expected", [
+    # a maiden or middle name kept inside a longer name
+    ("Kim Kardashian West spoke out. Kardashian, 36, said it was over.",
+     [("Kim Kardashian West", "PERSON"), ("Kardashian", "PERSON")], "Kardashian", "Kim Kardashian West"),
+    # not a first name: that may be someone else
+    ("Sarah Jessica Parker returned. Jessica said it was over.",
+     [("Sarah Jessica Parker", "PERSON"), ("Jessica", "PERSON")], "Jessica", "Jessica"),
+    # one person written with and without accents
+    ("Penélope Cruz won. Penelope Cruz said she was thrilled.",
+     [("Penélope Cruz", "PERSON"), ("Penelope Cruz", "PERSON")], "Penelope Cruz", "Penélope Cruz"),
+])
+def test_inner_names_and_accents_link_to_the_full_name(nlp, text, ents, mention, expected):
+    doc = _resolve(nlp, text, ents)
+    names = {e.entity_id: e.name for e in doc._.entities}
+    found = [m for m in doc._.mentions if m.text == mention][-1]
+    assert names[found.entity_id] == expected
