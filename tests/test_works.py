@@ -1055,3 +1055,19 @@ def test_a_name_after_a_products_noun_is_no_title(nlp, sentence, spans, name, la
 ])
 def test_programmes_named_for_people_and_places(nlp, sentence, spans, name, label):
     assert _corrected(nlp, sentence, spans).get(name) == label
+
+
+@pytest.mark.parametrize("sentence, spans, name, expected", [
+    ('Madonna, dubbed the "Queen of Pop," turned 60.', [("Madonna", "PERSON"), ("Queen of Pop", "WORK_OF_ART")],
+     "Queen of Pop", None),
+    ('Her fans, known as "Little Monsters," were thrilled.', [("Little Monsters", "WORK_OF_ART")], "Little Monsters",
+     None),
+    ('The star, nicknamed "The Boss," played for hours.', [("The Boss", "WORK_OF_ART")], "The Boss", None),
+    # a work's noun before the naming verb: the name is the work's title
+    ('It is a new film dubbed "Harbour Lights" by fans.', [("Harbour Lights", "WORK_OF_ART")], "Harbour Lights",
+     "WORK_OF_ART"),
+    ('The show, known as "Harbour Lights" in the US, returns.', [("Harbour Lights", "WORK_OF_ART"), ("US", "GPE")],
+     "Harbour Lights", "WORK_OF_ART"),
+])
+def test_a_nickname_after_a_naming_verb_is_no_title(nlp, sentence, spans, name, expected):
+    assert _corrected(nlp, sentence, spans).get(name) == expected

@@ -105,6 +105,7 @@ class NerCorrections:
         self.outlet_words = set(data["outlet_words"])
         self.kin_nouns = set(data["kin_nouns"])
         self.institution_heads = set(data["institution_heads"])
+        self.naming_verbs = frozenset(data["naming_verbs"])
         self.product_nouns = {word: label for label, words in data["product_nouns"].items() for word in words}
         self.category_openers = set(data["award_category_openers"])
         self.maker_nouns = set(data["maker_nouns"])
@@ -264,6 +265,8 @@ class NerCorrections:
             # in the article: the act and its work.
             label, cut = owner
             return [Span(ent.doc, ent.start, cut, label=label), Span(ent.doc, cut + 1, ent.end, label=LABEL)]
+        if self.nicknamed(ent):
+            return []
         relabel = _maker_after_by(ent) or _character_in_parentheses(ent) or _publication_edited(ent) \
             or self.product_named(ent)
         if relabel:
@@ -304,6 +307,25 @@ class NerCorrections:
         if ent[0].lower_ in {"the", "a", "an"} and ent[0].is_lower and len(ent) > 1:
             return [Span(doc, ent.start + 1, ent.end, label=ent.label_)]  # "the Tang Museum": a title is capitalised
         return [ent]
+
+    def nicknamed(self, ent: Span) -> bool:
+        """True for a name given after a naming verb ("dubbed the 'Queen of Pop'", "known as 'Little Monsters'",
+        "nicknamed 'The Boss'"): a nickname or an epithet, not a title. A work's noun before the verb keeps the title
+        ("a film dubbed 'Harbour Lights' by its makers")."""
+        doc = ent.doc
+        i = ent.start - 1
+        while i > 0 and (doc[i].is_quote or doc[i].lower_ == "the" and doc[i].is_lower):
+            i -= 1
+        if i < 1:
+            return False
+        if doc[i].lower_ == "as" and doc[i - 1].lower_ in {"known", "hailed", "billed", "referred"}:
+            verb = i - 1
+        elif doc[i].lower_ in self.naming_verbs:
+            verb = i
+        else:
+            return False
+        noun = verb - 1 - (verb > 1 and doc[verb - 1].text == ",")
+        return not (noun >= 0 and doc[noun].lower_ in self.cue_nouns)
 
     def product_named(self, ent: Span) -> str | None:
         """Return the label of the goods or business whose noun stands right before `ent`, or before it and a comma
