@@ -1071,3 +1071,17 @@ def test_programmes_named_for_people_and_places(nlp, sentence, spans, name, labe
 ])
 def test_a_nickname_after_a_naming_verb_is_no_title(nlp, sentence, spans, name, expected):
     assert _corrected(nlp, sentence, spans).get(name) == expected
+
+
+@pytest.mark.parametrize("sentence, spans, name, expected", [
+    ("Ann Lee stepped out at the premiere of Dark Water on Monday.", [("Ann Lee", "PERSON"), ("Dark Water", "ORG")],
+     "Dark Water", "WORK_OF_ART"),
+    ("She watched the finale of Harbour Lights.", [("Harbour Lights", "PERSON")], "Harbour Lights", "WORK_OF_ART"),
+    ("He was on the set of Salt Roads in May.", [("Salt Roads", "GPE")], "Salt Roads", "WORK_OF_ART"),
+    ("She starred in an episode of Salt Roads.", [("Salt Roads", "ORG")], "Salt Roads", "WORK_OF_ART"),
+    # a collection, a venue, or an organisation the gazetteer knows is no work
+    ("A set of Lego Bricks was sold.", [("Lego Bricks", "ORG")], "Lego Bricks", "ORG"),
+    ("He attended the screening of Harbour Museum.", [("Harbour Museum", "ORG")], "Harbour Museum", "ORG"),
+])
+def test_a_name_after_a_works_part_and_of_is_a_work(nlp, sentence, spans, name, expected):
+    assert _corrected(nlp, sentence, spans).get(name) == expected

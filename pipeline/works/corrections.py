@@ -71,6 +71,10 @@ _CREDIT_WORDS = {"image", "images", "photo", "photos", "picture", "pictures", "v
 # The verbs of a work's makers, read as participles before "by" ("directed by Sofia Lund").
 _MAKER_VERBS = {word for kind in ("director", "writer", "producer", "creator", "composer")
                 for word in load_json("relation_words.json")["cues"][kind]}
+# Parts and events of a work before "of" and its title ("the premiere of W", "an episode of W").
+_PART_NOUNS = {"premiere", "premieres", "finale", "trailer", "episode", "episodes", "season", "soundtrack", "set",
+               "reunion", "revival", "reboot", "screening", "screenings", "pilot"}
+_PART_DETERMINERS = {"an", "a", "its", "their", "this", "latest", "final", "new", "first", "last"}
 # Adjectives of a coming or recent release between an owner's possessive and a title ("Marvel's upcoming W").
 _RELEASE_ADJECTIVES = {"upcoming", "new", "latest", "forthcoming", "next", "debut", "acclaimed", "hit"}
 # Conjunctions that open a sentence's first clause ("When Wintour arrived, …").
@@ -490,7 +494,9 @@ class NerCorrections:
           Alexander", "a remake of Thundercats");
         - `award_for`: after an award's category and "for" ("won best actress for Moonlight Garden");
         - `starring`: before "starring", "stars" or "starred" and a person ("Kinsey starring Liam Neeson");
-        - `owner_release`: after an owner's possessive and a release's adjective ("Marvel's upcoming Iron Shadow").
+        - `owner_release`: after an owner's possessive and a release's adjective ("Marvel's upcoming Iron Shadow");
+        - `part_of`: after a work's part or event and "of" ("the premiere of Dark Water", also over an organisation's
+          label).
         Never a name that modifies a noun after it ("1966's World Cup winner", "director of Glastonbury
         festival"), and, except after a year, never a name the article uses for a person elsewhere."""
         starts = {e.start: e for e in ents}
@@ -515,6 +521,14 @@ class NerCorrections:
                 name = self._name_at(doc, i + 1, starts, self.inner)
                 if name is not None and not people.named(name):
                     found.append((name, "maker_of"))
+            elif lower[i] == "of" and lower[i - 1] in _PART_NOUNS and before.is_lower \
+                    and (lower[i - 2] == "the" or lower[i - 1] != "set" and lower[i - 2] in _PART_DETERMINERS):
+                # "the premiere of Dark Water", "an episode of Harbour Lights": a work's part or event is of a work,
+                # whatever label the name has (no company premieres: "Dark Water" tagged an organisation).
+                name = self._name_at(doc, i + 1, starts, self.inner, labels=_MISTAKEN | {"ORG"})
+                if name is not None and not people.named(name) and name[0].ent_id_ != "gazetteer" \
+                        and name[-1].text not in self.institution_heads | _VENUE_HEADS:
+                    found.append((name, "part_of"))
             elif lower[i] == "for" and lower[i - 1] in _AWARD_CATEGORIES and "best" in lower[max(0, i - 4) : i - 1]:
                 # "won best actress for Moonlight Garden", "best supporting actor for Harbour Lights": a category
                 # of an award is given for a work.
@@ -545,13 +559,14 @@ class NerCorrections:
         return Span(doc, start, end, label=LABEL) if start < end and not doc[start].is_sent_start else None
 
     @staticmethod
-    def _name_at(doc: Doc, i: int, starts: dict[int, Span], inner: frozenset[str] = frozenset()) -> Span | None:
+    def _name_at(doc: Doc, i: int, starts: dict[int, Span], inner: frozenset[str] = frozenset(),
+                 labels: set[str] = _MISTAKEN) -> Span | None:
         """Return the name starting at token `i` (an entity a person or place label mistook for a work, or a run of
         untagged capitalised words, across the `inner` words between them) as a work span, unless it goes on into
         what follows (see `_goes_on`)."""
         ent = starts.get(i)
         if ent is not None:
-            if ent.label_ not in _MISTAKEN:
+            if ent.label_ not in labels:
                 return None
             start, end = ent.start, ent.end
         else:
