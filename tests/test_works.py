@@ -1085,3 +1085,17 @@ def test_a_nickname_after_a_naming_verb_is_no_title(nlp, sentence, spans, name, 
 ])
 def test_a_name_after_a_works_part_and_of_is_a_work(nlp, sentence, spans, name, expected):
     assert _corrected(nlp, sentence, spans).get(name) == expected
+
+
+@pytest.mark.parametrize("sentence, spans, name, expected", [
+    ("The actor, best known for his work on Harbour Lights, will play a detective.", [("Harbour Lights", "PERSON")],
+     "Harbour Lights", "WORK_OF_ART"),
+    ("She is best known for her role in Salt Roads.", [("Salt Roads", "FAC")], "Salt Roads", "WORK_OF_ART"),
+    ("His turn in Dark Water won praise.", [("Dark Water", "ORG")], "Dark Water", "WORK_OF_ART"),
+    ("She made her debut in Dark Water in 1999.", [("Dark Water", "FAC")], "Dark Water", "WORK_OF_ART"),
+    # a channel one works on, a place a name modifies
+    ("Her work on Channel Four was praised.", [("Channel Four", "ORG")], "Channel Four", "ORG"),
+    ("His role in London politics grew.", [("London", "GPE")], "London", "GPE"),
+])
+def test_what_someone_performs_in_is_a_work(nlp, sentence, spans, name, expected):
+    assert _corrected(nlp, sentence, spans).get(name) == expected

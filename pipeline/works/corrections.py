@@ -71,6 +71,10 @@ _CREDIT_WORDS = {"image", "images", "photo", "photos", "picture", "pictures", "v
 # The verbs of a work's makers, read as participles before "by" ("directed by Sofia Lund").
 _MAKER_VERBS = {word for kind in ("director", "writer", "producer", "creator", "composer")
                 for word in load_json("relation_words.json")["cues"][kind]}
+# What someone performs in a work: "her role in W", "his turn in W", "her debut in W", "his work on W".
+_PERFORMANCE_NOUNS = {"role", "roles", "turn", "performance", "performances", "debut", "part", "stint", "cameo",
+                      "appearance", "appearances", "work"}
+_POSSESSIVE_PRONOUNS = {"his", "her", "their", "its"}
 # Parts and events of a work before "of" and its title ("the premiere of W", "an episode of W").
 _PART_NOUNS = {"premiere", "premieres", "finale", "trailer", "episode", "episodes", "season", "soundtrack", "set",
                "reunion", "revival", "reboot", "screening", "screenings", "pilot"}
@@ -82,7 +86,7 @@ _SUBORDINATORS = {"when", "while", "after", "before", "as", "if", "since", "beca
                   "until", "unless", "whenever"}
 # What stands before a list's member ("A, B and C", "A or B", "A & B").
 _LIST_JOINERS = {",", "and", "or", "&", "nor"}
-_CONSTRUCTION_WORDS = _POSSESSIVES | _STARRING | {"of", "for"}
+_CONSTRUCTION_WORDS = _POSSESSIVES | _STARRING | {"of", "for", "in", "on"}
 # An award's categories named for what the prize is given to a work for ("best actress for W").
 _AWARD_CATEGORIES = frozenset(load_json("relation_words.json")["award_categories"]) | {"film", "picture", "documentary",
                                                                                         "album", "song", "drama"}
@@ -496,7 +500,9 @@ class NerCorrections:
         - `starring`: before "starring", "stars" or "starred" and a person ("Kinsey starring Liam Neeson");
         - `owner_release`: after an owner's possessive and a release's adjective ("Marvel's upcoming Iron Shadow");
         - `part_of`: after a work's part or event and "of" ("the premiere of Dark Water", also over an organisation's
-          label).
+          label);
+        - `role_in`: after a possessive's performance noun and "in"/"on" ("her role in Salt Roads", "his work on
+          Harbour Lights").
         Never a name that modifies a noun after it ("1966's World Cup winner", "director of Glastonbury
         festival"), and, except after a year, never a name the article uses for a person elsewhere."""
         starts = {e.start: e for e in ents}
@@ -521,6 +527,15 @@ class NerCorrections:
                 name = self._name_at(doc, i + 1, starts, self.inner)
                 if name is not None and not people.named(name):
                     found.append((name, "maker_of"))
+            elif lower[i] in {"in", "on"} and lower[i - 1] in _PERFORMANCE_NOUNS and before.is_lower \
+                    and any(lower[j] in _POSSESSIVE_PRONOUNS for j in range(max(0, i - 3), i - 1)):
+                # "her role in Salt Roads", "his turn in Dark Water", "his work on Harbour Lights": what someone
+                # performs in is a work ("her work on Channel 4" keeps the channel: no organisation after "work").
+                labels = _MISTAKEN if lower[i - 1] == "work" else _MISTAKEN | {"ORG"}
+                name = self._name_at(doc, i + 1, starts, self.inner, labels=labels)
+                if name is not None and not people.named(name) and name[0].ent_id_ != "gazetteer" \
+                        and name[-1].text not in self.institution_heads | _VENUE_HEADS:
+                    found.append((name, "role_in"))
             elif lower[i] == "of" and lower[i - 1] in _PART_NOUNS and before.is_lower \
                     and (lower[i - 2] == "the" or lower[i - 1] != "set" and lower[i - 2] in _PART_DETERMINERS):
                 # "the premiere of Dark Water", "an episode of Harbour Lights": a work's part or event is of a work,
