@@ -1092,8 +1092,11 @@ def test_a_name_after_a_works_part_and_of_is_a_work(nlp, sentence, spans, name, 
      "Harbour Lights", "WORK_OF_ART"),
     ("She is best known for her role in Salt Roads.", [("Salt Roads", "FAC")], "Salt Roads", "WORK_OF_ART"),
     ("His turn in Dark Water won praise.", [("Dark Water", "ORG")], "Dark Water", "WORK_OF_ART"),
-    ("She made her debut in Dark Water in 1999.", [("Dark Water", "FAC")], "Dark Water", "WORK_OF_ART"),
-    # a channel one works on, a place a name modifies
+    ("She made her debut in Dark Water in 1999.", [("Dark Water", "PERSON")], "Dark Water", "WORK_OF_ART"),
+    # a channel one works on, a place one debuts in, a place a name modifies, a character of a season
+    ("The musical will make its debut in Vienna on Saturday.", [("Vienna", "GPE")], "Vienna", "GPE"),
+    ("This set has the first season of Buck (Gil Gerard) and more.", [("Buck", "PERSON"), ("Gil Gerard", "PERSON")],
+     "Buck", "PERSON"),
     ("Her work on Channel Four was praised.", [("Channel Four", "ORG")], "Channel Four", "ORG"),
     ("His role in London politics grew.", [("London", "GPE")], "London", "GPE"),
 ])

@@ -72,8 +72,8 @@ _CREDIT_WORDS = {"image", "images", "photo", "photos", "picture", "pictures", "v
 _MAKER_VERBS = {word for kind in ("director", "writer", "producer", "creator", "composer")
                 for word in load_json("relation_words.json")["cues"][kind]}
 # What someone performs in a work: "her role in W", "his turn in W", "her debut in W", "his work on W".
-_PERFORMANCE_NOUNS = {"role", "roles", "turn", "performance", "performances", "debut", "part", "stint", "cameo",
-                      "appearance", "appearances", "work"}
+_ROLE_NOUNS = {"role", "roles", "turn", "performance", "performances", "part", "cameo"}
+_PERFORMANCE_NOUNS = _ROLE_NOUNS | {"debut", "stint", "appearance", "appearances", "work"}
 _POSSESSIVE_PRONOUNS = {"his", "her", "their", "its"}
 # Parts and events of a work before "of" and its title ("the premiere of W", "an episode of W").
 _PART_NOUNS = {"premiere", "premieres", "finale", "trailer", "episode", "episodes", "season", "soundtrack", "set",
@@ -531,7 +531,9 @@ class NerCorrections:
                     and any(lower[j] in _POSSESSIVE_PRONOUNS for j in range(max(0, i - 3), i - 1)):
                 # "her role in Salt Roads", "his turn in Dark Water", "his work on Harbour Lights": what someone
                 # performs in is a work ("her work on Channel 4" keeps the channel: no organisation after "work").
-                labels = _MISTAKEN if lower[i - 1] == "work" else _MISTAKEN | {"ORG"}
+                # Where one debuts, appears or works may be a place ("made its debut in Vienna"): there only a
+                # person's label is a mistake.
+                labels = _MISTAKEN | {"ORG"} if lower[i - 1] in _ROLE_NOUNS else {"PERSON"}
                 name = self._name_at(doc, i + 1, starts, self.inner, labels=labels)
                 if name is not None and not people.named(name) and name[0].ent_id_ != "gazetteer" \
                         and name[-1].text not in self.institution_heads | _VENUE_HEADS:
@@ -542,8 +544,10 @@ class NerCorrections:
                 # whatever label the name has (no company premieres: "Dark Water" tagged an organisation).
                 name = self._name_at(doc, i + 1, starts, self.inner, labels=_MISTAKEN | {"ORG"})
                 if name is not None and not people.named(name) and name[0].ent_id_ != "gazetteer" \
-                        and name[-1].text not in self.institution_heads | _VENUE_HEADS:
-                    found.append((name, "part_of"))
+                        and name[-1].text not in self.institution_heads | _VENUE_HEADS \
+                        and not (name.end + 1 < len(doc) and doc[name.end].text == "(" and starts.get(name.end + 1)
+                                 is not None and starts[name.end + 1].label_ == "PERSON"):
+                    found.append((name, "part_of"))  # not "the first season of Buck (Gil Gerard)": a character
             elif lower[i] == "for" and lower[i - 1] in _AWARD_CATEGORIES and "best" in lower[max(0, i - 4) : i - 1]:
                 # "won best actress for Moonlight Garden", "best supporting actor for Harbour Lights": a category
                 # of an award is given for a work.
