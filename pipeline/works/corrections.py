@@ -34,8 +34,6 @@
 """
 from __future__ import annotations
 
-import re
-
 from spacy.attrs import DEP
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -45,6 +43,9 @@ from ..entities import add_rule_spans, load_json
 from ..names import FIRST_NAMES, HONORIFICS
 from ..records import doc_text
 from ..tokens import TokenArrays
+from .shapes import (NAMES_OF_PEOPLE_AND_GROUPS, POSSESSIVES, VENUE_HEADS, after_work_noun, before_of, capitalised,
+                     character_in_parentheses, credited_by, glued, hyphen_start, list_member, maker_after_by,
+                     opened_by_work_noun, owner_named_elsewhere, publication_edited, without_opening_verb)
 
 LABEL = "WORK_OF_ART"
 NAME_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC", "PRODUCT"}
@@ -53,24 +54,16 @@ _MISTAKEN = {"PERSON", "GPE", "FAC", "LOC"}
 # Before "starring" and a person an organisation label is a mistake too: a company or a band stars no one
 # ("The Polar Express, starring Tom Hanks" tagged an organisation).
 _MISTAKEN_BEFORE_STARRING = _MISTAKEN | {"ORG"}
-_POSSESSIVES = {"'s", "’s", "'", "’"}
 # The lower-case words a title runs on across between capitalised ones (see `NerCorrections.run_on`).
 _RUN_JOINERS = {"and", "or", "than", "is", "a", "an", "the", "vs", "vs."}
 _ARTICLES = {"a", "an", "the"}
 _CLITICS = {"'s", "'d", "'re", "'ll", "'ve", "'m", "n't"}
-_NAMES_OF_PEOPLE_AND_GROUPS = {"PERSON", "ORG", "NORP"}
 _STARRING = {"starring", "stars", "starred"}
-# Plural nouns for works that open a list of them ("films including …", "whose hits include …").
-_LIST_NOUNS = {"films", "movies", "shows", "series", "programmes", "programs", "sitcoms", "dramas", "comedies", "albums",
-               "records", "singles", "songs", "hits", "tracks", "books", "novels", "plays", "musicals", "credits", "titles"}
 # The determiners that open a role's noun phrase before a work modifying the role ("the Lost star", "her Glee
 # co-stars"): a person's name takes none.
 _DETERMINERS = {"the", "his", "her", "their", "its", "my", "our", "your"}
 # Words that open a picture's or recording's credit line ("Image: Nick Moreau").
 _CREDIT_WORDS = {"image", "images", "photo", "photos", "picture", "pictures", "video", "audio", "credit", "photograph"}
-# The verbs of a work's makers, read as participles before "by" ("directed by Sofia Lund").
-_MAKER_VERBS = {word for kind in ("director", "writer", "producer", "creator", "composer")
-                for word in load_json("relation_words.json")["cues"][kind]}
 # What someone performs in a work: "her role in W", "his turn in W", "her debut in W", "his work on W".
 _ROLE_NOUNS = {"role", "roles", "turn", "performance", "performances", "part", "cameo"}
 _PERFORMANCE_NOUNS = _ROLE_NOUNS | {"debut", "stint", "appearance", "appearances", "work"}
@@ -84,9 +77,7 @@ _RELEASE_ADJECTIVES = {"upcoming", "new", "latest", "forthcoming", "next", "debu
 # Conjunctions that open a sentence's first clause ("When Wintour arrived, …").
 _SUBORDINATORS = {"when", "while", "after", "before", "as", "if", "since", "because", "though", "although", "once",
                   "until", "unless", "whenever"}
-# What stands before a list's member ("A, B and C", "A or B", "A & B").
-_LIST_JOINERS = {",", "and", "or", "&", "nor"}
-_CONSTRUCTION_WORDS = _POSSESSIVES | _STARRING | {"of", "for", "in", "on"}
+_CONSTRUCTION_WORDS = POSSESSIVES | _STARRING | {"of", "for", "in", "on"}
 # An award's categories named for what the prize is given to a work for ("best actress for W").
 _AWARD_CATEGORIES = frozenset(load_json("relation_words.json")["award_categories"]) | {"film", "picture", "documentary",
                                                                                         "album", "song", "drama"}
@@ -165,7 +156,7 @@ class NerCorrections:
             # "Ocean's Twelve", "The Devil's Advocate", "Schindler's List": the owner no entity claims is the title's.
             start -= 3 if start > 2 and doc[start - 3].text == "The" else 2
         else:
-            start = _before_of(doc, start)
+            start = before_of(doc, start)
         return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
 
     @staticmethod
@@ -258,7 +249,7 @@ class NerCorrections:
                 and all(t.text[:1].isupper() for t in ent[1:]):
             # "When Wintour arrived": a clause's conjunction glued to a person of the article.
             return [Span(ent.doc, ent.start + 1, ent.end, label="PERSON")]
-        ent = _without_opening_verb(ent, ents)
+        ent = without_opening_verb(ent, ents)
         credit = next((t.i for t in ent[:-2] if t.lower_ in _CREDIT_WORDS and doc[t.i + 1].text == ":"), None)
         if credit is not None:
             # "Image: Nick Moreau", "Belle Image: Nick Moreau" (a caption and its credit): who made the picture.
@@ -267,7 +258,7 @@ class NerCorrections:
         head = next((t for t in ent[1:-1] if t.text in self.institution_heads and doc[t.i + 1].lower_ == "of"), None)
         if head is not None:
             return [Span(doc, ent.start, ent.end, label="ORG")]  # "Doctor Who Society of Canada", "Museum of …"
-        owner = _owner_named_elsewhere(ent, surnames, ents)
+        owner = owner_named_elsewhere(ent, surnames, ents)
         if owner is not None:
             # "The Beatles' Across The Universe", "Akon's Locked Up" taken as one title, the owner named elsewhere
             # in the article: the act and its work.
@@ -275,7 +266,7 @@ class NerCorrections:
             return [Span(ent.doc, ent.start, cut, label=label), Span(ent.doc, cut + 1, ent.end, label=LABEL)]
         if self.nicknamed(ent):
             return []
-        relabel = _maker_after_by(ent) or _character_in_parentheses(ent) or _publication_edited(ent) \
+        relabel = maker_after_by(ent) or character_in_parentheses(ent) or publication_edited(ent) \
             or self.product_named(ent)
         if relabel:
             return [Span(ent.doc, ent.start, ent.end, label=relabel)]
@@ -287,9 +278,9 @@ class NerCorrections:
         titles = self.coordinated(ent)
         if len(titles) > 1:
             return titles
-        glued = _glued(ent, ents)
-        if glued is not None:
-            return glued
+        parted = glued(ent, ents)
+        if parted is not None:
+            return parted
         doc = ent.doc
         words = ent.text.rstrip(".").split()
         if ent.text in self.awards or (len(words) > 1 and words[-1] in self.heads and not self.own_the(ent, words[-1])):
@@ -394,7 +385,7 @@ class NerCorrections:
         lower, is_lower = tokens.lower, tokens.is_lower
         people = PersonEvidence(list(ents))
         for token in (doc[i] for i in range(1, len(doc) - 1) if lower[i] in self.screen_roles and is_lower[i]):
-            role = _hyphen_start(doc, token.i)  # "her Lost co-star": the name stands before "co", not "star"
+            role = hyphen_start(doc, token.i)  # "her Lost co-star": the name stands before "co", not "star"
             after = starts.get(token.i + 1)
             if after is None or after.label_ != "PERSON":
                 # "The Vampire Diaries actress told", "The Real Housewives star said": a name that takes "The" as
@@ -469,14 +460,14 @@ class NerCorrections:
         groups = {tuple(sorted({i, *(c.i for c in doc[i].conjuncts)}))
                   for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep == conj}
         for group in groups:
-            members = [_list_member(doc, doc[i], by_token) for i in group]
+            members = [list_member(doc, doc[i], by_token) for i in group]
             if any(m is None for m in members):
                 continue
             members = list({(m.start, m.end): m for m in members}.values())
             works = sum(1 for m in members if m.label_ == LABEL)
             start = min(m.start for m in members)
-            opened = _opened_by_work_noun(doc, start)
-            after_noun = opened or _after_work_noun(doc, start)
+            opened = opened_by_work_noun(doc, start)
+            after_noun = opened or after_work_noun(doc, start)
             longest = max((len(m) for m in members if m.label_ == LABEL), default=0)
             for other in members:
                 if other.label_ == LABEL or other[0].ent_id_ == "gazetteer" or people.named(other):
@@ -512,11 +503,11 @@ class NerCorrections:
         found = []
         for i in (i for i in range(1, len(doc) - 1) if lower[i] in _CONSTRUCTION_WORDS):
             token, before = doc[i], doc[i - 1]
-            if lower[i] in _POSSESSIVES and before.like_num and len(before.text) == 4 and before.text[:2] in {"19", "20"}:
+            if lower[i] in POSSESSIVES and before.like_num and len(before.text) == 4 and before.text[:2] in {"19", "20"}:
                 name = self._name_at(doc, i + 1, starts, self.inner)
                 if name is not None:
                     found.append((name, "year_possessive"))
-            elif lower[i] in _POSSESSIVES and i + 2 < len(doc) and lower[i + 1] in _RELEASE_ADJECTIVES \
+            elif lower[i] in POSSESSIVES and i + 2 < len(doc) and lower[i + 1] in _RELEASE_ADJECTIVES \
                     and doc[i + 1].is_lower and doc[i + 2].text[:1].isupper():
                 # "Marvel's upcoming Iron Shadow", "her new Harbour Lights": an owner's coming or new name is a
                 # release ("her new boyfriend Tom" has a noun between).
@@ -536,7 +527,7 @@ class NerCorrections:
                 labels = _MISTAKEN | {"ORG"} if lower[i - 1] in _ROLE_NOUNS else {"PERSON"}
                 name = self._name_at(doc, i + 1, starts, self.inner, labels=labels)
                 if name is not None and not people.named(name) and name[0].ent_id_ != "gazetteer" \
-                        and name[-1].text not in self.institution_heads | _VENUE_HEADS:
+                        and name[-1].text not in self.institution_heads | VENUE_HEADS:
                     found.append((name, "role_in"))
             elif lower[i] == "of" and lower[i - 1] in _PART_NOUNS and before.is_lower \
                     and (lower[i - 2] == "the" or lower[i - 1] != "set" and lower[i - 2] in _PART_DETERMINERS):
@@ -544,7 +535,7 @@ class NerCorrections:
                 # whatever label the name has (no company premieres: "Dark Water" tagged an organisation).
                 name = self._name_at(doc, i + 1, starts, self.inner, labels=_MISTAKEN | {"ORG"})
                 if name is not None and not people.named(name) and name[0].ent_id_ != "gazetteer" \
-                        and name[-1].text not in self.institution_heads | _VENUE_HEADS \
+                        and name[-1].text not in self.institution_heads | VENUE_HEADS \
                         and not (name.end + 1 < len(doc) and doc[name.end].text == "(" and starts.get(name.end + 1)
                                  is not None and starts[name.end + 1].label_ == "PERSON"):
                     found.append((name, "part_of"))  # not "the first season of Buck (Gil Gerard)": a character
@@ -592,7 +583,7 @@ class NerCorrections:
             start, end = i, _title_run_end(doc, i, inner)
             if end == i:
                 return None
-        if doc[end - 1].text in _POSSESSIVES or end < len(doc) and _goes_on(doc, end):
+        if doc[end - 1].text in POSSESSIVES or end < len(doc) and _goes_on(doc, end):
             return None
         return Span(doc, start, end, label=LABEL)
 
@@ -604,7 +595,7 @@ class NerCorrections:
         out = []
         for ent in ents:
             words = ent.text.split()
-            if ent.label_ in _NAMES_OF_PEOPLE_AND_GROUPS and (
+            if ent.label_ in NAMES_OF_PEOPLE_AND_GROUPS and (
                     len(words) == 1 and ent.text in self.awards and ent.text not in names
                     or len(words) > 1 and words[-1] in self.award_heads):
                 ent = Span(ent.doc, ent.start, ent.end, label="EVENT")
@@ -627,7 +618,7 @@ class NerCorrections:
         for ent in found:
             if any(t.like_url and "/" in t.text for t in ent):
                 continue  # a link embedded with a post ("pic.twitter.com/7gbYe8 - Orlando") names nothing
-            owned = next((t.i for t in ent[1:-1] if t.text in _POSSESSIVES and doc_honorific(doc, t.i + 1)), None) \
+            owned = next((t.i for t in ent[1:-1] if t.text in POSSESSIVES and doc_honorific(doc, t.i + 1)), None) \
                 if ent.label_ in NAME_LABELS | {LABEL} else None
             if owned is not None:
                 # "OutRage!'s Mr Lock said" tagged one name: an honorific starts a person's name, whom the name
@@ -642,7 +633,7 @@ class NerCorrections:
             elif ent.label_ in NAME_LABELS and len(ent) > 1 and ent[0].text in self.category_openers:
                 ents.append(self.award_category(ent))
             elif ent.label_ in NAME_LABELS - {"PERSON"} and ent.ent_id_ != "gazetteer" and (
-                    ent[0].lower_ in FIRST_NAMES and (self.apposed_to_role(ent) or _credited_by(ent))
+                    ent[0].lower_ in FIRST_NAMES and (self.apposed_to_role(ent) or credited_by(ent))
                     or self.apposed_to_kin(ent)):
                 # "The woman's lawyer, Dolores Brant, said" with the name tagged an organisation.
                 ents.append(Span(doc, ent.start, ent.end, label="PERSON"))
@@ -746,22 +737,18 @@ def _in_first_line(doc: Doc, i: int) -> bool:
     return first_break >= 0 and doc[i].idx < first_break
 
 
-def _capitalised(token) -> bool:
-    """A proper noun, or a capitalised word inside a sentence (a title's "Only", "Who", "Last")."""
-    return not token.ent_type_ and token.is_alpha and (token.tag_ in ("NNP", "NNPS")
-                                                        or token.text[:1].isupper() and not token.is_sent_start)
 
 
 def _title_run_end(doc: Doc, i: int, inner: frozenset[str]) -> int:
     """Return the end of the run of untagged capitalised words from token `i`, going on across one or two lower-case
     `inner` words between two of them ("Flight of the Phoenix"); `i` when token `i` is not such a word."""
     end = i
-    while end < len(doc) and _capitalised(doc[end]):
+    while end < len(doc) and capitalised(doc[end]):
         end += 1
         gap = end
         while gap < min(end + 2, len(doc)) and doc[gap].lower_ in inner and doc[gap].is_lower:
             gap += 1
-        if gap > end and gap < len(doc) and _capitalised(doc[gap]):
+        if gap > end and gap < len(doc) and capitalised(doc[gap]):
             end = gap
     return end
 
@@ -770,12 +757,12 @@ def _title_run_start(doc: Doc, i: int, inner: frozenset[str]) -> int:
     """Return the start of the run of untagged capitalised words that ends before token `i`, across one or two
     lower-case `inner` words between two of them ("Only Fools and Horses", "Pirates of the Caribbean")."""
     start = i
-    while start > 0 and _capitalised(doc[start - 1]):
+    while start > 0 and capitalised(doc[start - 1]):
         start -= 1
         gap = start
         while gap > max(start - 2, 0) and doc[gap - 1].lower_ in inner and doc[gap - 1].is_lower:
             gap -= 1
-        if gap < start and gap > 0 and _capitalised(doc[gap - 1]):
+        if gap < start and gap > 0 and capitalised(doc[gap - 1]):
             start = gap
     return start
 
@@ -784,239 +771,7 @@ def _goes_on(doc: Doc, end: int) -> bool:
     """True when the name ending before token `end` goes on into what follows: a possessive, a noun it modifies
     ("US TV drama", "Hollywood classic"), or an inner word and a capitalised one ("Noggin the Nog")."""
     after = doc[end]
-    if after.text in _POSSESSIVES or after.pos_ == "NOUN" or after.is_lower and after.pos_ in {"ADJ", "PROPN"} \
+    if after.text in POSSESSIVES or after.pos_ == "NOUN" or after.is_lower and after.pos_ in {"ADJ", "PROPN"} \
             or after.like_num or after.text[:1].isupper() or after.text in {"-", "–", "!", "&"}:
         return True
     return after.lower_ in {"the", "of", "and"} and end + 1 < len(doc) and doc[end + 1].text[:1].isupper()
-
-
-# Where one name is glued to the next in a span ("Shaun of the Dead and My Summer of Love", "The Specials - Ghost
-# Town", "Humphrey Bogart in Casablanca"), and what each joiner may join: a list's words join names of any kind, a
-# preposition a person or a place to a title.
-_LIST_GLUE = {",", "and", "&", "or", "-", "–"}
-_PLACE_GLUE = {"in", "at", "from"}
-_VENUE_HEADS = frozenset(load_json("title_corrections.json")["venue_heads"])
-
-
-def _glued(ent: Span, ents: list[Span]) -> list[Span] | None:
-    """Return the names a work span glued together, when the article writes one of them alone as an entity
-    elsewhere: that part keeps the label it has there, the rest is a title. "Shaun of the Dead and My Summer of
-    Love" beside "My Summer of Love"; "Graham Norton and Sir Richard Attenborough" beside "Graham Norton" (PERSON);
-    "The Specials - Ghost Town" beside "The Specials" (ORG); "Humphrey Bogart in Casablanca" beside "Humphrey
-    Bogart". Never at "and" before a lower-case article ("Harry Potter and the Prisoner of Azkaban"), nor at "and"
-    when only the first part is known and the second is no person's name ("Harry Potter and Order of the Phoenix":
-    a franchise opens its titles); a preposition only parts a person or a place from the title. None when nothing
-    is known of either part."""
-    doc = ent.doc
-    if not any(t.lower_ in _LIST_GLUE or t.lower_ in _PLACE_GLUE for t in ent[1:-1]):
-        return None
-    elsewhere: dict[str, str] = {}
-    for other in ents:
-        if not (other.start < ent.end and ent.start < other.end):
-            elsewhere.setdefault(other.text, other.label_)
-    for tok in ent[1:-1]:
-        joiner = tok.lower_
-        if joiner not in _LIST_GLUE | _PLACE_GLUE or not (tok.is_punct or tok.is_lower):
-            continue
-        if joiner in {"-", "–"} and not (tok.whitespace_ and doc[tok.i - 1].whitespace_):
-            continue  # "Spider-Man", "Jay-Z": a hyphen inside a word
-        nxt = doc[tok.i + 1]
-        if joiner in {"and", "&", "or"} and nxt.is_lower:
-            continue
-        start = tok.i + 1 + (joiner == "," and nxt.lower_ in {"and", "or"} or joiner in _PLACE_GLUE and nxt.lower_ == "the")
-        left, right = doc[ent.start : tok.i], doc[start : ent.end]
-        if not len(right) or not right[0].text[:1].isupper() and not right[0].is_digit:
-            continue
-        known_left, known_right = elsewhere.get(left.text), elsewhere.get(right.text)
-        if joiner in _PLACE_GLUE:
-            # "Gene Kelly in Singing in the Rain": a person's full name before "in"/"at" is the one in the work;
-            # "Hecuba at the Donmar Warehouse": a venue's name after "at" is where it is on.
-            venue = joiner == "at" and any(t.text in _VENUE_HEADS for t in right)
-            person = known_left == "PERSON" or joiner == "in" and _glued_label(left) == "PERSON" and len(left) >= 2
-            place = known_right in {"GPE", "LOC", "FAC"}
-            if person and place and known_left != "PERSON":
-                continue  # "Bethan and Huw in Wales", "Ann Lee in Wales": a show named for someone somewhere
-            known_left = "PERSON" if person and not venue else None
-            known_right = known_right if known_right in {"GPE", "LOC", "FAC"} else ("FAC" if venue else None)
-        if joiner in {"and", "&", "or"}:
-            # One word may be a title's character ("Will and Grace" beside "Grace"): a part known as anything
-            # but a title is two words or more.
-            known_left = None if known_left != LABEL and len(left) < 2 else known_left
-            known_right = None if known_right != LABEL and len(right) < 2 else known_right
-            if not known_right and _glued_label(right) != "PERSON":
-                continue  # "Harry Potter and Order of the Phoenix": a franchise's name opens its titles
-        if known_left or known_right:
-            # Beside a place, the other part is the work ("Mary Poppins at the Prince Edward Theatre").
-            unknown_left = LABEL if known_right in {"GPE", "LOC", "FAC"} else _glued_label(left)
-            parts = [Span(doc, left.start, left.end, label=known_left or unknown_left),
-                     Span(doc, right.start, right.end, label=known_right or _glued_label(right))]
-            # "About A Boy, Shaun of The Dead and Bridget Jones: …": each part may hold more names.
-            return [p for part in parts for p in (_glued(part, ents) if part.label_ == LABEL and len(part) > 2 else None)
-                    or [part]]
-    return None
-
-
-def _glued_label(part) -> str:
-    """The label of a glued part nothing else names: a person's when it opens with an honorific or a known first
-    name before a capitalised word ("Sir Richard Attenborough", "Mike Leigh"), else a title's."""
-    if 2 <= len(part) <= 4 and all(t.text[:1].isupper() for t in part) and (
-            part[0].lower_.rstrip(".") in HONORIFICS or part[0].lower_ in FIRST_NAMES):
-        return "PERSON"
-    return LABEL
-
-
-def _without_opening_verb(ent: Span, ents: list[Span]) -> Span:
-    """Return `ent` without the verb or adverb that opens its sentence when the article writes the rest alone
-    elsewhere ("Joining Vera Drake in the race are …" beside "Vera Drake"), or the conjunction, preposition or
-    interjection when it names the rest as a work or person elsewhere ("Although Angels was a hit" beside
-    "Angels"): the model glued the sentence's first word to the title. A title that opens with a verb and is never
-    written without it keeps it ("Finding Nemo")."""
-    doc = ent.doc
-    first = ent[0]
-    if len(ent) < 2 or not first.is_sent_start or first.tag_ not in {"VBG", "VBN", "VBD", "VBZ", "RB", "IN", "UH", "CC"}:
-        return ent
-    rest = doc[ent.start + 1 : ent.end].text
-    if first.tag_ in {"IN", "UH", "CC"}:
-        # "Although Angels", "Yes Angels", "But Vera Drake": only beside the rest named as a work or a person
-        # elsewhere ("In Bruges" beside the place "Bruges" stays whole).
-        named = any(o.text == rest and o.label_ in {LABEL, "PERSON", "ORG"} and not (o.start < ent.end and ent.start < o.end)
-                    for o in ents)
-        return Span(doc, ent.start + 1, ent.end, label=ent.label_) if named else ent
-    text = doc.text
-    for m in re.finditer(r"(?<!\w)" + re.escape(rest) + r"(?!\w)", text):
-        if not ent.start_char <= m.start() < ent.end_char:
-            return Span(doc, ent.start + 1, ent.end, label=ent.label_)
-    return ent
-
-
-def _owner_named_elsewhere(ent: Span, surnames: frozenset[str], ents: list[Span]) -> tuple[str, int] | None:
-    """Return (the owner's label, the possessive's token) for a work span that opens with a possessive whose owner
-    the article names elsewhere as a person, band or organisation ("The Beatles' Across The Universe" beside "The
-    Beatles", "Spielberg's Jaws" beside "Steven Spielberg"); None for a possessive title ("Schindler's List")."""
-    doc = ent.doc
-    cut = next((t.i for t in ent[1:-1] if t.text in _POSSESSIVES), None)
-    if cut is None or not doc[cut + 1].text[:1].isupper():
-        return None
-    owner = doc[ent.start : cut]
-    if len(owner) == 1 and owner[0].lower_ in FIRST_NAMES:
-        return None  # a first name may be the title's own character ("Charlotte's Web" beside "voice Charlotte")
-    for other in ents:
-        if other.label_ in _NAMES_OF_PEOPLE_AND_GROUPS and other.text == owner.text \
-                and not (other.start < ent.end and ent.start < other.end):
-            return other.label_, cut
-    if len(owner) == 1 and owner.text in surnames:
-        return "PERSON", cut
-    return None
-
-
-def _before_of(doc: Doc, start: int) -> int:
-    """Return where a title that the model began after "of (the)" really begins: at the capitalised words no entity
-    claims before it ("Game of Thrones" when only "Thrones" was found, "Lord of the Rings", "Pirates of the
-    Caribbean"). A common noun opening a sentence is no title's ("Fans of Harbour Lights"), nor is a known first
-    name ("Jo of Little Women")."""
-    k = start - 1
-    if k > 0 and doc[k].lower_ == "the" and doc[k].is_lower:
-        k -= 1
-    if k < 1 or doc[k].lower_ != "of" or not doc[k].is_lower:
-        return start
-    j = k
-    while j > 0 and not doc[j - 1].ent_type_ and doc[j - 1].is_alpha and (
-            _capitalised(doc[j - 1]) or doc[j - 1].is_sent_start and doc[j - 1].tag_ in ("NNP", "NNPS")):
-        j -= 1
-        if doc[j].is_sent_start:
-            break
-    if j == k or doc[j].lower_ in FIRST_NAMES and k - j == 1:
-        return start
-    return j
-
-
-def _credited_by(ent: Span) -> bool:
-    """True for a name of two or three capitalised words after a maker's verb and "by" ("directed by Sofia Lund",
-    "written by Dan Gore" tagged an organisation): a film is directed by a person."""
-    doc = ent.doc
-    if ent.start < 2 or doc[ent.start - 1].lower_ != "by" or not 2 <= len(ent) <= 3:
-        return False
-    verb = doc[ent.start - 2]
-    return verb.tag_ == "VBN" and verb.lemma_.lower() in _MAKER_VERBS and all(t.is_alpha and t.is_title for t in ent)
-
-
-def _maker_after_by(ent: Span) -> str | None:
-    """Return the maker's label for a name after "by" that follows a title ("'Starboy,' by The Weeknd", "the song
-    Hello by Ann Lee"): a band ("The …", ORG) or a person (a known first name first); None for anything else
-    ("directed by X" has a verb before "by", and a title holds its own "by": "Stand by Me")."""
-    doc = ent.doc
-    if ent.start < 2 or doc[ent.start - 1].lower_ != "by":
-        return None
-    i = ent.start - 2
-    while i > 0 and (doc[i].is_quote or doc[i].text == ","):
-        i -= 1
-    after_title = doc[i].ent_type_ == LABEL or doc[i + 1].is_quote and i + 1 < ent.start - 1
-    if not after_title:
-        return None
-    if ent[0].text == "The" and len(ent) >= 2:
-        return "ORG"
-    # Only a name shaped like a person's: "Murder by Numbers" cut in two stays two works.
-    return "PERSON" if ent[0].lower_ in FIRST_NAMES and len(ent) >= 2 else None
-
-
-def _character_in_parentheses(ent: Span) -> str | None:
-    """Return PERSON for a first name and surname in parentheses after a person's name: the character that actor
-    plays ("Robert Pattinson (Edward Cullen)"); a work in their place stays one ("Robert Pattinson (Twilight)")."""
-    doc = ent.doc
-    if ent.start < 2 or ent.end >= len(doc) or doc[ent.start - 1].text != "(" or doc[ent.end].text != ")":
-        return None
-    if doc[ent.start - 2].ent_type_ != "PERSON" or not 2 <= len(ent) <= 3 or ent[0].lower_ not in FIRST_NAMES:
-        return None
-    return "PERSON" if all(t.is_alpha and t.text[:1].isupper() for t in ent) else None
-
-
-def _publication_edited(ent: Span) -> str | None:
-    """Return ORG for a name after an editor's or publisher's "of": a magazine or paper ("editor of Lucky", "the
-    editor-in-chief of Vogue"), which is no work."""
-    doc = ent.doc
-    if ent.start < 2 or doc[ent.start - 1].lower_ != "of":
-        return None
-    return "ORG" if doc[ent.start - 2].lower_ in {"editor", "editors", "chief", "publisher"} else None
-
-
-def _hyphen_start(doc: Doc, i: int) -> int:
-    """Return the first token of the hyphenated word whose last part is token `i` ("co" of "co-star"), else `i`."""
-    while i >= 2 and doc[i - 1].text in {"-", "–"} and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ \
-            and doc[i - 2].is_alpha and doc[i - 2].is_lower:
-        i -= 2
-    return i
-
-
-def _list_member(doc: Doc, token, by_token: dict[int, Span]) -> Span | None:
-    """Return the list member whose head is `token`: the entity that holds it, or the run of capitalised words no
-    entity covers that ends with it ("Tootsie", "The Long Tide"); None for anything else (a common noun, "I")."""
-    ent = by_token.get(token.i)
-    if ent is not None:
-        return ent
-    if not _capitalised(token) or token.is_sent_start or token.lower_ in FIRST_NAMES or token.pos_ == "PRON":
-        return None
-    start = token.i
-    while start > 0 and (_capitalised(doc[start - 1]) or doc[start - 1].text == "The") \
-            and not doc[start].is_sent_start and doc[start - 1].head.i >= start:
-        start -= 1
-    if start == 0 or doc[start - 1].lower_ not in _LIST_JOINERS:
-        return None  # not after a comma or a conjunction: "Fat Albert and the Cosby Kids", "Malcolm X. Attallah"
-    return Span(doc, start, token.i + 1, label="")
-
-
-def _opened_by_work_noun(doc: Doc, start: int) -> bool:
-    """True when the list at token `start` follows a plural work noun and "include", "including", "such as" or
-    "like" ("her films include …", "songs such as …")."""
-    before = [t.lower_ for t in doc[max(0, start - 3) : start]]
-    if before[-1:] in (["include"], ["includes"], ["included"], ["including"], ["like"]):
-        nouns = before[:-1]
-    elif before[-2:] == ["such", "as"]:
-        nouns = before[:-2]
-    else:
-        return False
-    return bool(nouns) and nouns[-1] in _LIST_NOUNS or len(nouns) > 1 and nouns[-2] in _LIST_NOUNS and nouns[-1] == ","
-
-
-def _after_work_noun(doc: Doc, start: int) -> bool:
-    """True when a plural work noun stands within six words before the list that starts at token `start`."""
-    return any(t.lower_ in _LIST_NOUNS and t.is_lower for t in doc[max(0, start - 6) : start])
