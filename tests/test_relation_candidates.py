@@ -245,21 +245,3 @@ def test_a_possessive_before_a_character_noun_still_plays_the_part(nlp):
     doc = make_doc(nlp, "Nicolas Cage stars. " + text)
     _, candidates = generate(doc)
     assert ("Nicolas Cage", "Ben Gates") in {(c.subject_name, c.object_text) for c in candidates if c.kind == "role"}
-
-
-@pytest.mark.parametrize("text, owner, work", [
-    ("Ann Lee quit the show. Her husband, director Tom Reeve, is filming his new movie, Dark Water, in Canada.",
-     "Ann Lee", "Dark Water"),
-    ("Tom Reeve was there. His wife, the actress Jo Park, stars in the film Salt Roads.", "Tom Reeve", "Salt Roads"),
-    ("Ann Lee smiled. Her manager said the album Paper Moons would sell well.", "Ann Lee", "Paper Moons"),
-])
-def test_whom_a_tie_belongs_to_stands_for_no_one_in_a_credit(nlp, text, owner, work):
-    assert not {p for p in _pairs(nlp, text) if p[0] == "pronoun" and p[1] == owner and p[2] == work}
-
-
-@pytest.mark.parametrize("text, person, work", [
-    ("Ann Lee quit the show. Her new film, Dark Water, opens in May.", "Ann Lee", "Dark Water"),
-    ("Tom Reeve was there. His album Salt Roads is out now.", "Tom Reeve", "Salt Roads"),
-])
-def test_a_possessive_pronoun_before_a_works_noun_still_stands_for_its_owner(nlp, text, person, work):
-    assert ("pronoun", person, work) in _pairs(nlp, text)

@@ -350,8 +350,6 @@ def _stand_ins(view: DocView, sent: Span, people: list[Span], seen: Counter, las
                 yield doc[start: i + 1], view.by_id[recent[1]], "pronoun" if pos[i] == "PRON" else "nominal"
             continue
         if word in _PRONOUNS and dep[i] in ("nsubj", "nsubjpass", "poss"):
-            if dep[i] == "poss" and _joined(view, view.head[i]) in _TIES:
-                continue  # "Her husband, director Tom Reeve, is filming …": the one a tie belongs to does not act
             entity = _salient(view, i, _PRONOUNS[word], people, seen, last_subject, k)
             if entity is not None:
                 yield doc[i: i + 1], entity, "pronoun"
