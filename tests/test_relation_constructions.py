@@ -106,3 +106,34 @@ def test_by_after_the_kind_in_a_definition_states_the_creator(nlp, text, subject
 def test_by_after_a_kind_without_a_definition_states_nothing(nlp):
     found = _stated(nlp, "The film Velvet Road was praised in a review by Maria Lopez.")
     assert found.get(("Maria Lopez", "Velvet Road")) is None
+
+
+@pytest.mark.parametrize("text, subject, work, relation", [
+    ("Marla Quinn is speaking out. The Riverside Nights actress, 38, sat down with a magazine.", "Marla Quinn",
+     "Riverside Nights", ("cast_member", None)),
+    ("Lena Park is back. The 31-year-old Harbour Lights star was seen in London.", "Lena Park", "Harbour Lights",
+     ("cast_member", None)),
+    ("Jo Marsh arrived early. The Silver Bay co-star joined the party later.", "Jo Marsh", "Silver Bay",
+     ("cast_member", None)),
+    ("Owen Hale has a new project. The Cold Creek director is filming in Spain.", "Owen Hale", "Cold Creek",
+     ("creator_work", "director")),
+    ("Tom Reed spoke on Sunday. The Paper Moon author, who lives in Maine, said he was tired.", "Tom Reed",
+     "Paper Moon", ("creator_work", "writer")),
+    ("Riverside Nights actress Marla Quinn, 38, sat down with a magazine.", "Marla Quinn", "Riverside Nights",
+     ("cast_member", None)),
+])
+def test_a_title_modifying_the_role_noun_of_its_subject_states_the_relation(nlp, text, subject, work, relation):
+    doc = make_doc(nlp, text)
+    view, candidates = generate(doc)
+    found = {stated(view, c) for c in candidates if (c.subject_name, c.object_text.removeprefix("The ")) == (subject, work)}
+    assert relation in found
+
+
+@pytest.mark.parametrize("text", [
+    "Marla Quinn is speaking out. The US actress, 38, sat down with a magazine.",
+    "Marla Quinn is speaking out. The TV star, 38, sat down with a magazine.",
+    "Pete Moss is touring. The Loose Ends singer played Leeds on Friday.",
+    "Marla Quinn is speaking out. The film director praised her on Sunday.",
+])
+def test_a_place_an_abbreviation_a_band_or_a_reference_before_the_role_noun_states_nothing(nlp, text):
+    assert not any(_stated(nlp, text).values())

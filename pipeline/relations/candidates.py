@@ -210,7 +210,15 @@ def generate(doc: Doc) -> tuple[DocView, list[Candidate]]:
         subjects = [(p, view.entity(p), "sentence") for p in people] + stand_ins
         for subj_span, entity, subj_source in subjects:
             for obj_span, title, obj_source in objects:
-                if _overlap(subj_span, obj_span) or title == entity.name:
+                if title == entity.name:
+                    continue
+                if _overlap(subj_span, obj_span):
+                    if subj_source == "nominal" and modified_head(view, obj_span.end) == subj_span.end - 1 \
+                            and (obj_source == "sentence"
+                                 or obj_source == "modifier" and _title_like(view, obj_span, subj_span.end - 1)):
+                        # "The Hunger Games star said": the title modifies the description's own noun
+                        out.append(_candidate("work", "nominal", k, subj_span, entity, (obj_span.start, obj_span.end),
+                                              title))
                     continue
                 source = subj_source if obj_source == "sentence" else obj_source
                 out.append(_candidate("work", source, k, subj_span, entity, (obj_span.start, obj_span.end), title))
@@ -382,6 +390,32 @@ def _clause_gender(view: DocView, i: int, end: int) -> str:
     return ""
 
 
+_PLACE_LABELS = {"GPE", "NORP", "LOC", "FAC"}
+
+
+def _title_like(view: DocView, run: Span, noun: int) -> bool:
+    """Return whether an untagged capitalised run before a description's role noun may be a title: not a lone
+    "The", an abbreviation ("the TV star", "the US singer") or a place, and the noun not a band member's
+    ("The Libertines singer": the band is no work)."""
+    words = [t for t in run if t.lower_ != "the"]
+    if not words or all(t.is_upper for t in words):
+        return False
+    ent = view.ent_at.get(run.start)
+    if ent is not None and ent.label_ in _PLACE_LABELS:
+        return False
+    return _joined(view, noun) not in ("singer", "frontman", "rapper")
+
+
+def modified_head(view: DocView, end: int) -> Optional[int]:
+    """Return the role noun a title ending at token `end` modifies ("Melancholia star", "the Jaws director",
+    "his Harbour Lights co-stars"), or None when the title is not such a modifier."""
+    if end < len(view.lower) and _joined(view, end) in _MODIFIED_NOUNS:
+        return end
+    if end + 2 < len(view.lower) and view.texts[end + 1] == "-" and _joined(view, end + 2) in _MODIFIED_NOUNS:
+        return end + 2  # "co - star"
+    return None
+
+
 def _joined(view: DocView, i: int) -> str:
     """Return the lower-case word at token `i`, joined with a hyphen before it ("co - star" → "co-star")."""
     word = view.words[i]
@@ -391,7 +425,7 @@ def _joined(view: DocView, i: int) -> str:
 def _np_start(view: DocView, i: int, floor: int) -> Optional[int]:
     """Return where the definite noun phrase ending at `i` starts ("the Hunger Games star"), or None if indefinite."""
     j = i - 1
-    while j >= floor and j >= i - 6:
+    while j >= floor and j >= i - 9:  # "the 31-year-old Harbour Lights star"
         word = view.lower[j]
         if word in ("the", "this", "that"):
             return j

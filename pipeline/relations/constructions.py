@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .candidates import WORDS, Candidate, DocView
+from .candidates import WORDS, Candidate, DocView, modified_head
 
 _GROUP = {lemma: group for group, lemmas in WORDS.get("cues", {}).items() for lemma in lemmas}
 _KINDS = WORDS.get("title_types", {})  # film, album, series, … → the kind of work
@@ -99,9 +99,14 @@ def stated(view: DocView, cand: Candidate) -> Optional[tuple[str, Optional[str]]
 
 
 def _stated(view: DocView, cand: Candidate) -> Optional[tuple[str, Optional[str]]]:
-    if cand.kind != "work" or cand.object is None or cand.source not in ("sentence", "reference"):
+    if cand.kind != "work" or cand.object is None or cand.source not in ("sentence", "reference", "nominal"):
         return None
     (s0, s1), (o0, o1) = cand.subject, cand.object
+    head = modified_head(view, o1)
+    if head is not None and (cand.source == "nominal" and head == s1 - 1 or cand.source == "sentence" and head + 1 == s0):
+        return _role_noun(view.words[head])  # "the Hunger Games star", "X Files actress Gillian Anderson"
+    if cand.source == "nominal":
+        return None
     if view.sent_of[o0] != view.sent_of[s0]:
         return None
     if s1 <= o0:  # subject first: "X directed W", "X stars in W"
@@ -142,6 +147,17 @@ def _stated(view: DocView, cand: Candidate) -> Optional[tuple[str, Optional[str]
         return "creator_work", _GROUP[words[0]]
     if words == ["star"] and seq[0][1] == "VBG":
         return "cast_member", None
+    return None
+
+
+def _role_noun(word: str) -> Optional[tuple[str, Optional[str]]]:
+    """Return what a role noun a title modifies states: "star", "actress" → cast; "director" → director; "singer"
+    → performer."""
+    group = _GROUP.get(word)
+    if group == "cast":
+        return "cast_member", None
+    if group in CREATOR_GROUPS or group == "performer":
+        return "creator_work", group
     return None
 
 
