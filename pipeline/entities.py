@@ -530,6 +530,12 @@ def _person_anchor(words: list[str], anchors: dict[str, list[str]], span: Span, 
     if len(same) == 1:
         return same[0]
     if len(same) > 1:
+        # A full name written only inside quotations ("Welcome to the world, Milo James Garrow") is not who the
+        # narrative's surname means when another holder of it is named in the narrative.
+        narrated = [n for n in same if _named_in_narrative(n, article)]
+        if len(narrated) == 1:
+            return narrated[0]
+        same = narrated or same
         # Family members who share a surname: the article calls all but one of them by first name ("Nora also
         # weighed in"), and the surname alone is the one it does not ("Price later thanked fans" is Liam Price).
         unfamiliar = [n for n in same if not _first_name_alone(anchors[n], article)]
@@ -569,6 +575,11 @@ def _first_name_alone(words: list[str], text: str) -> bool:
     rest = re.escape(" ".join(words[1:]))
     pattern = r"(?<![\w'’])" + re.escape(words[0]) + r"(?![\w'’-])(?!\s+" + rest + r")"
     return any(not _quoted_at(text, m.start()) for m in re.finditer(pattern, text))
+
+
+def _named_in_narrative(name: str, text: str) -> bool:
+    """True when `name` occurs in `text` outside double quotation marks."""
+    return any(not _quoted_at(text, m.start()) for m in re.finditer(re.escape(name), text))
 
 
 def _quoted_at(text: str, pos: int) -> bool:

@@ -210,6 +210,12 @@ def test_the_common_word_elsewhere_is_no_organisation(nlp):
     ("Kim Lane spoke first. Then Chloe Lane spoke. Kim laughed and Chloe cried. Lane said she was tired.",
      [("Kim Lane", "PERSON"), ("Chloe Lane", "PERSON"), ("Kim", "PERSON"), ("Chloe", "PERSON"), ("Lane", "PERSON")],
      "Chloe Lane"),
+    # a full name written only inside a quotation is not whom the narrative's surname means
+    ('Tessa Morland and Felix Garrow had a son. "Welcome, Milo James Garrow," she wrote. Garrow said he cried.',
+     [("Tessa Morland", "PERSON"), ("Felix Garrow", "PERSON"), ("Milo James Garrow", "PERSON"), ("Garrow", "PERSON")],
+     "Felix Garrow"),
+    ('Ray Dunn arrived. "I told Jo Dunn he would be here," a friend said. Later Dunn said he was happy.',
+     [("Ray Dunn", "PERSON"), ("Jo Dunn", "PERSON"), ("Dunn", "PERSON")], "Ray Dunn"),
 ])
 def test_a_surname_two_people_share_goes_to_the_one_not_called_by_first_name(nlp, text, ents, expected):
     doc = _resolve(nlp, text, ents)
