@@ -1409,3 +1409,14 @@ def test_a_person_a_spokesman_speaks_for_is_tied_to_no_one(nlp):
             'told TMZ.\n\nDunn\'s rep did not respond to a request for comment. The couple share a son, Leo, 6. "I just '
             'want what is best for my son," the Golden Globe nominee told reporters.')
     assert quotes_of(nlp, text)[-1].speaker == "Carly Dunn"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Crowds gathered at the castle. The Duke of Harlow said: "I could not be happier for them both."', "The Duke of Harlow"),
+    ('Edmund married Clara. The Duke of Harlow, his uncle, gave a reading. Afterwards the Duke said: "I could not be '
+     'happier for them both."', "The Duke of Harlow"),
+    ('Prince Edmund arrived first. "We are thrilled to be here with all of you," the Countess of Ardmore told the '
+     'crowd.', "Countess of Ardmore"),
+])
+def test_a_peer_named_by_style_speaks(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker

@@ -1102,3 +1102,24 @@ def test_a_name_after_a_works_part_and_of_is_a_work(nlp, sentence, spans, name, 
 ])
 def test_what_someone_performs_in_is_a_work(nlp, sentence, spans, name, expected):
     assert _corrected(nlp, sentence, spans).get(name) == expected
+
+
+@pytest.mark.parametrize("sentence, spans, name, expected", [
+    ("The Duke of Harlow gave a reading.", [("The Duke of Harlow", "WORK_OF_ART")], "The Duke of Harlow", "PERSON"),
+    ("Crowds cheered the Duke and Duchess of Wexford on Monday.", [("Duke and Duchess of Wexford", "WORK_OF_ART")],
+     "Duke and Duchess of Wexford", "PERSON"),
+    ("Later the Countess of Ardmore opened a school.", [("Countess of Ardmore", "WORK_OF_ART")], "Countess of Ardmore",
+     "PERSON"),
+    # where a work stands, the style is a title
+    ("She starred in The Duchess of Malfi last year.", [("The Duchess of Malfi", "WORK_OF_ART")],
+     "The Duchess of Malfi", "WORK_OF_ART"),
+    ("The play The Duchess of Malfi opens on Friday.", [("The Duchess of Malfi", "WORK_OF_ART")],
+     "The Duchess of Malfi", "WORK_OF_ART"),
+    ('Critics loved "The Duke of Burgundy" last year.', [("The Duke of Burgundy", "WORK_OF_ART")],
+     "The Duke of Burgundy", "WORK_OF_ART"),
+    # not a peerage
+    ("He watched The King of Comedy again.", [("The King of Comedy", "WORK_OF_ART")], "The King of Comedy",
+     "WORK_OF_ART"),
+])
+def test_a_peers_style_is_a_person(nlp, sentence, spans, name, expected):
+    assert _corrected(nlp, sentence, spans).get(name) == expected

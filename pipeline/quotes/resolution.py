@@ -33,6 +33,13 @@ class SpeakerResolution:
             right += 1
         return self.doc[left : right + 1]
 
+    def styled(self, token: Token) -> bool:
+        """True when a title word is part of a person's name written in full ("The Duke of Sussex said")."""
+        mention = self.mention_at(token)
+        if mention is None or mention.label != "PERSON":
+            return False
+        return any(w.lower() not in ("the", token.lower_) for w in mention.text.split())
+
     def resolve(self, token: Token, pos: int, depth: int = 0) -> Speaker:
         """Return the speaker `token` (a cue's subject) refers to."""
         last = hyphen_last(token)
@@ -45,7 +52,8 @@ class SpeakerResolution:
             return self.resolve_pronoun(token, pos)
         if self.demonym(token):
             return self.resolve_role(token, pos)  # "the New Zealander said", whatever NER made of the words
-        if token.lower_ in self.lex.person_roles and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        if token.lower_ in self.lex.person_roles and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
+                and not self.styled(token):
             return self.resolve_role(token, pos)  # "the Duchess said": a title, not a name
         mention = self.mention_at(token)
         role = self.role_after(mention) if mention is not None and depth == 0 else None

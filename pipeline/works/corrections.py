@@ -45,7 +45,8 @@ from ..records import doc_text
 from ..tokens import TokenArrays
 from .shapes import (NAMES_OF_PEOPLE_AND_GROUPS, POSSESSIVES, VENUE_HEADS, after_work_noun, before_of, capitalised,
                      character_in_parentheses, credited_by, glued, hyphen_start, list_member, maker_after_by,
-                     opened_by_work_noun, owner_named_elsewhere, publication_edited, without_opening_verb)
+                     opened_by_work_noun, owner_named_elsewhere, peers_styled, publication_edited,
+                     without_opening_verb)
 
 LABEL = "WORK_OF_ART"
 NAME_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC", "PRODUCT"}
@@ -653,7 +654,7 @@ class NerCorrections:
             taken = {(s.start, s.end) for s in modifiers}
             ents = modifiers + [e for e in ents if (e.start, e.end) not in taken]
         ents = ents + self.untagged_institutions(doc, ents, tokens)
-        outlets = self.outlets_told(doc, tokens)
+        outlets = self.outlets_told(doc, tokens) + peers_styled(doc, tokens)
         if outlets:
             taken = {t.i for s in outlets for t in s}
             ents = outlets + [e for e in ents if not any(i in taken for i in range(e.start, e.end))]

@@ -171,6 +171,43 @@ def before_of(doc: Doc, start: int) -> int:
     return j
 
 
+_PEERAGES = frozenset(load_json("title_corrections.json")["peerages"])
+_TITLE_TYPES = frozenset(load_json("relation_words.json")["title_types"])
+_QUOTE_MARKS = {'"', "“", "”", "‘", "’", "'", "``", "''"}
+
+
+def peers_styled(doc: Doc, tokens) -> list[Span]:
+    """Return PERSON spans for peers' styles, whatever the model made of them: "(The) Duke of Sussex", "the Duke
+    and Duchess of Cambridge", "Countess of Wessex"; not where a work stands: in quotation marks, or after "in",
+    "of", "as", "on" or a kind noun ("starred in The Duchess of Malfi", "the play The Duchess of Malfi")."""
+    found = []
+    lower, text = tokens.lower, tokens.text
+    n = len(lower)
+    i = 0
+    while i < n:
+        if lower[i] not in _PEERAGES or not text[i][:1].isupper() or i > 0 and lower[i - 1] in _PEERAGES:
+            i += 1
+            continue
+        start = i - 1 if i > 0 and text[i - 1] == "The" else i
+        k = i + 1
+        if k + 1 < n and lower[k] == "and" and lower[k + 1] in _PEERAGES:
+            k += 2
+        end = k + 1
+        while end < n and end - k <= 3 and text[end][:1].isupper() and text[end].isalpha():
+            end += 1
+        i = max(end, i + 1)
+        if k >= n or lower[k] != "of" or end == k + 1 or end - k > 4:
+            continue
+        before = doc[start - 1] if start > 0 else None
+        if before is not None and (before.text in _QUOTE_MARKS or before.lower_ in ("in", "of", "as", "on")
+                                   or before.lemma_.lower() in _TITLE_TYPES):
+            continue
+        if end < n and text[end] in _QUOTE_MARKS and text[end] not in ("'s", "’s"):
+            continue
+        found.append(Span(doc, start, end, label="PERSON"))
+    return found
+
+
 def credited_by(ent: Span) -> bool:
     """True for a name of two or three capitalised words after a maker's verb and "by" ("directed by Sofia Lund",
     "written by Dan Gore" tagged an organisation): a film is directed by a person."""
