@@ -1420,3 +1420,13 @@ def test_a_person_a_spokesman_speaks_for_is_tied_to_no_one(nlp):
 ])
 def test_a_peer_named_by_style_speaks(nlp, text, speaker):
     assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Chloe Vance and Adrian Stone have split. Vance, 29, wrapped filming.\n\nVance's sister, the actress Mia Vance, "
+     'posted a message online. "Love you forever, sis, you are the best," she wrote.', "Mia Vance"),
+    ("Tom Hale won the award on Monday.\n\nHale's brother, the director Sam Hale, was in the audience. "
+     '"He worked so hard for this moment," he said.', "Sam Hale"),
+])
+def test_a_name_in_apposition_to_the_subjects_role_noun_is_the_subject(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker

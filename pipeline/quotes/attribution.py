@@ -88,6 +88,8 @@ def governing_verb(root: Token, person_nouns: frozenset = frozenset()) -> Option
         return root.head
     if root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS:
         return root.head.head
+    if root.dep_ == "appos" and root.head.dep_ == "appos" and root.head.head.dep_ in SUBJECT_DEPS:
+        return root.head.head.head  # "Vance's sister, the actress Mia Vance, posted": through the role noun
     if root.dep_ == "appos" and (subject := _of_phrase_subject(root.head, person_nouns)) is not None:
         return subject.head
     # "Director Mike Leigh said" (a name split by the parser) speaks; "the Oscar voting panel said" does not.
