@@ -137,3 +137,53 @@ def test_a_title_modifying_the_role_noun_of_its_subject_states_the_relation(nlp,
 ])
 def test_a_place_an_abbreviation_a_band_or_a_reference_before_the_role_noun_states_nothing(nlp, text):
     assert not any(_stated(nlp, text).values())
+
+
+def _all_stated(nlp, text, subject, work):
+    from pipeline.relations.constructions import stated_facts
+    doc = make_doc(nlp, text)
+    view, candidates = generate(doc)
+    return {fact for c in candidates if (c.subject_name, c.object_text) == (subject, work)
+            for fact in stated_facts(view, c)}
+
+
+@pytest.mark.parametrize("text, subject, work, facts", [
+    ("Dev Patel created and stars in the hit sitcom Corner Store.", "Dev Patel", "Corner Store",
+     {("creator_work", "creator"), ("cast_member", None)}),
+    ("Greta Lane wrote and starred in the film Paper Boats.", "Greta Lane", "Paper Boats",
+     {("creator_work", "writer"), ("cast_member", None)}),
+    ("Sam Reyes wrote, directed and starred in the 2019 drama Long Shadows.", "Sam Reyes", "Long Shadows",
+     {("creator_work", "writer"), ("creator_work", "director"), ("cast_member", None)}),
+    ("Ava Cole stars in and produced the series Night Owls.", "Ava Cole", "Night Owls",
+     {("creator_work", "producer"), ("cast_member", None)}),
+    # verbs of one kind state one fact; a verb that is no credit states nothing
+    ("Rob Hale directed and produced the film Cold Light.", "Rob Hale", "Cold Light", {("creator_work", "producer")}),
+    ("Ava Cole praised and starred in the series Night Owls.", "Ava Cole", "Night Owls", set()),
+])
+def test_coordinated_verbs_of_two_kinds_state_both_facts(nlp, text, subject, work, facts):
+    assert _all_stated(nlp, text, subject, work) == facts
+
+
+def test_the_kept_fact_carries_every_stated_credit(nlp):
+    doc = make_doc(nlp, "Sam Reyes wrote, directed and starred in the 2019 drama Long Shadows.")
+    found = {(r.relation, r.credit) for r in doc._.relations if r.subject == "Sam Reyes"}
+    assert found == {("creator_work", "writer"), ("creator_work", "director"), ("cast_member", None)}
+
+
+@pytest.mark.parametrize("text, subject, work", [
+    ("Declan Rourke, who directed Marla Quinn in the 2014 thriller Glass Harbor, filed for divorce.", "Declan Rourke",
+     "Glass Harbor"),
+    ("Peter Hall directed Tom Vale in the film Silver Lake.", "Peter Hall", "Silver Lake"),
+    ("Ruth Okoye has directed Ben Cole in the comedy Small Hours.", "Ruth Okoye", "Small Hours"),
+])
+def test_directing_someone_in_a_work_states_the_director(nlp, text, subject, work):
+    assert ("creator_work", "director") in _all_stated(nlp, text, subject, work)
+
+
+@pytest.mark.parametrize("text, subject, work, fact", [
+    ("Ruth Okoye has directed the film Small Hours.", "Ruth Okoye", "Small Hours", ("creator_work", "director")),
+    ("Tom Vale has starred in the series Night Owls.", "Tom Vale", "Night Owls", ("cast_member", None)),
+    ("Ava Cole has written and starred in the play Salt Roads.", "Ava Cole", "Salt Roads", ("creator_work", "writer")),
+])
+def test_a_perfect_tense_states_as_the_simple_one(nlp, text, subject, work, fact):
+    assert fact in _all_stated(nlp, text, subject, work)

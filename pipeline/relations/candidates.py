@@ -107,7 +107,7 @@ class DocView:
         self.paragraph_of_sent = [bisect_right(paragraph_starts, s.start_char) - 1 for s in self.sents]
         self.work_type = self._work_types()
         self.mention_counts = Counter(e.kb_id_ for e in self.subjects if e.label_ == "PERSON")
-        self.constructions: dict[Candidate, Optional[tuple[str, Optional[str]]]] = {}  # see `constructions.stated`
+        self.constructions: dict[Candidate, tuple] = {}  # see `constructions.stated_facts`
 
     def entity(self, span: Span) -> Optional[Entity]:
         return self.by_id.get(span.kb_id_)

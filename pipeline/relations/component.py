@@ -104,9 +104,10 @@ class RelationExtractor:
             if key in dropped:
                 continue
             members, cand, probs = groups[key]
-            certain = stated_by(key[0], members)
-            if certain and certain[1]:  # the construction's verb gives the credit ("directed by" → director)
-                probs = {**probs, **{k: float(k == f"credit:{certain[1]}") for k in probs if k.startswith("credit:")}}
+            certain = {f"credit:{credit}" for info, _ in members for relation, credit in info.stated
+                       if relation == key[0] and credit}
+            if certain:  # the construction's verbs give the credits ("directed by" → director)
+                probs = {**probs, **{k: float(k in certain) for k in probs if k.startswith("credit:")}}
             out.append((cand, probs, key[0], p))
         return out
 

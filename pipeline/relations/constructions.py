@@ -89,13 +89,74 @@ def _drop_list(seq: list[tuple[str, str]], at_start: bool) -> list[tuple[str, st
 
 
 def stated(view: DocView, cand: Candidate) -> Optional[tuple[str, Optional[str]]]:
-    """Return (relation, credit) when the pair stands in one of the certain constructions, else None.
+    """Return the (relation, credit) a certain construction states of the pair (the first, when it states two),
+    else None."""
+    found = stated_facts(view, cand)
+    return found[0] if found else None
+
+
+def stated_facts(view: DocView, cand: Candidate) -> tuple[tuple[str, Optional[str]], ...]:
+    """Return every (relation, credit) the certain constructions state of the pair: two for coordinated verbs of
+    different kinds ("X wrote and starred in W"), else at most one.
 
     Kept per document (`view.constructions`): the candidate's features and its fact both ask.
     """
     if cand not in view.constructions:
-        view.constructions[cand] = _stated(view, cand)
+        single = _stated(view, cand)
+        view.constructions[cand] = _coordinated(view, cand) or ((single,) if single else ())
     return view.constructions[cand]
+
+
+def _coordinated(view: DocView, cand: Candidate) -> tuple[tuple[str, Optional[str]], ...]:
+    """Return the facts coordinated verbs between a subject and its work state, one per verb, when the verbs are
+    of different kinds: "X created and stars in W", "X wrote, directed and starred in the film W", "X stars in and
+    produced W"; () for any other shape."""
+    if cand.kind != "work" or cand.object is None or cand.source not in ("sentence", "reference"):
+        return ()
+    (s0, s1), (o0, o1) = cand.subject, cand.object
+    if not s1 <= o0 or view.sent_of[o0] != view.sent_of[s0]:
+        return ()
+    seq = _drop_list(_between(view, s1, o0), at_start=True)
+    words = [w for w, _ in _trim_kind(seq)]
+    if words[:2] in ([",", "who"], [",", "which"]):
+        words, seq = words[2:], seq[2:]
+    words, seq = _perfect(words, seq)
+    if not seq or seq[0][1] not in ("VBD", "VBZ", "VBP"):
+        return ()
+    groups, group = [], []
+    for word in words:
+        if word in (",", "and"):
+            if group:
+                groups.append(group)
+            group = []
+        else:
+            group.append(word)
+    groups.append(group)
+    facts = []
+    for group in groups:
+        if len(group) == 1 and _GROUP.get(group[0]) in CREATOR_GROUPS:
+            facts.append(("creator_work", _GROUP[group[0]]))
+        elif group in (["star", "in"], ["co-star", "in"], ["appear", "in"]):
+            facts.append(("cast_member", None))
+        else:
+            return ()
+    kinds = {relation for relation, _ in facts}
+    return tuple(dict.fromkeys(facts)) if len(kinds) == 2 else ()
+
+
+def _perfect(words: list[str], seq: list[tuple[str, str]]) -> tuple[list[str], list[tuple[str, str]]]:
+    """Read a perfect tense as the simple one: "X has directed W" as "X directed W"."""
+    if words[:1] == ["have"] and len(seq) > 1 and seq[1][1] == "VBN":
+        return words[1:], [(seq[1][0], "VBD")] + seq[2:]
+    return words, seq
+
+
+def _trim_kind(seq: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Drop the kind nouns ending the stretch before a title and their modifiers ("in the 2014 thriller W")."""
+    if seq and seq[-1][0] == "K":
+        while seq and (seq[-1][0] == "K" or seq[-1][1] in ("CD", "JJ")):  # "the hit sitcom", "the 2014 thriller"
+            seq = seq[:-1]
+    return seq
 
 
 def _stated(view: DocView, cand: Candidate) -> Optional[tuple[str, Optional[str]]]:
@@ -116,8 +177,13 @@ def _stated(view: DocView, cand: Candidate) -> Optional[tuple[str, Optional[str]
             words = words[:-1]
         if words[:2] in ([",", "who"], [",", "which"]):
             words, seq = words[2:], seq[2:]
+        words, seq = _perfect(words, seq)
         if words in (["star", "in"], ["co-star", "in"], ["appear", "in"]):
             return "cast_member", None
+        trimmed = [w for w, _ in _trim_kind(seq)]
+        if len(trimmed) == 3 and trimmed[1:] == ["P", "in"] and _GROUP.get(trimmed[0]) == "director" \
+                and seq[0][1] in ("VBD", "VBZ", "VBP"):
+            return "creator_work", "director"  # "X directed Y in the 2014 thriller W"
         if words[-1:] == ["for"]:
             award = _award(view, words, s0)
             if award is not None:

@@ -19,7 +19,7 @@ from typing import Optional
 import numpy
 
 from .candidates import Candidate, DocView, title_text, topic_work
-from .constructions import stated
+from .constructions import stated_facts
 
 SOURCES = ("sentence", "modifier", "character-cue", "played-by", "parens", "reference", "pronoun", "nominal",
            "topic", "protagonist")
@@ -40,7 +40,7 @@ class Info:
     subject_org: bool
     object_mentions: int
     object_is_topic: bool
-    stated: tuple = ()  # (relation, credit) when a certain construction states the pair (`constructions.py`)
+    stated: tuple = ()  # the (relation, credit) pairs certain constructions state of the pair (`constructions.py`)
 
 
 class Context:
@@ -58,7 +58,7 @@ class Context:
         title = cand.object_text.lower()
         return Info(_base_source(cand.source), cand.sent, self.people.get(cand.subject_id, 0),
                     cand.subject_id == self.lead, cand.subject_label == "ORG", self.titles.get(title, 0),
-                    bool(self.topic) and title == self.topic, stated(self.view, cand) or ())
+                    bool(self.topic) and title == self.topic, stated_facts(self.view, cand))
 
 
 def _base_source(source: str) -> str:
@@ -73,7 +73,7 @@ def _logit(p: float) -> float:
 
 def stated_by(relation: str, members: list[tuple[Info, float]]) -> Optional[tuple]:
     """Return the (relation, credit) of a certain construction among the fact's candidates, if one states it."""
-    return next((i.stated for i, _ in members if i.stated and i.stated[0] == relation), None)
+    return next((fact for i, _ in members for fact in i.stated if fact[0] == relation), None)
 
 
 def vector(members: list[tuple[Info, float]], relation: str = "") -> list[float]:

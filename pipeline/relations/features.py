@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from .. import names
 from .candidates import WORDS, Candidate, DocView
-from .constructions import stated
+from .constructions import stated_facts
 
 _CUES = {lemma: group for group, lemmas in WORDS.get("cues", {}).items() for lemma in lemmas}
 _ROLE_NOUNS = set(WORDS.get("nominal_nouns", {})) | {lemma for lemma, g in _CUES.items() if g != "cast"} | {
@@ -217,9 +217,7 @@ class Featurizer:
             f.extend("c" + name for name in self._path(shead, ohead) if name.startswith(("path=", "pathlex=", "lca=")))
         if dep[sroot] == "appos" and o0 <= head[sroot] < o1 or dep[oroot] == "appos" and s0 <= head[oroot] < s1:
             f.append("appos")
-        certain = stated(view, cand)
-        if certain is not None:
-            f.append(f"stated={certain[0]}")
+        f.extend(f"stated={relation}" for relation in dict.fromkeys(r for r, _ in stated_facts(view, cand)))
         if cand.kind == "role":
             f.append(f"clab={view.ent_at[o0].label_ if o0 in view.ent_at else 'none'}")
             f.append(f"cwork={'yes' if cand.work else 'no'}")
