@@ -96,8 +96,8 @@ def stated(view: DocView, cand: Candidate) -> Optional[tuple[str, Optional[str]]
 
 
 def stated_facts(view: DocView, cand: Candidate) -> tuple[tuple[str, Optional[str]], ...]:
-    """Return every (relation, credit) the certain constructions state of the pair: two for coordinated verbs of
-    different kinds ("X wrote and starred in W"), else at most one.
+    """Return every (relation, credit) the certain constructions state of the pair: one per verb of a
+    coordination ("X wrote and starred in W", "X wrote and directed W"), else at most one.
 
     Kept per document (`view.constructions`): the candidate's features and its fact both ask.
     """
@@ -108,16 +108,16 @@ def stated_facts(view: DocView, cand: Candidate) -> tuple[tuple[str, Optional[st
 
 
 def _coordinated(view: DocView, cand: Candidate) -> tuple[tuple[str, Optional[str]], ...]:
-    """Return the facts coordinated verbs between a subject and its work state, one per verb, when the verbs are
-    of different kinds: "X created and stars in W", "X wrote, directed and starred in the film W", "X stars in and
-    produced W"; () for any other shape."""
+    """Return the facts coordinated verbs between a subject and its work state, one per verb, when they state
+    more than one: "X created and stars in W", "X wrote, directed and starred in the film W", "X stars in and
+    produced W", "X wrote and directed W" (a credit each); () for any other shape."""
     if cand.kind != "work" or cand.object is None or cand.source not in ("sentence", "reference"):
         return ()
     (s0, s1), (o0, o1) = cand.subject, cand.object
     if not s1 <= o0 or view.sent_of[o0] != view.sent_of[s0]:
         return ()
-    seq = _drop_list(_between(view, s1, o0), at_start=True)
-    words = [w for w, _ in _trim_kind(seq)]
+    seq = _trim_kind(_drop_list(_between(view, s1, o0), at_start=True))
+    words = [w for w, _ in seq]
     if words[:2] in ([",", "who"], [",", "which"]):
         words, seq = words[2:], seq[2:]
     words, seq = _perfect(words, seq)
@@ -140,8 +140,8 @@ def _coordinated(view: DocView, cand: Candidate) -> tuple[tuple[str, Optional[st
             facts.append(("cast_member", None))
         else:
             return ()
-    kinds = {relation for relation, _ in facts}
-    return tuple(dict.fromkeys(facts)) if len(kinds) == 2 else ()
+    facts = list(dict.fromkeys(facts))
+    return tuple(facts) if len(facts) >= 2 else ()
 
 
 def _perfect(words: list[str], seq: list[tuple[str, str]]) -> tuple[list[str], list[tuple[str, str]]]:
@@ -171,17 +171,14 @@ def _stated(view: DocView, cand: Candidate) -> Optional[tuple[str, Optional[str]
     if view.sent_of[o0] != view.sent_of[s0]:
         return None
     if s1 <= o0:  # subject first: "X directed W", "X stars in W"
-        seq = _drop_list(_between(view, s1, o0), at_start=True)
+        seq = _trim_kind(_drop_list(_between(view, s1, o0), at_start=True))
         words = [w for w, _ in seq]
-        if words and words[-1] == "K":
-            words = words[:-1]
         if words[:2] in ([",", "who"], [",", "which"]):
             words, seq = words[2:], seq[2:]
         words, seq = _perfect(words, seq)
         if words in (["star", "in"], ["co-star", "in"], ["appear", "in"]):
             return "cast_member", None
-        trimmed = [w for w, _ in _trim_kind(seq)]
-        if len(trimmed) == 3 and trimmed[1:] == ["P", "in"] and _GROUP.get(trimmed[0]) == "director" \
+        if len(words) == 3 and words[1:] == ["P", "in"] and _GROUP.get(words[0]) == "director" \
                 and seq[0][1] in ("VBD", "VBZ", "VBP"):
             return "creator_work", "director"  # "X directed Y in the 2014 thriller W"
         if words[-1:] == ["for"]:
