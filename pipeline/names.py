@@ -179,9 +179,9 @@ def trim_name(span: Span) -> Optional[Span]:
 def unglue_headline(spans: list[Span], text: str) -> list[Span]:
     """Return `spans` with a person's name in the headline cut to the longest name the body writes, when the
     headline runs it on into its own words ("Tessa Morrow Welcome First Child", the body writing "Tessa Morrow";
-    "Dev Harlan Finally Speaks"). A name of three words or more only, cut to two words or more (or to a known
-    first name the body writes alone: "Kim And Kanye Silence Divorce Rumors" → "Kanye"), and only when the body
-    never writes the longer form."""
+    "Dev Harlan Finally Speaks"), or the headline's words before it too ("Reality Star Brandi Lake Slams Ex"). A
+    name of three words or more only, cut to two words or more (or to a known first name the body writes alone:
+    "Kim And Kanye Silence Divorce Rumors" → "Kanye"), and only when the body never writes the longer form."""
     headline_end = text.find("\n")
     if headline_end < 0:
         return spans
@@ -191,11 +191,21 @@ def unglue_headline(spans: list[Span], text: str) -> list[Span]:
         if span.label_ == "PERSON" and span.end_char <= headline_end and len(span) >= 3 and span.text not in body:
             cut = next((end for end in range(span.end - 1, span.start, -1)
                         if (end > span.start + 1 or span[0].lower_ in FIRST_NAMES)
-                        and re.search(r"(?<!\w)" + re.escape(span.doc[span.start:end].text) + r"(?!\w)", body)), None)
+                        and _written_in(span.doc[span.start:end].text, body)), None)
             if cut is not None:
                 span = Span(span.doc, span.start, cut, label=span.label_)
+            else:  # "Reality Star Brandi Lake Slams Ex": the headline's words before the name as well
+                inner = next(((a, a + size) for size in range(len(span) - 1, 1, -1)
+                              for a in range(span.start + 1, span.end - size + 1)
+                              if _written_in(span.doc[a:a + size].text, body)), None)
+                if inner is not None:
+                    span = Span(span.doc, inner[0], inner[1], label=span.label_)
         out.append(span)
     return out
+
+
+def _written_in(name: str, text: str) -> bool:
+    return re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text) is not None
 
 
 _NICKNAMED = re.compile(r"\b([A-Z][a-z]+)\s+([\"'“‘])([A-Z][\w.\-]*(?: [A-Z][\w.\-]*){0,2})([\"'”’])\s+"

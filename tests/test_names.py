@@ -542,12 +542,18 @@ def test_an_organisation_word_tagged_alone_takes_the_proper_noun_before_it(nlp, 
         ("Tessa Morrow Welcome First Child\n\nTessa Morrow and her husband had a girl on Saturday.", "Tessa Morrow"),
         ("Dev Harlan Finally Speaks Out\n\nThe singer Dev Harlan spoke to reporters on Monday.", "Dev Harlan"),
         ("Mara Quill Lands Lead Role\n\nMara Quill will star in the drama, her agent said.", "Mara Quill"),
+        # and the headline's words before the name
+        ("Reality Star Brandi Lake Slams Ex on Reunion Special\n\nBrandi Lake did not hold back on Sunday.",
+         "Brandi Lake"),
+        ("Ava Lin Responds to Feud Rumors With Co-Star Mia Grant\n\nAva Lin has addressed rumors of a feud with Mia "
+         "Grant.", "Mia Grant"),
+        ("Oscar Winner Jo Hart Opens Up\n\nJo Hart spoke to reporters in London.", "Jo Hart"),
     ],
 )
 def test_headline_words_glued_to_a_name_give_way_to_the_name_the_body_writes(nlp, text, full):
     doc = make_doc(nlp, text)
     assert full in _people(doc)
-    assert not any(name.startswith(full + " ") for name in _people(doc))
+    assert not any(name.startswith(full + " ") or name.endswith(" " + full) for name in _people(doc))
 
 
 def test_a_headline_name_cut_to_a_first_name_the_body_writes_alone(nlp):
