@@ -1123,3 +1123,18 @@ def test_what_someone_performs_in_is_a_work(nlp, sentence, spans, name, expected
 ])
 def test_a_peers_style_is_a_person(nlp, sentence, spans, name, expected):
     assert _corrected(nlp, sentence, spans).get(name) == expected
+
+
+@pytest.mark.parametrize("sentence, spans, name, expected", [
+    ("Pop star Kaya Monroe has announced a tour.", [("Pop", "WORK_OF_ART"), ("Kaya Monroe", "PERSON")], "Pop", None),
+    ("Reality star Brandi Lake has a new book.", [("Reality", "WORK_OF_ART"), ("Brandi Lake", "PERSON")], "Reality",
+     None),
+    ("Soap actress Jo Marsh is pregnant.", [("Soap", "WORK_OF_ART"), ("Jo Marsh", "PERSON")], "Soap", None),
+    ("Talk show host Ann Lee signed a deal.", [("Talk", "WORK_OF_ART"), ("Ann Lee", "PERSON")], "Talk", None),
+    # a title that is such a word stays one before a verb, and a title of other words before a role noun
+    ("Music was released in 2001.", [("Music", "WORK_OF_ART")], "Music", "WORK_OF_ART"),
+    ("Harbour Lights star Jo Marsh is pregnant.", [("Harbour Lights", "WORK_OF_ART"), ("Jo Marsh", "PERSON")],
+     "Harbour Lights", "WORK_OF_ART"),
+])
+def test_a_genre_before_a_role_noun_is_no_title(nlp, sentence, spans, name, expected):
+    assert _corrected(nlp, sentence, spans).get(name) == expected

@@ -106,6 +106,7 @@ class NerCorrections:
         self.kin_nouns = set(data["kin_nouns"])
         self.institution_heads = set(data["institution_heads"])
         self.naming_verbs = frozenset(data["naming_verbs"])
+        self.genre_words = frozenset(data["genre_words"])
         self.product_nouns = {word: label for label, words in data["product_nouns"].items() for word in words}
         self.category_openers = set(data["award_category_openers"])
         self.maker_nouns = set(data["maker_nouns"])
@@ -251,6 +252,9 @@ class NerCorrections:
             # "When Wintour arrived": a clause's conjunction glued to a person of the article.
             return [Span(ent.doc, ent.start + 1, ent.end, label="PERSON")]
         ent = without_opening_verb(ent, ents)
+        if ent.end < len(doc) and doc[ent.end].is_lower and doc[ent.end].pos_ == "NOUN" \
+                and all(t.lower_ in self.genre_words for t in ent):
+            return []  # "Pop star Kaya Monroe", "Reality TV star": a genre describes the person
         credit = next((t.i for t in ent[:-2] if t.lower_ in _CREDIT_WORDS and doc[t.i + 1].text == ":"), None)
         if credit is not None:
             # "Image: Nick Moreau", "Belle Image: Nick Moreau" (a caption and its credit): who made the picture.
