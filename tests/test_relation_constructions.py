@@ -190,3 +190,20 @@ def test_directing_someone_in_a_work_states_the_director(nlp, text, subject, wor
 ])
 def test_a_perfect_tense_states_as_the_simple_one(nlp, text, subject, work, fact):
     assert fact in _all_stated(nlp, text, subject, work)
+
+
+@pytest.mark.parametrize("text, subject, work, fact", [
+    ("Cold Light stars Tom Vale and Ann Lee.", "Ann Lee", "Cold Light", ("cast_member", None)),
+    ("The comedy Night Owls starred Jo Marsh.", "Jo Marsh", "Night Owls", ("cast_member", None)),
+    ("The film Small Hours, directed by Oscar winner Helena Voss, opens on Friday.", "Helena Voss", "Small Hours",
+     ("creator_work", "director")),
+    ("The album Blue Lines was produced by Grammy winner Max Lind.", "Max Lind", "Blue Lines",
+     ("creator_work", "producer")),
+])
+def test_a_title_that_stars_and_a_name_described_before_by(nlp, text, subject, work, fact):
+    assert fact in _all_stated(nlp, text, subject, work)
+
+
+def test_the_film_stars_states_nothing_through_a_reference(nlp):
+    text = "Cold Light opened on Friday. The film also stars Tom Vale."
+    assert _all_stated(nlp, text, "Tom Vale", "Cold Light") == set()

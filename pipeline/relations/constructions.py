@@ -67,6 +67,8 @@ def _between(view: DocView, start: int, end: int) -> list[tuple[str, str]]:
             j = k
             while j > 0 and out[j - 1][1] in ("NN", "JJ"):
                 j -= 1
+            while j < k and j > 0 and out[j - 1][1] in ("NNP", "NN", "JJ"):
+                j -= 1  # "by Oscar winner X", "by Grammy-winning producer X": a name modifying the role noun
             del out[j:k]
             k = j
         k -= 1
@@ -208,8 +210,8 @@ def _stated(view: DocView, cand: Candidate) -> Optional[tuple[str, Optional[str]
                 return "creator_work", _KIND_CREDIT[kind]
     if len(words) == 2 and words[1] == "by" and _GROUP.get(words[0]) in CREATOR_GROUPS and seq[0][1] == "VBN":
         return "creator_work", _GROUP[words[0]]
-    if words == ["star"] and seq[0][1] == "VBG":
-        return "cast_member", None
+    if words == ["star"] and (seq[0][1] == "VBG" or seq[0][1] in ("VBZ", "VBD") and cand.source == "sentence"):
+        return "cast_member", None  # "W, starring X", "W (also) stars X, Y and Z" (a title, not "the film")
     return None
 
 
