@@ -385,8 +385,15 @@ class EntityResolver:
             span = doc.char_span(m.start(), m.end(), label="WORK_OF_ART")
             if span is not None and not any(i in taken for i in range(span.start, span.end)):
                 added.append(span)
-        # A title found by a rule wins over the model's label for the same string.
-        relabelled = [Span(doc, s.start, s.end, label="WORK_OF_ART") if s.text in titles else s for s in spans]
+        # A title found by a rule wins over the model's label for the same string, also when the model took a
+        # lower-case article into its span ("the Sunset Boulevard actress" FAC beside the drama Sunset Boulevard).
+        relabelled = []
+        for s in spans:
+            if s.text in titles:
+                s = Span(doc, s.start, s.end, label="WORK_OF_ART")
+            elif len(s) > 1 and s[0].lower_ in ("the", "a", "an") and s[0].is_lower and s[1:].text in titles:
+                s = Span(doc, s.start + 1, s.end, label="WORK_OF_ART")
+            relabelled.append(s)
         return relabelled + added
 
     def _cluster(self, spans: list[Span], article: str) -> list[_Cluster]:

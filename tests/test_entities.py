@@ -240,3 +240,16 @@ def test_inner_names_and_accents_link_to_the_full_name(nlp, text, ents, mention,
     names = {e.entity_id: e.name for e in doc._.entities}
     found = [m for m in doc._.mentions if m.text == mention][-1]
     assert names[found.entity_id] == expected
+
+
+@pytest.mark.parametrize("text, ents", [
+    ("In an interview, the Sunset Boulevard actress smiled. She returns in the drama Sunset Boulevard.",
+     [("the Sunset Boulevard", "FAC"), ("Sunset Boulevard", "WORK_OF_ART")]),
+    ("Fans of the Harbour Lights cast cheered. The series Harbour Lights ends in May.",
+     [("the Harbour Lights", "ORG"), ("Harbour Lights", "WORK_OF_ART")]),
+])
+def test_a_title_the_model_took_with_a_lower_case_article_is_the_title(nlp, text, ents):
+    doc = _resolve(nlp, text, ents)
+    found = [(m.text, m.label) for m in doc._.mentions]
+    assert found.count((ents[1][0], "WORK_OF_ART")) == 2
+    assert not [m for m in doc._.mentions if m.text.startswith("the ")]
