@@ -1138,3 +1138,21 @@ def test_a_peers_style_is_a_person(nlp, sentence, spans, name, expected):
 ])
 def test_a_genre_before_a_role_noun_is_no_title(nlp, sentence, spans, name, expected):
     assert _corrected(nlp, sentence, spans).get(name) == expected
+
+
+@pytest.mark.parametrize("sentence, spans, name, expected", [
+    ("They told it on The Late Show with Stephen Colbert in May.",
+     [("The Late Show", "WORK_OF_ART"), ("Stephen Colbert", "PERSON")], "The Late Show with Stephen Colbert",
+     "WORK_OF_ART"),
+    ("She was on Real Time with Bill Maher last week.", [("Real Time", "WORK_OF_ART"), ("Bill Maher", "PERSON")],
+     "Real Time with Bill Maher", "WORK_OF_ART"),
+    ("He appeared on The Tonight Show Starring Jimmy Fallon on Monday.", [("The Tonight Show Starring", "WORK_OF_ART")],
+     "The Tonight Show Starring Jimmy Fallon", "WORK_OF_ART"),
+    # a film and its co-star; a person after "with" elsewhere
+    ("He starred in Date Night with Tina Fey.", [("Date Night", "WORK_OF_ART"), ("Tina Fey", "PERSON")], "Tina Fey",
+     "PERSON"),
+    ("She watched Harbour Lights with Tom Vale.", [("Harbour Lights", "WORK_OF_ART"), ("Tom Vale", "PERSON")],
+     "Tom Vale", "PERSON"),
+])
+def test_a_programme_named_with_its_host_is_one_title(nlp, sentence, spans, name, expected):
+    assert _corrected(nlp, sentence, spans).get(name) == expected

@@ -107,6 +107,7 @@ class NerCorrections:
         self.institution_heads = set(data["institution_heads"])
         self.naming_verbs = frozenset(data["naming_verbs"])
         self.genre_words = frozenset(data["genre_words"])
+        self.host_heads = frozenset(data["host_heads"])
         self.product_nouns = {word: label for label, words in data["product_nouns"].items() for word in words}
         self.category_openers = set(data["award_category_openers"])
         self.maker_nouns = set(data["maker_nouns"])
@@ -233,6 +234,34 @@ class NerCorrections:
         start = ent.start - 1 if the and doc[ent.start - 1].text == "The" else ent.start
         end = ent.end + 1 + (ent.end + 1 < len(doc) and doc[ent.end + 1].text == "!")
         return Span(doc, start, end, label=LABEL)
+
+    def hosts_joined(self, ents: list[Span]) -> list[Span]:
+        """Return `ents` with a programme named with its host as one title: "The Late Show with Stephen Colbert",
+        "Real Time with Bill Maher", "The Tonight Show Starring Jimmy Fallon" (the model ends the title before
+        "with" or the name, `host_heads`), the host's name joined into it."""
+        starts = {e.start: e for e in ents}
+        joined: dict[int, Span] = {}
+        for ent in ents:
+            if ent.label_ != LABEL:
+                continue
+            doc, end = ent.doc, ent.end
+            if ent.start > 0 and doc[ent.start - 1].lower_ == "in":
+                continue  # "starred in Date Night with Tina Fey": a film and a co-star; one appears on a show
+            if ent[-1].text == "Starring" and ent.end - ent.start >= 3 and ent[-2].text in self.host_heads:
+                at = end
+            elif ent[-1].text in self.host_heads and end + 1 < len(doc) and doc[end].lower_ in ("with", "starring"):
+                at = end + 1
+            else:
+                continue
+            host = starts.get(at)
+            if host is None and at not in {i for e in ents for i in range(e.start, e.end)}:
+                host = _untagged_name(doc, at)
+            if host is not None and host.label_ == "PERSON":
+                joined[ent.start] = Span(doc, ent.start, host.end, label=LABEL)
+                joined[host.start] = None
+        if not joined:
+            return ents
+        return [joined[e.start] if e.start in joined else e for e in ents if joined.get(e.start, e) is not None]
 
     def own_the(self, ent: Span, head: str) -> bool:
         """True for an event-headed title that keeps a capitalised "The" inside a sentence ("starred in The Hunger
@@ -644,7 +673,7 @@ class NerCorrections:
                 ents.append(Span(doc, ent.start, ent.end, label="PERSON"))
             else:
                 ents.append(ent)
-        ents = self.awards_named(ents)
+        ents = self.hosts_joined(self.awards_named(ents))
         modifiers = self.role_modifiers(doc)
         ents = filter_spans(ents)
         listed = list(self.listed_with_works(doc, ents))
@@ -700,6 +729,16 @@ class NerCorrections:
                     and not (tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper()):
                 found.append(Span(doc, tok.i, tok.i + 1, label="ORG"))
         return found
+
+
+def _untagged_name(doc: Doc, i: int) -> Span | None:
+    """Return the person's name no entity covers at token `i`: a known first name and one or two capitalised words."""
+    if i >= len(doc) or doc[i].lower_ not in FIRST_NAMES or doc[i].ent_type_:
+        return None
+    end = i + 1
+    while end < len(doc) and end - i < 3 and doc[end].is_alpha and doc[end].text[:1].isupper() and not doc[end].ent_type_:
+        end += 1
+    return Span(doc, i, end, label="PERSON") if end > i + 1 else None
 
 
 class PersonEvidence:
