@@ -132,6 +132,7 @@ def test_a_title_modifying_the_role_noun_of_its_subject_states_the_relation(nlp,
 @pytest.mark.parametrize("text", [
     "Marla Quinn is speaking out. The US actress, 38, sat down with a magazine.",
     "Marla Quinn is speaking out. The TV star, 38, sat down with a magazine.",
+    "Kim Tran is not pregnant. The YouTube star, 30, posted a video on Thursday.",
     "Pete Moss is touring. The Loose Ends singer played Leeds on Friday.",
     "Marla Quinn is speaking out. The film director praised her on Sunday.",
 ])

@@ -395,14 +395,14 @@ _PLACE_LABELS = {"GPE", "NORP", "LOC", "FAC"}
 
 def _title_like(view: DocView, run: Span, noun: int) -> bool:
     """Return whether an untagged capitalised run before a description's role noun may be a title: not a lone
-    "The", an abbreviation ("the TV star", "the US singer") or a place, and the noun not a band member's
+    "The", an abbreviation ("the TV star", "the US singer"), a place or a known company, and the noun not a band member's
     ("The Libertines singer": the band is no work)."""
     words = [t for t in run if t.lower_ != "the"]
     if not words or all(t.is_upper for t in words):
         return False
     ent = view.ent_at.get(run.start)
-    if ent is not None and ent.label_ in _PLACE_LABELS:
-        return False
+    if ent is not None and ent.label_ in _PLACE_LABELS or _known_organisation(run):
+        return False  # "the Chelsea star", "the YouTube star"
     return _joined(view, noun) not in ("singer", "frontman", "rapper")
 
 
