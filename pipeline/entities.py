@@ -408,10 +408,14 @@ class EntityResolver:
 
         # Full personal names (two or more words) anchor person clusters.
         full_names: dict[str, list[str]] = {}
+        related: dict[str, bool] = {}
         for span in spans:
             words = name_words(span.text)
             if span.label_ == "PERSON" and len(words) >= 2 and span.text not in self.gazetteer:
                 full_names.setdefault(" ".join(words), words)
+                name = " ".join(words)
+                related[name] = related.get(name, True) and _relative_of(span)
+        related_to = {name for name, only in related.items() if only}
         # Shorter full names that are part of a longer one ("Sherman-Palladino" inside "Amy Sherman-Palladino").
         # Not a venue's or a company's name a person's label mistook ("the Johnny Carson Theater").
         anchors = {n: w for n, w in full_names.items()
@@ -460,7 +464,7 @@ class EntityResolver:
                     and next(iter(org_names[text])) != text:
                 cluster = cluster_for("name:" + next(iter(org_names[text])))
             else:
-                anchor = _person_anchor(words, anchors, span, article, inner_surnames)
+                anchor = _person_anchor(words, anchors, span, article, inner_surnames, related_to)
                 if anchor is not None:
                     cluster = cluster_for("person:" + anchor)
                     cluster.fixed_label = "PERSON"
@@ -515,9 +519,11 @@ def _contains(longer: list[str], shorter: list[str]) -> bool:
 
 
 def _person_anchor(words: list[str], anchors: dict[str, list[str]], span: Span, article: str,
-                   inner_surnames: Optional[dict[str, set[str]]] = None) -> Optional[str]:
+                   inner_surnames: Optional[dict[str, set[str]]] = None,
+                   related_to: Optional[set[str]] = None) -> Optional[str]:
     """Return the full name a (possibly partial) person mention refers to, or None when unknown or ambiguous.
-    `inner_surnames`: surname → the longer names that hold a shorter full name ending with it."""
+    `inner_surnames`: surname → the longer names that hold a shorter full name ending with it; `related_to`: the
+    full names written only as whom a relative is related to ("the brother of Simon Cowell")."""
     text = " ".join(words)
     if text in anchors:
         return text
@@ -546,7 +552,14 @@ def _person_anchor(words: list[str], anchors: dict[str, list[str]], span: Span, 
         # Family members who share a surname: the article calls all but one of them by first name ("Nora also
         # weighed in"), and the surname alone is the one it does not ("Price later thanked fans" is Liam Price).
         unfamiliar = [n for n in same if not _first_name_alone(anchors[n], article)]
-        return unfamiliar[0] if len(unfamiliar) == 1 else _nearest(same, span, article)
+        if len(unfamiliar) == 1:
+            return unfamiliar[0]
+        # Else the surname is the article's subject, the first named ("Kim Tran has a message …" before "Her
+        # mother, Linh Tran, made a cameo"), unless that one is only named as whom a relative is related to ("the
+        # brother of Simon Cowell", "Simon Cowell's brother": the brother is written about).
+        pool = unfamiliar or same
+        pool = [n for n in pool if n not in (related_to or ())] or pool
+        return min(pool, key=lambda n: article.find(n))
     inner = (inner_surnames or {}).get(word, set())
     if len(inner) == 1:
         return next(iter(inner))
@@ -567,6 +580,19 @@ def _person_anchor(words: list[str], anchors: dict[str, list[str]], span: Span, 
         if len(candidates) > 1:
             return _nearest(candidates, span, article)
     return None
+
+
+# Nouns of a person's tie to another ("brother", "wife", "agent"): `quote_cues.json`.
+RELATIONAL_ROLES = frozenset(load_json("quote_cues.json")["relational_roles"])
+
+
+def _relative_of(span: Span) -> bool:
+    """True for a name written as whom a relative is related to: "the brother of Simon Cowell", "Simon Cowell's
+    brother"."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        return root.head.head.lemma_.lower() in RELATIONAL_ROLES
+    return root.dep_ == "poss" and root.head.lemma_.lower() in RELATIONAL_ROLES
 
 
 def _fold(name: str) -> str:
