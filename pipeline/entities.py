@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .names import (FIRST_NAMES, NAME_SUFFIXES, ORG_WORDS, acronym, canonical_name, join_labels, mend_split_names, musical_acts,
+from .names import (FIRST_NAME_GENDER, FIRST_NAMES, NAME_SUFFIXES, ORG_WORDS, acronym, canonical_name, join_labels, mend_split_names, musical_acts,
                     same_given_name, speaking_names, speaking_organisations, surname, trim_name, unglue_headline,
                     untagged_people, nicknamed_people)
 from .records import Entity, Mention, doc_text
@@ -543,6 +543,12 @@ def _person_anchor(words: list[str], anchors: dict[str, list[str]], span: Span, 
     if len(same) == 1:
         return same[0]
     if len(same) > 1:
+        # An honorific gives the sex: "Mrs Hale" is Victoria Hale, not her husband David Hale.
+        sex = _honorific_sex(span, article)
+        if sex is not None:
+            matching = [n for n in same if FIRST_NAME_GENDER.get(anchors[n][0].lower()) == sex]
+            if len(matching) == 1:
+                return matching[0]
         # A full name written only inside quotations ("Welcome to the world, Milo James Garrow") is not who the
         # narrative's surname means when another holder of it is named in the narrative.
         narrated = [n for n in same if _named_in_narrative(n, article)]
@@ -584,6 +590,17 @@ def _person_anchor(words: list[str], anchors: dict[str, list[str]], span: Span, 
 
 # Nouns of a person's tie to another ("brother", "wife", "agent"): `quote_cues.json`.
 RELATIONAL_ROLES = frozenset(load_json("quote_cues.json")["relational_roles"])
+
+
+_HONORIFIC_SEX = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "lord": "m", "lady": "f"}
+
+
+def _honorific_sex(span: Span, article: str) -> Optional[str]:
+    """Return the sex an honorific before or opening a surname's mention gives ("Mrs Hale", "Mr. Dunn"), else None."""
+    words = span.text.replace(".", " ").split()
+    before = article[max(0, span.start_char - 8) : span.start_char].replace(".", " ").split()
+    word = words[0] if len(words) > 1 else (before[-1] if before else "")
+    return _HONORIFIC_SEX.get(word.lower())
 
 
 def _relative_of(span: Span) -> bool:

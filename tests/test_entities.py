@@ -87,6 +87,19 @@ def test_shared_surname_goes_to_the_article_subject(nlp, text, surname, expected
     assert last.entity_id == expected
 
 
+@pytest.mark.parametrize("text, surname, expected", [
+    ('David Hale and his wife Victoria Hale arrived on Monday. "We are proud," Mrs Hale told reporters.', "Hale",
+     "person:victoria-hale"),
+    ('Victoria Hale and her husband David Hale arrived on Monday. "We are proud," Mr Hale told reporters.', "Hale",
+     "person:david-hale"),
+    ('Ann Dunn and her husband Tom Dunn have split. Mr. Dunn, 52, said it was over.', "Dunn", "person:tom-dunn"),
+])
+def test_an_honorific_picks_the_holder_of_its_sex(nlp, text, surname, expected):
+    doc = make_doc(nlp, text)
+    last = [m for m in doc._.mentions if m.text.endswith(surname)][-1]
+    assert last.entity_id == expected
+
+
 def test_work_title_after_a_cue_noun(nlp):
     doc = make_doc(nlp, "He is currently directing the film Serenity, based on his sci-fi series Firefly.")
     works = {e.name for e in doc._.entities if e.label == "WORK_OF_ART"}
