@@ -1156,3 +1156,15 @@ def test_a_genre_before_a_role_noun_is_no_title(nlp, sentence, spans, name, expe
 ])
 def test_a_programme_named_with_its_host_is_one_title(nlp, sentence, spans, name, expected):
     assert _corrected(nlp, sentence, spans).get(name) == expected
+
+
+@pytest.mark.parametrize("sentence, spans, name, expected", [
+    ("The bride arrived at St. Aldric's Chapel on Saturday.", [("St. Aldric's", "FAC"), ("Chapel", "WORK_OF_ART")],
+     "St. Aldric's Chapel", "FAC"),
+    ("They visited the Evelina Children's Hospital on Tuesday.",
+     [("Evelina Children's", "FAC"), ("Hospital", "WORK_OF_ART")], "Evelina Children's Hospital", "FAC"),
+    # a studio's title stays a title
+    ("He loved Disney's Frozen as a child.", [("Disney", "ORG"), ("Frozen", "WORK_OF_ART")], "Frozen", "WORK_OF_ART"),
+])
+def test_a_places_last_word_after_a_possessive_is_the_place(nlp, sentence, spans, name, expected):
+    assert _corrected(nlp, sentence, spans).get(name) == expected

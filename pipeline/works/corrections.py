@@ -108,6 +108,7 @@ class NerCorrections:
         self.naming_verbs = frozenset(data["naming_verbs"])
         self.genre_words = frozenset(data["genre_words"])
         self.host_heads = frozenset(data["host_heads"])
+        self.place_heads = frozenset(data["place_heads"])
         self.product_nouns = {word: label for label, words in data["product_nouns"].items() for word in words}
         self.category_openers = set(data["award_category_openers"])
         self.maker_nouns = set(data["maker_nouns"])
@@ -281,6 +282,10 @@ class NerCorrections:
             # "When Wintour arrived": a clause's conjunction glued to a person of the article.
             return [Span(ent.doc, ent.start + 1, ent.end, label="PERSON")]
         ent = without_opening_verb(ent, ents)
+        if len(ent) == 1 and ent.text in self.place_heads and ent.start > 0 and doc[ent.start - 1].text in POSSESSIVES:
+            # "St. Aldric's Chapel" taken as a place and a title: one place
+            owner = next((e for e in ents if e.end == ent.start and e.label_ in {"FAC", "ORG", "GPE", "PERSON"}), None)
+            return [Span(doc, owner.start if owner is not None else ent.start, ent.end, label="FAC")]
         if ent.end < len(doc) and doc[ent.end].is_lower and doc[ent.end].pos_ == "NOUN" \
                 and all(t.lower_ in self.genre_words for t in ent):
             return []  # "Pop star Kaya Monroe", "Reality TV star": a genre describes the person
