@@ -1168,3 +1168,23 @@ def test_a_programme_named_with_its_host_is_one_title(nlp, sentence, spans, name
 ])
 def test_a_places_last_word_after_a_possessive_is_the_place(nlp, sentence, spans, name, expected):
     assert _corrected(nlp, sentence, spans).get(name) == expected
+
+
+@pytest.mark.parametrize("sentence, spans, name, expected", [
+    ("She returns in the second season of Harbour Lights.", [("Harbour Lights", "PERSON")], "Harbour Lights",
+     "WORK_OF_ART"),
+    ("He appears in the final episode of Salt Roads.", [("Salt Roads", "GPE")], "Salt Roads", "WORK_OF_ART"),
+    ("Fans loved the next season of Bay Street.", [("Bay Street", "FAC")], "Bay Street", "WORK_OF_ART"),
+])
+def test_an_ordinal_part_of_a_work_is_of_a_work(nlp, sentence, spans, name, expected):
+    assert _corrected(nlp, sentence, spans).get(name) == expected
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Dana Vale teamed up with Tom Reed for the duet Two Hearts.", "Two Hearts"),
+    ("They closed the night with the ballad Two Hearts.", "Two Hearts"),
+    ("She launched the podcast Unfiltered Hour in May.", "Unfiltered Hour"),
+])
+def test_a_title_after_a_song_or_podcast_noun(nlp, text, title):
+    doc = make_doc(nlp, text)
+    assert (title, "WORK_OF_ART") in {(e.text, e.label_) for e in doc.ents}

@@ -72,7 +72,9 @@ _POSSESSIVE_PRONOUNS = {"his", "her", "their", "its"}
 # Parts and events of a work before "of" and its title ("the premiere of W", "an episode of W").
 _PART_NOUNS = {"premiere", "premieres", "finale", "trailer", "episode", "episodes", "season", "soundtrack", "set",
                "reunion", "revival", "reboot", "screening", "screenings", "pilot"}
-_PART_DETERMINERS = {"an", "a", "its", "their", "this", "latest", "final", "new", "first", "last"}
+_PART_DETERMINERS = {"an", "a", "its", "their", "this", "latest", "final", "new", "first", "last", "second", "third",
+                     "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "next", "upcoming", "opening",
+                     "current", "previous", "upcoming"}
 # Adjectives of a coming or recent release between an owner's possessive and a title ("Marvel's upcoming W").
 _RELEASE_ADJECTIVES = {"upcoming", "new", "latest", "forthcoming", "next", "debut", "acclaimed", "hit"}
 # Conjunctions that open a sentence's first clause ("When Wintour arrived, …").
