@@ -208,3 +208,12 @@ def test_a_title_that_stars_and_a_name_described_before_by(nlp, text, subject, w
 def test_the_film_stars_states_nothing_through_a_reference(nlp):
     text = "Cold Light opened on Friday. The film also stars Tom Vale."
     assert _all_stated(nlp, text, "Tom Vale", "Cold Light") == set()
+
+
+@pytest.mark.parametrize("text, subject, work", [
+    ("Dana Vale hosted the game show Lucky Break for five years.", "Dana Vale", "Lucky Break"),
+    ("Tom Reed presents the show Night Owls.", "Tom Reed", "Night Owls"),
+    ("Ann Lee has co-hosted the programme Morning Call since May.", "Ann Lee", "Morning Call"),
+])
+def test_hosting_a_programme_states_the_cast(nlp, text, subject, work):
+    assert ("cast_member", None) in _all_stated(nlp, text, subject, work)

@@ -180,6 +180,8 @@ def _stated(view: DocView, cand: Candidate) -> Optional[tuple[str, Optional[str]
         words, seq = _perfect(words, seq)
         if words in (["star", "in"], ["co-star", "in"], ["appear", "in"]):
             return "cast_member", None
+        if words in (["host"], ["co-host"], ["present"], ["front"]) and seq[0][1] in ("VBD", "VBZ", "VBP"):
+            return "cast_member", None  # "X hosted the game show W", "X presents W"
         if len(words) == 3 and words[1:] == ["P", "in"] and _GROUP.get(words[0]) == "director" \
                 and seq[0][1] in ("VBD", "VBZ", "VBP"):
             return "creator_work", "director"  # "X directed Y in the 2014 thriller W"
