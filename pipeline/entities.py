@@ -389,10 +389,12 @@ class EntityResolver:
         # lower-case article into its span ("the Sunset Boulevard actress" FAC beside the drama Sunset Boulevard).
         relabelled = []
         for s in spans:
-            if s.text in titles:
-                s = Span(doc, s.start, s.end, label="WORK_OF_ART")
-            elif len(s) > 1 and s[0].lower_ in ("the", "a", "an") and s[0].is_lower and s[1:].text in titles:
+            if len(s) > 1 and s[0].lower_ in ("the", "a", "an") and s[1:].text in titles \
+                    and (s[0].is_lower or s.end < len(doc) and doc[s.end].is_lower and doc[s.end].pos_ == "NOUN"):
+                # also "The Summer Storm actress, 27," beside "the drama Summer Storm": the description's article
                 s = Span(doc, s.start + 1, s.end, label="WORK_OF_ART")
+            elif s.text in titles:
+                s = Span(doc, s.start, s.end, label="WORK_OF_ART")
             relabelled.append(s)
         return relabelled + added
 

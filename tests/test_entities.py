@@ -275,4 +275,17 @@ def test_a_title_the_model_took_with_a_lower_case_article_is_the_title(nlp, text
     doc = _resolve(nlp, text, ents)
     found = [(m.text, m.label) for m in doc._.mentions]
     assert found.count((ents[1][0], "WORK_OF_ART")) == 2
+    assert not [m for m in doc._.mentions if m.text.lower().startswith("the ")]
+
+
+@pytest.mark.parametrize("text, ents", [
+    ("Nadia Brooks was there. The Summer Storm actress, 27, wore red. She stars in the drama Summer Storm.",
+     [("The Summer Storm", "WORK_OF_ART"), ("Summer Storm", "WORK_OF_ART")]),
+    ("The Harbour Lights star spoke first. The series Harbour Lights ends in May.",
+     [("The Harbour Lights", "WORK_OF_ART"), ("Harbour Lights", "WORK_OF_ART")]),
+])
+def test_a_descriptions_article_before_a_title_named_without_it_is_no_part_of_it(nlp, text, ents):
+    doc = _resolve(nlp, text, ents)
+    found = [(m.text, m.label) for m in doc._.mentions]
+    assert found.count((ents[1][0], "WORK_OF_ART")) == 2
     assert not [m for m in doc._.mentions if m.text.startswith("the ")]
