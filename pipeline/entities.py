@@ -590,8 +590,9 @@ def _person_anchor(words: list[str], anchors: dict[str, list[str]], span: Span, 
     return None
 
 
-# Nouns of a person's tie to another ("brother", "wife", "agent"): `quote_cues.json`.
-RELATIONAL_ROLES = frozenset(load_json("quote_cues.json")["relational_roles"])
+# Nouns of a person's tie to another ("brother", "wife", "agent", "mom"): `quote_cues.json`, `title_corrections.json`.
+RELATIONAL_ROLES = frozenset(load_json("quote_cues.json")["relational_roles"]) \
+    | frozenset(load_json("title_corrections.json")["kin_nouns"])
 
 
 _HONORIFIC_SEX = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "lord": "m", "lady": "f"}
@@ -608,9 +609,12 @@ def _honorific_sex(span: Span, article: str) -> Optional[str]:
 def _relative_of(span: Span) -> bool:
     """True for a name written as whom a relative is related to: "the brother of Simon Cowell", "Simon Cowell's
     brother"."""
-    root = span.root
+    root, doc = span.root, span.doc
     if root.dep_ == "pobj" and root.head.lower_ == "of":
         return root.head.head.lemma_.lower() in RELATIONAL_ROLES
+    after = span.end + 1 if span.end < len(doc) and doc[span.end].text in ("'s", "’s") else None
+    if after is not None and after < len(doc) and doc[after].lower_ in RELATIONAL_ROLES:
+        return True  # "Kylie Vance's Mom Kris Vance Reveals …", however a headline parses
     return root.dep_ == "poss" and root.head.lemma_.lower() in RELATIONAL_ROLES
 
 

@@ -80,6 +80,8 @@ def test_honorific_and_possessive_are_not_part_of_the_name(nlp):
      "it was hard.", "Dunn", "person:sam-dunn"),
     ("Ray Dunn's brother has a new job. Writer Sam Dunn is among the judges. Dunn said it was hard.", "Dunn",
      "person:sam-dunn"),
+    ("Kylie Vance's Mom Kris Vance Reveals Her Secret\n\nKris Vance has a new book. Vance said it was for her girls.",
+     "Vance", "person:kris-vance"),
 ])
 def test_shared_surname_goes_to_the_article_subject(nlp, text, surname, expected):
     doc = make_doc(nlp, text)
