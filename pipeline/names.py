@@ -59,6 +59,8 @@ COMPANY_WORDS = frozenset(_NAMES["company_words"])
 # Last words of a programme's name ("The Graham Norton Show", "Jimmy Kimmel Live!"): no person's name runs into one.
 SHOW_HEADS = frozenset(_load("title_corrections.json")["show_heads"])
 COMPANY_NOUNS = frozenset(_NAMES["company_nouns"])
+# The act nouns of a group ("band", "trio"): alone, never a name.
+GROUP_WORDS = frozenset(word for word, label in ACT_NOUNS.items() if label == "ORG")
 # Nouns right before a name that say what it names: a musical act (a group ORG, a solo artist PERSON) or a company.
 NAMING_NOUNS: dict[str, str] = {**ACT_NOUNS, **dict.fromkeys(COMPANY_NOUNS, "ORG")}
 ORG_WORDS = frozenset(_NAMES["org_words"])
@@ -117,8 +119,8 @@ def trim_name(span: Span) -> Optional[Span]:
     """Return `span` without glued role words, headline words and punctuation at its edges, or None if nothing is left.
 
     "Songwriter Guy Chambers" → "Guy Chambers"; "Anna Faris Responds" → "Anna Faris"; "Mike Leigh -" → "Mike Leigh".
-    A role word is dropped only when a capitalised word follows it, so a name is never reduced to a role. A title
-    loses only a sentence-opening adverb.
+    A role word is dropped only when a capitalised word follows it, so a name is never reduced to a role; a group's
+    noun alone ("Band's comeback album") is no name at all (None). A title loses only a sentence-opening adverb.
     """
     doc, start, end = span.doc, span.start, span.end
     if span.label_ == "WORK_OF_ART":
@@ -169,8 +171,8 @@ def trim_name(span: Span) -> Optional[Span]:
         # "Campaigner Ruth Gale", "Cinematographer John Mathieson": a word shaped like a noun for a person's trade,
         # and no first name itself, before a known first name is a description the model glued to the name.
         start += 1
-    if end <= start:
-        return None
+    if end <= start or end - start == 1 and doc[start].lower_ in GROUP_WORDS:
+        return None  # "Band's comeback album tops chart": a group's noun, capitalised, names no one
     if (start, end, label) == (span.start, span.end, span.label_):
         return span
     return Span(doc, start, end, label=label)

@@ -682,3 +682,12 @@ def test_the_surname_of_a_shorter_full_name_inside_a_longer_one_is_that_person(n
 def test_a_venue_named_after_a_person_does_not_take_their_surname(nlp):
     doc = make_doc(nlp, "The show moved to the Johnny Carson Theater in May. Johnny Carson hosted it. Carson said so.")
     assert _entity_of(doc, "Carson") == _entity_of(doc, "Johnny Carson")
+
+
+@pytest.mark.parametrize("text", [
+    "Band's comeback album tops chart\n\nRock band The Velvet Hours have scored a number one album.",
+    "Trio split after ten years\n\nThe Lumens announced their split on Monday.",
+])
+def test_a_groups_noun_alone_names_no_one(nlp, text):
+    doc = make_doc(nlp, text)
+    assert not [e for e in doc._.entities if e.name.lower() in ("band", "trio")]
