@@ -981,8 +981,14 @@ def test_a_title_holding_a_name_known_elsewhere_stays_whole(nlp, sentence, spans
     # a show named for someone somewhere stays whole
     ("Ann Lee in Wales is a new show. Wales is wet.", [("Ann Lee in Wales", "WORK_OF_ART"), ("Wales", "GPE")],
      {"Ann Lee in Wales": "WORK_OF_ART", "Wales": "GPE"}),
+    # a person the article names elsewhere, glued to a title by "on"
+    ("Lund directed it. He worked with Lund on Quiet Harbour.", [("Lund", "PERSON"), ("Lund on Quiet Harbour",
+                                                                 "WORK_OF_ART")],
+     {"Lund": "PERSON", "Quiet Harbour": "WORK_OF_ART"}),
     # a title's own preposition
     ("She starred in A Cry in the Dark.", [("A Cry in the Dark", "WORK_OF_ART")], {"A Cry in the Dark": "WORK_OF_ART"}),
+    ("They watched Murder on the Orient Express.", [("Murder on the Orient Express", "WORK_OF_ART")],
+     {"Murder on the Orient Express": "WORK_OF_ART"}),
     ("They watched Night at the Museum again.", [("Night at the Museum", "WORK_OF_ART")],
      {"Night at the Museum": "WORK_OF_ART"}),
 ])

@@ -35,7 +35,7 @@ def capitalised(token) -> bool:
 # Town", "Humphrey Bogart in Casablanca"), and what each joiner may join: a list's words join names of any kind, a
 # preposition a person or a place to a title.
 _LIST_GLUE = {",", "and", "&", "or", "-", "–"}
-_PLACE_GLUE = {"in", "at", "from"}
+_PLACE_GLUE = {"in", "at", "from", "on"}
 VENUE_HEADS = frozenset(load_json("title_corrections.json")["venue_heads"])
 
 
