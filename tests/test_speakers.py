@@ -1430,3 +1430,20 @@ def test_a_peer_named_by_style_speaks(nlp, text, speaker):
 ])
 def test_a_name_in_apposition_to_the_subjects_role_noun_is_the_subject(nlp, text, speaker):
     assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Kim Tran, 30, and her mother Linh Tran, 58, attended the premiere.\n\nLinh Tran wore a red dress.\n\n'
+     '"This is the best night of my whole life," the 30-year-old said.', "Kim Tran"),
+    ('Kim Tran, 30, and her mother Linh Tran, 58, attended the premiere.\n\nKim Tran wore a red dress.\n\n'
+     '"I am so proud of my daughter tonight," the 58-year-old said.', "Linh Tran"),
+    ('30-year-old Kim Tran and her mother Linh Tran (58) attended.\n\nLinh Tran wore red.\n\n'
+     'The 30-year-old told reporters: "This is the best night of my whole life."', "Kim Tran"),
+])
+def test_an_age_picks_the_person_the_article_gave_it(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+def test_an_age_before_a_colon_quote_speaks(nlp):
+    text = 'Kim Tran attended the premiere.\n\nThe 30-year-old told reporters: "This is the best night of my life."'
+    assert quotes_of(nlp, text)[-1].speaker == "Kim Tran"

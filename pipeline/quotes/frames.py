@@ -173,16 +173,19 @@ class FrameRules:
         return None
 
     def age_attribution(self, i: int) -> Optional[Attribution]:
-        """`"…," the 23-year-old wrote` (which the parser often reads as a noun phrase, or hangs the age on the
-        verb): the person the article was last about."""
+        """`"…," the 23-year-old wrote` and `The 23-year-old told reporters: "…"` (which the parser often reads
+        as a noun phrase, or hangs the age on the verb): the one person the article gave that age, else the person
+        it was last about."""
         q = self.raws[i]
         if not q.closed:
             return None
-        _, nxt = self.neighbours(i)
+        prev, nxt = self.neighbours(i)
         aged = self.lex.forms["age_after_quote"].match(self.text[q.close : nxt.open if nxt else q.para_end])
+        if not aged:  # 'The 30-year-old told reporters: "…"', which the parser reads as one noun phrase
+            aged = self.lex.forms["age_before_quote"].search(self.text[prev.close if prev else q.para_start : q.open])
         if not aged or not self.reporting_word(aged.group("verb")):
             return None
-        found = self.antecedent(q.open, None, "person", q.open)
+        found = self.person_aged(aged.group(0), q.open) or self.antecedent(q.open, None, "person", q.open)
         if found is None:
             return None
         return Attribution(replace(found, method="role-noun", confidence=0.5), None, None, None, "form-age")

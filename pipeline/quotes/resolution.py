@@ -15,6 +15,10 @@ SUBJECT_PRONOUNS = {word: GENDERED_PRONOUNS[word] for word in ("he", "she")}
 OBJECT_PRONOUNS = {"him": "m", "her": "f"}
 # The endings of nouns for what a person does ("momager", "stylist", "YouTuber", "comedian").
 AGENT_NOUN = re.compile(r"(?:er|or|ist|ian|eer|ess)$")
+AGE_NUMBER = re.compile(r"\b(\d{1,3})[- ]year[- ]old\b", re.IGNORECASE)
+# An age given beside a name: "Kim Tran, 30," or "Kim Tran (30)"; and before it: "30-year-old Kim Tran".
+_AGE_AFTER = re.compile(r"\s*,\s*(\d{1,3})\s*,|\s*\((\d{1,3})\)")
+_AGE_BEFORE = re.compile(r"\b(\d{1,3})[- ]year[- ]old\s+$", re.IGNORECASE)
 MAX_PRONOUN_CHAIN = 3  # "she … She … she said": how many pronouns a referent is followed back through
 
 
@@ -105,7 +109,12 @@ class SpeakerResolution:
                 or lemma in self.lex.anonymous_roles:
             return self.resolve_role(token, pos)
         if token.pos_ in {"NOUN", "ADJ"} and (self.aged(token) or self.agent_noun(token)):
-            # "the 41-year-old chart-topper said": an age makes any definite noun a person named before.
+            # "the 41-year-old chart-topper said": an age makes any definite noun a person named before, the one
+            # the article gave that age if only one ("Kim Tran, 30, and her mother Linh Tran, 58, …").
+            phrase = self.noun_phrase(token)
+            aged = self.person_aged(phrase, token.left_edge.idx)
+            if aged is not None:
+                return replace(aged, text=phrase, method="role-noun", confidence=0.6)
             previous = self.antecedent(pos, self.lex.gender.get(lemma), "person", token.left_edge.idx)
             if previous is not None:
                 return replace(previous, text=self.noun_phrase(token), method="role-noun", confidence=0.5)
@@ -206,6 +215,26 @@ class SpeakerResolution:
         return token.tag_ == "NN" and token.is_lower and AGENT_NOUN.search(token.lower_) is not None \
             and len(token.text) > 4 and self.definite(token) and not token.ent_type_ \
             and token.lemma_.lower() not in self.lex.org_nouns | self.lex.written_objects
+
+    def person_aged(self, phrase: str, before: int) -> Optional[Speaker]:
+        """Return the one person the article gives the age written in `phrase` ("the 30-year-old") before
+        `before`: "Kim Tran, 30,", "30-year-old Kim Tran", "Kim Tran (30)", outside quotations; else None."""
+        age = AGE_NUMBER.search(phrase)
+        if age is None:
+            return None
+        found = {}
+        for m in self.mentions:
+            if m.label != "PERSON" or m.start_char >= before or self.in_quote(m.start_char):
+                continue
+            after = _AGE_AFTER.match(self.text, m.end_char)
+            ahead = _AGE_BEFORE.search(self.text, max(0, m.start_char - 16), m.start_char)
+            given = (after.group(1) or after.group(2)) if after else (ahead.group(1) if ahead else None)
+            if given == age.group(1):
+                found.setdefault(m.entity_id, m)
+        if len(found) != 1:
+            return None
+        mention = next(iter(found.values()))
+        return self._speaker_for_mention(mention, mention.text, "role-noun", 0.6)
 
     def aged(self, token: Token) -> bool:
         """True for a definite noun phrase with an age in it ("the 41-year-old chart-topper", "the 52-year-old")."""
