@@ -542,6 +542,10 @@ def _person_anchor(words: list[str], anchors: dict[str, list[str]], span: Span, 
     # between mentions ("diCaprio", "DiCaprio").
     same = [n for n, w in anchors.items()
             if surname(w) == word or len(word) > 2 and surname(w).casefold() == word.casefold()]
+    if same:
+        # With a holder of the word as a maiden or middle name ("Kim Kardashian West" beside "Khloe Kardashian").
+        same += [n for n, w in anchors.items() if len(w) >= 3 and word in w[1:-1] and n not in same
+                 and all(x[:1].isupper() for x in w)]
     if len(same) == 1:
         return same[0]
     if len(same) > 1:
