@@ -1123,9 +1123,11 @@ def test_what_someone_performs_in_is_a_work(nlp, sentence, spans, name, expected
      "The Duchess of Malfi", "WORK_OF_ART"),
     ('Critics loved "The Duke of Burgundy" last year.', [("The Duke of Burgundy", "WORK_OF_ART")],
      "The Duke of Burgundy", "WORK_OF_ART"),
-    # not a peerage
+    # not a peerage, nor an award named for one
     ("He watched The King of Comedy again.", [("The King of Comedy", "WORK_OF_ART")], "The King of Comedy",
      "WORK_OF_ART"),
+    ("She won the Duke of Edinburgh Award in 2010.", [("the Duke of Edinburgh Award", "EVENT")],
+     "the Duke of Edinburgh Award", "EVENT"),
 ])
 def test_a_peers_style_is_a_person(nlp, sentence, spans, name, expected):
     assert _corrected(nlp, sentence, spans).get(name) == expected

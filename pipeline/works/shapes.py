@@ -172,6 +172,10 @@ def before_of(doc: Doc, start: int) -> int:
 
 
 _PEERAGES = frozenset(load_json("title_corrections.json")["peerages"])
+# Last words of the names of awards, companies, venues and institutions ("the Duke of Edinburgh Award").
+_NAME_HEADS = frozenset(word for words in load_json("title_corrections.json")["head_labels"].values() for word in words) \
+    | frozenset(load_json("title_corrections.json")["institution_heads"]) \
+    | frozenset(load_json("title_corrections.json")["award_heads"])
 _TITLE_TYPES = frozenset(load_json("relation_words.json")["title_types"])
 _QUOTE_MARKS = {'"', "“", "”", "‘", "’", "'", "``", "''"}
 
@@ -196,8 +200,8 @@ def peers_styled(doc: Doc, tokens) -> list[Span]:
         while end < n and end - k <= 3 and text[end][:1].isupper() and text[end].isalpha():
             end += 1
         i = max(end, i + 1)
-        if k >= n or lower[k] != "of" or end == k + 1 or end - k > 4:
-            continue
+        if k >= n or lower[k] != "of" or end == k + 1 or end - k > 4 or text[end - 1] in _NAME_HEADS:
+            continue  # not "the Duke of Edinburgh Award"
         before = doc[start - 1] if start > 0 else None
         if before is not None and (before.text in _QUOTE_MARKS or before.lower_ in ("in", "of", "as", "on")
                                    or before.lemma_.lower() in _TITLE_TYPES):
