@@ -1196,3 +1196,15 @@ def test_an_ordinal_part_of_a_work_is_of_a_work(nlp, sentence, spans, name, expe
 def test_a_title_after_a_song_or_podcast_noun(nlp, text, title):
     doc = make_doc(nlp, text)
     assert (title, "WORK_OF_ART") in {(e.text, e.label_) for e in doc.ents}
+
+
+@pytest.mark.parametrize("sentence, spans, name, expected", [
+    ("Born in Cardiff in 1940, he trained in London.", [("Cardiff", "WORK_OF_ART")], "Cardiff", "GPE"),
+    ("She grew up in Twin Falls, a small town.", [("Twin Falls", "WORK_OF_ART")], "Twin Falls", "GPE"),
+    ("They moved to Malibu last year.", [("Malibu", "WORK_OF_ART")], "Malibu", "GPE"),
+    # a work one turns up in, or appears in
+    ("She showed up in Twin Peaks as a guest star.", [("Twin Peaks", "WORK_OF_ART")], "Twin Peaks", "WORK_OF_ART"),
+    ("He was cast in Salt Roads.", [("Salt Roads", "WORK_OF_ART")], "Salt Roads", "WORK_OF_ART"),
+])
+def test_a_name_after_born_in_or_moved_to_is_a_place(nlp, sentence, spans, name, expected):
+    assert _corrected(nlp, sentence, spans).get(name) == expected

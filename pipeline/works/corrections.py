@@ -111,6 +111,7 @@ class NerCorrections:
         self.genre_words = frozenset(data["genre_words"])
         self.host_heads = frozenset(data["host_heads"])
         self.place_heads = frozenset(data["place_heads"])
+        self.place_verbs = frozenset(data["place_verbs"])
         self.product_nouns = {word: label for label, words in data["product_nouns"].items() for word in words}
         self.category_openers = set(data["award_category_openers"])
         self.maker_nouns = set(data["maker_nouns"])
@@ -284,6 +285,9 @@ class NerCorrections:
             # "When Wintour arrived": a clause's conjunction glued to a person of the article.
             return [Span(ent.doc, ent.start + 1, ent.end, label="PERSON")]
         ent = without_opening_verb(ent, ents)
+        if ent.start > 1 and doc[ent.start - 1].lower_ in ("in", "to") and doc[ent.start - 2].lower_ in self.place_verbs \
+                and not (doc[ent.start - 2].lower_ == "up" and doc[ent.start - 3].lower_ not in ("grew", "grow", "growing")):
+            return [Span(doc, ent.start, ent.end, label="GPE")]  # "born in Cardiff", "grew up in Leeds"
         if len(ent) == 1 and ent.text in self.place_heads and ent.start > 0 and doc[ent.start - 1].text in POSSESSIVES:
             # "St. Aldric's Chapel" taken as a place and a title: one place
             owner = next((e for e in ents if e.end == ent.start and e.label_ in {"FAC", "ORG", "GPE", "PERSON"}), None)
