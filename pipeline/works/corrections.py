@@ -45,8 +45,8 @@ from ..records import doc_text
 from ..tokens import TokenArrays
 from .shapes import (NAMES_OF_PEOPLE_AND_GROUPS, POSSESSIVES, VENUE_HEADS, after_work_noun, before_of, capitalised,
                      character_in_parentheses, credited_by, glued, hyphen_start, list_member, maker_after_by,
-                     opened_by_work_noun, owner_named_elsewhere, peers_styled, publication_edited,
-                     without_opening_verb)
+                     hosts_joined, opened_by_work_noun, owner_named_elsewhere, peers_styled,
+                     publication_edited, without_opening_verb)
 
 LABEL = "WORK_OF_ART"
 NAME_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC", "PRODUCT"}
@@ -238,34 +238,6 @@ class NerCorrections:
         start = ent.start - 1 if the and doc[ent.start - 1].text == "The" else ent.start
         end = ent.end + 1 + (ent.end + 1 < len(doc) and doc[ent.end + 1].text == "!")
         return Span(doc, start, end, label=LABEL)
-
-    def hosts_joined(self, ents: list[Span]) -> list[Span]:
-        """Return `ents` with a programme named with its host as one title: "The Late Show with Stephen Colbert",
-        "Real Time with Bill Maher", "The Tonight Show Starring Jimmy Fallon" (the model ends the title before
-        "with" or the name, `host_heads`), the host's name joined into it."""
-        starts = {e.start: e for e in ents}
-        joined: dict[int, Span] = {}
-        for ent in ents:
-            if ent.label_ != LABEL:
-                continue
-            doc, end = ent.doc, ent.end
-            if ent.start > 0 and doc[ent.start - 1].lower_ == "in":
-                continue  # "starred in Date Night with Tina Fey": a film and a co-star; one appears on a show
-            if ent[-1].text == "Starring" and ent.end - ent.start >= 3 and ent[-2].text in self.host_heads:
-                at = end
-            elif ent[-1].text in self.host_heads and end + 1 < len(doc) and doc[end].lower_ in ("with", "starring"):
-                at = end + 1
-            else:
-                continue
-            host = starts.get(at)
-            if host is None and at not in {i for e in ents for i in range(e.start, e.end)}:
-                host = _untagged_name(doc, at)
-            if host is not None and host.label_ == "PERSON":
-                joined[ent.start] = Span(doc, ent.start, host.end, label=LABEL)
-                joined[host.start] = None
-        if not joined:
-            return ents
-        return [joined[e.start] if e.start in joined else e for e in ents if joined.get(e.start, e) is not None]
 
     def own_the(self, ent: Span, head: str) -> bool:
         """True for an event-headed title that keeps a capitalised "The" inside a sentence ("starred in The Hunger
@@ -684,7 +656,7 @@ class NerCorrections:
                 ents.append(Span(doc, ent.start, ent.end, label="PERSON"))
             else:
                 ents.append(ent)
-        ents = self.hosts_joined(self.awards_named(ents))
+        ents = hosts_joined(self.awards_named(ents), self.host_heads)
         modifiers = self.role_modifiers(doc)
         ents = filter_spans(ents)
         listed = list(self.listed_with_works(doc, ents))
@@ -740,16 +712,6 @@ class NerCorrections:
                     and not (tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper()):
                 found.append(Span(doc, tok.i, tok.i + 1, label="ORG"))
         return found
-
-
-def _untagged_name(doc: Doc, i: int) -> Span | None:
-    """Return the person's name no entity covers at token `i`: a known first name and one or two capitalised words."""
-    if i >= len(doc) or doc[i].lower_ not in FIRST_NAMES or doc[i].ent_type_:
-        return None
-    end = i + 1
-    while end < len(doc) and end - i < 3 and doc[end].is_alpha and doc[end].text[:1].isupper() and not doc[end].ent_type_:
-        end += 1
-    return Span(doc, i, end, label="PERSON") if end > i + 1 else None
 
 
 class PersonEvidence:

@@ -1,7 +1,8 @@
 """Shapes of names inside and around a title span, for `corrections`: names glued into one span ("Shaun of the Dead
 and My Summer of Love", "Humphrey Bogart in Casablanca"), a possessive's owner named elsewhere, a sentence's first
 word glued on, words a title began after ("Game of Thrones" found as "Thrones"), makers after "by", characters in
-parentheses, publications an editor edits, and the members of a list.
+parentheses, publications an editor edits, the members of a list, peers' styles ("the Duke of Sussex") and
+programmes named with their hosts ("The Late Show with Stephen Colbert").
 """
 from __future__ import annotations
 
@@ -302,3 +303,42 @@ def opened_by_work_noun(doc: Doc, start: int) -> bool:
 def after_work_noun(doc: Doc, start: int) -> bool:
     """True when a plural work noun stands within six words before the list that starts at token `start`."""
     return any(t.lower_ in LIST_NOUNS and t.is_lower for t in doc[max(0, start - 6) : start])
+
+
+def hosts_joined(ents: list[Span], host_heads: frozenset[str]) -> list[Span]:
+    """Return `ents` with a programme named with its host as one title: "The Late Show with Stephen Colbert",
+    "Real Time with Bill Maher", "The Tonight Show Starring Jimmy Fallon" (the model ends the title before
+    "with" or the name; `host_heads` are the last words of such names), the host's name joined into it."""
+    starts = {e.start: e for e in ents}
+    joined: dict[int, Span] = {}
+    for ent in ents:
+        if ent.label_ != LABEL:
+            continue
+        doc, end = ent.doc, ent.end
+        if ent.start > 0 and doc[ent.start - 1].lower_ == "in":
+            continue  # "starred in Date Night with Tina Fey": a film and a co-star; one appears on a show
+        if ent[-1].text == "Starring" and ent.end - ent.start >= 3 and ent[-2].text in host_heads:
+            at = end
+        elif ent[-1].text in host_heads and end + 1 < len(doc) and doc[end].lower_ in ("with", "starring"):
+            at = end + 1
+        else:
+            continue
+        host = starts.get(at)
+        if host is None and at not in {i for e in ents for i in range(e.start, e.end)}:
+            host = _untagged_name(doc, at)
+        if host is not None and host.label_ == "PERSON":
+            joined[ent.start] = Span(doc, ent.start, host.end, label=LABEL)
+            joined[host.start] = None
+    if not joined:
+        return ents
+    return [joined[e.start] if e.start in joined else e for e in ents if joined.get(e.start, e) is not None]
+
+
+def _untagged_name(doc: Doc, i: int) -> Span | None:
+    """Return the person's name no entity covers at token `i`: a known first name and one or two capitalised words."""
+    if i >= len(doc) or doc[i].lower_ not in FIRST_NAMES or doc[i].ent_type_:
+        return None
+    end = i + 1
+    while end < len(doc) and end - i < 3 and doc[end].is_alpha and doc[end].text[:1].isupper() and not doc[end].ent_type_:
+        end += 1
+    return Span(doc, i, end, label="PERSON") if end > i + 1 else None
