@@ -633,7 +633,9 @@ def _first_name_alone(words: list[str], text: str) -> bool:
     if len(words) < 2:
         return False
     rest = re.escape(" ".join(words[1:]))
-    pattern = r"(?<![\w'’])" + re.escape(words[0]) + r"(?![\w'’-])(?!\s+" + rest + r")"
+    # Not "Dana and Rob Beckwith": a first name coordinated before another that shares the surname.
+    pattern = r"(?<![\w'’])" + re.escape(words[0]) + r"(?![\w'’-])(?!\s+" + rest + r")" \
+        + r"(?!\s+(?:and|&)\s+[A-Z][\w'’-]*\s+" + rest + r"\b)"
     return any(not _quoted_at(text, m.start()) for m in re.finditer(pattern, text))
 
 

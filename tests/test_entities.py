@@ -82,6 +82,9 @@ def test_honorific_and_possessive_are_not_part_of_the_name(nlp):
      "person:sam-dunn"),
     ("Kylie Vance's Mom Kris Vance Reveals Her Secret\n\nKris Vance has a new book. Vance said it was for her girls.",
      "Vance", "person:kris-vance"),
+    # a first name coordinated before another that shares the surname is not written alone
+    ("Dana Beckwith slammed her ex-husband Rob Beckwith. Beckwith wrote that he lied. Rob, 47, fired back. Dana and "
+     "Rob Beckwith divorced in 2019.", "Beckwith", "person:dana-beckwith"),
     # a holder of the surname as a maiden name counts among its holders
     ("Kim Kardashian West shared a photo with her sister Khloe Kardashian. Kardashian wrote that she loved them.",
      "Kardashian", "person:kim-kardashian-west"),

@@ -691,3 +691,8 @@ def test_a_venue_named_after_a_person_does_not_take_their_surname(nlp):
 def test_a_groups_noun_alone_names_no_one(nlp, text):
     doc = make_doc(nlp, text)
     assert not [e for e in doc._.entities if e.name.lower() in ("band", "trio")]
+
+
+def test_a_plural_kin_noun_before_names_is_no_part_of_them(nlp):
+    doc = make_doc(nlp, "Brothers Liam and Noel Grady stunned fans on Saturday. Liam Grady wrote that he loved it.")
+    assert not [e for e in doc._.entities if e.name.lower().startswith("brothers")]
