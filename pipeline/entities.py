@@ -599,7 +599,9 @@ RELATIONAL_ROLES = frozenset(load_json("quote_cues.json")["relational_roles"]) \
     | frozenset(load_json("title_corrections.json")["kin_nouns"])
 
 
-_HONORIFIC_SEX = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "lord": "m", "lady": "f"}
+# The sex an honorific gives ("Mrs" f, "Sir" m): the honorifics among the gendered words of `quote_cues.json`.
+_HONORIFIC_SEX = {word: sex for sex, words in load_json("quote_cues.json")["gender"].items() for word in words
+                  if word in HONORIFICS}
 
 
 def _honorific_sex(span: Span, article: str) -> Optional[str]:

@@ -104,25 +104,36 @@ def stated_facts(view: DocView, cand: Candidate) -> tuple[tuple[str, Optional[st
     Kept per document (`view.constructions`): the candidate's features and its fact both ask.
     """
     if cand not in view.constructions:
-        single = _stated(view, cand)
-        view.constructions[cand] = _coordinated(view, cand) or ((single,) if single else ())
+        stretch = _subject_first(view, cand)
+        single = _stated(view, cand, stretch)
+        coordinated = _coordinated(*stretch) if stretch is not None else ()
+        view.constructions[cand] = coordinated or ((single,) if single else ())
     return view.constructions[cand]
 
 
-def _coordinated(view: DocView, cand: Candidate) -> tuple[tuple[str, Optional[str]], ...]:
-    """Return the facts coordinated verbs between a subject and its work state, one per verb, when they state
-    more than one: "X created and stars in W", "X wrote, directed and starred in the film W", "X stars in and
-    produced W", "X wrote and directed W" (a credit each); () for any other shape."""
+Stretch = tuple[list[str], list[tuple[str, str]]]
+
+
+def _subject_first(view: DocView, cand: Candidate) -> Optional[Stretch]:
+    """Return the (words, tagged sequence) between a subject written before its title in one sentence, read as
+    `_between` reads them, without a list's other names, the kind nouns before the title, a relative "who" and a
+    perfect tense's "have"; None for any other pair."""
     if cand.kind != "work" or cand.object is None or cand.source not in ("sentence", "reference"):
-        return ()
-    (s0, s1), (o0, o1) = cand.subject, cand.object
+        return None
+    (s0, s1), (o0, _) = cand.subject, cand.object
     if not s1 <= o0 or view.sent_of[o0] != view.sent_of[s0]:
-        return ()
+        return None
     seq = _trim_kind(_drop_list(_between(view, s1, o0), at_start=True))
     words = [w for w, _ in seq]
     if words[:2] in ([",", "who"], [",", "which"]):
         words, seq = words[2:], seq[2:]
-    words, seq = _perfect(words, seq)
+    return _perfect(words, seq)
+
+
+def _coordinated(words: list[str], seq: list[tuple[str, str]]) -> tuple[tuple[str, Optional[str]], ...]:
+    """Return the facts coordinated verbs between a subject and its work state, one per verb, when they state
+    more than one: "X created and stars in W", "X wrote, directed and starred in the film W", "X stars in and
+    produced W", "X wrote and directed W" (a credit each); () for any other shape."""
     if not seq or seq[0][1] not in ("VBD", "VBZ", "VBP"):
         return ()
     groups, group = [], []
@@ -161,7 +172,7 @@ def _trim_kind(seq: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return seq
 
 
-def _stated(view: DocView, cand: Candidate) -> Optional[tuple[str, Optional[str]]]:
+def _stated(view: DocView, cand: Candidate, stretch: Optional[Stretch]) -> Optional[tuple[str, Optional[str]]]:
     if cand.kind != "work" or cand.object is None or cand.source not in ("sentence", "reference", "nominal"):
         return None
     (s0, s1), (o0, o1) = cand.subject, cand.object
@@ -172,12 +183,8 @@ def _stated(view: DocView, cand: Candidate) -> Optional[tuple[str, Optional[str]
         return None
     if view.sent_of[o0] != view.sent_of[s0]:
         return None
-    if s1 <= o0:  # subject first: "X directed W", "X stars in W"
-        seq = _trim_kind(_drop_list(_between(view, s1, o0), at_start=True))
-        words = [w for w, _ in seq]
-        if words[:2] in ([",", "who"], [",", "which"]):
-            words, seq = words[2:], seq[2:]
-        words, seq = _perfect(words, seq)
+    if stretch is not None:  # subject first: "X directed W", "X stars in W"
+        words, seq = stretch
         if words in (["star", "in"], ["co-star", "in"], ["appear", "in"]):
             return "cast_member", None
         if words in (["host"], ["co-host"], ["present"], ["front"]) and seq[0][1] in ("VBD", "VBZ", "VBP"):

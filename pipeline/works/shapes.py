@@ -37,7 +37,8 @@ def capitalised(token) -> bool:
 # preposition a person or a place to a title.
 _LIST_GLUE = {",", "and", "&", "or", "-", "–"}
 _PLACE_GLUE = {"in", "at", "from", "on"}
-VENUE_HEADS = frozenset(load_json("title_corrections.json")["venue_heads"])
+_CORRECTIONS = load_json("title_corrections.json")
+VENUE_HEADS = frozenset(_CORRECTIONS["venue_heads"])
 
 
 def glued(ent: Span, ents: list[Span]) -> list[Span] | None:
@@ -172,11 +173,10 @@ def before_of(doc: Doc, start: int) -> int:
     return j
 
 
-_PEERAGES = frozenset(load_json("title_corrections.json")["peerages"])
+_PEERAGES = frozenset(_CORRECTIONS["peerages"])
 # Last words of the names of awards, companies, venues and institutions ("the Duke of Edinburgh Award").
-_NAME_HEADS = frozenset(word for words in load_json("title_corrections.json")["head_labels"].values() for word in words) \
-    | frozenset(load_json("title_corrections.json")["institution_heads"]) \
-    | frozenset(load_json("title_corrections.json")["award_heads"])
+_NAME_HEADS = frozenset(word for words in _CORRECTIONS["head_labels"].values() for word in words) \
+    | frozenset(_CORRECTIONS["institution_heads"]) | frozenset(_CORRECTIONS["award_heads"])
 _TITLE_TYPES = frozenset(load_json("relation_words.json")["title_types"])
 _QUOTE_MARKS = {'"', "“", "”", "‘", "’", "'", "``", "''"}
 
