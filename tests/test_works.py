@@ -558,6 +558,32 @@ def test_and_before_a_capitalised_article_joins_two_titles(nlp, sentence, found,
     assert _corrected(nlp, sentence, [(found, "WORK_OF_ART")]) == {t: "WORK_OF_ART" for t in titles}
 
 
+@pytest.mark.parametrize("sentence, found, titles", [
+    ("She is known for the films Quiet Harbour and Red Ledger.", "Quiet Harbour and Red Ledger",
+     ["Quiet Harbour", "Red Ledger"]),
+    ("The rapper sang his songs Cold Morning and Paper Kings, joined by a choir.", "Cold Morning and Paper Kings",
+     ["Cold Morning", "Paper Kings"]),
+    ("She presented children's TV shows Number 73 and Motormouth.", "Number 73 and Motormouth",
+     ["Number 73", "Motormouth"]),
+    ("He starred in the films Pride and Prejudice and Atonement.", "Pride and Prejudice and Atonement",
+     ["Pride and Prejudice", "Atonement"]),
+    ("The directors of Shameless, Hustle and Bodies were nominated.", "Hustle and Bodies", ["Hustle", "Bodies"]),
+])
+def test_a_span_where_a_list_of_titles_stands_is_split_at_its_last_and(nlp, sentence, found, titles):
+    spans = [("Shameless", "WORK_OF_ART")] if "Shameless" in sentence else []
+    expected = {t: "WORK_OF_ART" for t in titles} | {s: "WORK_OF_ART" for s, _ in spans}
+    assert _corrected(nlp, sentence, spans + [(found, "WORK_OF_ART")]) == expected
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("Her novel Pride and Prejudice was a hit.", "Pride and Prejudice"),
+    ("He starred in the series Hide and Seek.", "Hide and Seek"),
+    ("The band played their hits Hopes and Fears and Paper Kings.", "Hopes and Fears"),
+])
+def test_one_title_with_and_outside_a_list_stays_whole(nlp, sentence, found):
+    assert _corrected(nlp, sentence, [(found, "WORK_OF_ART")])[found] == "WORK_OF_ART"
+
+
 @pytest.mark.parametrize("sentence, found", [
     ("The documentary Shape of the Lake won the top prize.", "Shape of the Lake"),
     ("Her novel Daughters of a Quiet Town is out in May.", "Daughters of a Quiet Town"),

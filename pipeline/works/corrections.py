@@ -43,7 +43,7 @@ from ..entities import add_rule_spans, load_json
 from ..names import FIRST_NAMES, HONORIFICS
 from ..records import doc_text
 from ..tokens import TokenArrays
-from .shapes import (NAMES_OF_PEOPLE_AND_GROUPS, POSSESSIVES, VENUE_HEADS, after_work_noun, before_of, capitalised,
+from .shapes import (LIST_JOINERS, LIST_NOUNS, NAMES_OF_PEOPLE_AND_GROUPS, POSSESSIVES, VENUE_HEADS, after_work_noun, before_of, capitalised,
                      character_in_parentheses, credited_by, glued, hyphen_start, list_member, maker_after_by,
                      hosts_joined, opened_by_work_noun, owner_named_elsewhere, peers_styled,
                      publication_edited, without_opening_verb)
@@ -207,16 +207,36 @@ class NerCorrections:
         return before is None or before.text == "The" or not (before.text[:1].isupper() and before.is_alpha)
 
     @staticmethod
-    def coordinated(ent: Span) -> list[Span]:
+    def coordinated(ent: Span, listed: bool = False) -> list[Span]:
         """Return the titles of a work span joined by "and" before a capitalised article ("Pop Idol and The X
         Factor"): inside one title, an article after "and" is lower-case ("Harry Potter and the Goblet of Fire"), or
-        "and" is capitalised too ("Chorlton And The Wheelies")."""
+        "and" is capitalised too ("Chorlton And The Wheelies"). A `listed` span (see `in_list`) names two titles or
+        more, its last "and" before a capitalised word joining the last two ("the films Quiet Harbour and Red
+        Ledger", "Shameless, Hustle and Bodies")."""
         doc = ent.doc
         for tok in ent[1:-1]:
             if tok.text in {"and", "or"} and doc[tok.i + 1].text in {"The", "A", "An"}:
-                return [Span(doc, ent.start, tok.i, label=ent.label_), 
+                return [Span(doc, ent.start, tok.i, label=ent.label_),
                         *NerCorrections.coordinated(Span(doc, tok.i + 1, ent.end, label=ent.label_))]
+        if listed:
+            last = next((t.i for t in reversed(ent[1:-1]) if t.text in {"and", "&"} and doc[t.i + 1].text[:1].isupper()), None)
+            if last is not None:
+                return [Span(doc, ent.start, last, label=ent.label_), Span(doc, last + 1, ent.end, label=ent.label_)]
         return [ent]
+
+    @staticmethod
+    def in_list(ent: Span, ents: list[Span]) -> bool:
+        """True when the work span `ent` stands where a list of titles does: right after a plural work noun ("his
+        songs A and B", "children's TV shows A and B"; a plural names more than one), or after a comma that ends
+        another title ("Shameless, A and B")."""
+        doc = ent.doc
+        if ent.start == 0 or ent.end < len(doc) - 1 and doc[ent.end].text in LIST_JOINERS \
+                and doc[ent.end + 1].text[:1].isupper():
+            return False  # the list goes on after the span, which is then one of its members ("hits A and B, and C")
+        before = doc[ent.start - 1]
+        if before.is_lower and before.lower_ in LIST_NOUNS and before.lower_ != "series":  # "series" is singular too
+            return True
+        return before.text == "," and any(e.end == ent.start - 1 and e.label_ == LABEL for e in ents)
 
     def names_a_show(self, ent: Span) -> bool:
         """True for a name of two words or more that ends with a programme's head word ("Jimmy Kimmel Live!", "The
@@ -292,7 +312,7 @@ class NerCorrections:
                 and all(t.is_alpha and t.text[:1].isupper() for t in ent.doc[by + 1 : ent.end]):
             # "the novel Sweet Tooth by Ian McEwan" taken as one title: a title and its maker.
             return [Span(ent.doc, ent.start, by, label=LABEL), Span(ent.doc, by + 1, ent.end, label="PERSON")]
-        titles = self.coordinated(ent)
+        titles = self.coordinated(ent, self.in_list(ent, ents))
         if len(titles) > 1:
             return titles
         parted = glued(ent, ents)

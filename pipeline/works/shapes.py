@@ -23,7 +23,7 @@ LIST_NOUNS = {"films", "movies", "shows", "series", "programmes", "programs", "s
 _MAKER_VERBS = {word for kind in ("director", "writer", "producer", "creator", "composer")
                 for word in load_json("relation_words.json")["cues"][kind]}
 # What stands before a list's member ("A, B and C", "A or B", "A & B").
-_LIST_JOINERS = {",", "and", "or", "&", "nor"}
+LIST_JOINERS = {",", "and", "or", "&", "nor"}
 
 
 def capitalised(token) -> bool:
@@ -282,7 +282,7 @@ def list_member(doc: Doc, token, by_token: dict[int, Span]) -> Span | None:
     while start > 0 and (capitalised(doc[start - 1]) or doc[start - 1].text == "The") \
             and not doc[start].is_sent_start and doc[start - 1].head.i >= start:
         start -= 1
-    if start == 0 or doc[start - 1].lower_ not in _LIST_JOINERS:
+    if start == 0 or doc[start - 1].lower_ not in LIST_JOINERS:
         return None  # not after a comma or a conjunction: "Fat Albert and the Cosby Kids", "Malcolm X. Attallah"
     return Span(doc, start, token.i + 1, label="")
 
