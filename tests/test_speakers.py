@@ -961,6 +961,13 @@ def test_a_surname_opening_the_frame_speaks(nlp, verb):
     assert quotes_of(nlp, text)[-1].speaker == "Sam Pike"
 
 
+@pytest.mark.parametrize("frame", ['"{q}," {s} {v}.', '{s} {v}: "{q}"'])
+@pytest.mark.parametrize("verb", ["confessed", "pressed", "gasped", "marvelled", "hinted", "vented"])
+def test_less_common_reporting_verbs_name_the_speaker(nlp, verb, frame):
+    text = "Dana Pike met the press. " + frame.format(q="I have never been so tired and so happy", s="Pike", v=verb)
+    assert quotes_of(nlp, text)[-1].speaker == "Dana Pike"
+
+
 def test_she_never_resolves_to_a_platform(nlp):
     text = ('Tessa Morrow shared the news on Twitter on Sunday morning. '
             '"I have never been so tired and so happy at the same time," she told the host.')
