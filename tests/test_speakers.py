@@ -1055,6 +1055,24 @@ def test_a_role_noun_skips_people_introduced_only_by_their_tie_to_someone(nlp, t
     assert quotes_of(nlp, text)[-1].speaker == "Lena Vasquez"
 
 
+@pytest.mark.parametrize("wife", [
+    "His wife, Julia Penhale, who stars on the sitcom Sweet Harbor, visited the set.",
+    "His wife Julia Penhale starred in the sitcom Sweet Harbor for years.",
+])
+def test_a_role_noun_takes_the_person_the_article_says_does_that_work(nlp, wife):
+    text = ("Dex Whitford promoted the thriller Iron Meridian, directed by Sofia Brandt, on Thursday. " + wife + " "
+            "Penhale confirmed the news with a grin. "
+            '"He has a very active imagination about how young he is," the actress said.')
+    assert quotes_of(nlp, text)[-1].speaker == "Julia Penhale"
+
+
+@pytest.mark.parametrize("maker", ["directed by Sofia Brandt", "which Sofia Brandt directed"])
+def test_a_role_noun_skips_the_person_known_for_other_work(nlp, maker):
+    text = (f"Mia Holt stars in the thriller Iron Meridian, {maker}. Brandt praised the cast on Monday. "
+            '"I was terrified of the stunts the whole time," the actress said.')
+    assert quotes_of(nlp, text)[-1].speaker == "Mia Holt"
+
+
 def test_a_person_known_by_a_role_and_a_tie_can_still_be_the_role_noun(nlp):
     text = ("Rock star Dex Harlow said his family would make no more episodes of the show. His wife Sandra Harlow "
             "guided the career of her husband Dex for years. "

@@ -62,6 +62,7 @@ class Article(FrameRules, SpeakerResolution):
         self._sentences: Optional[list[Span]] = None
         self._sentence_starts: Optional[list[int]] = None
         self.role_links = self._role_links()
+        self.work_kinds = self._work_kinds()
         self.role_links += self._referring_links()
 
     # -- lookups ------------------------------------------------------------------------------------------
@@ -227,6 +228,34 @@ class Article(FrameRules, SpeakerResolution):
                     links.append((t.idx, role, self._speaker_for_mention(mention, t.text, "role-noun", 0.75)))
         return links
 
+
+    def _work_kinds(self) -> dict[str, set[str]]:
+        """Return entity id → the kinds of work the article says the person does (`role_kinds`): from a role noun
+        beside the name ("director Ana Ruiz"), a verb whose subject the name is ("Lyle starred in", "Penhale, who
+        stars on …"), or a participle's "by" ("directed by Sofia Brandt")."""
+        kinds: dict[str, set[str]] = {}
+        for _, role, speaker in self.role_links:
+            if role in self.lex.role_kind and speaker.entity_id:
+                kinds.setdefault(speaker.entity_id, set()).add(self.lex.role_kind[role])
+        for m, span in self.mention_spans:
+            if m.label != "PERSON" or self.in_quote(m.start_char):
+                continue
+            root = span.root
+            # The relative clause about the name, or about the noun it is in apposition to ("His wife, Julia
+            # Penhale, who stars on …").
+            nouns = [root, root.head] if root.dep_ == "appos" else [root]
+            verbs = [c for n in nouns for c in n.children if c.dep_ == "relcl"
+                     and any(s.dep_ == "nsubj" and s.lower_ in {"who", "that"} for s in c.children)]
+            verb = governing_verb(root, self.lex.person_roles)
+            if verb is not None:
+                verbs.append(verb)
+            if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.dep_ == "agent":
+                verbs.append(root.head.head)
+            for verb in verbs:
+                kind = self.lex.kind_verbs.get(verb.lemma_.lower())
+                if kind is not None:
+                    kinds.setdefault(m.entity_id, set()).add(kind)
+        return kinds
 
     def _referring_links(self) -> list[tuple[int, str, Speaker]]:
         """Return (offset, role noun, speaker) for each "the <role>" subject outside quotations that refers back to
