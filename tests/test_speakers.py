@@ -1073,6 +1073,13 @@ def test_a_role_noun_skips_the_person_known_for_other_work(nlp, maker):
     assert quotes_of(nlp, text)[-1].speaker == "Mia Holt"
 
 
+@pytest.mark.parametrize("role, speaker", [("the bride, 31,", "Brooke Dalloway"), ("the groom", "Jesse Tran")])
+def test_the_bride_and_the_groom_are_the_couple_named_before(nlp, role, speaker):
+    text = ("Brooke Dalloway married Jesse Tran in Malibu on Saturday. The couple met on set in 2019. "
+            f'"I have been dreaming about this day for years," {role} told People.')
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
 def test_a_person_known_by_a_role_and_a_tie_can_still_be_the_role_noun(nlp):
     text = ("Rock star Dex Harlow said his family would make no more episodes of the show. His wife Sandra Harlow "
             "guided the career of her husband Dex for years. "

@@ -319,6 +319,23 @@ def test_an_organisation_before_a_screen_role_stays_one(nlp, sentence, name, lab
     assert _corrected(nlp, sentence, [(name, label)]) == {name: label}
 
 
+@pytest.mark.parametrize("sentence, found, person", [
+    ("Actress Pauline Hale is to leave the soap after 15 years.", "Actress Pauline Hale", "Pauline Hale"),
+    ("Director Sam Mendes returned to the stage.", "Director Sam Mendes", "Sam Mendes"),
+    ("Singer Tom Jones was knighted on Friday.", "Singer Tom Jones", "Tom Jones"),
+])
+def test_an_occupation_capitalised_before_a_first_name_is_no_titles_word(nlp, sentence, found, person):
+    assert _corrected(nlp, sentence, [(found, "WORK_OF_ART")]) == {person: "PERSON"}
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("She starred in Dancer In The Dark in 2000.", "Dancer In The Dark"),
+    ("He won Stars In Their Eyes in 1999.", "Stars In Their Eyes"),
+])
+def test_a_title_opening_with_a_role_word_but_no_first_name_stays(nlp, sentence, found):
+    assert _corrected(nlp, sentence, [(found, "WORK_OF_ART")]) == {found: "WORK_OF_ART"}
+
+
 def test_a_name_right_after_a_person_role_noun_is_a_person(nlp):
     for sentence, name in [
         ("The feminist writer Germaine Greer walked out.", "Germaine Greer"),

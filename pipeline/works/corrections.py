@@ -118,7 +118,10 @@ class NerCorrections:
         cues = load_json("work_cues.json")
         self.inner = frozenset(cues["title_inner"])
         self.cue_nouns = frozenset(cues["cue_nouns_before"]) & frozenset(cues["cue_nouns_after"])
-        self.person_roles = self.screen_roles | set(load_json("quote_cues.json")["person_roles"])
+        quote_cues = load_json("quote_cues.json")
+        self.person_roles = self.screen_roles | set(quote_cues["person_roles"])
+        # The occupations written before a name ("Actress Pauline Hale"), not a style or a rank ("King Arthur").
+        self.occupations = self.screen_roles | {noun for kind in quote_cues["role_kinds"].values() for noun in kind["nouns"]}
 
     def edges(self, ent: Span, surnames: frozenset[str] = frozenset()) -> Span:
         """Return the work span `ent` with its edges repaired: a title never ends on a lower-case function word or a
@@ -327,6 +330,10 @@ class NerCorrections:
                 and all(t.pos_ == "PROPN" for t in ent):
             # "the feminist writer Germaine Greer": a name right after a person's role noun is that person.
             return [Span(doc, ent.start, ent.end, label="PERSON")]
+        if 3 <= len(ent) <= 4 and ent[0].lower_ in self.occupations and ent[1].lower_ in FIRST_NAMES and not ent[1].is_stop \
+                and all(t.is_title for t in ent):
+            # "Actress Pauline Hale is to leave …": a role noun capitalised before a person's name is no title's word.
+            return [Span(doc, ent.start + 1, ent.end, label="PERSON")]
         if self.apposed_to_role(ent) or self.maker_before_title(ent):
             return [Span(doc, ent.start, ent.end, label="PERSON")]
         after_role = before is not None and (before.lemma_ in self.role_verbs or before.lower_ == "as")
