@@ -968,6 +968,31 @@ def test_less_common_reporting_verbs_name_the_speaker(nlp, verb, frame):
     assert quotes_of(nlp, text)[-1].speaker == "Dana Pike"
 
 
+@pytest.mark.parametrize("aside", ["who co-wrote the screenplay with her brother Nils Brandt",
+                                   "whose brother Nils Brandt co-wrote the screenplay"])
+def test_a_name_in_a_relative_clause_about_the_subject_does_not_speak(nlp, aside):
+    text = ("Dex Whitford promoted the thriller Iron Meridian, directed by Sofia Brandt, on Thursday. "
+            f'Brandt, {aside}, said: "He looks like somebody who has been punched by life."')
+    assert quotes_of(nlp, text)[-1].speaker == "Sofia Brandt"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Ella-Rose Turner, 25, confirmed the split in a lengthy post on Instagram yesterday.\n\n'
+     '"After a lot of thought we have decided to go our separate ways," the statement read.', "Ella-Rose Turner"),
+    ('Sony said on Monday that it would appeal. "We are devastated by this ruling today," the statement read.',
+     "Sony"),
+    ('Mia Holt held a sign that read: "I love you all so much and I am sorry."', "Mia Holt"),
+])
+def test_a_written_thing_with_no_holder_named_is_the_nearest_subjects(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("org", ["Sony", "Sony Music", "the BBC"])
+def test_a_statement_from_an_organisation_is_the_organisations(nlp, org):
+    text = f'A statement from {org} said: "We are devastated to cancel the rest of the tour."'
+    assert quotes_of(nlp, text)[-1].speaker == org.replace("the ", "")
+
+
 def test_she_never_resolves_to_a_platform(nlp):
     text = ('Tessa Morrow shared the news on Twitter on Sunday morning. '
             '"I have never been so tired and so happy at the same time," she told the host.')

@@ -426,7 +426,10 @@ class FrameRules:
         # unless the cue opens the frame ("…," said X).
         before = [t for t in candidates if t.i < cue.i]
         if before and not after_only:
-            candidates = before
+            # "Brandt, who co-wrote the film with her brother Nils Brandt, said": not a name inside the relative
+            # clause set off by commas about the subject.
+            aside = _relative_asides(cue.doc, before[0].i, cue.i)
+            candidates = [t for t in before if not any(a <= t.i < b for a, b in aside)] or before
         return min(candidates, key=lambda t: abs(t.i - cue.i)) if candidates else None
 
     def outlet(self, cue: Token) -> Optional[str]:
@@ -466,3 +469,15 @@ def _used_as_noun(token: Token) -> bool:
     it a cue: "Her reply: '…'" is hers."""
     return token.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "compound", "poss"} \
         or any(c.dep_ in {"det", "amod", "nummod"} for c in token.children)
+
+
+def _relative_asides(doc, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Return the token ranges of the relative clauses set off by commas between tokens `lo` and `hi` (", who
+    co-wrote the film with her brother Nils Brandt,")."""
+    asides = []
+    for i in range(max(lo, 1), hi):
+        if doc[i].lower_ in {"who", "whose"} and doc[i - 1].text == ",":
+            end = next((j for j in range(i + 1, hi) if doc[j].text == ","), None)
+            if end is not None:
+                asides.append((i, end))
+    return asides

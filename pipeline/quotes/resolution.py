@@ -101,7 +101,7 @@ class SpeakerResolution:
             named = self.named_after_roles(token)
             if named is not None:
                 return named
-        if lemma in self.lex.written_objects and depth == 0:
+        if lemma in self.lex.written_objects and lemma not in self.lex.org_roles and depth == 0:
             return self.writer_of(token, pos)
         if lemma in self.lex.org_voices and token.tag_ == "NNS":
             return self.resolve_voices(token, pos)
@@ -249,9 +249,22 @@ class SpeakerResolution:
             verb = verb.head
         holder = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
         if holder is None or holder.i == token.i:
-            return replace(UNRESOLVED, text=text)
+            return self.author_before(token, pos, text)
         found = self.resolve(holder, pos, depth=1)
         return replace(found, text=text, method="role-noun", confidence=min(found.confidence, 0.6)) if found.name else replace(UNRESOLVED, text=text)
+
+    def author_before(self, token: Token, pos: int, text: str) -> Speaker:
+        """`X confirmed the split in a post on Instagram. "…," the statement read`: a written thing the sentence
+        names no holder of is the one the nearest subject before it posted or issued (a person, else an
+        organisation); a thing with an owner or a maker of its own ("a statement from Sony") is read elsewhere."""
+        if not self.definite(token) and not any(c.dep_ == "det" and c.lower_ in {"which", "that"} for c in token.children) \
+                and token.dep_ != "pobj":
+            return replace(UNRESOLVED, text=text)
+        found = self.antecedent(pos, None, "person", token.left_edge.idx, exclude=self.tied_only()) \
+            or self.antecedent(pos, None, "org", token.left_edge.idx)
+        if found is None:
+            return replace(UNRESOLVED, text=text)
+        return replace(found, text=text, method="role-noun", confidence=min(found.confidence, 0.5))
 
     def noun_phrase(self, token: Token) -> str:
         start = min(token.left_edge.i, hyphen_first(token).left_edge.i)
@@ -298,7 +311,7 @@ class SpeakerResolution:
                 if found.name and found.kind == "person":
                     return replace(found, text=text, method="role-noun", confidence=0.6)
                 continue
-            elif is_org_role and child.dep_ == "prep" and child.lower_ in {"for", "of", "at"}:
+            elif is_org_role and child.dep_ == "prep" and child.lower_ in {"for", "of", "at", "from"}:
                 # "a spokeswoman for Sony", "for the RAM" (an acronym the tagger took for a noun), "for the academy"
                 target = next((c for c in child.children if c.dep_ == "pobj" and (
                     c.pos_ == "PROPN" or self.mention_at(c) is not None or c.lemma_.lower() in self.lex.org_nouns)), None)
@@ -318,6 +331,8 @@ class SpeakerResolution:
             org = next((e for e in reversed(self.events) if e.cue_subject and e.speaker.kind == "org" and pos - PRONOUN_WINDOW_CHARS < e.pos < pos), None)
             if org is not None:
                 return replace(org.speaker, text=text, method="role-noun", confidence=0.6, gender=gender)
+            if lemma in self.lex.written_objects:
+                return self.author_before(token, pos, text)  # "… in a post on Instagram. '…,' the statement read"
             return replace(UNRESOLVED, text=text)
         if lemma in self.lex.org_nouns and lemma not in self.lex.person_roles:
             orgs = [m for m in self.mentions if m.start_char < pos and m.label == "ORG" and lemma in m.text.lower().split()]
