@@ -1105,6 +1105,13 @@ def test_the_bride_and_the_groom_are_the_couple_named_before(nlp, role, speaker)
     assert quotes_of(nlp, text)[-1].speaker == speaker
 
 
+def test_a_singer_may_write_but_the_producer_is_not_the_singer(nlp):
+    text = ("Delphine Rourke releases her third album on Friday. The lead single was co-written by Rourke and "
+            "produced by Swedish hitmaker Oskar Lindqvist. Lindqvist told Music Week the sessions were fast. "
+            '"I am terrified and I cannot wait for the tour," the singer said.')
+    assert quotes_of(nlp, text)[-1].speaker == "Delphine Rourke"
+
+
 def test_a_person_known_by_a_role_and_a_tie_can_still_be_the_role_noun(nlp):
     text = ("Rock star Dex Harlow said his family would make no more episodes of the show. His wife Sandra Harlow "
             "guided the career of her husband Dex for years. "

@@ -235,8 +235,8 @@ class Article(FrameRules, SpeakerResolution):
         stars on …"), or a participle's "by" ("directed by Sofia Brandt")."""
         kinds: dict[str, set[str]] = {}
         for _, role, speaker in self.role_links:
-            if role in self.lex.role_kind and speaker.entity_id:
-                kinds.setdefault(speaker.entity_id, set()).add(self.lex.role_kind[role])
+            if role in self.lex.role_kinds and speaker.entity_id:
+                kinds.setdefault(speaker.entity_id, set()).add(self.lex.role_kinds[role][0])
         for m, span in self.mention_spans:
             if m.label != "PERSON" or self.in_quote(m.start_char):
                 continue
@@ -249,8 +249,12 @@ class Article(FrameRules, SpeakerResolution):
             verb = governing_verb(root, self.lex.person_roles)
             if verb is not None:
                 verbs.append(verb)
-            if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.dep_ == "agent":
-                verbs.append(root.head.head)
+            noun = root
+            while noun.dep_ in {"appos", "compound"} and noun.head.i != noun.i:
+                noun = noun.head  # "produced by Swedish hitmaker Oskar Lindqvist"
+            if noun.dep_ == "pobj" and noun.head.lower_ == "by" and noun.head.dep_ in {"agent", "prep"} \
+                    and noun.head.head.tag_ in {"VBN", "VBD"}:
+                verbs.append(noun.head.head)
             for verb in verbs:
                 kind = self.lex.kind_verbs.get(verb.lemma_.lower())
                 if kind is not None:

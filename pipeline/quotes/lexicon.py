@@ -33,8 +33,8 @@ class Lexicon:
     forms: dict  # name → compiled pattern of an attribution without a reporting verb
     character_before: re.Pattern
     character_after: re.Pattern
-    role_kind: dict  # role noun → the kind of work it names ("actress" → "performer")
-    kind_verbs: dict  # verb lemma → the kind of work its subject does ("direct" → "maker")
+    role_kinds: dict  # role noun → the kinds of work it allows, the first the one it names ("singer" → music, writing)
+    kind_verbs: dict  # verb lemma → the kind of work its subject does ("direct" → "directing")
 
     @classmethod
     def load(cls, cues_file: str = "quote_cues.json", names_file: str = "first_names.json") -> "Lexicon":
@@ -64,6 +64,6 @@ class Lexicon:
             forms={name: re.compile(pattern) for name, pattern in cues["forms"].items()},
             character_before=re.compile(cues["character_contexts"]["before"], re.IGNORECASE),
             character_after=re.compile(cues["character_contexts"]["after"]),
-            role_kind={noun: kind for kind, words in cues["role_kinds"].items() for noun in words["nouns"]},
-            kind_verbs={verb: kind for kind, words in cues["role_kinds"].items() for verb in words["verbs"]},
+            role_kinds={noun: tuple(kinds) for noun, kinds in cues["role_kinds"]["nouns"].items()},
+            kind_verbs=dict(cues["role_kinds"]["verbs"]),
         )

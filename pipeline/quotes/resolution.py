@@ -358,12 +358,12 @@ class SpeakerResolution:
             # article introduced only by a tie to another person ("Vasquez's mother, Rosa,"; "Rock star Ozzy
             # Osbourne", later "her husband Ozzy", is known by more than the tie; see `tied_only`).
             others = self.tied_only()
-            kind = self.lex.role_kind.get(lemma)
-            if kind is not None:
+            allowed = set(self.lex.role_kinds.get(lemma, ()))
+            if allowed:
                 # "the actress said": not the one the article says directed the film, and the one it says stars in
                 # a show even when it introduced her by a tie ("his wife Julia Penhale … Penhale, who stars on …").
-                fitting = {eid for eid, kinds in self.work_kinds.items() if kind in kinds}
-                elsewhere = {eid for eid, kinds in self.work_kinds.items() if kind not in kinds}
+                fitting = {eid for eid, kinds in self.work_kinds.items() if kinds & allowed}
+                elsewhere = {eid for eid, kinds in self.work_kinds.items() if not kinds & allowed}
                 previous = self.antecedent(pos, gender, "person", token.left_edge.idx,
                                            exclude=frozenset((others - fitting) | elsewhere))
                 if previous is not None:

@@ -121,7 +121,7 @@ class NerCorrections:
         quote_cues = load_json("quote_cues.json")
         self.person_roles = self.screen_roles | set(quote_cues["person_roles"])
         # The occupations written before a name ("Actress Pauline Hale"), not a style or a rank ("King Arthur").
-        self.occupations = self.screen_roles | {noun for kind in quote_cues["role_kinds"].values() for noun in kind["nouns"]}
+        self.occupations = self.screen_roles | set(quote_cues["role_kinds"]["nouns"])
 
     def edges(self, ent: Span, surnames: frozenset[str] = frozenset()) -> Span:
         """Return the work span `ent` with its edges repaired: a title never ends on a lower-case function word or a
