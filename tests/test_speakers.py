@@ -1112,6 +1112,27 @@ def test_a_singer_may_write_but_the_producer_is_not_the_singer(nlp):
     assert quotes_of(nlp, text)[-1].speaker == "Delphine Rourke"
 
 
+@pytest.mark.parametrize("between, frame", [
+    ("Vance, 23, was gracious in defeat.", 'Writing on her website, the singer said: "{q}"'),
+    ("Kerry Vance took it well.", '"{q}," the singer wrote on her website.'),
+    ("Vance, 23, posted on Instagram.", '"{q}," the star wrote.'),
+])
+def test_a_role_noun_right_after_a_sentence_opened_by_a_name_is_that_person(nlp, between, frame):
+    text = ("Singer Danny Kilbride and his band topped the chart on Sunday, ahead of Kerry Vance. " + between + " "
+            + frame.format(q="Massive congratulations to the boys, they deserve it"))
+    assert quotes_of(nlp, text)[-1].speaker == "Kerry Vance"
+
+
+@pytest.mark.parametrize("between", [
+    "Vance, 23, was gracious in defeat.\n\n",  # a new paragraph
+    "Her mother, Kerry Vance, was there too. ",  # opened by a tie
+])
+def test_a_role_noun_after_another_paragraph_or_a_tie_keeps_the_one_introduced_with_it(nlp, between):
+    text = ("Singer Danny Kilbride and his band topped the chart on Sunday. " + between
+            + '"We never thought we would get this far, honestly," the singer said.')
+    assert quotes_of(nlp, text)[-1].speaker == "Danny Kilbride"
+
+
 def test_a_person_known_by_a_role_and_a_tie_can_still_be_the_role_noun(nlp):
     text = ("Rock star Dex Harlow said his family would make no more episodes of the show. His wife Sandra Harlow "
             "guided the career of her husband Dex for years. "

@@ -347,6 +347,10 @@ class SpeakerResolution:
             group = self.antecedent(pos, None, "org", token.left_edge.idx)
             if group is not None:
                 return replace(group, text=text, method="role-noun", confidence=0.5)
+        if definite and lemma not in self.lex.relational_roles and token.tag_ not in {"NNS", "NNPS"}:
+            opened = self.sentence_opener_before(token, gender, lemma)
+            if opened is not None:
+                return replace(opened, text=text, method="role-noun", confidence=0.55)
         linked = [s for off, role, s in self.role_links if role == lemma and off < token.idx]
         if linked:
             return replace(linked[-1], text=text)
@@ -372,6 +376,34 @@ class SpeakerResolution:
             if previous is not None:
                 return replace(previous, text=text, method="role-noun", confidence=0.5)
         return replace(UNRESOLVED, text=text)
+
+    def sentence_opener_before(self, token: Token, gender: Optional[str], lemma: str) -> Optional[Speaker]:
+        """Return the person whose name opens the sentence right before the role noun's, in the same paragraph, as
+        its main subject: "Caleb, 36, kept it short. '…,' the reality star joked", "Vance, 23, was gracious in
+        defeat. Writing on her website, the singer said" (a new description of the person just spoken of, whoever
+        the article introduced with that role). Not when the sex or the kind of work disagrees, nor when the
+        sentence opens with a tie ("Her mother, Rosa Diaz, was on set")."""
+        index = self.sentence_index(token.idx)
+        previous = index - 1
+        while previous >= 0 and self.in_quote(self.sentences[previous].start_char) \
+                and self.in_quote(self.sentences[previous].end_char - 1):
+            previous -= 1  # a quotation of its own between them
+        if previous < 0:
+            return None
+        sent = self.sentences[previous]
+        if "\n" in self.text[sent.start_char : token.idx]:
+            return None  # a new paragraph
+        allowed = set(self.lex.role_kinds.get(lemma, ()))
+        for e in self.events:
+            if e.pos != sent.start_char or not e.main_subject or e.speaker.kind != "person":
+                continue
+            if gender is not None and e.speaker.gender not in (None, gender):
+                return None
+            kinds = self.work_kinds.get(e.speaker.entity_id, set())
+            if allowed and kinds and not kinds & allowed:
+                return None
+            return e.speaker
+        return None
 
     def tied_only(self) -> frozenset:
         """Return the ids of the people the article introduces only by a tie to someone else ("Vasquez's mother,
