@@ -329,8 +329,8 @@ def join_labels(spans: list[Span], words_of, fixed: set[str], tokens: Optional[T
     - A one-word span labelled ORG/GPE/NORP/WORK_OF_ART/… that is the surname or first name of a full name
       labelled PERSON is that person ("Mira Nair" PERSON, "Nair" ORG).
     - A name labelled WORK_OF_ART that is the subject of a reporting verb is a person ("Streep told Vogue").
-    - A name labelled ORG/GPE/NORP followed by an age or a who-clause, or led by an honorific, is a person
-      ("Staunton, 49, who …", "Mr de Vabres").
+    - A name labelled ORG/GPE/NORP/LOC/FAC followed by an age or a who-clause, or led by an honorific, is a person
+      ("Staunton, 49, who …", "Ines Montenegro, 19," tagged a place, "Mr de Vabres").
     - A name of two or more words labelled ORG/GPE/NORP whose last word is a one-word PERSON mention is a person
       ("Philip Pullman" ORG, "Pullman" PERSON).
     - A first name and a surname labelled ORG/FAC/NORP/PRODUCT are a person, at every mention, when one mention
@@ -360,7 +360,7 @@ def join_labels(spans: list[Span], words_of, fixed: set[str], tokens: Optional[T
             span = Span(span.doc, span.start, span.end, label="PERSON")
         elif span.label_ != "PERSON" and span.text in people:
             span = Span(span.doc, span.start, span.end, label="PERSON")
-        elif span.label_ in NAMEABLE and span.label_ != "PERSON" and span.text not in fixed \
+        elif span.label_ in NAMEABLE | {"LOC", "FAC"} and span.label_ != "PERSON" and span.text not in fixed \
                 and (_described_as_person(span) or _honoured(span)):
             span = Span(span.doc, span.start, span.end, label="PERSON")
         words = words_of(span.text)

@@ -108,6 +108,11 @@ def test_an_honorific_picks_the_holder_of_its_sex(nlp, text, surname, expected):
     assert last.entity_id == expected
 
 
+def test_a_name_given_an_age_is_a_person_whatever_place_label_it_had(nlp):
+    doc = make_doc(nlp, "The designer, 58, watched as Ines Montenegro, 19, opened his show on Tuesday.")
+    assert [(m.text, m.label) for m in doc._.mentions if "Ines" in m.text] == [("Ines Montenegro", "PERSON")]
+
+
 def test_work_title_after_a_cue_noun(nlp):
     doc = make_doc(nlp, "He is currently directing the film Serenity, based on his sci-fi series Firefly.")
     works = {e.name for e in doc._.entities if e.label == "WORK_OF_ART"}

@@ -33,6 +33,10 @@ def _entity_of(doc, text: str) -> set[str]:
         (["Campaigner", "Ruth", "Gale"], "Ruth Gale"),
         (["Fashionista", "Anna", "Holm"], "Anna Holm"),
         (["Veteran", "Peter", "Lane"], "Peter Lane"),
+        # a kin word capitalised in a headline
+        (["Daughter", "Ines", "Montenegro"], "Ines Montenegro"),
+        (["Fiance", "Jay", "Stone"], "Jay Stone"),
+        (["Mom", "Kris", "Vance"], "Kris Vance"),
     ],
 )
 def test_glued_words_are_trimmed_from_a_name(nlp, words, expected):
