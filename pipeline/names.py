@@ -586,6 +586,26 @@ def untagged_people(doc: Doc, spans: list[Span], words_of, tokens: Optional[Toke
     return found
 
 
+def completed_surnames(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Return PERSON spans for full names the model left untagged whose surname the article tags alone as a person
+    elsewhere: a capitalised word before the untagged surname ("Sloane Whitaker only has eyes …", later "Whitaker
+    told E! News"); not an honorific, a descriptor, a headline word or a function word ("Mrs Whitaker", "Actress
+    Whitaker")."""
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    lone = {s.text for s in spans if s.label_ == "PERSON" and len(s) == 1 and s[0].is_alpha and len(s.text) > 2}
+    found = []
+    for tok in doc:
+        if tok.text not in lone or tok.i == 0 or tok.i in covered or tok.is_sent_start:
+            continue
+        prev = tok.doc[tok.i - 1]
+        if prev.i not in covered and (prev.pos_ == "PROPN" or prev.is_sent_start and prev.pos_ in {"NOUN", "ADJ"}) \
+                and prev.is_alpha and prev.text[:1].isupper() and not prev.text.isupper() and prev.whitespace_ \
+                and prev.lower_ not in HONORIFICS | DESCRIPTORS | HEADLINE_WORDS and not prev.is_stop:
+            found.append(Span(doc, prev.i, tok.i + 1, label="PERSON"))
+            covered.update((prev.i, tok.i))
+    return found
+
+
 def _surname_opens(tok) -> bool:
     """True for a surname, whatever its tag, that opens a sentence as the subject, before the verb or the comma after
     it ("Pike joked:", tagged an interjection; "Morrow, best known for …", tagged a date; "Groening recently heaped

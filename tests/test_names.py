@@ -700,3 +700,21 @@ def test_a_groups_noun_alone_names_no_one(nlp, text):
 def test_a_plural_kin_noun_before_names_is_no_part_of_them(nlp):
     doc = make_doc(nlp, "Brothers Liam and Noel Grady stunned fans on Saturday. Liam Grady wrote that he loved it.")
     assert not [e for e in doc._.entities if e.name.lower().startswith("brothers")]
+
+@pytest.mark.parametrize("text, full", [
+    ('Sloane Whitaker only has eyes for her leading man. "He is the most generous partner," Whitaker told E! News.',
+     "Sloane Whitaker"),
+    ("Ottoline Vexley Shares First Photo Of Baby\n\nThe singer posted on Monday. Vexley, 31, wrote that she was happy.",
+     "Ottoline Vexley"),
+])
+def test_an_untagged_full_name_ending_with_a_surname_tagged_alone_is_the_person(nlp, text, full):
+    doc = make_doc(nlp, text)
+    surname = full.split()[-1]
+    assert {m.entity_id for m in doc._.mentions if m.text == surname} == {"person:" + full.lower().replace(" ", "-")}
+
+
+@pytest.mark.parametrize("text", ["Mrs Whitaker arrived late. Whitaker said hello to everyone.",
+                                  "Actress Whitaker arrived late. Whitaker said hello to everyone."])
+def test_an_honorific_or_a_role_before_a_surname_is_no_first_name(nlp, text):
+    doc = make_doc(nlp, text)
+    assert not any(e.name in {"Mrs Whitaker", "Actress Whitaker"} for e in doc._.entities)
