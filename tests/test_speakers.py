@@ -993,6 +993,35 @@ def test_a_statement_from_an_organisation_is_the_organisations(nlp, org):
     assert quotes_of(nlp, text)[-1].speaker == org.replace("the ", "")
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ('Opening the case on Monday, Alan Cresswell, representing Mr Mallalieu, told the court the similarities were '
+     '"too striking to be a coincidence".', "Alan Cresswell"),
+    ('Speaking to reporters, Kim Lowe said the film was "a triumph of hope over experience".', "Kim Lowe"),
+    ('Kim Lowe, accompanied by her husband Tom Reed, said the film was "a triumph of hope over experience".',
+     "Kim Lowe"),
+])
+def test_an_opening_participle_or_a_participle_aside_does_not_speak(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("frame, speaker", [
+    ('A spokesman for Parlophone said the label was "sad but entirely supportive" of the decision.', "Parlophone"),
+    ('A Parlophone spokeswoman said: "We are sad but entirely supportive of the band."', "Parlophone"),
+    ("Lorenzo's label, Atlantic Records, said in a statement that the rapper was \"focused on his music and his "
+     'fans".', "Atlantic Records"),
+    ('The film was a boost for the UK Film Council. "It shows that a small British film can hold its own," said a '
+     'council spokesman.', "UK Film Council"),
+])
+def test_who_has_a_spokesman_or_a_label_is_the_organisation_that_speaks(nlp, frame, speaker):
+    assert quotes_of(nlp, frame)[-1].speaker.removeprefix("the ") == speaker
+
+
+def test_a_role_the_parser_coordinated_with_the_name_is_that_person(nlp):
+    text = ('Series creator and showrunner Nadia Brennan-Holt, who adapted the show from a novel, told Deadline that '
+            'the third season would be "darker, colder and a lot more personal."')
+    assert quotes_of(nlp, text)[-1].speaker == "Nadia Brennan-Holt"
+
+
 def test_she_never_resolves_to_a_platform(nlp):
     text = ('Tessa Morrow shared the news on Twitter on Sunday morning. '
             '"I have never been so tired and so happy at the same time," she told the host.')

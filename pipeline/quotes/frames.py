@@ -313,7 +313,10 @@ class FrameRules:
             return quoted
         verb = cue
         for _ in range(4):
-            subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not self.in_quote(c.idx)]
+            # "Opening the case on Monday, Alan Cresswell told": a participle the parser made the subject is a
+            # clause, not who speaks.
+            subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not self.in_quote(c.idx)
+                        and not (c.tag_ == "VBG" and c.i == c.sent.start)]
             if subjects:
                 # "The singer of Because the Night told": a subject inside a title is a mis-parse.
                 subject = min(subjects, key=lambda t: (t.ent_type_ == "WORK_OF_ART", t.i))
@@ -426,8 +429,8 @@ class FrameRules:
         # unless the cue opens the frame ("…," said X).
         before = [t for t in candidates if t.i < cue.i]
         if before and not after_only:
-            # "Brandt, who co-wrote the film with her brother Nils Brandt, said": not a name inside the relative
-            # clause set off by commas about the subject.
+            # "Brandt, who co-wrote the film with her brother Nils Brandt, said", "Alan Cresswell, representing Mr
+            # Mallalieu, told": not a name inside a relative or participle clause set off by commas.
             aside = _relative_asides(cue.doc, before[0].i, cue.i)
             candidates = [t for t in before if not any(a <= t.i < b for a, b in aside)] or before
         return min(candidates, key=lambda t: abs(t.i - cue.i)) if candidates else None
@@ -472,11 +475,11 @@ def _used_as_noun(token: Token) -> bool:
 
 
 def _relative_asides(doc, lo: int, hi: int) -> list[tuple[int, int]]:
-    """Return the token ranges of the relative clauses set off by commas between tokens `lo` and `hi` (", who
-    co-wrote the film with her brother Nils Brandt,")."""
+    """Return the token ranges of the relative and participle clauses set off by commas between tokens `lo` and
+    `hi` (", who co-wrote the film with her brother Nils Brandt,", ", representing Mr Mallalieu,")."""
     asides = []
     for i in range(max(lo, 1), hi):
-        if doc[i].lower_ in {"who", "whose"} and doc[i - 1].text == ",":
+        if (doc[i].lower_ in {"who", "whose"} or doc[i].tag_ in {"VBG", "VBN"}) and doc[i - 1].text == ",":
             end = next((j for j in range(i + 1, hi) if doc[j].text == ","), None)
             if end is not None:
                 asides.append((i, end))

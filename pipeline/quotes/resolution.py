@@ -304,6 +304,19 @@ class SpeakerResolution:
                 target = child
             elif is_org_role and child.dep_ in {"compound", "poss", "nmod"} and child.pos_ == "PROPN":
                 target = child
+            elif is_org_role and child.dep_ == "compound" and child.is_lower and child.lemma_ in self.lex.org_nouns:
+                # "a council spokesman", "a label spokeswoman": the organisation named before with that noun.
+                orgs = [m for m in self.mentions if m.start_char < token.idx and m.label == "ORG"
+                        and child.lemma_ in m.text.lower().split() and not self.in_quote(m.start_char)]
+                if not orgs and child.lemma_ in self.lex.referring_org_nouns:
+                    orgs = self.organisation_referred(child, child.lemma_)
+                if orgs:
+                    return replace(self._speaker_for_mention(orgs[-1], text, "role-noun", 0.7), gender=gender)
+                continue
+            elif child.dep_ == "conj" and child.ent_type_ == "PERSON" and child.left_edge.lemma_.lower() in self.lex.person_roles \
+                    and lemma in self.lex.person_roles:
+                # "Series creator and showrunner Nadia Holt told", parsed as a role coordinated with a name.
+                target = child
             elif is_org_role and child.dep_ == "poss" and child.lemma_.lower() in self.lex.person_roles \
                     and self.definite(child):
                 # "The rapper's spokesperson said": speaks for the rapper, as "Smith's spokesperson" for Smith.
@@ -318,7 +331,8 @@ class SpeakerResolution:
             if target is None:
                 continue
             found = self.resolve(target, pos, depth=1)
-            if found.name and (is_org_role or found.kind == "person"):
+            # "Lorenzo's label, Atlantic Records, said": an organisation's noun takes the organisation beside it.
+            if found.name and (is_org_role or found.kind == "person" or lemma in self.lex.org_nouns and found.kind == "org"):
                 return replace(found, text=text, method="role-noun", confidence=0.85, gender=gender or found.gender)
         if anonymous:
             return replace(UNRESOLVED, text=text)

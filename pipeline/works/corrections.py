@@ -119,6 +119,7 @@ class NerCorrections:
         self.inner = frozenset(cues["title_inner"])
         self.cue_nouns = frozenset(cues["cue_nouns_before"]) & frozenset(cues["cue_nouns_after"])
         quote_cues = load_json("quote_cues.json")
+        self.spokes_nouns = frozenset(quote_cues["org_roles"]) - {"ruling"}
         self.person_roles = self.screen_roles | set(quote_cues["person_roles"])
         # The occupations written before a name ("Actress Pauline Hale"), not a style or a rank ("King Arthur").
         self.occupations = self.screen_roles | set(quote_cues["role_kinds"]["nouns"])
@@ -283,6 +284,12 @@ class NerCorrections:
         if ent.start > 1 and doc[ent.start - 1].lower_ in ("in", "to") and doc[ent.start - 2].lower_ in self.place_verbs \
                 and not (doc[ent.start - 2].lower_ == "up" and doc[ent.start - 3].lower_ not in ("grew", "grow", "growing")):
             return [Span(doc, ent.start, ent.end, label="GPE")]  # "born in Cardiff", "grew up in Leeds"
+        if ent.start > 1 and doc[ent.start - 1].lower_ in {"for", "from", "at"} \
+                and doc[ent.start - 2].lower_ in self.spokes_nouns \
+                or ent.end < len(doc) and doc[ent.end].lower_ in self.spokes_nouns and doc[ent.end].lower_ != "statement":
+            # "a spokesman for Parlophone", "a statement from Netflix", "a Parlophone spokeswoman": a work has no
+            # spokesman; who has one is an organisation.
+            return [Span(doc, ent.start, ent.end, label="ORG")]
         if len(ent) == 1 and ent.text in self.place_heads and ent.start > 0 and doc[ent.start - 1].text in POSSESSIVES:
             # "St. Aldric's Chapel" taken as a place and a title: one place
             owner = next((e for e in ents if e.end == ent.start and e.label_ in {"FAC", "ORG", "GPE", "PERSON"}), None)
