@@ -1145,6 +1145,8 @@ def test_a_singer_may_write_but_the_producer_is_not_the_singer(nlp):
     ("Vance, 23, was gracious in defeat.", 'Writing on her website, the singer said: "{q}"'),
     ("Kerry Vance took it well.", '"{q}," the singer wrote on her website.'),
     ("Vance, 23, posted on Instagram.", '"{q}," the star wrote.'),
+    ("Kerry Vance, 24, also celebrated online.", '"My big sister is getting MARRIED and I kept the secret," the TikTok '
+     'creator wrote. "{q}"'),
 ])
 def test_a_role_noun_right_after_a_sentence_opened_by_a_name_is_that_person(nlp, between, frame):
     text = ("Singer Danny Kilbride and his band topped the chart on Sunday, ahead of Kerry Vance. " + between + " "

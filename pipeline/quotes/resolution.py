@@ -399,8 +399,7 @@ class SpeakerResolution:
         sentence opens with a tie ("Her mother, Rosa Diaz, was on set")."""
         index = self.sentence_index(token.idx)
         previous = index - 1
-        while previous >= 0 and self.in_quote(self.sentences[previous].start_char) \
-                and self.in_quote(self.sentences[previous].end_char - 1):
+        while previous >= 0 and not any(t.is_alpha and not self.in_quote(t.idx) for t in self.sentences[previous]):
             previous -= 1  # a quotation of its own between them
         if previous < 0:
             return None
