@@ -336,6 +336,24 @@ def test_a_title_opening_with_a_role_word_but_no_first_name_stays(nlp, sentence,
     assert _corrected(nlp, sentence, [(found, "WORK_OF_ART")]) == {found: "WORK_OF_ART"}
 
 
+@pytest.mark.parametrize("sentence, found", [
+    ("Bree Santangelo plays Detective Rosa Quintero on the drama.", "Detective Rosa Quintero"),
+    ("He played Sheriff Amos Tull in the western Dry Creek.", "Sheriff Amos Tull"),
+    ("Captain Thomas Ashcombe returns in the second season.", "Captain Thomas Ashcombe"),
+])
+def test_a_style_before_a_first_name_and_a_surname_is_a_persons_name(nlp, sentence, found):
+    assert _corrected(nlp, sentence, [(found, "WORK_OF_ART")]) == {found: "PERSON"}
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("She starred in the series Inspector George Gently.", "Inspector George Gently"),
+    ('She starred in "Inspector George Gently" last year.', "Inspector George Gently"),
+    ("The firm King Arthur International made the game.", "King Arthur International"),
+])
+def test_a_style_opening_a_quoted_or_cued_title_or_a_company_stays(nlp, sentence, found):
+    assert _corrected(nlp, sentence, [(found, "WORK_OF_ART")])[found] != "PERSON"
+
+
 def test_a_name_right_after_a_person_role_noun_is_a_person(nlp):
     for sentence, name in [
         ("The feminist writer Germaine Greer walked out.", "Germaine Greer"),

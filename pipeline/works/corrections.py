@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..entities import add_rule_spans, load_json
-from ..names import FIRST_NAMES, HONORIFICS
+from ..names import COMPANY_WORDS, FIRST_NAMES, HONORIFICS, ORG_WORDS
 from ..records import doc_text
 from ..tokens import TokenArrays
 from .shapes import (LIST_JOINERS, LIST_NOUNS, NAMES_OF_PEOPLE_AND_GROUPS, POSSESSIVES, VENUE_HEADS, after_work_noun, before_of, capitalised,
@@ -123,6 +123,7 @@ class NerCorrections:
         self.person_roles = self.screen_roles | set(quote_cues["person_roles"])
         # The occupations written before a name ("Actress Pauline Hale"), not a style or a rank ("King Arthur").
         self.occupations = self.screen_roles | set(quote_cues["role_kinds"]["nouns"])
+        self.styles = frozenset(data["styles"])
 
     def edges(self, ent: Span, surnames: frozenset[str] = frozenset()) -> Span:
         """Return the work span `ent` with its edges repaired: a title never ends on a lower-case function word or a
@@ -337,10 +338,16 @@ class NerCorrections:
                 and all(t.pos_ == "PROPN" for t in ent):
             # "the feminist writer Germaine Greer": a name right after a person's role noun is that person.
             return [Span(doc, ent.start, ent.end, label="PERSON")]
-        if 3 <= len(ent) <= 4 and ent[0].lower_ in self.occupations and ent[1].lower_ in FIRST_NAMES and not ent[1].is_stop \
-                and all(t.is_title for t in ent):
-            # "Actress Pauline Hale is to leave …": a role noun capitalised before a person's name is no title's word.
-            return [Span(doc, ent.start + 1, ent.end, label="PERSON")]
+        if 3 <= len(ent) <= 4 and ent[1].lower_ in FIRST_NAMES and not ent[1].is_stop and all(t.is_title for t in ent) \
+                and ent[-1].lower_ not in ORG_WORDS | COMPANY_WORDS | {"international", "group", "limited"}:
+            if ent[0].lower_ in self.occupations:
+                # "Actress Pauline Hale is to leave …": a role noun capitalised before a person's name is no title's
+                # word.
+                return [Span(doc, ent.start + 1, ent.end, label="PERSON")]
+            if ent[0].lower_.rstrip(".") in self.styles and not self.quoted_or_cued(ent):
+                # "plays Detective Rosa Quintero", "Sheriff Amos Tull": a style before a first name and a surname is
+                # a person's or a character's name, style and all.
+                return [Span(doc, ent.start, ent.end, label="PERSON")]
         if self.apposed_to_role(ent) or self.maker_before_title(ent):
             return [Span(doc, ent.start, ent.end, label="PERSON")]
         after_role = before is not None and (before.lemma_ in self.role_verbs or before.lower_ == "as")
@@ -357,6 +364,13 @@ class NerCorrections:
         if ent[0].lower_ in {"the", "a", "an"} and ent[0].is_lower and len(ent) > 1:
             return [Span(doc, ent.start + 1, ent.end, label=ent.label_)]  # "the Tang Museum": a title is capitalised
         return [ent]
+
+    def quoted_or_cued(self, ent: Span) -> bool:
+        """True when a title stands where `ent` does: in quotation marks, or after a cue noun ("the series Inspector
+        George Gently")."""
+        doc = ent.doc
+        before = doc[ent.start - 1] if ent.start > 0 else None
+        return before is not None and (before.is_quote or before.lower_ in self.cue_nouns)
 
     def nicknamed(self, ent: Span) -> bool:
         """True for a name given after a naming verb ("dubbed the 'Queen of Pop'", "known as 'Little Monsters'",
