@@ -228,7 +228,6 @@ class Article(FrameRules, SpeakerResolution):
                     links.append((t.idx, role, self._speaker_for_mention(mention, t.text, "role-noun", 0.75)))
         return links
 
-
     def _work_kinds(self) -> dict[str, set[str]]:
         """Return entity id → the kinds of work the article says the person does (`role_kinds`): from a role noun
         beside the name ("director Ana Ruiz"), a verb whose subject the name is ("Lyle starred in", "Penhale, who

@@ -376,12 +376,10 @@ class SpeakerResolution:
             # article introduced only by a tie to another person ("Vasquez's mother, Rosa,"; "Rock star Ozzy
             # Osbourne", later "her husband Ozzy", is known by more than the tie; see `tied_only`).
             others = self.tied_only()
-            allowed = set(self.lex.role_kinds.get(lemma, ()))
-            if allowed:
+            if lemma in self.lex.role_kinds:
                 # "the actress said": not the one the article says directed the film, and the one it says stars in
                 # a show even when it introduced her by a tie ("his wife Julia Penhale … Penhale, who stars on …").
-                fitting = {eid for eid, kinds in self.work_kinds.items() if kinds & allowed}
-                elsewhere = {eid for eid, kinds in self.work_kinds.items() if not kinds & allowed}
+                fitting, elsewhere = self.doing_work(lemma)
                 previous = self.antecedent(pos, gender, "person", token.left_edge.idx,
                                            exclude=frozenset((others - fitting) | elsewhere))
                 if previous is not None:
@@ -406,17 +404,24 @@ class SpeakerResolution:
         sent = self.sentences[previous]
         if "\n" in self.text[sent.start_char : token.idx]:
             return None  # a new paragraph
-        allowed = set(self.lex.role_kinds.get(lemma, ()))
+        _, elsewhere = self.doing_work(lemma)
         for e in self.events:
             if e.pos != sent.start_char or not e.main_subject or e.speaker.kind != "person":
                 continue
-            if gender is not None and e.speaker.gender not in (None, gender):
-                return None
-            kinds = self.work_kinds.get(e.speaker.entity_id, set())
-            if allowed and kinds and not kinds & allowed:
+            if gender is not None and e.speaker.gender not in (None, gender) or e.speaker.entity_id in elsewhere:
                 return None
             return e.speaker
         return None
+
+    def doing_work(self, lemma: str) -> tuple[set[str], set[str]]:
+        """Return the ids of the people the article says do work the role noun allows (`role_kinds`), and of those
+        it says do only other work ("the actress" and the one who "directed" the film); both empty for a role noun
+        naming no kind of work."""
+        allowed = set(self.lex.role_kinds.get(lemma, ()))
+        if not allowed:
+            return set(), set()
+        fitting = {eid for eid, kinds in self.work_kinds.items() if kinds & allowed}
+        return fitting, set(self.work_kinds) - fitting
 
     def tied_only(self) -> frozenset:
         """Return the ids of the people the article introduces only by a tie to someone else ("Vasquez's mother,
