@@ -336,6 +336,11 @@ def test_a_title_opening_with_a_role_word_but_no_first_name_stays(nlp, sentence,
     assert _corrected(nlp, sentence, [(found, "WORK_OF_ART")]) == {found: "WORK_OF_ART"}
 
 
+def test_a_numbered_part_is_no_part_of_the_title(nlp):
+    assert _corrected(nlp, "Tom Reed appeared in series 2 of Harbour Nights.",
+                      [("Tom Reed", "PERSON"), ("2 of Harbour Nights", "WORK_OF_ART")])["Harbour Nights"] == "WORK_OF_ART"
+
+
 @pytest.mark.parametrize("sentence, found", [
     ("Bree Santangelo plays Detective Rosa Quintero on the drama.", "Detective Rosa Quintero"),
     ("He played Sheriff Amos Tull in the western Dry Creek.", "Sheriff Amos Tull"),
@@ -456,6 +461,15 @@ def test_a_person_in_other_lists_stays_a_person(nlp, sentence, spans, name):
 
 
 @pytest.mark.parametrize("sentence, spans, work", [
+    # before a comma and a maker's participle with "by"
+    ("Harbour Lane, created by Pauline Greaves in 1989, is a soap.",
+     [("Harbour Lane", "PERSON"), ("Pauline Greaves", "PERSON")], "Harbour Lane"),
+    ("Cold Creek, directed by Ana Ruiz, opens on Friday.", [("Cold Creek", "GPE"), ("Ana Ruiz", "PERSON")],
+     "Cold Creek"),
+    # a numbered part of a work
+    ("Kim Lowe starred in episode 3 of Dark Water Falls.", [("Kim Lowe", "PERSON")], "Dark Water Falls"),
+    ("Tom Reed appeared in season 4 of Love Harbor.", [("Tom Reed", "PERSON"), ("Love Harbor", "PERSON")],
+     "Love Harbor"),
     # a year's possessive
     ("She made her debut in 1988's The Great Outdoors, opposite John Candy.",
      [("The Great Outdoors", "FAC"), ("John Candy", "PERSON")], "The Great Outdoors"),

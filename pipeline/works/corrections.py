@@ -43,7 +43,7 @@ from ..entities import add_rule_spans, load_json
 from ..names import COMPANY_WORDS, FIRST_NAMES, HONORIFICS, ORG_WORDS
 from ..records import doc_text
 from ..tokens import TokenArrays
-from .shapes import (LIST_JOINERS, LIST_NOUNS, NAMES_OF_PEOPLE_AND_GROUPS, POSSESSIVES, VENUE_HEADS, after_work_noun, before_of, capitalised,
+from .shapes import (LIST_JOINERS, LIST_NOUNS, MAKER_VERBS, NAMES_OF_PEOPLE_AND_GROUPS, POSSESSIVES, VENUE_HEADS, after_work_noun, before_of, capitalised,
                      character_in_parentheses, credited_by, glued, hyphen_start, list_member, maker_after_by,
                      hosts_joined, opened_by_work_noun, owner_named_elsewhere, peers_styled,
                      publication_edited, without_opening_verb)
@@ -80,7 +80,7 @@ _RELEASE_ADJECTIVES = {"upcoming", "new", "latest", "forthcoming", "next", "debu
 # Conjunctions that open a sentence's first clause ("When Wintour arrived, …").
 _SUBORDINATORS = {"when", "while", "after", "before", "as", "if", "since", "because", "though", "although", "once",
                   "until", "unless", "whenever"}
-_CONSTRUCTION_WORDS = POSSESSIVES | _STARRING | {"of", "for", "in", "on"}
+_CONSTRUCTION_WORDS = POSSESSIVES | _STARRING | {"of", "for", "in", "on", "by"}
 # An award's categories named for what the prize is given to a work for ("best actress for W").
 _AWARD_CATEGORIES = frozenset(load_json("relation_words.json")["award_categories"]) | {"film", "picture", "documentary",
                                                                                         "album", "song", "drama"}
@@ -285,6 +285,9 @@ class NerCorrections:
         if ent.start > 1 and doc[ent.start - 1].lower_ in ("in", "to") and doc[ent.start - 2].lower_ in self.place_verbs \
                 and not (doc[ent.start - 2].lower_ == "up" and doc[ent.start - 3].lower_ not in ("grew", "grow", "growing")):
             return [Span(doc, ent.start, ent.end, label="GPE")]  # "born in Cardiff", "grew up in Leeds"
+        if len(ent) > 2 and ent[0].like_num and ent[1].lower_ == "of" and ent.start > 0 \
+                and doc[ent.start - 1].lower_ in _PART_NOUNS | {"series"}:
+            return [Span(doc, ent.start + 2, ent.end, label=LABEL)]  # "series 2 of Harbour Nights": the part's number
         if ent.start > 1 and doc[ent.start - 1].lower_ in {"for", "from", "at"} \
                 and doc[ent.start - 2].lower_ in self.spokes_nouns \
                 or ent.end < len(doc) and doc[ent.end].lower_ in self.spokes_nouns and doc[ent.end].lower_ != "statement":
@@ -555,8 +558,9 @@ class NerCorrections:
         - `award_for`: after an award's category and "for" ("won best actress for Moonlight Garden");
         - `starring`: before "starring", "stars" or "starred" and a person ("Kinsey starring Liam Neeson");
         - `owner_release`: after an owner's possessive and a release's adjective ("Marvel's upcoming Iron Shadow");
-        - `part_of`: after a work's part or event and "of" ("the premiere of Dark Water", also over an organisation's
-          label);
+        - `part_of`: after a work's part or event and "of" ("the premiere of Dark Water", "season 4 of Love Harbor",
+          also over an organisation's label);
+        - `made_by`: before a comma and a maker's participle with "by" ("Harbour Lane, created by Pauline Greaves,");
         - `role_in`: after a possessive's performance noun and "in"/"on" ("her role in Salt Roads", "his work on
           Harbour Lights").
         Never a name that modifies a noun after it ("1966's World Cup winner", "director of Glastonbury
@@ -594,6 +598,20 @@ class NerCorrections:
                 if name is not None and not people.named(name) and name[0].ent_id_ != "gazetteer" \
                         and name[-1].text not in self.institution_heads | VENUE_HEADS:
                     found.append((name, "role_in"))
+            elif lower[i] == "by" and before.tag_ == "VBN" and before.lemma_.lower() in MAKER_VERBS and i > 2 \
+                    and doc[i - 2].text == "," and ends.get(i - 2) is not None and ends[i - 2].label_ in _MISTAKEN:
+                # "Harbour Lane, created by Pauline Greaves in 1989, is …": no one is created or directed by a
+                # person; what is, is a work.
+                name = ends[i - 2]
+                if not people.named(name) and name[0].ent_id_ != "gazetteer":
+                    found.append((Span(doc, name.start, name.end, label=LABEL), "made_by"))
+            elif lower[i] == "of" and before.like_num and i > 2 and lower[i - 2] in _PART_NOUNS | {"series"} \
+                    and doc[i - 2].is_lower:
+                # "competed on season 4 of Love Harbor", "episode 3 of Harbour Lights": a numbered part of a work.
+                name = self._name_at(doc, i + 1, starts, self.inner, labels=_MISTAKEN | {"ORG"})
+                if name is not None and not people.named(name) and name[0].ent_id_ != "gazetteer" \
+                        and name[-1].text not in self.institution_heads | VENUE_HEADS:
+                    found.append((name, "part_of"))
             elif lower[i] == "of" and lower[i - 1] in _PART_NOUNS and before.is_lower \
                     and (lower[i - 2] == "the" or lower[i - 1] != "set" and lower[i - 2] in _PART_DETERMINERS):
                 # "the premiere of Dark Water", "an episode of Harbour Lights": a work's part or event is of a work,

@@ -20,7 +20,7 @@ NAMES_OF_PEOPLE_AND_GROUPS = {"PERSON", "ORG", "NORP"}
 LIST_NOUNS = {"films", "movies", "shows", "series", "programmes", "programs", "sitcoms", "dramas", "comedies", "albums",
               "records", "singles", "songs", "hits", "tracks", "books", "novels", "plays", "musicals", "credits", "titles"}
 # The verbs of a work's makers, read as participles before "by" ("directed by Sofia Lund").
-_MAKER_VERBS = {word for kind in ("director", "writer", "producer", "creator", "composer")
+MAKER_VERBS = {word for kind in ("director", "writer", "producer", "creator", "composer")
                 for word in load_json("relation_words.json")["cues"][kind]}
 # What stands before a list's member ("A, B and C", "A or B", "A & B").
 LIST_JOINERS = {",", "and", "or", "&", "nor"}
@@ -220,7 +220,7 @@ def credited_by(ent: Span) -> bool:
     if ent.start < 2 or doc[ent.start - 1].lower_ != "by" or not 2 <= len(ent) <= 3:
         return False
     verb = doc[ent.start - 2]
-    return verb.tag_ == "VBN" and verb.lemma_.lower() in _MAKER_VERBS and all(t.is_alpha and t.is_title for t in ent)
+    return verb.tag_ == "VBN" and verb.lemma_.lower() in MAKER_VERBS and all(t.is_alpha and t.is_title for t in ent)
 
 
 def maker_after_by(ent: Span) -> str | None:
