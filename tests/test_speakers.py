@@ -1022,6 +1022,24 @@ def test_a_role_the_parser_coordinated_with_the_name_is_that_person(nlp):
     assert quotes_of(nlp, text)[-1].speaker == "Nadia Brennan-Holt"
 
 
+@pytest.mark.parametrize("text", [
+    'Vanessa Claremont sang. Claremont, 58, is said to be "utterly devastated and still in shock", a source close to '
+    'the singer told the Mirror.',
+    'Kim Lowe is said to be "utterly devastated and still in shock".',
+])
+def test_what_others_are_said_to_say_is_not_the_subjects_quote(nlp, text):
+    assert quotes_of(nlp, text)[-1].speaker is None
+
+
+@pytest.mark.parametrize("frame", [
+    'The first star to send her best wishes was Rory Blanchard, who recorded a duet with her, writing: "{q}"',
+    'The first to react was Rory Blanchard, who said: "{q}"',
+])
+def test_a_role_equated_with_a_name_by_be_is_that_person(nlp, frame):
+    text = "Brianna Lustig posted a photo of the ring. " + frame.format(q="My girl is getting MARRIED, love you both")
+    assert quotes_of(nlp, text)[-1].speaker == "Rory Blanchard"
+
+
 def test_she_never_resolves_to_a_platform(nlp):
     text = ('Tessa Morrow shared the news on Twitter on Sunday morning. '
             '"I have never been so tired and so happy at the same time," she told the host.')

@@ -88,7 +88,7 @@ class FrameRules:
             if phrase:
                 found.append((t, self.doc[t.i : t.i + len(phrase)].text))
             elif t.lemma_.lower() in self.lex.verbs and t.pos_ in {"VERB", "AUX", "NOUN", "PROPN"} \
-                    and not (t.pos_ in {"NOUN", "PROPN"} and _used_as_noun(t)):
+                    and not (t.pos_ in {"NOUN", "PROPN"} and _used_as_noun(t)) and not _hearsay(t):
                 objects = self.lex.verbs_with_object.get(t.lemma_.lower())
                 if objects is None or t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ in objects:
                     found.append((t, t.text))
@@ -283,7 +283,7 @@ class FrameRules:
             main = verb.dep_ == "ROOT" or not lo <= verb.head.idx < hi
             if t.dep_ in SUBJECT_DEPS and lo <= verb.idx < hi and main and not self.in_quote(t.idx) and (
                     t.pos_ == "PROPN" or t.lower_ in self.lex.pronouns or t.lemma_.lower() in self.lex.person_roles):
-                speaker = self.resolve(t, q.open)
+                speaker = self.resolve(self.equated_name(t), q.open)
                 if speaker.name:
                     return Attribution(replace(speaker, confidence=speaker.confidence * 0.8), None, None, None,
                                        "colon-subject")
@@ -295,6 +295,15 @@ class FrameRules:
             return None
         speaker = self.resolve(subject, q.open)
         return Attribution(speaker, cue, cue_text, self.outlet(cue), rule)
+
+    def equated_name(self, subject: Token) -> Token:
+        """Return the name a role noun subject is equated with by "be" ("The first star to send her wishes was Rory
+        Blanchard, writing: …"), else the subject."""
+        verb = subject.head
+        if verb.lemma_ != "be" or subject.lemma_.lower() not in self.lex.person_roles:
+            return subject
+        return next((c for c in verb.children if c.dep_ == "attr" and c.ent_type_ == "PERSON" and not self.in_quote(c.idx)),
+                    subject)
 
     def subject_of(self, cue: Token, region: tuple[int, int]) -> Optional[Token]:
         """Return the token naming who speaks for `cue`: its subject, climbing to a governing verb if needed."""
@@ -330,6 +339,7 @@ class FrameRules:
                 if named and subject.pos_ in {"NOUN", "PROPN", "X"} and subject.ent_type_ != "PERSON":
                     subject = named[0]
                 subject = self.person_of_group(subject) or subject
+                subject = self.equated_name(subject)
                 if subject.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl":
                     subject = verb.head
                 if self.reported_thing(subject) and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.lex.verbs \
@@ -484,3 +494,11 @@ def _relative_asides(doc, lo: int, hi: int) -> list[tuple[int, int]]:
             if end is not None:
                 asides.append((i, end))
     return asides
+
+
+def _hearsay(token: Token) -> bool:
+    """True for a reporting verb in the passive before "to" ("X is said to be '…'", "she was reported to have"):
+    what others say of the subject, not the subject speaking."""
+    return token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in token.children) \
+        and any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                for c in token.children)
