@@ -26,7 +26,7 @@ from spacy.util import filter_spans
 
 from .names import (FIRST_NAME_GENDER, FIRST_NAMES, NAME_SUFFIXES, ORG_WORDS, acronym, canonical_name, join_labels, mend_split_names, musical_acts,
                     same_given_name, speaking_names, speaking_organisations, surname, trim_name, unglue_headline,
-                    untagged_people, nicknamed_people, completed_surnames)
+                    untagged_people, nicknamed_people, completed_surnames, speakers_titled)
 from .records import Entity, Mention, doc_text
 from .tokens import TokenArrays
 
@@ -350,6 +350,8 @@ class EntityResolver:
         added += [s for s in speaking_names(doc, spans, tokens)
                   if not any(a.start < s.end and s.start < a.end for a in added)]
         added += completed_surnames(doc, spans + added)
+        spans = speakers_titled(spans, {s.text for s in added if s.label_ == "PERSON" and len(s) == 1},
+                                set(self.gazetteer))
         if added:
             added = unglue_headline(added, text)  # a headline name found untagged runs on into its verb as well
             covered = {i for s in added for i in range(s.start, s.end)}

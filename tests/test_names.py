@@ -5,7 +5,7 @@ import pytest
 from conftest import make_doc
 from spacy.tokens import Span
 
-from pipeline.names import trim_name, unglue_headline
+from pipeline.names import speakers_titled, trim_name, unglue_headline
 
 
 def _people(doc) -> set[str]:
@@ -37,6 +37,9 @@ def _entity_of(doc, text: str) -> set[str]:
         (["Daughter", "Ines", "Montenegro"], "Ines Montenegro"),
         (["Fiance", "Jay", "Stone"], "Jay Stone"),
         (["Mom", "Kris", "Vance"], "Kris Vance"),
+        # a nationality before a known first name
+        (["American", "Dale", "Ruskin"], "Dale Ruskin"),
+        (["Irish", "Ryan", "Tubridy"], "Ryan Tubridy"),
     ],
 )
 def test_glued_words_are_trimmed_from_a_name(nlp, words, expected):
@@ -45,7 +48,7 @@ def test_glued_words_are_trimmed_from_a_name(nlp, words, expected):
 
 
 @pytest.mark.parametrize("words", [["Will", "Ferrell"], ["Jack", "Will", "Hughes"], ["Sarah", "Jessica", "Parker"],
-                                   ["Mary", "Kate", "Olsen"], ["Dame", "Judi", "Dench"]])
+                                   ["Mary", "Kate", "Olsen"], ["Dame", "Judi", "Dench"], ["American", "Idol"]])
 def test_a_name_holding_a_headline_word_stays_whole(nlp, words):
     doc = nlp.make_doc(" ".join(words))
     assert trim_name(Span(doc, 0, len(doc), label="PERSON")).text == " ".join(words)
@@ -718,3 +721,16 @@ def test_an_untagged_full_name_ending_with_a_surname_tagged_alone_is_the_person(
 def test_an_honorific_or_a_role_before_a_surname_is_no_first_name(nlp, text):
     doc = make_doc(nlp, text)
     assert not any(e.name in {"Mrs Whitaker", "Actress Whitaker"} for e in doc._.entities)
+
+
+@pytest.mark.parametrize("text, title, speakers, label", [
+    ("best director for Catrin Howells", "Catrin Howells", {"Howells"}, "PERSON"),
+    ("best director for Catrin Howells", "Catrin Howells", set(), "WORK_OF_ART"),  # no one speaks as Howells
+    ("the song 'Cold Morning' was played", "Cold Morning", {"Morning"}, "WORK_OF_ART"),  # quoted
+])
+def test_a_title_tagged_name_whose_surname_speaks_alone_is_the_person(nlp, text, title, speakers, label):
+    doc = nlp.make_doc(text)
+    start = text.index(title)
+    span = doc.char_span(start, start + len(title), label="WORK_OF_ART")
+    assert [s.label_ for s in speakers_titled([span], speakers, set())] == [label]
+

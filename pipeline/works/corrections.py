@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..entities import add_rule_spans, load_json
-from ..names import COMPANY_WORDS, FIRST_NAMES, HONORIFICS, ORG_WORDS
+from ..names import COMPANY_WORDS, DEMONYMS, FIRST_NAMES, HONORIFICS, ORG_WORDS
 from ..records import doc_text
 from ..tokens import TokenArrays
 from .shapes import (LIST_JOINERS, LIST_NOUNS, MAKER_VERBS, NAMES_OF_PEOPLE_AND_GROUPS, POSSESSIVES, VENUE_HEADS, after_work_noun, before_of, capitalised,
@@ -343,9 +343,9 @@ class NerCorrections:
             return [Span(doc, ent.start, ent.end, label="PERSON")]
         if 3 <= len(ent) <= 4 and ent[1].lower_ in FIRST_NAMES and not ent[1].is_stop and all(t.is_title for t in ent) \
                 and ent[-1].lower_ not in ORG_WORDS | COMPANY_WORDS | {"international", "group", "limited"}:
-            if ent[0].lower_ in self.occupations:
-                # "Actress Pauline Hale is to leave …": a role noun capitalised before a person's name is no title's
-                # word.
+            if ent[0].lower_ in self.occupations | DEMONYMS:
+                # "Actress Pauline Hale is to leave …", "produced by American Dale Ruskin": a role noun or a
+                # nationality capitalised before a person's name is no title's word.
                 return [Span(doc, ent.start + 1, ent.end, label="PERSON")]
             if ent[0].lower_.rstrip(".") in self.styles and not self.quoted_or_cued(ent):
                 # "plays Detective Rosa Quintero", "Sheriff Amos Tull": a style before a first name and a surname is
