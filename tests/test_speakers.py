@@ -1040,6 +1040,24 @@ def test_a_role_equated_with_a_name_by_be_is_that_person(nlp, frame):
     assert quotes_of(nlp, text)[-1].speaker == "Rory Blanchard"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ('Kim Lowe and Tom Reed have split, according to TMZ. The couple are "no longer living together and have not been '
+     'for months," according to the site.', "TMZ"),
+    ('Kim Lowe and Tom Reed have split, TMZ reports. The couple are "no longer living together and have not been for '
+     'months," the outlet reported.', "TMZ"),
+    ('Kim Lowe spoke to People on Monday. "I am happier than ever before," she told the magazine. The couple "have '
+     'never been closer," the magazine reported.', "People"),
+])
+def test_an_outlet_noun_is_the_outlet_people_talked_to(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+def test_a_source_telling_the_outlet_stays_unnamed(nlp):
+    text = ('Kim Lowe and Tom Reed have split, Page Six reported. "They have not lived together for months," a source '
+            'told the outlet.')
+    assert quotes_of(nlp, text)[-1].speaker is None
+
+
 def test_she_never_resolves_to_a_platform(nlp):
     text = ('Tessa Morrow shared the news on Twitter on Sunday morning. '
             '"I have never been so tired and so happy at the same time," she told the host.')

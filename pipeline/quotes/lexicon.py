@@ -22,6 +22,7 @@ class Lexicon:
     relational_roles: frozenset
     org_nouns: frozenset
     referring_org_nouns: frozenset  # "the magazine said": the organisation last named, whatever its name
+    press_nouns: frozenset  # "the site", "the magazine": the press, named where people talk to it ("told TMZ")
     group_nouns: frozenset
     demonyms: frozenset  # "the Scot", "the New Zealander"
     gender: dict  # word → "m" | "f"
@@ -53,6 +54,7 @@ class Lexicon:
             relational_roles=frozenset(cues["relational_roles"]),
             org_nouns=frozenset(cues["org_nouns"]),
             referring_org_nouns=frozenset(cues["referring_org_nouns"]),
+            press_nouns=frozenset(cues["press_nouns"]),
             group_nouns=frozenset(cues["group_nouns"]),
             demonyms=frozenset(cues["demonyms"]),
             gender=gender,

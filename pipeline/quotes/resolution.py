@@ -440,7 +440,10 @@ class SpeakerResolution:
         introduced = [m for m in named if self._introduced_with(m, lemma)]
         if introduced:
             return introduced[-1:]
-        near = [m for m in named if m.start_char >= start - PRONOUN_WINDOW_CHARS and not self._addressed(m)]
+        # The press is named where people talk to it ("according to TMZ", "told Billboard"); another organisation is
+        # not the one spoken to.
+        press = lemma in self.lex.press_nouns
+        near = [m for m in named if m.start_char >= start - PRONOUN_WINDOW_CHARS and (press or not self._addressed(m))]
         counts = Counter(m.entity_id for m in near)
         return [max(near, key=lambda m: (counts[m.entity_id], m.start_char))] if near else []
 
