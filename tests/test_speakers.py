@@ -144,6 +144,29 @@ def test_all_caps_quotes_are_quotes(text):
     assert len(find_quotes(text)) == 1
 
 
+@pytest.mark.parametrize("headline, body, speaker", [
+    ("Kenzie Marlowe Is Engaged To Dante Okafor: 'I Said Yes Before He Finished'",
+     '"I said yes before he even finished the question," Marlowe captioned the post.', "Kenzie Marlowe"),
+    ("Designer Rafael Montenegro On His Daughter's Debut: 'She Walked Like She Owned The Place'",
+     'Rafael Montenegro watched from the wings. "She walked like she owned the place," he told Vogue.',
+     "Rafael Montenegro"),
+    ("Lena Cruz 'will never work with that director again'",
+     'Lena Cruz told the Sun she "will never work with that director again" after the shoot.', "Lena Cruz"),
+])
+def test_a_headline_quote_the_body_repeats_is_its_speakers(nlp, headline, body, speaker):
+    quotes = quotes_of(nlp, headline + "\n\n" + body)
+    assert [q.speaker for q in quotes] == [speaker, speaker]
+
+
+@pytest.mark.parametrize("headline", [
+    "Cast Of 'Keeping Up With The Kardashians' Say Goodbye To Fans",
+    "Depardieu 'tops French actor league'",  # no one in the body is found saying it
+])
+def test_a_headline_quote_no_one_says_is_left_out(nlp, headline):
+    quotes = quotes_of(nlp, headline + "\n\nThe stars gathered on Monday for a final dinner in Los Angeles.")
+    assert quotes == []
+
+
 def test_all_caps_quote_in_a_headline_gets_its_speaker(nlp):
     q = quotes_of(nlp, 'Mel Carter: "I WILL NEVER SING AGAIN"\n\nThe singer said she was tired.')[0]
     assert q.text == "I WILL NEVER SING AGAIN" and q.speaker == "Mel Carter"

@@ -10,7 +10,7 @@ from ..records import Quote, doc_text
 from .article import Article
 from .attribution import UNRESOLVED, Attribution
 from .lexicon import Lexicon
-from .scan import find_quotes, is_reported
+from .scan import RawQuote, find_quotes, headline_only, is_reported
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +43,7 @@ class QuoteAttribution:
         except Exception:
             log.exception("quote attribution set-up failed")
         prefix = doc._.article_id or "doc"
+        attributed = []
         for i, q in enumerate(raws):
             attribution = Attribution(UNRESOLVED, None, None, None, "unresolved")
             evidence = text[q.open : q.close]
@@ -52,7 +53,17 @@ class QuoteAttribution:
                     evidence = article.evidence(q, attribution.cue)
                 except Exception:
                     log.exception("attributing quote %d failed", i + 1)
-            if not is_reported(text, q):
+            attributed.append((attribution, evidence))
+        for i, q in enumerate(raws):
+            attribution, evidence = attributed[i]
+            if headline_only(text, q):
+                # A headline's quote in title case or single marks ("Kenzie Marlowe Is Engaged: 'I Said Yes …'") is
+                # the body's words: the body's speaker of them, else the headline's own; one no one is found to say
+                # is left out (it may be a title after all).
+                attribution = repeated_in_body(text, raws, attributed, i) or attribution
+                if not attribution.speaker.name:
+                    continue
+            elif not is_reported(text, q):
                 continue  # a short quotation, attributed only for the quotes after it (see `scan.short_speech`)
             s = attribution.speaker
             quotes.append(
@@ -76,3 +87,21 @@ class QuoteAttribution:
         spans = [doc.char_span(q.start_char, q.end_char, label="QUOTE", alignment_mode="expand") for q in quotes]
         doc.spans["quotes"] = [s for s in spans if s is not None]
         return doc
+
+
+def repeated_in_body(text: str, raws: list[RawQuote], attributed: list, i: int):
+    """Return the attribution of the first body quote that repeats headline quote `i`: the same first three words,
+    or all of the headline's words inside it ("'I Said Yes Before He Finished'" and "I said yes before he even
+    finished the question," Marlowe captioned), when it has a speaker; else None."""
+    words = _words(text[raws[i].start : raws[i].end])
+    for j, q in enumerate(raws):
+        if j == i or q.paragraph == 0 or not attributed[j][0].speaker.name:
+            continue
+        body = _words(text[q.start : q.end])
+        if body[:3] == words[:3] or " ".join(words) in " ".join(body):
+            return attributed[j][0]
+    return None
+
+
+def _words(text: str) -> list[str]:
+    return [w.strip("'’‘\".,!?;:").lower() for w in text.split() if w.strip("'’‘\".,!?;:")]

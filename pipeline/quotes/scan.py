@@ -63,8 +63,47 @@ def find_quotes(text: str, with_short: bool = False) -> list[RawQuote]:
                 found[-1] = replace(a, end=q.end, close=q.close, closed=q.closed, inner=(a.close, q.open))
             else:
                 found.append(q)
+    headline = _headline_end(text)
     return [q for q in found if (_is_quotation(text[q.start : q.end]) or with_short and short_speech(text, q))
-            and (not q.single or _single_is_speech(text, q))]
+            and (not q.single or _single_is_speech(text, q))
+            or q.close <= headline and _headline_quotation(text, q, headline)]
+
+
+# Words that open speech, not a title, in a headline written in title case ("'I Said Yes Before He Finished'").
+_SPEECH_OPENERS = {"i", "i'm", "i've", "i'll", "i'd", "we", "we're", "we've", "you", "you're", "she", "she's", "he",
+                   "he's", "it's", "they", "they're", "my", "our", "your", "there's", "that's", "this", "not", "no",
+                   "never", "why", "don't", "can't", "let's"}
+
+
+def _headline_end(text: str) -> int:
+    """Return the offset where the headline ends: the first line, when a blank line follows it; else 0."""
+    line_end = text.find("\n")
+    return line_end if line_end > 0 and text[line_end : line_end + 2] == "\n\n" else 0
+
+
+def headline_only(text: str, q: RawQuote) -> bool:
+    """True when `q` is a quotation only as a headline's (see `_headline_quotation`): in the body its words would be
+    a title or a scare quote."""
+    headline = _headline_end(text)
+    return q.close <= headline and _headline_quotation(text, q, headline) and not (
+        _is_quotation(text[q.start : q.end]) and (not q.single or _single_is_speech(text, q)))
+
+
+def _headline_quotation(text: str, q: RawQuote, headline: int) -> bool:
+    """True for quoted words of a headline that are speech: four words or more ("Depardieu 'tops French actor
+    league'", marked with single quotes as headlines do), not a title. In a headline written in title case every
+    word is capitalised, so there the words must open as speech does ("'I Said Yes Before He Finished'") or hold
+    sentence punctuation (a name or two beside the quote say nothing of the case: "Melania Trump 'will wear …'")."""
+    words = text[q.start : q.end]
+    if len(_WORD.findall(words)) < MIN_WORDS:
+        return False
+    outside = _WORD.findall(text[:q.open] + " " + text[q.close : headline])
+    title_case = len(outside) >= 3 and all(w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS or not w[:1].isalpha()
+                                       for w in outside)
+    if not title_case:
+        return not _is_title(words)
+    first = _WORD.findall(words)[0].lower().replace("’", "'")
+    return first in _SPEECH_OPENERS or bool(re.search(r"[.!?,;]", words))
 
 
 def is_reported(text: str, q: RawQuote) -> bool:
