@@ -55,6 +55,10 @@ def load_json(name: str) -> dict:
         return json.load(handle)
 
 
+_AWARDS = [name for name in load_json("title_corrections.json")["award_names"] if " " in name]
+AWARD_NAMES = frozenset(_AWARDS) | {name.split()[-1] for name in _AWARDS if name.endswith("s")}
+
+
 # Words before a name that are not part of it ("Mr Neeson", "DJ Pete Mitchell").
 HONORIFICS = frozenset(load_json("names.json")["honorifics"])
 
@@ -352,6 +356,11 @@ class EntityResolver:
         added += completed_surnames(doc, spans + added)
         spans = speakers_titled(spans, {s.text for s in added if s.label_ == "PERSON" and len(s) == 1},
                                 set(self.gazetteer))
+        # An award of two words and its plural last word alone ("the Golden Globes red carpet", "the Globes") name
+        # an award, never the person or band a repair made of them.
+        spans = [Span(doc, s.start, s.end, label="EVENT") if s.text in AWARD_NAMES and s.label_ in {"PERSON", "ORG", "NORP", "GPE"} else s
+                 for s in spans]
+        added = [s for s in added if s.text not in AWARD_NAMES]
         if added:
             added = unglue_headline(added, text)  # a headline name found untagged runs on into its verb as well
             covered = {i for s in added for i in range(s.start, s.end)}

@@ -113,6 +113,16 @@ def test_a_name_given_an_age_is_a_person_whatever_place_label_it_had(nlp):
     assert [(m.text, m.label) for m in doc._.mentions if "Ines" in m.text] == [("Ines Montenegro", "PERSON")]
 
 
+@pytest.mark.parametrize("text", [
+    "Golden Globes 2017: the best-dressed stars\n\nThis year's Golden Globes red carpet delivered. Kim Lowe wore "
+    "silver. The Globes host joked about it.",
+    "Kim Lowe won a Golden Globe last year. The Globes were held in Los Angeles.",
+])
+def test_an_award_and_its_short_plural_are_never_a_person(nlp, text):
+    doc = make_doc(nlp, text)
+    assert not {m.text for m in doc._.mentions if m.label == "PERSON"} & {"Golden Globes", "Golden Globe", "Globes"}
+
+
 def test_work_title_after_a_cue_noun(nlp):
     doc = make_doc(nlp, "He is currently directing the film Serenity, based on his sci-fi series Firefly.")
     works = {e.name for e in doc._.entities if e.label == "WORK_OF_ART"}
