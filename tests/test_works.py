@@ -336,6 +336,14 @@ def test_a_title_opening_with_a_role_word_but_no_first_name_stays(nlp, sentence,
     assert _corrected(nlp, sentence, [(found, "WORK_OF_ART")]) == {found: "WORK_OF_ART"}
 
 
+@pytest.mark.parametrize("sentence, name", [
+    ("He met single mum Kate Ray in 2010.", "Kate Ray"),
+    ("The film's star Tom Reed arrived late.", "Tom Reed"),
+])
+def test_a_person_after_a_noun_that_is_no_works_stays_a_person(nlp, sentence, name):
+    assert _corrected(nlp, sentence, [(name, "PERSON")])[name] == "PERSON"
+
+
 def test_a_numbered_part_is_no_part_of_the_title(nlp):
     assert _corrected(nlp, "Tom Reed appeared in series 2 of Harbour Nights.",
                       [("Tom Reed", "PERSON"), ("2 of Harbour Nights", "WORK_OF_ART")])["Harbour Nights"] == "WORK_OF_ART"
@@ -461,6 +469,11 @@ def test_a_person_in_other_lists_stays_a_person(nlp, sentence, spans, name):
 
 
 @pytest.mark.parametrize("sentence, spans, work", [
+    # right after a work's noun a determiner or a modifier opens
+    ("The filmmaker, whose debut feature Birch Season premiered in 2019, said more.",
+     [("Birch Season", "PERSON")], "Birch Season"),
+    ("She starred in the 2014 drama Cold Creek last year.", [("Cold Creek", "PERSON")], "Cold Creek"),
+    ("His new album Paper Kings is out now.", [("Paper Kings", "PERSON")], "Paper Kings"),
     # before a comma and a maker's participle with "by"
     ("Harbour Lane, created by Pauline Greaves in 1989, is a soap.",
      [("Harbour Lane", "PERSON"), ("Pauline Greaves", "PERSON")], "Harbour Lane"),

@@ -118,6 +118,7 @@ class NerCorrections:
         cues = load_json("work_cues.json")
         self.inner = frozenset(cues["title_inner"])
         self.cue_nouns = frozenset(cues["cue_nouns_before"]) & frozenset(cues["cue_nouns_after"])
+        self.cue_nouns_after = frozenset(cues["cue_nouns_after"])
         quote_cues = load_json("quote_cues.json")
         self.spokes_nouns = frozenset(quote_cues["org_roles"]) - {"ruling"}
         self.person_roles = self.screen_roles | set(quote_cues["person_roles"])
@@ -561,6 +562,8 @@ class NerCorrections:
         - `part_of`: after a work's part or event and "of" ("the premiere of Dark Water", "season 4 of Love Harbor",
           also over an organisation's label);
         - `made_by`: before a comma and a maker's participle with "by" ("Harbour Lane, created by Pauline Greaves,");
+        - `cue_noun`: a person-labelled name right after a work's noun that a determiner or a modifier opens ("whose
+          debut feature Birch Season", "the 2014 drama Cold Creek"), not one with a known first name ("the film Ray");
         - `role_in`: after a possessive's performance noun and "in"/"on" ("her role in Salt Roads", "his work on
           Harbour Lights").
         Never a name that modifies a noun after it ("1966's World Cup winner", "director of Glastonbury
@@ -570,7 +573,8 @@ class NerCorrections:
         people = PersonEvidence(ents)
         lower = tokens.lower
         found = []
-        for i in (i for i in range(1, len(doc) - 1) if lower[i] in _CONSTRUCTION_WORDS):
+        words = _CONSTRUCTION_WORDS | self.cue_nouns_after
+        for i in (i for i in range(1, len(doc) - 1) if lower[i] in words):
             token, before = doc[i], doc[i - 1]
             if lower[i] in POSSESSIVES and before.like_num and len(before.text) == 4 and before.text[:2] in {"19", "20"}:
                 name = self._name_at(doc, i + 1, starts, self.inner)
@@ -598,6 +602,15 @@ class NerCorrections:
                 if name is not None and not people.named(name) and name[0].ent_id_ != "gazetteer" \
                         and name[-1].text not in self.institution_heads | VENUE_HEADS:
                     found.append((name, "role_in"))
+            elif lower[i] in self.cue_nouns_after and token.is_lower and token.tag_ == "NN" and i + 1 < len(doc) \
+                    and starts.get(i + 1) is not None and starts[i + 1].label_ == "PERSON" \
+                    and (before.dep_ in {"det", "poss", "amod", "nummod", "compound"} or before.tag_ in {"DT", "PRP$", "JJ", "CD"}):
+                # "whose debut feature Birch Season premiered", "the 2014 drama Cold Creek": a name right after a
+                # work's noun is its title, not a person (not one with a known first name: "the film Ray").
+                name = starts[i + 1]
+                if not people.named(name) and lower[name.start] not in FIRST_NAMES and name[0].ent_id_ != "gazetteer" \
+                        and not (name.end < len(doc) and _goes_on(doc, name.end) and doc[name.end].pos_ == "NOUN"):
+                    found.append((Span(doc, name.start, name.end, label=LABEL), "cue_noun"))
             elif lower[i] == "by" and before.tag_ == "VBN" and before.lemma_.lower() in MAKER_VERBS and i > 2 \
                     and doc[i - 2].text == "," and ends.get(i - 2) is not None and ends[i - 2].label_ in _MISTAKEN:
                 # "Harbour Lane, created by Pauline Greaves in 1989, is …": no one is created or directed by a
