@@ -474,6 +474,10 @@ def test_a_person_in_other_lists_stays_a_person(nlp, sentence, spans, name):
      [("Birch Season", "PERSON")], "Birch Season"),
     ("She starred in the 2014 drama Cold Creek last year.", [("Cold Creek", "PERSON")], "Cold Creek"),
     ("His new album Paper Kings is out now.", [("Paper Kings", "PERSON")], "Paper Kings"),
+    ("David Mitchell's shortlisted novel, Cloud Atlas, makes the list.",
+     [("David Mitchell", "PERSON"), ("Cloud Atlas", "PERSON")], "Cloud Atlas"),
+    ('She is busy with the psychological thriller, "Underwater", this year.', [("Underwater", "PERSON")],
+     "Underwater"),
     # before a comma and a maker's participle with "by"
     ("Harbour Lane, created by Pauline Greaves in 1989, is a soap.",
      [("Harbour Lane", "PERSON"), ("Pauline Greaves", "PERSON")], "Harbour Lane"),

@@ -602,12 +602,14 @@ class NerCorrections:
                 if name is not None and not people.named(name) and name[0].ent_id_ != "gazetteer" \
                         and name[-1].text not in self.institution_heads | VENUE_HEADS:
                     found.append((name, "role_in"))
-            elif lower[i] in self.cue_nouns_after and token.is_lower and token.tag_ == "NN" and i + 1 < len(doc) \
-                    and starts.get(i + 1) is not None and starts[i + 1].label_ == "PERSON" \
+            elif lower[i] in self.cue_nouns_after and token.is_lower and token.tag_ == "NN" \
+                    and (at := _after_apposition(doc, i + 1)) < len(doc) \
+                    and starts.get(at) is not None and starts[at].label_ == "PERSON" \
                     and (before.dep_ in {"det", "poss", "amod", "nummod", "compound"} or before.tag_ in {"DT", "PRP$", "JJ", "CD"}):
-                # "whose debut feature Birch Season premiered", "the 2014 drama Cold Creek": a name right after a
-                # work's noun is its title, not a person (not one with a known first name: "the film Ray").
-                name = starts[i + 1]
+                # "whose debut feature Birch Season premiered", "the 2014 drama Cold Creek", "the psychological
+                # thriller, 'Underwater'": a name right after a work's noun, or in apposition to it, is its title, not
+                # a person (not one with a known first name: "the film Ray").
+                name = starts[at]
                 if not people.named(name) and lower[name.start] not in FIRST_NAMES and name[0].ent_id_ != "gazetteer" \
                         and not (name.end < len(doc) and _goes_on(doc, name.end) and doc[name.end].pos_ == "NOUN"):
                     found.append((Span(doc, name.start, name.end, label=LABEL), "cue_noun"))
@@ -861,6 +863,16 @@ def _title_run_start(doc: Doc, i: int, inner: frozenset[str]) -> int:
         if gap < start and gap > 0 and capitalised(doc[gap - 1]):
             start = gap
     return start
+
+
+def _after_apposition(doc: Doc, i: int) -> int:
+    """Return token `i`, or the token after the comma and the opening quotation mark that start an apposition
+    there ("the novel, Cloud Atlas", "the thriller, 'Underwater'")."""
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    if i < len(doc) and doc[i].is_quote:
+        i += 1
+    return i
 
 
 def _goes_on(doc: Doc, end: int) -> bool:
