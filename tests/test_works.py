@@ -344,6 +344,14 @@ def test_a_person_after_a_noun_that_is_no_works_stays_a_person(nlp, sentence, na
     assert _corrected(nlp, sentence, [(name, "PERSON")])[name] == "PERSON"
 
 
+@pytest.mark.parametrize("sentence, name", [
+    ("The drama was made by the production company Tiger Aspect Productions.", "Tiger Aspect Productions"),
+    ("The show moved to the network's studio Pinewood Studios.", "Pinewood Studios"),
+])
+def test_a_company_after_a_works_noun_stays_a_company(nlp, sentence, name):
+    assert _corrected(nlp, sentence, [(name, "ORG")])[name] == "ORG"
+
+
 def test_a_numbered_part_is_no_part_of_the_title(nlp):
     assert _corrected(nlp, "Tom Reed appeared in series 2 of Harbour Nights.",
                       [("Tom Reed", "PERSON"), ("2 of Harbour Nights", "WORK_OF_ART")])["Harbour Nights"] == "WORK_OF_ART"
@@ -478,6 +486,7 @@ def test_a_person_in_other_lists_stays_a_person(nlp, sentence, spans, name):
      [("David Mitchell", "PERSON"), ("Cloud Atlas", "PERSON")], "Cloud Atlas"),
     ('She is busy with the psychological thriller, "Underwater", this year.', [("Underwater", "PERSON")],
      "Underwater"),
+    ("The band's seventh studio album, Lifeblood, features a song.", [("Lifeblood", "ORG")], "Lifeblood"),
     # before a comma and a maker's participle with "by"
     ("Harbour Lane, created by Pauline Greaves in 1989, is a soap.",
      [("Harbour Lane", "PERSON"), ("Pauline Greaves", "PERSON")], "Harbour Lane"),

@@ -562,7 +562,7 @@ class NerCorrections:
         - `part_of`: after a work's part or event and "of" ("the premiere of Dark Water", "season 4 of Love Harbor",
           also over an organisation's label);
         - `made_by`: before a comma and a maker's participle with "by" ("Harbour Lane, created by Pauline Greaves,");
-        - `cue_noun`: a person-labelled name right after a work's noun that a determiner or a modifier opens ("whose
+        - `cue_noun`: a person- or organisation-labelled name right after a work's noun that a determiner or a modifier opens ("whose
           debut feature Birch Season", "the 2014 drama Cold Creek"), not one with a known first name ("the film Ray");
         - `role_in`: after a possessive's performance noun and "in"/"on" ("her role in Salt Roads", "his work on
           Harbour Lights").
@@ -604,13 +604,15 @@ class NerCorrections:
                     found.append((name, "role_in"))
             elif lower[i] in self.cue_nouns_after and token.is_lower and token.tag_ == "NN" \
                     and (at := _after_apposition(doc, i + 1)) < len(doc) \
-                    and starts.get(at) is not None and starts[at].label_ == "PERSON" \
+                    and starts.get(at) is not None and starts[at].label_ in {"PERSON", "ORG"} \
                     and (before.dep_ in {"det", "poss", "amod", "nummod", "compound"} or before.tag_ in {"DT", "PRP$", "JJ", "CD"}):
                 # "whose debut feature Birch Season premiered", "the 2014 drama Cold Creek", "the psychological
                 # thriller, 'Underwater'": a name right after a work's noun, or in apposition to it, is its title, not
                 # a person (not one with a known first name: "the film Ray").
                 name = starts[at]
                 if not people.named(name) and lower[name.start] not in FIRST_NAMES and name[0].ent_id_ != "gazetteer" \
+                        and lower[name.end - 1] not in ORG_WORDS | COMPANY_WORDS \
+                        and name[-1].text not in self.institution_heads | VENUE_HEADS \
                         and not (name.end < len(doc) and _goes_on(doc, name.end) and doc[name.end].pos_ == "NOUN"):
                     found.append((Span(doc, name.start, name.end, label=LABEL), "cue_noun"))
             elif lower[i] == "by" and before.tag_ == "VBN" and before.lemma_.lower() in MAKER_VERBS and i > 2 \
