@@ -682,6 +682,13 @@ def test_known_outlets_are_never_works(nlp):
     assert "Tenet" in _works(doc)
 
 
+@pytest.mark.parametrize("outlet", ["Good Housekeeping", "Women's Wear Daily", "Digital Spy", "Music Week"])
+def test_more_known_outlets_are_organisations(nlp, outlet):
+    doc = make_doc(nlp, f"Nadia Fairbanks told {outlet} she had no plans to return to the drama Harbor Lights.")
+    assert _labels(doc).get(outlet) == {"ORG"}
+    assert outlet not in _works(doc)
+
+
 def test_recogniser_replaces_the_base_ner_and_keeps_sentences_whole(nlp):
     assert "work_ner" not in nlp.pipe_names
     assert nlp.pipe_names.index("ner") < nlp.pipe_names.index("parser")
