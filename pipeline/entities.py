@@ -358,8 +358,8 @@ class EntityResolver:
                                 set(self.gazetteer))
         # An award of two words and its plural last word alone ("the Golden Globes red carpet", "the Globes") name
         # an award, never the person or band a repair made of them.
-        spans = [Span(doc, s.start, s.end, label="EVENT") if s.text in AWARD_NAMES and s.label_ in {"PERSON", "ORG", "NORP", "GPE"} else s
-                 for s in spans]
+        spans = [Span(doc, s.start, s.end, label="EVENT")
+                 if s.text in AWARD_NAMES and s.label_ in {"PERSON", "ORG", "NORP", "GPE"} else s for s in spans]
         added = [s for s in added if s.text not in AWARD_NAMES]
         if added:
             added = unglue_headline(added, text)  # a headline name found untagged runs on into its verb as well

@@ -302,8 +302,8 @@ class FrameRules:
         verb = subject.head
         if verb.lemma_ != "be" or subject.lemma_.lower() not in self.lex.person_roles:
             return subject
-        return next((c for c in verb.children if c.dep_ == "attr" and c.ent_type_ == "PERSON" and not self.in_quote(c.idx)),
-                    subject)
+        return next((c for c in verb.children
+                     if c.dep_ == "attr" and c.ent_type_ == "PERSON" and not self.in_quote(c.idx)), subject)
 
     def subject_of(self, cue: Token, region: tuple[int, int]) -> Optional[Token]:
         """Return the token naming who speaks for `cue`: its subject, climbing to a governing verb if needed."""

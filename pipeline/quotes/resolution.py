@@ -257,8 +257,8 @@ class SpeakerResolution:
         """`X confirmed the split in a post on Instagram. "…," the statement read`: a written thing the sentence
         names no holder of is the one the nearest subject before it posted or issued (a person, else an
         organisation); a thing with an owner or a maker of its own ("a statement from Sony") is read elsewhere."""
-        if not self.definite(token) and not any(c.dep_ == "det" and c.lower_ in {"which", "that"} for c in token.children) \
-                and token.dep_ != "pobj":
+        if not self.definite(token) and token.dep_ != "pobj" \
+                and not any(c.dep_ == "det" and c.lower_ in {"which", "that"} for c in token.children):
             return replace(UNRESOLVED, text=text)
         found = self.antecedent(pos, None, "person", token.left_edge.idx, exclude=self.tied_only()) \
             or self.antecedent(pos, None, "org", token.left_edge.idx)
@@ -313,8 +313,8 @@ class SpeakerResolution:
                 if orgs:
                     return replace(self._speaker_for_mention(orgs[-1], text, "role-noun", 0.7), gender=gender)
                 continue
-            elif child.dep_ == "conj" and child.ent_type_ == "PERSON" and child.left_edge.lemma_.lower() in self.lex.person_roles \
-                    and lemma in self.lex.person_roles:
+            elif child.dep_ == "conj" and child.ent_type_ == "PERSON" and lemma in self.lex.person_roles \
+                    and child.left_edge.lemma_.lower() in self.lex.person_roles:
                 # "Series creator and showrunner Nadia Holt told", parsed as a role coordinated with a name.
                 target = child
             elif is_org_role and child.dep_ == "poss" and child.lemma_.lower() in self.lex.person_roles \
@@ -332,7 +332,8 @@ class SpeakerResolution:
                 continue
             found = self.resolve(target, pos, depth=1)
             # "Lorenzo's label, Atlantic Records, said": an organisation's noun takes the organisation beside it.
-            if found.name and (is_org_role or found.kind == "person" or lemma in self.lex.org_nouns and found.kind == "org"):
+            if found.name and (is_org_role or found.kind == "person"
+                               or lemma in self.lex.org_nouns and found.kind == "org"):
                 return replace(found, text=text, method="role-noun", confidence=0.85, gender=gender or found.gender)
         if anonymous:
             return replace(UNRESOLVED, text=text)

@@ -43,7 +43,8 @@ from ..entities import add_rule_spans, load_json
 from ..names import COMPANY_WORDS, DEMONYMS, FIRST_NAMES, HONORIFICS, ORG_WORDS
 from ..records import doc_text
 from ..tokens import TokenArrays
-from .shapes import (LIST_JOINERS, LIST_NOUNS, MAKER_VERBS, NAMES_OF_PEOPLE_AND_GROUPS, POSSESSIVES, VENUE_HEADS, after_work_noun, before_of, capitalised,
+from .shapes import (LIST_JOINERS, LIST_NOUNS, MAKER_VERBS, NAMES_OF_PEOPLE_AND_GROUPS, POSSESSIVES, VENUE_HEADS,
+                     after_work_noun, before_of, capitalised,
                      character_in_parentheses, credited_by, glued, hyphen_start, list_member, maker_after_by,
                      hosts_joined, opened_by_work_noun, owner_named_elsewhere, peers_styled,
                      publication_edited, without_opening_verb)
@@ -81,6 +82,8 @@ _RELEASE_ADJECTIVES = {"upcoming", "new", "latest", "forthcoming", "next", "debu
 _SUBORDINATORS = {"when", "while", "after", "before", "as", "if", "since", "because", "though", "although", "once",
                   "until", "unless", "whenever"}
 _CONSTRUCTION_WORDS = POSSESSIVES | _STARRING | {"of", "for", "in", "on", "by"}
+# The last words of an organisation's or a company's name ("Clare College", "King Arthur International").
+_COMPANY_ENDINGS = ORG_WORDS | COMPANY_WORDS | {"international", "group", "limited"}
 # An award's categories named for what the prize is given to a work for ("best actress for W").
 _AWARD_CATEGORIES = frozenset(load_json("relation_words.json")["award_categories"]) | {"film", "picture", "documentary",
                                                                                         "album", "song", "drama"}
@@ -225,7 +228,8 @@ class NerCorrections:
                 return [Span(doc, ent.start, tok.i, label=ent.label_),
                         *NerCorrections.coordinated(Span(doc, tok.i + 1, ent.end, label=ent.label_))]
         if listed:
-            last = next((t.i for t in reversed(ent[1:-1]) if t.text in {"and", "&"} and doc[t.i + 1].text[:1].isupper()), None)
+            last = next((t.i for t in reversed(ent[1:-1])
+                         if t.text in {"and", "&"} and doc[t.i + 1].text[:1].isupper()), None)
             if last is not None:
                 return [Span(doc, ent.start, last, label=ent.label_), Span(doc, last + 1, ent.end, label=ent.label_)]
         return [ent]
@@ -291,7 +295,7 @@ class NerCorrections:
             return [Span(doc, ent.start + 2, ent.end, label=LABEL)]  # "series 2 of Harbour Nights": the part's number
         if ent.start > 1 and doc[ent.start - 1].lower_ in {"for", "from", "at"} \
                 and doc[ent.start - 2].lower_ in self.spokes_nouns \
-                or ent.end < len(doc) and doc[ent.end].lower_ in self.spokes_nouns and doc[ent.end].lower_ != "statement":
+                or ent.end < len(doc) and doc[ent.end].lower_ in self.spokes_nouns - {"statement"}:
             # "a spokesman for Parlophone", "a statement from Netflix", "a Parlophone spokeswoman": a work has no
             # spokesman; who has one is an organisation.
             return [Span(doc, ent.start, ent.end, label="ORG")]
@@ -343,7 +347,7 @@ class NerCorrections:
             # "the feminist writer Germaine Greer": a name right after a person's role noun is that person.
             return [Span(doc, ent.start, ent.end, label="PERSON")]
         if 3 <= len(ent) <= 4 and ent[1].lower_ in FIRST_NAMES and not ent[1].is_stop and all(t.is_title for t in ent) \
-                and ent[-1].lower_ not in ORG_WORDS | COMPANY_WORDS | {"international", "group", "limited"}:
+                and ent[-1].lower_ not in _COMPANY_ENDINGS:
             if ent[0].lower_ in self.occupations | DEMONYMS:
                 # "Actress Pauline Hale is to leave …", "produced by American Dale Ruskin": a role noun or a
                 # nationality capitalised before a person's name is no title's word.
@@ -562,8 +566,9 @@ class NerCorrections:
         - `part_of`: after a work's part or event and "of" ("the premiere of Dark Water", "season 4 of Love Harbor",
           also over an organisation's label);
         - `made_by`: before a comma and a maker's participle with "by" ("Harbour Lane, created by Pauline Greaves,");
-        - `cue_noun`: a person- or organisation-labelled name right after a work's noun that a determiner or a modifier opens ("whose
-          debut feature Birch Season", "the 2014 drama Cold Creek"), not one with a known first name ("the film Ray");
+        - `cue_noun`: a person- or organisation-labelled name right after a work's noun that a determiner or a
+          modifier opens, or in apposition to it ("whose debut feature Birch Season", "the 2014 drama Cold Creek",
+          "her novel, Cloud Atlas,"), not one with a known first name ("the film Ray") nor a company's;
         - `role_in`: after a possessive's performance noun and "in"/"on" ("her role in Salt Roads", "his work on
           Harbour Lights").
         Never a name that modifies a noun after it ("1966's World Cup winner", "director of Glastonbury
@@ -605,13 +610,14 @@ class NerCorrections:
             elif lower[i] in self.cue_nouns_after and token.is_lower and token.tag_ == "NN" \
                     and (at := _after_apposition(doc, i + 1)) < len(doc) \
                     and starts.get(at) is not None and starts[at].label_ in {"PERSON", "ORG"} \
-                    and (before.dep_ in {"det", "poss", "amod", "nummod", "compound"} or before.tag_ in {"DT", "PRP$", "JJ", "CD"}):
+                    and (before.dep_ in {"det", "poss", "amod", "nummod", "compound"}
+                         or before.tag_ in {"DT", "PRP$", "JJ", "CD"}):
                 # "whose debut feature Birch Season premiered", "the 2014 drama Cold Creek", "the psychological
                 # thriller, 'Underwater'": a name right after a work's noun, or in apposition to it, is its title, not
                 # a person (not one with a known first name: "the film Ray").
                 name = starts[at]
                 if not people.named(name) and lower[name.start] not in FIRST_NAMES and name[0].ent_id_ != "gazetteer" \
-                        and lower[name.end - 1] not in ORG_WORDS | COMPANY_WORDS \
+                        and lower[name.end - 1] not in _COMPANY_ENDINGS \
                         and name[-1].text not in self.institution_heads | VENUE_HEADS \
                         and not (name.end < len(doc) and _goes_on(doc, name.end) and doc[name.end].pos_ == "NOUN"):
                     found.append((Span(doc, name.start, name.end, label=LABEL), "cue_noun"))
