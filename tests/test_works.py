@@ -339,6 +339,7 @@ def test_a_title_opening_with_a_role_word_but_no_first_name_stays(nlp, sentence,
 @pytest.mark.parametrize("sentence, name", [
     ("He met single mum Kate Ray in 2010.", "Kate Ray"),
     ("The film's star Tom Reed arrived late.", "Tom Reed"),
+    ("The director of the film, Vinod Pande, says the movie is not offensive.", "Vinod Pande"),
 ])
 def test_a_person_after_a_noun_that_is_no_works_stays_a_person(nlp, sentence, name):
     assert _corrected(nlp, sentence, [(name, "PERSON")])[name] == "PERSON"

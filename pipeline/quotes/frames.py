@@ -323,9 +323,9 @@ class FrameRules:
         verb = cue
         for _ in range(4):
             # "Opening the case on Monday, Alan Cresswell told": a participle the parser made the subject is a
-            # clause, not who speaks.
+            # clause, not who speaks (a name the tagger read as one is still a name: "Groening recently heaped").
             subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not self.in_quote(c.idx)
-                        and not (c.tag_ == "VBG" and c.i == c.sent.start)]
+                        and not (c.tag_ == "VBG" and c.i == c.sent.start and self.mention_at(c) is None)]
             if subjects:
                 # "The singer of Because the Night told": a subject inside a title is a mis-parse.
                 subject = min(subjects, key=lambda t: (t.ent_type_ == "WORK_OF_ART", t.i))

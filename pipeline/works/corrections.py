@@ -616,6 +616,8 @@ class NerCorrections:
                 # thriller, 'Underwater'": a name right after a work's noun, or in apposition to it, is its title, not
                 # a person (not one with a known first name: "the film Ray").
                 name = starts[at]
+                if at > i + 1 and token.dep_ == "pobj" and token.head.lower_ == "of":
+                    continue  # "the director of the film, Vinod Pande,": the name is the director's
                 if not people.named(name) and lower[name.start] not in FIRST_NAMES and name[0].ent_id_ != "gazetteer" \
                         and lower[name.end - 1] not in _COMPANY_ENDINGS \
                         and name[-1].text not in self.institution_heads | VENUE_HEADS \
