@@ -1022,6 +1022,8 @@ def test_a_statement_from_an_organisation_is_the_organisations(nlp, org):
     ('Speaking to reporters, Kim Lowe said the film was "a triumph of hope over experience".', "Kim Lowe"),
     ('Kim Lowe, accompanied by her husband Tom Reed, said the film was "a triumph of hope over experience".',
      "Kim Lowe"),
+    ('Matt Groening wrote the episode. Groening recently heaped praise on The Office, saying: "Everybody on the show '
+     'is a fan of it."', "Matt Groening"),
 ])
 def test_an_opening_participle_or_a_participle_aside_does_not_speak(nlp, text, speaker):
     assert quotes_of(nlp, text)[-1].speaker == speaker
