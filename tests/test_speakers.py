@@ -1083,6 +1083,13 @@ def test_a_source_telling_the_outlet_stays_unnamed(nlp):
     assert quotes_of(nlp, text)[-1].speaker is None
 
 
+def test_a_name_the_parser_took_for_an_adverb_is_the_subject_a_pronoun_refers_to(nlp):
+    text = ("Maren Tolliver and Janelle Okafor fell out on set. The trouble began when Okafor objected to rewrites "
+            "that cut her scenes.\n\nTolliver recalled the moment things boiled over. \"She looked straight at me "
+            "and I remember thinking, that's not fair,\" she said.")
+    assert quotes_of(nlp, text)[-1].speaker == "Maren Tolliver"
+
+
 def test_she_never_resolves_to_a_platform(nlp):
     text = ('Tessa Morrow shared the news on Twitter on Sunday morning. '
             '"I have never been so tired and so happy at the same time," she told the host.')

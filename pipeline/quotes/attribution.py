@@ -82,6 +82,11 @@ def governing_verb(root: Token, person_nouns: frozenset = frozenset()) -> Option
     """
     if root.dep_ in SUBJECT_DEPS:
         return root.head
+    # "Tolliver recalled the moment": a name opening the sentence that the parser hung on the verb as an adverb or a
+    # loose dependent, the verb having no subject of its own, is its subject.
+    if root.dep_ in {"advmod", "npadvmod", "dep"} and root.head.pos_ in {"VERB", "AUX"} and root.i < root.head.i \
+            and root.left_edge.is_sent_start and not any(c.dep_ in SUBJECT_DEPS for c in root.head.children):
+        return root.head
     # "The musical's director is Matthew Warchus": the name a role is equated with is that sentence's subject.
     if root.dep_ == "attr" and root.head.lemma_ == "be" \
             and any(c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in person_nouns for c in root.head.children):
