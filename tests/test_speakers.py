@@ -538,6 +538,13 @@ def test_pronoun_never_goes_to_a_fictional_character(nlp):
     assert only(nlp, text).speaker == "Mira Patel"
 
 
+@pytest.mark.parametrize("role", ["who played the town's mayor,", "who plays the ruthless council leader,"])
+def test_a_character_named_after_a_described_role_is_no_antecedent(nlp, role):
+    text = (f"Hollis Greer, {role} Bonnie Delacourt, weighed in on X after the episode aired. "
+            '"I have been waiting eleven years for someone to tell that story," she wrote.')
+    assert only(nlp, text).speaker == "Hollis Greer"
+
+
 def test_pronoun_never_goes_to_a_person_named_only_inside_a_quote(nlp):
     text = ('Anna Bell spoke to the press. "I once met Kate Moss at a party and she was lovely," she said. '
             '"That was a long time ago," she added.')
