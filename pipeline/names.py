@@ -51,7 +51,7 @@ HONORIFICS = frozenset(_NAMES["honorifics"])
 RANKS = frozenset(_NAMES["ranks"])
 DESCRIPTORS = frozenset(_NAMES["descriptors"])
 # Nationalities written before a name ("American Dale Ruskin"): descriptors before a known first name only ("Irish").
-DEMONYMS = frozenset(_load("quote_cues.json")["demonyms"]) | {
+DEMONYMS = frozenset(_CUES["demonyms"]) | {
     "british", "english", "irish", "scottish", "welsh", "french", "spanish", "dutch", "swedish", "danish", "finnish"}
 HEADLINE_WORDS = frozenset(_NAMES["headline_words"])
 ACT_NOUNS: dict[str, str] = _NAMES["act_nouns"]

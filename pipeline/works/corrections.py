@@ -124,6 +124,7 @@ class NerCorrections:
         self.cue_nouns_after = frozenset(cues["cue_nouns_after"])
         quote_cues = load_json("quote_cues.json")
         self.spokes_nouns = frozenset(quote_cues["org_roles"]) - {"ruling"}
+        self.spokes_after = self.spokes_nouns - {"statement"}  # "a Parlophone spokeswoman"; not "X statement"
         self.person_roles = self.screen_roles | set(quote_cues["person_roles"])
         # The occupations written before a name ("Actress Pauline Hale"), not a style or a rank ("King Arthur").
         self.occupations = self.screen_roles | set(quote_cues["role_kinds"]["nouns"])
@@ -295,7 +296,7 @@ class NerCorrections:
             return [Span(doc, ent.start + 2, ent.end, label=LABEL)]  # "series 2 of Harbour Nights": the part's number
         if ent.start > 1 and doc[ent.start - 1].lower_ in {"for", "from", "at"} \
                 and doc[ent.start - 2].lower_ in self.spokes_nouns \
-                or ent.end < len(doc) and doc[ent.end].lower_ in self.spokes_nouns - {"statement"}:
+                or ent.end < len(doc) and doc[ent.end].lower_ in self.spokes_after:
             # "a spokesman for Parlophone", "a statement from Netflix", "a Parlophone spokeswoman": a work has no
             # spokesman; who has one is an organisation.
             return [Span(doc, ent.start, ent.end, label="ORG")]
