@@ -138,6 +138,8 @@ def trim_name(span: Span) -> Optional[Span]:
         start += 1
     while start + 1 < end and doc[start].is_sent_start and doc[start].lower_ in SENTENCE_OPENERS:
         start += 1
+    if start + 2 < end and doc[start].lower_ == "the" and doc[start + 1].lower_.rstrip(".") in HONORIFICS:
+        start += 1  # "the Reverend Adrian Rodgers": the article belongs to the title, not to the name
     label = span.label_
     if start > span.start and label != "PERSON" and end - start == 2 and doc[start].lower_ in FIRST_NAMES \
             and all(t.is_alpha and t.text[:1].isupper() and t.lower_ not in ORG_WORDS for t in doc[start:end]):

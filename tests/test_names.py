@@ -154,6 +154,21 @@ def test_honorifics_are_dropped_from_canonical_names(nlp):
     assert "Judi Dench" in _people(doc)
 
 
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        ("Critics included the Rev Samuel Okoye, the parish vicar, who said the film mocked the church.", "Samuel Okoye"),
+        ('"Stay away from the concert," said the Reverend Adrian Rodgers. Mr Rodgers leads a church in the town.',
+         "Adrian Rodgers"),
+        ("The protest was led by the Reverend Martha Quill, who runs a chapel in Leeds.", "Martha Quill"),
+    ],
+)
+def test_the_article_before_an_honorific_is_no_part_of_the_name(nlp, text, person):
+    doc = make_doc(nlp, text)
+    assert person in _people(doc)
+    assert not any(m.text.lower().startswith("the ") for m in doc._.mentions if m.label == "PERSON")
+
+
 def test_unique_first_name_links_to_the_full_name(nlp):
     text = "Chrissy Teigen posted a photo on Monday. Later Chrissy wrote that she was happy."
     doc = make_doc(nlp, text)
