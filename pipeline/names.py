@@ -833,7 +833,8 @@ def musical_acts(doc: Doc, spans: list[Span], others: list[Span] = (),
                 acts.setdefault(named.text, ("ORG", False))
             elif named.label_ == "WORK_OF_ART":
                 acts.setdefault(named.text, ("ORG", True))
-    for name, label in _agreeing_acts(doc, lowers, owner, labels) + _listed_acts(doc, lowers) + _member_acts(doc, lowers):
+    for name, label in _agreeing_acts(doc, lowers, owner, labels) + _listed_acts(doc, lowers) + _member_acts(doc, lowers) \
+            + _equated_acts(doc, lemmas, owner, labels):
         acts.setdefault(name, label)
     acts = {name: label for name, label in acts.items()
             if name.lower() not in STOP_WORDS and not name.isdigit() and any(ch.isalpha() for ch in name)}
@@ -890,6 +891,43 @@ def _agreeing_acts(doc: Doc, lowers: list[str], owner: dict, labels: dict) -> li
             if start is not None and not any(i in labels for i in range(start, subject.i)) \
                     and doc[start].lower_ not in FIRST_NAMES:
                 found.append((doc[start : subject.i + 1].text, ("ORG", False)))
+    return found
+
+
+def _equated_acts(doc: Doc, lemmas: list[str], owner: dict, labels: dict) -> list[tuple[str, tuple[str, bool]]]:
+    """Acts a sentence says are one ("The Doors were one of the most influential bands of the 1960s", "Usher is an
+    R&B singer", "Keane, the band behind Somewhere Only We Know,"): a name that "be" equates with an act noun, or
+    that an act noun stands in apposition to, with the act noun's label, whatever the model called the name."""
+    found = []
+
+    def act_noun(noun) -> Optional[str]:
+        if noun.lower_ == "one":  # "one of the bands"
+            noun = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for g in c.children if g.dep_ == "pobj"), noun)
+        return ACT_NOUNS.get(noun.lemma_.lower()) if noun.is_lower else None
+
+    def name_of(subject) -> Optional[Span]:
+        named = owner.get(subject.i)
+        if named is not None:
+            return named if named.root.i == subject.i and named.text[:1].isupper() else None
+        if subject.i in labels or subject.pos_ != "PROPN" or not subject.text[:1].isupper():
+            return None
+        start = _act_run_before(doc, subject.i + 1)
+        if start is None or any(i in labels for i in range(start, subject.i)):
+            return None
+        return doc[start : subject.i + 1]
+
+    for tok in (doc[i] for i, lemma in enumerate(lemmas) if lemma == "be"):
+        subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        attr = next((c for c in tok.children if c.dep_ == "attr"), None)
+        if subject is None or attr is None or (label := act_noun(attr)) is None:
+            continue
+        if (span := name_of(subject)) is not None:
+            found.append((span.text, (label, True)))
+    for tok in doc:
+        if tok.dep_ == "appos" and tok.head.pos_ == "PROPN" and (label := act_noun(tok)) is not None \
+                and (span := name_of(tok.head)) is not None:
+            found.append((span.text, (label, True)))
     return found
 
 

@@ -243,6 +243,12 @@ def _label_of(doc, text):
     ("With a sound associated with bands like Talking Heads and Blondie, they found a style.", "Talking Heads", "ORG"),
     ("With a sound associated with bands like Talking Heads and Blondie, they found a style.", "Blondie", "ORG"),
     ("The album features rappers such as Nas and the Game.", "Nas", "PERSON"),
+    # equated with an act noun by "be", or an act noun in apposition
+    ("The Doors were one of the most influential bands of the 1960s, with hits such as Light My Fire.",
+     "The Doors", "ORG"),
+    ("Keane, the band behind Somewhere Only We Know, won the award.", "Keane", "ORG"),
+    ("The Lanterns are a Welsh rock band. The Lanterns released Lifeblood in 2004.", "The Lanterns", "ORG"),
+    ("Usher is an R&B singer who has sold millions of records.", "Usher", "PERSON"),
 ])
 def test_musical_acts_are_names_at_every_mention(nlp, text, act, label):
     doc = make_doc(nlp, text)
