@@ -923,6 +923,13 @@ def test_two_names_joined_by_and_before_a_cue_noun_are_not_one_title(nlp):
     ("She promoted Eva Chen to editor of Lucky last year.", [("Eva Chen", "PERSON"), ("Lucky", "WORK_OF_ART")],
      "Lucky", "ORG"),
     ("He was named editor-in-chief of Paper Trail in May.", [("Paper Trail", "WORK_OF_ART")], "Paper Trail", "ORG"),
+    # the words around a quoted title, labelled on their own: a quote mark and function words name nothing
+    ('The "Neon Lullaby" singer, 39, announced a tour.', [('The "', "WORK_OF_ART"), ("Neon Lullaby", "WORK_OF_ART")],
+     'The "', None),
+    ('Before "Hollow Creek," Tran played a villain.', [('Before "', "WORK_OF_ART"), ("Hollow Creek", "WORK_OF_ART")],
+     'Before "', None),
+    ("The 'Blue Hour' actress, 27, posted a photo.", [("The '", "WORK_OF_ART"), ("Blue Hour", "WORK_OF_ART")],
+     "The '", None),
 ])
 def test_names_a_construction_makes_no_work(nlp, sentence, spans, name, label):
     assert _corrected(nlp, sentence, spans).get(name) == label
@@ -935,6 +942,8 @@ def test_names_a_construction_makes_no_work(nlp, sentence, spans, name, label):
                                                                 ("Twilight", "WORK_OF_ART")], "Twilight"),
     ("When Harry Met Sally is a film.", [("When Harry Met Sally", "WORK_OF_ART")], "When Harry Met Sally"),
     ("Fans bought Salon.com Stories in May.", [("Salon.com Stories", "WORK_OF_ART")], None),
+    ("Stephen King's It was filmed again.", [("It", "WORK_OF_ART")], "It"),  # function words alone, unquoted
+    ('She starred in "Us" last year.', [("Us", "WORK_OF_ART")], "Us"),
 ])
 def test_titles_these_constructions_leave_alone(nlp, sentence, spans, name):
     labels = _corrected(nlp, sentence, spans)

@@ -283,6 +283,10 @@ class NerCorrections:
         doc = ent.doc
         if any(t.like_url for t in ent):
             return []  # a title is no web address ("Salon.com")
+        if any(t.is_quote for t in ent) and not any(t.is_alpha and not t.is_stop or t.like_num for t in ent):
+            # 'The "Neon Lullaby" singer': the model labelled the words around a quoted title ('The "'); a quote
+            # mark and function words name nothing ("It" or "Us" alone stay titles).
+            return []
         if len(ent) >= 2 and ent[0].is_sent_start and ent[0].lower_ in _SUBORDINATORS and ent[-1].text in surnames \
                 and all(t.text[:1].isupper() for t in ent[1:]):
             # "When Wintour arrived": a clause's conjunction glued to a person of the article.
