@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from pipeline import __version__
 from pipeline.records import Relation
-from pipeline.relations.candidates import generate
+from pipeline.relations.candidates import coordinated_titles, generate
 from pipeline.relations.model import RelationModel
 
 SEED_CAST = [
@@ -119,6 +119,43 @@ def test_facts_of_plain_sentences(nlp, case):
     assert rows, [(r.relation, r.subject, r.object) for r in doc._.relations]
     if len(case) > 4:
         assert case[4] in {r.credit for r in rows}
+
+
+@pytest.mark.parametrize("text, relation, subject, titles", [
+    ('Since then, Hoffman has starred in "Tootsie", "Hook" and "Meet the Fockers".', "cast_member", "Hoffman",
+     {"Tootsie", "Hook", "Meet the Fockers"}),
+    ('Anna Lee has appeared in the films "Salt Roads", "Iron Field" and "Glass Houses".', "cast_member", "Anna Lee",
+     {"Salt Roads", "Iron Field", "Glass Houses"}),
+    ('Mia Park directed the films "Salt Roads" and "Iron Field".', "creator_work", "Mia Park",
+     {"Salt Roads", "Iron Field"}),
+    ('Ben Carr wrote the songs "Quiet Harbour", "Paper Moons" or "Glass Houses" for other singers.', "creator_work",
+     "Ben Carr", {"Quiet Harbour", "Paper Moons", "Glass Houses"}),
+])
+def test_every_title_of_a_list_a_verb_governs_shares_the_fact(nlp, text, relation, subject, titles):
+    doc = make_doc(nlp, text)
+    assert {r.object for r in doc._.relations if (r.relation, r.subject) == (relation, subject)} >= titles
+
+
+def test_a_list_a_possessive_governs_shares_no_fact(nlp):
+    doc = make_doc(nlp, 'Why not film Gerry Anderson\'s "UFO", or "Sapphire and Steel", or "The Tomorrow People"?')
+    assert not any(r.subject == "Gerry Anderson" and r.object == "The Tomorrow People" for r in doc._.relations)
+
+
+@pytest.mark.parametrize("text, title, others", [
+    ('She starred in "Tootsie", "Hook" and "Meet the Fockers" later.', "Hook", {"Tootsie", "Meet the Fockers"}),
+    ('He directed "Salt Roads" or "Iron Field", we forget which.', "Salt Roads", {"Iron Field"}),
+    # the last title opens a clause of its own, or modifies a noun: no list
+    ('Ann Lee starred in "Salt Roads", and "Iron Field" was a flop.', "Salt Roads", set()),
+    ('He won for "Enduring Love" and "My Summer Of Love" director Pawel Pawlikowski for his debut.', "Enduring Love",
+     set()),
+    # something else between two titles: no list
+    ('She starred in "Salt Roads" before she made "Iron Field".', "Salt Roads", set()),
+])
+def test_coordinated_titles_are_a_run_joined_only_by_commas_and_conjunctions(nlp, text, title, others):
+    doc = make_doc(nlp, text)
+    view, _ = generate(doc)
+    span = next(e for e in view.works if e.text == title)
+    assert {t.text for t in coordinated_titles(view, span.start, span.end)} == others
 
 
 def test_a_character_is_not_a_performer(nlp):

@@ -185,6 +185,47 @@ def title_text(span: Span) -> str:
     return strip_possessive(span.text).strip(_QUOTES)
 
 
+_LIST_JOINERS = {",", "and", "or", "&"}
+_LIST_MARKS = {'"', "“", "”", "'", "‘", "’", "``", "''"}
+
+
+def coordinated_titles(view: DocView, start: int, end: int) -> list[Span]:
+    """Return the titles coordinated with the title at tokens [start, end) in its sentence, itself excluded: a run
+    of titles joined only by commas, "and", "or" and quotation marks ("starred in Tootsie, Hook and Meet the
+    Fockers", 'the songs "Quiet Harbour" and "Paper Moons"'); none when a verb or a possessive follows the run
+    ("… A, and B was a flop": B opens a clause of its own)."""
+    sent = view.sents[view.sent_of[start]]
+    members: list[Span] = []
+
+    def step(i: int, forward: bool) -> Optional[Span]:
+        joined = False
+        while sent.start <= i < sent.end and (view.texts[i] in _LIST_MARKS or view.lower[i] in _LIST_JOINERS):
+            joined |= view.lower[i] in _LIST_JOINERS
+            i += 1 if forward else -1
+        ent = view.ent_at.get(i)
+        if not joined or ent is None or ent.label_ != WORK_LABEL or not title_text(ent):
+            return None
+        return ent
+
+    ent = step(end, True)
+    last = end
+    while ent is not None:
+        members.append(ent)
+        last = ent.end
+        ent = step(ent.end, True)
+    after = last
+    while after < sent.end and view.texts[after] in _LIST_MARKS | {","}:
+        after += 1
+    if members and after < sent.end and (view.tag[after] in ("VBD", "VBZ", "VBP", "MD", "POS", "NN", "NNS", "NNP")
+                                         or view.texts[after] in ("'s", "’s")):
+        return []  # the last title opens a clause ("and B was a flop") or modifies a noun ("and B director X")
+    ent = step(start - 1, False)
+    while ent is not None:
+        members.append(ent)
+        ent = step(ent.start - 1, False)
+    return members
+
+
 def generate(doc: Doc) -> tuple[DocView, list[Candidate]]:
     """Return the document's view and every candidate pair in it, in text order of their sentences."""
     view = DocView(doc)

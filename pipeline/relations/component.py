@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from ..records import Relation
 from ..evaluate import norm
-from .candidates import Candidate, DocView, generate
+from .candidates import Candidate, DocView, coordinated_titles, generate
 from .facts import Context, exclusive, stated_by
 from .features import Featurizer
 from .model import MODEL_FILE, RelationModel
@@ -77,6 +77,7 @@ class RelationExtractor:
         accepts; a fact is a (relation, subject, object) and gathers all of its candidates."""
         context = Context(view)
         groups: dict[tuple, list] = {}
+        at: dict[tuple, tuple] = {}  # (relation, subject entity, object tokens) → its fact, for list members
         normed: dict[str, str] = {}  # the same names and titles recur across a document's candidates
         for cand, probs in zip(candidates, scored):
             info = context.info(cand)
@@ -87,6 +88,7 @@ class RelationExtractor:
                 key = (relation, normed[cand.subject_name], normed[cand.object_text])
                 if not key[1] or not key[2]:
                     continue
+                at.setdefault((relation, cand.subject_id, cand.object), key)
                 group = groups.setdefault(key, [[], cand, probs])
                 group[0].append((info, probs[relation]))
                 if probs[relation] > group[2][relation]:
@@ -99,17 +101,37 @@ class RelationExtractor:
                 accepted[key] = p
         stated = frozenset(k for k in accepted if stated_by(k[0], groups[k][0]))
         dropped = exclusive(accepted, facts.thresholds, stated)
+        accepted = {k: p for k, p in accepted.items() if k not in dropped}
+        copied = self.extend_to_lists(view, groups, accepted, at)
         out = []
         for key, p in accepted.items():
-            if key in dropped:
-                continue
-            members, cand, probs = groups[key]
+            _, cand, _ = groups[key]
+            members, _, probs = groups[copied.get(key, key)]  # a list member takes the credits of the fact it copies
             certain = {f"credit:{credit}" for info, _ in members for relation, credit in info.stated
                        if relation == key[0] and credit}
             if certain:  # the construction's verbs give the credits ("directed by" → director)
                 probs = {**probs, **{k: float(k in certain) for k in probs if k.startswith("credit:")}}
             out.append((cand, probs, key[0], p))
         return out
+
+    @staticmethod
+    def extend_to_lists(view: DocView, groups: dict, accepted: dict, at: dict) -> dict[tuple, tuple]:
+        """Give the titles coordinated with an accepted fact's title, in its sentence, the same fact: the members of
+        a list share the words that govern it ("X has starred in Tootsie, Hook and Meet the Fockers"). A member's
+        fact keeps its own candidate (its evidence and offsets) and takes the probability of the fact it copies;
+        return {member's fact: the fact it copies} for the facts it added or raised."""
+        copied = {}
+        for key, p in sorted(accepted.items(), key=lambda kv: -kv[1]):
+            _, cand, _ = groups[key]
+            if cand.kind != "work" or cand.source != "sentence" or cand.object is None \
+                    or not _verb_between(view, cand.subject[1], cand.object[0]):
+                continue  # only a list a verb governs: "X starred in A and B", not "X's A or B", "A and B director X"
+            for title in coordinated_titles(view, *cand.object):
+                other = at.get((key[0], cand.subject_id, (title.start, title.end)))
+                if other is not None and other not in copied and accepted.get(other, 0.0) < p:
+                    accepted[other] = p
+                    copied[other] = copied.get(key, key)
+        return copied
 
     def rows(self, view: DocView, cand: Candidate, probs: dict[str, float], relation: str, p: float) -> list[Relation]:
         """Return the rows one accepted (candidate, relation) gives, with confidence `p`."""
@@ -130,6 +152,11 @@ class RelationExtractor:
             rows.append(Relation(relation, object=cand.object_text, work=None, credit=None,
                                  confidence=round(p, 4), **base))
         return rows
+
+
+def _verb_between(view: DocView, start: int, end: int) -> bool:
+    """True when a verb stands between tokens `start` and `end` (a subject written before the title it governs)."""
+    return start <= end and any(view.pos[i] in ("VERB", "AUX") for i in range(start, end))
 
 
 def credits(probs: dict[str, float]) -> list[str]:
