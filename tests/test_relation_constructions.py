@@ -4,7 +4,7 @@ import pytest
 from conftest import make_doc
 
 from pipeline.relations.candidates import generate
-from pipeline.relations.constructions import stated
+from pipeline.relations.constructions import stated, stated_facts
 
 
 def _stated(nlp, text):
@@ -101,6 +101,26 @@ def test_a_stated_fact_is_kept_with_the_verbs_credit(nlp):
 ])
 def test_by_after_the_kind_in_a_definition_states_the_creator(nlp, text, subject, work, credit):
     assert _stated(nlp, text)[(subject, work)] == ("creator_work", credit)
+
+
+@pytest.mark.parametrize("text, subject, work, credits", [
+    ('The film "Salt Roads" was written and directed by Sara Quinn.', "Sara Quinn", "Salt Roads",
+     {"writer", "director"}),
+    ('"Salt Roads", written, directed and produced by Sara Quinn, opens today.', "Sara Quinn", "Salt Roads",
+     {"writer", "director", "producer"}),
+    ('The album "Blue Hour" was produced and written by Tom Vale.', "Tom Vale", "Blue Hour", {"producer", "writer"}),
+])
+def test_coordinated_participles_before_by_state_each_credit(nlp, text, subject, work, credits):
+    doc = make_doc(nlp, text)
+    view, candidates = generate(doc)
+    found = [stated_facts(view, c) for c in candidates if (c.subject_name, c.object_text) == (subject, work)]
+    assert {credit for facts in found for _, credit in facts} == credits
+
+
+def test_a_single_participle_or_other_words_before_by_state_one_credit_or_none(nlp):
+    doc = make_doc(nlp, 'The film "Salt Roads" was written and praised by Sara Quinn.')
+    view, candidates = generate(doc)
+    assert all(len(stated_facts(view, c)) <= 1 for c in candidates)
 
 
 @pytest.mark.parametrize("text, subject, work, credit", [

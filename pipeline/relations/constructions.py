@@ -106,7 +106,7 @@ def stated_facts(view: DocView, cand: Candidate) -> tuple[tuple[str, Optional[st
     if cand not in view.constructions:
         stretch = _subject_first(view, cand)
         single = _stated(view, cand, stretch)
-        coordinated = _coordinated(*stretch) if stretch is not None else ()
+        coordinated = _coordinated(*stretch) if stretch is not None else _passive_coordinated(view, cand)
         view.constructions[cand] = coordinated or ((single,) if single else ())
     return view.constructions[cand]
 
@@ -155,6 +155,32 @@ def _coordinated(words: list[str], seq: list[tuple[str, str]]) -> tuple[tuple[st
             return ()
     facts = list(dict.fromkeys(facts))
     return tuple(facts) if len(facts) >= 2 else ()
+
+
+def _passive_coordinated(view: DocView, cand: Candidate) -> tuple[tuple[str, Optional[str]], ...]:
+    """Return the credits of coordinated participles before "by" when the title comes first, one each: "W was
+    written and directed by X", "W, written, directed and produced by X,"; () for any other shape."""
+    if cand.kind != "work" or cand.object is None or cand.source not in ("sentence", "reference"):
+        return ()
+    (s0, _), (_, o1) = cand.subject, cand.object
+    if o1 > s0 or view.sent_of[o1 - 1] != view.sent_of[s0]:
+        return ()
+    seq = _drop_list(_between(view, o1, s0), at_start=False)
+    while seq and seq[0][0] in (",", "which", "that", "be"):
+        seq = seq[1:]
+    if len(seq) < 4 or seq[-1][0] != "by":
+        return ()
+    credits = []
+    for k, (word, tag) in enumerate(seq[:-1]):
+        if k % 2 == 0:
+            if tag != "VBN" and not (tag == "VBD" and k) or _GROUP.get(word) not in CREATOR_GROUPS:
+                return ()
+            credits.append(_GROUP[word])
+        elif word not in (",", "and"):
+            return ()
+    if len(seq) % 2 or len(set(credits)) < 2:
+        return ()
+    return tuple(("creator_work", credit) for credit in dict.fromkeys(credits))
 
 
 def _perfect(words: list[str], seq: list[tuple[str, str]]) -> tuple[list[str], list[tuple[str, str]]]:
