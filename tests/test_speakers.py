@@ -616,6 +616,19 @@ def test_quoted_as_saying_gives_the_person_quoted(nlp, text, speaker):
 
 
 @pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Sienna Vale played a new song in Nashville. She introduced it to the crowd by saying: "This one is about '
+         'learning when to stop waiting up."', "Sienna Vale"),
+        ('Tom Hale ended the show after telling fans: "I will be back next year with a new album."', "Tom Hale"),
+        ('Mia Park answered critics by writing on her blog: "The film says what I wanted it to say."', "Mia Park"),
+    ],
+)
+def test_a_gerund_after_a_preposition_speaks_for_the_verbs_subject(nlp, text, speaker):
+    assert only(nlp, text).speaker == speaker
+
+
+@pytest.mark.parametrize(
     "text",
     [
         'InTouch Weekly quoted a source as saying, "They have not spoken in weeks and it is over."',

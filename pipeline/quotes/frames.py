@@ -364,7 +364,10 @@ class FrameRules:
                     and not self.in_quote(verb.head.idx):
                 # "with a family source denying the rumours and telling the site": the participle's noun speaks.
                 return verb.head
-            if verb.dep_ not in CLIMB_DEPS or verb.head.i == verb.i:
+            # "She introduced it by saying:", "He ended the show after telling fans": a gerund after a preposition
+            # speaks for the subject of the verb the preposition hangs on.
+            through_preposition = verb.dep_ == "prep" and verb.pos_ == "ADP" and verb.head.pos_ in {"VERB", "AUX"}
+            if verb.dep_ not in CLIMB_DEPS and not through_preposition or verb.head.i == verb.i:
                 break
             verb = verb.head
             if verb.lower_ == "as" and verb.dep_ == "prep":
