@@ -733,7 +733,8 @@ def speaking_names(doc: Doc, spans: list[Span], tokens: Optional[TokenArrays] = 
         if shouted or len(run) > 1 and run[-1].lower_ in ORG_WORDS:
             found.append(Span(doc, run.start, run.end, label="ORG"))
         elif dep == "nsubj" and all(t.tag_ == "NNP" and t.is_alpha and not t.is_upper for t in run) \
-                and run.text.lower() not in STOP_WORDS and run[-1].lower_ not in ORG_WORDS | HEADLINE_WORDS:
+                and run.text.lower() not in STOP_WORDS | DESCRIPTORS and run[-1].lower_ not in ORG_WORDS | HEADLINE_WORDS:
+            # ("Chairman of the judges, critic Bernard Lusk, said": a capitalised role opening the sentence is none)
             # "In the post, Beyonce wrote": a proper name the model missed, speaking, is a person's
             found.append(Span(doc, run.start, run.end, label="PERSON"))
     return found

@@ -629,6 +629,19 @@ def test_a_gerund_after_a_preposition_speaks_for_the_verbs_subject(nlp, text, sp
 
 
 @pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Chairman of the judges, critic Bernard Lusk, said: "This has been a strong year for first novels."',
+         "Bernard Lusk"),
+        ('Director of the festival, Ann Lee, said: "We have never sold so many tickets in one week."', "Ann Lee"),
+        ('Chairman of the board said: "We have never sold so many tickets in one week."', None),
+    ],
+)
+def test_a_capitalised_role_opening_the_sentence_is_the_name_beside_it_and_no_name_itself(nlp, text, speaker):
+    assert only(nlp, text).speaker == speaker
+
+
+@pytest.mark.parametrize(
     "text",
     [
         'InTouch Weekly quoted a source as saying, "They have not spoken in weeks and it is over."',

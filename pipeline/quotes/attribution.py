@@ -70,7 +70,9 @@ def _of_phrase_subject(noun: Token, person_nouns: frozenset) -> Optional[Token]:
     if prep.lower_ != "of" or prep.dep_ != "prep":
         return None
     subject = prep.head
-    return subject if subject.dep_ in SUBJECT_DEPS and subject.is_lower and not subject.ent_type_ else None
+    # The role may open the sentence capitalised ("Chairman of the judges, critic Bernard Lusk, said").
+    role = subject.is_lower or subject.is_sent_start and subject.lower_ in person_nouns
+    return subject if subject.dep_ in SUBJECT_DEPS and role and not subject.ent_type_ else None
 
 
 def governing_verb(root: Token, person_nouns: frozenset = frozenset()) -> Optional[Token]:

@@ -87,10 +87,12 @@ class SpeakerResolution:
             name = self.name_span(token)
             written = self.text[min(mention.start_char, name.start_char) : max(mention.end_char, name.end_char)]
             return self._speaker_for_mention(mention, written, "explicit", 0.95)
-        if token.pos_ == "PROPN" and token.text[:1].isupper():  # a lower-case "rep" tagged PROPN is a noun
-            return self.bare_name(token)
+        # "Chairman of the judges, critic Bernard Lusk, said": a role opening the sentence is tagged a proper noun.
+        opening_role = token.is_sent_start and token.lower_ in self.lex.person_roles
+        if token.pos_ == "PROPN" and token.text[:1].isupper() and not opening_role:
+            return self.bare_name(token)  # (a lower-case "rep" tagged PROPN is a noun)
         lemma = token.lemma_.lower()
-        if token.pos_ == "NOUN":
+        if token.pos_ == "NOUN" or opening_role:
             # "her top aide Huma Abedin said": a role noun, listed or not, is the person named beside it.
             for child in token.children:
                 mention = self.mention_at(child) if child.dep_ in {"appos", "compound"} and child.pos_ == "PROPN" else None
