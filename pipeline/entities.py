@@ -246,7 +246,9 @@ class WorkTitles:
                 span, rule = self._run_forward(doc, start + 2), "cue_apposition"
                 if span is not None and (span.end < len(doc) and doc[span.end].text not in {",", ".", ";"}):
                     span = None
-            elif kind == "CUE_AFTER" and start + 1 < len(doc):
+            elif kind == "CUE_AFTER" and start + 1 < len(doc) and not (start > 0 and doc[start - 1].lower_ == "of"
+                                                                        and not _determined(doc, start)):
+                # (not "BBC head of comedy Jonathan Ardley", where the bare noun after "of" names a field)
                 span, rule = self._run_forward(doc, start + 1), "cue_after"
             elif kind == "CUE_BEFORE":
                 span, rule = self._run_backward(doc, start), "cue_before"

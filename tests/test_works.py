@@ -1326,3 +1326,19 @@ def test_a_title_after_a_song_or_podcast_noun(nlp, text, title):
 ])
 def test_a_name_after_born_in_or_moved_to_is_a_place(nlp, sentence, spans, name, expected):
     assert _corrected(nlp, sentence, spans).get(name) == expected
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ('BBC head of comedy Jonathan Ardley said: "It is one of the great British sitcoms."', "Jonathan Ardley"),
+    ("Channel 4 head of drama Liza Marshall said the series would return in the spring.", "Liza Marshall"),
+    ("The station's controller of music Bob Shennan praised the presenters.", "Bob Shennan"),
+])
+def test_a_bare_work_noun_after_of_names_a_field_not_the_title_after_it(nlp, sentence, name):
+    doc = make_doc(nlp, sentence)
+    assert name not in _works(doc)
+    assert "work_rules" not in doc.spans or not any(s.text == name for s in doc.spans["work_rules"])
+
+
+def test_a_determined_work_noun_after_of_still_opens_a_title(nlp):
+    doc = make_doc(nlp, "She was the star of the film Salt Roads last year.")
+    assert "Salt Roads" in _works(doc)
