@@ -849,6 +849,11 @@ def test_the_band_is_the_group_named_before(nlp, text, speaker):
         ('The BBC has defended its new comedy. The BBC received 300 complaints. "The programme is clearly labelled and '
          'broadcast after the watershed," the corporation said.', "BBC"),
         ('The DJ left Radio 1 in May after ten years. "He can never be replaced," said the station.', "Radio 1"),
+        # a social platform is never "the network" nor "the magazine"
+        ('The new season premieres on E! next month. Tessa shared the news on Instagram, and fans flooded Instagram '
+         'with messages. A rep for the network said producers "respect the family\'s privacy at this time".', "E!"),
+        ('Harper\'s Bazaar ran the interview on Monday. She later posted a clip on TikTok and on Instagram. "We were '
+         'thrilled to have her on the cover," the magazine said.', "Harper's Bazaar"),
     ],
 )
 def test_the_magazine_or_the_station_is_the_organisation_named_before(nlp, text, speaker):

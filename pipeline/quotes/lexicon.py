@@ -23,6 +23,8 @@ class Lexicon:
     org_nouns: frozenset
     referring_org_nouns: frozenset  # "the magazine said": the organisation last named, whatever its name
     press_nouns: frozenset  # "the site", "the magazine": the press, named where people talk to it ("told TMZ")
+    platforms: frozenset  # social platforms people post on ("Instagram"), which …
+    not_platform_nouns: frozenset  # … these nouns never refer to ("the network", "the magazine")
     group_nouns: frozenset
     demonyms: frozenset  # "the Scot", "the New Zealander"
     gender: dict  # word → "m" | "f"
@@ -55,6 +57,8 @@ class Lexicon:
             org_nouns=frozenset(cues["org_nouns"]),
             referring_org_nouns=frozenset(cues["referring_org_nouns"]),
             press_nouns=frozenset(cues["press_nouns"]),
+            platforms=frozenset(cues["platforms"]["names"]),
+            not_platform_nouns=frozenset(cues["platforms"]["not_nouns"]),
             group_nouns=frozenset(cues["group_nouns"]),
             demonyms=frozenset(cues["demonyms"]),
             gender=gender,

@@ -439,7 +439,10 @@ class SpeakerResolution:
         ("US magazine Rolling Stone", "the Broadcast magazine survey"), else the one it named most often shortly
         before (the nearest of those tied), outside quotations."""
         start = token.left_edge.idx
-        named = [m for m in self.mentions if m.start_char < start and m.label == "ORG" and not self.in_quote(m.start_char)]
+        # "A rep for the network told People" after "premieres on E!" and "posted on Instagram": the network is E!.
+        platforms = self.lex.platforms if lemma in self.lex.not_platform_nouns else frozenset()
+        named = [m for m in self.mentions if m.start_char < start and m.label == "ORG" and not self.in_quote(m.start_char)
+                 and m.text not in platforms]
         introduced = [m for m in named if self._introduced_with(m, lemma)]
         if introduced:
             return introduced[-1:]
