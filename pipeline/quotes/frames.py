@@ -366,7 +366,10 @@ class FrameRules:
                 return verb.head
             # "She introduced it by saying:", "He ended the show after telling fans": a gerund after a preposition
             # speaks for the subject of the verb the preposition hangs on.
-            through_preposition = verb.dep_ == "prep" and verb.pos_ == "ADP" and verb.head.pos_ in {"VERB", "AUX"}
+            # (Not "with his lawyer Ann Cole telling reporters": a noun between the preposition and the gerund is
+            # the gerund's own subject.)
+            through_preposition = verb.dep_ == "prep" and verb.pos_ == "ADP" and verb.head.pos_ in {"VERB", "AUX"} \
+                and not any(c.dep_ == "pobj" for c in verb.children)
             if verb.dep_ not in CLIMB_DEPS and not through_preposition or verb.head.i == verb.i:
                 break
             verb = verb.head
