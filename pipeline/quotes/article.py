@@ -18,7 +18,7 @@ from .attribution import (CONTINUATION_CHARS, GENDERED_PRONOUNS, SPEAKER_LABELS,
 from .frames import FrameRules
 from .lexicon import Lexicon
 from .resolution import SpeakerResolution
-from .scan import RawQuote, sentence_start
+from .scan import RawQuote, sentence_end, sentence_start
 
 # A young child's age or word right before the name ("five-year-old Everly", "their 2-year-old son Saint", "baby
 # North"), or the age right after it ("Everly, 5,").
@@ -397,6 +397,31 @@ class Article(FrameRules, SpeakerResolution):
             self.events.append(Event(pos, found.speaker, True, True))
             self.events.sort(key=lambda e: e.pos)
         return found
+
+    def lead_report(self) -> Attribution:
+        """Return who the article's first sentence says reports its news ("…, Women's Wear Daily reported Tuesday",
+        "…, according to the Hollywood Reporter"): a headline's quoted words that the body never quotes paraphrase
+        that report. Unresolved (no speaker) when the sentence cites no one ("it has been reported", "a court has
+        heard") or holds a quotation of its own."""
+        found = Attribution(UNRESOLVED, None, None, None, "headline-lead")
+        start = self.text.find("\n")
+        while 0 <= start < len(self.text) and self.text[start].isspace():
+            start += 1
+        if start <= 0 or start >= len(self.text):
+            return found
+        para_end = self.text.find("\n", start)
+        end = sentence_end(self.text, start, para_end if para_end >= 0 else len(self.text))
+        if any(start <= q.open < end for q in self.raws):
+            return found
+        cues = self.cues(start, end)
+        if not cues:
+            return found
+        cue, written = cues[-1]
+        subject = self.subject_of(cue, (start, end))
+        speaker = self.resolve(subject, start) if subject is not None else UNRESOLVED
+        if not speaker.name or speaker.method == "pronoun" or not self.speaks(speaker):
+            return found
+        return Attribution(replace(speaker, method="headline-lead", confidence=0.4), cue, written, None, "headline-lead")
 
     def speaks(self, speaker: Speaker) -> bool:
         """True when `speaker` is a person or organisation of the article (a title, place or nationality never speaks)."""

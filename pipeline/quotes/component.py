@@ -58,13 +58,15 @@ class QuoteAttribution:
             attribution, evidence = attributed[i]
             if headline_only(text, q):
                 # A headline's quote in title case or single marks ("Kenzie Marlowe Is Engaged: 'I Said Yes …'") is
-                # the body's words: the body's speaker of them, else the headline's own; one no one is found to say
-                # is left out (it may be a title after all).
+                # the body's words: the body's speaker of them, else the headline's own, else (below) the report the
+                # first sentence cites.
                 attribution = repeated_in_body(text, raws, attributed, i) or attribution
-                if not attribution.speaker.name:
-                    continue
             elif not is_reported(text, q):
                 continue  # a short quotation, attributed only for the quotes after it (see `scan.short_speech`)
+            if q.paragraph == 0 and not attribution.speaker.name and article is not None:
+                # Headline words no one is found saying paraphrase the report the first sentence cites ("Melania
+                # Trump 'will wear Ralph Lauren …'" over "…, Women's Wear Daily reported"), else no one named.
+                attribution = article.lead_report()
             s = attribution.speaker
             quotes.append(
                 Quote(
