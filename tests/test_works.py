@@ -248,6 +248,16 @@ def test_a_person_span_before_a_screen_role_and_a_person_is_a_work(nlp):
         assert labels == {title: "WORK_OF_ART", person: "PERSON"}, sentence
 
 
+@pytest.mark.parametrize("sentence, genre, person", [
+    ("Comedy actor Bernard Tolley has died aged 78.", "Comedy", "Bernard Tolley"),
+    ("Drama writer Ann Lee won the prize.", "Drama", "Ann Lee"),
+    ("Opera singer Mia Lennox will tour in May.", "Opera", "Mia Lennox"),
+])
+def test_a_kind_of_work_alone_before_a_screen_role_is_a_genre_not_a_work(nlp, sentence, genre, person):
+    labels = _corrected(nlp, sentence, [(genre, "PERSON"), (person, "PERSON")])
+    assert labels.get(genre) != "WORK_OF_ART"
+
+
 @pytest.mark.parametrize("sentence, title, label", [
     ("The Vampire Diaries actress told Glamour she was happy.", "The Vampire Diaries", "ORG"),
     ("The Keeping Up With The Kardashians star said she was happy.", "The Keeping Up With The Kardashians", "PERSON"),

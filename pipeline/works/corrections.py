@@ -479,8 +479,9 @@ class NerCorrections:
                 continue
             before = ends.get(role)
             if before is not None:
-                # Only a person-labelled span: "Westlife star", "BBC presenter" name a band or an organisation.
-                if before.label_ == "PERSON":
+                # Only a person-labelled span: "Westlife star", "BBC presenter" name a band or an organisation; and
+                # not a kind of work alone, which is a genre ("Comedy actor Bernard Tolley").
+                if before.label_ == "PERSON" and not (len(before) == 1 and before[0].lower_ in self.cue_nouns_after):
                     found.append(Span(doc, before.start, before.end, label=LABEL))
                 continue
             start = _title_run_start(doc, role, self.inner)
