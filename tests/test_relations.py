@@ -148,6 +148,8 @@ def test_a_list_a_possessive_governs_shares_no_fact(nlp):
     ('Ann Lee starred in "Salt Roads", and "Iron Field" was a flop.', "Salt Roads", set()),
     ('He won for "Enduring Love" and "My Summer Of Love" director Pawel Pawlikowski for his debut.', "Enduring Love",
      set()),
+    ('He won for "Enduring Love" and "My Summer Of Love" director Pawel Pawlikowski for his debut.',
+     "My Summer Of Love", set()),
     # something else between two titles: no list
     ('She starred in "Salt Roads" before she made "Iron Field".', "Salt Roads", set()),
 ])

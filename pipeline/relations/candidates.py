@@ -207,22 +207,19 @@ def coordinated_titles(view: DocView, start: int, end: int) -> list[Span]:
             return None
         return ent
 
-    ent = step(end, True)
     last = end
-    while ent is not None:
-        members.append(ent)
-        last = ent.end
-        ent = step(ent.end, True)
+    for forward in (True, False):
+        ent = step(end if forward else start - 1, forward)
+        while ent is not None:
+            members.append(ent)
+            last = max(last, ent.end)
+            ent = step(ent.end if forward else ent.start - 1, forward)
     after = last
     while after < sent.end and view.texts[after] in _LIST_MARKS | {","}:
         after += 1
-    if members and after < sent.end and (view.tag[after] in ("VBD", "VBZ", "VBP", "MD", "POS", "NN", "NNS", "NNP")
-                                         or view.texts[after] in ("'s", "’s")):
+    if after < sent.end and (view.tag[after] in ("VBD", "VBZ", "VBP", "MD", "POS", "NN", "NNS", "NNP")
+                             or view.texts[after] in ("'s", "’s")):
         return []  # the last title opens a clause ("and B was a flop") or modifies a noun ("and B director X")
-    ent = step(start - 1, False)
-    while ent is not None:
-        members.append(ent)
-        ent = step(ent.start - 1, False)
     return members
 
 
