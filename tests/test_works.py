@@ -1233,9 +1233,30 @@ def test_a_name_after_a_works_part_and_of_is_a_work(nlp, sentence, spans, name, 
      "Buck", "PERSON"),
     ("Her work on Channel Four was praised.", [("Channel Four", "ORG")], "Channel Four", "ORG"),
     ("His role in London politics grew.", [("London", "GPE")], "London", "GPE"),
+    # one stars, appears or is cast in a work, never in a person; a place keeps its label, a possessive its owner
+    ("Ann Lee starred in Martha Cole, the story of a wartime nurse.", [("Ann Lee", "PERSON"), ("Martha Cole", "PERSON")],
+     "Martha Cole", "WORK_OF_ART"),
+    ("Mia Lennox has been cast in Gideon Hale, a new BBC drama.", [("Gideon Hale", "PERSON")], "Gideon Hale",
+     "WORK_OF_ART"),
+    ("He appeared in Walter Pike in 1999.", [("Walter Pike", "PERSON")], "Walter Pike", "WORK_OF_ART"),
+    ("She appeared in Tokyo on Monday.", [("Tokyo", "GPE")], "Tokyo", "GPE"),
+    ("He starred in Tom Hale's new film.", [("Tom Hale", "PERSON")], "Tom Hale", "PERSON"),
 ])
 def test_what_someone_performs_in_is_a_work(nlp, sentence, spans, name, expected):
     assert _corrected(nlp, sentence, spans).get(name) == expected
+
+
+def test_a_name_that_speaks_elsewhere_stays_a_person_after_starred_in(nlp):
+    text = "Tom Hale starred in Martha Cole. Martha Cole said she loved working with him."
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name == "ner_corrections":
+            break
+        doc = proc(doc)
+    doc.ents = [doc.char_span(0, 8, label="PERSON"), doc.char_span(20, 31, label="PERSON"),
+                doc.char_span(33, 44, label="PERSON")]
+    doc = nlp.get_pipe("ner_corrections")(doc)
+    assert [e.label_ for e in doc.ents if e.text == "Martha Cole"] == ["PERSON", "PERSON"]
 
 
 @pytest.mark.parametrize("sentence, spans, name, expected", [

@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..entities import add_rule_spans, load_json
-from ..names import COMPANY_WORDS, DEMONYMS, FIRST_NAMES, HONORIFICS, ORG_WORDS
+from ..names import COMPANY_WORDS, DEMONYMS, FIRST_NAMES, HONORIFICS, ORG_WORDS, speaks
 from ..records import doc_text
 from ..tokens import TokenArrays
 from .shapes import (LIST_JOINERS, LIST_NOUNS, MAKER_VERBS, NAMES_OF_PEOPLE_AND_GROUPS, POSSESSIVES, VENUE_HEADS,
@@ -70,6 +70,8 @@ _CREDIT_WORDS = {"image", "images", "photo", "photos", "picture", "pictures", "v
 _ROLE_NOUNS = {"role", "roles", "turn", "performance", "performances", "part", "cameo"}
 _PERFORMANCE_NOUNS = _ROLE_NOUNS | {"debut", "stint", "appearance", "appearances", "work"}
 _POSSESSIVE_PRONOUNS = {"his", "her", "their", "its"}
+# Verbs whose "in" takes what one performs in ("starred in Martha Cole", "was cast in Gideon Hale"): never a person.
+_PERFORM_IN_VERBS = {"star", "co-star", "appear", "cast", "feature"}
 # Parts and events of a work before "of" and its title ("the premiere of W", "an episode of W").
 _PART_NOUNS = {"premiere", "premieres", "finale", "trailer", "episode", "episodes", "season", "soundtrack", "set",
                "reunion", "revival", "reboot", "screening", "screenings", "pilot"}
@@ -602,6 +604,15 @@ class NerCorrections:
                 name = self._name_at(doc, i + 1, starts, self.inner)
                 if name is not None and not people.named(name):
                     found.append((name, "maker_of"))
+            elif lower[i] == "in" and before.lemma_.lower() in _PERFORM_IN_VERBS and before.pos_ == "VERB" \
+                    and before.is_lower:
+                # "Ann Lee starred in Martha Cole", "was cast in Gideon Hale": one performs in a work, not in a
+                # person (a place keeps its label: "appeared in Tokyo").
+                name = self._name_at(doc, i + 1, starts, self.inner, labels={"PERSON"})
+                if name is not None and not people.named(name) and not people.speaks_elsewhere(name) \
+                        and not (name.end < len(doc) and (
+                        doc[name.end].text in POSSESSIVES or _goes_on(doc, name.end) and doc[name.end].pos_ == "NOUN")):
+                    found.append((name, "role_in"))
             elif lower[i] in {"in", "on"} and lower[i - 1] in _PERFORMANCE_NOUNS and before.is_lower \
                     and any(lower[j] in _POSSESSIVE_PRONOUNS for j in range(max(0, i - 3), i - 1)):
                 # "her role in Salt Roads", "his turn in Dark Water", "his work on Harbour Lights": what someone
@@ -818,6 +829,10 @@ class PersonEvidence:
 
     def __init__(self, ents: list[Span]):
         self.people = [e for e in ents if e.label_ == "PERSON"]
+
+    def speaks_elsewhere(self, span: Span) -> bool:
+        """True when the same name, labelled a person at another mention, speaks there ("Martha Cole said")."""
+        return any(other.text == span.text and other.start != span.start and speaks(other) for other in self.people)
 
     def named(self, span: Span) -> bool:
         last = span[-1].text
