@@ -1241,6 +1241,17 @@ def test_a_name_after_a_works_part_and_of_is_a_work(nlp, sentence, spans, name, 
     ("He appeared in Walter Pike in 1999.", [("Walter Pike", "PERSON")], "Walter Pike", "WORK_OF_ART"),
     ("She appeared in Tokyo on Monday.", [("Tokyo", "GPE")], "Tokyo", "GPE"),
     ("He starred in Tom Hale's new film.", [("Tom Hale", "PERSON")], "Tom Hale", "PERSON"),
+    ("Ann Lee plays the title role in Martha Cole.", [("Martha Cole", "PERSON")], "Martha Cole", "WORK_OF_ART"),
+    ("Ann Lee, who shot to fame in Martha Cole, has died.", [("Martha Cole", "PERSON")], "Martha Cole",
+     "WORK_OF_ART"),
+    ("She found fame in America in the 1990s.", [("America", "GPE")], "America", "GPE"),
+    # a work follows a work; one "which stars" a person is a work
+    ("Ann Lee will return for the sequel to Martha Cole.", [("Martha Cole", "PERSON")], "Martha Cole", "WORK_OF_ART"),
+    ("Work has begun on a follow-up to Gideon Hale.", [("Gideon Hale", "ORG")], "Gideon Hale", "WORK_OF_ART"),
+    ("Martha Cole, which stars Ann Lee, opens on Friday.", [("Martha Cole", "PERSON"), ("Ann Lee", "PERSON")],
+     "Martha Cole", "WORK_OF_ART"),
+    ("She sent a message to Tom Hale, which surprised Ann Lee.", [("Tom Hale", "PERSON"), ("Ann Lee", "PERSON")],
+     "Tom Hale", "PERSON"),
 ])
 def test_what_someone_performs_in_is_a_work(nlp, sentence, spans, name, expected):
     assert _corrected(nlp, sentence, spans).get(name) == expected

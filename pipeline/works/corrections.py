@@ -83,7 +83,9 @@ _RELEASE_ADJECTIVES = {"upcoming", "new", "latest", "forthcoming", "next", "debu
 # Conjunctions that open a sentence's first clause ("When Wintour arrived, …").
 _SUBORDINATORS = {"when", "while", "after", "before", "as", "if", "since", "because", "though", "although", "once",
                   "until", "unless", "whenever"}
-_CONSTRUCTION_WORDS = POSSESSIVES | _STARRING | {"of", "for", "in", "on", "by"}
+_CONSTRUCTION_WORDS = POSSESSIVES | _STARRING | {"of", "for", "in", "on", "by", "to"}
+# Nouns for a work that follows another ("the sequel to Martha Cole"): what follows "to" is a work.
+_FOLLOW_UP_NOUNS = {"sequel", "prequel", "follow-up", "successor", "companion"}
 # The last words of an organisation's or a company's name ("Clare College", "King Arthur International").
 _COMPANY_ENDINGS = ORG_WORDS | COMPANY_WORDS | {"international", "group", "limited"}
 # An award's categories named for what the prize is given to a work for ("best actress for W").
@@ -604,8 +606,16 @@ class NerCorrections:
                 name = self._name_at(doc, i + 1, starts, self.inner)
                 if name is not None and not people.named(name):
                     found.append((name, "maker_of"))
-            elif lower[i] == "in" and before.lemma_.lower() in _PERFORM_IN_VERBS and before.pos_ == "VERB" \
+            elif lower[i] == "to" and (lower[i - 1] in _FOLLOW_UP_NOUNS or "".join(lower[max(0, i - 3) : i]) in _FOLLOW_UP_NOUNS) \
                     and before.is_lower:
+                # "the sequel to Martha Cole", "a follow-up to Harbour Lights": a work follows a work.
+                name = self._name_at(doc, i + 1, starts, self.inner, labels=_MISTAKEN | {"ORG"})
+                if name is not None and not people.named(name) and name[0].ent_id_ != "gazetteer":
+                    found.append((name, "follow_up"))
+            elif lower[i] == "in" and (before.lemma_.lower() in _PERFORM_IN_VERBS and before.pos_ == "VERB"
+                                       or lower[i - 1] == "fame" or lower[i - 2 : i] == ["title", "role"]) \
+                    and before.is_lower:
+                # (also "shot to fame in Martha Cole", "plays the title role in Martha Cole")
                 # "Ann Lee starred in Martha Cole", "was cast in Gideon Hale": one performs in a work, not in a
                 # person (a place keeps its label: "appeared in Tokyo").
                 name = self._name_at(doc, i + 1, starts, self.inner, labels={"PERSON"})
@@ -670,13 +680,15 @@ class NerCorrections:
                 name = self._name_at(doc, i + 1, starts, self.inner)
                 if name is not None and not people.named(name) and lower[name.start] not in FIRST_NAMES:
                     found.append((name, "award_for"))  # not "best actor for Paul Giamatti"
-            elif lower[i] in _STARRING and token.pos_ == "VERB":
+            elif lower[i] in _STARRING and (token.pos_ == "VERB" or lower[i - 1] in {"which", "that"}):
                 # "Kinsey starring Liam Neeson", "Mississippi Masala, starring Denzel Washington"
                 person = starts.get(i + 1)
-                name = self._name_before(doc, i - 1 if lower[i - 1] == "," else i, ends, lower[i])
+                # ("Martha Cole, which stars Ann Lee": the relative pronoun stands between)
+                end = i - 2 if lower[i - 1] in {"which", "that"} and lower[i - 2] == "," else i
+                name = self._name_before(doc, end - 1 if lower[end - 1] == "," else end, ends, lower[i])
                 # Not "a film by Marc Forster starring …".
                 if person is not None and person.label_ == "PERSON" and name is not None \
-                        and name.start > 0 and lower[name.start - 1] != "by" and not people.named(name):
+                        and (name.start == 0 or lower[name.start - 1] != "by") and not people.named(name):
                     found.append((name, "starring"))
         return found
 
