@@ -1384,3 +1384,19 @@ def test_a_bare_work_noun_after_of_names_a_field_not_the_title_after_it(nlp, sen
 def test_a_determined_work_noun_after_of_still_opens_a_title(nlp):
     doc = make_doc(nlp, "She was the star of the film Salt Roads last year.")
     assert "Salt Roads" in _works(doc)
+
+
+@pytest.mark.parametrize("sentence, spans, name, expected", [
+    ("He proposed on a beach in Tulum, Mexico, last spring.", [("Tulum", "WORK_OF_ART")], "Tulum", "GPE"),
+    ("They married at a church in Little Aldwick on Saturday.", [("Little Aldwick", "WORK_OF_ART")], "Little Aldwick",
+     "GPE"),
+    ("The wedding in Napa drew two hundred guests.", [("Napa", "WORK_OF_ART")], "Napa", "GPE"),
+    ("She bought a house in Malibu for $9m.", [("Malibu", "WORK_OF_ART")], "Malibu", "GPE"),
+    # a work is performed in, not located in; a cue noun or quotation marks keep a title
+    ("She had a role in Harbour Lights last year.", [("Harbour Lights", "WORK_OF_ART")], "Harbour Lights",
+     "WORK_OF_ART"),
+    ('They watched the scene at the beach in "Salt Roads" twice.', [("Salt Roads", "WORK_OF_ART")], "Salt Roads",
+     "WORK_OF_ART"),
+])
+def test_a_name_where_a_place_noun_or_an_event_is_is_a_place(nlp, sentence, spans, name, expected):
+    assert _corrected(nlp, sentence, spans).get(name) == expected
