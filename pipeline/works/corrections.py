@@ -577,7 +577,8 @@ class NerCorrections:
         - `maker_of`: after "of" and a maker's or a work's noun ("the creator of Family Guy", "the star of
           Alexander", "a remake of Thundercats");
         - `award_for`: after an award's category and "for" ("won best actress for Moonlight Garden");
-        - `starring`: before "starring", "stars" or "starred" and a person ("Kinsey starring Liam Neeson");
+        - `starring`: before "starring", "stars" or "starred" and a person ("Kinsey starring Liam Neeson", "Martha
+          Cole, which stars Ann Lee");
         - `owner_release`: after an owner's possessive and a release's adjective ("Marvel's upcoming Iron Shadow");
         - `part_of`: after a work's part or event and "of" ("the premiere of Dark Water", "season 4 of Love Harbor",
           also over an organisation's label);
@@ -586,7 +587,9 @@ class NerCorrections:
           modifier opens, or in apposition to it ("whose debut feature Birch Season", "the 2014 drama Cold Creek",
           "her novel, Cloud Atlas,"), not one with a known first name ("the film Ray") nor a company's;
         - `role_in`: after a possessive's performance noun and "in"/"on" ("her role in Salt Roads", "his work on
-          Harbour Lights").
+          Harbour Lights"), and, over a person's label, after "starred/appeared/was cast in", "fame in" and "the
+          title role in" ("Ann Lee starred in Martha Cole"; not a name that speaks elsewhere);
+        - `follow_up`: after "the sequel/prequel/follow-up to" ("the sequel to Martha Cole").
         Never a name that modifies a noun after it ("1966's World Cup winner", "director of Glastonbury
         festival"), and, except after a year, never a name the article uses for a person elsewhere."""
         starts = {e.start: e for e in ents}
@@ -621,9 +624,9 @@ class NerCorrections:
             elif lower[i] == "in" and (before.lemma_.lower() in _PERFORM_IN_VERBS and before.pos_ == "VERB"
                                        or lower[i - 1] == "fame" or lower[i - 2 : i] == ["title", "role"]) \
                     and before.is_lower:
-                # (also "shot to fame in Martha Cole", "plays the title role in Martha Cole")
-                # "Ann Lee starred in Martha Cole", "was cast in Gideon Hale": one performs in a work, not in a
-                # person (a place keeps its label: "appeared in Tokyo").
+                # "Ann Lee starred in Martha Cole", "was cast in Gideon Hale", "shot to fame in Martha Cole", "plays
+                # the title role in Martha Cole": one performs in a work, not in a person (a place keeps its label:
+                # "appeared in Tokyo").
                 name = self._name_at(doc, i + 1, starts, self.inner, labels={"PERSON"})
                 if name is not None and not people.named(name) and not people.speaks_elsewhere(name) \
                         and not (name.end < len(doc) and (
