@@ -120,6 +120,7 @@ class NerCorrections:
         self.place_heads = frozenset(data["place_heads"])
         self.place_verbs = frozenset(data["place_verbs"])
         self.place_nouns = frozenset(data["place_nouns"])
+        self.place_of_nouns = frozenset(data["place_of_nouns"])
         self.product_nouns = {word: label for label, words in data["product_nouns"].items() for word in words}
         self.category_openers = set(data["award_category_openers"])
         self.maker_nouns = set(data["maker_nouns"])
@@ -300,10 +301,11 @@ class NerCorrections:
         if ent.start > 1 and doc[ent.start - 1].lower_ in ("in", "to") and doc[ent.start - 2].lower_ in self.place_verbs \
                 and not (doc[ent.start - 2].lower_ == "up" and doc[ent.start - 3].lower_ not in ("grew", "grow", "growing")):
             return [Span(doc, ent.start, ent.end, label="GPE")]  # "born in Cardiff", "grew up in Leeds"
-        if ent.start > 1 and doc[ent.start - 1].lower_ in ("in", "at", "near") and doc[ent.start - 2].is_lower \
-                and doc[ent.start - 2].lower_ in self.place_nouns and not self.quoted_or_cued(ent):
-            # "a beach in Tulum", "the wedding in Napa", "a church in Little Aldwick": where a place noun or an event
-            # is, is a place (a work is performed in, not located in).
+        if ent.start > 1 and doc[ent.start - 2].is_lower and not self.quoted_or_cued(ent) and (
+                doc[ent.start - 1].lower_ in ("in", "at", "near") and doc[ent.start - 2].lower_ in self.place_nouns
+                or doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in self.place_of_nouns):
+            # "a beach in Tulum", "the wedding in Napa", "a church in Little Aldwick", "off the coast of Tromsø": where
+            # a place noun or an event is, is a place (a work is performed in, not located in).
             return [Span(doc, ent.start, ent.end, label="GPE")]
         if len(ent) > 2 and ent[0].like_num and ent[1].lower_ == "of" and ent.start > 0 \
                 and doc[ent.start - 1].lower_ in _PART_NOUNS | {"series"}:
