@@ -44,6 +44,14 @@ def test_a_work_noun_that_does_not_head_the_attribute_defines_no_title(nlp, text
     assert name not in _works(make_doc(nlp, text))
 
 
+@pytest.mark.parametrize("text", [
+    'Marie Claire: "What is the role you said no to?"\n\nCastellane: "There was a superhero movie. I read it."',
+    'Host: "Any regrets?"\n\nLowe: "That was a film I should never have made."',
+])
+def test_a_speaker_a_colon_and_a_quote_in_a_transcript_define_no_title(nlp, text):
+    assert not any('"' in w for w in _works(make_doc(nlp, text)))
+
+
 def test_a_reference_or_pronoun_subject_is_no_title(nlp):
     doc = make_doc(nlp, "The film was a 2004 drama directed by Pat Lowe. It is a 2004 film about Leeds.")
     assert not {"The film", "It"} & _works(doc)

@@ -54,6 +54,8 @@ class WorkDefinitions:
             return False
         if span.text in self.not_titles or span[-1].text in self.not_heads or any("\n" in t.text for t in span):
             return False
+        if any(t.text in {"\"", "“", "”"} for t in span[1:]):
+            return False  # 'Castellane: "There was a superhero movie."': a speaker and the words a quote opens
         return all(t.text[:1].isupper() or t.text[:1].isdigit() or not t.is_alpha or t.lower_ in self.lower_words
                    for t in span[1:])
 
