@@ -1397,16 +1397,11 @@ def test_a_determined_work_noun_after_of_still_opens_a_title(nlp):
      "WORK_OF_ART"),
     ('They watched the scene at the beach in "Salt Roads" twice.', [("Salt Roads", "WORK_OF_ART")], "Salt Roads",
      "WORK_OF_ART"),
-])
-def test_a_name_where_a_place_noun_or_an_event_is_is_a_place(nlp, sentence, spans, name, expected):
-    assert _corrected(nlp, sentence, spans).get(name) == expected
-
-
-@pytest.mark.parametrize("sentence, spans, name, expected", [
+    # after "of" and a geographic noun, not after a maker's noun
     ("They filmed off the coast of Tromso for forty nights.", [("Tromso", "WORK_OF_ART")], "Tromso", "GPE"),
     ("She grew up on the outskirts of Ashworth Vale.", [("Ashworth Vale", "WORK_OF_ART")], "Ashworth Vale", "GPE"),
     ("He was the star of Harbour Lights for a decade.", [("Harbour Lights", "WORK_OF_ART")], "Harbour Lights",
      "WORK_OF_ART"),
 ])
-def test_a_name_after_a_geographic_noun_and_of_is_a_place(nlp, sentence, spans, name, expected):
+def test_a_name_where_a_place_noun_or_an_event_is_is_a_place(nlp, sentence, spans, name, expected):
     assert _corrected(nlp, sentence, spans).get(name) == expected
