@@ -328,9 +328,6 @@ class FrameRules:
         quoted = self.quoted_as_saying(cue)
         if quoted is not None:
             return quoted
-        owner = self.owner_of_read_text(cue)
-        if owner is not None:
-            return owner
         verb = cue
         for _ in range(4):
             # "Opening the case on Monday, Alan Cresswell told": a participle the parser made the subject is a
@@ -398,29 +395,6 @@ class FrameRules:
             # right before the verb is its subject, not the outlet.
             return before
         return self.nearest_name(cue, region)
-
-    def owner_of_read_text(self, cue: Token) -> Optional[Token]:
-        """`actress Helen Mirren read out his acceptance speech. "I'm honoured …"`: who reads a speech, statement or
-        letter out for someone reads that person's words; the owner is the text's possessive ("his", "Foxx's") or the
-        one "on behalf of" or "from" whom it is read. None when no owner is named (one's own statement)."""
-        if cue.lemma_.lower() not in self.lex.read_verbs:
-            return None
-        text = next((c for c in cue.children if c.dep_ == "dobj" and c.lemma_.lower() in self.lex.read_texts), None)
-        if text is None:
-            return None
-        owner = next((c for c in text.children if c.dep_ == "poss"), None)
-        if owner is None:
-            for prep in (*text.children, *cue.children):
-                if prep.dep_ != "prep" or prep.lower_ not in {"from", "on", "for"}:
-                    continue
-                target = next((g for g in prep.children if g.dep_ == "pobj"), None)
-                if target is not None and target.lower_ == "behalf":  # "on behalf of X"
-                    target = next((g for c in target.children if c.lower_ == "of" for g in c.children
-                                   if g.dep_ == "pobj"), None)
-                if target is not None and self.mention_at(target) is not None:
-                    owner = target
-                    break
-        return owner if owner is not None and not self.in_quote(owner.idx) else None
 
     def inverted_subject(self, cue: Token) -> Optional[Token]:
         """`"…," added the two-time Academy Award winner`: after the quote, a reporting verb with no subject and a

@@ -32,8 +32,6 @@ class Lexicon:
     pronouns: dict  # pronoun → "m" | "f" | "org"
     verbs_with_object: dict  # verb → the objects it needs to report speech ("put" → "it")
     written_objects: frozenset
-    read_verbs: frozenset  # "read out": a text read for its owner …
-    read_texts: frozenset  # … one of these ("his acceptance speech", "a statement on behalf of X")
     question_verbs: frozenset  # "Kimmel asked him …": the one asked answers
     forms: dict  # name → compiled pattern of an attribution without a reporting verb
     character_before: re.Pattern
@@ -68,8 +66,6 @@ class Lexicon:
             pronouns=dict(cues["pronouns"]),
             verbs_with_object={v: frozenset(o) for v, o in cues["verbs_with_object"].items()},
             written_objects=frozenset(cues["written_objects"]),
-            read_verbs=frozenset(cues["read_for"]["verbs"]),
-            read_texts=frozenset(cues["read_for"]["texts"]),
             question_verbs=frozenset(cues["question_verbs"]),
             forms={name: re.compile(pattern) for name, pattern in cues["forms"].items()},
             character_before=re.compile(cues["character_contexts"]["before"], re.IGNORECASE),

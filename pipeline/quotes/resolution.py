@@ -13,7 +13,6 @@ from .attribution import AGE, GENDERED_PRONOUNS, PRONOUN_WINDOW_CHARS, UNRESOLVE
 
 SUBJECT_PRONOUNS = {word: GENDERED_PRONOUNS[word] for word in ("he", "she")}
 OBJECT_PRONOUNS = {"him": "m", "her": "f"}
-POSSESSIVE_PRONOUNS = {"his": "m", "her": "f"}
 # The endings of nouns for what a person does ("momager", "stylist", "YouTuber", "comedian").
 AGENT_NOUN = re.compile(r"(?:er|or|ist|ian|eer|ess)$")
 AGE_NUMBER = re.compile(r"\b(\d{1,3})[- ]year[- ]old\b", re.IGNORECASE)
@@ -53,8 +52,8 @@ class SpeakerResolution:
             # ("the mother-of-two said" is the mother's).
             token = last
         lower = token.lower_
-        if lower in self.lex.pronouns or token.dep_ == "poss" and lower in POSSESSIVE_PRONOUNS:
-            return self.resolve_pronoun(token, pos)  # also an owner: "read out his acceptance speech"
+        if lower in self.lex.pronouns:
+            return self.resolve_pronoun(token, pos)
         if self.demonym(token):
             return self.resolve_role(token, pos)  # "the New Zealander said", whatever NER made of the words
         if token.lower_ in self.lex.person_roles and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
@@ -489,12 +488,10 @@ class SpeakerResolution:
 
     def resolve_pronoun(self, token: Token, pos: int) -> Speaker:
         """`she added` → the nearest compatible person in subject position, else the last compatible speaker."""
-        kind_or_gender = self.lex.pronouns.get(token.lower_) or POSSESSIVE_PRONOUNS[token.lower_]
+        kind_or_gender = self.lex.pronouns[token.lower_]
         kind = "org" if kind_or_gender == "org" else "person"
         gender = None if kind == "org" else kind_or_gender
         answers = token.head.lemma_.lower() not in self.lex.question_verbs
-        if token.dep_ == "poss":
-            pos = token.idx  # an owner is named before the possessive, in its own sentence too
         found = self.antecedent(pos, gender, kind, token.idx, answers=answers)
         if found is None:
             return replace(UNRESOLVED, text=token.text)
