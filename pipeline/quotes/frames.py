@@ -316,14 +316,6 @@ class FrameRules:
                          and m.label in {"PERSON", "ORG"}]
                 if named:
                     return named[0]
-            if objects and objects[0].is_lower and self.mention_at(objects[0]) is None:
-                # "according to new figures released by the BPI", "according to a report in Variety", "according
-                # to data from the Official Charts Company": the source of the report is who says it.
-                source = next((a for c in objects[0].subtree if c.lower_ in {"by", "from", "in"} and c.dep_ in {"agent", "prep"}
-                               for a in c.children if a.dep_ == "pobj" and (m := self.mention_at(a)) is not None
-                               and m.label in {"PERSON", "ORG"}), None)
-                if source is not None:
-                    return source
             return objects[0] if objects else self.nearest_name(cue, region, after_only=True)
         quoted = self.quoted_as_saying(cue)
         if quoted is not None:
