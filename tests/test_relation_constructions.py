@@ -123,33 +123,6 @@ def test_a_single_participle_or_other_words_before_by_state_one_credit_or_none(n
     assert all(len(stated_facts(view, c)) <= 1 for c in candidates)
 
 
-@pytest.mark.parametrize("text, subject, work, credit", [
-    # a music or book noun the subject owns, or names in a compound, before the title
-    ("Nina Vale's third album Glass Houses is out in May.", "Nina Vale", "Glass Houses", "performer"),
-    ("Fans still love the Corrs hit Breathless.", "Corrs", "Breathless", "performer"),
-    ("The show closed with the Beatles song Yesterday.", "Beatles", "Yesterday", "performer"),
-    ("Fans queued for the Stephen King novel Night Shift.", "Stephen King", "Night Shift", "writer"),
-    # an apposition naming the kind and its maker after the title
-    ('The film "Harbour Lights," a 2004 documentary by Ann Lee, won the prize.', "Ann Lee", "Harbour Lights",
-     "director"),
-    ('Her single "Paper Moons," the debut single by Ruby Kane, entered the chart.', "Ruby Kane", "Paper Moons",
-     "performer"),
-    # "the work of"
-    ("The film Little Terrorist is the work of Ashvin Kumar.", "Ashvin Kumar", "Little Terrorist", None),
-])
-def test_a_kind_owned_apposed_or_the_work_of_states_the_creator(nlp, text, subject, work, credit):
-    assert _stated(nlp, text)[(subject, work)] == ("creator_work", credit)
-
-
-@pytest.mark.parametrize("text, subject, work", [
-    ("Tom Cruise's new film Edge of Night opens on Friday.", "Tom Cruise", "Edge of Night"),  # a star's film
-    ("Critics praised the BBC drama Salt Roads.", "BBC", "Salt Roads"),
-    ("Nina Vale's manager played the album Glass Houses to them.", "Nina Vale", "Glass Houses"),
-])
-def test_an_owned_film_or_a_longer_stretch_states_no_creator(nlp, text, subject, work):
-    assert _stated(nlp, text).get((subject, work)) is None
-
-
 def test_by_after_a_kind_without_a_definition_states_nothing(nlp):
     found = _stated(nlp, "The film Velvet Road was praised in a review by Maria Lopez.")
     assert found.get(("Maria Lopez", "Velvet Road")) is None

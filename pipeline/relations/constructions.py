@@ -210,9 +210,6 @@ def _stated(view: DocView, cand: Candidate, stretch: Optional[Stretch]) -> Optio
     if view.sent_of[o0] != view.sent_of[s0]:
         return None
     if stretch is not None:  # subject first: "X directed W", "X stars in W"
-        owned = _owned_kind(view, s1, o0)
-        if owned is not None:
-            return owned
         words, seq = stretch
         if words in (["star", "in"], ["co-star", "in"], ["appear", "in"]):
             return "cast_member", None
@@ -233,9 +230,6 @@ def _stated(view: DocView, cand: Candidate, stretch: Optional[Stretch]) -> Optio
     if s1 < len(view.doc) and view.tag[s1] in ("VBD", "VBZ", "VBP", "MD"):
         return None  # "directed by X and Y starred in it": Y is the subject of a clause of its own
     seq = _drop_list(_between(view, o1, s0), at_start=False)  # work first: "W, directed by X", "W, starring X"
-    kind = _apposed_kind(seq)  # "Paper Moons, the debut single by Ruby Kane,", "W, a 1990 novel by X"
-    if kind is not None:
-        return "creator_work", kind
     words = [w for w, _ in seq]
     if words[:1] == [","]:
         words, seq = words[1:], seq[1:]
@@ -249,47 +243,11 @@ def _stated(view: DocView, cand: Candidate, stretch: Optional[Stretch]) -> Optio
             words, seq = words[cut:], seq[cut:]
             if words == ["by"] and kind in _KIND_CREDIT:  # "W is the fourth studio album by (band) X"
                 return "creator_work", _KIND_CREDIT[kind]
-    if words == ["work", "of"]:
-        return "creator_work", None  # "Little Terrorist is the work of Ashvin Kumar"
     if len(words) == 2 and words[1] == "by" and _GROUP.get(words[0]) in CREATOR_GROUPS and seq[0][1] == "VBN":
         return "creator_work", _GROUP[words[0]]
     if words == ["star"] and (seq[0][1] == "VBG" or seq[0][1] in ("VBZ", "VBD") and cand.source == "sentence"):
         return "cast_member", None  # "W, starring X", "W (also) stars X, Y and Z" (a title, not "the film")
     return None
-
-
-# The kinds whose owner is the maker: a singer's album, a writer's novel (a star's film is as often the star's).
-_OWNED_KINDS = {"music", "book"}
-_MODIFIER_TAGS = {"JJ", "JJR", "JJS", "CD", "VBN", "VBG", "NN", "NNP"}  # "debut" is often NNP
-
-
-def _owned_kind(view: DocView, s1: int, o0: int) -> Optional[tuple[str, Optional[str]]]:
-    """Return the maker's credit when a music or book noun right before the title belongs to the subject: owned
-    ("Ann Lee's moving new album Salt Roads", "Oasis' single Wonderwall") or named in a compound ("the Corrs hit
-    Breathless", "the Stephen King novel It"); None otherwise (a film or show the subject owns may be one it
-    starred in: "Tom Cruise's new film")."""
-    seq = _between(view, s1, o0)
-    words = [w for w, _ in seq]
-    if not words or words[-1] != "K" or seq[-1][1] not in _OWNED_KINDS:
-        return None
-    middle = seq[1:-1] if words[0] in ("'s", "'") else seq[:-1]
-    if len(middle) > 3 or any(tag not in _MODIFIER_TAGS or word in ("P", "K") for word, tag in middle):
-        return None
-    if words[0] not in ("'s", "'") and middle:
-        return None  # without a possessive only the compound "X hit W" says so
-    return "creator_work", _KIND_CREDIT[seq[-1][1]]
-
-
-def _apposed_kind(seq: list[tuple[str, str]]) -> Optional[str]:
-    """Return the maker's credit for an apposition naming the work's kind and its maker after the title
-    (", the debut single by X", ", a 1990 novel by X", ", the 2004 documentary by X"), else None."""
-    words = [w for w, _ in seq]
-    if words[:1] != [","] or words[-1:] != ["by"] or "K" not in words:
-        return None
-    cut = words.index("K")
-    if cut != len(words) - 2 or any(tag not in _MODIFIER_TAGS for _, tag in seq[1:cut]) or cut - 1 > 3:
-        return None
-    return _KIND_CREDIT.get(seq[cut][1])
 
 
 def _role_noun(word: str) -> Optional[tuple[str, Optional[str]]]:
