@@ -136,6 +136,18 @@ def _start_worker(model: str, parent: int) -> None:
     get_nlp(model)
 
 
+class CancelRaceFilter(logging.Filter):
+    """Drop the traceback the Dask client logs when Ctrl-C lands before one of its calls has started.
+
+    `distributed.utils.sync` then schedules a cancel callback that reads a variable not yet assigned, and
+    tornado logs the NameError; the run is stopping anyway and says "interrupted". Every other record passes.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        exc = record.exc_info[1] if record.exc_info else None
+        return not (isinstance(exc, NameError) and "sync.<locals>.cancel" in record.getMessage())
+
+
 class DaskExecutor(_Windowed):
     """Runs chunks on a Dask distributed cluster: the one at `scheduler`, else a LocalCluster of `workers`.
 
@@ -146,6 +158,9 @@ class DaskExecutor(_Windowed):
     def __init__(self, model: str, workers: int, scheduler: str | None, worker_timeout: float = 60.0):
         from dask.distributed import Client, LocalCluster
 
+        tornado_log = logging.getLogger("tornado.application")
+        if not any(isinstance(f, CancelRaceFilter) for f in tornado_log.filters):
+            tornado_log.addFilter(CancelRaceFilter())
         self.model = model
         self.cluster = None
         self.worker_timeout = worker_timeout

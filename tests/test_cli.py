@@ -278,3 +278,31 @@ def test_ctrl_c_with_a_dask_local_cluster_is_quiet_too(long_corpus, tmp_path, da
     proc, _, stderr = _interrupt_after_progress(cmd)
     assert proc.returncode == 130, stderr
     assert [line for line in stderr.splitlines() if "pipeline.progress" not in line] == ["interrupted"]
+
+
+def _log_callback_error(logger: logging.Logger, error: BaseException) -> None:
+    """Log `error` as tornado logs a failing loop callback of `distributed.utils.sync`."""
+    import functools
+
+    def sync():
+        def cancel():
+            raise error
+        return cancel
+
+    try:
+        sync()()
+    except BaseException:
+        logger.error("Exception in callback %r", functools.partial(sync()), exc_info=True)
+
+
+def test_the_dask_cancel_race_traceback_is_dropped_and_other_errors_are_not(caplog):
+    from pipeline.executors import CancelRaceFilter
+
+    logger = logging.getLogger("test.tornado.application")
+    logger.addFilter(CancelRaceFilter())
+    with caplog.at_level(logging.ERROR, logger=logger.name):
+        _log_callback_error(logger, NameError("cannot access free variable 'future'"))
+        assert caplog.records == []
+        _log_callback_error(logger, ValueError("a real failure"))
+        logger.error("Exception in callback %r", "another callback", exc_info=False)
+    assert [r.exc_info[0] if r.exc_info else None for r in caplog.records] == [ValueError, None]
