@@ -237,3 +237,57 @@ def test_the_film_stars_states_nothing_through_a_reference(nlp):
 ])
 def test_hosting_a_programme_states_the_cast(nlp, text, subject, work):
     assert ("cast_member", None) in _all_stated(nlp, text, subject, work)
+
+
+def _roles(nlp, text):
+    doc = make_doc(nlp, text)
+    return {(r.subject, r.object, r.work) for r in doc._.relations if r.relation == "actor_role"}
+
+
+@pytest.mark.parametrize("text, actor, character, work", [
+    ("Felix Arden, who plays brooding lifeguard Jamie Cole in the drama Lowtide, split from the singer.",
+     "Felix Arden", "Jamie Cole", "Lowtide"),
+    ("Imogen Sarr, who plays headstrong heiress Lady Cordelia Wexley, wore a green gown.", "Imogen Sarr",
+     "Lady Cordelia Wexley", None),
+    ("Jesse Tran, who plays small-town sheriff Cole Mercer on the CW drama Pine Hollow, did not deny it.",
+     "Jesse Tran", "Cole Mercer", "Pine Hollow"),
+    ("Calder, who now plays a lovesick vampire named Silas Greer in the series Nightbloom, is happy.", "Calder",
+     "Silas Greer", "Nightbloom"),
+    ("Jon Bell will voice a grumpy walrus called Barnaby in the animated comedy Big Splash.", "Jon Bell", "Barnaby",
+     "Big Splash"),
+    ("Tony Robinson, who played the servant Baldrick, told the programme he was keen.", "Tony Robinson", "Baldrick",
+     None),
+    ("Liam Neeson portrayed Alfred Kinsey in Kinsey.", "Liam Neeson", "Alfred Kinsey", None),
+    ("Rosie Hale plays Brenda's niece Tasha in the soap Kingsmead.", "Rosie Hale", "Tasha", "Kingsmead"),
+])
+def test_the_subject_of_a_role_verb_plays_the_described_name_after_it(nlp, text, actor, character, work):
+    roles = _roles(nlp, text)
+    assert any((a, c) == (actor, character) for a, c, _ in roles), roles
+    if work:
+        assert (actor, character, work) in roles
+
+
+def test_a_role_verb_states_the_role_whatever_the_scorer_says(nlp):
+    doc = make_doc(nlp, "Calder, who now plays a lovesick vampire named Silas Greer in the series Nightbloom, is happy.")
+    view, candidates = generate(doc)
+    found = {(c.subject_name, c.object_text): stated_facts(view, c) for c in candidates if c.kind == "role"}
+    assert found[("Calder", "Silas Greer")] == (("actor_role", None),)
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Cole, who plays opposite Tom Hanks in the film Sully, said she was thrilled.",
+    "He played the CEO of Omni Consumer Products in the film Robocop.",
+    "Naomi Watts plays a budding Hollywood actress in the film Ellie Parker.",
+    "Will Smith plays a New York date doctor in the film Hitch.",
+    "The band played Wembley Stadium last night.",
+    "He played down the rumours, Kate Smith said.",
+    "She plays the song, Lee Moss said.",
+    "Rosie Hale plays Brenda's niece in the soap Kingsmead.",
+])
+def test_partners_descriptions_venues_and_reporters_are_not_roles(nlp, text):
+    assert not _roles(nlp, text)
+
+
+def test_a_name_owning_the_description_is_not_the_performer(nlp):
+    roles = _roles(nlp, "Rosie Hale plays Brenda's niece Tasha in the soap Kingsmead.")
+    assert not any(a == "Brenda" for a, _, _ in roles)

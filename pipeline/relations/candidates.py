@@ -47,6 +47,16 @@ _REFERENCE_NOUNS = WORDS.get("reference_nouns", {})
 _PRONOUNS = WORDS.get("pronouns", {})
 _NOMINALS = WORDS.get("nominal_nouns", {})
 _CHARACTER_CUES = frozenset(WORDS.get("character_cues", []))
+CHARACTER_VERBS: dict[str, str] = WORDS.get("character_verbs", {})  # "plays" → "play"
+AS_HEADS = frozenset(WORDS.get("as_heads", []))  # "stars as", "after 15 years as", "her turn as"
+_NAMING = frozenset(WORDS.get("naming_words", []))  # "a vampire named X"
+# Words after a role verb that lead to a partner, not a role ("plays opposite Tom Hanks").
+_NOT_DESCRIPTORS = frozenset(WORDS.get("partner_words", []))
+# Nouns by which an owner's possessive names the owner's own role ("Cage's character Ben Gates").
+_OWN_ROLE_NOUNS = frozenset({"character", "role", "part", "alter", "ego", "portrayal", "turn", "incarnation"})
+_DESCRIPTOR_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "my", "our", "your"})
+_DESCRIPTOR_POS = frozenset({"ADJ", "NOUN", "VERB", "PROPN", "NUM"})
+_POSSESSIVE_MARKS = ("'s", "’s", "'", "’")
 # Role nouns a title modifies ("Melancholia star X", "the Hunger Games director").
 _MODIFIED_NOUNS = frozenset({"star", "co-star", "actor", "actress", "director", "creator", "writer", "singer",
                              "producer", "presenter", "host", "composer", "author"})
@@ -510,18 +520,41 @@ def _roles(view: DocView, sent: Span, k: int, people: list[Span], stand_ins: lis
                 continue
             if partner is not None and not _overlap(subj, partner):
                 continue  # "Actor (Character)", "played by Actor": only the name on the other side
+            if source == "character-cue" and _describes(view, subj, span):
+                continue  # "Rosie Hale plays Brenda's niece Tasha": Brenda is in the description, not the cast
             yield _candidate("role", source + via, k, subj, entity, (span.start, span.end), name,
                              title_text(work) if work is not None else None)
 
 
+def _describes(view: DocView, subj: Span, character: Span) -> bool:
+    """True when `subj` is a possessive owner inside the description of `character` ("Brenda's niece Tasha"), not
+    the owner of a role noun ("Cage's character Ben Gates")."""
+    gap = range(subj.end + 1, character.start)
+    return subj.end < character.start <= subj.end + 6 and view.texts[subj.end] in _POSSESSIVE_MARKS \
+        and not any(view.lower[i] in _OWN_ROLE_NOUNS or view.lower[i] in AS_HEADS for i in gap)
+
+
 def _stated_work(view: DocView, works: list[Span], span: Span) -> Optional[Span]:
-    """Return the work a character is said to belong to: "X in W", "X from W", or "W's X"."""
+    """Return the work a character is said to belong to: "X in W", "X from W", "X on the CW series W", or "W's X"."""
     for work in works:
         if span.end < work.start <= span.end + 3 and view.lower[span.end] in ("in", "from", "of", "on"):
             return work
+        if span.end + 3 < work.start <= span.end + 7 and view.lower[span.end] in ("in", "from", "on") \
+                and all(_work_modifier(view, i) for i in range(span.end + 1, work.start)):
+            return work  # "X in the Netflix drama W", "X on ABC's medical drama W"
         if work.end + 1 == span.start and view.texts[work.end] in ("'s", "’s"):
             return work
     return None
+
+
+def _work_modifier(view: DocView, i: int) -> bool:
+    """True for a word that may stand before a title it describes: a determiner, a broadcaster's name and its
+    possessive, an adjective or a kind of work ("the CW series", "ABC's medical drama", "the BBC One comedy")."""
+    ent = view.ent_at.get(i)
+    return view.lower[i] in _DESCRIPTOR_DETERMINERS or view.texts[i] in _POSSESSIVE_MARKS \
+        or ent is not None and ent.label_ in ("ORG", "NORP", "CARDINAL", "DATE") \
+        or ent is None and view.pos[i] == "PROPN" \
+        or (view.pos[i] in ("ADJ", "NOUN") or view.tag[i] in ("VBN", "VBG")) and view.texts[i].islower()
 
 
 def _character_spans(view: DocView, sent: Span):
@@ -531,14 +564,20 @@ def _character_spans(view: DocView, sent: Span):
     seen: set[tuple[int, int]] = set()
     for i in range(sent.start, sent.end):
         word = lower[i]
-        if lemmas[i].lower() in _CHARACTER_CUES or word in _CHARACTER_CUES:
+        if lemmas[i].lower() in _CHARACTER_CUES or word in _CHARACTER_CUES or word in CHARACTER_VERBS:
             j = i + 1
             if j < sent.end and lower[j] == "of":
                 j += 1
-            # "as troubled Carolyn Burnham", "the role of headmaster Dr Arnold": lower-case words before the name
-            while j < min(sent.end, i + 4) and view.tokens.is_lower[j] and view.pos[j] in ("ADJ", "NOUN") \
-                    and not texts[j][:1].isupper():
-                j += 1
+            if character_cue(view, i):
+                # "plays her estranged brother, Tobias", "as pub landlady Brenda Catchpole", "a vampire named X"
+                j = character_name_start(view, j, sent.end)
+                if j is None:
+                    continue
+            else:
+                # "as troubled Carolyn Burnham", "the role of headmaster Dr Arnold": lower-case words before the name
+                while j < min(sent.end, i + 4) and view.tokens.is_lower[j] and view.pos[j] in ("ADJ", "NOUN") \
+                        and not texts[j][:1].isupper():
+                    j += 1
             span = _name_at(view, j, sent.end)
             if span is not None and (span.start, span.end) not in seen:
                 seen.add((span.start, span.end))
@@ -574,6 +613,56 @@ def _character_spans(view: DocView, sent: Span):
                 if (span.start, span.end) not in seen:
                     seen.add((span.start, span.end))
                     yield span, "parens", partner
+
+
+def character_cue(view: DocView, i: int) -> bool:
+    """True when token `i` introduces a role whose name may follow a description: a form of "play", "portray",
+    "voice" or "depict", or "as" after a casting word ("stars as", "returns as", "after 15 years as")."""
+    if view.lower[i] in CHARACTER_VERBS:
+        return True
+    return view.lower[i] == "as" and i > 0 and (view.lower[i - 1] in AS_HEADS or view.words[i - 1] in AS_HEADS)
+
+
+def character_name_start(view: DocView, j: int, end: int) -> Optional[int]:
+    """Return where a character's name starts after a role cue that ends before token `j`: past a description of
+    the character ("her estranged brother, Tobias", "brooding lifeguard Jamie Cole", "Hendrik's wife, Lotte", "a
+    lovesick vampire named Silas Greer"); `j` itself when none stands there. The description is determiners,
+    possessives and lower-case words (adjectives, nouns, participles, hyphenated compounds); a comma after its
+    noun, or "named"/"called", leads to the name. None when no name can follow: an indefinite description
+    goes on into a name only through a comma or "named" ("plays a New York date doctor", "plays a Hollywood
+    actress"), and an acronym is a role noun ("played the CEO of")."""
+    texts, lower, pos, space = view.texts, view.lower, view.pos, view.tokens.whitespace
+    k = j
+    indefinite = False
+    while k < end and k - j < 8:
+        text = texts[k]
+        if lower[k] in _DESCRIPTOR_DETERMINERS or view.tag[k] == "PRP$":
+            indefinite = lower[k] in ("a", "an")
+            k += 1
+        elif text in ("-", "–") and k > j and not space[k - 1]:
+            k += 1  # "long-suffering", "on-screen"
+        elif text.isalpha() and text.islower() and pos[k] in _DESCRIPTOR_POS and lower[k] not in _NAMING \
+                and lower[k] not in _NOT_DESCRIPTORS:
+            k += 1
+        else:
+            m = k  # a possessive name ("Hendrik's wife") or a name modifying a noun ("a New York date doctor")
+            while m < end and m - k < 3 and texts[m][:1].isupper() and texts[m].isalpha():
+                m += 1
+            if m == k or m >= end:
+                break
+            if texts[m] in _POSSESSIVE_MARKS:
+                k = m + 1
+            elif texts[m].isalpha() and texts[m].islower() and pos[m] == "NOUN":
+                k = m
+            else:
+                break
+    if k < end and lower[k] in _NAMING and k > j:
+        return k + 1
+    if k + 1 < end and k > j and texts[k] == "," and pos[k - 1] == "NOUN" and lower[k - 1] not in _TITLE_TYPES:
+        return k + 1  # an apposition: "his long-suffering wife, Lily"
+    if indefinite or k < end and texts[k].isupper() and len(texts[k]) > 1 and k not in view.ent_at:
+        return None
+    return k
 
 
 def _name_at(view: DocView, j: int, end: int) -> Optional[Span]:

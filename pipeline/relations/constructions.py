@@ -12,7 +12,11 @@ from the parse, which the small model often gets wrong on short sentences ("Mery
 - active creator verb: "X directed W", "X wrote and directed the film W";
 - cast: "X stars in W", "X and Y appear in the series W", "W, starring X and Y";
 - award: "X for W" in an award's category, which tells the relation ("the best actress nominees include X for W",
-  "X won best director for W"; `award_categories`).
+  "X won best director for W"; `award_categories`);
+- role: a person who is the subject of "play", "portray", "voice" or "stars as", and the name after it, past a
+  description ("X plays Y", "X, who plays brooding lifeguard Y in W", "X will co-star as Z's wife, Y", "X, 30, is
+  to play a vampire named Y"); not a name an organisation, place, event or title label claims ("the band played
+  Wembley", "she played Hey Jude").
 
 Between the two spans, other names of a list are skipped ("directed by X and Y": Y too), determiners are
 ignored and a kind noun ("film", "album") may stand before the title. The verb's cue group comes from
@@ -22,7 +26,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .candidates import WORDS, Candidate, DocView, modified_head
+from .candidates import WORDS, Candidate, DocView, character_cue, character_name_start, modified_head
 
 _GROUP = {lemma: group for group, lemmas in WORDS.get("cues", {}).items() for lemma in lemmas}
 _KINDS = WORDS.get("title_types", {})  # film, album, series, … → the kind of work
@@ -103,6 +107,9 @@ def stated_facts(view: DocView, cand: Candidate) -> tuple[tuple[str, Optional[st
 
     Kept per document (`view.constructions`): the candidate's features and its fact both ask.
     """
+    if cand not in view.constructions and cand.kind == "role":
+        role = _stated_role(view, cand)
+        view.constructions[cand] = (role,) if role else ()
     if cand not in view.constructions:
         stretch = _subject_first(view, cand)
         single = _stated(view, cand, stretch)
@@ -283,3 +290,46 @@ def _award(view: DocView, words: list[str], start: int) -> Optional[tuple[str, O
 def _category(word: str) -> tuple[str, Optional[str]]:
     group = _CATEGORIES[word]
     return ("cast_member", None) if group == "cast" else ("creator_work", group)
+
+
+# Words that may stand between a performer and the role verb it is the subject of: a relative pronoun, an age in
+# commas, auxiliaries, "to" and adverbs ("X, 30, who now plays", "X is set to play", "X will also voice").
+_ROLE_SUBJECT_GAP = frozenset({",", "who", "will", "would", "shall", "is", "are", "was", "were", "has", "have",
+                               "had", "been", "be", "to", "set", "going", "'s", "'ll", "’s", "’ll", "also", "now",
+                               "currently", "still", "once", "later", "then", "already", "first", "again"})
+# What may follow a character's name when a comma led to it ("his wife, Lily, in W"): not a verb of its own
+# ("she plays the song, Lee said").
+_ROLE_NAME_ENDS = frozenset({",", ".", ";", ":", "in", "on", "from", "opposite", "alongside", "and", "who", "(",
+                             "–", "-", "—", "for", "at", "to", "with", "while", "when", "as"})
+_NOT_CHARACTERS = frozenset({"ORG", "GPE", "LOC", "FAC", "EVENT", "WORK_OF_ART", "DATE", "TIME", "CARDINAL",
+                             "NORP", "PRODUCT", "MONEY", "QUANTITY", "ORDINAL", "PERCENT", "LAW", "LANGUAGE"})
+
+
+def _stated_role(view: DocView, cand: Candidate) -> Optional[tuple[str, Optional[str]]]:
+    """Return ("actor_role", None) when the performer is the subject of the role verb that introduces the name."""
+    if cand.object is None or not cand.source.startswith("character-cue") or cand.subject_label != "PERSON":
+        return None
+    (s0, s1), (o0, o1) = cand.subject, cand.object
+    if not s1 <= o0 or view.sent_of[o0] != view.sent_of[s0]:
+        return None
+    label = view.ent_at[o0].label_ if o0 in view.ent_at else None
+    if label in _NOT_CHARACTERS:
+        return None
+    cue = next((c for c in range(o0 - 1, s1 - 1, -1) if character_cue(view, c)
+                and character_name_start(view, c + 1, o1) == o0), None)
+    if cue is None:
+        return None
+    if view.texts[o0 - 1] == "," and o1 < len(view.doc) and view.sent_of[o1] == view.sent_of[o0] \
+            and view.lower[o1] not in _ROLE_NAME_ENDS:
+        return None
+    verb_end = cue
+    if view.lower[cue] == "as":  # "stars as", "co-stars as": the casting verb is the performer's
+        verb_end = cue - 1
+        while verb_end > s1 and view.texts[verb_end - 1] in ("-", "co"):
+            verb_end -= 1
+        if view.pos[cue - 1] not in ("VERB", "AUX") and view.tag[cue - 1] not in ("VBZ", "VBD", "VBP", "VB", "VBG", "VBN"):
+            return None  # "after 15 years as", "her turn as": no verb of the performer's
+    for i in range(s1, verb_end):
+        if view.lower[i] not in _ROLE_SUBJECT_GAP and view.tag[i] not in ("RB", "CD", "MD"):
+            return None
+    return "actor_role", None
