@@ -1687,3 +1687,26 @@ def test_an_age_picks_the_person_the_article_gave_it(nlp, text, speaker):
 def test_an_age_before_a_colon_quote_speaks(nlp):
     text = 'Kim Tran attended the premiere.\n\nThe 30-year-old told reporters: "This is the best night of my life."'
     assert quotes_of(nlp, text)[-1].speaker == "Kim Tran"
+
+
+@pytest.mark.parametrize("body, speaker", [
+    ("In the film, directed by Ines Halvorsen, Cal Brody plays small-town sheriff Amos Pike, who hunts his brother."
+     "\n\n\"Cal came in and read one scene, and I knew right away,\" the director said.", "Ines Halvorsen"),
+    ("The drama, directed by Ines Halvorsen, stars Cal Brody, who voices a grumpy walrus called Amos Pike."
+     "\n\n\"He read one scene and I knew he was the one,\" the director said.", "Ines Halvorsen"),
+    ("Director Ines Halvorsen cast Cal Brody as a stubborn small-town sheriff named Amos Pike."
+     "\n\n\"Cal read one scene and I knew he was the one,\" the director said.", "Ines Halvorsen"),
+])
+def test_a_character_described_after_a_role_verb_is_never_the_speaker(nlp, body, speaker):
+    q = only(nlp, "A western premieres in Texas\n\n" + body)
+    assert q.speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Dean Colter walked the carpet on Sunday. "I have wanted to make a Western since I was a boy," the Oklahoma '
+     'native added.', "Dean Colter"),
+    ('Mia Sol was thrilled. "It has been the strangest and best year of my life," the Lagos native told People.',
+     "Mia Sol"),
+])
+def test_a_native_of_a_place_is_the_person_described(nlp, text, speaker):
+    assert only(nlp, text).speaker == speaker
