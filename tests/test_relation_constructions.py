@@ -291,3 +291,58 @@ def test_partners_descriptions_venues_and_reporters_are_not_roles(nlp, text):
 def test_a_name_owning_the_description_is_not_the_performer(nlp):
     roles = _roles(nlp, "Rosie Hale plays Brenda's niece Tasha in the soap Kingsmead.")
     assert not any(a == "Brenda" for a, _, _ in roles)
+
+
+@pytest.mark.parametrize("text, pairs", [
+    ("It stars Malcolm Ure as the ageing keeper Angus Tait and newcomer Rhona Blair as his estranged daughter, Isla.",
+     {("Malcolm Ure", "Angus Tait"), ("Rhona Blair", "Isla")}),
+    ("She is joined by Priya Vasquez as Ruth Fairbanks, Amber Tolliver as youngest sister Dot, and Broadway veteran "
+     "George Halvorsen as carnival owner Sal Benedetto.",
+     {("Priya Vasquez", "Ruth Fairbanks"), ("Amber Tolliver", "Dot"), ("George Halvorsen", "Sal Benedetto")}),
+    ("Fenwick Hall, which stars Sir Bernard Scholes as the ailing Lord Ashcombe, has averaged seven million viewers.",
+     {("Bernard Scholes", "Lord Ashcombe")}),
+    ("The cast also includes Rupert Alleyne (Edward Tregarthen), Niamh Costigan (Rose Pellow) and Ffion Bevan "
+     "(Kitty Pellow).", {("Rupert Alleyne", "Edward Tregarthen"), ("Niamh Costigan", "Rose Pellow"),
+                         ("Ffion Bevan", "Kitty Pellow")}),
+    ("Danny Pryce is played by former boy band singer Lee Gaskin, who joined the soap last year.",
+     {("Lee Gaskin", "Danny Pryce")}),
+    ("The film tells the story of the champion Billy Calloway, who is played by Declan Muir.",
+     {("Declan Muir", "Billy Calloway")}),
+    ("Marisa Oakhurst plays the tinsmith's sister, Pip.", {("Marisa Oakhurst", "Pip")}),
+    ("Glenda Hargrove, who played his daughter-in-law, Kathleen, on the series, said she was heartbroken.",
+     {("Glenda Hargrove", "Kathleen")}),
+    ("Callum Reid, best known for playing troubled priest Father Dominic Kerr in the series Lantern Hill, spoke.",
+     {("Callum Reid", "Father Dominic Kerr")}),
+    ("Simon Latchford takes the role of her son Thomas in the play Low Tide.", {("Simon Latchford", "Thomas")}),
+])
+def test_casts_as_played_by_and_bracketed_lists_state_roles(nlp, text, pairs):
+    roles = {(a, c) for a, c, _ in _roles(nlp, text)}
+    assert pairs <= roles, roles
+
+
+@pytest.mark.parametrize("text", [
+    "The committee named Joan Hale as Young Musician of the Year.",
+    "Critics hailed Tom Jones as Wales's finest singer.",
+    "She praised Ann Lee as well as Tom Reed for their work.",
+    "Notably absent is Talia's boyfriend Gabe Solano (Reuben Vaughn), though a cameo is possible.",
+])
+def test_as_after_a_name_outside_a_cast_and_a_description_before_brackets_state_no_role(nlp, text):
+    assert not _roles(nlp, text)
+
+
+def test_a_title_before_as_stays_a_title(nlp):
+    doc = make_doc(nlp, "Ann Lee starred in Toy Story as Woody's neighbour.")
+    assert "Toy Story" in {e.text for e in doc.ents if e.label_ == "WORK_OF_ART"}
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("The film tells the story of the champion Billy Calloway, who is played by Declan Muir.", "Declan Muir", "PERSON"),
+    ("She is joined by Priya Vasquez as Ruth Fairbanks, Amber Tolliver as youngest sister Dot.", "Amber Tolliver",
+     "PERSON"),
+    ("Fenwick Hall, which stars Sir Bernard Scholes as the ailing Lord Ashcombe, drew seven million.", "Lord Ashcombe",
+     "PERSON"),
+    ("Ann Lee starred in Toy Story as Woody's neighbour.", "Woody", "PERSON"),
+])
+def test_performers_and_their_characters_are_no_titles(nlp, text, name, label):
+    doc = make_doc(nlp, text)
+    assert {e.text: e.label_ for e in doc.ents}.get(name) == label

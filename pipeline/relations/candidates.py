@@ -52,7 +52,9 @@ AS_HEADS = frozenset(WORDS.get("as_heads", []))  # "stars as", "after 15 years a
 _NAMING = frozenset(WORDS.get("naming_words", []))  # "a vampire named X"
 # Words after a role verb that lead to a partner, not a role ("plays opposite Tom Hanks").
 _NOT_DESCRIPTORS = frozenset(WORDS.get("partner_words", []))
+_PASSIVE_AUX = frozenset({"is", "was", "are", "were", "be", "been", "being", "'s", "’s", "will", "to"})
 # Nouns by which an owner's possessive names the owner's own role ("Cage's character Ben Gates").
+_ROLE_OF_NOUNS = frozenset({"role", "part", "character", "portrayal"})  # "the role of X"
 _OWN_ROLE_NOUNS = frozenset({"character", "role", "part", "alter", "ego", "portrayal", "turn", "incarnation"})
 _DESCRIPTOR_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "my", "our", "your"})
 _DESCRIPTOR_POS = frozenset({"ADJ", "NOUN", "VERB", "PROPN", "NUM"})
@@ -583,11 +585,16 @@ def _character_spans(view: DocView, sent: Span):
                 seen.add((span.start, span.end))
                 yield span, "character-cue", None
         if word == "played" and i + 1 < sent.end and lower[i + 1] == "by" and i >= 2 \
-                and texts[i - 1] in (",", "("):
-            span = _name_ending(view, i - 1, sent.start)
-            if span is not None and (span.start, span.end) not in seen:
+                and (texts[i - 1] in (",", "(") or lower[i - 1] in _PASSIVE_AUX):
+            # "Hans Gruber, played by Alan Rickman", "Danny Pryce is played by former singer Lee Gaskin"
+            end = i - 1
+            while end > sent.start and lower[end] in _PASSIVE_AUX | {"who", ","}:
+                end -= 1
+            span = _name_ending(view, end + 1, sent.start)
+            after = character_name_start(view, i + 2, sent.end)
+            if span is not None and after is not None and (span.start, span.end) not in seen:
                 seen.add((span.start, span.end))
-                yield span, "played-by", _name_at(view, i + 2, sent.end)
+                yield span, "played-by", _name_at(view, after, sent.end)
         if word in ("actor", "actress", "star") and i > sent.start and i + 1 < sent.end:
             # "Huggy Bear actor Antonio Fargas": the name before the role noun may be a character
             after = view.ent_at.get(i + 1)
@@ -620,7 +627,16 @@ def character_cue(view: DocView, i: int) -> bool:
     "voice" or "depict", or "as" after a casting word ("stars as", "returns as", "after 15 years as")."""
     if view.lower[i] in CHARACTER_VERBS:
         return True
-    return view.lower[i] == "as" and i > 0 and (view.lower[i - 1] in AS_HEADS or view.words[i - 1] in AS_HEADS)
+    if view.lower[i] in _ROLE_OF_NOUNS and i + 1 < len(view.lower) and view.lower[i + 1] == "of":
+        return True  # "takes the role of her son Thomas"
+    return view.lower[i] == "as" and i > 0 and (view.lower[i - 1] in AS_HEADS or view.words[i - 1] in AS_HEADS
+                                                or performer_before(view, i) is not None)
+
+
+def performer_before(view: DocView, i: int) -> Optional[Span]:
+    """Return the person whose name ends just before token `i` ("with Tamsin Reyes as his wife, Lorraine")."""
+    ent = view.ent_at.get(i - 1) if i > 0 else None
+    return ent if ent is not None and ent.end == i and ent.label_ == "PERSON" else None
 
 
 def character_name_start(view: DocView, j: int, end: int) -> Optional[int]:
@@ -641,6 +657,10 @@ def character_name_start(view: DocView, j: int, end: int) -> Optional[int]:
             k += 1
         elif text in ("-", "–") and k > j and not space[k - 1]:
             k += 1  # "long-suffering", "on-screen"
+        elif k > j and texts[k - 1] in ("-", "–") and not space[k - 2] and text.isalpha() and text.islower():
+            k += 1  # "daughter-in-law"
+        elif text in _POSSESSIVE_MARKS and k > j and texts[k - 1].islower():
+            k += 1  # "the group's hard-drinking manager"
         elif text.isalpha() and text.islower() and pos[k] in _DESCRIPTOR_POS and lower[k] not in _NAMING \
                 and lower[k] not in _NOT_DESCRIPTORS:
             k += 1

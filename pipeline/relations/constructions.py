@@ -296,7 +296,16 @@ def _category(word: str) -> tuple[str, Optional[str]]:
 # commas, auxiliaries, "to" and adverbs ("X, 30, who now plays", "X is set to play", "X will also voice").
 _ROLE_SUBJECT_GAP = frozenset({",", "who", "will", "would", "shall", "is", "are", "was", "were", "has", "have",
                                "had", "been", "be", "to", "set", "going", "'s", "'ll", "’s", "’ll", "also", "now",
-                               "currently", "still", "once", "later", "then", "already", "first", "again"})
+                               "currently", "still", "once", "later", "then", "already", "first", "again", "best",
+                               "known", "for", "most", "widely"})
+# Words of a sentence that casts its people ("It stars X as Y", "The cast includes X (Y)", "with X as Y").
+_CAST_WORDS = frozenset({"star", "stars", "starred", "starring", "co-star", "co-stars", "co-starring", "cast",
+                         "casts", "include", "includes", "included", "including", "join", "joins", "joined",
+                         "alongside", "opposite", "feature", "features", "featuring", "return", "returns",
+                         "reprise", "reprises", "line-up", "lineup", "ensemble"})
+# What may stand right before the first performer of a cast list.
+_CAST_LIST_OPENERS = frozenset({",", ":", "and", "with", "by", "includes", "include", "including", "stars",
+                                "starring", "features", "featuring", "are", "is", ";", "(", "–", "—"})
 # What may follow a character's name when a comma led to it ("his wife, Lily, in W"): not a verb of its own
 # ("she plays the song, Lee said").
 _ROLE_NAME_ENDS = frozenset({",", ".", ";", ":", "in", "on", "from", "opposite", "alongside", "and", "who", "(",
@@ -306,14 +315,20 @@ _NOT_CHARACTERS = frozenset({"ORG", "GPE", "LOC", "FAC", "EVENT", "WORK_OF_ART",
 
 
 def _stated_role(view: DocView, cand: Candidate) -> Optional[tuple[str, Optional[str]]]:
-    """Return ("actor_role", None) when the performer is the subject of the role verb that introduces the name."""
-    if cand.object is None or not cand.source.startswith("character-cue") or cand.subject_label != "PERSON":
+    """Return ("actor_role", None) when the performer is the subject of the role verb that introduces the name,
+    is named before "as" in a cast ("stars X as Y", "with X as Y"), after "played by", or outside the brackets
+    of a cast list ("the cast includes X (Y), Z (W)")."""
+    if cand.object is None or cand.subject_label != "PERSON":
         return None
     (s0, s1), (o0, o1) = cand.subject, cand.object
-    if not s1 <= o0 or view.sent_of[o0] != view.sent_of[s0]:
-        return None
     label = view.ent_at[o0].label_ if o0 in view.ent_at else None
-    if label in _NOT_CHARACTERS:
+    if label in _NOT_CHARACTERS or view.sent_of[o0] != view.sent_of[s0]:
+        return None
+    if cand.source == "played-by":
+        return "actor_role", None  # the partner after "by" is the only performer a played-by pair has
+    if cand.source == "parens":
+        return ("actor_role", None) if _cast_list_pair(view, cand) else None
+    if not cand.source.startswith("character-cue") or not s1 <= o0:
         return None
     cue = next((c for c in range(o0 - 1, s1 - 1, -1) if character_cue(view, c)
                 and character_name_start(view, c + 1, o1) == o0), None)
@@ -323,6 +338,8 @@ def _stated_role(view: DocView, cand: Candidate) -> Optional[tuple[str, Optional
             and view.lower[o1] not in _ROLE_NAME_ENDS:
         return None
     verb_end = cue
+    if view.lower[cue] == "as" and s1 == cue:  # "It stars X as Y", "with X as Y", "joined by X as Y"
+        return ("actor_role", None) if _cast_words_before(view, s0) else None
     if view.lower[cue] == "as":  # "stars as", "co-stars as": the casting verb is the performer's
         verb_end = cue - 1
         while verb_end > s1 and view.texts[verb_end - 1] in ("-", "co"):
@@ -333,3 +350,21 @@ def _stated_role(view: DocView, cand: Candidate) -> Optional[tuple[str, Optional
         if view.lower[i] not in _ROLE_SUBJECT_GAP and view.tag[i] not in ("RB", "CD", "MD"):
             return None
     return "actor_role", None
+
+
+def _cast_words_before(view: DocView, start: int) -> bool:
+    """True when a casting word stands before token `start` in its sentence ("It stars X as Y, and Z as W")."""
+    sent = view.sents[view.sent_of[start]]
+    return any(view.lower[i] in _CAST_WORDS or view.words[i] in _CAST_WORDS for i in range(sent.start, start))
+
+
+def _cast_list_pair(view: DocView, cand: Candidate) -> bool:
+    """True for "Actor (Character)" in a cast: the performer outside the brackets, before them, opening the pair
+    after a list's punctuation or a casting word, in a sentence that casts ("The cast also includes Rupert Alleyne
+    (Edward Tregarthen), Niamh Costigan (Rose Pellow)"); not "Character (Actor)" after a description ("her boyfriend
+    Gabe Solano (Reuben Vaughn)")."""
+    (s0, s1), (o0, o1) = cand.subject, cand.object
+    if not (s1 < len(view.texts) and view.texts[s1] == "(" and o0 == s1 + 1):
+        return False
+    before = view.lower[s0 - 1] if s0 > 0 else ""
+    return before in _CAST_LIST_OPENERS and _cast_words_before(view, s0)

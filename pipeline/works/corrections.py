@@ -12,7 +12,8 @@
   The Bodyguard"); a capitalised name no entity covers ending with an institution's head word is an organisation
   ("The Glastonbury Festival sold out").
 - After a role verb, "X in Y" and "X on Y" are a character and a work ("plays Woody in Toy Story 4", "plays
-  Daenerys Targaryen on Game of Thrones"): the span is split.
+  Daenerys Targaryen on Game of Thrones"), and after "starred in", "W as X" a work and a character ("starred in
+  Toy Story as Woody"): the span is split.
 - A proper-noun span right after a person's role noun is that person ("the writer Germaine Greer").
 - A name-like span between which and a person stands a screen role noun is a work ("Gilmore Girls creator Amy
   Sherman-Palladino", "X Files actress Gillian Anderson", "Only Fools and Horses star David Jason"): a person is not
@@ -27,6 +28,10 @@
   Outdoors"), after "of" and a maker's or version's noun ("the creator of Family Guy"), before "starring" and a person
   ("Kinsey starring Liam Neeson"), after an award's category and "for" ("best actress for Moonlight Garden"); never
   when it modifies a noun after it or the article names it a person.
+- A name shaped like a person's is one where only a performer stands, after "played by" and a description or before
+  "as" and a role in a cast ("is played by former singer Lee Gaskin", "joined by Amber Tolliver as youngest sister
+  Dot"), and so is the character after a performer's "as" and a description ("stars Sir Bernard Scholes as the
+  ailing Lord Ashcombe").
 - Members of a list share their type: a name listed with works, or in a list a plural work noun opens ("films
   including Raging Bull, Michael Collins and Goodfellas", "the star of Rain Man and Tootsie"), is a work (see
   `listed_with_works` for which labels yield to how many works).
@@ -44,8 +49,8 @@ from ..names import COMPANY_WORDS, DEMONYMS, FIRST_NAMES, HONORIFICS, ORG_WORDS,
 from ..records import doc_text
 from ..tokens import TokenArrays
 from .shapes import (LIST_JOINERS, LIST_NOUNS, MAKER_VERBS, NAMES_OF_PEOPLE_AND_GROUPS, POSSESSIVES, VENUE_HEADS,
-                     after_work_noun, before_of, capitalised,
-                     character_in_parentheses, credited_by, glued, hyphen_start, list_member, maker_after_by,
+                     after_work_noun, before_of, capitalised, character_after_as,
+                     character_in_parentheses, performer_named, credited_by, glued, hyphen_start, list_member, maker_after_by,
                      hosts_joined, opened_by_work_noun, owner_named_elsewhere, peers_styled,
                      publication_edited, without_opening_verb)
 
@@ -340,7 +345,7 @@ class NerCorrections:
         if self.nicknamed(ent):
             return []
         relabel = maker_after_by(ent) or character_in_parentheses(ent) or publication_edited(ent) \
-            or self.product_named(ent)
+            or performer_named(ent) or character_after_as(ent) or self.product_named(ent)
         if relabel:
             return [Span(ent.doc, ent.start, ent.end, label=relabel)]
         by = next((t.i for t in ent[1:-2] if t.lower_ == "by" and t.is_lower), None)
@@ -382,6 +387,12 @@ class NerCorrections:
         if after_role and end > ent.end:
             # "stars as Ray Charles": a title cut out of a longer name after a role word is the character's name.
             return [Span(doc, ent.start, end, label="PERSON")]
+        cast_in = ent.start >= 2 and before.lower_ in ("in", "on") and (doc[ent.start - 2].lemma_ in self.role_verbs
+                                                                       or doc[ent.start - 2].lemma_ == "appear")
+        as_at = next((t.i for t in ent[1:-1] if t.lower_ == "as" and t.is_lower and doc[t.i + 1].text[:1].isupper()), None)
+        if cast_in and as_at is not None:
+            # "starred in Toy Story as Woody": the work, then the character played in it
+            return [Span(doc, ent.start, as_at, label=LABEL), Span(doc, as_at + 1, ent.end, label="PERSON")]
         inner = [t for t in ent[1:-1] if t.lower_ in ("in", "on") and t.is_lower]  # "plays X on Game of Thrones"
         if inner and after_role:
             split = inner[0].i

@@ -253,6 +253,60 @@ def character_in_parentheses(ent: Span) -> str | None:
     return "PERSON" if all(t.is_alpha and t.text[:1].isupper() for t in ent) else None
 
 
+# Participles of performing before "by": who follows is a performer ("played by former singer Lee Gaskin").
+_PERFORMED = {"played", "voiced", "portrayed"}
+# What stands before the first performer of "X as Y" in a cast ("It stars A as X, B as Y", "joined by A as X").
+_CAST_OPENERS = {",", "and", "with", "by", "stars", "starring", "includes", "including", "featuring", "opposite",
+                 "alongside"}
+_DESCRIPTION_DETERMINERS = {"the", "a", "an", "his", "her", "their", "its"}
+
+
+def _description_start(doc: Doc, start: int, limit: int = 5) -> int:
+    """Return where the lower-case description that ends before token `start` begins ("former boy band singer")."""
+    i = start
+    while i > 0 and start - i < limit and doc[i - 1].is_alpha and doc[i - 1].is_lower \
+            and doc[i - 1].pos_ in ("ADJ", "NOUN", "VERB", "DET", "PRON") and doc[i - 1].lower_ not in ("by", "as"):
+        i -= 1
+    return i
+
+
+def _person_shaped(ent: Span) -> bool:
+    return 1 <= len(ent) <= 4 and all(t.is_alpha and t.text[:1].isupper() for t in ent)
+
+
+def performer_named(ent: Span) -> str | None:
+    """Return PERSON for a first name and surname where only a performer stands: after "played by" or "voiced by"
+    and a description ("Danny Pryce is played by former boy band singer Lee Gaskin"), or before "as" and a role in a
+    cast ("She is joined by Priya Vasquez as Ruth, Amber Tolliver as youngest sister Dot"); not "starred in Toy Story
+    as Woody" (a title after "in")."""
+    doc = ent.doc
+    if not (2 <= len(ent) <= 3 and ent[0].lower_ in FIRST_NAMES and _person_shaped(ent)):
+        return None
+    i = _description_start(doc, ent.start)
+    if i >= 2 and doc[i - 1].lower_ == "by" and doc[i - 2].lower_ in _PERFORMED:
+        return "PERSON"
+    if ent.end + 1 < len(doc) and doc[ent.end].lower_ == "as" and ent.start > 0 \
+            and doc[ent.start - 1].lower_ in _CAST_OPENERS and _description_start(doc, ent.start) == ent.start:
+        after = ent.end + 1
+        while after < len(doc) and doc[after].is_lower and doc[after].is_alpha and after - ent.end <= 5:
+            after += 1
+        return "PERSON" if after < len(doc) and doc[after].text[:1].isupper() and doc[after].is_alpha else None
+    return None
+
+
+def character_after_as(ent: Span) -> str | None:
+    """Return PERSON for a name after a performer's "as" and a description: the character that performer plays
+    ("stars Sir Bernard Scholes as the ailing Lord Ashcombe"); not a name with lower-case words in it ("named X as
+    Young Musician of the Year")."""
+    doc = ent.doc
+    if not _person_shaped(ent) or any(t.is_quote for t in doc[max(0, ent.start - 1) : ent.end + 1]):
+        return None
+    i = _description_start(doc, ent.start)
+    if i < 2 or doc[i - 1].lower_ != "as" or doc[i - 2].ent_type_ != "PERSON":
+        return None
+    return "PERSON"
+
+
 def publication_edited(ent: Span) -> str | None:
     """Return ORG for a name after an editor's or publisher's "of": a magazine or paper ("editor of Lucky", "the
     editor-in-chief of Vogue"), which is no work."""
