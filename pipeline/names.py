@@ -42,7 +42,9 @@ def _load(name: str) -> dict:
 _NAMES = _load("names.json")
 # A title never speaks: a name the model labelled a work that is the subject of one of these is a person.
 _CUES = _load("quote_cues.json")
-SPEECH_VERBS = frozenset(_CUES["verbs"])
+# Reporting verbs that need a word after them ("shot back", "as she put it") report nothing alone ("Hollis Creek
+# hits theaters").
+SPEECH_VERBS = frozenset(_CUES["verbs"]) - frozenset(_CUES["verbs_with_object"])
 # "a Jive spokeswoman", "the Brits committee": the words before these nouns name the organisation that speaks.
 ORG_ROLES = frozenset(_CUES["org_roles"]) - {"statement", "ruling"}
 ORG_NOUNS = frozenset(_CUES["org_nouns"])
@@ -375,6 +377,12 @@ def join_labels(spans: list[Span], words_of, fixed: set[str], tokens: Optional[T
                 and words[-1].casefold() in singles:
             span = Span(span.doc, span.start, span.end, label="PERSON")
         out.append(span)
+    # A first name and a hyphenated surname taken for a title, the surname a person elsewhere ("Gina Valdez-Hart"
+    # WORK_OF_ART … "Valdez-Hart shot back"): the person.
+    hyphenated = {s.text for s in out if s.label_ == "PERSON" and "-" in s.text}
+    out = [Span(s.doc, s.start, s.end, label="PERSON")
+           if s.label_ == "WORK_OF_ART" and s.text not in fixed and not _quoted(s) and s[0].lower_ in FIRST_NAMES
+           and any(s.text.endswith(" " + h) for h in hyphenated) else s for s in out]
     full = person_words(out, words_of)
     surnames = {surname(words) for words in full.values()}
     # Films are often named by a first name ("Ray", "Alfie"): a first name joins a person only from ORG/GPE/NORP.
@@ -483,7 +491,7 @@ def _honoured(span: Span) -> bool:
 def speaks(span: Span) -> bool:
     """True when the span names who speaks: the subject of a reporting verb ("Streep told Vogue"), or the name
     signing a quotation after a dash (`"…" - Tom Reed`, `"…" ― Tom Reed, Variety`)."""
-    if not all(is_name_word(t.text) for t in span):
+    if not all(is_name_word(t.text) or _hyphenated(span.doc, t.i) for t in span):  # "Valdez-Hart shot back"
         return False
     root = span.root
     return root.dep_ == "nsubj" and root.head.lemma_.lower() in SPEECH_VERBS or _signs_quote(span)
@@ -717,9 +725,16 @@ def speaking_names(doc: Doc, spans: list[Span], tokens: Optional[TokenArrays] = 
             continue
         tok = doc[i]
         start = end = tok.i
-        while start > 0 and doc[start - 1].head.i == tok.i and doc[start - 1].dep_ == "compound" \
-                and doc[start - 1].text[:1].isupper():
-            start -= 1
+        while start > 0:
+            if doc[start - 1].head.i == tok.i and doc[start - 1].dep_ == "compound" and doc[start - 1].text[:1].isupper():
+                start -= 1
+            elif start > 1 and _hyphenated(doc, start - 1):
+                start -= 2  # "Agathe Moreau-Lind said": the surname's first part, and the words before it
+            elif start < tok.i and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha \
+                    and doc[start - 1].head.i == doc[start].head.i and doc[start - 1].dep_ in ("compound", "det"):
+                start -= 1  # the first name before a hyphenated surname, which the parser hangs elsewhere
+            else:
+                break
         if end + 1 < len(doc) and doc[end + 1].text == "!" and not tok.whitespace_:
             end += 1  # "E!"
         run = doc[start : end + 1]
@@ -732,12 +747,19 @@ def speaking_names(doc: Doc, spans: list[Span], tokens: Optional[TokenArrays] = 
             and run.text.lower() not in STOP_WORDS
         if shouted or len(run) > 1 and run[-1].lower_ in ORG_WORDS:
             found.append(Span(doc, run.start, run.end, label="ORG"))
-        elif dep == "nsubj" and all(t.tag_ == "NNP" and t.is_alpha and not t.is_upper for t in run) \
+        elif dep == "nsubj" and all(t.tag_ == "NNP" and t.is_alpha and not t.is_upper or _hyphenated(doc, t.i)
+                                    for t in run) \
                 and run.text.lower() not in STOP_WORDS | DESCRIPTORS and run[-1].lower_ not in ORG_WORDS | HEADLINE_WORDS:
             # ("Chairman of the judges, critic Bernard Lusk, said": a capitalised role opening the sentence is none)
             # "In the post, Beyonce wrote": a proper name the model missed, speaking, is a person's
             found.append(Span(doc, run.start, run.end, label="PERSON"))
     return found
+
+
+def _hyphenated(doc: Doc, i: int) -> bool:
+    """True when token `i` is a hyphen joining two capitalised words with no space ("Moreau-Lind")."""
+    return 0 < i < len(doc) - 1 and doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_ \
+        and doc[i - 1].is_alpha and doc[i - 1].text[:1].isupper() and doc[i + 1].text[:1].isupper()
 
 
 def _capitalised_run_before(doc: Doc, i: int) -> Optional[int]:

@@ -755,3 +755,12 @@ def test_a_title_tagged_name_whose_surname_speaks_alone_is_the_person(nlp, text,
     span = doc.char_span(start, start + len(title), label="WORK_OF_ART")
     assert [s.label_ for s in speakers_titled([span], speakers, set())] == [label]
 
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Headline\n\nAgathe Moreau-Lind said the film was a triumph.", "Agathe Moreau-Lind"),
+    ('Headline\n\n"It was a long night," said Priscilla Danvers-Oyo.', "Priscilla Danvers-Oyo"),
+    ("Headline\n\nThe actress Gina Valdez-Hart told reporters she was tired.", "Gina Valdez-Hart"),
+])
+def test_a_hyphenated_surname_stays_in_the_name(nlp, text, name):
+    assert name in {e.text for e in make_doc(nlp, text).ents if e.label_ == "PERSON"}

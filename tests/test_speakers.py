@@ -1710,3 +1710,41 @@ def test_a_character_described_after_a_role_verb_is_never_the_speaker(nlp, body,
 ])
 def test_a_native_of_a_place_is_the_person_described(nlp, text, speaker):
     assert only(nlp, text).speaker == speaker
+
+
+@pytest.mark.parametrize("text, speakers", [
+    ('Reunion special\n\nHost Derek Lawless sat down with Tessa Monroe and Gina Valdez-Hart.\n\n'
+     'Lawless: "Tessa, when did you first hear the rumor?"\n\n'
+     'Tessa: "At the birthday dinner in Cabo. Everybody at that table knew except me."\n\n'
+     'Lawless: "And how did that feel?"\n\nTessa: "Humiliating. Honestly, it still does."',
+     ["Derek Lawless", "Tessa Monroe", "Derek Lawless", "Tessa Monroe"]),
+    ('Talk show\n\nMarco Quinn welcomed Priya Dale to the show on Monday.\n\n'
+     'Marco: "So, Priya, is the new album finished at last?"\n\nPriya: "Almost. We mix the last two songs next week."',
+     ["Marco Quinn", "Priya Dale"]),
+])
+def test_a_first_name_label_before_a_colon_is_the_one_person_so_called(nlp, text, speakers):
+    assert [q.speaker for q in quotes_of(nlp, text)] == speakers
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Tessa Monroe sat down with Gina Valdez-Hart on Sunday. "I did not lie to anyone at that table," '
+     'Valdez-Hart shot back.', "Gina Valdez-Hart"),
+    ('Tessa Monroe was furious. "You sat at my table and lied to me," Monroe fired back.', "Tessa Monroe"),
+    ('Critics panned the record. "I make music for my fans, not for them," Lana Roe hit back.', "Lana Roe"),
+])
+def test_shot_fired_and_hit_back_report_speech(nlp, text, speaker):
+    assert only(nlp, text).speaker == speaker
+
+
+def test_a_verb_that_reports_only_with_back_names_no_speaker_alone(nlp):
+    doc = make_doc(nlp, "Hollis Creek hits theaters on Friday. The western stars Cal Brody.")
+    assert "Hollis Creek" not in {e.text for e in doc.ents if e.label_ == "PERSON"}
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('A dinner party\n\nBrooke Ellery, who hosted the dinner, spoke too. "Gina loves to play the victim, but she started it," the mother of three '
+     'said.', "Brooke Ellery"),
+    ('A weekend away\n\nDan Reyes posted a photo. "Best weekend ever with my little ones," the father of two wrote.', "Dan Reyes"),
+])
+def test_a_parent_described_by_the_number_of_children_is_the_person_described(nlp, text, speaker):
+    assert only(nlp, text).speaker == speaker

@@ -226,8 +226,8 @@ class FrameRules:
 
     def name_at(self, lo: int, hi: int, whole: bool = False) -> Optional[tuple[Speaker, int]]:
         """Return (the speaker named at `lo`, where the name ends): a person or organisation mention, or a surname
-        written in capitals ("WALLACE") matched to the article's one person of that name; `whole` requires the
-        name to fill `[lo, hi)`."""
+        written in capitals ("WALLACE") or a lone first name ("Tessa") the tagger missed, matched to the article's
+        one person of that name; `whole` requires the name to fill `[lo, hi)`."""
         while lo < hi and self.text[lo].isspace():
             lo += 1
         mention = next((m for m in self.mentions if m.start_char == lo), None)
@@ -242,6 +242,9 @@ class FrameRules:
             return None
         last = words[-1].lower()
         people = [e for e in self.entities.values() if e.label == "PERSON" and surname(e.name.split()).lower() == last]
+        if not people and len(words) == 1:  # a transcript's first-name label ("Tessa: …"): the one person so called
+            people = [e for e in self.entities.values() if e.label == "PERSON" and len(e.name.split()) > 1
+                      and e.name.split()[0].lower() == last]
         if len(people) == 1:
             e = people[0]
             return Speaker(e.name, e.entity_id, written, "explicit", 0.85, self.genders.get(e.entity_id)), hi

@@ -610,10 +610,12 @@ def hyphen_first(token: Token) -> Token:
 
 
 def _counts_children(token: Token) -> bool:
-    """True for "mother-of-two", "dad-of-three", "mother-to-be": a parent described by the number of their children,
-    or one expecting a child, is the person the article is about, not somebody's parent."""
+    """True for "mother-of-two", "the mother of three", "dad-of-three", "mother-to-be": a parent described by the
+    number of their children, or one expecting a child, is the person the article is about, not somebody's parent."""
     doc, i = token.doc, token.i
     if i + 4 < len(doc) and [t.lower_ for t in doc[i + 1 : i + 5]] == ["-", "to", "-", "be"]:
+        return True
+    if i + 2 < len(doc) and doc[i + 1].lower_ == "of" and doc[i + 2].like_num and doc[i + 2].is_lower:
         return True
     return i + 3 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lower_ == "of" \
         and (doc[i + 3].text == "-" and i + 4 < len(doc) and doc[i + 4].like_num or doc[i + 3].like_num)

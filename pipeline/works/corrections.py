@@ -35,6 +35,7 @@
 - Members of a list share their type: a name listed with works, or in a list a plural work noun opens ("films
   including Raging Bull, Michael Collins and Goodfellas", "the star of Rain Man and Tootsie"), is a work (see
   `listed_with_works` for which labels yield to how many works).
+- A person's name the model cut at a hyphen is whole ("Agathe Moreau-Lind" found as "Lind").
 (Names the model glued words to, and titles that speak, are repaired by `pipeline/names.py` in entity resolution.)
 """
 from __future__ import annotations
@@ -785,6 +786,8 @@ class NerCorrections:
                 ents += [Span(doc, ent.start, owned, label="ORG"), Span(doc, owned + 1, ent.end, label="PERSON")]
             elif ent.label_ == LABEL:
                 ents.extend(self.correct(ent, surnames, found))
+            elif ent.label_ == "PERSON" and (whole := hyphenated_name(ent)) is not None:
+                ents.append(whole)
             elif ent.label_ in {"PERSON", "ORG"} and ent.ent_id_ != "gazetteer" and self.names_a_show(ent):
                 ents.append(Span(doc, ent.start, ent.end, label=LABEL))
             elif ent.label_ in {"PERSON", "ORG"} and (show := self.show_around(ent)) is not None:
@@ -878,6 +881,29 @@ class PersonEvidence:
             if len(span) >= 2 and other[-1].text == last and other.text != span.text:
                 return True
         return False
+
+
+def _hyphen_joins(doc: Doc, i: int) -> bool:
+    """True when token `i` is a hyphen written between two capitalised words with no space ("Moreau-Lind")."""
+    return 0 < i < len(doc) - 1 and doc[i].text in ("-", "‐") and not doc[i - 1].whitespace_ \
+        and not doc[i].whitespace_ and doc[i - 1].is_alpha and doc[i + 1].is_alpha \
+        and doc[i - 1].text[:1].isupper() and doc[i + 1].text[:1].isupper()
+
+
+def hyphenated_name(ent: Span) -> Span | None:
+    """Return a person's name the model cut at a hyphen, whole: "Agathe Moreau-Lind" when only "Lind" was found
+    (with the first name before it when it is a known one), "Gina Valdez-Hart" when only "Gina Valdez" was; None
+    when the name is whole."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    while _hyphen_joins(doc, start - 1) and not doc[start - 2].ent_type_:
+        start -= 2
+    if start < ent.start and start > 0 and doc[start - 1].lower_ in FIRST_NAMES and doc[start - 1].is_title \
+            and not doc[start - 1].ent_type_:
+        start -= 1
+    while _hyphen_joins(doc, end) and not doc[end + 1].ent_type_:
+        end += 2
+    return Span(doc, start, end, label="PERSON") if (start, end) != (ent.start, ent.end) else None
 
 
 def doc_honorific(doc: Doc, i: int) -> bool:
