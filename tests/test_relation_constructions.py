@@ -346,3 +346,28 @@ def test_a_title_before_as_stays_a_title(nlp):
 def test_performers_and_their_characters_are_no_titles(nlp, text, name, label):
     doc = make_doc(nlp, text)
     assert {e.text: e.label_ for e in doc.ents}.get(name) == label
+
+
+@pytest.mark.parametrize("text, subject, work, facts", [
+    ("The row is over Neon Prayer, the 2015 smash that Calla Brightwater co-wrote and sang.", "Calla Brightwater",
+     "Neon Prayer", (("creator_work", "writer"), ("creator_work", "performer"))),
+    ('Ann Lee talked about "Salt Roads," the film that Tom Reed starred in.', "Tom Reed", "Salt Roads",
+     (("cast_member", None),)),
+    ('She praised the film "Glass Houses," which Tom Reed directed in 2004.', "Tom Reed", "Glass Houses",
+     (("creator_work", "director"),)),
+])
+def test_an_object_relative_clause_states_what_its_subject_did_to_the_title(nlp, text, subject, work, facts):
+    assert _all_stated(nlp, text, subject, work) == set(facts)
+
+
+@pytest.mark.parametrize("text, subject, work", [
+    ('The song "Paper Moons," which Ann Lee gave to her sister, was a hit.', "Ann Lee", "Paper Moons"),
+    ('The film "Iron Field," which Ann Lee loved as a child, is back in cinemas.', "Ann Lee", "Iron Field"),
+])
+def test_an_object_relative_with_another_verb_or_an_object_states_nothing(nlp, text, subject, work):
+    assert _all_stated(nlp, text, subject, work) == set()
+
+
+def test_a_broadcaster_named_as_such_makes_nothing(nlp):
+    doc = make_doc(nlp, 'Lakeshore Television, which airs the sitcom "Maple & Main," renewed it on Monday.')
+    assert not any(r.subject == "Lakeshore Television" for r in doc._.relations)

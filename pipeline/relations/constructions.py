@@ -11,6 +11,8 @@ from the parse, which the small model often gets wrong on short sentences ("Mery
   kind of work (`kind_credits`: performer of an album or song, writer of a book or play, director of a film);
 - active creator verb: "X directed W", "X wrote and directed the film W";
 - cast: "X stars in W", "X and Y appear in the series W", "W, starring X and Y";
+- object relative: "W, the 2015 smash that X co-wrote and sang", "the album W, which X produced", "W, the film
+  that X starred in": the verbs after the subject, with no object of their own, are what X did to W;
 - award: "X for W" in an award's category, which tells the relation ("the best actress nominees include X for W",
   "X won best director for W"; `award_categories`);
 - role: a person who is the subject of "play", "portray", "voice" or "stars as", and the name after it, past a
@@ -114,7 +116,7 @@ def stated_facts(view: DocView, cand: Candidate) -> tuple[tuple[str, Optional[st
         stretch = _subject_first(view, cand)
         single = _stated(view, cand, stretch)
         coordinated = _coordinated(*stretch) if stretch is not None else _passive_coordinated(view, cand)
-        view.constructions[cand] = coordinated or ((single,) if single else ())
+        view.constructions[cand] = coordinated or ((single,) if single else ()) or _object_relative(view, cand)
     return view.constructions[cand]
 
 
@@ -368,3 +370,55 @@ def _cast_list_pair(view: DocView, cand: Candidate) -> bool:
         return False
     before = view.lower[s0 - 1] if s0 > 0 else ""
     return before in _CAST_LIST_OPENERS and _cast_words_before(view, s0)
+
+
+_RELATIVE_PRONOUNS = {"that", "which", "whom"}
+_PERFORMING = {"sing": "performer", "record": "performer", "co-write": "writer"}  # verbs of a song's makers
+_STRANDED = {"star", "co-star", "appear"}  # "the film that X starred in"
+_SUNG = {"sang": "sing", "sung": "sing", "sings": "sing"}
+
+
+def _object_relative(view: DocView, cand: Candidate) -> tuple[tuple[str, Optional[str]], ...]:
+    """Return what the verbs of an object relative clause say its subject did to the title it describes: "W, the
+    2015 smash that X co-wrote and sang" (writer, performer), "the album W, which X produced" (producer), "W, the
+    film that X starred in" (cast); () when a verb has an object of its own ("W, which X gave to Y") or the title
+    and the pronoun are apart by more than a description."""
+    if cand.kind != "work" or cand.object is None or cand.source != "sentence" or cand.subject_label != "PERSON":
+        return ()
+    (s0, s1), (o0, o1) = cand.subject, cand.object
+    if o1 > s0 or view.sent_of[o0] != view.sent_of[s0] or s0 < 1 or view.lower[s0 - 1] not in _RELATIVE_PRONOUNS:
+        return ()
+    between = range(o1, s0 - 1)
+    if len(between) > 8 or any(view.pos[i] in ("VERB", "AUX") or i in view.ent_at
+                               and view.ent_at[i].label_ in ("PERSON", "ORG", "WORK_OF_ART") for i in between) \
+            or between and view.texts[o1] not in (",", "–", "—", '"', "”"):
+        return ()  # "W, the 2015 smash that": a comma and a description only
+    n = len(view.texts)
+    facts, i = [], s1
+    while i < n:
+        if view.tag[i] in ("RB", "MD") or view.lower[i] in ("has", "have", "had", "also", "later"):
+            i += 1
+            continue
+        k = i  # a hyphenated verb ("co-wrote") is one word, its joined lemma on its last token
+        while k + 2 < n and view.texts[k + 1] == "-" and not view.tokens.whitespace[k]:
+            k += 2
+        word = _SUNG.get(view.lower[k], view.words[k])  # the small tagger takes "sang" for a noun
+        if view.tag[k] not in ("VBD", "VBZ", "VBP", "VBN") and view.lower[k] not in _SUNG:
+            return ()
+        group = _PERFORMING.get(word) or _GROUP.get(word)
+        if word in _STRANDED and k + 1 < n and view.lower[k + 1] in ("in", "on"):
+            facts.append(("cast_member", None))
+            k += 1
+        elif group in CREATOR_GROUPS or group == "performer" and word in _PERFORMING:
+            facts.append(("creator_work", group))
+        else:
+            return ()
+        i = k + 1
+        if i < n and view.lower[i] in ("and", ",") and i + 1 < n and (
+                view.pos[i + 1] in ("VERB", "AUX", "ADV") or view.lower[i + 1] in _SUNG):
+            i += 1
+            continue
+        break
+    if not facts or i < n and (view.pos[i] in ("DET", "NOUN", "PROPN", "PRON", "NUM") or view.lower[i] == "to"):
+        return ()  # the verb's own object: "which Ann Lee gave to her sister", "that X wrote a song about"
+    return tuple(dict.fromkeys(facts))
