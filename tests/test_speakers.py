@@ -1748,3 +1748,10 @@ def test_a_verb_that_reports_only_with_back_names_no_speaker_alone(nlp):
 ])
 def test_a_parent_described_by_the_number_of_children_is_the_person_described(nlp, text, speaker):
     assert only(nlp, text).speaker == speaker
+
+
+def test_a_described_age_is_never_a_person_the_article_gives_another_age(nlp):
+    text = ("Rapper opens up on podcast\n\nKayo Brisco stopped by comedian Danny Feld's podcast this week.\n\n"
+            'Feld, 41, then asked the question fans have wondered about: "Where did you go, man? You just '
+            'disappeared."\n\n"I just went back home to be with my family," the 26-year-old said quietly.')
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Danny Feld", "Kayo Brisco"]

@@ -185,7 +185,8 @@ class FrameRules:
             aged = self.lex.forms["age_before_quote"].search(self.text[prev.close if prev else q.para_start : q.open])
         if not aged or not self.reporting_word(aged.group("verb")):
             return None
-        found = self.person_aged(aged.group(0), q.open) or self.antecedent(q.open, None, "person", q.open)
+        found = self.person_aged(aged.group(0), q.open) or self.antecedent(
+            q.open, None, "person", q.open, exclude=self.aged_otherwise(aged.group(0), q.open))
         if found is None:
             return None
         return Attribution(replace(found, method="role-noun", confidence=0.5), None, None, None, "form-age")

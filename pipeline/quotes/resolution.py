@@ -117,7 +117,8 @@ class SpeakerResolution:
             aged = self.person_aged(phrase, token.left_edge.idx)
             if aged is not None:
                 return replace(aged, text=phrase, method="role-noun", confidence=0.6)
-            previous = self.antecedent(pos, self.lex.gender.get(lemma), "person", token.left_edge.idx)
+            previous = self.antecedent(pos, self.lex.gender.get(lemma), "person", token.left_edge.idx,
+                                       exclude=self.aged_otherwise(phrase, token.left_edge.idx))
             if previous is not None:
                 return replace(previous, text=self.noun_phrase(token), method="role-noun", confidence=0.5)
         if depth == 0:
@@ -224,19 +225,33 @@ class SpeakerResolution:
         age = AGE_NUMBER.search(phrase)
         if age is None:
             return None
-        found = {}
+        found = {eid: m for eid, (given, m) in self.ages_given(before).items() if age.group(1) in given}
+        if len(found) != 1:
+            return None
+        mention = next(iter(found.values()))
+        return self._speaker_for_mention(mention, mention.text, "role-noun", 0.6)
+
+    def ages_given(self, before: int) -> dict[str, tuple[set[str], object]]:
+        """Return {person's entity id: (the ages the article gives them before `before`, their first mention so
+        aged)}: "Kim Tran, 30,", "30-year-old Kim Tran", "Kim Tran (30)", outside quotations."""
+        found: dict[str, tuple[set[str], object]] = {}
         for m in self.mentions:
             if m.label != "PERSON" or m.start_char >= before or self.in_quote(m.start_char):
                 continue
             after = _AGE_AFTER.match(self.text, m.end_char)
             ahead = _AGE_BEFORE.search(self.text, max(0, m.start_char - 16), m.start_char)
             given = (after.group(1) or after.group(2)) if after else (ahead.group(1) if ahead else None)
-            if given == age.group(1):
-                found.setdefault(m.entity_id, m)
-        if len(found) != 1:
-            return None
-        mention = next(iter(found.values()))
-        return self._speaker_for_mention(mention, mention.text, "role-noun", 0.6)
+            if given is not None:
+                found.setdefault(m.entity_id, (set(), m))[0].add(given)
+        return found
+
+    def aged_otherwise(self, phrase: str, before: int) -> frozenset:
+        """Return the ids of people the article gives an age other than the one in `phrase` ("the 26-year-old" is
+        not "Feld, 41,")."""
+        age = AGE_NUMBER.search(phrase)
+        if age is None:
+            return frozenset()
+        return frozenset(eid for eid, (given, _) in self.ages_given(before).items() if age.group(1) not in given)
 
     def aged(self, token: Token) -> bool:
         """True for a definite noun phrase with an age in it ("the 41-year-old chart-topper", "the 52-year-old")."""
