@@ -214,3 +214,20 @@ def test_people_stay_people_and_cued_titles_stay_works(nlp, text, person, title)
     labels = {m.text: m.label for m in doc._.mentions}
     assert labels.get(title) == "WORK_OF_ART", labels
     assert labels.get(person) == "PERSON", labels
+
+
+@pytest.mark.parametrize("text, ents, kept", [
+    # a person's first name where no work stands: the person
+    ("Kayla Brightwater is engaged. Kayla shared the news on Sunday.",
+     [("Kayla Brightwater", "PERSON"), ("Kayla", "WORK_OF_ART")], []),
+    ("Tobias Wren proposed in Maine. Friends say Tobias cried.",
+     [("Tobias Wren", "PERSON"), ("Tobias", "WORK_OF_ART")], []),
+    # a film named by a first name, written where a work stands
+    ("Ray Charles died in 2004. Jamie Foxx won an Oscar for Ray.",
+     [("Ray Charles", "PERSON"), ("Jamie Foxx", "PERSON"), ("Ray", "WORK_OF_ART")], ["Ray"]),
+    ("Alfie Moon is a character. Jude Law starred in the film Alfie.",
+     [("Alfie Moon", "PERSON"), ("Jude Law", "PERSON"), ("Alfie", "WORK_OF_ART")], ["Alfie"]),
+])
+def test_a_persons_first_name_is_a_title_only_where_a_work_stands(parse, text, ents, kept):
+    doc = WorkFilter(TitleScorer(SCORER))(parse(text, ents))
+    assert [e.text for e in doc.ents if e.label_ == "WORK_OF_ART"] == kept

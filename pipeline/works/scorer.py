@@ -67,7 +67,8 @@ class WorkFilter:
         rules, people = rule_index(doc), _person_words(doc)
         text = doc_text(doc)
         rejected = [(c, f) for c in candidates for f in [features(c, doc, rules, people)]
-                    if not self.scorer.accepts(f) or headline_only(c, text) and not _CUED.intersection(f)]
+                    if not self.scorer.accepts(f) or headline_only(c, text) and not _CUED.intersection(f)
+                    or first_name_only(f)]
         if rejected:
             doc.ents = relabel(doc, rejected)
         return doc
@@ -76,6 +77,20 @@ class WorkFilter:
 # A cue noun beside a title ("The film Gravity tops the chart", "the Wonder Woman movie"): a title even when only
 # the headline writes it.
 _CUED = frozenset({"after_cue_noun", "before_cue_noun", "quoted_after_cue_noun", "before_work_part"})
+
+
+# Where a work stands: quotation marks, a cue noun or a part noun beside it, a screen role after it, an owner's
+# possessive before it, a preposition or a relation's verb governing it ("won for Ray", "starred in Alfie").
+_WORK_CONTEXT = frozenset({"quoted", "after_cue_noun", "before_cue_noun", "quoted_after_cue_noun", "before_work_part",
+                           "before_screen_role", "after_possessive", "prev=in", "prev=for", "prev=on", "prev=of"})
+
+
+def first_name_only(feats: list[str]) -> bool:
+    """True for a one-word title that is the first name of a person of the article and stands nowhere a work does
+    ("Kayla" beside "Kayla Brightwater", "Tobias wrote"): celebrity news calls people by their first names, while a
+    film named so is written where a work stands ("Jamie Foxx won for Ray", "the film Alfie")."""
+    return "a_persons_first_name" in feats and not any(
+        f in _WORK_CONTEXT or f.startswith(("credit_cue=", "rule=cue", "governed_by=")) for f in feats)
 
 
 def headline_only(candidate: Candidate, text: str) -> bool:
