@@ -575,10 +575,22 @@ def _reject(rule: str, m: re.Match, span: Span, text: str) -> bool:
         # a capitalised neighbour makes it a name ("June Carter Cash", "Brian May")
         if nxt is not None and nxt.is_alpha and nxt.text[0].isupper() and nxt.lower_ not in CAL_WORDS:
             return True
+        # the first name of a person of the article, with no word of time before it: "June, 38, sat down",
+        # "according to June" beside "his wife, singer June Trammell"
+        according = prev_l == "to" and (_prev(span, 2) is not None and _prev(span, 2).lower_ == "according")
+        if (prev_l not in SETS["temporal_before"] or according) and _a_persons_first_name(span):
+            return True
         # a bare "May" is a name or the modal unless a preposition introduces it
         if _capitalised_word(prev) or m.group("mon") == "May":
             return True
     return False
+
+
+def _a_persons_first_name(span: Span) -> bool:
+    """True when the article names a person whose first name is the span's word ("June Trammell" for "June")."""
+    word = span.text
+    return any(e.label_ == "PERSON" and len(e) >= 2 and e[0].text == word and e.start != span.start
+               for e in span.doc.ents)
 
 
 def _name_modifier(prev: Optional[Token], span: Span) -> bool:

@@ -583,3 +583,9 @@ def test_the_environment_switch_adds_references():
     out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True).stdout
     assert out.strip() == str(sorted([("now", "PRESENT_REF", "DATE"), ("recently", "PAST_REF", "DATE"),
                                       ("the future", "FUTURE_REF", "DATE")]))
+
+
+def test_a_month_that_is_a_persons_first_name_is_no_date(nlp):
+    doc = run(nlp, "He credits his wife, singer June Trammell, with helping him. June, 38, sat down for the "
+                   "interview too, according to June. The tour starts in June and ends next June.")
+    assert [d.text for d in doc._.dates] == ["June", "next June"]
