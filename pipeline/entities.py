@@ -300,10 +300,13 @@ class _Cluster:
     mentions: list[Span] = field(default_factory=list)
     labels: Counter = field(default_factory=Counter)
     fixed_label: Optional[str] = None
+    full_name: Optional[str] = None  # a name no mention writes whole ("Grant Whitlock" of "Grant and Bea Whitlock")
 
     def name(self) -> str:
         forms = [" ".join(name_words(m.text)) for m in self.mentions]
         best = max(range(len(forms)), key=lambda k: (len(forms[k].split()), len(forms[k]), len(self.mentions[k].text), -k))
+        if self.full_name and len(self.full_name.split()) > len(forms[best].split()):
+            return self.full_name
         return canonical_name(self.mentions[best].text, forms[best])
 
 
@@ -432,6 +435,10 @@ class EntityResolver:
                 name = " ".join(words)
                 related[name] = related.get(name, True) and _relative_of(span)
         related_to = {name for name, only in related.items() if only}
+        # A first name coordinated before a full name shares its surname ("Grant and Bea Whitlock": Grant Whitlock).
+        shared = _shared_surnames(spans)
+        for name, words in shared.items():
+            full_names.setdefault(name, words)
         # Shorter full names that are part of a longer one ("Sherman-Palladino" inside "Amy Sherman-Palladino").
         # Not a venue's or a company's name a person's label mistook ("the Johnny Carson Theater").
         anchors = {n: w for n, w in full_names.items()
@@ -484,6 +491,8 @@ class EntityResolver:
                 if anchor is not None:
                     cluster = cluster_for("person:" + anchor)
                     cluster.fixed_label = "PERSON"
+                    if anchor in shared:
+                        cluster.full_name = anchor
                 else:
                     cluster = cluster_for("name:" + text)
             cluster.mentions.append(span)
@@ -494,7 +503,8 @@ class EntityResolver:
         text = doc_text(doc)
         # What NER (the model and the entertainment rules) said, to tell which labels resolution corrected.
         ner_labels = {i: ent.label_ for ent in doc.ents for i in range(ent.start, ent.end)}
-        spans = self._add_work_mentions(doc, text, self._candidates(doc, text))
+        spans = _couples_split(self._add_work_mentions(doc, text, self._candidates(doc, text)))
+        spans = _with_coordinated_first_names(spans)
         spans.sort(key=lambda s: s.start)
         entities: dict[str, Entity] = {}
         mentions: list[Mention] = []
@@ -523,6 +533,56 @@ class EntityResolver:
         doc._.entities = list(entities.values())
         doc._.mentions = mentions
         return doc
+
+
+def _shared_surnames(spans: list[Span]) -> dict[str, list[str]]:
+    """Return {full name: its words} for first names written alone before "and" and a full name, which share its
+    surname: "Grant and Bea Whitlock", "David and Victoria Beckham" (a known first name, not the end of a longer
+    name: "Tom Cruise and Katie Holmes" shares nothing)."""
+    found: dict[str, list[str]] = {}
+    for span in spans:
+        words = name_words(span.text)
+        doc, i = span.doc, span.start
+        if span.label_ != "PERSON" or len(words) < 2 or i < 2 or doc[i - 1].lower_ != "and":
+            continue
+        first = doc[i - 2]
+        if not (first.is_alpha and first.is_title and first.lower_ in FIRST_NAMES) \
+                or i > 2 and doc[i - 3].is_alpha and doc[i - 3].text[:1].isupper() and not doc[i - 3].is_sent_start:
+            continue
+        if any(s.start <= i - 2 < s.end and s.end - s.start > 1 for s in spans):
+            continue
+        name = [first.text] + words[1:]
+        found.setdefault(" ".join(name), name)
+    return found
+
+
+def _with_coordinated_first_names(spans: list[Span]) -> list[Span]:
+    """Return `spans` with a PERSON span for an untagged first name before "and" and a full name ("David and
+    Victoria Beckham" when only "Victoria Beckham" was found)."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    added = []
+    for span in spans:
+        i = span.start
+        if span.label_ == "PERSON" and len(span) >= 2 and i >= 2 and span.doc[i - 1].lower_ == "and" \
+                and i - 2 not in taken and span.doc[i - 2].is_title and span.doc[i - 2].lower_ in FIRST_NAMES:
+            added.append(Span(span.doc, i - 2, i - 1, label="PERSON"))
+    return spans + added
+
+
+def _couples_split(spans: list[Span]) -> list[Span]:
+    """Return `spans` with one span of two first names and a surname split in two people ("Grant and Bea Whitlock"
+    taken as one name or title: "Grant" and "Bea Whitlock")."""
+    out = []
+    for span in spans:
+        words = [t for t in span]
+        if span.label_ in ("PERSON", "WORK_OF_ART", "ORG") and len(words) >= 4 and words[1].lower_ == "and" \
+                and words[0].is_title and words[0].lower_ in FIRST_NAMES and words[2].is_title \
+                and words[2].lower_ in FIRST_NAMES and all(t.is_alpha and t.is_title for t in words[3:]):
+            doc = span.doc
+            out += [Span(doc, span.start, span.start + 1, label="PERSON"), Span(doc, span.start + 2, span.end, label="PERSON")]
+        else:
+            out.append(span)
+    return out
 
 
 def _contains(longer: list[str], shorter: list[str]) -> bool:

@@ -312,3 +312,17 @@ def test_a_descriptions_article_before_a_title_named_without_it_is_no_part_of_it
     found = [(m.text, m.label) for m in doc._.mentions]
     assert found.count((ents[1][0], "WORK_OF_ART")) == 2
     assert not [m for m in doc._.mentions if m.text.startswith("the ")]
+
+
+@pytest.mark.parametrize("text, mention, expected", [
+    ('Grant and Bea Whitlock are still fans of each other. "The hardest part was that she is a much better actor," '
+     'Grant said.', "Grant", "person:grant-whitlock"),
+    ('David and Victoria Beckham hosted a dinner on Friday. "We are so proud of everyone here tonight," David said.',
+     "David", "person:david-beckham"),
+    # the end of a longer name shares nothing
+    ('Tom Cruise and Katie Holmes were there. "It was a lovely night for a good cause," Tom said.', "Tom",
+     "person:tom-cruise"),
+])
+def test_a_first_name_coordinated_before_a_full_name_shares_its_surname(nlp, text, mention, expected):
+    doc = make_doc(nlp, "A night out\n\n" + text)
+    assert [m.entity_id for m in doc._.mentions if m.text == mention][-1] == expected
