@@ -371,3 +371,18 @@ def test_an_object_relative_with_another_verb_or_an_object_states_nothing(nlp, t
 def test_a_broadcaster_named_as_such_makes_nothing(nlp):
     doc = make_doc(nlp, 'Lakeshore Television, which airs the sitcom "Maple & Main," renewed it on Monday.')
     assert not any(r.subject == "Lakeshore Television" for r in doc._.relations)
+
+
+@pytest.mark.parametrize("text, subject, work, fact", [
+    ("Tobias Wren, who hosts the cooking competition series Knife Fight Fridays, is engaged.", "Tobias Wren",
+     "Knife Fight Fridays", ("cast_member", None)),
+    ("Ann Lee stars in the cult teen drama Westbrook High.", "Ann Lee", "Westbrook High", ("cast_member", None)),
+    ("Mia Park directed the acclaimed crime drama Salt Roads.", "Mia Park", "Salt Roads", ("creator_work", "director")),
+])
+def test_nouns_modifying_the_kind_before_a_title_are_skipped(nlp, text, subject, work, fact):
+    assert _all_stated(nlp, text, subject, work) == {fact}
+
+
+def test_an_organisation_wins_no_award_category(nlp):
+    text = ("The Chicago Film Critics Association named Imelda Staunton best actress for Vera Drake.")
+    assert ("cast_member", None) not in _all_stated(nlp, text, "The Chicago Film Critics Association", "Vera Drake")

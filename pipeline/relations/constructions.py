@@ -200,9 +200,10 @@ def _perfect(words: list[str], seq: list[tuple[str, str]]) -> tuple[list[str], l
 
 
 def _trim_kind(seq: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Drop the kind nouns ending the stretch before a title and their modifiers ("in the 2014 thriller W")."""
+    """Drop the kind nouns ending the stretch before a title and their modifiers ("in the 2014 thriller W", "hosts the
+    cooking competition series W", "stars in the cult teen drama W")."""
     if seq and seq[-1][0] == "K":
-        while seq and (seq[-1][0] == "K" or seq[-1][1] in ("CD", "JJ")):  # "the hit sitcom", "the 2014 thriller"
+        while seq and (seq[-1][0] == "K" or seq[-1][1] in ("CD", "JJ", "NN", "VBG")):  # "the hit sitcom"
             seq = seq[:-1]
     return seq
 
@@ -227,7 +228,7 @@ def _stated(view: DocView, cand: Candidate, stretch: Optional[Stretch]) -> Optio
         if len(words) == 3 and words[1:] == ["P", "in"] and _GROUP.get(words[0]) == "director" \
                 and seq[0][1] in ("VBD", "VBZ", "VBP"):
             return "creator_work", "director"  # "X directed Y in the 2014 thriller W"
-        if words[-1:] == ["for"]:
+        if words[-1:] == ["for"] and cand.subject_label == "PERSON":  # a critics' association names, wins nothing
             award = _award(view, words, s0)
             if award is not None:
                 return award
