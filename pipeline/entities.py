@@ -535,23 +535,29 @@ class EntityResolver:
         return doc
 
 
+def _coordinated_first_name(span: Span) -> Optional[int]:
+    """Return the token of a first name written alone before "and" and the full name `span` ("Grant and Bea
+    Whitlock", "David and Victoria Beckham"): a known first name, not the end of a longer name ("Tom Cruise and
+    Katie Holmes"); else None."""
+    doc, i = span.doc, span.start
+    if span.label_ != "PERSON" or len(name_words(span.text)) < 2 or i < 2 or doc[i - 1].lower_ != "and":
+        return None
+    first = doc[i - 2]
+    if not (first.is_alpha and first.is_title and first.lower_ in FIRST_NAMES) \
+            or i > 2 and doc[i - 3].is_alpha and doc[i - 3].text[:1].isupper() and not doc[i - 3].is_sent_start:
+        return None
+    return i - 2
+
+
 def _shared_surnames(spans: list[Span]) -> dict[str, list[str]]:
     """Return {full name: its words} for first names written alone before "and" and a full name, which share its
-    surname: "Grant and Bea Whitlock", "David and Victoria Beckham" (a known first name, not the end of a longer
-    name: "Tom Cruise and Katie Holmes" shares nothing)."""
+    surname (see `_coordinated_first_name`: "Grant and Bea Whitlock" gives Grant Whitlock)."""
     found: dict[str, list[str]] = {}
     for span in spans:
-        words = name_words(span.text)
-        doc, i = span.doc, span.start
-        if span.label_ != "PERSON" or len(words) < 2 or i < 2 or doc[i - 1].lower_ != "and":
+        first = _coordinated_first_name(span)
+        if first is None or any(s.start <= first < s.end and s.end - s.start > 1 for s in spans):
             continue
-        first = doc[i - 2]
-        if not (first.is_alpha and first.is_title and first.lower_ in FIRST_NAMES) \
-                or i > 2 and doc[i - 3].is_alpha and doc[i - 3].text[:1].isupper() and not doc[i - 3].is_sent_start:
-            continue
-        if any(s.start <= i - 2 < s.end and s.end - s.start > 1 for s in spans):
-            continue
-        name = [first.text] + words[1:]
+        name = [span.doc[first].text] + name_words(span.text)[1:]
         found.setdefault(" ".join(name), name)
     return found
 
@@ -562,10 +568,9 @@ def _with_coordinated_first_names(spans: list[Span]) -> list[Span]:
     taken = {i for s in spans for i in range(s.start, s.end)}
     added = []
     for span in spans:
-        i = span.start
-        if span.label_ == "PERSON" and len(span) >= 2 and i >= 2 and span.doc[i - 1].lower_ == "and" \
-                and i - 2 not in taken and span.doc[i - 2].is_title and span.doc[i - 2].lower_ in FIRST_NAMES:
-            added.append(Span(span.doc, i - 2, i - 1, label="PERSON"))
+        first = _coordinated_first_name(span)
+        if first is not None and first not in taken:
+            added.append(Span(span.doc, first, first + 1, label="PERSON"))
     return spans + added
 
 

@@ -491,7 +491,7 @@ def _honoured(span: Span) -> bool:
 def speaks(span: Span) -> bool:
     """True when the span names who speaks: the subject of a reporting verb ("Streep told Vogue"), or the name
     signing a quotation after a dash (`"…" - Tom Reed`, `"…" ― Tom Reed, Variety`)."""
-    if not all(is_name_word(t.text) or _hyphenated(span.doc, t.i) for t in span):  # "Valdez-Hart shot back"
+    if not all(is_name_word(t.text) or hyphen_joins(span.doc, t.i) for t in span):  # "Valdez-Hart shot back"
         return False
     root = span.root
     return root.dep_ == "nsubj" and root.head.lemma_.lower() in SPEECH_VERBS or _signs_quote(span)
@@ -728,7 +728,7 @@ def speaking_names(doc: Doc, spans: list[Span], tokens: Optional[TokenArrays] = 
         while start > 0:
             if doc[start - 1].head.i == tok.i and doc[start - 1].dep_ == "compound" and doc[start - 1].text[:1].isupper():
                 start -= 1
-            elif start > 1 and _hyphenated(doc, start - 1):
+            elif start > 1 and hyphen_joins(doc, start - 1):
                 start -= 2  # "Agathe Moreau-Lind said": the surname's first part, and the words before it
             elif start < tok.i and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha \
                     and doc[start - 1].head.i == doc[start].head.i and doc[start - 1].dep_ in ("compound", "det"):
@@ -747,7 +747,7 @@ def speaking_names(doc: Doc, spans: list[Span], tokens: Optional[TokenArrays] = 
             and run.text.lower() not in STOP_WORDS
         if shouted or len(run) > 1 and run[-1].lower_ in ORG_WORDS:
             found.append(Span(doc, run.start, run.end, label="ORG"))
-        elif dep == "nsubj" and all(t.tag_ == "NNP" and t.is_alpha and not t.is_upper or _hyphenated(doc, t.i)
+        elif dep == "nsubj" and all(t.tag_ == "NNP" and t.is_alpha and not t.is_upper or hyphen_joins(doc, t.i)
                                     for t in run) \
                 and run.text.lower() not in STOP_WORDS | DESCRIPTORS and run[-1].lower_ not in ORG_WORDS | HEADLINE_WORDS:
             # ("Chairman of the judges, critic Bernard Lusk, said": a capitalised role opening the sentence is none)
@@ -756,10 +756,11 @@ def speaking_names(doc: Doc, spans: list[Span], tokens: Optional[TokenArrays] = 
     return found
 
 
-def _hyphenated(doc: Doc, i: int) -> bool:
+def hyphen_joins(doc: Doc, i: int) -> bool:
     """True when token `i` is a hyphen joining two capitalised words with no space ("Moreau-Lind")."""
-    return 0 < i < len(doc) - 1 and doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_ \
-        and doc[i - 1].is_alpha and doc[i - 1].text[:1].isupper() and doc[i + 1].text[:1].isupper()
+    return 0 < i < len(doc) - 1 and doc[i].text in ("-", "‐") and not doc[i - 1].whitespace_ \
+        and not doc[i].whitespace_ and doc[i - 1].is_alpha and doc[i + 1].is_alpha \
+        and doc[i - 1].text[:1].isupper() and doc[i + 1].text[:1].isupper()
 
 
 def _capitalised_run_before(doc: Doc, i: int) -> Optional[int]:

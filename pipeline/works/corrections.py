@@ -46,7 +46,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..entities import add_rule_spans, load_json
-from ..names import COMPANY_WORDS, DEMONYMS, FIRST_NAMES, HONORIFICS, ORG_WORDS, speaks
+from ..names import COMPANY_WORDS, DEMONYMS, FIRST_NAMES, HONORIFICS, ORG_WORDS, hyphen_joins, speaks
 from ..records import doc_text
 from ..tokens import TokenArrays
 from .shapes import (LIST_JOINERS, LIST_NOUNS, MAKER_VERBS, NAMES_OF_PEOPLE_AND_GROUPS, POSSESSIVES, VENUE_HEADS,
@@ -883,25 +883,18 @@ class PersonEvidence:
         return False
 
 
-def _hyphen_joins(doc: Doc, i: int) -> bool:
-    """True when token `i` is a hyphen written between two capitalised words with no space ("Moreau-Lind")."""
-    return 0 < i < len(doc) - 1 and doc[i].text in ("-", "‐") and not doc[i - 1].whitespace_ \
-        and not doc[i].whitespace_ and doc[i - 1].is_alpha and doc[i + 1].is_alpha \
-        and doc[i - 1].text[:1].isupper() and doc[i + 1].text[:1].isupper()
-
-
 def hyphenated_name(ent: Span) -> Span | None:
     """Return a person's name the model cut at a hyphen, whole: "Agathe Moreau-Lind" when only "Lind" was found
     (with the first name before it when it is a known one), "Gina Valdez-Hart" when only "Gina Valdez" was; None
     when the name is whole."""
     doc = ent.doc
     start, end = ent.start, ent.end
-    while _hyphen_joins(doc, start - 1) and not doc[start - 2].ent_type_:
+    while hyphen_joins(doc, start - 1) and not doc[start - 2].ent_type_:
         start -= 2
     if start < ent.start and start > 0 and doc[start - 1].lower_ in FIRST_NAMES and doc[start - 1].is_title \
             and not doc[start - 1].ent_type_:
         start -= 1
-    while _hyphen_joins(doc, end) and not doc[end + 1].ent_type_:
+    while hyphen_joins(doc, end) and not doc[end + 1].ent_type_:
         end += 2
     return Span(doc, start, end, label="PERSON") if (start, end) != (ent.start, ent.end) else None
 
