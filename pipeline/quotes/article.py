@@ -132,17 +132,19 @@ class Article(FrameRules, SpeakerResolution):
         return {eid: g for eid, v in votes.items() if (g := _majority(v)) is not None}
 
     def _next_pronoun(self, m, span: Span) -> Optional[str]:
-        """Return the gender of the first he/she/his/her after a subject name in its sentence ("Size said he …"),
-        when no other person is named in between and the pronoun is not inside a quotation."""
+        """Return the gender most of the he/she/his/her after a subject name in its sentence give ("Size said he
+        …"), up to the next person named or quotation; None when they tie. A reported clause may open on someone
+        else ("Brisco said her death shaped every track on his album, which he produced"): the first alone misleads."""
         verb = governing_verb(span.root, self.lex.person_roles)
         if verb is None:
             return None
+        found = []
         for t in span.sent[span.end - span.sent.start :]:
             if t.ent_type_ == "PERSON" or self.in_quote(t.idx):
-                return None
+                break
             if t.lower_ in GENDERED_PRONOUNS and not _object_of(t, verb):
-                return GENDERED_PRONOUNS[t.lower_]
-        return None
+                found.append(GENDERED_PRONOUNS[t.lower_])
+        return _majority(found)
 
     def _speaker_for_mention(self, mention, text: str, method: str, confidence: float) -> Speaker:
         ent = self.entities.get(mention.entity_id)

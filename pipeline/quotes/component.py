@@ -65,8 +65,10 @@ class QuoteAttribution:
                 continue  # a short quotation, attributed only for the quotes after it (see `scan.short_speech`)
             if q.paragraph == 0 and not attribution.speaker.name and article is not None:
                 # Headline words no one is found saying paraphrase the report the first sentence cites ("Melania
-                # Trump 'will wear Ralph Lauren …'" over "…, Women's Wear Daily reported"), else no one named.
-                attribution = article.lead_report()
+                # Trump 'will wear Ralph Lauren …'" over "…, Women's Wear Daily reported"), else no one named (the
+                # words that name no one, "the rep said", kept as written).
+                lead = article.lead_report()
+                attribution = lead if lead.speaker.name else attribution
             s = attribution.speaker
             quotes.append(
                 Quote(

@@ -88,7 +88,8 @@ class FrameRules:
             if phrase:
                 found.append((t, self.doc[t.i : t.i + len(phrase)].text))
             elif t.lemma_.lower() in self.lex.verbs and t.pos_ in {"VERB", "AUX", "NOUN", "PROPN"} \
-                    and not (t.pos_ in {"NOUN", "PROPN"} and _used_as_noun(t)) and not _hearsay(t):
+                    and not (t.pos_ in {"NOUN", "PROPN"} and _used_as_noun(t)) and not _hearsay(t) \
+                    and t.dep_ not in {"csubj", "csubjpass"}:  # "… that writing the book was …" reports nothing
                 objects = self.lex.verbs_with_object.get(t.lemma_.lower())
                 if objects is None or t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ in objects:
                     found.append((t, t.text))
@@ -128,6 +129,8 @@ class FrameRules:
             if not cues:
                 continue
             cue, cue_text = cues[-1] if side == "head" else _main_cue(cues)
+            if side == "tail" and cue.lower_ == "according" and head is not None and self.cues(*head):
+                continue  # "X told a radio station that it was "…," according to TMZ": X said it, TMZ reports it
             attribution = self.attribute_cue(cue, cue_text, region, q, f"cue-{side}")
             if attribution is not None:
                 return attribution, True
@@ -342,6 +345,11 @@ class FrameRules:
                                  for t in s.doc[subject.right_edge.i + 1 : s.left_edge.i])]
                 if named and subject.pos_ in {"NOUN", "PROPN", "X"} and subject.ent_type_ != "PERSON":
                     subject = named[0]
+                elif subject.pos_ == "NOUN" and subject.ent_type_ != "PERSON":
+                    # "Outside court, Mr Dube said", "After the show, Tova Reyes told": a phrase set off by a comma
+                    # before the name is no subject of the verb.
+                    subject = next((s for s in subjects if s.ent_type_ == "PERSON" and s.i > subject.i and any(
+                        t.text == "," for t in s.doc[subject.right_edge.i + 1 : s.left_edge.i])), subject)
                 subject = self.person_of_group(subject) or subject
                 subject = self.equated_name(subject)
                 if subject.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl":
