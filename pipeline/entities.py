@@ -640,6 +640,10 @@ def _person_anchor(words: list[str], anchors: dict[str, list[str]], span: Span, 
         if len(narrated) == 1:
             return narrated[0]
         same = narrated or same
+        # Only one holder named yet: "Hallie Brandt … Brandt wrote" before her sister Tessa Brandt is introduced.
+        earlier = [n for n in same if 0 <= article.find(n) < span.start_char]
+        if len(earlier) == 1:
+            return earlier[0]
         # Family members who share a surname: the article calls all but one of them by first name ("Nora also
         # weighed in"), and the surname alone is the one it does not ("Price later thanked fans" is Liam Price).
         unfamiliar = [n for n in same if not _first_name_alone(anchors[n], article)]

@@ -326,3 +326,22 @@ def test_a_descriptions_article_before_a_title_named_without_it_is_no_part_of_it
 def test_a_first_name_coordinated_before_a_full_name_shares_its_surname(nlp, text, mention, expected):
     doc = make_doc(nlp, "A night out\n\n" + text)
     assert [m.entity_id for m in doc._.mentions if m.text == mention][-1] == expected
+
+
+@pytest.mark.parametrize("text, ents, expected", [
+    # a surname written while only one holder has been named is that holder's, whatever comes later
+    ("Hallie Brandt had a baby girl. Brandt wrote that she was thrilled. Hallie called her sister Tessa Brandt "
+     "first. Their mother, Deborah Brandt, was at the hospital.",
+     [("Hallie Brandt", "PERSON"), ("Brandt", "PERSON"), ("Hallie", "PERSON"), ("Tessa Brandt", "PERSON"),
+      ("Deborah Brandt", "PERSON")], "Hallie Brandt"),
+    ("Striker Leon Achebe scored twice. Achebe said the win was for the fans. His father, Sam Achebe, coached him "
+     "as a boy, and Sam still watches every game.",
+     [("Leon Achebe", "PERSON"), ("Achebe", "PERSON"), ("Sam Achebe", "PERSON"), ("Sam", "PERSON")], "Leon Achebe"),
+    ("Mira Solano has a new album. Solano told fans it was her best. Her brother, Dario Solano, produced it.",
+     [("Mira Solano", "PERSON"), ("Solano", "PERSON"), ("Dario Solano", "PERSON")], "Mira Solano"),
+])
+def test_a_surname_before_a_second_holder_is_named_is_the_first_holders(nlp, text, ents, expected):
+    doc = _resolve(nlp, text, ents)
+    names = {e.entity_id: e.name for e in doc._.entities}
+    first = [m for m in doc._.mentions if m.text == ents[1][0]][0]
+    assert names[first.entity_id] == expected
