@@ -473,8 +473,10 @@ def _surname_acts_alone(span: Span, at: dict[str, list[int]], tagged: bool = Fal
         t = doc[i]
         if span.start <= i < span.end:
             continue
-        # alone: no capitalised word before it, and no entity or only this word's own
-        after_word = t.i > 0 and doc[t.i - 1].is_alpha and not doc[t.i - 1].text[:1].islower()
+        # alone: no capitalised word before it but a sentence's opening adverb or conjunction ("Later Fisk asked",
+        # "When Fisk asked"), and no entity or only this word's own
+        after_word = t.i > 0 and doc[t.i - 1].is_alpha and not doc[t.i - 1].text[:1].islower() \
+            and doc[t.i - 1].pos_ not in {"ADV", "SCONJ", "CCONJ"}
         own_entity = t.ent_iob_ == "B" and (t.i + 1 == len(doc) or doc[t.i + 1].ent_iob_ != "I")
         alone = own_entity and t.ent_type_ == "PERSON" if tagged else t.ent_type_ == "" or own_entity
         if alone and not after_word and _acts_as_person(doc[t.i : t.i + 1]):

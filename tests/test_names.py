@@ -521,6 +521,13 @@ def _labelled(nlp, text: str, labels: dict[str, str]) -> list[Span]:
          {"Cat Dorley": "WORK_OF_ART", "Dorley": "PERSON"}, "Cat Dorley", "PERSON"),
         ("The show made a star of Stefan Tonelli. Tonelli, 41, said he had no plans to leave.",
          {"Stefan Tonelli": "WORK_OF_ART", "Tonelli": "PERSON"}, "Stefan Tonelli", "PERSON"),
+        # a sentence's opening adverb or conjunction before the surname leaves it alone
+        ("The actress told the magazine's Dana Fiske she was done. Later Fiske asked about her next film.",
+         {"Dana Fiske": "WORK_OF_ART", "Fiske": "PERSON"}, "Dana Fiske", "PERSON"),
+        ('Fans met Cal Brody at the gala. When Brody said "thank you", they cheered for a full minute.',
+         {"Cal Brody": "WORK_OF_ART", "Brody": "PERSON"}, "Cal Brody", "PERSON"),
+        ("Critics praised Lena Marsh on Friday. Then Marsh told reporters she would tour in spring.",
+         {"Lena Marsh": "WORK_OF_ART", "Marsh": "PERSON"}, "Lena Marsh", "PERSON"),
         # the title's last word alone is no person the model found
         ("Slade sang Merry Christmas Everybody. Everybody said it was their best.",
          {"Merry Christmas Everybody": "WORK_OF_ART", "Slade": "PERSON"}, "Merry Christmas Everybody", "WORK_OF_ART"),
