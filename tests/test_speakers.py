@@ -1809,3 +1809,42 @@ def test_according_to_after_a_framed_quote_names_the_report_not_the_speaker(nlp,
 def test_according_to_alone_still_names_the_source(nlp):
     text = 'The party ran late. "Everyone sang happy birthday to the host at midnight," according to Us Weekly.'
     assert quotes_of(nlp, text)[-1].speaker == "Us Weekly"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Tom Hale has died aged 88. His son, the television producer Simon Hale, said his father had been "working on '
+     'his lines until the very end".', "Simon Hale"),
+    ('The play opened in 1962. When it did, the critic of The Times, Harold Penn, dismissed it as "a long evening in a '
+     'cold kitchen".', "Harold Penn"),
+    ('The festival will go ahead. Mr Eavis\' daughter Emily Eavis said they were "going as far as we can" to stop '
+     'touts.', "Emily Eavis"),
+    ('Comedy is changing. Last week Only Fools and Horses star David Jason said British TV was "too safe and too '
+     'cheap".', "David Jason"),
+    ('The band split in May. Their manager, Rosa Lind, told reporters: "They simply ran out of road after ten years."',
+     "Rosa Lind"),
+])
+def test_a_name_closing_the_subject_before_its_verb_speaks(nlp, text, speaker):
+    """The name set off by commas, or right after the noun or role it names, at the end of the subject phrase."""
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Vera Lane stars in the series. Her on-screen love interest, Declan Marsh, who plays sheriff Beau Whitacre, '
+     'posted a photo with the caption: "Last day on set. Somebody please water my plants."', "Declan Marsh"),
+    ('Tom Reed has a new film. The mother of Tom Reed said: "I have never been prouder of anyone in my whole life."',
+     None),
+])
+def test_a_name_inside_a_clause_or_after_of_does_not_close_the_subject(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('The album divided critics. Mark Tully of Q dismissed it as "a dull record that goes nowhere at all".',
+     "Mark Tully"),
+    ('The show was cancelled. Writer Ann Vole condemned the decision as "a cowardly act by a frightened channel".',
+     "Ann Vole"),
+    ('The singer was praised. Critic Jo Marr applauded what she termed "the bravest record of the decade".',
+     "Jo Marr"),
+])
+def test_verbs_of_judging_frame_a_quote(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker

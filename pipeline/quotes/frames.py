@@ -303,6 +303,34 @@ class FrameRules:
         speaker = self.resolve(subject, q.open)
         return Attribution(speaker, cue, cue_text, self.outlet(cue), rule)
 
+    def name_closing_subject(self, subject: Token, verb: Token) -> Optional[Token]:
+        """Return the last token of the person's name that closes a common-noun subject right before its verb, set
+        off by a comma or right after the noun or a role ("His son, the television producer Simon Hale, said", "the
+        critic of The Times, Harold Penn, dismissed", "Mr Eavis' daughter Emily said"), else None. A name after
+        another word ("The mother of Tom Reed said", "a friend who met Tom Reed said") is not the subject."""
+        doc = subject.doc
+        j = verb.i - 1
+        if j > subject.i and doc[j].text == ",":
+            j -= 1
+        if j <= subject.i or self.in_quote(doc[j].idx):
+            return None
+        mention = self.mention_at(doc[j])
+        if mention is None or mention.label != "PERSON" or mention.end_char != doc[j].idx + len(doc[j].text):
+            return None
+        name = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+        if name is None or name.start <= subject.i:
+            return None
+        # Not a name inside a clause of the subject ("Declan Marsh, who plays sheriff Beau Whitacre, tweeted").
+        head = doc[j]
+        while head.i != verb.i and head.head.i != head.i:
+            head = head.head
+            if head.i != verb.i and head.pos_ in {"VERB", "AUX"}:
+                return None
+        before = doc[name.start - 1]
+        if before.i == subject.i or before.text == "," or before.lemma_.lower() in self.lex.person_roles:
+            return doc[j]
+        return None
+
     def equated_name(self, subject: Token) -> Token:
         """Return the name a role noun subject is equated with by "be" ("The first star to send her wishes was Rory
         Blanchard, writing: …"), else the subject."""
@@ -350,6 +378,9 @@ class FrameRules:
                     # before the name is no subject of the verb.
                     subject = next((s for s in subjects if s.ent_type_ == "PERSON" and s.i > subject.i and any(
                         t.text == "," for t in s.doc[subject.right_edge.i + 1 : s.left_edge.i])), subject)
+                if subject.pos_ == "NOUN" and subject.ent_type_ != "PERSON" or subject.ent_type_ == "WORK_OF_ART":
+                    # (a title the parser made the subject: "Only Fools and Horses star David Jason said")
+                    subject = self.name_closing_subject(subject, verb) or subject
                 subject = self.person_of_group(subject) or subject
                 subject = self.equated_name(subject)
                 if subject.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl":
