@@ -172,6 +172,9 @@ def trim_name(span: Span) -> Optional[Span]:
         end -= 1
         while end > start and doc[end - 1].text in _TRAILING_MARKS:
             end -= 1
+    if end - start == 1 and label == "PERSON" and doc[start].lower_.rstrip(":") in HEADLINE_WORDS \
+            and doc[start].lower_ not in FIRST_NAMES and not doc[start].is_sent_start:
+        return None  # a headline's verb the model took for a name of its own ("Hank Dollar, 78, Says '…'")
     if label == "PERSON" and end - start >= 3 and doc[start + 1].lower_ in FIRST_NAMES \
             and doc[start + 1].lower_ not in NAME_PARTICLES and doc[start + 1].whitespace_ \
             and doc[start].lower_ not in FIRST_NAMES and _AGENT_NOUN.search(doc[start].lower_) \

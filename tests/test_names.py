@@ -54,6 +54,29 @@ def test_a_name_holding_a_headline_word_stays_whole(nlp, words):
     assert trim_name(Span(doc, 0, len(doc), label="PERSON")).text == " ".join(words)
 
 
+@pytest.mark.parametrize("headline, word", [
+    ("Veteran Star Hank Dollar, 78, Says 'I'm Not Done Yet' After Surgery", "Says"),
+    ("Mia Lane Reveals Baby's Name", "Reveals"),
+    ("Tom Reed, 41, Admits 'I Was Wrong'", "Admits"),
+])
+def test_a_headline_verb_taken_for_a_name_of_its_own_is_no_name(nlp, headline, word):
+    doc = nlp.make_doc(headline)
+    i = next(t.i for t in doc if t.text == word)
+    assert trim_name(Span(doc, i, i + 1, label="PERSON")) is None
+
+
+def test_a_first_name_spelled_like_a_headline_word_stays_a_name(nlp):
+    doc = nlp.make_doc("Critics loved it, and Will said so.")
+    i = next(t.i for t in doc if t.text == "Will")
+    assert trim_name(Span(doc, i, i + 1, label="PERSON")).text == "Will"
+
+
+def test_a_headline_quote_after_a_name_and_age_is_the_named_persons(nlp):
+    doc = make_doc(nlp, "Veteran Star Hank Dollar, 78, Says 'I'm Not Done Yet' After Heart Surgery\n\nCountry singer "
+                        "Hank Dollar is recovering after heart surgery, his family said on Monday.")
+    assert [q.speaker for q in doc._.quotes] == ["Hank Dollar"]
+
+
 def test_a_role_word_alone_is_not_trimmed_away(nlp):
     doc = nlp.make_doc("Director")
     assert trim_name(Span(doc, 0, 1, label="PERSON")).text == "Director"

@@ -1848,3 +1848,26 @@ def test_a_name_inside_a_clause_or_after_of_does_not_close_the_subject(nlp, text
 ])
 def test_verbs_of_judging_frame_a_quote(nlp, text, speaker):
     assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('The autopsy report released by the Travis County Medical Examiner\'s Office on Friday listed drowning as the '
+     'cause. "The decedent was found in six feet of water near a private dock," the report said.',
+     "Travis County Medical Examiner's Office"),
+    ('The Harbour Police Department published its report on Monday. "No third party was involved at any stage," the '
+     'report said.', "Harbour Police Department"),
+    ('A report from the Broadcasting Standards Council was published on Tuesday. "The programme breached the code '
+     'on two counts," the report said.', "Broadcasting Standards Council"),
+    # the nearest mention naming an organisation, not one in a relative clause nor a platform it was posted on
+    ('Tests found a sedative, according to a report by the Lakeland Coroner\'s Office. The report from the coroner, '
+     'which was posted on Twitter, gave few details. "The death was an accident, with no one else involved," the '
+     'report said.', "Lakeland Coroner's Office"),
+])
+def test_the_report_said_is_the_organisation_that_issued_it(nlp, text, speaker):
+    assert (quotes_of(nlp, text)[-1].speaker or "").removeprefix("the ").removeprefix("The ") == speaker
+
+
+def test_a_report_no_organisation_issued_stays_unresolved(nlp):
+    text = ('Singer Mia Lane was found dead at home. "There were no signs of a struggle in the house at all," the '
+            'report said.')
+    assert quotes_of(nlp, text)[-1].speaker is None

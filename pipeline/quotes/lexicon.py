@@ -32,6 +32,7 @@ class Lexicon:
     pronouns: dict  # pronoun → "m" | "f" | "org"
     verbs_with_object: dict  # verb → the objects it needs to report speech ("put" → "it")
     written_objects: frozenset
+    issued_objects: frozenset  # what an organisation issues and is quoted from ("the report said": its issuer)
     question_verbs: frozenset  # "Kimmel asked him …": the one asked answers
     forms: dict  # name → compiled pattern of an attribution without a reporting verb
     character_before: re.Pattern
@@ -66,6 +67,7 @@ class Lexicon:
             pronouns=dict(cues["pronouns"]),
             verbs_with_object={v: frozenset(o) for v, o in cues["verbs_with_object"].items()},
             written_objects=frozenset(cues["written_objects"]),
+            issued_objects=frozenset(cues["issued_objects"]),
             question_verbs=frozenset(cues["question_verbs"]),
             forms={name: re.compile(pattern) for name, pattern in cues["forms"].items()},
             character_before=re.compile(cues["character_contexts"]["before"], re.IGNORECASE),

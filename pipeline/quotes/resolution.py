@@ -103,6 +103,10 @@ class SpeakerResolution:
             named = self.named_after_roles(token)
             if named is not None:
                 return named
+        if lemma in self.lex.issued_objects and depth == 0 and self.definite(token):
+            issuer = self.issuer_of(token)
+            if issuer is not None:
+                return replace(self._speaker_for_mention(issuer, self.noun_phrase(token), "role-noun", 0.6), gender=None)
         if lemma in self.lex.written_objects and lemma not in self.lex.org_roles and depth == 0:
             return self.writer_of(token, pos)
         if lemma in self.lex.org_voices and token.tag_ == "NNS":
@@ -269,6 +273,27 @@ class SpeakerResolution:
             return self.author_before(token, pos, text)
         found = self.resolve(holder, pos, depth=1)
         return replace(found, text=text, method="role-noun", confidence=min(found.confidence, 0.6)) if found.name else replace(UNRESOLVED, text=text)
+
+    def issuer_of(self, token: Token):
+        """Return the organisation's mention that the article names as issuing the thing `token` refers back to
+        ("The autopsy report released by the Travis County Medical Examiner's Office … 'the report said'", "the
+        coroner's office's report", "The office released its report"): the nearest earlier mention of the same
+        noun outside quotations whose phrase or verb names an organisation; None when none does."""
+        lemma = token.lemma_.lower()
+        for earlier in reversed(self.doc[: token.i]):
+            if earlier.lemma_.lower() != lemma or self.in_quote(earlier.idx):
+                continue
+            clauses = {c.i for r in earlier.children if r.dep_ == "relcl" for c in r.subtree}
+            near = [c for c in earlier.subtree if c.i != earlier.i and c.i not in clauses]
+            if earlier.dep_ in {"dobj", "nsubjpass"}:
+                near += [c for c in earlier.head.children if c.dep_ in {"nsubj", "agent"}]
+            for t in near:
+                for x in (t, *(a for a in t.children if a.dep_ == "pobj")):
+                    mention = self.mention_at(x)
+                    if mention is not None and mention.label == "ORG" and not self.in_quote(x.idx) \
+                            and mention.text not in self.lex.platforms:
+                        return mention
+        return None
 
     def author_before(self, token: Token, pos: int, text: str) -> Speaker:
         """`X confirmed the split in a post on Instagram. "…," the statement read`: a written thing the sentence
