@@ -17,6 +17,7 @@ from bisect import bisect_right
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
@@ -608,7 +609,8 @@ def _person_anchor(words: list[str], anchors: dict[str, list[str]], span: Span, 
     text = " ".join(words)
     if text in anchors:
         return text
-    folded = [n for n in anchors if _fold(n) == _fold(text)]
+    key = _fold(text)
+    folded = [n for n in anchors if _fold(n) == key]
     if len(folded) == 1:
         return folded[0]  # "Beyonce" for "Beyoncé"
     if len(words) >= 2:
@@ -707,6 +709,7 @@ def _relative_of(span: Span) -> bool:
     return root.dep_ == "poss" and root.head.lemma_.lower() in RELATIONAL_ROLES
 
 
+@lru_cache(maxsize=8192)
 def _fold(name: str) -> str:
     """Return `name` without its accents, case-folded ("Beyoncé" → "beyonce")."""
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()

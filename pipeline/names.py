@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from nicknames import NickNamer
+from spacy.attrs import DEP, ORTH
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
@@ -611,10 +612,12 @@ def completed_surnames(doc: Doc, spans: list[Span]) -> list[Span]:
     told E! News"); not an honorific, a descriptor, a headline word or a function word ("Mrs Whitaker", "Actress
     Whitaker")."""
     covered = {i for s in spans for i in range(s.start, s.end)}
-    lone = {s.text for s in spans if s.label_ == "PERSON" and len(s) == 1 and s[0].is_alpha and len(s.text) > 2}
+    lone = {s[0].orth for s in spans if s.label_ == "PERSON" and len(s) == 1 and s[0].is_alpha and len(s.text) > 2}
     found = []
-    for tok in doc:
-        if tok.text not in lone or tok.i == 0 or tok.i in covered or tok.is_sent_start:
+    if not lone:
+        return found
+    for tok in (doc[i] for i, orth in enumerate(doc.to_array(ORTH).tolist()) if orth in lone):
+        if tok.i == 0 or tok.i in covered or tok.is_sent_start:
             continue
         prev = tok.doc[tok.i - 1]
         if prev.i not in covered and (prev.pos_ == "PROPN" or prev.is_sent_start and prev.pos_ in {"NOUN", "ADJ"}) \
@@ -953,8 +956,9 @@ def _equated_acts(doc: Doc, lemmas: list[str], owner: dict, labels: dict) -> lis
             continue
         if (span := name_of(subject)) is not None:
             found.append((span.text, (label, True)))
-    for tok in doc:
-        if tok.dep_ == "appos" and tok.head.pos_ == "PROPN" and (label := act_noun(tok)) is not None \
+    appos = doc.vocab.strings["appos"]
+    for tok in (doc[i] for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep == appos):
+        if tok.head.pos_ == "PROPN" and (label := act_noun(tok)) is not None \
                 and (span := name_of(tok.head)) is not None:
             found.append((span.text, (label, True)))
     return found

@@ -1871,3 +1871,13 @@ def test_a_report_no_organisation_issued_stays_unresolved(nlp):
     text = ('Singer Mia Lane was found dead at home. "There were no signs of a struggle in the house at all," the '
             'report said.')
     assert quotes_of(nlp, text)[-1].speaker is None
+
+
+@pytest.mark.parametrize("text", [
+    'Meridian Records dismissed the claim in a statement on Wednesday. A representative for the singer told '
+    'Billboard: "Kyla is focused on her fans and her tour, and she trusts the process."',
+    'The label said it would fight the case. "We will defend her vigorously," it said. A spokeswoman for the actress '
+    'added: "She has no further comment to make at this time."',
+])
+def test_a_spokesman_for_a_person_role_is_not_the_organisation_that_spoke_last(nlp, text):
+    assert quotes_of(nlp, text)[-1].speaker is None

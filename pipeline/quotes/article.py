@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 from typing import Optional
 
-from spacy.attrs import LEMMA
+from spacy.attrs import DEP, LEMMA, TAG
 from spacy.tokens import Doc, Span, Token
 
 from ..names import FIRST_NAME_GENDER
@@ -268,8 +268,11 @@ class Article(FrameRules, SpeakerResolution):
         "the singer said" is the same person, not whoever spoke last ("… her boyfriend, rapper Jay Stone, …"). A
         tie ("his wife") or a spokesman's noun is no description of a person of her own."""
         links = []
-        for t in self.doc:
-            if t.dep_ not in {"nsubj", "nsubjpass"} or t.tag_ != "NN" or self.in_quote(t.idx):
+        strings = self.doc.vocab.strings
+        subjects, noun = {strings["nsubj"], strings["nsubjpass"]}, strings["NN"]
+        found = self.doc.to_array([DEP, TAG]).tolist() if len(self.doc) else []
+        for t in (self.doc[i] for i, (dep, tag) in enumerate(found) if dep in subjects and tag == noun):
+            if self.in_quote(t.idx):
                 continue
             lemma = t.lemma_.lower()
             if lemma not in self.lex.person_roles or lemma in self.lex.relational_roles or lemma in self.lex.org_roles \

@@ -384,6 +384,12 @@ class SpeakerResolution:
             linked = [s for off, role, s in self.role_links if role == lemma and off < token.idx]
             if linked:
                 return replace(linked[-1], text=text, method="role-noun", confidence=0.6)
+        if is_org_role and any(c.dep_ == "prep" and c.lower_ == "for" and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in self.lex.person_roles for g in c.children)
+                for c in token.children):
+            # "A representative for the singer told Billboard": someone unnamed speaks for a person, not the
+            # organisation that spoke last ("Meridian Records dismissed the claim in a statement").
+            return replace(UNRESOLVED, text=text)
         if is_org_role:
             org = next((e for e in reversed(self.events) if e.cue_subject and e.speaker.kind == "org" and pos - PRONOUN_WINDOW_CHARS < e.pos < pos), None)
             if org is not None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -134,8 +135,9 @@ class WorkDefinitions:
     def parenthesised(self, doc: Doc) -> list[Span]:
         """Return the titles named before a parenthesis that gives their kind ("Presence (album)", "X (1999 film)")."""
         found = []
-        for token in doc:
-            if token.text != "(" or token.i == 0:
+        bracket = doc.vocab.strings["("]
+        for token in (doc[i] for i, orth in enumerate(doc.to_array(ORTH).tolist()) if orth == bracket):
+            if token.i == 0:
                 continue
             close = next((t.i for t in doc[token.i + 1 : token.i + 7] if t.text == ")"), None)
             if close is None or close == token.i + 1 or doc[close - 1].lower_ not in self.work_nouns:
