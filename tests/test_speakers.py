@@ -1881,3 +1881,26 @@ def test_a_report_no_organisation_issued_stays_unresolved(nlp):
 ])
 def test_a_spokesman_for_a_person_role_is_not_the_organisation_that_spoke_last(nlp, text):
     assert quotes_of(nlp, text)[-1].speaker is None
+
+
+@pytest.mark.parametrize("headline", [
+    "'Nobody warned me about the wig': Former child star Harriet Sowerby opens up about life after fame",
+    "'I was terrified every single day of filming': Harriet Sowerby reveals all",
+    "'It was the hardest year of my life': Harriet Sowerby quits the show",
+])
+def test_a_headline_opening_on_a_quote_is_the_subject_after_the_colon(nlp, headline):
+    text = (f"{headline}\n\nFormer child star Harriet Sowerby, 34, has returned to television after a decade away. "
+            "Sowerby told the Radio Times that the break had been good for her.")
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Harriet Sowerby"]
+
+
+@pytest.mark.parametrize("headline, quoted", [
+    ("Harriet Sowerby Opens Up About Divorce: 'It Was the Hardest Year of My Life'", True),
+    ("Tom Reed Is Engaged: 'She Said Yes Before I Finished'", True),
+    ("Netflix Orders Second Season of 'The Harbour Road Mysteries'", False),
+    ("Critics Hail New Drama: 'The Long Way Home Tonight'", False),
+])
+def test_title_case_words_after_a_headline_verb_and_a_colon_are_speech(nlp, headline, quoted):
+    text = (f"{headline}\n\nFormer child star Harriet Sowerby, 34, has returned to television after a decade away. "
+            "Tom Reed told the Radio Times that the break had been good for her.")
+    assert bool(quotes_of(nlp, text)) == quoted

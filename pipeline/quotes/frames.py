@@ -9,7 +9,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from ..names import surname
+from ..names import HEADLINE_WORDS, surname
 from .attribution import (CLIMB_DEPS, FIRST_PERSON, SHORT_FRAME_TOKENS, SPEAKER_LABELS, SUBJECT_DEPS, Attribution,
                           Speaker)
 from .scan import RawQuote, sentence_end, sentence_start
@@ -161,6 +161,11 @@ class FrameRules:
                     rest = self.text[end:tail_end]
                     outlet = re.match(r"\s*,\s*([^,.;:\n]{2,60})", rest)
                     return Attribution(speaker, None, None, self.outlet_name(outlet.group(1)) if outlet else None, "form-dash")
+        if q.closed and q.paragraph == 0 and not self.text[q.para_start : q.open].strip() \
+                and re.match(r"\s*:", self.text[q.close : q.para_end]):
+            found = self.subject_after_colon(q.close, nxt.open if nxt else q.para_end)
+            if found is not None:
+                return Attribution(found, None, None, None, "form-quote-colon")
         topic = forms["topic_before_colon"].match(self.text[q.para_start : q.open])
         if topic:
             found = self.interviewee(q.para_start, q.para_start + topic.end("topic"))
@@ -252,6 +257,23 @@ class FrameRules:
         if len(people) == 1:
             e = people[0]
             return Speaker(e.name, e.entity_id, written, "explicit", 0.85, self.genders.get(e.entity_id)), hi
+        return None
+
+    def subject_after_colon(self, lo: int, hi: int) -> Optional[Speaker]:
+        """`'Nobody warned me about the wig': Former child star Harriet Sowerby opens up …`, a headline that opens on
+        the quotation: the person whose name is the subject of the clause after the colon (a name followed by its
+        verb), not one named later in it ("… : fans react to Sowerby's news" names no speaker)."""
+        for m in self.mentions:
+            if not lo < m.start_char < hi or m.label != "PERSON":
+                continue
+            span = self.doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
+            if span is None or span.end >= len(self.doc):
+                return None
+            after = self.doc[span.end]
+            if span.root.dep_ in {"nsubj", "nsubjpass"} or after.pos_ in {"VERB", "AUX"} \
+                    or after.lower_ in HEADLINE_WORDS:
+                return self._speaker_for_mention(m, m.text, "explicit", 0.8)
+            return None
         return None
 
     def name_closing(self, lo: int, hi: int) -> Optional[tuple[Speaker, int]]:

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import Optional
 
+from ..names import HEADLINE_WORDS
+
 MIN_WORDS = 4  # GOLD_FORMAT: shorter quoted phrases are scare quotes or titles
 
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -103,7 +105,21 @@ def _headline_quotation(text: str, q: RawQuote, headline: int) -> bool:
     if not title_case:
         return not _is_title(words)
     first = _WORD.findall(words)[0].lower().replace("’", "'")
-    return first in _SPEECH_OPENERS or bool(re.search(r"[.!?,;]", words))
+    return first in _SPEECH_OPENERS or bool(re.search(r"[.!?,;]", words)) or _after_headline_verb(text, q)
+
+
+def _after_headline_verb(text: str, q: RawQuote) -> bool:
+    """True when the quotation follows a colon ending a headline's clause with a headline verb in it ("Harriet
+    Sowerby Opens Up About Divorce: 'It Was the Hardest Year of My Life'", "… Is Engaged: '…'"): what she says."""
+    before = text[: q.open].rstrip()
+    if not before.endswith(":"):
+        return False
+    clause = before[:-1].rpartition("\n")[2]
+    return any(w.lower() in HEADLINE_WORDS - _LINKING_WORDS for w in _WORD.findall(clause)[1:])
+
+
+# Headline words that join a headline's phrases rather than report anything ("… Crowd to Tears: '…'").
+_LINKING_WORDS = frozenset({"about", "after", "and", "as", "at", "for", "in", "not", "on", "over", "to", "vs", "with"})
 
 
 def is_reported(text: str, q: RawQuote) -> bool:
