@@ -115,11 +115,12 @@ def _after_headline_verb(text: str, q: RawQuote) -> bool:
     if not before.endswith(":"):
         return False
     clause = before[:-1].rpartition("\n")[2]
-    return any(w.lower() in HEADLINE_WORDS - _LINKING_WORDS for w in _WORD.findall(clause)[1:])
+    return any(w.lower() in _HEADLINE_VERBS for w in _WORD.findall(clause)[1:])
 
 
-# Headline words that join a headline's phrases rather than report anything ("… Crowd to Tears: '…'").
-_LINKING_WORDS = frozenset({"about", "after", "and", "as", "at", "for", "in", "not", "on", "over", "to", "vs", "with"})
+# Headline words less those that join a headline's phrases rather than report anything ("… Crowd to Tears: '…'").
+_HEADLINE_VERBS = HEADLINE_WORDS - {"about", "after", "and", "as", "at", "for", "in", "not", "on", "over", "to", "vs",
+                                    "with"}
 
 
 def is_reported(text: str, q: RawQuote) -> bool:
