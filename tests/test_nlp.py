@@ -1,6 +1,7 @@
 """Tests of the pipeline's assembly around the pretrained model."""
 from pathlib import Path
 
+import pytest
 import spacy
 
 from conftest import FIXTURES, SEED
@@ -63,3 +64,24 @@ def test_attribute_rules_beyond_the_array_ruler_keep_spacys(nlp):
     ruler = English().add_pipe("attribute_ruler")
     ruler.add([[{"TAG": {"IN": ["NN", "NNS"]}}, {"LOWER": {"REGEX": "^s"}}]], {"POS": "NOUN"}, index=1)
     assert compile_rules(ruler) is not None
+
+
+@pytest.mark.parametrize("headline", [
+    "Jane Doe Says She Is So Happy After Split From Husband",
+    "Jane Doe Opens Up About Her New Life In Paris",
+    "Split for Jane Doe and husband after ten years",
+])
+def test_a_headline_on_its_own_line_ends_a_sentence_without_a_blank_line(nlp, headline):
+    from pipeline.readers import read_text
+
+    text = (f"{headline}\nJane Doe is doing well. The actress said she was \"happier than ever before\" in a chat."
+            "\n\nHer next film opens in May.")
+    article = read_text(text.encode(), "a1", "a1.txt")
+    assert article.title == headline
+    doc = nlp.make_doc(article.text)
+    doc._.article_id, doc._.title = "a1", article.title
+    doc = nlp(doc)
+    first = next(iter(doc.sents))
+    assert first.text.strip() == headline
+    (quote,) = doc._.quotes
+    assert quote.speaker == "Jane Doe"

@@ -1447,6 +1447,26 @@ def test_a_stated_sex_outweighs_a_pronoun_after_the_name_about_someone_else(nlp,
 
 
 @pytest.mark.parametrize("text, speaker", [
+    ("Jane Morrow on her divorce: 'I was never ready for any of it'\n\nJane Morrow and Mark Lane have parted.", "Jane Morrow"),
+    ('Mark Lane and his band have parted.\n\nMark Lane on life after the band: "We never stopped being friends, not for a day."',
+     "Mark Lane"),
+    ("Ruth Ilford on Castle Wedding to Anders Pell: 'It Was Every Fairy Tale I Read as a Girl'\n\n"
+     "Ruth Ilford and Anders Pell married on Saturday.", "Ruth Ilford"),
+    ('Actor Tom Hale spoke at the launch.\n\nTom Hale about the sequel: "There is nothing to announce just yet."', "Tom Hale"),
+])
+def test_a_name_and_what_it_speaks_on_before_a_colon_is_the_speaker(nlp, text, speaker):
+    assert quotes_of(nlp, text)[0].speaker == speaker
+
+
+@pytest.mark.parametrize("text", [
+    'Friends gathered on Friday.\n\nA word on Jane Morrow: "She was the kindest person we ever knew."',
+    'Friends gathered on Friday.\n\nOur tribute to Jane Morrow: "She was the kindest person we ever knew."',
+])
+def test_a_name_after_a_preposition_before_a_colon_is_not_the_speaker(nlp, text):
+    assert quotes_of(nlp, text)[0].speaker != "Jane Morrow"
+
+
+@pytest.mark.parametrize("text, speaker", [
     ('Actor Tom Reddin was on the chat show on Tuesday. Host Mark Colley then pressed him on the rumours. '
      '"There is no truth in that at all," he insisted.', "Tom Reddin"),
     ('Singer Amy Lowe met the presenter Jane Pike. Pike asked her whether she would tour again. '
@@ -1455,6 +1475,19 @@ def test_a_stated_sex_outweighs_a_pronoun_after_the_name_about_someone_else(nlp,
      '"The ending was always meant to be open," he replied.', "Paul Hume"),
 ])
 def test_after_someone_asks_a_person_the_answer_is_the_asked_ones(nlp, text, speaker):
+    assert only(nlp, text).speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Later in the interview, host Corey Blake asked whether Dev Rallings would ever come back for a reunion. '
+     '"If they can explain the balloon, I am in," he said.', "Dev Rallings"),
+    ('The chat turned to the band. Presenter Mark Colley asked if Tom Reddin still spoke to his old drummer. '
+     '"We talk every week, mostly about football," he replied.', "Tom Reddin"),
+    ('Presenter Jane Pike asked whether Tom Reddin would tour again next year. '
+     '"I would love to see that happen, and so would his fans," she said.', "Jane Pike"),
+])
+def test_after_someone_asks_whether_a_person_did_something_that_person_answers(nlp, text, speaker):
+    # Not one whose sex the answer's pronoun rules out, and not a person only asked about as an object.
     assert only(nlp, text).speaker == speaker
 
 

@@ -148,7 +148,8 @@ class FrameRules:
     # -- attributions without a reporting verb (patterns in quote_cues.json "forms") ------------------------
 
     def form_attribution(self, i: int) -> Optional[Attribution]:
-        """`"…" ― Jane Doe`, `Jane Doe: "…"`, `Jane Doe, Vogue: "…"`, or a transcript paragraph `DOE: …`."""
+        """`"…" ― Jane Doe`, `Jane Doe: "…"`, `Jane Doe, Vogue: "…"`, `Jane Doe on her divorce: "…"`, or a
+        transcript paragraph `DOE: …`."""
         q, forms = self.raws[i], self.lex.forms
         prev, nxt = self.neighbours(i)
         if q.closed:
@@ -171,6 +172,11 @@ class FrameRules:
             found = self.interviewee(q.para_start, q.para_start + topic.end("topic"))
             return Attribution(found, None, None, None, "form-topic-colon") if found is not None else None
         lo = max(prev.close if prev else q.para_start, sentence_start(self.text, q.open, q.para_start))
+        m = forms["name_on_topic"].match(self.text[lo : q.open])
+        if m:
+            found = self.name_at(lo + m.start("name"), lo + m.end("name"), whole=True)
+            if found is not None and found[0].kind == "person":
+                return Attribution(found[0], None, None, None, "form-name-on-topic")
         m = forms["name_before_colon"].match(self.text[lo : q.open])
         if m:
             found = self.name_at(lo + m.start("name"), lo + m.end("name"), whole=True) \
@@ -279,10 +285,11 @@ class FrameRules:
     def name_closing(self, lo: int, hi: int) -> Optional[tuple[Speaker, int]]:
         """`BBC Four controller Nina Carrow: "…"`: the person whose name ends a verbless label before a colon, after
         the words that describe them (no verb among them, so the label is not a sentence about someone)."""
-        mention = next((m for m in self.mentions if m.label == "PERSON" and lo < m.start_char
+        mention = next((m for m in self.mentions if m.label == "PERSON" and lo < m.start_char <= m.end_char <= hi
                         and not self.text[m.end_char : hi].strip(" '’s")), None)
-        if mention is None or any(t.pos_ in {"VERB", "AUX"} for t in self.tokens(lo, mention.start_char)):
-            return None
+        before = self.tokens(lo, mention.start_char) if mention is not None else []
+        if mention is None or any(t.pos_ in {"VERB", "AUX"} for t in before) or before and before[-1].pos_ == "ADP":
+            return None  # (nor the object of a preposition: "A word on Jane Doe:", "Our tribute to Jane Doe:")
         return self._speaker_for_mention(mention, self.text[lo:mention.end_char].strip(), "explicit", 0.85), mention.end_char
 
     def outlet_name(self, written: str) -> Optional[str]:

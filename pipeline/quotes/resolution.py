@@ -598,12 +598,19 @@ class SpeakerResolution:
 
     def asked_in(self, index: int, gender: str, limit: int, events: list[Event]):
         """Return whom the main verb of sentence `index` asks, when it is someone of `gender`: the object's
-        Speaker when a name ("asked Affleck"), the pronoun token when "him" or "her", else None."""
+        Speaker when a name ("asked Affleck") or the person a "whether" clause asks about ("Kimmel asked whether
+        Affleck would return"), the pronoun token when "him" or "her", else None."""
         sent = self.sentences[index]
         for verb in (sent.root, *(c for c in sent.root.children if c.dep_ == "conj")):
             if verb.lemma_.lower() not in self.lex.question_verbs or verb.idx >= limit or self.in_quote(verb.idx):
                 continue
             for child in verb.children:
+                if child.dep_ == "ccomp" and child.idx < limit and any(
+                        c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in child.children):
+                    subject = next((c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+                    named = [e for e in events if subject is not None and subject.left_edge.idx <= e.pos <= subject.idx]
+                    if named and named[-1].speaker.gender in (None, gender) and named[-1].speaker.kind == "person":
+                        return named[-1].speaker
                 if child.dep_ not in {"dobj", "dative"} or child.idx >= limit:
                     continue
                 if OBJECT_PRONOUNS.get(child.lower_) == gender:

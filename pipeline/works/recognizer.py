@@ -112,13 +112,20 @@ def title_sentences(doc: Doc) -> Doc:
 
 
 def paragraph_sentences(doc: Doc) -> None:
-    """Start a sentence after every blank line: a headline or a paragraph never runs on into the next one.
+    """Start a sentence after every blank line and after the headline: neither a headline nor a paragraph runs on
+    into the next one.
 
     Left to itself the parser often reads the headline and the first sentence as one ("Levy tipped for prize⏎⏎
     Novelist Andrea Levy is favourite …"), or gives a paragraph's closing quote mark to the next paragraph; both
     spoil the parse of the sentence that follows.
     """
     starts = [token.i + 1 for token in doc[:-1] if token.is_space and token.text.count("\n") >= 2]
+    # The headline the reader found ends at its line break even when no blank line follows it.
+    title = doc._.title if Doc.has_extension("title") else None
+    if title and doc.text.startswith(title + "\n"):
+        after = next((t for t in doc if t.idx >= len(title)), None)
+        if after is not None and after.is_space and after.text.count("\n") == 1 and after.i + 1 < len(doc):
+            starts.insert(0, after.i + 1)
     for i in starts:
         doc[i].is_sent_start = True
         # A preset start makes the small parser often cut again after the first word ("Novelist | Andrea Levy
