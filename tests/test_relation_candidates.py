@@ -160,6 +160,33 @@ def test_characters_before_played_by(nlp, text, actor, character):
     assert all(actor == a for src, a, _ in pairs if src == "played-by")
 
 
+@pytest.mark.parametrize("text, actor, character, work", [
+    ('Since leaving, Dev Rallings voiced the gruff villain Captain Grizzle in the animated film "Tugboat Tails."',
+     "Dev Rallings", "Captain Grizzle", "Tugboat Tails"),
+    ("Mark Dunn plays Inspector Frank Cole in the new BBC drama Cold Harbour.", "Mark Dunn", "Frank Cole", "Cold Harbour"),
+    ("She is best known for playing the headstrong Lady Caroline Ash in the 1990 film A Gift of Swans.", None,
+     "Caroline Ash", "A Gift of Swans"),
+    ("The film will star Hugo Reyes as the keeper, Ambrose Tully, in a story set on Skye.", "Hugo Reyes",
+     "Ambrose Tully", None),
+    ("Hans Gruber, played by Alan Rickman, is the villain of Die Hard.", "Alan Rickman", "Hans Gruber", "Die Hard"),
+])
+def test_a_character_is_neither_a_work_nor_a_cast_member(nlp, text, actor, character, work):
+    pairs = _pairs(nlp, text)
+    assert not any(character in s or character in o for _, s, o in pairs)
+    if actor and work:
+        assert any(s == actor and o == work for _, s, o in pairs)
+
+
+@pytest.mark.parametrize("text, actor, work", [
+    ("Featuring the voices of Ewan McGregor and Halle Berry, Robots follows a robot inventor.", "Ewan McGregor", "Robots"),
+    ("Paul Jones, who sang on hits such as Come Tomorrow, said Ray Charles was one of his heroes.", "Paul Jones",
+     "Come Tomorrow"),
+])
+def test_names_after_weaker_role_words_stay_candidates(nlp, text, actor, work):
+    # "the voices of X" and "such as X" may name performers and works, not only characters.
+    assert any(s == actor and o == work for _, s, o in _pairs(nlp, text))
+
+
 @pytest.mark.parametrize("text, actor, character", [
     ("The cast of the film Little Women includes Saoirse Ronan (Jo March) and Emma Watson (Meg March).",
      "Emma Watson", "Meg March"),

@@ -238,8 +238,12 @@ def coordinated_titles(view: DocView, start: int, end: int) -> list[Span]:
 def generate(doc: Doc) -> tuple[DocView, list[Candidate]]:
     """Return the document's view and every candidate pair in it, in text order of their sentences."""
     view = DocView(doc)
+    characters = [list(_character_spans(view, sent)) for sent in view.sents]
+    # A name a role cue introduces ("plays X", "as X", "X, played by") is a character: it neither stars in nor is a
+    # work, whatever its label ("voiced the villain Captain Grizzle in Tugboat Tails").
+    roles = [[span for span, _, _, certain in found if certain] for found in characters]
     out: list[Candidate] = []
-    topic = topic_work(view)
+    topic = topic_work(view, [span for found in roles for span in found])
     by_sent: dict[int, list[Span]] = {}
     for ent in view.subjects:
         by_sent.setdefault(view.sent_of[ent.start], []).append(ent)
@@ -249,8 +253,8 @@ def generate(doc: Doc) -> tuple[DocView, list[Candidate]]:
     seen_people: Counter = Counter()
     last_subject: dict[str, tuple[int, str]] = {}  # gender → (sentence, entity id) of the last person as subject
     for k, sent in enumerate(view.sents):
-        people = by_sent.get(k, [])
-        works = works_by_sent.get(k, [])
+        people = [p for p in by_sent.get(k, []) if not any(_overlap(p, r) for r in roles[k])]
+        works = [w for w in works_by_sent.get(k, []) if not any(_overlap(w, r) for r in roles[k])]
         modifiers = _modifier_titles(view, sent, works)
         people = [p for p in people if not any(_overlap(p, m) for m in modifiers)]
         references = list(_references(view, sent, works))
@@ -282,7 +286,7 @@ def generate(doc: Doc) -> tuple[DocView, list[Candidate]]:
                 for work in works:
                     out.append(_candidate("work", "protagonist", k, work, lead, (work.start, work.end),
                                           title_text(work)))
-        out.extend(_roles(view, sent, k, people, stand_ins, works))
+        out.extend(_roles(view, characters[k], k, people, stand_ins, works))
         for p in people:
             seen_people[p.kb_id_] += 1
             if p.label_ == "PERSON" and p.root.dep_ in ("nsubj", "nsubjpass"):
@@ -309,9 +313,12 @@ def _overlap(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def topic_work(view: DocView) -> Optional[str]:
-    """Return the article's main work: the first title of its first two paragraphs (headline, lead)."""
+def topic_work(view: DocView, characters: list[Span] = ()) -> Optional[str]:
+    """Return the article's main work: the first title of its first two paragraphs (headline, lead), passing over
+    names written as `characters`."""
     for work in view.works:
+        if any(_overlap(work, c) for c in characters):
+            continue
         if view.paragraph_of_sent[view.sent_of[work.start]] <= 1:
             return title_text(work)
         break
@@ -507,14 +514,14 @@ def _salient(view: DocView, i: int, gender: str, people: list[Span], seen: Count
     return view.by_id[candidates[0][1]]
 
 
-def _roles(view: DocView, sent: Span, k: int, people: list[Span], stand_ins: list, works: list[Span]):
-    """Yield role candidates: (performer, character span) pairs of one sentence."""
-    characters = list(_character_spans(view, sent))
+def _roles(view: DocView, characters: list, k: int, people: list[Span], stand_ins: list, works: list[Span]):
+    """Yield role candidates: (performer, character span) pairs of one sentence (`characters` from
+    `_character_spans`)."""
     if not characters:
         return
     performers = [(p, view.entity(p), "") for p in people if p.label_ == "PERSON"] + \
                  [(s, e, "+" + src) for s, e, src in stand_ins]
-    for span, source, partner in characters:
+    for span, source, partner, _ in characters:
         name = title_text(span)
         work = _stated_work(view, works, span)
         for subj, entity, via in performers:
@@ -560,8 +567,11 @@ def _work_modifier(view: DocView, i: int) -> bool:
 
 
 def _character_spans(view: DocView, sent: Span):
-    """Yield (span, source, partner) for the names of a sentence written as characters; `partner` is the one
-    name that can play it when the construction says so ("Actor (Character)", "played by Actor"), else None."""
+    """Yield (span, source, partner, certain) for the names of a sentence written as characters; `partner` is the
+    one name that can play it when the construction says so ("Actor (Character)", "played by Actor"), else None;
+    `certain` when the construction leaves the name no other reading: after a verb of playing, "as" after a
+    casting word or a performer, "the role of", or before "played by" ("such as X", "the voices of X" and either
+    side of a parenthesis may be other things)."""
     doc, texts, lower, lemmas = view.doc, view.texts, view.lower, view.tokens.lemma
     seen: set[tuple[int, int]] = set()
     for i in range(sent.start, sent.end):
@@ -570,6 +580,8 @@ def _character_spans(view: DocView, sent: Span):
             j = i + 1
             if j < sent.end and lower[j] == "of":
                 j += 1
+            certain = character_cue(view, i) and (word == "as" or view.pos[i] in ("VERB", "AUX")
+                                                  or word in _ROLE_OF_NOUNS and j == i + 2)
             if character_cue(view, i):
                 # "plays her estranged brother, Tobias", "as pub landlady Brenda Catchpole", "a vampire named X"
                 j = character_name_start(view, j, sent.end)
@@ -583,7 +595,7 @@ def _character_spans(view: DocView, sent: Span):
             span = _name_at(view, j, sent.end)
             if span is not None and (span.start, span.end) not in seen:
                 seen.add((span.start, span.end))
-                yield span, "character-cue", None
+                yield span, "character-cue", None, certain
         if word == "played" and i + 1 < sent.end and lower[i + 1] == "by" and i >= 2 \
                 and (texts[i - 1] in (",", "(") or lower[i - 1] in _PASSIVE_AUX):
             # "Hans Gruber, played by Alan Rickman", "Danny Pryce is played by former singer Lee Gaskin"
@@ -594,7 +606,7 @@ def _character_spans(view: DocView, sent: Span):
             after = character_name_start(view, i + 2, sent.end)
             if span is not None and after is not None and (span.start, span.end) not in seen:
                 seen.add((span.start, span.end))
-                yield span, "played-by", _name_at(view, after, sent.end)
+                yield span, "played-by", _name_at(view, after, sent.end), True
         if word in ("actor", "actress", "star") and i > sent.start and i + 1 < sent.end:
             # "Huggy Bear actor Antonio Fargas": the name before the role noun may be a character
             after = view.ent_at.get(i + 1)
@@ -603,7 +615,7 @@ def _character_spans(view: DocView, sent: Span):
                     and (span.start, span.end) not in seen and not (span.start in view.ent_at
                                                                     and view.ent_at[span.start].label_ == WORK_LABEL):
                 seen.add((span.start, span.end))
-                yield span, "role-noun", after
+                yield span, "role-noun", after, False
         if texts[i] == "(":
             close = next((j for j in range(i + 1, min(sent.end, i + 8)) if texts[j] == ")"), None)
             if close is None or close == i + 1:
@@ -619,7 +631,7 @@ def _character_spans(view: DocView, sent: Span):
             for span, partner in ([(inside, before)] if before_person else []) + ([(before, inside)] if inside_person else []):
                 if (span.start, span.end) not in seen:
                     seen.add((span.start, span.end))
-                    yield span, "parens", partner
+                    yield span, "parens", partner, False
 
 
 def character_cue(view: DocView, i: int) -> bool:
