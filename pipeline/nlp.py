@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from . import DEFAULT_MODEL, dates, entities, quotes, relations  # noqa: F401  (register the components)
 from .attribute_rules import compile_rules  # registers array_attribute_ruler
 from .entities import DATA
+from .works import characters  # noqa: F401  (registers character_names)
 from .works import corrections  # noqa: F401  (registers ner_corrections)
 from .works import definitions  # noqa: F401  (registers work_definitions)
 from .works.recognizer import MODEL_DIR, add_work_recognizer
@@ -62,6 +63,7 @@ def build_nlp(model: str = DEFAULT_MODEL, works_model: Path = MODEL_DIR,
     nlp.add_pipe("ner_corrections")  # after the parser and lemmatizer: its rules read both
     if title_filter is not None:
         nlp.add_pipe("work_filter", config={"model_file": str(title_filter)})
+    nlp.add_pipe("character_names")  # names a role cue introduces are characters, not titles
     nlp.add_pipe("work_definitions")  # titles a definition states ("X is a 1936 film"), after the parse
     nlp.add_pipe("entity_resolver")
     for factory in STAGES:

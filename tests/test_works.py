@@ -109,6 +109,31 @@ def test_character_in_work_after_a_role_verb_is_split(nlp):
         assert _corrected(nlp, sentence, [(span, "WORK_OF_ART")]) == {character: "PERSON", work: "WORK_OF_ART"}, sentence
 
 
+@pytest.mark.parametrize("text, character, work", [
+    ('Since leaving, Dev Rallings voiced the gruff villain Captain Grizzle in the animated film "Tugboat Tails."',
+     "Captain Grizzle", "Tugboat Tails"),
+    ("Rosa Quint, who plays tough-talking Detective Wren Calloway on the crime drama Low Tide, met him in 2021.",
+     "Detective Wren Calloway", "Low Tide"),
+    ("Her breakout role as Mama Lucille in the Broadway musical Sugar Street came in 2004.", "Mama Lucille", "Sugar Street"),
+    ("The show follows a widowed innkeeper, Rosalind Fenn, played by Celia Hart, in the musical Saint Agnes Road.",
+     "Rosalind Fenn", None),
+])
+def test_a_name_a_role_cue_introduces_is_no_work(nlp, text, character, work):
+    doc = make_doc(nlp, text)
+    works = {e.text for e in doc.ents if e.label_ == "WORK_OF_ART"}
+    assert character not in works
+    assert work is None or work in works
+
+
+@pytest.mark.parametrize("text, work", [
+    ("He starred in Hamlet at the Old Vic last year.", "Hamlet"),
+    ("Featuring the voices of Ewan McGregor, the film Robots follows a robot inventor.", "Robots"),
+    ("She sang hits such as Come Tomorrow and Sha La La on the tour.", "Come Tomorrow"),
+])
+def test_a_title_after_a_weaker_role_word_stays_a_work(nlp, text, work):
+    assert work in {e.text for e in make_doc(nlp, text).ents if e.label_ == "WORK_OF_ART"}
+
+
 @pytest.mark.parametrize("sentence, number, title, whole", [
     ("She starred in 13 Reasons Why last year.", "13", "Reasons Why", "13 Reasons Why"),
     ("He starred in 12 Years a Slave in 2013.", "12", "Years a Slave", "12 Years a Slave"),

@@ -673,9 +673,9 @@ def character_name_start(view: DocView, j: int, end: int) -> Optional[int]:
             k += 1  # "daughter-in-law"
         elif text in _POSSESSIVE_MARKS and k > j and texts[k - 1].islower():
             k += 1  # "the group's hard-drinking manager"
-        elif text.isalpha() and text.islower() and pos[k] in _DESCRIPTOR_POS and lower[k] not in _NAMING \
-                and lower[k] not in _NOT_DESCRIPTORS:
-            k += 1
+        elif text.isalpha() and text.islower() and lower[k] not in _NAMING and lower[k] not in _NOT_DESCRIPTORS and (
+                pos[k] in _DESCRIPTOR_POS or k + 1 < end and texts[k + 1] in ("-", "–") and not space[k]):
+            k += 1  # (also the adverb that opens a compound: "tough-talking", "well-meaning")
         else:
             m = k  # a possessive name ("Hendrik's wife") or a name modifying a noun ("a New York date doctor")
             while m < end and m - k < 3 and texts[m][:1].isupper() and texts[m].isalpha():
