@@ -57,6 +57,7 @@ DESCRIPTORS = frozenset(_NAMES["descriptors"])
 DEMONYMS = frozenset(_CUES["demonyms"]) | {
     "british", "english", "irish", "scottish", "welsh", "french", "spanish", "dutch", "swedish", "danish", "finnish"}
 HEADLINE_WORDS = frozenset(_NAMES["headline_words"])
+HEADLINE_LABELS = frozenset(_CUES["headline_labels"])  # "Review: '…'": a section label, not a speaker
 ACT_NOUNS: dict[str, str] = _NAMES["act_nouns"]
 ACT_WORKS = frozenset(_NAMES["act_works"])
 ACT_VERBS = frozenset(_NAMES["act_verbs"])

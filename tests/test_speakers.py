@@ -1458,6 +1458,29 @@ def test_a_name_and_what_it_speaks_on_before_a_colon_is_the_speaker(nlp, text, s
     assert quotes_of(nlp, text)[0].speaker == speaker
 
 
+@pytest.mark.parametrize("text, speaker, words", [
+    ("Wade Trammell: 'June Saved My Life'\n\nWade Trammell has spoken about his dog June.", "Wade Trammell",
+     "June Saved My Life"),
+    ("Naomi Fairbrook Moves Gala Crowd to Tears: 'Hope Is the Bravest Thing We Have'\n\nNaomi Fairbrook spoke on Friday.",
+     "Naomi Fairbrook", "Hope Is the Bravest Thing We Have"),
+    ("Naomi Fairbrook moves gala crowd to tears: 'hope is the bravest thing we have'\n\nNaomi Fairbrook spoke on Friday.",
+     "Naomi Fairbrook", "hope is the bravest thing we have"),
+    ("Jane Doe's Ex Mark Lane Speaks Out: 'I Never Wanted Any of This'\n\nMark Lane and Jane Doe split last year.",
+     "Mark Lane", "I Never Wanted Any of This"),
+])
+def test_a_headline_quote_after_a_colon_is_the_named_persons(nlp, text, speaker, words):
+    (q,) = [q for q in quotes_of(nlp, text) if q.start_char < text.index("\n")]
+    assert (q.text, q.speaker) == (words, speaker)
+
+
+@pytest.mark.parametrize("text", [
+    "Review: 'The Lord of the Rings Returns'\n\nThe film opens on Friday.",
+    "Jane Doe Stars in New Film: 'The Long Way Home Again'\n\nJane Doe has a new film.",
+])
+def test_a_title_after_a_headline_label_or_work_noun_is_no_quote(nlp, text):
+    assert not [q for q in quotes_of(nlp, text) if q.start_char < text.index("\n")]
+
+
 @pytest.mark.parametrize("text", [
     'Friends gathered on Friday.\n\nA word on Jane Morrow: "She was the kindest person we ever knew."',
     'Friends gathered on Friday.\n\nOur tribute to Jane Morrow: "She was the kindest person we ever knew."',

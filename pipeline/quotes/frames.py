@@ -12,7 +12,7 @@ from spacy.tokens import Token
 from ..names import HEADLINE_WORDS, surname
 from .attribution import (CLIMB_DEPS, FIRST_PERSON, SHORT_FRAME_TOKENS, SPEAKER_LABELS, SUBJECT_DEPS, Attribution,
                           Speaker)
-from .scan import RawQuote, sentence_end, sentence_start
+from .scan import RawQuote, headline_end, sentence_end, sentence_start
 
 
 # Reporting verbs whose passive subject is what the words describe, not who says them.
@@ -184,6 +184,13 @@ class FrameRules:
             if found is not None:
                 outlet = self.outlet_name(m.group("outlet")) if m.group("outlet") else None
                 return Attribution(found[0], None, None, outlet, "form-name-colon")
+        if q.paragraph == 0 and q.close <= headline_end(self.text) and self.text[q.para_start : q.open].rstrip().endswith(":"):
+            # "Naomi Fairbrook Moves Gala Crowd to Tears: '…'": the person the headline opens on says what follows
+            # its colon (not "Jane Doe's Ex Speaks Out: '…'", nor one of two: "Jane Doe and Mark Lane Split: '…'").
+            found = self.name_at(q.para_start, q.open)
+            if found is not None and found[0].kind == "person" and not re.match(
+                    r"\s*(?:['’]s?\b|and\b|&)", self.text[found[1] : q.open]):
+                return Attribution(found[0], None, None, None, "form-headline-colon")
         return None
 
     def age_attribution(self, i: int) -> Optional[Attribution]:

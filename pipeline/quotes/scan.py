@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import Optional
 
-from ..names import HEADLINE_WORDS
+from ..entities import load_json
+from ..names import HEADLINE_LABELS, HEADLINE_WORDS
 
 MIN_WORDS = 4  # GOLD_FORMAT: shorter quoted phrases are scare quotes or titles
 
@@ -65,11 +66,14 @@ def find_quotes(text: str, with_short: bool = False) -> list[RawQuote]:
                 found[-1] = replace(a, end=q.end, close=q.close, closed=q.closed, inner=(a.close, q.open))
             else:
                 found.append(q)
-    headline = _headline_end(text)
+    headline = headline_end(text)
     return [q for q in found if (_is_quotation(text[q.start : q.end]) or with_short and short_speech(text, q))
             and (not q.single or _single_is_speech(text, q))
             or q.close <= headline and _headline_quotation(text, q, headline)]
 
+
+# Nouns for a kind of work, after which a title is named ("the film X", "New Film: 'X'").
+WORK_NOUNS = frozenset(n.lower() for n in load_json("work_cues.json")["cue_nouns_after"])
 
 # Words that open speech, not a title, in a headline written in title case ("'I Said Yes Before He Finished'").
 _SPEECH_OPENERS = {"i", "i'm", "i've", "i'll", "i'd", "we", "we're", "we've", "you", "you're", "she", "she's", "he",
@@ -77,7 +81,7 @@ _SPEECH_OPENERS = {"i", "i'm", "i've", "i'll", "i'd", "we", "we're", "we've", "y
                    "never", "why", "don't", "can't", "let's"}
 
 
-def _headline_end(text: str) -> int:
+def headline_end(text: str) -> int:
     """Return the offset where the headline ends: the first line, when a blank line follows it; else 0."""
     line_end = text.find("\n")
     return line_end if line_end > 0 and text[line_end : line_end + 2] == "\n\n" else 0
@@ -86,7 +90,7 @@ def _headline_end(text: str) -> int:
 def headline_only(text: str, q: RawQuote) -> bool:
     """True when `q` is a quotation only as a headline's (see `_headline_quotation`): in the body its words would be
     a title or a scare quote."""
-    headline = _headline_end(text)
+    headline = headline_end(text)
     return q.close <= headline and _headline_quotation(text, q, headline) and not (
         _is_quotation(text[q.start : q.end]) and (not q.single or _single_is_speech(text, q)))
 
@@ -103,9 +107,10 @@ def _headline_quotation(text: str, q: RawQuote, headline: int) -> bool:
     title_case = len(outside) >= 3 and all(w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS or not w[:1].isalpha()
                                        for w in outside)
     if not title_case:
-        return not _is_title(words)
+        return not _is_title(words) or _closes_headline_after_colon(text, q, headline)
     first = _WORD.findall(words)[0].lower().replace("’", "'")
-    return first in _SPEECH_OPENERS or bool(re.search(r"[.!?,;]", words)) or _after_headline_verb(text, q)
+    return first in _SPEECH_OPENERS or bool(re.search(r"[.!?,;]", words)) or _after_headline_verb(text, q) \
+        or _closes_headline_after_colon(text, q, headline)
 
 
 def _after_headline_verb(text: str, q: RawQuote) -> bool:
@@ -116,6 +121,19 @@ def _after_headline_verb(text: str, q: RawQuote) -> bool:
         return False
     clause = before[:-1].rpartition("\n")[2]
     return any(w.lower() in _HEADLINE_VERBS for w in _WORD.findall(clause)[1:])
+
+
+def _closes_headline_after_colon(text: str, q: RawQuote, headline: int) -> bool:
+    """True when the quotation follows a colon and ends the headline, after words that are no section label: a
+    headline gives the words of the one it names before the colon ("Wade Trammell: 'June Saved My Life'", "Naomi
+    Fairbrook Moves Gala Crowd to Tears: 'Hope Is the Bravest Thing We Have'"), not a title ("Review: 'The Lord
+    of the Rings'", "Jane Doe Stars in New Film: 'The Long Way Home'")."""
+    before = text[: q.open].rstrip()
+    if not before.endswith(":") or text[q.close : headline].strip(" .!?"):
+        return False
+    words = _WORD.findall(before[:-1].rpartition("\n")[2])
+    return len(words) >= 2 and not any(w.lower() in HEADLINE_LABELS for w in words) \
+        and words[-1].lower() not in WORK_NOUNS  # "… Stars in New Film: 'The Long Way Home'" names the film
 
 
 # Headline words less those that join a headline's phrases rather than report anything ("… Crowd to Tears: '…'").
