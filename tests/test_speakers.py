@@ -1458,6 +1458,16 @@ def test_a_name_and_what_it_speaks_on_before_a_colon_is_the_speaker(nlp, text, s
     assert quotes_of(nlp, text)[0].speaker == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Caleb Pruitt welcomed a son on Monday. His younger brother, Wes Pruitt, was thrilled. "
+     '"I have already bought him a fishing rod," Wes told Us Weekly. "Teaching him is Uncle Wes\'s job now."', "Wes Pruitt"),
+    ("Maren Solberg is expecting her first child. Her mother, Ingrid Solberg, shared the news. "
+     '"Grandma Ingrid is more than ready for this," Ingrid wrote on Instagram.', "Ingrid Solberg"),
+])
+def test_a_kin_style_before_a_first_name_is_no_part_of_the_name(nlp, text, speaker):
+    assert {q.speaker for q in quotes_of(nlp, text)} == {speaker}
+
+
 @pytest.mark.parametrize("text, speaker, words", [
     ("Wade Trammell: 'June Saved My Life'\n\nWade Trammell has spoken about his dog June.", "Wade Trammell",
      "June Saved My Life"),
