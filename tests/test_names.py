@@ -794,3 +794,23 @@ def test_a_title_tagged_name_whose_surname_speaks_alone_is_the_person(nlp, text,
 ])
 def test_a_hyphenated_surname_stays_in_the_name(nlp, text, name):
     assert name in {e.text for e in make_doc(nlp, text).ents if e.label_ == "PERSON"}
+
+
+@pytest.mark.parametrize("text, person", [
+    ("The Daily Telegraph's Dominic Ashe awarded the play four stars.", "Dominic Ashe"),
+    ("The Daily Telegraph's Dominic Ashe awarded it four stars, calling the lead \"a masterclass in timing\".",
+     "Dominic Ashe"),
+])
+def test_a_name_an_organisation_owns_is_a_person(nlp, text, person):
+    assert person in _people(make_doc(nlp, text))
+
+
+def test_a_company_an_organisation_owns_stays_a_company(nlp):
+    assert "Columbia Pictures" not in _people(make_doc(nlp, "Sony's Columbia Pictures bought the rights in May."))
+
+
+def test_a_reviewers_he_after_the_review_is_the_reviewer(nlp):
+    text = ("The play stars Colm Bradley as the grocer.\n\nThe Daily Telegraph's Dominic Ashe awarded it four stars, "
+            "calling Bradley's performance \"a masterclass in comic timing\".\n\n"
+            "\"Bradley has never been better, and the second act was a riot,\" he wrote.")
+    assert [q.speaker for q in make_doc(nlp, text)._.quotes] == ["Dominic Ashe", "Dominic Ashe"]

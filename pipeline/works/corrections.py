@@ -795,7 +795,7 @@ class NerCorrections:
             elif ent.label_ in NAME_LABELS and len(ent) > 1 and ent[0].text in self.category_openers:
                 ents.append(self.award_category(ent))
             elif ent.label_ in NAME_LABELS - {"PERSON"} and ent.ent_id_ != "gazetteer" and (
-                    ent[0].lower_ in FIRST_NAMES and (self.apposed_to_role(ent) or credited_by(ent))
+                    ent[0].lower_ in FIRST_NAMES and (self.apposed_to_role(ent) or credited_by(ent) or staff_of(ent))
                     or self.apposed_to_kin(ent)):
                 # "The woman's lawyer, Dolores Brant, said" with the name tagged an organisation.
                 ents.append(Span(doc, ent.start, ent.end, label="PERSON"))
@@ -881,6 +881,17 @@ class PersonEvidence:
             if len(span) >= 2 and other[-1].text == last and other.text != span.text:
                 return True
         return False
+
+
+def staff_of(ent: Span) -> bool:
+    """True for a name of two or three capitalised words owned by an organisation's possessive ("The Daily
+    Telegraph's Dominic Ashe", "Sky's Kay Burley" tagged an organisation): an outlet's or a company's people."""
+    doc = ent.doc
+    if ent.start < 2 or doc[ent.start - 1].text not in POSSESSIVES or not 2 <= len(ent) <= 3 \
+            or not all(t.is_alpha and t.is_title for t in ent):
+        return False
+    owner = doc[ent.start - 2]
+    return owner.ent_type_ == "ORG" and owner.ent_iob_ in ("B", "I")
 
 
 def hyphenated_name(ent: Span) -> Span | None:
