@@ -19,14 +19,13 @@ _REACH = 8
 @Language.component("character_names")
 def character_names(doc: Doc) -> Doc:
     """Drop the title label of names written as characters."""
-    from ..relations.candidates import CHARACTER_VERBS, DocView, _character_spans
+    from ..relations.candidates import _ROLE_OF_NOUNS, AS_HEADS, CHARACTER_VERBS, DocView, _character_spans
 
-    cues = _cue_words(CHARACTER_VERBS)
-    works = [e for e in doc.ents if e.label_ == LABEL
-             and any(t.lower_ in cues for t in doc[max(0, e.start - _REACH) : e.start]) or e.label_ == LABEL
-             and e.end + 2 < len(doc) and doc[e.end + 1].lower_ == "played" and doc[e.end + 2].lower_ == "by"]
+    works = [e for e in doc.ents if e.label_ == LABEL and (
+        any(_cue(doc, i, CHARACTER_VERBS, AS_HEADS, _ROLE_OF_NOUNS) for i in range(max(0, e.start - _REACH), e.start))
+        or e.end + 2 < len(doc) and doc[e.end + 1].lower_ == "played" and doc[e.end + 2].lower_ == "by")]
     if not works:
-        return doc
+        return doc  # (the whole view is built only for the few documents with a title after a role cue)
     view = DocView(doc)
     sentences = sorted({view.sent_of[w.start] for w in works})
     roles = {(span.start, span.end) for k in sentences for span, _, _, certain in _character_spans(view, view.sents[k])
@@ -37,5 +36,12 @@ def character_names(doc: Doc) -> Doc:
     return doc
 
 
-def _cue_words(verbs: dict) -> frozenset:
-    return frozenset(verbs) | {"as", "role", "part", "character", "portrayal"}
+def _cue(doc: Doc, i: int, verbs: dict, as_heads: frozenset, role_nouns: frozenset) -> bool:
+    """True when token `i` may open a role: a verb of playing, "as" after a casting word or a name, or a role noun
+    before "of" (the test `relations.candidates.character_cue` then makes exact)."""
+    word = doc[i].lower_
+    if word in verbs:
+        return True
+    if word == "as":
+        return i > 0 and (doc[i - 1].lower_ in as_heads or doc[i - 1].ent_type_ == "PERSON")
+    return word in role_nouns and i + 1 < len(doc) and doc[i + 1].lower_ == "of"
