@@ -54,7 +54,7 @@ _NAMING = frozenset(WORDS.get("naming_words", []))  # "a vampire named X"
 _NOT_DESCRIPTORS = frozenset(WORDS.get("partner_words", []))
 _PASSIVE_AUX = frozenset({"is", "was", "are", "were", "be", "been", "being", "'s", "’s", "will", "to"})
 # Nouns by which an owner's possessive names the owner's own role ("Cage's character Ben Gates").
-_ROLE_OF_NOUNS = frozenset({"role", "part", "character", "portrayal"})  # "the role of X"
+ROLE_OF_NOUNS = frozenset({"role", "part", "character", "portrayal"})  # "the role of X"
 _OWN_ROLE_NOUNS = frozenset({"character", "role", "part", "alter", "ego", "portrayal", "turn", "incarnation"})
 _DESCRIPTOR_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "my", "our", "your"})
 _DESCRIPTOR_POS = frozenset({"ADJ", "NOUN", "VERB", "PROPN", "NUM"})
@@ -238,7 +238,7 @@ def coordinated_titles(view: DocView, start: int, end: int) -> list[Span]:
 def generate(doc: Doc) -> tuple[DocView, list[Candidate]]:
     """Return the document's view and every candidate pair in it, in text order of their sentences."""
     view = DocView(doc)
-    characters = [list(_character_spans(view, sent)) for sent in view.sents]
+    characters = [list(character_spans(view, sent)) for sent in view.sents]
     # A name a role cue introduces ("plays X", "as X", "X, played by") is a character: it neither stars in nor is a
     # work, whatever its label ("voiced the villain Captain Grizzle in Tugboat Tails").
     roles = [[span for span, _, _, certain in found if certain] for found in characters]
@@ -516,7 +516,7 @@ def _salient(view: DocView, i: int, gender: str, people: list[Span], seen: Count
 
 def _roles(view: DocView, characters: list, k: int, people: list[Span], stand_ins: list, works: list[Span]):
     """Yield role candidates: (performer, character span) pairs of one sentence (`characters` from
-    `_character_spans`)."""
+    `character_spans`)."""
     if not characters:
         return
     performers = [(p, view.entity(p), "") for p in people if p.label_ == "PERSON"] + \
@@ -566,7 +566,7 @@ def _work_modifier(view: DocView, i: int) -> bool:
         or (view.pos[i] in ("ADJ", "NOUN") or view.tag[i] in ("VBN", "VBG")) and view.texts[i].islower()
 
 
-def _character_spans(view: DocView, sent: Span):
+def character_spans(view: DocView, sent: Span):
     """Yield (span, source, partner, certain) for the names of a sentence written as characters; `partner` is the
     one name that can play it when the construction says so ("Actor (Character)", "played by Actor"), else None;
     `certain` when the construction leaves the name no other reading: after a verb of playing, "as" after a
@@ -581,7 +581,7 @@ def _character_spans(view: DocView, sent: Span):
             if j < sent.end and lower[j] == "of":
                 j += 1
             certain = character_cue(view, i) and (word == "as" or view.pos[i] in ("VERB", "AUX")
-                                                  or word in _ROLE_OF_NOUNS and j == i + 2)
+                                                  or word in ROLE_OF_NOUNS and j == i + 2)
             if character_cue(view, i):
                 # "plays her estranged brother, Tobias", "as pub landlady Brenda Catchpole", "a vampire named X"
                 j = character_name_start(view, j, sent.end)
@@ -639,7 +639,7 @@ def character_cue(view: DocView, i: int) -> bool:
     "voice" or "depict", or "as" after a casting word ("stars as", "returns as", "after 15 years as")."""
     if view.lower[i] in CHARACTER_VERBS:
         return True
-    if view.lower[i] in _ROLE_OF_NOUNS and i + 1 < len(view.lower) and view.lower[i + 1] == "of":
+    if view.lower[i] in ROLE_OF_NOUNS and i + 1 < len(view.lower) and view.lower[i + 1] == "of":
         return True  # "takes the role of her son Thomas"
     return view.lower[i] == "as" and i > 0 and (view.lower[i - 1] in AS_HEADS or view.words[i - 1] in AS_HEADS
                                                 or performer_before(view, i) is not None)

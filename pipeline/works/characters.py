@@ -19,16 +19,16 @@ _REACH = 8
 @Language.component("character_names")
 def character_names(doc: Doc) -> Doc:
     """Drop the title label of names written as characters."""
-    from ..relations.candidates import _ROLE_OF_NOUNS, AS_HEADS, CHARACTER_VERBS, DocView, _character_spans
+    from ..relations.candidates import AS_HEADS, CHARACTER_VERBS, ROLE_OF_NOUNS, DocView, character_spans
 
     works = [e for e in doc.ents if e.label_ == LABEL and (
-        any(_cue(doc, i, CHARACTER_VERBS, AS_HEADS, _ROLE_OF_NOUNS) for i in range(max(0, e.start - _REACH), e.start))
+        any(_cue(doc, i, CHARACTER_VERBS, AS_HEADS, ROLE_OF_NOUNS) for i in range(max(0, e.start - _REACH), e.start))
         or e.end + 2 < len(doc) and doc[e.end + 1].lower_ == "played" and doc[e.end + 2].lower_ == "by")]
     if not works:
         return doc  # (the whole view is built only for the few documents with a title after a role cue)
     view = DocView(doc)
     sentences = sorted({view.sent_of[w.start] for w in works})
-    roles = {(span.start, span.end) for k in sentences for span, _, _, certain in _character_spans(view, view.sents[k])
+    roles = {(span.start, span.end) for k in sentences for span, _, _, certain in character_spans(view, view.sents[k])
              if certain}
     dropped = [w for w in works if (w.start, w.end) in roles]
     if dropped:
