@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..names import speaks
+from ..records import doc_text
 
 LABEL = "WORK_OF_ART"
 # PIPELINE_BASE_NER=1: the base model's NER labels everything but titles (see `add_work_recognizer`).
@@ -122,7 +123,7 @@ def paragraph_sentences(doc: Doc) -> None:
     starts = [token.i + 1 for token in doc[:-1] if token.is_space and token.text.count("\n") >= 2]
     # The headline the reader found ends at its line break even when no blank line follows it.
     title = doc._.title if Doc.has_extension("title") else None
-    if title and doc.text.startswith(title + "\n"):
+    if title and doc_text(doc).startswith(title + "\n"):
         after = next((t for t in doc if t.idx >= len(title)), None)
         if after is not None and after.is_space and after.text.count("\n") == 1 and after.i + 1 < len(doc):
             starts.insert(0, after.i + 1)
