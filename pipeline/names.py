@@ -203,16 +203,21 @@ def unglue_headline(spans: list[Span], text: str) -> list[Span]:
     body = text[headline_end:]
     out = []
     for span in spans:
-        if span.label_ == "PERSON" and span.end_char <= headline_end and len(span) >= 3 and span.text not in body:
-            cut = next((end for end in range(span.end - 1, span.start, -1)
-                        if (end > span.start + 1 or span[0].lower_ in FIRST_NAMES)
-                        and _written_in(span.doc[span.start:end].text, body)), None)
+        if span.label_ == "PERSON" and span.end_char <= headline_end and len(span.text.split()) >= 3 \
+                and span.text not in body:
+            # Cuts fall between written words: "Vance-Harcourt" is one word of three tokens.
+            doc = span.doc
+            ends = [end for end in range(span.end - 1, span.start, -1) if doc[end - 1].whitespace_]
+            cut = next((end for end in ends if (len(doc[span.start:end].text.split()) > 1 or span[0].lower_ in FIRST_NAMES)
+                        and _written_in(doc[span.start:end].text, body)), None)
             if cut is not None:
-                span = Span(span.doc, span.start, cut, label=span.label_)
+                span = Span(doc, span.start, cut, label=span.label_)
             else:  # "Reality Star Brandi Lake Slams Ex": the headline's words before the name as well
-                inner = next(((a, a + size) for size in range(len(span) - 1, 1, -1)
-                              for a in range(span.start + 1, span.end - size + 1)
-                              if _written_in(span.doc[a:a + size].text, body)), None)
+                starts = [a for a in range(span.start + 1, span.end) if doc[a - 1].whitespace_]
+                pieces = sorted(((a, end) for a in starts for end in [span.end, *ends] if end > a),
+                                key=lambda piece: (-len(doc[piece[0]:piece[1]].text.split()), piece[0]))
+                inner = next(((a, end) for a, end in pieces
+                              if len(doc[a:end].text.split()) > 1 and _written_in(doc[a:end].text, body)), None)
                 if inner is not None:
                     span = Span(span.doc, inner[0], inner[1], label=span.label_)
         out.append(span)
@@ -531,7 +536,7 @@ def untagged_people(doc: Doc, spans: list[Span], words_of, tokens: Optional[Toke
     - a known first name followed by capitalised proper nouns no entity covers ("Dame Judi Dench"), or an
       honorific followed by them ("Lord Sugar", "Mr de Vries");
     - a known first name right before a one-word name mention, which completes it ("Germaine Greer" when only
-      "Greer" was tagged, "Chrissy Teigen" when "Teigen" was tagged ORG), or tagged alone as ORG/GPE/NORP before
+      "Greer" was tagged, "Eleanor Vance-Harcourt" when only "Vance-Harcourt" was, "Chrissy Teigen" when "Teigen" was tagged ORG), or tagged alone as ORG/GPE/NORP before
       an untagged surname ("Lucie" ORG + "Silvas");
     - an untagged proper noun (or a capitalised word the tagger took for a noun) that is the surname of a full name
       of the article ("Hynde said", "Cates said"), or a known first
@@ -577,9 +582,12 @@ def untagged_people(doc: Doc, spans: list[Span], words_of, tokens: Optional[Toke
             while end < len(doc) and free(end) and surname_like(doc[end]) and not doc[end].is_sent_start \
                     and end - tok.i < 3 and doc[end - 1].whitespace_:
                 end += 1
+            while hyphen_joins(doc, end) and free(end + 1) \
+                    and not (lower[end - 1] in FIRST_NAMES and lower[end + 1] in FIRST_NAMES):
+                end += 2  # a double surname is one word ("Dame Eleanor Vance-Harcourt"; not "An Ezra-Maren romance")
             if not any(t.text in SHOW_HEADS for t in doc[nxt.i : min(end + 1, len(doc))]):
                 add(tok.i, end)
-        elif owner is not None and owner.start == nxt.i and len(owner) == 1 and owner.label_ in NAMEABLE | {"PERSON"} \
+        elif owner is not None and owner.start == nxt.i and " " not in owner.text and owner.label_ in NAMEABLE | {"PERSON"} \
                 and owner.text not in {s.text for s in found}:
             add(tok.i, nxt.i + 1)
     for tok in (doc[i] for i, word in enumerate(lower) if word.rstrip(".") in HONORIFICS):

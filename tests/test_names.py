@@ -814,3 +814,32 @@ def test_a_reviewers_he_after_the_review_is_the_reviewer(nlp):
             "calling Bradley's performance \"a masterclass in comic timing\".\n\n"
             "\"Bradley has never been better, and the second act was a riot,\" he wrote.")
     assert [q.speaker for q in make_doc(nlp, text)._.quotes] == ["Dominic Ashe", "Dominic Ashe"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # the model finds the double surname alone, or nothing, and the first name stays out
+    ("Headline\n\nDame Eleanor Vance-Harcourt is to return to the West End.\n\nVance-Harcourt, 71, played the "
+     "youngest sister.", "Eleanor Vance-Harcourt"),
+    ("Actress Eleanor Vance-Harcourt is to return.\n\nVance-Harcourt, 71, played the sister.",
+     "Eleanor Vance-Harcourt"),
+    ("Headline\n\nStage veteran Marguerite Ollivant-Shaw will direct the revival.\n\nOllivant-Shaw said yes.",
+     "Marguerite Ollivant-Shaw"),
+    # tagged an organisation or a title beside a person
+    ("Headline\n\nThe reunion aired on Sunday, and Tessa Monroe and Gina Valdez-Hart were at each other's throats.",
+     "Gina Valdez-Hart"),
+])
+def test_a_first_name_and_a_double_surname_are_one_person(nlp, text, name):
+    doc = make_doc(nlp, text)
+    assert name in _people(doc)
+    surname = name.split()[-1]
+    # a later mention by the double surname alone is the same person
+    assert all(m.entity_id == "person:" + name.lower().replace(" ", "-") for m in doc._.mentions if m.text == surname)
+
+
+@pytest.mark.parametrize("text", [
+    "Headline\n\nAn Ezra-Maren romance would suit them both, fans say. Ezra Quill and Maren Solberg declined to comment.",
+    "Headline\n\nA Holm-Lane merger was announced by the two firms on Monday.",
+])
+def test_a_joined_pair_of_names_is_no_persons_double_surname(nlp, text):
+    people = _people(make_doc(nlp, text))
+    assert not any(p.startswith(("An ", "A ")) for p in people)

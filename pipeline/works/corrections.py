@@ -304,6 +304,8 @@ class NerCorrections:
             # "When Wintour arrived": a clause's conjunction glued to a person of the article.
             return [Span(ent.doc, ent.start + 1, ent.end, label="PERSON")]
         ent = without_opening_verb(ent, ents)
+        if double_surnamed(ent) and ent[0].lower_ in FIRST_NAMES and not self.quoted_or_cued(ent):
+            return [Span(doc, ent.start, ent.end, label="PERSON")]  # "Tessa Monroe and Gina Valdez-Hart"
         if ent.start > 1 and doc[ent.start - 1].lower_ in ("in", "to") and doc[ent.start - 2].lower_ in self.place_verbs \
                 and not (doc[ent.start - 2].lower_ == "up" and doc[ent.start - 3].lower_ not in ("grew", "grow", "growing")):
             return [Span(doc, ent.start, ent.end, label="GPE")]  # "born in Cardiff", "grew up in Leeds"
@@ -795,7 +797,8 @@ class NerCorrections:
             elif ent.label_ in NAME_LABELS and len(ent) > 1 and ent[0].text in self.category_openers:
                 ents.append(self.award_category(ent))
             elif ent.label_ in NAME_LABELS - {"PERSON"} and ent.ent_id_ != "gazetteer" and (
-                    ent[0].lower_ in FIRST_NAMES and (self.apposed_to_role(ent) or credited_by(ent) or staff_of(ent))
+                    ent[0].lower_ in FIRST_NAMES and (self.apposed_to_role(ent) or credited_by(ent) or staff_of(ent)
+                                                      or double_surnamed(ent))
                     or self.apposed_to_kin(ent)):
                 # "The woman's lawyer, Dolores Brant, said" with the name tagged an organisation.
                 ents.append(Span(doc, ent.start, ent.end, label="PERSON"))
@@ -895,19 +898,27 @@ def staff_of(ent: Span) -> bool:
 
 
 def hyphenated_name(ent: Span) -> Span | None:
-    """Return a person's name the model cut at a hyphen, whole: "Agathe Moreau-Lind" when only "Lind" was found
-    (with the first name before it when it is a known one), "Gina Valdez-Hart" when only "Gina Valdez" was; None
-    when the name is whole."""
+    """Return a person's name the model cut at a hyphen, whole: "Agathe Moreau-Lind" when only "Lind" or
+    "Moreau-Lind" was found (with the first name before it when it is a known one), "Gina Valdez-Hart" when only
+    "Gina Valdez" was; None when the name is whole."""
     doc = ent.doc
     start, end = ent.start, ent.end
     while hyphen_joins(doc, start - 1) and not doc[start - 2].ent_type_:
         start -= 2
-    if start < ent.start and start > 0 and doc[start - 1].lower_ in FIRST_NAMES and doc[start - 1].is_title \
-            and not doc[start - 1].ent_type_:
-        start -= 1
+    if (start < ent.start or hyphen_joins(doc, start + 1) and doc[start - 1].tag_ == "NNP"
+            and not (doc[start].lower_ in FIRST_NAMES and doc[start + 2].lower_ in FIRST_NAMES)) \
+            and start > 0 and doc[start - 1].lower_ in FIRST_NAMES and doc[start - 1].is_title and not doc[start - 1].ent_type_:
+        start -= 1  # also "Eleanor" before "Vance-Harcourt", a double surname the model found alone
     while hyphen_joins(doc, end) and not doc[end + 1].ent_type_:
         end += 2
     return Span(doc, start, end, label="PERSON") if (start, end) != (ent.start, ent.end) else None
+
+
+def double_surnamed(ent: Span) -> bool:
+    """True for a known first name and one double surname, nothing else ("Gina Valdez-Hart" tagged an
+    organisation): a person's name's shape, which no company's or place's takes."""
+    return len(ent) == 4 and ent[0].is_title and ent[0].tag_ == "NNP" and hyphen_joins(ent.doc, ent.start + 2) \
+        and not (ent[1].lower_ in FIRST_NAMES and ent[3].lower_ in FIRST_NAMES)  # not "An Ezra-Maren romance"
 
 
 def doc_honorific(doc: Doc, i: int) -> bool:
