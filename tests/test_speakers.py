@@ -1970,3 +1970,18 @@ def test_title_case_words_after_a_headline_verb_and_a_colon_are_speech(nlp, head
     text = (f"{headline}\n\nFormer child star Harriet Sowerby, 34, has returned to television after a decade away. "
             "Tom Reed told the Radio Times that the break had been good for her.")
     assert bool(quotes_of(nlp, text)) == quoted
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the parser hangs the reporting verb on the noun before it; the one told is no speaker
+    ('Kim and Kanye split\n\n"Kim just wants what is best for the family," a family source revealed to E! News.', None),
+    ('Kim and Kanye split\n\n"She is doing really well, all things considered," a rep for the star confirmed to '
+     'People.', None),
+    ('Kim and Kanye split\n\n"We are thrilled for the whole family and the kids," her spokesman Tom Hale confirmed '
+     'to People.', "Tom Hale"),
+    ('Kim and Kanye split\n\n"They have been apart for months now, everyone knows," a close friend revealed to '
+     'Us Weekly.', None),
+])
+def test_a_reporting_verb_hung_on_its_subject_noun_is_that_nouns(nlp, text, speaker):
+    q = only(nlp, text)
+    assert q.speaker == speaker

@@ -439,9 +439,10 @@ class FrameRules:
                         # not speak, and no one named does.
                         return None
                 return subject
-            if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"} \
-                    and not self.in_quote(verb.head.idx):
-                # "with a family source denying the rumours and telling the site": the participle's noun speaks.
+            if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"} and not self.in_quote(verb.head.idx) and (
+                    verb.tag_ == "VBG" or verb.head.i < verb.i and not any(c.dep_ == "agent" for c in verb.children)):
+                # "with a family source denying the rumours and telling the site": the participle's noun speaks; so
+                # does the noun the parser hung a reporting verb on ('"…," a family source revealed to E! News').
                 return verb.head
             # "She introduced it by saying:", "He ended the show after telling fans": a gerund after a preposition
             # speaks for the subject of the verb the preposition hangs on.
