@@ -646,6 +646,9 @@ def _person_anchor(words: list[str], anchors: dict[str, list[str]], span: Span, 
         earlier = [n for n in same if 0 <= article.find(n) < span.start_char]
         if len(earlier) == 1:
             return earlier[0]
+        # A surname refers back: one introduced only after it is not who it means ("Kardashian laughed" before
+        # Kourtney Kardashian is named, with Kim and Khloe named already).
+        same = earlier or same
         # Family members who share a surname: the article calls all but one of them by first name ("Nora also
         # weighed in"), and the surname alone is the one it does not ("Price later thanked fans" is Liam Price).
         unfamiliar = [n for n in same if not _first_name_alone(anchors[n], article)]

@@ -843,3 +843,17 @@ def test_a_first_name_and_a_double_surname_are_one_person(nlp, text, name):
 def test_a_joined_pair_of_names_is_no_persons_double_surname(nlp, text):
     people = _people(make_doc(nlp, text))
     assert not any(p.startswith(("An ", "A ")) for p in people)
+
+
+@pytest.mark.parametrize("text, start, end, parts", [
+    ("In a chat with Glamour, Kardashian revealed the news.", 4, 7, ["Glamour", "Kardashian"]),
+    ("Speaking to Vogue, Moss said she was happy.", 2, 5, ["Vogue", "Moss"]),
+    # a name whose parts hang on one another stays whole
+    ("Crosby, Stills, Nash & Young played a show.", 0, 7, ["Crosby, Stills, Nash & Young"]),
+    ("Earth, Wind & Fire played.", 0, 5, ["Earth, Wind & Fire"]),
+    ("She lives in Paris, France.", 3, 6, ["Paris, France"]),
+])
+def test_a_comma_inside_a_name_splits_it_only_between_phrases(nlp, text, start, end, parts):
+    from pipeline.works.corrections import split_at_commas
+    doc = nlp(text)
+    assert [p.text for p in split_at_commas(Span(doc, start, end, label="ORG"))] == parts

@@ -1985,3 +1985,55 @@ def test_title_case_words_after_a_headline_verb_and_a_colon_are_speech(nlp, head
 def test_a_reporting_verb_hung_on_its_subject_noun_is_that_nouns(nlp, text, speaker):
     q = only(nlp, text)
     assert q.speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a magazine and the subject after it tagged one name
+    ('Kim Kardashian opens up\n\nKim Kardashian has spoken about fame.\n\nIn a candid chat with Glamour, Kardashian '
+     'revealed: "I never wanted to be famous in the first place, honestly."', "Kim Kardashian"),
+    ('Kim Kardashian opens up\n\nKim Kardashian has spoken about fame.\n\nSpeaking to Vogue, Kardashian said: "I '
+     'never wanted to be famous in the first place, honestly."', "Kim Kardashian"),
+])
+def test_an_outlet_and_the_subject_after_its_comma_are_two_names(nlp, text, speaker):
+    q = quotes_of(nlp, text)[-1]
+    assert q.speaker == speaker
+
+
+_FAMILY_PHOTO = (
+    'Kim Kardashian shares sweet family photo\n'
+    '\n'
+    'Kim Kardashian West has shared a rare family photo with husband Kanye West.\n'
+    '\n'
+    'Kim, 36, captioned the snap: "My favorite people in the whole wide world."\n'
+    '\n'
+    'The reality star, who shares two kids with Kanye, wrote alongside a second photo: "Family is everything to me, always and forever."\n'
+    '\n'
+    'Taking to Instagram on Monday, the mother-of-two wrote: "Can\'t believe how fast they are growing up."\n'
+    '\n'
+    'In a candid chat with Glamour, Kardashian revealed: "I never wanted to be famous in the first place, honestly."\n'
+    '\n'
+    '"We have been through so much this year as a family," Kim captioned a snap of herself on Instagram.\n'
+    '\n'
+    'Alongside the image, she penned: "So grateful for every single one of you."\n'
+    '\n'
+    'She later deleted the tweet, which read: "Some people just need to mind their own business."\n'
+    '\n'
+    'Posting a picture on Twitter, Khloe Kardashian added: "Best sister ever, love you so much."\n'
+    '\n'
+    'When asked about the rumors, Kanye simply said, "We are good, we are really good."\n'
+    '\n'
+    'Asked if she would ever return to the show, Kardashian laughed: "Never say never, right?"\n'
+    '\n'
+    'Khloe, meanwhile, joked: "I am the favorite sister and everyone knows it."\n'
+    '\n'
+    'Kourtney Kardashian echoed her sister\'s sentiments, writing: "Couldn\'t agree more with all of this."\n'
+)
+
+
+def test_a_shared_surname_is_never_someone_named_only_after_it(nlp):
+    # "Kardashian laughed" comes before Kourtney Kardashian is named; nor is it the title of "the show" before it
+    doc = make_doc(nlp, _FAMILY_PHOTO)
+    by_start = {" ".join(q.text.split()[:3]): q.speaker for q in doc._.quotes}
+    assert by_start["Never say never,"] == "Kim Kardashian West"
+    assert by_start["I never wanted"] == "Kim Kardashian West"  # "In a candid chat with Glamour, Kardashian revealed"
+    assert not any(e.label_ == "WORK_OF_ART" and e.text == "Kardashian" for e in doc.ents)

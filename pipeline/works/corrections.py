@@ -670,6 +670,8 @@ class NerCorrections:
                 name = starts[at]
                 if at > i + 1 and token.dep_ == "pobj" and token.head.lower_ == "of":
                     continue  # "the director of the film, Vinod Pande,": the name is the director's
+                if at > i + 1 and name.root.dep_ in {"nsubj", "nsubjpass"} and name.root.head.i > name.end - 1:
+                    continue  # "Asked if she would return to the show, Kardashian laughed": a clause's subject
                 if not people.named(name) and lower[name.start] not in FIRST_NAMES and name[0].ent_id_ != "gazetteer" \
                         and lower[name.end - 1] not in _COMPANY_ENDINGS \
                         and name[-1].text not in self.institution_heads | VENUE_HEADS \
@@ -777,6 +779,7 @@ class NerCorrections:
         ents = []
         found = list(doc.ents)
         surnames = frozenset(e[-1].text for e in found if e.label_ == "PERSON")
+        found = [part for ent in found for part in split_at_commas(ent)]
         for ent in found:
             if any(t.like_url and "/" in t.text for t in ent):
                 continue  # a link embedded with a post ("pic.twitter.com/7gbYe8 - Orlando") names nothing
@@ -912,6 +915,22 @@ def hyphenated_name(ent: Span) -> Span | None:
     while hyphen_joins(doc, end) and not doc[end + 1].ent_type_:
         end += 2
     return Span(doc, start, end, label="PERSON") if (start, end) != (ent.start, ent.end) else None
+
+
+def split_at_commas(ent: Span) -> list[Span]:
+    """Return the names a comma inside `ent` separates when the parse puts them in different phrases: "In a chat
+    with Glamour, Kardashian revealed" tagged one organisation is the magazine and the subject. A name whose parts
+    hang together ("Crosby, Stills, Nash & Young", "Paris, France": one part the head of the others) stays whole."""
+    doc = ent.doc
+    commas = [t.i for t in ent[1:-1] if t.text == ","]
+    if not commas or ent.label_ not in NAME_LABELS:
+        return [ent]
+    bounds = [ent.start, *[c + 1 for c in commas], ent.end + 1]
+    parts = [Span(doc, a, b - 1, label=ent.label_) for a, b in zip(bounds, bounds[1:]) if b - 1 > a]
+    heads = [part.root.head.i for part in parts]
+    if len(parts) < 2 or any(ent.start <= h < ent.end for h in heads) or len(set(heads)) < len(heads):
+        return [ent]
+    return parts
 
 
 def double_surnamed(ent: Span) -> bool:
