@@ -156,6 +156,8 @@ class WorkTitles:
         if j + 1 >= len(doc):
             return False
         after = doc[j + 1]
+        if _before_a_person(doc, j):
+            return False  # "the war drama Allied with Marion Cotillard": the rule cannot tell (see `__call__`)
         if doc[j].lower_ == "of" and after.lower_ in {"the", "a", "an"} and j + 2 < len(doc):
             return doc[j + 2].text[:1].isupper()
         return after.text[:1].isupper() and after.text != "I" and (after.lower_ not in CALENDAR_WORDS or doc[j].lower_ == "of") \
@@ -257,6 +259,10 @@ class WorkTitles:
                 span, rule = self._run_before_year(doc, start), "year_after"
             else:
                 span = None
+            if span is not None and span.end < len(doc) and _before_a_person(doc, span.end):
+                # "his war drama Allied with Marion Cotillard", but "the documentary Living with Michael Jackson":
+                # whether the name is the title's is the recogniser's to say, not this rule's.
+                span = None
             if span is not None and self._acceptable(span):
                 found.append(Span(doc, span.start, span.end, label=rule))
         found.extend(self._quoted_titles(doc))
@@ -274,6 +280,15 @@ class WorkTitles:
 
 
 RULE_SPANS = "work_rules"
+
+
+def _before_a_person(doc: Doc, j: int) -> bool:
+    """True when token `j` is a word that joins a title to a partner or a maker and a person's name follows it (a
+    known first name and a capitalised word): "Allied with Marion Cotillard", "Vera Drake by Mike Leigh"."""
+    return doc[j].lower_ in _PARTNER_WORDS and j + 2 < len(doc) and doc[j + 1].lower_ in FIRST_NAMES \
+        and doc[j + 1].text[:1].isupper() and doc[j + 2].text[:1].isupper() and doc[j + 2].is_alpha
+# Title words that join a title to a maker or a partner ("Allied with Marion Cotillard", "Vera Drake by Mike Leigh").
+_PARTNER_WORDS = frozenset({"with", "by", "and", "&", "from", "for", "to"})
 
 
 def add_rule_spans(doc: Doc, spans: list[Span]) -> None:

@@ -272,3 +272,32 @@ def test_a_possessive_before_a_character_noun_still_plays_the_part(nlp):
     doc = make_doc(nlp, "Nicolas Cage stars. " + text)
     _, candidates = generate(doc)
     assert ("Nicolas Cage", "Ben Gates") in {(c.subject_name, c.object_text) for c in candidates if c.kind == "role"}
+
+
+@pytest.mark.parametrize("text, owner", [
+    # a possessive pronoun that owns a person is no performer of what that person does
+    ("Jennifer Aniston starred in Friends. Her former co-star Lisa Kudrow, who played Phoebe, agreed.",
+     "Jennifer Aniston"),
+    ("Grant Whitlock plays Walt Dunning, a peach farmer, while Bea Whitlock plays his exhausted wife, June.",
+     "Grant Whitlock"),
+    ("Malcolm Ure stars in Harbour Light. His sister, the actress Rhona Blair, plays the keeper's daughter Isla.",
+     "Malcolm Ure"),
+])
+def test_a_pronoun_owning_a_person_stands_for_no_performer(nlp, text, owner):
+    roles = _pairs(nlp, text, kind="role")
+    assert not {p for p in roles if p[0].endswith("pronoun") and p[1] == owner}
+
+
+@pytest.mark.parametrize("text, person, show", [
+    ('Lisa Kudrow appeared in Friends for ten seasons. "I just don\'t see it," Kudrow said on The Ellen DeGeneres '
+     'Show.', "Lisa Kudrow", "The Ellen DeGeneres Show"),
+    ("Tom Hanks revealed on The Graham Norton Show that he had never seen the film.", "Tom Hanks",
+     "The Graham Norton Show"),
+    ("Zendaya talked on The Tonight Show about her new film Challengers.", "Zendaya", "The Tonight Show"),
+])
+def test_a_programme_one_speaks_on_is_no_work_of_theirs(nlp, text, person, show):
+    assert not {p for p in _pairs(nlp, text) if p[1] == person and p[2] == show}
+
+
+def test_a_programme_one_stars_or_sings_on_stays_a_candidate(nlp):
+    assert ("sentence", "Lisa Kudrow", "The Comeback") in _pairs(nlp, "Lisa Kudrow starred on The Comeback in 2005.")

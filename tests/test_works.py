@@ -1430,3 +1430,14 @@ def test_a_determined_work_noun_after_of_still_opens_a_title(nlp):
 ])
 def test_a_name_where_a_place_noun_or_an_event_is_is_a_place(nlp, sentence, spans, name, expected):
     assert _corrected(nlp, sentence, spans).get(name) == expected
+
+
+@pytest.mark.parametrize("text, title, person", [
+    # a cue noun's title rule stops short of a partner's or a maker's name and leaves the title to the recogniser
+    ("Brad Pitt is busy promoting his new war drama Allied with Marion Cotillard.", "Allied", "Marion Cotillard"),
+    ("They went to see the drama Vera Drake by Mike Leigh.", "Vera Drake", "Mike Leigh"),
+])
+def test_a_title_rule_never_runs_into_a_persons_name(nlp, text, title, person):
+    doc = nlp(text)
+    assert not any(s.label_ == "cue_after" and person in s.text for s in doc.spans.get("work_rules", []))
+    assert (person, "PERSON") in {(e.text, e.label_) for e in doc.ents}

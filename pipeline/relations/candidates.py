@@ -66,6 +66,8 @@ _QUOTES = " '\"‘’“”"
 # Nouns of a person's tie to another ("Swift's ex", "Lennon's son"): who owns one is not who acts.
 _TIES = frozenset(load_json("quote_cues.json")["relational_roles"]) | {"ex", "former", "late", "co-star", "pal", "bff"}
 _PARAGRAPH = re.compile(r"\n\s*\n")
+# Verbs of speaking: what one says on a programme is said as a guest ("said on The Ellen Show").
+_SPOKEN_ON_VERBS = frozenset(WORDS.get("spoken_on_verbs", ()))
 
 
 @dataclass(frozen=True)
@@ -243,7 +245,9 @@ def generate(doc: Doc) -> tuple[DocView, list[Candidate]]:
     # work, whatever its label ("voiced the villain Captain Grizzle in Tugboat Tails").
     roles = [[span for span, _, _, certain in found if certain] for found in characters]
     out: list[Candidate] = []
-    topic = topic_work(view, [span for found in roles for span in found])
+    # Nor is a programme someone speaks on the article's topic, where it is named only so.
+    venues = [w for w in view.works if _spoken_on(view, w)]
+    topic = topic_work(view, [span for found in roles for span in found] + venues)
     by_sent: dict[int, list[Span]] = {}
     for ent in view.subjects:
         by_sent.setdefault(view.sent_of[ent.start], []).append(ent)
@@ -254,7 +258,8 @@ def generate(doc: Doc) -> tuple[DocView, list[Candidate]]:
     last_subject: dict[str, tuple[int, str]] = {}  # gender → (sentence, entity id) of the last person as subject
     for k, sent in enumerate(view.sents):
         people = [p for p in by_sent.get(k, []) if not any(_overlap(p, r) for r in roles[k])]
-        works = [w for w in works_by_sent.get(k, []) if not any(_overlap(w, r) for r in roles[k])]
+        works = [w for w in works_by_sent.get(k, []) if not any(_overlap(w, r) for r in roles[k])
+                 and not _spoken_on(view, w)]
         modifiers = _modifier_titles(view, sent, works)
         people = [p for p in people if not any(_overlap(p, m) for m in modifiers)]
         references = list(_references(view, sent, works))
@@ -390,8 +395,8 @@ def _references(view: DocView, sent: Span, works: list[Span]):
 
 def _previous_work(view: DocView, before: int, kind: str) -> Optional[str]:
     for work in reversed(view.works):
-        if work.end > before:
-            continue
+        if work.end > before or _spoken_on(view, work):
+            continue  # (a programme someone spoke on is where they said it, not "the film" they spoke of)
         title = title_text(work)
         known = view.work_type.get(title.lower())
         if kind and known and known != kind:
@@ -415,6 +420,8 @@ def _stand_ins(view: DocView, sent: Span, people: list[Span], seen: Counter, las
                 yield doc[start: i + 1], view.by_id[recent[1]], "pronoun" if pos[i] == "PRON" else "nominal"
             continue
         if word in _PRONOUNS and dep[i] in ("nsubj", "nsubjpass", "poss"):
+            if dep[i] == "poss" and _owns_a_person(view, i):
+                continue  # "Her former co-star Lisa Kudrow, who played Phoebe": the tie's owner does not act
             entity = _salient(view, i, _PRONOUNS[word], people, seen, last_subject, k)
             if entity is not None:
                 yield doc[i: i + 1], entity, "pronoun"
@@ -433,6 +440,25 @@ def _stand_ins(view: DocView, sent: Span, people: list[Span], seen: Counter, las
             entity = _salient(view, i, gender, [], seen, {}, k, nominal=True)
             if entity is not None:
                 yield doc[start: i + 1], entity, "nominal"
+
+
+def _spoken_on(view: DocView, work: Span) -> bool:
+    """True for a programme something was said on ("Kudrow said on The Ellen DeGeneres Show", "told viewers on
+    This Morning"): where a guest speaks, not what anyone stars in or makes."""
+    root = work.root
+    if view.dep[root.i] != "pobj" or view.lower[view.head[root.i]] != "on":
+        return False
+    verb = view.head[view.head[root.i]]
+    return view.tokens.lemma[verb].lower() in _SPOKEN_ON_VERBS and view.pos[verb] == "VERB"
+
+
+def _owns_a_person(view: DocView, i: int) -> bool:
+    """True when the possessive pronoun at token `i` owns a person: a tie ("her husband", "his former co-star") or a
+    name ("her Lisa Kudrow" as the parser reads "Her co-star Lisa Kudrow")."""
+    head = view.head[i]
+    owned = view.ent_at.get(head)
+    return owned is not None and owned.label_ == "PERSON" \
+        or any(_joined(view, j) in _TIES for j in range(i + 1, min(head, i + 5) + 1))
 
 
 def _clause_gender(view: DocView, i: int, end: int) -> str:
