@@ -282,13 +282,15 @@ class WorkTitles:
 RULE_SPANS = "work_rules"
 
 
+# Title words that join a title to a maker or a partner ("Allied with Marion Cotillard", "Vera Drake by Mike Leigh").
+_PARTNER_WORDS = frozenset({"with", "by", "and", "&", "from", "for", "to"})
+
+
 def _before_a_person(doc: Doc, j: int) -> bool:
     """True when token `j` is a word that joins a title to a partner or a maker and a person's name follows it (a
     known first name and a capitalised word): "Allied with Marion Cotillard", "Vera Drake by Mike Leigh"."""
     return doc[j].lower_ in _PARTNER_WORDS and j + 2 < len(doc) and doc[j + 1].lower_ in FIRST_NAMES \
         and doc[j + 1].text[:1].isupper() and doc[j + 2].text[:1].isupper() and doc[j + 2].is_alpha
-# Title words that join a title to a maker or a partner ("Allied with Marion Cotillard", "Vera Drake by Mike Leigh").
-_PARTNER_WORDS = frozenset({"with", "by", "and", "&", "from", "for", "to"})
 
 
 def add_rule_spans(doc: Doc, spans: list[Span]) -> None:
