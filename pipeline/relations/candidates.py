@@ -120,6 +120,8 @@ class DocView:
         paragraph_starts = [0] + [m.end() for m in _PARAGRAPH.finditer(self.text)]  # ascending
         self.paragraph_of_sent = [bisect_right(paragraph_starts, s.start_char) - 1 for s in self.sents]
         self.work_type = self._work_types()
+        # Programmes someone speaks on (`_spoken_on`), by their first token: no work of anyone's in the article.
+        self.venues = {w.start for w in self.works if _spoken_on(self, w)}
         self.mention_counts = Counter(e.kb_id_ for e in self.subjects if e.label_ == "PERSON")
         self.constructions: dict[Candidate, tuple] = {}  # see `constructions.stated_facts`
 
@@ -246,7 +248,7 @@ def generate(doc: Doc) -> tuple[DocView, list[Candidate]]:
     roles = [[span for span, _, _, certain in found if certain] for found in characters]
     out: list[Candidate] = []
     # Nor is a programme someone speaks on the article's topic, where it is named only so.
-    venues = [w for w in view.works if _spoken_on(view, w)]
+    venues = [w for w in view.works if w.start in view.venues]
     topic = topic_work(view, [span for found in roles for span in found] + venues)
     by_sent: dict[int, list[Span]] = {}
     for ent in view.subjects:
@@ -259,7 +261,7 @@ def generate(doc: Doc) -> tuple[DocView, list[Candidate]]:
     for k, sent in enumerate(view.sents):
         people = [p for p in by_sent.get(k, []) if not any(_overlap(p, r) for r in roles[k])]
         works = [w for w in works_by_sent.get(k, []) if not any(_overlap(w, r) for r in roles[k])
-                 and not _spoken_on(view, w)]
+                 and w.start not in view.venues]
         modifiers = _modifier_titles(view, sent, works)
         people = [p for p in people if not any(_overlap(p, m) for m in modifiers)]
         references = list(_references(view, sent, works))
@@ -395,7 +397,7 @@ def _references(view: DocView, sent: Span, works: list[Span]):
 
 def _previous_work(view: DocView, before: int, kind: str) -> Optional[str]:
     for work in reversed(view.works):
-        if work.end > before or _spoken_on(view, work):
+        if work.end > before or work.start in view.venues:
             continue  # (a programme someone spoke on is where they said it, not "the film" they spoke of)
         title = title_text(work)
         known = view.work_type.get(title.lower())

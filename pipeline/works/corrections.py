@@ -304,7 +304,7 @@ class NerCorrections:
             # "When Wintour arrived": a clause's conjunction glued to a person of the article.
             return [Span(ent.doc, ent.start + 1, ent.end, label="PERSON")]
         ent = without_opening_verb(ent, ents)
-        if double_surnamed(ent) and ent[0].lower_ in FIRST_NAMES and not self.quoted_or_cued(ent):
+        if double_surnamed(ent) and not self.quoted_or_cued(ent):
             return [Span(doc, ent.start, ent.end, label="PERSON")]  # "Tessa Monroe and Gina Valdez-Hart"
         if ent.start > 1 and doc[ent.start - 1].lower_ in ("in", "to") and doc[ent.start - 2].lower_ in self.place_verbs \
                 and not (doc[ent.start - 2].lower_ == "up" and doc[ent.start - 3].lower_ not in ("grew", "grow", "growing")):
@@ -800,9 +800,8 @@ class NerCorrections:
             elif ent.label_ in NAME_LABELS and len(ent) > 1 and ent[0].text in self.category_openers:
                 ents.append(self.award_category(ent))
             elif ent.label_ in NAME_LABELS - {"PERSON"} and ent.ent_id_ != "gazetteer" and (
-                    ent[0].lower_ in FIRST_NAMES and (self.apposed_to_role(ent) or credited_by(ent) or staff_of(ent)
-                                                      or double_surnamed(ent))
-                    or self.apposed_to_kin(ent)):
+                    ent[0].lower_ in FIRST_NAMES and (self.apposed_to_role(ent) or credited_by(ent) or staff_of(ent))
+                    or double_surnamed(ent) or self.apposed_to_kin(ent)):
                 # "The woman's lawyer, Dolores Brant, said" with the name tagged an organisation.
                 ents.append(Span(doc, ent.start, ent.end, label="PERSON"))
             else:
@@ -936,7 +935,8 @@ def split_at_commas(ent: Span) -> list[Span]:
 def double_surnamed(ent: Span) -> bool:
     """True for a known first name and one double surname, nothing else ("Gina Valdez-Hart" tagged an
     organisation): a person's name's shape, which no company's or place's takes."""
-    return len(ent) == 4 and ent[0].is_title and ent[0].tag_ == "NNP" and hyphen_joins(ent.doc, ent.start + 2) \
+    return len(ent) == 4 and ent[0].lower_ in FIRST_NAMES and ent[0].is_title and ent[0].tag_ == "NNP" \
+        and hyphen_joins(ent.doc, ent.start + 2) \
         and not (ent[1].lower_ in FIRST_NAMES and ent[3].lower_ in FIRST_NAMES)  # not "An Ezra-Maren romance"
 
 
