@@ -1988,6 +1988,26 @@ def test_a_reporting_verb_hung_on_its_subject_noun_is_that_nouns(nlp, text, spea
 
 
 @pytest.mark.parametrize("text, speaker", [
+    # the parser leaves the verb of telling without a subject: the one told is still no speaker
+    ('Sunny Hale was seen at the game. "She screamed louder than anybody in the building, including the guy with '
+     'the drum," a fan who sat nearby told TMZ.', None),
+    ('"They were all over each other the entire night, even at the bar," an onlooker who was there told E! News.',
+     None),
+    ('"He stayed until the end, including the encore," a fan who was in the front row told Page Six.', None),
+    ('Sunny Hale was seen at the bar. "They were all over each other the entire night, even at the bar," a waiter '
+     'revealed to Page Six.', None),
+    # the one telling, named, still speaks; so does a name before a verb of asking
+    ('Sunny Hale was seen at the bar. "They were all over each other the entire night, even at the bar," Tom Reed '
+     'told TMZ.', "Tom Reed"),
+    ('Sunny Hale was seen at the bar. "Were they all over each other the entire night, even at the bar?" Tom Reed '
+     'asked Sunny Hale.', "Tom Reed"),
+])
+def test_the_one_told_is_never_the_speaker(nlp, text, speaker):
+    q = only(nlp, text)
+    assert q.speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
     # a magazine and the subject after it tagged one name
     ('Kim Kardashian opens up\n\nKim Kardashian has spoken about fame.\n\nIn a candid chat with Glamour, Kardashian '
      'revealed: "I never wanted to be famous in the first place, honestly."', "Kim Kardashian"),

@@ -515,9 +515,10 @@ class FrameRules:
 
     def nearest_name(self, cue: Token, region: tuple[int, int], after_only: bool = False) -> Optional[Token]:
         """Fallback when the parse gives no subject: the name, pronoun or role noun nearest the cue."""
+        spoken_to = self.addressees(cue)
         candidates = [
             t for t in self.tokens(*region)
-            if t.i != cue.i and (not after_only or t.i > cue.i)
+            if t.i != cue.i and (not after_only or t.i > cue.i) and t.i not in spoken_to
             and (t.pos_ == "PROPN" or t.lower_ in self.lex.pronouns or t.lemma_.lower() in self.lex.person_roles | self.lex.org_roles
                  or t.ent_type_ in SPEAKER_LABELS)
         ]
@@ -530,6 +531,15 @@ class FrameRules:
             aside = _relative_asides(cue.doc, before[0].i, cue.i)
             candidates = [t for t in before if not any(a <= t.i < b for a, b in aside)] or before
         return min(candidates, key=lambda t: abs(t.i - cue.i)) if candidates else None
+
+    def addressees(self, cue: Token) -> set[int]:
+        """Return the tokens naming whom `cue` speaks to: the object of a verb of telling ("a fan who sat nearby told
+        TMZ", "asked the host") and what follows "to" ("revealed to E! News"). They never speak for it."""
+        heard = [c for c in cue.children if c.dep_ in {"dobj", "dative", "iobj"}] \
+            if cue.lemma_.lower() in self.lex.addressee_verbs else []
+        heard += [p for c in cue.children if c.dep_ in {"prep", "dative"} and c.lower_ == "to"
+                  for p in c.children if p.dep_ == "pobj"]
+        return {t.i for h in heard for t in h.subtree}
 
     def outlet(self, cue: Token) -> Optional[str]:
         """`told Vogue` → "Vogue": the proper-noun object of a tell-verb, without a leading lower-case "the".

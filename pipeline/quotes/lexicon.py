@@ -34,6 +34,7 @@ class Lexicon:
     written_objects: frozenset
     issued_objects: frozenset  # what an organisation issues and is quoted from ("the report said": its issuer)
     question_verbs: frozenset  # "Kimmel asked him …": the one asked answers
+    addressee_verbs: frozenset  # "told TMZ", "asked the host": the object is spoken to, never the speaker
     forms: dict  # name → compiled pattern of an attribution without a reporting verb
     character_before: re.Pattern
     character_after: re.Pattern
@@ -69,6 +70,7 @@ class Lexicon:
             written_objects=frozenset(cues["written_objects"]),
             issued_objects=frozenset(cues["issued_objects"]),
             question_verbs=frozenset(cues["question_verbs"]),
+            addressee_verbs=frozenset(cues["addressee_verbs"]),
             forms={name: re.compile(pattern) for name, pattern in cues["forms"].items()},
             character_before=re.compile(cues["character_contexts"]["before"], re.IGNORECASE),
             character_after=re.compile(cues["character_contexts"]["after"]),
