@@ -1066,6 +1066,29 @@ def test_a_written_thing_with_no_holder_named_is_the_nearest_subjects(nlp, text,
     assert quotes_of(nlp, text)[-1].speaker == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # "the statement" takes up the statement the article introduced, and speaks for the maker it gave it
+    ('Naomi Fairbrook hosted the gala. According to a statement from the Brightwater Foundation, the evening raised '
+     '$3.8 million. "Every dollar raised will go directly to clinical trials," the statement said.',
+     "Brightwater Foundation"),
+    ('Lorna Keswick is back. The singer\'s label, Larkspur Records, issued a statement on Friday. "Her fans never '
+     'left. They were just waiting for her," the statement read.', "Larkspur Records"),
+    ('Lorna Keswick is back. A statement released by Larkspur Records on Friday confirmed the tour. "Her fans never '
+     'left. They were just waiting for her," the statement read.', "Larkspur Records"),
+    ('Lorna Keswick is back, Larkspur Records said in a statement on Friday. "Her fans never left. They were just '
+     'waiting for her," the statement continued.', "Larkspur Records"),
+    # a maker no single name gives: no one
+    ('Vivienne Cho and Rhys Calder are calling it quits.\n\nThe couple announced their separation on Monday in a '
+     'joint statement shared with People.\n\n"After a lot of love and thought, we have decided to end our '
+     'marriage," the statement read.', None),
+    ('Jo Hale has left the band.\n\nIn a statement released by her representatives, the singer thanked her fans. '
+     '"She is grateful for every single night on stage," the statement read.', None),
+])
+def test_the_statement_is_its_makers(nlp, text, speaker):
+    found = quotes_of(nlp, text)[-1].speaker
+    assert found == speaker or found and found.removeprefix("the ") == speaker  # a name as written: "the Brightwater …"
+
+
 @pytest.mark.parametrize("org", ["Sony", "Sony Music", "the BBC"])
 def test_a_statement_from_an_organisation_is_the_organisations(nlp, org):
     text = f'A statement from {org} said: "We are devastated to cancel the rest of the tour."'
