@@ -38,15 +38,48 @@ class Cleaned:
 def clean_text(text: str) -> str:
     """Return `text` with Unicode repaired, invisible characters dropped and whitespace normalised.
 
-    Paragraphs stay separated by one blank line; lines inside a paragraph keep their line break.
+    Paragraphs stay separated by one blank line; lines inside a paragraph keep their line break, unless the text
+    is hard-wrapped (see `unwrap`).
     """
     text = ftfy.fix_text(text, config=_FTFY)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text)
     lines = [_HSPACE.sub(" ", line).strip() for line in text.split("\n")]
-    text = "\n".join(lines)
+    text = "\n".join(unwrap(lines))
     text = _BLANK_LINES.sub("\n\n", text)
     return text.strip()
+
+
+# Hard-wrapped text: no line longer than this, and most lines that run on into the next end inside a sentence.
+_WRAP_MAX_WIDTH = 100
+_WRAP_MIN_LINES = 3
+_LINE_ENDS_SENTENCE = re.compile(r"[.!?:;\"”'’)\]…]$")
+_LIST_ITEM = re.compile(r"^(?:[-*•–—]\s|\d{1,2}[.)]\s)")
+
+
+def unwrap(lines: list[str]) -> list[str]:
+    """Return `lines` with the line breaks of a hard-wrapped text joined into its paragraphs.
+
+    A text is hard-wrapped when no line is longer than `_WRAP_MAX_WIDTH` characters and at least
+    `_WRAP_MIN_LINES` lines run on into a next line, most of them ending inside a sentence ("…," the source
+    said. "They⏎just grew apart"). Then each such line joins the next with a space (one character for one, so
+    offsets keep their meaning), except before a list item and after a line much shorter than the text's width
+    (a sign-off, a line of a poem). Texts written one paragraph per line, and lists, are left alone.
+    """
+    inner = [k for k in range(len(lines) - 1) if lines[k] and lines[k + 1]]
+    if len(inner) < _WRAP_MIN_LINES or max(map(len, lines), default=0) > _WRAP_MAX_WIDTH:
+        return lines
+    if sum(not _LINE_ENDS_SENTENCE.search(lines[k]) for k in inner) * 2 < len(inner):
+        return lines
+    width = max(len(lines[k]) for k in inner)
+    out = [lines[0]]
+    for k in range(1, len(lines)):
+        previous, line = lines[k - 1], lines[k]
+        if previous and line and not _LIST_ITEM.match(line) and len(previous) >= width * 0.6:
+            out[-1] += " " + line
+        else:
+            out.append(line)
+    return out
 
 
 def parse_iso_date(value) -> Optional[str]:

@@ -51,3 +51,52 @@ def test_parse_iso_date_accepts_timestamps_and_words():
     assert parse_iso_date("5 March 2024") == "2024-03-05"
     assert parse_iso_date("not a date") is None
     assert parse_iso_date("") is None
+
+
+_WRAPPED = (
+    "Kim Tate and Ryan Cole Split After Two Years\n"
+    "\n"
+    "Kim Tate and Ryan Cole have called it quits, a source told Us Weekly. \"They\n"
+    "just grew apart and it was mutual,\" the source said. \"There's no bad blood\n"
+    "at all, and they are still friends.\"\n"
+    "\n"
+    "Tate, 41, spoke to People in March. \"I'm so happy right now and I can't wait\n"
+    "for what's next,\" she said.\n"
+)
+
+
+def test_a_hard_wrapped_text_is_joined_into_its_paragraphs():
+    cleaned = clean_plain_text(_WRAPPED)
+    paragraphs = cleaned.text.split("\n\n")
+    assert cleaned.title == "Kim Tate and Ryan Cole Split After Two Years"
+    assert len(paragraphs) == 3 and "\n" not in cleaned.text.replace("\n\n", "")
+    assert '"They just grew apart and it was mutual," the source said.' in paragraphs[1]
+    assert paragraphs[2].endswith("\"I'm so happy right now and I can't wait for what's next,\" she said.")
+
+
+def test_lines_written_one_paragraph_each_and_lists_stay_apart():
+    one_per_line = ("Lopez tweeted a video teasing the musical on Thursday night after the news broke.\n"
+                    "Check out Lopez's tweet below.\n"
+                    "I am SO excited to be a part of the next live musical!\n"
+                    "- Jennifer Lopez (@JLo) December 8, 2016")
+    assert clean_text(one_per_line) == one_per_line  # the lines end their sentences: no wrapping
+    sentence_per_line = "The singer must:\n- Spend three years on probation\n- Pay a fine\n- Do 100 hours community service"
+    assert clean_text(sentence_per_line) == sentence_per_line
+    long_lines = "\n".join(["A paragraph written on one long line, as web pages give them, runs on well past the width "
+                            "any terminal would wrap it at, and then"] * 4)
+    assert clean_text(long_lines) == long_lines  # lines longer than any wrapping width were not wrapped
+
+
+def test_a_wrapped_list_keeps_its_items_and_a_short_line_keeps_its_break():
+    text = ("The judge ordered that the singer must, among other things that were\n"
+            "read out in court on Tuesday afternoon in front of his family,\n"
+            "- spend three years on probation and attend counselling every\n"
+            "week for a year, and\n"
+            "- pay a fine of one thousand dollars to the court within the\n"
+            "month.\n"
+            "Yours,\n"
+            "Tom")
+    lines = clean_text(text).split("\n")
+    assert lines[0].startswith("The judge") and lines[0].endswith("his family,")
+    assert lines[1] == "- spend three years on probation and attend counselling every week for a year, and"
+    assert lines[2:] == ["- pay a fine of one thousand dollars to the court within the month.", "Yours,", "Tom"]
