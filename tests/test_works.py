@@ -164,6 +164,33 @@ def test_an_owner_no_one_is_called_opens_a_possessive_title(nlp, sentence, span,
     assert labels[whole] == "WORK_OF_ART" and span not in labels
 
 
+@pytest.mark.parametrize("sentence, spans, whole", [
+    # the model cut a possessive title at its "'s": a title and a title, or a word it took for a person and a title
+    ("She starred in The Fisherman's Wife in 2004.", [("The Fisherman's", "WORK_OF_ART"), ("Wife", "WORK_OF_ART")],
+     "The Fisherman's Wife"),
+    ("The Orchard Keeper's Daughter opens on Friday.", [("The Orchard Keeper", "WORK_OF_ART"), ("Daughter", "WORK_OF_ART")],
+     "The Orchard Keeper's Daughter"),
+    ("The Warden's Daughter opens on Friday.", [("Warden", "PERSON"), ("Daughter", "WORK_OF_ART")],
+     "The Warden's Daughter"),
+    ("Fans of The Ropemaker's Almanac were pleased.", [("Ropemaker", "PERSON"), ("Almanac", "WORK_OF_ART")],
+     "The Ropemaker's Almanac"),
+])
+def test_a_possessive_title_cut_at_its_possessive_is_one_title(nlp, sentence, spans, whole):
+    labels = _corrected(nlp, sentence, spans)
+    assert labels.get(whole) == "WORK_OF_ART" and not any(s in labels for s, _ in spans if s != whole)
+
+
+@pytest.mark.parametrize("sentence, spans", [
+    # a person's name before the possessive owns the title: more than one word, a first name, a word of a named person
+    ("Mike Leigh's Vera Drake won the prize.", [("Mike Leigh", "PERSON"), ("Vera Drake", "WORK_OF_ART")]),
+    ("Critics loved Kate's Closer.", [("Kate", "PERSON"), ("Closer", "WORK_OF_ART")]),
+    ("Paul Greengrass made it. Greengrass's Bourne was a hit.",
+     [("Paul Greengrass", "PERSON"), ("Greengrass", "PERSON"), ("Bourne", "WORK_OF_ART")]),
+])
+def test_a_persons_possessive_before_a_title_stays_its_owner(nlp, sentence, spans):
+    assert _corrected(nlp, sentence, spans) == dict(spans)
+
+
 @pytest.mark.parametrize("sentence, spans", [
     ("Steven Spielberg made it. Spielberg's Jaws was a hit.", [("Steven Spielberg", "PERSON"), ("Jaws", "WORK_OF_ART")]),
     ("He starred in Bridget Jones's Diary.", [("Diary", "WORK_OF_ART")]),

@@ -40,6 +40,8 @@
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.attrs import DEP
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -779,7 +781,7 @@ class NerCorrections:
         ents = []
         found = list(doc.ents)
         surnames = frozenset(e[-1].text for e in found if e.label_ == "PERSON")
-        found = [part for ent in found for part in split_at_commas(ent)]
+        found = possessive_titles([part for ent in found for part in split_at_commas(ent)])
         for ent in found:
             if any(t.like_url and "/" in t.text for t in ent):
                 continue  # a link embedded with a post ("pic.twitter.com/7gbYe8 - Orlando") names nothing
@@ -914,6 +916,43 @@ def hyphenated_name(ent: Span) -> Span | None:
     while hyphen_joins(doc, end) and not doc[end + 1].ent_type_:
         end += 2
     return Span(doc, start, end, label="PERSON") if (start, end) != (ent.start, ent.end) else None
+
+
+def possessive_titles(ents: list[Span]) -> list[Span]:
+    """Return `ents` with a title built on a possessive made one span where the model cut it at the "'s": a title
+    and a title ("The Fisherman" + "Wife" of "The Fisherman's Wife"), or one capitalised word taken for a person and
+    a one-word title ("The Warden's Daughter": "Warden" + "Daughter"), the article's "The" before it included. A
+    person's name before a title is its owner, not part of it ("Mike Leigh's Vera Drake", "Spielberg's Jaws" where
+    the article names Steven Spielberg): a name of more than one word, a first name, or a word another person's
+    name holds."""
+    if len(ents) < 2:
+        return ents
+    doc = ents[0].doc
+    people = Counter(t.lower_ for e in ents if e.label_ == "PERSON" for t in e)
+    out: list[Span] = []
+    for ent in ents:
+        previous = out[-1] if out else None
+        # the possessive between them, or ending the first ("The Fisherman's" + "Wife")
+        mark = ent.start - 1
+        if previous is not None and ent.label_ == LABEL and previous.end in (ent.start, mark) and mark > 0 \
+                and doc[mark].text in {"'s", "’s"} and not doc[mark - 1].whitespace_ \
+                and doc[ent.start].text[:1].isupper() and _owned_part(doc[previous.start : mark], ent, people):
+            start = previous.start
+            if previous.label_ != LABEL and start > 0 and doc[start - 1].text == "The" and not doc[start - 1].ent_type_:
+                start -= 1
+            out[-1] = Span(doc, start, ent.end, label=LABEL)
+        else:
+            out.append(ent)
+    return out
+
+
+def _owned_part(owner: Span, title: Span, people: Counter) -> bool:
+    """True when `owner` + "'s" + `title` is one title (see `possessive_titles`)."""
+    label = owner[0].ent_type_
+    if label == LABEL:
+        return True
+    return label == "PERSON" and len(owner) == 1 and len(title) == 1 and owner[0].is_alpha \
+        and owner[0].lower_ not in FIRST_NAMES and people[owner[0].lower_] == 1
 
 
 def split_at_commas(ent: Span) -> list[Span]:
