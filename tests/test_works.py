@@ -180,6 +180,21 @@ def test_a_possessive_title_cut_at_its_possessive_is_one_title(nlp, sentence, sp
     assert labels.get(whole) == "WORK_OF_ART" and not any(s in labels for s, _ in spans if s != whole)
 
 
+@pytest.mark.parametrize("sentence, spans, expected", [
+    # a person's name exclaimed is the person, not a title: a name of the article or a first name and a surname
+    ("Kayla Brightwater is engaged. Wedding bells are ringing for Kayla Brightwater!",
+     [("Kayla Brightwater", "PERSON"), ("Kayla Brightwater!", "WORK_OF_ART")], {"Kayla Brightwater": "PERSON"}),
+    ("Wedding bells are ringing for Tessa Monroe!", [("Tessa Monroe!", "WORK_OF_ART")], {"Tessa Monroe": "PERSON"}),
+    ("Congratulations are in order for Jamie Lee Curtis!", [("Jamie Lee Curtis!", "WORK_OF_ART")],
+     {"Jamie Lee Curtis": "PERSON"}),
+    # a title with its exclamation mark stays a title
+    ("She starred in Mamma Mia! in 2008.", [("Mamma Mia!", "WORK_OF_ART")], {"Mamma Mia!": "WORK_OF_ART"}),
+    ("He toured in Hello, Dolly! for a year.", [("Dolly!", "WORK_OF_ART")], {"Dolly!": "WORK_OF_ART"}),
+])
+def test_a_persons_name_exclaimed_is_no_title(nlp, sentence, spans, expected):
+    assert _corrected(nlp, sentence, spans) == expected
+
+
 @pytest.mark.parametrize("sentence, spans", [
     # a person's name before the possessive owns the title: more than one word, a first name, a word of a named person
     ("Mike Leigh's Vera Drake won the prize.", [("Mike Leigh", "PERSON"), ("Vera Drake", "WORK_OF_ART")]),

@@ -786,6 +786,7 @@ class NerCorrections:
         found = list(doc.ents)
         surnames = frozenset(e[-1].text for e in found if e.label_ == "PERSON")
         found = possessive_titles([part for ent in found for part in split_at_commas(ent)])
+        people = {e.text for e in found if e.label_ == "PERSON"}
         for ent in found:
             if any(t.like_url and "/" in t.text for t in ent):
                 continue  # a link embedded with a post ("pic.twitter.com/7gbYe8 - Orlando") names nothing
@@ -795,6 +796,11 @@ class NerCorrections:
                 # "OutRage!'s Mr Lock said" tagged one name: an honorific starts a person's name, whom the name
                 # before the possessive employs or owns.
                 ents += [Span(doc, ent.start, owned, label="ORG"), Span(doc, owned + 1, ent.end, label="PERSON")]
+            elif ent.label_ == LABEL and ent[-1].text == "!" and (ent[:-1].text in people or 3 <= len(ent) <= 4 and (
+                    ent[0].lower_ in FIRST_NAMES and all(t.is_alpha and t.is_title for t in ent[:-1]))):
+                # "Wedding bells are ringing for Kayla Brightwater!": a person the article names, or a first name and
+                # a surname, exclaimed ("Mamma Mia!", "Oklahoma!" stay titles).
+                ents.append(Span(doc, ent.start, ent.end - 1, label="PERSON"))
             elif ent.label_ == LABEL:
                 ents.extend(self.correct(ent, surnames, found))
             elif ent.label_ == "PERSON" and (whole := hyphenated_name(ent)) is not None:
