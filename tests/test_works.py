@@ -1227,6 +1227,16 @@ def test_a_possessive_title_whose_owner_is_a_first_name_stays_whole(nlp):
                                                                        ("Sofia Lund", "ORG")], "Sofia Lund", "PERSON"),
     ("The show was written by Dan Gore and Ann Lee.", [("Dan Gore", "ORG"), ("Ann Lee", "PERSON")], "Dan Gore",
      "PERSON"),
+    # a maker taken for a title, a double surname among its words
+    ("The drama was created by Bethan Aldous-Price.", [("Bethan Aldous-Price", "WORK_OF_ART")], "Bethan Aldous-Price",
+     "PERSON"),
+    ("The album was produced by Idris Calloway in Leeds.", [("Idris Calloway", "WORK_OF_ART")], "Idris Calloway",
+     "PERSON"),
+    # a title that describes the maker named after it stays a title
+    ("It was penned by Harbour Lights creator Fred Barron.", [("Harbour Lights", "WORK_OF_ART"),
+                                                              ("Fred Barron", "PERSON")], "Harbour Lights", "WORK_OF_ART"),
+    ("It was penned by My Family creator Fred Barron.", [("My Family", "WORK_OF_ART"), ("Fred Barron", "PERSON")],
+     "My Family", "WORK_OF_ART"),
     # not after a maker's verb, or no first name: an organisation stays one
     ("The studio was bought by Warner Bros in May.", [("Warner Bros", "ORG")], "Warner Bros", "ORG"),
     ("The film was produced by Harbour Films last year.", [("Harbour Films", "ORG")], "Harbour Films", "ORG"),

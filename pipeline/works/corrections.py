@@ -312,6 +312,10 @@ class NerCorrections:
         ent = without_opening_verb(ent, ents)
         if double_surnamed(ent) and not self.quoted_or_cued(ent):
             return [Span(doc, ent.start, ent.end, label="PERSON")]  # "Tessa Monroe and Gina Valdez-Hart"
+        if credited_by(ent) and not self.quoted_or_cued(ent) and not any(t.lower_ in ORG_WORDS for t in ent):
+            # "The drama was created by Bethan Aldous-Price": what a work is made by is its maker, a person (a
+            # company says so: "produced by Working Title Films").
+            return [Span(doc, ent.start, ent.end, label="PERSON")]
         if ent.start > 1 and doc[ent.start - 1].lower_ in ("in", "to") and doc[ent.start - 2].lower_ in self.place_verbs \
                 and not (doc[ent.start - 2].lower_ == "up" and doc[ent.start - 3].lower_ not in ("grew", "grow", "growing")):
             return [Span(doc, ent.start, ent.end, label="GPE")]  # "born in Cardiff", "grew up in Leeds"

@@ -215,12 +215,18 @@ def peers_styled(doc: Doc, tokens) -> list[Span]:
 
 def credited_by(ent: Span) -> bool:
     """True for a name of two or three capitalised words after a maker's verb and "by" ("directed by Sofia Lund",
-    "written by Dan Gore" tagged an organisation): a film is directed by a person."""
+    "written by Dan Gore" tagged an organisation, "created by Bethan Aldous-Price" a title): a film is directed by a
+    person. Not a title that describes the maker named after it ("penned by My Family creator Fred Barron")."""
     doc = ent.doc
-    if ent.start < 2 or doc[ent.start - 1].lower_ != "by" or not 2 <= len(ent) <= 3:
+    if ent.start < 2 or doc[ent.start - 1].lower_ != "by" or not 2 <= len(ent) <= 5:
         return False
     verb = doc[ent.start - 2]
-    return verb.tag_ == "VBN" and verb.lemma_.lower() in MAKER_VERBS and all(t.is_alpha and t.is_title for t in ent)
+    words = [t for t in ent if t.text not in {"-", "–"}]  # a double surname is one word ("Bethan Aldous-Price")
+    after = doc[ent.end] if ent.end < len(doc) else None
+    return verb.tag_ == "VBN" and verb.lemma_.lower() in MAKER_VERBS and 2 <= len(words) <= 3 \
+        and all(t.is_alpha and t.is_title for t in words) and not words[0].is_stop \
+        and all(t.whitespace_ == "" for t in ent if t.text in {"-", "–"}) \
+        and not (after is not None and (after.pos_ == "NOUN" and after.is_lower or after.text[:1].isupper()))
 
 
 def maker_after_by(ent: Span) -> str | None:
