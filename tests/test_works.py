@@ -180,6 +180,22 @@ def test_a_possessive_title_cut_at_its_possessive_is_one_title(nlp, sentence, sp
     assert labels.get(whole) == "WORK_OF_ART" and not any(s in labels for s, _ in spans if s != whole)
 
 
+@pytest.mark.parametrize("sentence, span, label", [
+    # English gives these only a person: "who" after the name, "starring", "opposite" or "alongside" before it
+    ("She took lessons from trumpeter Wendell Ames, who played in the band.", "Wendell Ames", "PERSON"),
+    ("The prize went to Orla Penhallow who wrote the novel.", "Orla Penhallow", "PERSON"),
+    ("Flat Four, the sitcom created by and starring Dimity Ashgrove, won.", "Dimity Ashgrove", "PERSON"),
+    ("He will appear opposite Saoirse Kilbride in the remake.", "Saoirse Kilbride", "PERSON"),
+    ("She co-stars alongside Tamsin Reyes-Hart in the drama.", "Tamsin Reyes-Hart", "PERSON"),
+    # a title takes "which", and a title named "… Who" or after a cue stays a title
+    ("She starred in Harbour Lights, which returns in May.", "Harbour Lights", "WORK_OF_ART"),
+    ("He starred in Doctor Who, who else?", "Doctor Who", "WORK_OF_ART"),
+    ("Critics loved the film Wendell Ames, who nobody expected to like.", "Wendell Ames", "WORK_OF_ART"),
+])
+def test_a_name_english_gives_only_a_person_is_no_title(nlp, sentence, span, label):
+    assert _corrected(nlp, sentence, [(span, "WORK_OF_ART")]).get(span) == label
+
+
 @pytest.mark.parametrize("sentence, spans, expected", [
     # a person's name exclaimed is the person, not a title: a name of the article or a first name and a surname
     ("Kayla Brightwater is engaged. Wedding bells are ringing for Kayla Brightwater!",

@@ -127,6 +127,7 @@ class NerCorrections:
         self.host_heads = frozenset(data["host_heads"])
         self.place_heads = frozenset(data["place_heads"])
         self.place_verbs = frozenset(data["place_verbs"])
+        self.person_before = frozenset(data["person_before_words"])
         self.place_nouns = frozenset(data["place_nouns"])
         self.place_of_nouns = frozenset(data["place_of_nouns"])
         self.product_nouns = {word: label for label, words in data["product_nouns"].items() for word in words}
@@ -312,6 +313,8 @@ class NerCorrections:
         ent = without_opening_verb(ent, ents)
         if double_surnamed(ent) and not self.quoted_or_cued(ent):
             return [Span(doc, ent.start, ent.end, label="PERSON")]  # "Tessa Monroe and Gina Valdez-Hart"
+        if self.named_as_person(ent) and not self.quoted_or_cued(ent):
+            return [Span(doc, ent.start, ent.end, label="PERSON")]
         if credited_by(ent) and not self.quoted_or_cued(ent) and not any(t.lower_ in ORG_WORDS for t in ent):
             # "The drama was created by Bethan Aldous-Price": what a work is made by is its maker, a person (a
             # company says so: "produced by Working Title Films").
@@ -413,6 +416,20 @@ class NerCorrections:
         if ent[0].lower_ in {"the", "a", "an"} and ent[0].is_lower and len(ent) > 1:
             return [Span(doc, ent.start + 1, ent.end, label=ent.label_)]  # "the Tang Museum": a title is capitalised
         return [ent]
+
+    def named_as_person(self, ent: Span) -> bool:
+        """True for two or three capitalised words (no "The") that English gives only a person: after "starring",
+        "opposite" or "alongside" (`person_before_words`), or followed by "who" ("trumpeter Wendell Ames, who
+        played in the band"; a title takes "which")."""
+        doc = ent.doc
+        words = [t for t in ent if t.text not in {"-", "–"}]
+        if not 2 <= len(words) <= 3 or not all(t.is_alpha and t.is_title for t in words) or words[0].is_stop:
+            return False
+        before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        if ent.start > 2 and doc[ent.start - 2].text in {"-", "–"}:
+            before = doc[ent.start - 3 : ent.start].text.lower()  # "co-starring"
+        after = [t.lower_ for t in doc[ent.end : ent.end + 2]]
+        return before in self.person_before or after[:1] == ["who"] or after == [",", "who"]
 
     def quoted_or_cued(self, ent: Span) -> bool:
         """True when a title stands where `ent` does: in quotation marks, or after a cue noun ("the series Inspector
