@@ -1009,6 +1009,13 @@ def test_two_names_joined_by_and_before_a_cue_noun_are_not_one_title(nlp):
                                                                       ("When Wintour", "WORK_OF_ART")], "Wintour", "PERSON"),
     ("Tom Reeve spoke. After Reeve left, the band played.", [("Tom Reeve", "PERSON"), ("After Reeve", "WORK_OF_ART")],
      "Reeve", "PERSON"),
+    # and a phrase's preposition: "For Pyle, the reading was …" (a title of the article's people's words stays whole)
+    ("Gordon Pyle read. For Pyle, the reading was a rare return.", [("Gordon Pyle", "PERSON"),
+                                                                     ("For Pyle", "WORK_OF_ART")], "Pyle", "PERSON"),
+    ("Tom Reeve read. Like Reeve, the cast was nervous.", [("Tom Reeve", "PERSON"), ("Like Reeve", "WORK_OF_ART")],
+     "Reeve", "PERSON"),
+    ("Tom Reeve sang. For Your Eyes Only was a hit.", [("Tom Reeve", "PERSON"), ("For Your Eyes Only", "WORK_OF_ART")],
+     "For Your Eyes Only", "WORK_OF_ART"),
     # a name after "by" that follows a title is its maker
     ("He replied: \"'Starboy,' by The Weeknd,\" and laughed.", [("Starboy", "WORK_OF_ART"),
                                                                  ("The Weeknd", "WORK_OF_ART")], "The Weeknd", "ORG"),

@@ -90,7 +90,7 @@ _PART_DETERMINERS = {"an", "a", "its", "their", "this", "latest", "final", "new"
 _RELEASE_ADJECTIVES = {"upcoming", "new", "latest", "forthcoming", "next", "debut", "acclaimed", "hit"}
 # Conjunctions that open a sentence's first clause ("When Wintour arrived, …").
 _SUBORDINATORS = {"when", "while", "after", "before", "as", "if", "since", "because", "though", "although", "once",
-                  "until", "unless", "whenever"}
+                  "until", "unless", "whenever", "for", "like", "unlike", "with", "without", "to"}
 _CONSTRUCTION_WORDS = POSSESSIVES | _STARRING | {"of", "for", "in", "on", "by", "to"}
 # Nouns for a work that follows another ("the sequel to Martha Cole"): what follows "to" is a work.
 _FOLLOW_UP_NOUNS = {"sequel", "prequel", "follow-up", "successor", "companion"}
@@ -308,7 +308,8 @@ class NerCorrections:
             return []
         if len(ent) >= 2 and ent[0].is_sent_start and ent[0].lower_ in _SUBORDINATORS and ent[-1].text in surnames \
                 and all(t.text[:1].isupper() for t in ent[1:]):
-            # "When Wintour arrived": a clause's conjunction glued to a person of the article.
+            # "When Wintour arrived", "For Pyle, the reading was …": a clause's conjunction or a phrase's preposition
+            # glued to a person of the article.
             return [Span(ent.doc, ent.start + 1, ent.end, label="PERSON")]
         ent = without_opening_verb(ent, ents)
         if double_surnamed(ent) and not self.quoted_or_cued(ent):
