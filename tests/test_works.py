@@ -196,6 +196,25 @@ def test_a_name_english_gives_only_a_person_is_no_title(nlp, sentence, span, lab
     assert _corrected(nlp, sentence, [(span, "WORK_OF_ART")]).get(span) == label
 
 
+@pytest.mark.parametrize("sentence, span, expected", [
+    ("Fairbanks and Pruitt, who played lovers, married in 2011.", "Fairbanks and Pruitt",
+     {"Fairbanks": "PERSON", "Pruitt": "PERSON"}),
+    ("Osei & Lund who wrote it were there.", "Osei & Lund", {"Osei": "PERSON", "Lund": "PERSON"}),
+    ("She starred in Pride and Prejudice, which was a hit.", "Pride and Prejudice", {"Pride and Prejudice": "WORK_OF_ART"}),
+])
+def test_two_names_joined_before_who_are_two_people(nlp, sentence, span, expected):
+    assert _corrected(nlp, sentence, [(span, "WORK_OF_ART")]) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("She scored her first No. 1 with the single.", {}),
+    ("The song went to No. 3 in March.", {}),
+    ("The Chilean film No won praise.", {"No": "WORK_OF_ART"}),
+])
+def test_the_abbreviation_of_number_is_no_title(nlp, sentence, expected):
+    assert _corrected(nlp, sentence, [("No", "WORK_OF_ART")]) == expected
+
+
 @pytest.mark.parametrize("sentence, spans, expected", [
     # a person's name exclaimed is the person, not a title: a name of the article or a first name and a surname
     ("Kayla Brightwater is engaged. Wedding bells are ringing for Kayla Brightwater!",

@@ -302,6 +302,9 @@ class NerCorrections:
         doc = ent.doc
         if any(t.like_url for t in ent):
             return []  # a title is no web address ("Salon.com")
+        if len(ent) == 1 and ent[0].text in {"No", "Nos"} and ent.end + 1 < len(doc) and doc[ent.end].text == "." \
+                and doc[ent.end + 1].like_num:
+            return []  # "her first No. 1": the abbreviation of "number"
         if any(t.is_quote for t in ent) and not any(t.is_alpha and not t.is_stop or t.like_num for t in ent):
             # 'The "Neon Lullaby" singer': the model labelled the words around a quoted title ('The "'); a quote
             # mark and function words name nothing ("It" or "Us" alone stay titles).
@@ -316,6 +319,10 @@ class NerCorrections:
             return [Span(doc, ent.start, ent.end, label="PERSON")]  # "Tessa Monroe and Gina Valdez-Hart"
         if self.named_as_person(ent) and not self.quoted_or_cued(ent):
             return [Span(doc, ent.start, ent.end, label="PERSON")]
+        if len(ent) == 3 and ent[1].lower_ in {"and", "&"} and self.followed_by_who(ent) and not self.quoted_or_cued(ent) \
+                and all(t.is_alpha and t.is_title and not t.is_stop for t in (ent[0], ent[2])):
+            # "Fairbanks and Pruitt, who played …": two people
+            return [Span(doc, ent.start, ent.start + 1, label="PERSON"), Span(doc, ent.end - 1, ent.end, label="PERSON")]
         if credited_by(ent) and not self.quoted_or_cued(ent) and not any(t.lower_ in ORG_WORDS for t in ent):
             # "The drama was created by Bethan Aldous-Price": what a work is made by is its maker, a person (a
             # company says so: "produced by Working Title Films").
@@ -429,8 +436,12 @@ class NerCorrections:
         before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
         if ent.start > 2 and doc[ent.start - 2].text in {"-", "–"}:
             before = doc[ent.start - 3 : ent.start].text.lower()  # "co-starring"
-        after = [t.lower_ for t in doc[ent.end : ent.end + 2]]
-        return before in self.person_before or after[:1] == ["who"] or after == [",", "who"]
+        return before in self.person_before or self.followed_by_who(ent)
+
+    @staticmethod
+    def followed_by_who(ent: Span) -> bool:
+        after = [t.lower_ for t in ent.doc[ent.end : ent.end + 2]]
+        return after[:1] == ["who"] or after == [",", "who"]
 
     def quoted_or_cued(self, ent: Span) -> bool:
         """True when a title stands where `ent` does: in quotation marks, or after a cue noun ("the series Inspector
