@@ -834,17 +834,23 @@ def musical_acts(doc: Doc, spans: list[Span], others: list[Span] = (),
     lowers = [w.lower() for w in orths]
     # Only the few tokens that can start a construction become Token objects.
     cues = [i for i, w in enumerate(lowers) if w in NAMING_NOUNS or w in ("'s", "’s") and i + 1 < len(doc)
-            and lowers[i + 1] in ACT_WORKS]
+            and lowers[i + 1] in ACT_WORKS or w == "piece" and i > 1 and lowers[i - 1] == "-"]
     for tok in (doc[i] for i in cues):
         word = tok.lower_
+        if word == "piece":  # "four-piece", split in three by the tokenizer
+            word = doc[tok.i - 2 : tok.i + 1].text.lower()
         if word in NAMING_NOUNS and tok.text.islower() and tok.i + 1 < len(doc):
-            end = _act_run_after(doc, tok.i + 1)
-            named = owner.get(tok.i + 1)
-            if end is not None and named is not None and named.start == tok.i + 1 and named.end > end \
+            # "her own group, The Kites, whose single …": the name in apposition after a comma, closed by one
+            first = tok.i + 2 if doc[tok.i + 1].text == "," and tok.i + 2 < len(doc) else tok.i + 1
+            end = _act_run_after(doc, first)
+            if first > tok.i + 1 and (end is None or end >= len(doc) or doc[end].text not in {",", "."}):
+                end = None
+            named = owner.get(first)
+            if end is not None and named is not None and named.start == first and named.end > end \
                     and not any(t.is_sent_start for t in named[1:]):
                 end = named.end  # "the band Tears for Fears", tagged a work: the whole name, small words and all
             if end is not None:
-                acts.setdefault(doc[tok.i + 1 : end].text, (NAMING_NOUNS[word], True))
+                acts.setdefault(doc[first:end].text, (NAMING_NOUNS[word], True))
                 if word not in ACT_NOUNS:
                     companies.add(doc[tok.i + 1 : end].text)
         elif word in ("'s", "’s") and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ACT_WORKS \

@@ -248,6 +248,10 @@ def _label_of(doc, text):
     ("The singer Jamelia performed her new song at the ceremony in London.", "Jamelia", "PERSON"),
     ("Paper Tigers is the debut album by the British pop band Tears of Glass. Tears of Glass split in 1990.",
      "Tears of Glass", "ORG"),
+    # the act noun with the name in apposition after a comma, and a hyphenated act noun
+    ("Laura Pike left to form her own group, The Kites, whose single Paper Aeroplanes charted.", "The Kites", "ORG"),
+    ("Brighton four-piece The Breakwaters have gone straight in at number one.", "The Breakwaters", "ORG"),
+    ("Leeds five-piece Harbour Lights are touring in May.", "Harbour Lights", "ORG"),
     # a name the model took for a place records or releases a work: an act
     ("Nirvana recorded Nevermind in 1991. The album sold millions.", "Nirvana", "ORG"),
     ("Nirvana released the album Nevermind in 1991.", "Nirvana", "ORG"),
@@ -292,6 +296,11 @@ def test_musical_acts_are_names_at_every_mention(nlp, text, act, label):
 def test_places_and_days_beside_music_words_are_not_acts(nlp, text, word):
     doc = make_doc(nlp, text)
     assert not _label_of(doc, word) & {"ORG", "PERSON"}
+
+
+def test_a_name_after_an_act_noun_and_a_comma_is_an_act_only_in_apposition(nlp):
+    doc = make_doc(nlp, "Tom Reed quit the band, Sarah Cole said on Monday.")
+    assert _label_of(doc, "Sarah Cole") == {"PERSON"}
 
 
 @pytest.mark.parametrize("text, company", [
