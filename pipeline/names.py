@@ -840,8 +840,12 @@ def musical_acts(doc: Doc, spans: list[Span], others: list[Span] = (),
         if word == "piece":  # "four-piece", split in three by the tokenizer
             word = doc[tok.i - 2 : tok.i + 1].text.lower()
         if word in NAMING_NOUNS and tok.text.islower() and tok.i + 1 < len(doc):
-            # "her own group, The Kites, whose single …": the name in apposition after a comma, closed by one
-            first = tok.i + 2 if doc[tok.i + 1].text == "," and tok.i + 2 < len(doc) else tok.i + 1
+            # "her own group, The Kites, whose single …": an act's name in apposition after a comma, closed by one
+            # (not a person's after a company noun or a role: "The head of drama at the network, Jane Trent, said")
+            first = tok.i + 2 if doc[tok.i + 1].text == "," and tok.i + 2 < len(doc) and word in ACT_NOUNS \
+                and doc[tok.i + 2].lower_ not in FIRST_NAMES else tok.i + 1
+            if first == tok.i + 1 and doc[first].text == ",":
+                continue
             end = _act_run_after(doc, first)
             if first > tok.i + 1 and (end is None or end >= len(doc) or doc[end].text not in {",", "."}):
                 end = None

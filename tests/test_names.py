@@ -298,9 +298,14 @@ def test_places_and_days_beside_music_words_are_not_acts(nlp, text, word):
     assert not _label_of(doc, word) & {"ORG", "PERSON"}
 
 
-def test_a_name_after_an_act_noun_and_a_comma_is_an_act_only_in_apposition(nlp):
-    doc = make_doc(nlp, "Tom Reed quit the band, Sarah Cole said on Monday.")
-    assert _label_of(doc, "Sarah Cole") == {"PERSON"}
+@pytest.mark.parametrize("text, name", [
+    ("Tom Reed quit the band, Sarah Cole said on Monday.", "Sarah Cole"),
+    # the apposition is to the role, not to the group or company after "of" or "at"
+    ("The manager of the band, Tom Hale, said the tour was off.", "Tom Hale"),
+    ("The head of drama at the network, Jane Trent, said the series would return.", "Jane Trent"),
+])
+def test_a_name_after_an_act_noun_and_a_comma_is_an_act_only_in_apposition(nlp, text, name):
+    assert _label_of(make_doc(nlp, text), name) == {"PERSON"}
 
 
 @pytest.mark.parametrize("text, company", [
