@@ -726,17 +726,6 @@ def test_a_titles_edges_are_repaired(nlp, sentence, found, repaired):
     assert _corrected(nlp, sentence, [(found, "WORK_OF_ART")]) == {repaired: "WORK_OF_ART"}
 
 
-@pytest.mark.parametrize("sentence, found, other, label, repaired", [
-    # after "the", one singular word tagged a person or a people is the title's: no one is called "the Ferry"
-    ("The dating show Love on the Ferry was renewed.", "Love", "Ferry", "PERSON", "Love on the Ferry"),
-    ("It was the premiere of Midnight at the Meridian, a drama.", "Midnight", "Meridian", "NORP",
-     "Midnight at the Meridian"),
-    ("She toured in Supper at the Bellamy for a year.", "Supper", "Bellamy", "PERSON", "Supper at the Bellamy"),
-])
-def test_a_title_runs_on_over_the_and_a_word_taken_for_a_person(nlp, sentence, found, other, label, repaired):
-    assert _corrected(nlp, sentence, [(found, "WORK_OF_ART"), (other, label)]) == {repaired: "WORK_OF_ART"}
-
-
 @pytest.mark.parametrize("sentence, found, place, label", [
     ("The film Harbour Lights in the US made a fortune.", "Harbour Lights", "US", "GPE"),
     ("She sang Blue Lanterns at the Royal Albert Hall on Friday.", "Blue Lanterns", "Royal Albert Hall", "FAC"),

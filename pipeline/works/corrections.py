@@ -161,12 +161,8 @@ class NerCorrections:
             article = doc[end + 1].lower_ in {"the", "a", "an"} and doc[end + 1].is_lower
             k = end + 1 + article
             run = k
-            # After "the", one singular word tagged a person or a people is neither ("Love on the Ferry", "Midnight
-            # at the Meridian"): no one is called "the Ferry" (but a family or a band is "the Smiths").
-            unclaimed = {"", LABEL} | ({"PERSON", "NORP"} if doc[end + 1].lower_ == "the" else set())
             while run < len(doc) and doc[run].is_alpha and doc[run].text[:1].isupper() and not doc[run].is_sent_start \
-                    and (doc[end].text == "of" or doc[run].ent_type_ in unclaimed and (
-                        doc[run].ent_type_ in {"", LABEL} or doc[run].tag_ != "NNPS" and not doc[run].lower_.endswith("s"))):
+                    and (doc[end].text == "of" or not doc[run].ent_type_ or doc[run].ent_type_ == LABEL):
                 run += 1
             # "of" goes on into any capitalised words ("Flight of the Phoenix"); another preposition only with an
             # article and into words no entity claims: "A Cry in the Dark", not "Titanic in the US".
