@@ -242,6 +242,19 @@ def test_a_persons_possessive_before_a_title_stays_its_owner(nlp, sentence, span
 
 
 @pytest.mark.parametrize("sentence, spans", [
+    # both taken for titles, yet a title of its own follows the possessive (an article opens it), or a place's name
+    # runs on after it
+    ("Jim Carrey stars in Lemony Snicket's A Series of Unfortunate Events.",
+     [("Lemony Snicket's", "WORK_OF_ART"), ("A Series of Unfortunate Events", "WORK_OF_ART")]),
+    ("She sang in Fromental Halevy's La Juive.", [("Fromental Halevy's", "WORK_OF_ART"), ("La Juive", "WORK_OF_ART")]),
+    ("Queues formed at the office in St Stephen's Green Shopping Centre.",
+     [("St Stephen's", "WORK_OF_ART"), ("Green Shopping Centre", "WORK_OF_ART")]),
+])
+def test_two_titles_around_a_possessive_stay_apart_when_the_second_stands_alone(nlp, sentence, spans):
+    assert not any("'s " in text for text in _corrected(nlp, sentence, spans))  # nothing runs across the "'s"
+
+
+@pytest.mark.parametrize("sentence, spans", [
     ("Steven Spielberg made it. Spielberg's Jaws was a hit.", [("Steven Spielberg", "PERSON"), ("Jaws", "WORK_OF_ART")]),
     ("He starred in Bridget Jones's Diary.", [("Diary", "WORK_OF_ART")]),
     ("Fans of Kate's Closer were pleased.", [("Closer", "WORK_OF_ART")]),

@@ -985,8 +985,17 @@ def possessive_titles(ents: list[Span]) -> list[Span]:
     return out
 
 
+# What opens a title of its own: after "X's" it is a title owned, not a possessive title's end ("Lemony Snicket's A
+# Series of Unfortunate Events", "Fromental Halevy's La Juive").
+_TITLE_ARTICLES = frozenset({"a", "an", "the", "la", "le", "les", "el", "il", "lo", "der", "die", "das"})
+
+
 def _owned_part(owner: Span, title: Span, people: Counter) -> bool:
-    """True when `owner` + "'s" + `title` is one title (see `possessive_titles`)."""
+    """True when `owner` + "'s" + `title` is one title (see `possessive_titles`): the part after the possessive is
+    one or two words and no article, the owner at most three capitalised words ("The Orchard Keeper")."""
+    if len(title) > 2 or title[0].lower_ in _TITLE_ARTICLES or len(owner) > 3 \
+            or not all(t.text[:1].isupper() for t in owner):
+        return False
     label = owner[0].ent_type_
     if label == LABEL:
         return True
