@@ -844,8 +844,6 @@ def musical_acts(doc: Doc, spans: list[Span], others: list[Span] = (),
             # (not a person's after a company noun or a role: "The head of drama at the network, Jane Trent, said")
             first = tok.i + 2 if doc[tok.i + 1].text == "," and tok.i + 2 < len(doc) and word in ACT_NOUNS \
                 and doc[tok.i + 2].lower_ not in FIRST_NAMES else tok.i + 1
-            if first == tok.i + 1 and doc[first].text == ",":
-                continue
             end = _act_run_after(doc, first)
             if first > tok.i + 1 and (end is None or end >= len(doc) or doc[end].text not in {",", "."}):
                 end = None
@@ -856,7 +854,7 @@ def musical_acts(doc: Doc, spans: list[Span], others: list[Span] = (),
             if end is not None:
                 acts.setdefault(doc[first:end].text, (NAMING_NOUNS[word], True))
                 if word not in ACT_NOUNS:
-                    companies.add(doc[tok.i + 1 : end].text)
+                    companies.add(doc[first:end].text)
         elif word in ("'s", "’s") and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ACT_WORKS \
                 and not _common_noun_at(doc, tok.i + 2):  # "Britain's album chart" is about the chart
             start = _act_run_before(doc, tok.i)

@@ -318,7 +318,8 @@ class SpeakerResolution:
         """Return where the article first wrote the thing "the statement" takes up: the nearest earlier use of the
         same noun outside quotations, in the same or the previous paragraph; else None."""
         lemma = token.lemma_.lower()
-        floor = self.text.rfind("\n", 0, self.text.rfind("\n", 0, token.idx) - 1)
+        own = self.text.rfind("\n", 0, token.idx)  # the break before its paragraph, -1 in the first
+        floor = max(self.text.rfind("\n", 0, own - 1), 0) if own > 0 else 0
         for earlier in reversed(self.doc[: token.sent.start]):
             if earlier.idx < floor:
                 return None
