@@ -53,7 +53,7 @@ from ..records import doc_text
 from ..tokens import TokenArrays
 from .shapes import (LIST_JOINERS, LIST_NOUNS, MAKER_VERBS, NAMES_OF_PEOPLE_AND_GROUPS, POSSESSIVES, VENUE_HEADS,
                      after_work_noun, before_of, capitalised, character_after_as,
-                     character_in_parentheses, performer_named, credited_by, glued, hyphen_start, list_member, maker_after_by,
+                     character_in_parentheses, performer_named, credited_by, person_shaped_words, glued, hyphen_start, list_member, maker_after_by,
                      hosts_joined, opened_by_work_noun, owner_named_elsewhere, peers_styled,
                      publication_edited, without_opening_verb)
 
@@ -426,8 +426,7 @@ class NerCorrections:
         "opposite" or "alongside" (`person_before_words`), or followed by "who" ("trumpeter Wendell Ames, who
         played in the band"; a title takes "which")."""
         doc = ent.doc
-        words = [t for t in ent if t.text not in {"-", "–"}]
-        if not 2 <= len(words) <= 3 or not all(t.is_alpha and t.is_title for t in words) or words[0].is_stop:
+        if person_shaped_words(ent) is None:
             return False
         before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
         if ent.start > 2 and doc[ent.start - 2].text in {"-", "–"}:

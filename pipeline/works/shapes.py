@@ -213,6 +213,15 @@ def peers_styled(doc: Doc, tokens) -> list[Span]:
     return found
 
 
+def person_shaped_words(ent: Span) -> list | None:
+    """Return the words of `ent` when they are two or three capitalised words shaped like a person's name, a double
+    surname counting as one ("Bethan Aldous-Price"), the first no function word; else None."""
+    words = [t for t in ent if t.text not in {"-", "–"}]
+    if 2 <= len(words) <= 3 and all(t.is_alpha and t.is_title for t in words) and not words[0].is_stop:
+        return words
+    return None
+
+
 def credited_by(ent: Span) -> bool:
     """True for a name of two or three capitalised words after a maker's verb and "by" ("directed by Sofia Lund",
     "written by Dan Gore" tagged an organisation, "created by Bethan Aldous-Price" a title): a film is directed by a
@@ -221,10 +230,8 @@ def credited_by(ent: Span) -> bool:
     if ent.start < 2 or doc[ent.start - 1].lower_ != "by" or not 2 <= len(ent) <= 5:
         return False
     verb = doc[ent.start - 2]
-    words = [t for t in ent if t.text not in {"-", "–"}]  # a double surname is one word ("Bethan Aldous-Price")
     after = doc[ent.end] if ent.end < len(doc) else None
-    return verb.tag_ == "VBN" and verb.lemma_.lower() in MAKER_VERBS and 2 <= len(words) <= 3 \
-        and all(t.is_alpha and t.is_title for t in words) and not words[0].is_stop \
+    return verb.tag_ == "VBN" and verb.lemma_.lower() in MAKER_VERBS and person_shaped_words(ent) is not None \
         and all(t.whitespace_ == "" for t in ent if t.text in {"-", "–"}) \
         and not (after is not None and (after.pos_ == "NOUN" and after.is_lower or after.text[:1].isupper()))
 
