@@ -598,6 +598,9 @@ def untagged_people(doc: Doc, spans: list[Span], words_of, tokens: Optional[Toke
         while end < len(doc) and free(end) and is_name_word(doc[end].text) and doc[end].is_alpha \
                 and not doc[end].is_sent_start and end - tok.i <= 4:
             end += 1
+            if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+                    and not doc[end].whitespace_ and free(end) and doc[end + 1].text[:1].isupper():
+                end += 1  # "Mr Osei-Lamb": a hyphenated surname is one name
         if end > tok.i + 1 and doc[end - 1].text[:1].isupper():
             add(tok.i, end)
     full = person_words([s for s in spans if not any(i in used for i in range(s.start, s.end))] + found, words_of)

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
 
-from . import DEFAULT_MODEL, dates, entities, quotes, relations  # noqa: F401  (register the components)
+from . import DEFAULT_MODEL, dates, entities, hyphen_names, quotes, relations  # noqa: F401  (register the components)
 from .attribute_rules import compile_rules  # registers array_attribute_ruler
 from .entities import DATA
 from .works import characters  # noqa: F401  (registers character_names)
@@ -60,6 +60,7 @@ def build_nlp(model: str = DEFAULT_MODEL, works_model: Path = MODEL_DIR,
     ruler = nlp.add_pipe("entity_ruler", name="entertainment_ruler", before="ner", config={"overwrite_ents": True})
     ruler.from_disk(DATA / "entity_patterns.jsonl")
     nlp.add_pipe("work_titles", before="ner")
+    nlp.add_pipe("hyphenated_names", after="parser")  # one head for "Penrose-Hythe", before anything reads the parse
     nlp.add_pipe("ner_corrections")  # after the parser and lemmatizer: its rules read both
     if title_filter is not None:
         nlp.add_pipe("work_filter", config={"model_file": str(title_filter)})

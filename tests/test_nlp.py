@@ -85,3 +85,24 @@ def test_a_headline_on_its_own_line_ends_a_sentence_without_a_blank_line(nlp, he
     assert first.text.strip() == headline
     (quote,) = doc._.quotes
     assert quote.speaker == "Jane Doe"
+
+
+@pytest.mark.parametrize("text, name, verb", [
+    ("Mr Penrose-Hythe said the series would be filmed early next year.", "Penrose-Hythe", "said"),
+    ("Winifred Osei-Lamb, who plays their mother, joined the cast in May.", "Osei-Lamb", "joined"),
+    ("Yesterday Catherine Zeta-Jones told reporters she was delighted.", "Zeta-Jones", "told"),
+])
+def test_a_hyphenated_persons_name_has_one_head_in_the_parse(nlp, text, name, verb):
+    doc = nlp(text)
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name))
+    heads = [t for t in span if t.head.i not in range(span.start, span.end)]
+    assert [t.text for t in heads] == [span[-1].text]
+    assert heads[0].head.text == verb
+
+
+def test_a_hyphenated_name_that_is_no_person_keeps_its_parse(nlp):
+    text = "Sharon Osbourne appears as a judge in the talent show The X-Factor alongside Simon Cowell."
+    bare = spacy.load(nlp.meta["lang"] + "_" + nlp.meta["name"])(text)
+    doc = nlp(text)
+    assert [(t.head.i, t.dep_) for t in doc] == [(t.head.i, t.dep_) for t in bare]

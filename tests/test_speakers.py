@@ -366,6 +366,35 @@ def test_a_long_sentence_ending_in_its_reporting_verb_frames_the_quote_before(nl
     assert quotes_of(nlp, text)[-1].speaker == speaker
 
 
+@pytest.mark.parametrize(
+    "frame",
+    [
+        "Lahey asked, leaning across his desk.",
+        "Lahey asked the actress in a whisper.",
+        "Lahey shouted at the crew, slamming the door behind him.",
+        "Lahey, 52, asked with a grin.",
+    ],
+)
+def test_a_sentence_opening_with_its_subject_and_reporting_verb_frames_the_question_before(nlp, frame):
+    text = ('The actress sat down with host Corbin Lahey on Tuesday.\n\n"Is it true you were about to give up acting '
+            f'for good?" {frame}')
+    assert only(nlp, text).speaker == "Corbin Lahey"
+
+
+@pytest.mark.parametrize(
+    "frame",
+    [
+        "Lahey said that he was not sure about the divorce at all.",
+        "Lahey confirmed the news about the divorce on Monday in Paris.",
+        "Lahey will meet the producers again on Monday to discuss the show.",
+    ],
+)
+def test_a_sentence_with_words_of_its_own_after_a_question_is_no_frame(nlp, frame):
+    text = ('The actress sat down with host Corbin Lahey on Tuesday.\n\n"Is it true you were about to give up acting '
+            f'for good?" {frame}')
+    assert only(nlp, text).speaker is None
+
+
 def test_a_long_sentence_after_a_quote_without_a_reporting_verb_is_no_frame(nlp):
     text = ('Tom Reed said the film would open in May. "We have done nothing wrong and we will fight this all the '
             'way." The studio\'s lawyer Mia Cole will meet the board on Monday to discuss the case.')
@@ -2080,3 +2109,12 @@ def test_a_shared_surname_is_never_someone_named_only_after_it(nlp):
     assert by_start["Never say never,"] == "Kim Kardashian West"
     assert by_start["I never wanted"] == "Kim Kardashian West"  # "In a candid chat with Glamour, Kardashian revealed"
     assert not any(e.label_ == "WORK_OF_ART" and e.text == "Kardashian" for e in doc.ents)
+
+
+@pytest.mark.parametrize("name", ["Penrose-Hythe", "Osei-Lamb", "Ruiz-Ferrer"])
+def test_a_hyphenated_surname_saying_something_is_the_one_a_pronoun_refers_to(nlp, name):
+    text = ('"We wrote most of it in a hotel outside Leeds," Ollie Stanhope said, "which tells you everything about our '
+            'research."\n\nFiona Kettleborough added: "Dennis and Val are basically us if we\'d never left home."\n\n'
+            f'Mr {name} said the series would be filmed early next year.\n\n"British comedy is in rude health, whatever '
+            'you might read," he added.')
+    assert quotes_of(nlp, text)[-1].speaker == name

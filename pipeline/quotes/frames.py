@@ -21,6 +21,8 @@ _DESCRIBING = frozenset({"describe", "call", "hail", "brand", "dub", "label", "p
 # Past forms of reporting verbs that suffixes do not give back.
 _IRREGULAR_PAST = {"said": "say", "wrote": "write", "told": "tell", "spoke": "speak"}
 # Reporting verbs whose object is the one spoken to, not the speaker ("told the BBC", "asked the director").
+# A reporting verb with one of these has words of its own to report, not the quotation before it.
+REPORTED_DEPS = frozenset({"ccomp", "xcomp", "csubj", "oprd", "attr"})
 _ADDRESSING = frozenset({"tell", "ask", "inform", "urge", "warn", "promise", "remind", "assure", "thank"})
 
 
@@ -59,6 +61,20 @@ class FrameRules:
         said = {t.i for subject in subjects for t in subject.subtree} | {cue.i} \
             | {c.i for c in cue.children if c.dep_ == "advmod"}
         return all(t.i in said for t in words)
+
+    def opens_with_cue(self, region: tuple[int, int]) -> bool:
+        """True when the frame opens with a subject and its reporting verb, and what follows only says how, where or
+        to whom (`"…?" Lahey asked, leaning across his desk.`, `"…!" Mia shouted to the crowd.`): the verb reports
+        the quotation before it. Not when the verb has words of its own to report (`"…?" Cole said he was fine.`)."""
+        words = [t for t in self.tokens(*region) if not t.is_punct and not t.is_space]
+        cue = next((t for t in words if t.lemma_.lower() in self.lex.verbs and t.pos_ == "VERB"), None)
+        if cue is None or cue.dep_ != "ROOT" or any(c.dep_ in REPORTED_DEPS for c in cue.children):
+            return False
+        if cue.lemma_.lower() not in _ADDRESSING and any(c.dep_ == "dobj" for c in cue.children):
+            return False  # "Cole confirmed the news": only one who is told or asked may follow the verb
+        subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS and c.i < cue.i]
+        before = {t.i for subject in subjects for t in subject.subtree}
+        return bool(subjects) and all(t.i in before for t in words if t.i < cue.i)
 
     def endings(self, q: RawQuote) -> tuple[str, str]:
         """Return the quote's last character inside its text and the last one before its closing mark."""
@@ -115,7 +131,8 @@ class FrameRules:
         ended = (raw_last or last) in {".", "…", "?", "!"}
         if tail is not None:
             lowered = self.text[tail[0] : tail[1]].lstrip()[:1].islower()
-            if ended and not lowered and len(self.tokens(*tail)) > SHORT_FRAME_TOKENS + 1 and not self.ends_in_cue(tail):
+            if ended and not lowered and len(self.tokens(*tail)) > SHORT_FRAME_TOKENS + 1 and not self.ends_in_cue(tail) \
+                    and not self.opens_with_cue(tail):
                 tail = None  # a new sentence, not this quote's frame
         order = [("tail", tail), ("head", head)]
         if last not in {",", "?", "!", "—", "-"} and (raw_last not in {",", "?", "!"}) and head is not None:
