@@ -1076,6 +1076,25 @@ def test_less_common_reporting_verbs_name_the_speaker(nlp, verb, frame):
     assert quotes_of(nlp, text)[-1].speaker == "Dana Pike"
 
 
+@pytest.mark.parametrize("frame", ['"{q}," {s} {v}.', '{s} {v}: "{q}"'])
+@pytest.mark.parametrize("verb", ["interjected", "muttered", "grumbled", "bragged", "groaned", "wondered"])
+def test_verbs_of_interrupting_and_of_manner_name_the_speaker(nlp, verb, frame):
+    text = "Dana Pike met the press. " + frame.format(q="I have never been so tired and so happy", s="Pike", v=verb)
+    assert quotes_of(nlp, text)[-1].speaker == "Dana Pike"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Singer Rhiannon Voss is suing her manager. Voss alleges that Gordon Teague "used his position of trust to '
+     'siphon income that belonged to the artist."', "Rhiannon Voss"),
+    ('The singer Mia Cole has sued her label. In the complaint, Cole alleged that the label "kept every penny of '
+     'the royalties for itself."', "Mia Cole"),
+    ('The case went to court in May. On Friday, Judge Maria Lopez ruled that "common musical building blocks cannot '
+     'be owned by any one songwriter."', "Maria Lopez"),
+])
+def test_a_quote_inside_what_is_alleged_or_ruled_is_the_one_who_alleges_or_rules(nlp, text, speaker):
+    assert only(nlp, text).speaker == speaker
+
+
 @pytest.mark.parametrize("aside", ["who co-wrote the screenplay with her brother Nils Brandt",
                                    "whose brother Nils Brandt co-wrote the screenplay"])
 def test_a_name_in_a_relative_clause_about_the_subject_does_not_speak(nlp, aside):
