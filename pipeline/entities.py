@@ -27,7 +27,7 @@ from spacy.util import filter_spans
 
 from .names import (FIRST_NAME_GENDER, FIRST_NAMES, NAME_SUFFIXES, ORG_WORDS, acronym, canonical_name, join_labels, mend_split_names, musical_acts,
                     same_given_name, speaking_names, speaking_organisations, surname, trim_name, unglue_headline,
-                    untagged_people, nicknamed_people, completed_surnames, speakers_titled)
+                    untagged_people, nicknamed_people, completed_surnames, speakers_titled, RULE_SPANS)
 from .records import Entity, Mention, doc_text
 from .tokens import TokenArrays
 
@@ -279,9 +279,6 @@ class WorkTitles:
         return doc
 
 
-RULE_SPANS = "work_rules"
-
-
 # Title words that join a title to a maker or a partner ("Allied with Marion Cotillard", "Vera Drake by Mike Leigh").
 _PARTNER_WORDS = frozenset({"with", "by", "and", "&", "from", "for", "to"})
 
@@ -300,14 +297,17 @@ def add_rule_spans(doc: Doc, spans: list[Span]) -> None:
         doc.spans[RULE_SPANS] = group + spans
 
 
-_DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "'s", "’s"}
+_DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "whose", "this", "that", "'s", "’s"}
 
 
 def _determined(doc: Doc, i: int) -> bool:
-    """True when the noun at `i` opens with a determiner or possessive within three words ("her new album")."""
+    """True when the noun at `i` opens with a determiner or possessive within three words ("her new album", "whose
+    2019 debut album")."""
     for token in reversed(doc[max(0, i - 3) : i]):
         if token.lower_ in _DETERMINERS:
             return True
+        if _YEAR.fullmatch(token.text):
+            continue
         if not (token.is_alpha and (token.is_lower or token.text[:1].isupper())) or token.lower_ in {"of", "in", "for", "on", "at", "to", "and"}:
             return False
     return False

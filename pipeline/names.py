@@ -374,7 +374,8 @@ def join_labels(spans: list[Span], words_of, fixed: set[str], tokens: Optional[T
                and (_surname_acts_alone(s, at, tagged=True) or _surname_acts_alone(s, at, first=True))}
     out = []
     for span in spans:
-        if span.label_ == "WORK_OF_ART" and span.text not in fixed and speaks(span) and not _quoted(span):
+        if span.label_ == "WORK_OF_ART" and span.text not in fixed and speaks(span) and not _quoted(span) \
+                and not construction_title(span):
             span = Span(span.doc, span.start, span.end, label="PERSON")
         elif span.label_ != "PERSON" and span.text in people:
             span = Span(span.doc, span.start, span.end, label="PERSON")
@@ -498,6 +499,20 @@ def _honoured(span: Span) -> bool:
     """True when an honorific leads the name ("Mr de Vabres", "Mrs du Pont")."""
     return len(span) >= 2 and span[0].lower_.rstrip(".") in HONORIFICS and span[0].text[:1].isupper() \
         and all(is_name_word(t.text) or t.text == "." for t in span[1:])
+
+
+# The doc's span group of titles the entity rules found, each labelled with its rule (see `entities.WorkTitles`).
+RULE_SPANS = "work_rules"
+# Rules that find a title by a construction of its own: after a kind noun ("the miniseries X", "her album, X,"),
+# before one, in quotes.
+_CONSTRUCTION_RULES = frozenset({"cue_after", "cue_before", "cue_apposition", "quoted"})
+
+
+def construction_title(span: Span) -> bool:
+    """True when an entity rule found `span` as a title by its construction ("the 1990s miniseries The Lioness Crown",
+    "the thriller Leith Walk"): no parse of the words after it makes it a person."""
+    return any(s.start == span.start and s.end == span.end and s.label_ in _CONSTRUCTION_RULES
+               for s in span.doc.spans.get(RULE_SPANS, []))
 
 
 def speaks(span: Span) -> bool:

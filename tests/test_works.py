@@ -1548,3 +1548,25 @@ def test_a_title_rule_never_runs_into_a_persons_name(nlp, text, title, person):
     doc = nlp(text)
     assert not any(s.label_ == "cue_after" and person in s.text for s in doc.spans.get("work_rules", []))
     assert (person, "PERSON") in {(e.text, e.label_) for e in doc.ents}
+
+
+@pytest.mark.parametrize("text, title", [
+    # the parser hangs the clause's verb of saying on the title: the kind noun before it still makes it a title
+    ("Lyle, who won a BAFTA for playing Queen Matilda in the 1990s miniseries The Lioness Crown, added that she "
+     "had begged for more scenes.", "The Lioness Crown"),
+    ("Dunn, who played a nurse in the hospital drama Kestrel Bay, said she cried on the last day.", "Kestrel Bay"),
+    ("Cole, best known for the sitcom Marlow Green, told the BBC he would not return.", "Marlow Green"),
+])
+def test_a_title_after_a_kind_noun_is_no_speaking_person(nlp, text, title):
+    labels = _labels(make_doc(nlp, text))
+    assert labels.get(title) == {"WORK_OF_ART"}
+
+
+@pytest.mark.parametrize("text, title", [
+    ("The duet is with R&B singer Kofi Shaw, whose 2019 debut album, Velvet Hours, went platinum.", "Velvet Hours"),
+    ("The singer released her 2015 album, Cherry Static, and toured it for two years.", "Cherry Static"),
+    ("Mara Lind, whose latest film, Grey Harbour, opens on Friday, was not at the launch.", "Grey Harbour"),
+])
+def test_a_title_in_apposition_to_a_dated_or_whose_kind_noun_is_a_work(nlp, text, title):
+    labels = _labels(make_doc(nlp, text))
+    assert labels.get(title) == {"WORK_OF_ART"}
