@@ -2137,3 +2137,15 @@ def test_a_hyphenated_surname_saying_something_is_the_one_a_pronoun_refers_to(nl
             f'Mr {name} said the series would be filmed early next year.\n\n"British comedy is in rude health, whatever '
             'you might read," he added.')
     assert quotes_of(nlp, text)[-1].speaker == name
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Vogue editor-in-chief Anna Wintour was at the show on Monday. Teen Vogue editor Amy Astley sat beside her.\n\n'
+     '"Natalie is doing a very good job with the shows," said the editor-in-chief.', "Anna Wintour"),
+    ('Her co-star Tom Hale was at the show on Monday. The director Amy Astley sat beside him.\n\n"She is doing a '
+     'very good job with the shows," the co-star said.', "Tom Hale"),
+    ('The singer-songwriter Tom Hale was at the show on Monday. The singer Amy Astley sat beside him.\n\n"She is '
+     'doing a very good job with the shows," the singer-songwriter said.', "Tom Hale"),
+])
+def test_a_hyphenated_role_is_the_one_introduced_with_that_whole_word(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker

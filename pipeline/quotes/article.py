@@ -17,7 +17,7 @@ from .attribution import (CONTINUATION_CHARS, GENDERED_PRONOUNS, SPEAKER_LABELS,
                           Speaker, governing_verb)
 from .frames import FrameRules
 from .lexicon import Lexicon
-from .resolution import SpeakerResolution
+from .resolution import SpeakerResolution, hyphen_last, role_key
 from .scan import RawQuote, sentence_end, sentence_start
 
 # A young child's age or word right before the name ("five-year-old Everly", "their 2-year-old son Saint", "baby
@@ -217,17 +217,20 @@ class Article(FrameRules, SpeakerResolution):
                 for owner in owners:
                     mention = self.mention_at(owner)
                     if mention is not None and mention.label in SPEAKER_LABELS:
-                        links.append((t.idx, role, self._speaker_for_mention(mention, t.text, "role-noun", 0.75)))
+                        links.append((t.idx, role_key(t), self._speaker_for_mention(mention, t.text, "role-noun", 0.75)))
                 if role not in self.lex.person_roles:
                     continue
             people = []
-            if t.dep_ in {"compound", "appos"}:
-                people.append(t.head)
+            if t.dep_ in {"compound", "appos"} or t.dep_ == "nmod" and t.head.ent_type_ == "PERSON":
+                people.append(t.head)  # "director Spike Lee"; "Vogue editor-in-chief Anna Wintour" (nmod)
             people.extend(c for c in t.children if c.dep_ == "appos")
+            after = hyphen_last(t).i + 1
+            if "-" in role_key(t) and after < len(doc) and doc[after].ent_type_ == "PERSON":
+                people.append(doc[after])  # "her co-star Tom Hale", whose hyphen the parser reads as two nouns
             for p in people:
                 mention = self.mention_at(p)
                 if mention is not None and mention.label == "PERSON":
-                    links.append((t.idx, role, self._speaker_for_mention(mention, t.text, "role-noun", 0.75)))
+                    links.append((t.idx, role_key(t), self._speaker_for_mention(mention, t.text, "role-noun", 0.75)))
         return links
 
     def _work_kinds(self) -> dict[str, set[str]]:
@@ -280,8 +283,8 @@ class Article(FrameRules, SpeakerResolution):
                 continue
             found = self.resolve_role(t, t.idx)
             if found.name and found.kind == "person":
-                self.role_links.append((t.idx, lemma, found))
-                links.append((t.idx, lemma, found))
+                self.role_links.append((t.idx, role_key(t), found))
+                links.append((t.idx, role_key(t), found))
         del self.role_links[len(self.role_links) - len(links):]
         return links
 

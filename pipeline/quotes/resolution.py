@@ -418,7 +418,7 @@ class SpeakerResolution:
             return replace(UNRESOLVED, text=text)
         if is_org_role and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             # "Lane's rep confirmed … the rep said": the one that spokesman was named as speaking for.
-            linked = [s for off, role, s in self.role_links if role == lemma and off < token.idx]
+            linked = [s for off, role, s in self.role_links if role == role_key(token) and off < token.idx]
             if linked:
                 return replace(linked[-1], text=text, method="role-noun", confidence=0.6)
         if is_org_role and any(c.dep_ == "prep" and c.lower_ == "for" and any(
@@ -447,11 +447,16 @@ class SpeakerResolution:
             group = self.antecedent(pos, None, "org", token.left_edge.idx)
             if group is not None:
                 return replace(group, text=text, method="role-noun", confidence=0.5)
+        key = role_key(token)
+        linked = [s for off, role, s in self.role_links if role == key and off < token.idx]
+        if linked and "-" in key:
+            # "said the editor-in-chief", "the co-star said": a role written as one hyphenated word is the one the
+            # article introduced with that word ("Vogue editor-in-chief Anna Wintour"), not the last "editor".
+            return replace(linked[-1], text=text)
         if definite and lemma not in self.lex.relational_roles and token.tag_ not in {"NNS", "NNPS"}:
             opened = self.sentence_opener_before(token, gender, lemma)
             if opened is not None:
                 return replace(opened, text=text, method="role-noun", confidence=0.55)
-        linked = [s for off, role, s in self.role_links if role == lemma and off < token.idx]
         if linked:
             return replace(linked[-1], text=text)
         # "the comedian said" is the comedian the article is about; "his lawyer", "the judge" or "the judges" are
@@ -697,6 +702,37 @@ def hyphen_first(token: Token) -> Token:
             and doc[i - 2].is_alpha:
         i -= 2
     return doc[i]
+
+
+def hyphen_last(token: Token) -> Token:
+    """Return the last part of the hyphenated word `token` is part of ("star" in "co-star" → "star", "editor" in
+    "editor-in-chief" → "chief"), else `token`."""
+    doc, i = token.doc, token.i
+    while i + 2 < len(doc) and doc[i + 1].text in _HYPHENS and not doc[i].whitespace_ and not doc[i + 1].whitespace_ \
+            and doc[i + 2].is_alpha:
+        i += 2
+    return doc[i]
+
+
+def role_key(token: Token) -> str:
+    """Return the role word `token` belongs to, as a key for roles held by people named earlier: its lemma, or the
+    whole hyphenated word it is part of ("editor-in-chief", "co-star", "singer-songwriter"), which is another role
+    than its parts ("the editor-in-chief said" is not the "editor" named last)."""
+    doc = token.doc
+    start = end = token.i
+    while start >= 2 and doc[start - 1].text in _HYPHENS and not doc[start - 1].whitespace_ \
+            and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha:
+        start -= 2
+    while end + 2 < len(doc) and doc[end + 1].text in _HYPHENS and not doc[end].whitespace_ \
+            and not doc[end + 1].whitespace_ and doc[end + 2].is_alpha:
+        end += 2
+    lemma = token.lower_ if token.pos_ == "PROPN" else token.lemma_.lower()
+    if start == end:
+        return lemma
+    return "-".join(lemma if t.i == token.i else t.lower_ for t in doc[start : end + 1] if t.text not in _HYPHENS)
+
+
+_HYPHENS = frozenset({"-", "–"})
 
 
 def _counts_children(token: Token) -> bool:
