@@ -2149,3 +2149,18 @@ def test_a_hyphenated_surname_saying_something_is_the_one_a_pronoun_refers_to(nl
 ])
 def test_a_hyphenated_role_is_the_one_introduced_with_that_whole_word(nlp, text, speaker):
     assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Ruben Hale directed the film, which stars his son Luuk Hale.\n\n"The dog came back, that is the whole truth of '
+     'it," Luuk said.\n\nThe shoot was tense. According to Ruben, the pair stopped speaking for a week in March.\n\n'
+     '"We are both stubborn in exactly the same way," he said.', "Ruben Hale"),
+    ('Nadia Brennan-Holt created the show, and Mara Lind stars in it.\n\nAccording to Brennan-Holt, the new season '
+     'picks up three months later.\n\n"I always had a three-season arc in my head," she told Deadline.',
+     "Nadia Brennan-Holt"),
+    # a name first met after "according to" is a report's source, most often an outlet the model took for a person
+    ('Kristen Stewart wants another film. According to Gossip Cop, the studio has no plans.\n\n"I would definitely '
+     'be the first to read it, yeah," she said.', "Kristen Stewart"),
+])
+def test_a_person_named_before_who_a_sentence_is_according_to_is_the_next_pronouns(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker

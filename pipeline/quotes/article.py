@@ -180,15 +180,22 @@ class Article(FrameRules, SpeakerResolution):
 
     def _mention_events(self) -> list[Event]:
         events = []
+        introduced: set[str] = set()  # entities named before, other than as a source after "according to"
         for m, span in self.mention_spans:
             if m.label not in {"PERSON", "ORG", "NORP"} or self.in_quote(m.start_char) or m.entity_id in self.characters:
                 continue
             verb = governing_verb(span.root, self.lex.person_roles)
             # "Alison Howe, producer of the show." (a sentence without a verb) is about the person it names.
             fragment = span.root.dep_ == "ROOT" and span.start == span.sent.start and m.label == "PERSON"
-            is_subject = verb is not None or fragment
-            cue_subject = verb is not None and verb.lemma_.lower() in self.lex.verbs
-            main = fragment or is_subject and (verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+            # "According to Ruben, the pair stopped speaking": what the sentence says, Ruben says; a person the
+            # article introduced before, not a name first met there (an outlet: "according to Gossip Cop").
+            source = _according_to(span.root)
+            if not source:
+                introduced.add(m.entity_id)
+            source = source and m.label == "PERSON" and m.entity_id in introduced
+            is_subject = verb is not None or fragment or source
+            cue_subject = verb is not None and verb.lemma_.lower() in self.lex.verbs or source
+            main = fragment or source or is_subject and (verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
             speaker = self._speaker_for_mention(m, m.text, "explicit", 0.9)
             events.append(Event(m.start_char, speaker, is_subject, False, cue_subject, main))
         return events
@@ -444,6 +451,12 @@ class Article(FrameRules, SpeakerResolution):
         if span is None or len(span) == 0:
             return self.text[lo:hi]
         return self.text[span[0].sent.start_char : span[-1].sent.end_char].strip()
+
+
+def _according_to(token: Token) -> bool:
+    """True for the name in "according to X" ("According to Ruben, the pair stopped speaking for a week")."""
+    to = token.head
+    return token.dep_ == "pobj" and to.lower_ == "to" and to.head.lower_ == "according"
 
 
 def _object_of(pronoun: Token, verb: Token) -> bool:
