@@ -448,7 +448,13 @@ def _acts_as_person(span: Span) -> bool:
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lower_ in DESCRIPTORS or _described_as_person(span) or speaks(span):
         return True
-    if span.root.dep_ not in {"nsubj", "nsubjpass"}:
+    root = span.root
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.dep_ in {"nsubj", "nsubjpass"}:
+        # "Warren's go-to tailor, Brooklyn-based Dominic Ferraro, told the New York Post …": the name is the
+        # subject's apposition, and does what the subject does.
+        if root.head.head.lemma_.lower() in SPEECH_VERBS:
+            return True
+    elif root.dep_ not in {"nsubj", "nsubjpass"}:
         return False
     for t in doc[span.end : span.sent.end]:
         if t.ent_type_ in {"PERSON", "ORG"} or t.text in {"\"", "“", "”"}:

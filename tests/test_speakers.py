@@ -2164,3 +2164,15 @@ def test_a_hyphenated_role_is_the_one_introduced_with_that_whole_word(nlp, text,
 ])
 def test_a_person_named_before_who_a_sentence_is_according_to_is_the_next_pronouns(nlp, text, speaker):
     assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Warren\'s go-to tailor, Brooklyn-based Dominic Ferraro, told the New York Post he had not been contacted. "I '
+     'would be delighted, but nobody has called me yet," he said.', "Dominic Ferraro"),
+    ('Her longtime stylist, Paris-based Dominic Ferraro, told People the gown took four months. "Every bead was sewn '
+     'by hand, and I would do it again," he said.', "Dominic Ferraro"),
+])
+def test_a_name_in_apposition_to_a_speaking_subject_is_a_person(nlp, text, speaker):
+    doc = make_doc(nlp, text)
+    assert doc._.quotes[-1].speaker == speaker
+    assert {e.label for e in doc._.entities if e.name == speaker} == {"PERSON"}
