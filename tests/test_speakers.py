@@ -2176,3 +2176,20 @@ def test_a_name_in_apposition_to_a_speaking_subject_is_a_person(nlp, text, speak
     doc = make_doc(nlp, text)
     assert doc._.quotes[-1].speaker == speaker
     assert {e.label for e in doc._.entities if e.name == speaker} == {"PERSON"}
+
+
+@pytest.mark.parametrize("text", [
+    'TMZ reported the news on Monday. It was also reported last year that she had asked Drake for "an album of edgier '
+    'sounds than anything before".',
+    'Sony confirmed the deal on Monday. It is understood that the label wants "a record that sounds nothing like the '
+    'last one".',
+    'Sony confirmed the deal on Monday. It has been claimed that the band turned down "a very large sum of money '
+    'indeed".',
+])
+def test_an_impersonal_passive_report_names_no_speaker(nlp, text):
+    assert only(nlp, text).speaker is None
+
+
+def test_it_that_refers_to_an_organisation_still_speaks_for_it(nlp):
+    text = 'Sony confirmed the deal on Monday. It said the label wants "a record that sounds nothing like the last one".'
+    assert only(nlp, text).speaker == "Sony"

@@ -57,6 +57,14 @@ class Event:
 UNRESOLVED = Speaker(None, None, None, "unresolved", 0.2)
 
 
+def expletive_it(token: Token) -> bool:
+    """True for the "it" of an impersonal passive with a clause of its own ("It was reported that …", "It is
+    understood Sony wants …"): it refers to nothing."""
+    verb = token.head
+    return token.lower_ == "it" and token.dep_ == "nsubjpass" and verb.tag_ == "VBN" \
+        and any(c.dep_ == "ccomp" for c in verb.children)
+
+
 def _of_phrase_subject(noun: Token, person_nouns: frozenset) -> Optional[Token]:
     """Return the subject whose "of" phrase ends with `noun`, when a name in apposition to `noun` names that subject
     ("ITV's controller of entertainment, Claudia Rosencrantz, said": the parser hangs the name on "entertainment").

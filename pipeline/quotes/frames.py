@@ -10,8 +10,8 @@ from typing import Optional
 from spacy.tokens import Token
 
 from ..names import HEADLINE_WORDS, surname
-from .attribution import (CLIMB_DEPS, FIRST_PERSON, SHORT_FRAME_TOKENS, SPEAKER_LABELS, SUBJECT_DEPS, Attribution,
-                          Speaker)
+from .attribution import (CLIMB_DEPS, FIRST_PERSON, SHORT_FRAME_TOKENS, SPEAKER_LABELS, SUBJECT_DEPS, UNRESOLVED,
+                          Attribution, Speaker, expletive_it)
 from .scan import RawQuote, headline_end, sentence_end, sentence_start
 
 
@@ -61,6 +61,11 @@ class FrameRules:
         said = {t.i for subject in subjects for t in subject.subtree} | {cue.i} \
             | {c.i for c in cue.children if c.dep_ == "advmod"}
         return all(t.i in said for t in words)
+
+    def expletive_report(self, region: tuple[int, int]) -> bool:
+        """True when the frame holds an impersonal passive report, "it is understood / was reported / has been
+        claimed that …": its "it" refers to nothing, and no one is said to say what follows."""
+        return any(expletive_it(t) for t in self.tokens(*region))
 
     def opens_with_cue(self, region: tuple[int, int]) -> bool:
         """True when the frame opens with a subject and its reporting verb, and what follows only says how, where or
@@ -151,6 +156,9 @@ class FrameRules:
             attribution = self.attribute_cue(cue, cue_text, region, q, f"cue-{side}")
             if attribution is not None:
                 return attribution, True
+        if head is not None and self.expletive_report(head):
+            # "It is understood that the label wants '…'": the article reports the words without saying whose.
+            return Attribution(replace(UNRESOLVED, text="it"), None, None, None, "expletive"), True
         form = self.form_attribution(i)
         if form is not None:
             return form, True

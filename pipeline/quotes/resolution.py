@@ -9,7 +9,7 @@ from typing import Optional
 
 from spacy.tokens import Span, Token
 
-from .attribution import AGE, GENDERED_PRONOUNS, PRONOUN_WINDOW_CHARS, UNRESOLVED, Event, Speaker
+from .attribution import AGE, GENDERED_PRONOUNS, PRONOUN_WINDOW_CHARS, UNRESOLVED, Event, Speaker, expletive_it
 
 SUBJECT_PRONOUNS = {word: GENDERED_PRONOUNS[word] for word in ("he", "she")}
 OBJECT_PRONOUNS = {"him": "m", "her": "f"}
@@ -576,6 +576,8 @@ class SpeakerResolution:
 
     def resolve_pronoun(self, token: Token, pos: int) -> Speaker:
         """`she added` → the nearest compatible person in subject position, else the last compatible speaker."""
+        if expletive_it(token):
+            return replace(UNRESOLVED, text=token.text)  # "It was reported that …": no one
         kind_or_gender = self.lex.pronouns[token.lower_]
         kind = "org" if kind_or_gender == "org" else "person"
         gender = None if kind == "org" else kind_or_gender
