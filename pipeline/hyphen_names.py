@@ -45,6 +45,7 @@ def _whole_name(doc: Doc, span) -> None:
 
 
 def _one_head(span) -> None:
+    """Make the span's last part its one head, with the relation and head of its most argument-like part."""
     inside = {t.i for t in span}
     outer = [t for t in span if t.head.i not in inside or t.head.i == t.i]
     last = span[-1]

@@ -697,10 +697,13 @@ def hyphen_last(token: Token) -> Token:
     return doc[i]
 
 
+_HYPHENS = frozenset({"-", "–"})
+
+
 def hyphen_first(token: Token) -> Token:
     """Return the first part of the hyphenated word `token` ends ("host" in "co-host" → "co"), else `token`."""
     doc, i = token.doc, token.i
-    while i >= 2 and doc[i - 1].text in {"-", "–"} and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ \
+    while i >= 2 and doc[i - 1].text in _HYPHENS and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ \
             and doc[i - 2].is_alpha:
         i -= 2
     return doc[i]
@@ -720,21 +723,12 @@ def role_key(token: Token) -> str:
     """Return the role word `token` belongs to, as a key for roles held by people named earlier: its lemma, or the
     whole hyphenated word it is part of ("editor-in-chief", "co-star", "singer-songwriter"), which is another role
     than its parts ("the editor-in-chief said" is not the "editor" named last)."""
-    doc = token.doc
-    start = end = token.i
-    while start >= 2 and doc[start - 1].text in _HYPHENS and not doc[start - 1].whitespace_ \
-            and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha:
-        start -= 2
-    while end + 2 < len(doc) and doc[end + 1].text in _HYPHENS and not doc[end].whitespace_ \
-            and not doc[end + 1].whitespace_ and doc[end + 2].is_alpha:
-        end += 2
+    first, last = hyphen_first(token), hyphen_last(token)
     lemma = token.lower_ if token.pos_ == "PROPN" else token.lemma_.lower()
-    if start == end:
+    if first.i == last.i:
         return lemma
-    return "-".join(lemma if t.i == token.i else t.lower_ for t in doc[start : end + 1] if t.text not in _HYPHENS)
-
-
-_HYPHENS = frozenset({"-", "–"})
+    return "-".join(lemma if t.i == token.i else t.lower_ for t in token.doc[first.i : last.i + 1]
+                    if t.text not in _HYPHENS)
 
 
 def _counts_children(token: Token) -> bool:
