@@ -2193,3 +2193,18 @@ def test_an_impersonal_passive_report_names_no_speaker(nlp, text):
 def test_it_that_refers_to_an_organisation_still_speaks_for_it(nlp):
     text = 'Sony confirmed the deal on Monday. It said the label wants "a record that sounds nothing like the last one".'
     assert only(nlp, text).speaker == "Sony"
+
+
+@pytest.mark.parametrize("source", ["a source told People", "an insider told Us Weekly", "a family friend said"])
+def test_a_quote_going_on_after_an_unnamed_speaker_is_not_the_speaker_before(nlp, source):
+    text = ('Tom Reed and Mia Cole have split.\n\n"We remain the very best of friends," Reed said.\n\n"They have been '
+            f'living apart for months now," {source}. "It was only a matter of time before it ended."')
+    first, second, third = quotes_of(nlp, text)
+    assert first.speaker == "Tom Reed"
+    assert second.speaker is None and third.speaker is None
+
+
+def test_a_quote_going_on_after_a_named_speaker_stays_theirs(nlp):
+    text = ('Tom Reed and Mia Cole have split.\n\n"We remain the very best of friends," Reed said.\n\n"They have been '
+            'living apart for months now," Cole told People. "It was only a matter of time before it ended."')
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Tom Reed", "Mia Cole", "Mia Cole"]

@@ -316,6 +316,10 @@ class Article(FrameRules, SpeakerResolution):
         while j >= 0 and self.adjacent(j, i if j == i - 1 else j + 1):
             if j in self.results and self.results[j].speaker.name:
                 return Attribution(replace(self.results[j].speaker, method="continuation", confidence=0.8, text=None), None, None, None, "continuation-adjacent")
+            if j in self.results and self.results[j].cue is not None:
+                # '"…," a source told People. "…"': the quote goes on in the words of someone the article leaves
+                # unnamed, not of whoever spoke before them.
+                return Attribution(UNRESOLVED, None, None, None, "continuation-adjacent")
             j -= 1
         if i == 0:
             return None
