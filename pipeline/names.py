@@ -636,6 +636,20 @@ def untagged_people(doc: Doc, spans: list[Span], words_of, tokens: Optional[Toke
                                                    or _surname_opens(tok)) \
                 and not (tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper() and doc[tok.i + 1].pos_ == "PROPN"):
             add(tok.i, tok.i + 1)
+    # '"…" DiCaprio, who lost out on the Bafta, …', "Hollis, 34, said": a name no entity covers before a
+    # who-clause or an age is a person's.
+    for i in (i for i, word in enumerate(lower) if word == "who" or word.isdigit() and len(word) <= 2):
+        if i < 2 or texts[i - 1] != "," or lower[i] != "who" and not (i + 1 < len(doc) and texts[i + 1] == ","):
+            continue
+        start = i - 1
+        while start > 0 and i - 1 - start < 3 and free(start - 1) and surname_like(doc[start - 1]) \
+                and (start - 1 == i - 2 or doc[start - 1].whitespace_) and not doc[start].is_sent_start:
+            start -= 1
+        before = doc[start - 1] if start > 0 and not doc[start].is_sent_start else None
+        if before is not None and (before.text[:1].isupper() or before.like_num or not before.whitespace_):
+            continue  # the rest of a name something else covers ("Ray Charles", "50 Cent", "Ashby-Coates")
+        if start < i - 1:
+            add(start, i - 1)
     return found
 
 

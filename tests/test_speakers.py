@@ -2208,3 +2208,21 @@ def test_a_quote_going_on_after_a_named_speaker_stays_theirs(nlp):
     text = ('Tom Reed and Mia Cole have split.\n\n"We remain the very best of friends," Reed said.\n\n"They have been '
             'living apart for months now," Cole told People. "It was only a matter of time before it ended."')
     assert [q.speaker for q in quotes_of(nlp, text)] == ["Tom Reed", "Mia Cole", "Mia Cole"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Best actor Jamie Foxx could not make the ceremony. "I am stuck in LA and cannot get away from the set," he '
+     'said.\n\nDiCaprio, who lost out on the best actor Bafta to Foxx, will face him again at the Academy Awards in '
+     'two weeks time.\n\n"It is the first time I have come to the Baftas because it is the first time I have been '
+     'nominated," he told reporters on the red carpet.', "DiCaprio"),
+    ('Best actor Jamie Foxx could not make the ceremony. "I am stuck in LA and cannot get away from the set," he '
+     'said.\n\nHollister, 46, lost out on the best actor Bafta to Foxx and will face him again at the Oscars.\n\n'
+     '"It is the first time I have been nominated for anything at all," he told reporters.', "Hollister"),
+])
+def test_a_name_the_model_missed_before_a_who_clause_or_an_age_is_a_person(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+def test_the_rest_of_a_name_before_a_who_clause_is_not_cut_off(nlp):
+    doc = make_doc(nlp, "Jamie Foxx won for the film Ray. Ray Charles, who died in 2004, would have loved it.")
+    assert "Charles" not in {m.text for m in doc._.mentions}
