@@ -2226,3 +2226,22 @@ def test_a_name_the_model_missed_before_a_who_clause_or_an_age_is_a_person(nlp, 
 def test_the_rest_of_a_name_before_a_who_clause_is_not_cut_off(nlp):
     doc = make_doc(nlp, "Jamie Foxx won for the film Ray. Ray Charles, who died in 2004, would have loved it.")
     assert "Charles" not in {m.text for m in doc._.mentions}
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the tagger reads "caption read" as one noun
+    ('Kim Hale shared a photo on Sunday. "My little girl is five today and I cannot believe it," the caption read.',
+     "Kim Hale"),
+    ('Kim Hale marked the occasion on Instagram. "My little girl is five today and I cannot believe it," her post '
+     'read.', "Kim Hale"),
+    # the owner of the written thing wrote it
+    ('Kim Hale marked the occasion on Instagram. Her caption read: "My little girl is five today and I cannot believe '
+     'it."', "Kim Hale"),
+    ('Tom Reed marked the occasion on Instagram. Reed\'s caption read: "My little girl is five today and I cannot '
+     'believe it."', "Tom Reed"),
+    # a thing owned by no person: nobody
+    ('Tom Reed directed the film. A line from the movie\'s poster, which claimed the film told "the true story of the '
+     'bombings", was removed.', None),
+])
+def test_the_writer_of_a_caption_or_post_that_reads_speaks(nlp, text, speaker):
+    assert only(nlp, text).speaker == speaker

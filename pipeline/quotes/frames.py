@@ -108,6 +108,8 @@ class FrameRules:
             phrase = next((p for p in self.lex.phrases if self._phrase_at(t, p)), None)
             if phrase:
                 found.append((t, self.doc[t.i : t.i + len(phrase)].text))
+            elif self.read_after_writing(t):
+                found.append((t, t.text))  # '"…," the caption read', where the tagger read "caption read" as one noun
             elif t.lemma_.lower() in self.lex.verbs and t.pos_ in {"VERB", "AUX", "NOUN", "PROPN"} \
                     and not (t.pos_ in {"NOUN", "PROPN"} and _used_as_noun(t)) and not _hearsay(t) \
                     and t.dep_ not in {"csubj", "csubjpass"}:  # "… that writing the book was …" reports nothing
@@ -115,6 +117,11 @@ class FrameRules:
                 if objects is None or t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ in objects:
                     found.append((t, t.text))
         return found
+
+    def read_after_writing(self, t: Token) -> bool:
+        """True for "read"/"reads" right after a written thing's noun ("the caption read", "her post reads"),
+        whatever tag the tagger gave the pair."""
+        return t.lower_ in {"read", "reads"} and t.i > 0 and t.doc[t.i - 1].lemma_.lower() in self.lex.written_objects
 
     def _phrase_at(self, t: Token, phrase: tuple) -> bool:
         end = t.i + len(phrase)
@@ -416,6 +423,8 @@ class FrameRules:
         quoted = self.quoted_as_saying(cue)
         if quoted is not None:
             return quoted
+        if self.read_after_writing(cue) and not any(c.dep_ in SUBJECT_DEPS for c in cue.children):
+            return cue.nbor(-1)  # the caption, the post: its writer speaks
         verb = cue
         for _ in range(4):
             # "Opening the case on Monday, Alan Cresswell told": a participle the parser made the subject is a

@@ -265,6 +265,22 @@ class SpeakerResolution:
     def writer_of(self, token: Token, pos: int) -> Speaker:
         """`X held a sign that read "…"`: the words on a sign, banner or caption are its holder's or writer's."""
         text = self.noun_phrase(token)
+        # '"…," the caption read': the tagger may read "caption read" as one noun, whose determiners hang on "read".
+        phrase = token.head if token.dep_ == "compound" and self.read_after_writing(token.head) else token
+        owner = next((c for c in phrase.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            # "Her post read", "Smith's caption reads": the owner wrote it.
+            if owner.lower_ in GENDERED_PRONOUNS:
+                found = self.antecedent(pos, GENDERED_PRONOUNS[owner.lower_], "person", owner.idx) or UNRESOLVED
+            else:
+                found = self.resolve(owner, pos, depth=1)
+            return replace(found, text=text, method="role-noun", confidence=min(found.confidence, 0.6)) \
+                if found.name else replace(UNRESOLVED, text=text)
+        if phrase is not token:
+            found = self.antecedent(pos, None, "person", token.left_edge.idx, exclude=self.tied_only()) \
+                or self.antecedent(pos, None, "org", token.left_edge.idx)
+            return replace(found, text=text, method="role-noun", confidence=min(found.confidence, 0.5)) \
+                if found is not None else replace(UNRESOLVED, text=text)
         verb = token.head if token.dep_ in {"dobj", "pobj", "attr"} else None
         if verb is not None and verb.dep_ == "prep":
             verb = verb.head
