@@ -306,3 +306,22 @@ def test_random_marks_never_crash_and_offsets_hold(nlp, pieces, long_quote):
     for q in doc._.quotes:
         assert 0 <= q.start_char < q.end_char <= len(doc.text)
         assert doc.text[q.start_char : q.end_char] == q.text
+
+
+@pytest.mark.parametrize("text", [
+    'The sequel, "Harbor of Glass: Undertow", opens in May.',
+    'She starred opposite him in "Two Hearts, One Highway," which was a hit.',
+    'Whitcombe also appeared alongside Morrow in "Blue Hour on Lenox."',
+    'The first single, "Sweet Thunder, Bitter Rain", is out on Friday.',
+])
+def test_a_title_in_two_parts_or_with_american_punctuation_is_no_quote(text):
+    assert find_quotes(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    'She could not wait for the baby. "Auntie Mindy is READY." she wrote.',
+    'He was asked for his favourite song. He replied: "\'Starboy,\' by The Weeknd," and laughed.',
+    'She told the crowd: "Thank you all so much for coming, we love you."',
+])
+def test_speech_with_a_shout_a_quoted_title_or_a_sentence_stays_a_quote(text):
+    assert len(find_quotes(text)) == 1

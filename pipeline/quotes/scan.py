@@ -290,7 +290,16 @@ def _trim(text: str, q: RawQuote) -> Optional[RawQuote]:
 def _is_title(words_text: str) -> bool:
     """True when the quoted words look like a title or name ('Friends', "Always Look on the Bright Side")."""
     words = _WORD.findall(words_text)
-    if not words or len(words) > 10 or re.search(r"[.!?,;:]", words_text):
+    # A title may hold a colon or comma between its parts ("Harbor of Glass: Undertow", "Two Hearts, One Highway")
+    # and take the sentence's comma or full stop inside the closing mark, as American punctuation does ('starred in
+    # "Blue Hour on Lenox."'); it holds no sentence end of its own, no quotation ("'Starboy,' by The Weeknd" answers
+    # a question) and no shouted word ("Auntie Mindy is READY."), and a title in two parts is short.
+    inner = re.sub(r"[.,]\s*$", "", words_text.strip())
+    punctuated = inner != words_text.strip() or re.search(r"[,:]", inner)
+    if not words or len(words) > 10 or re.search(r"[.!?;]", inner) \
+            or punctuated and (len(words) > 8 or len(re.findall(r"[,:]", inner)) > 1
+                               or re.search(r"['‘’\"“”]\W|\W['‘’\"“”]|^['‘\"“]", inner)
+                               or any(len(w) >= 3 and w.isupper() for w in words)):
         return False
     # A shouted headline quote ("WE ARE NOT DONE YET") is speech: titles are not written in capitals throughout.
     if len(words) >= MIN_WORDS and all(w.isupper() or not w.isalpha() for w in words):
