@@ -197,9 +197,11 @@ def _configure_logging(verbose: int) -> None:
     # Progress lines are for unattended runs: shown whenever a run writes them, -v or not.
     logging.getLogger("pipeline.progress").setLevel(logging.INFO)
     if not verbose:
-        # Dask logs tens of INFO lines per cluster start, and warnings when a run stops mid-task, here and in
-        # every worker process it spawns (which read this variable); they belong to -v.
-        os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "error")
+        # Dask logs tens of INFO lines per cluster start, warnings when a run stops mid-task, and on a loaded
+        # machine an ERROR with a traceback when a worker's heartbeat finds the scheduler already closed at
+        # shutdown, here and in every worker process it spawns (which read this variable); they belong to -v. A
+        # task's own failure still reaches the run as an exception and is reported as the run's error.
+        os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "critical")
 
 
 def main(argv: list[str] | None = None) -> int:
