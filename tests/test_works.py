@@ -567,6 +567,15 @@ def test_a_person_listed_among_works_after_a_work_noun_is_a_work(nlp, sentence, 
      [("Cold Orchard", "ORG"), ("Northern Glass", "PERSON")], "Cold Orchard"),
     ("The album's songs, including Glass Harbour and Copper Mile, were recorded live.",
      [("Glass Harbour", "GPE"), ("Copper Mile", "PERSON")], "Copper Mile"),
+    # every name of a list right after a plural work noun that a determiner, possessive or number opens
+    ("Her other credits include the films Saltwater Saints, Redline Avenue and Ferris Point.",
+     [("Saltwater Saints", "WORK_OF_ART"), ("Redline Avenue", "PERSON"), ("Ferris Point", "PERSON")], "Ferris Point"),
+    ("His albums Northern Lights and Harbour Road both went gold.",
+     [("Northern Lights", "PERSON"), ("Harbour Road", "GPE")], "Harbour Road"),
+    ("She wrote two novels, Ellen Ashdown and Port Ellery, before she turned to plays.",
+     [("Ellen Ashdown", "PERSON"), ("Port Ellery", "ORG")], "Port Ellery"),
+    ("ITV axed the dramas Quarry Lane and Castle Wharf last year.",
+     [("Quarry Lane", "PERSON"), ("Castle Wharf", "PERSON")], "Castle Wharf"),
 ])
 def test_names_listed_with_works_are_works(nlp, sentence, spans, name):
     assert _corrected(nlp, sentence, spans)[name] == "WORK_OF_ART"
@@ -578,6 +587,11 @@ def test_names_listed_with_works_are_works(nlp, sentence, spans, name):
     ("It starred Tom Reeve. Joan Shaw, his co-star, was absent.", [("Tom Reeve", "PERSON")], "Joan Shaw"),
     # a list of people, even after a work noun, when one is named elsewhere or led by a first name
     ("His films include Tom Reeve and Ann Lee.", [("Tom Reeve", "PERSON"), ("Ann Lee", "PERSON")], "Tom Reeve"),
+    # the subjects of a clause that describes the works
+    ("She loved the films Tom Reeve and Ann Lee made together.",
+     [("Tom Reeve", "PERSON"), ("Ann Lee", "PERSON")], "Ann Lee"),
+    ("Her favourite actors Tom Reeve and Ann Lee were there.", [("Tom Reeve", "PERSON"), ("Ann Lee", "PERSON")],
+     "Ann Lee"),
     # an untagged name beside a person is no work
     ("The director behind Harbour Lights, Platoon Nine and Tom Reeve spoke.",
      [("Harbour Lights", "WORK_OF_ART"), ("Tom Reeve", "PERSON")], "Platoon Nine"),
@@ -1566,7 +1580,21 @@ def test_a_title_after_a_kind_noun_is_no_speaking_person(nlp, text, title):
     ("The duet is with R&B singer Kofi Shaw, whose 2019 debut album, Velvet Hours, went platinum.", "Velvet Hours"),
     ("The singer released her 2015 album, Cherry Static, and toured it for two years.", "Cherry Static"),
     ("Mara Lind, whose latest film, Grey Harbour, opens on Friday, was not at the launch.", "Grey Harbour"),
+    # a debut names no kind of work, but what stands in apposition to it is one
+    ("Kline's 2015 debut, Cherry Static, went platinum.", "Cherry Static"),
+    ("Her debut, Harbour Lights, sold a million copies.", "Harbour Lights"),
+    ("The band's 2009 debut, Copper Mile, is still their best.", "Copper Mile"),
 ])
 def test_a_title_in_apposition_to_a_dated_or_whose_kind_noun_is_a_work(nlp, text, title):
     labels = _labels(make_doc(nlp, text))
     assert labels.get(title) == {"WORK_OF_ART"}
+
+
+@pytest.mark.parametrize("text, person", [
+    # a name set off after the noun by a reporting frame is its speaker, not the title
+    ("I loved her debut, Emma Watson said on Tuesday.", "Emma Watson"),
+    ("It is a great film, Tom Hale said.", "Tom Hale"),
+])
+def test_a_speaker_after_a_kind_noun_stays_a_person(nlp, text, person):
+    labels = _labels(make_doc(nlp, text))
+    assert labels.get(person) == {"PERSON"}

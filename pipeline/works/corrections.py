@@ -52,7 +52,7 @@ from ..names import COMPANY_WORDS, DEMONYMS, FIRST_NAMES, HONORIFICS, ORG_WORDS,
 from ..records import doc_text
 from ..tokens import TokenArrays
 from .shapes import (LIST_JOINERS, LIST_NOUNS, MAKER_VERBS, NAMES_OF_PEOPLE_AND_GROUPS, POSSESSIVES, VENUE_HEADS,
-                     after_work_noun, before_of, capitalised, character_after_as,
+                     after_work_noun, apposed_to_work_noun, before_of, capitalised, character_after_as,
                      character_in_parentheses, performer_named, credited_by, person_shaped_words, glued, hyphen_start, list_member, maker_after_by,
                      hosts_joined, opened_by_work_noun, owner_named_elsewhere, peers_styled,
                      publication_edited, without_opening_verb)
@@ -137,6 +137,8 @@ class NerCorrections:
         self.inner = frozenset(cues["title_inner"])
         self.cue_nouns = frozenset(cues["cue_nouns_before"]) & frozenset(cues["cue_nouns_after"])
         self.cue_nouns_after = frozenset(cues["cue_nouns_after"])
+        # Nouns a title stands in apposition to though they name no kind of work ("her 2015 debut, Cherry Static,").
+        self.apposed_nouns = self.cue_nouns_after | frozenset(cues["apposition_nouns"])
         quote_cues = load_json("quote_cues.json")
         self.spokes_nouns = frozenset(quote_cues["org_roles"]) - {"ruling"}
         self.spokes_after = self.spokes_nouns - {"statement"}  # "a Parlophone spokeswoman"; not "X statement"
@@ -599,13 +601,16 @@ class NerCorrections:
         groups = {tuple(sorted({i, *(c.i for c in doc[i].conjuncts)}))
                   for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep == conj}
         for group in groups:
+            # "two novels, A and B": the parser may join the plural noun to the list it opens.
+            named = [i for i in group if not (doc[i].is_lower and doc[i].lower_ in LIST_NOUNS)]
+            group = named if len(named) >= 2 and named[0] > group[0] else group
             members = [list_member(doc, doc[i], by_token) for i in group]
             if any(m is None for m in members):
                 continue
             members = list({(m.start, m.end): m for m in members}.values())
             works = sum(1 for m in members if m.label_ == LABEL)
             start = min(m.start for m in members)
-            opened = opened_by_work_noun(doc, start)
+            opened = opened_by_work_noun(doc, start) or apposed_to_work_noun(doc, start, members)
             after_noun = opened or after_work_noun(doc, start)
             longest = max((len(m) for m in members if m.label_ == LABEL), default=0)
             for other in members:
@@ -647,7 +652,7 @@ class NerCorrections:
         people = PersonEvidence(ents)
         lower = tokens.lower
         found = []
-        words = _CONSTRUCTION_WORDS | self.cue_nouns_after
+        words = _CONSTRUCTION_WORDS | self.apposed_nouns
         for i in (i for i in range(1, len(doc) - 1) if lower[i] in words):
             token, before = doc[i], doc[i - 1]
             if lower[i] in POSSESSIVES and before.like_num and len(before.text) == 4 and before.text[:2] in {"19", "20"}:
@@ -693,7 +698,7 @@ class NerCorrections:
                 if name is not None and not people.named(name) and name[0].ent_id_ != "gazetteer" \
                         and name[-1].text not in self.institution_heads | VENUE_HEADS:
                     found.append((name, "role_in"))
-            elif lower[i] in self.cue_nouns_after and token.is_lower and token.tag_ == "NN" \
+            elif lower[i] in self.apposed_nouns and token.is_lower and token.tag_ == "NN" \
                     and (at := _after_apposition(doc, i + 1)) < len(doc) \
                     and starts.get(at) is not None and starts[at].label_ in {"PERSON", "ORG"} \
                     and (before.dep_ in {"det", "poss", "amod", "nummod", "compound"}
@@ -706,7 +711,10 @@ class NerCorrections:
                     continue  # "the director of the film, Vinod Pande,": the name is the director's
                 if at > i + 1 and name.root.dep_ in {"nsubj", "nsubjpass"} and name.root.head.i > name.end - 1:
                     continue  # "Asked if she would return to the show, Kardashian laughed": a clause's subject
-                if not people.named(name) and lower[name.start] not in FIRST_NAMES and name[0].ent_id_ != "gazetteer" \
+                # A known first name is a person after the noun ("the film Ray"), not set off as a title of two
+                # words or more ("her 2015 debut, Cherry Static,").
+                first_name = lower[name.start] in FIRST_NAMES and (at == i + 1 or len(name) < 2)
+                if not people.named(name) and not first_name and name[0].ent_id_ != "gazetteer" \
                         and lower[name.end - 1] not in _COMPANY_ENDINGS \
                         and name[-1].text not in self.institution_heads | VENUE_HEADS \
                         and not (name.end < len(doc) and _goes_on(doc, name.end) and doc[name.end].pos_ == "NOUN"):

@@ -367,6 +367,19 @@ def opened_by_work_noun(doc: Doc, start: int) -> bool:
     return bool(nouns) and nouns[-1] in LIST_NOUNS or len(nouns) > 1 and nouns[-2] in LIST_NOUNS and nouns[-1] == ","
 
 
+def apposed_to_work_noun(doc: Doc, start: int, members: list[Span]) -> bool:
+    """True when the list at token `start` follows a plural work noun that a determiner, possessive, number or
+    adjective opens ("the films A, B and C", "his albums A and B", "two novels, A and B"), and no member is the
+    subject of a clause ("the films Tom Hanks and Meg Ryan made")."""
+    at = start - 1 if start > 1 and doc[start - 1].text == "," else start
+    if at < 2:
+        return False
+    noun, before = doc[at - 1], doc[at - 2]
+    return noun.lower_ in LIST_NOUNS and noun.is_lower and noun.tag_ == "NNS" \
+        and before.tag_ in ("DT", "PRP$", "JJ", "POS", "CD") \
+        and not any(m.root.dep_ in ("nsubj", "nsubjpass") for m in members)
+
+
 def after_work_noun(doc: Doc, start: int) -> bool:
     """True when a plural work noun stands within six words before the list that starts at token `start`."""
     return any(t.lower_ in LIST_NOUNS and t.is_lower for t in doc[max(0, start - 6) : start])
