@@ -1839,6 +1839,22 @@ def test_a_character_described_after_a_role_verb_is_never_the_speaker(nlp, body,
     assert q.speaker == speaker
 
 
+@pytest.mark.parametrize("body, speaker", [
+    # the one the article credits with directing, not a person named since with no credit of that kind
+    ("In the film, directed by Ines Halvorsen, Cal Brody plays a sheriff. The script is adapted from Marta Quill's "
+     "2009 novel.\n\n\"Cal came in and read one scene, and I knew,\" the director said.", "Ines Halvorsen"),
+    ("Ines Halvorsen directed the film, which Cal Brody produced. It is based on a memoir by Marta Quill."
+     "\n\n\"We shot it in nineteen days,\" the director said.", "Ines Halvorsen"),
+    ("The series was created by Dana Reyes. Its star, Tom Hale, was joined by Ellen Park on the red carpet."
+     "\n\n\"We always knew how it would end,\" the creator told Variety.", "Dana Reyes"),
+    # a performer's noun keeps the nearest fitting person
+    ("The film, directed by Ines Halvorsen, stars Noor Haddad. Haddad wore green on the carpet."
+     "\n\n\"I was terrified of the horses,\" the actress said.", "Noor Haddad"),
+])
+def test_a_makers_noun_is_the_one_credited_with_that_making(nlp, body, speaker):
+    assert quotes_of(nlp, "A western premieres in Texas\n\n" + body)[-1].speaker == speaker
+
+
 @pytest.mark.parametrize("text, speaker", [
     ('Dean Colter walked the carpet on Sunday. "I have wanted to make a Western since I was a boy," the Oklahoma '
      'native added.', "Dean Colter"),

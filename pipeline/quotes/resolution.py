@@ -19,6 +19,8 @@ AGE_NUMBER = re.compile(r"\b(\d{1,3})[- ]year[- ]old\b", re.IGNORECASE)
 # An age given beside a name: "Kim Tran, 30," or "Kim Tran (30)"; and before it: "30-year-old Kim Tran".
 _AGE_AFTER = re.compile(r"\s*,\s*(\d{1,3})\s*,|\s*\((\d{1,3})\)")
 _AGE_BEFORE = re.compile(r"\b(\d{1,3})[- ]year[- ]old\s+$", re.IGNORECASE)
+# The kinds of work (`role_kinds`) that make a work rather than perform in it: "the director" is whoever directed.
+MAKING_KINDS = frozenset({"directing", "writing", "producing", "creating"})
 MAX_PRONOUN_CHAIN = 3  # "she … She … she said": how many pronouns a referent is followed back through
 
 
@@ -487,6 +489,14 @@ class SpeakerResolution:
                 # "the actress said": not the one the article says directed the film, and the one it says stars in
                 # a show even when it introduced her by a tie ("his wife Julia Penhale … Penhale, who stars on …").
                 fitting, elsewhere = self.doing_work(lemma)
+                makers = self.making(lemma)
+                if makers:
+                    # "In the film, directed by Wren Matsuda, … adapted from Marta Quill's novel. '…,' the director
+                    # said": a maker's noun is the one the article credits with the making it names, when one is.
+                    previous = self.antecedent(pos, gender, "person", token.left_edge.idx,
+                                               exclude=frozenset(self.person_ids() - makers))
+                    if previous is not None:
+                        return replace(previous, text=text, method="role-noun", confidence=0.5)
                 previous = self.antecedent(pos, gender, "person", token.left_edge.idx,
                                            exclude=frozenset((others - fitting) | elsewhere))
                 if previous is not None:
@@ -529,6 +539,17 @@ class SpeakerResolution:
             return set(), set()
         fitting = {eid for eid, kinds in self.work_kinds.items() if kinds & allowed}
         return fitting, set(self.work_kinds) - fitting
+
+    def making(self, lemma: str) -> set[str]:
+        """Return the ids of the people the article credits with the making a maker's noun names ("the director":
+        those it says directed); empty for a noun of performing ("the actress", "the singer", "the host")."""
+        kinds = self.lex.role_kinds.get(lemma, ())
+        if not kinds or kinds[0] not in MAKING_KINDS:
+            return set()
+        return {eid for eid, done in self.work_kinds.items() if kinds[0] in done}
+
+    def person_ids(self) -> set[str]:
+        return {eid for eid, entity in self.entities.items() if entity.label == "PERSON"}
 
     def tied_only(self) -> frozenset:
         """Return the ids of the people the article introduces only by a tie to someone else ("Vasquez's mother,
