@@ -345,6 +345,19 @@ def test_the_subject_of_a_clause_a_colon_ends_speaks(nlp, text, speaker):
     assert quotes_of(nlp, text)[-1].speaker == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # whoever asks in an adverbial clause before is answered by the main clause's subject
+    ('Carly Dunn and Evan Dunn are expecting. When People asked how Carly broke the news, Evan did not miss a beat: '
+     '"She handed me the test and I thought it was a thermometer."', "Evan Dunn"),
+    ('Ava Lind joined the show. After the host asked about her divorce, Ava Lind went quiet: "I am not ready to talk '
+     'about that part of my life yet."', "Ava Lind"),
+    ('Tom Reed was on the radio. Once the presenter had asked him about the tour, Tom Reed had one answer: "We will '
+     'be back next spring, I promise you that."', "Tom Reed"),
+])
+def test_the_main_clause_after_an_asking_clause_introduces_the_colon_quote(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
 def test_a_colon_after_a_thing_introduces_no_speaker(nlp):
     text = ('Tom Reed was at the launch. The reasons for the delay were simple: "The budget ran out and the studio '
             'lost interest in the whole project."')

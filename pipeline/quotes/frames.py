@@ -160,6 +160,12 @@ class FrameRules:
             cue, cue_text = cues[-1] if side == "head" else _main_cue(cues)
             if side == "tail" and cue.lower_ == "according" and head is not None and self.cues(*head):
                 continue  # "X told a radio station that it was "…," according to TMZ": X said it, TMZ reports it
+            if side == "head" and _in_adverbial_clause(cue) and self.text[region[0] : region[1]].rstrip().endswith(":"):
+                # "When People asked how she broke the news, Evan didn't miss a beat: '…'": the one asking in the
+                # clause before is answered by the main clause's subject, who introduces the quotation.
+                found = self.colon_subject(region, q)
+                if found is not None:
+                    return found, True
             attribution = self.attribute_cue(cue, cue_text, region, q, f"cue-{side}")
             if attribution is not None:
                 return attribution, True
@@ -632,3 +638,12 @@ def _hearsay(token: Token) -> bool:
     return token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in token.children) \
         and any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                 for c in token.children)
+
+
+def _in_adverbial_clause(token: Token) -> bool:
+    """True when `token` stands in an adverbial clause of its sentence ("When Fisk asked …, the actress said")."""
+    while token.head.i != token.i:
+        if token.dep_ == "advcl":
+            return True
+        token = token.head
+    return False
