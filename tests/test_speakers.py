@@ -1070,6 +1070,19 @@ def test_the_noun_a_speaking_participle_describes_speaks_not_the_clause_subject(
     assert q.speaker is None  # an unnamed source, not the outlet or the studio
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # a participle set off after the object, which the parser hangs on the object, says what the subject did
+    ('A new drama is coming. HBO drama chief Priscilla Thorne echoed that enthusiasm, calling the series "the kind '
+     'of character-driven storytelling that built this network."', "Priscilla Thorne"),
+    ('Tom Hale shared the news, calling the role "the one I have waited twenty years to be offered by anyone."',
+     "Tom Hale"),
+    ('Ann Lee welcomed the decision, describing it as "a long overdue win for every writer in this business."',
+     "Ann Lee"),
+])
+def test_a_participle_after_the_object_speaks_for_the_subject(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
 def test_a_named_noun_before_a_speaking_participle_speaks(nlp):
     q = only(nlp, 'Neil Sharp hit back at the claims, with his lawyer Ann Cole telling reporters: '
                   '"My client will be taking action over these lies."')

@@ -481,6 +481,11 @@ class FrameRules:
                 return subject
             if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"} and not self.in_quote(verb.head.idx) and (
                     verb.tag_ == "VBG" or verb.head.i < verb.i and not any(c.dep_ == "agent" for c in verb.children)):
+                if self.object_before_participle(verb):
+                    # "Thorne echoed that enthusiasm, calling the series '…'": a participle set off after the
+                    # object, which the parser hung on the object, says what the clause's subject did.
+                    verb = verb.head.head
+                    continue
                 # "with a family source denying the rumours and telling the site": the participle's noun speaks; so
                 # does the noun the parser hung a reporting verb on ('"…," a family source revealed to E! News').
                 return verb.head
@@ -507,6 +512,15 @@ class FrameRules:
             # right before the verb is its subject, not the outlet.
             return before
         return self.nearest_name(cue, region)
+
+    def object_before_participle(self, participle: Token) -> bool:
+        """True when `participle` follows a comma after its noun, the object of a verb, and the noun names no one
+        who could speak (no name, no person's or organisation's noun): "echoed that enthusiasm, calling …"."""
+        noun = participle.head
+        lemma = noun.lemma_.lower()
+        return participle.tag_ == "VBG" and participle.i > 0 and participle.doc[participle.i - 1].text == "," \
+            and noun.dep_ == "dobj" and noun.head.pos_ in {"VERB", "AUX"} and self.mention_at(noun) is None \
+            and lemma not in self.lex.person_roles and lemma not in self.lex.org_roles and lemma not in self.lex.org_nouns
 
     def inverted_subject(self, cue: Token) -> Optional[Token]:
         """`"…," added the two-time Academy Award winner`: after the quote, a reporting verb with no subject and a
