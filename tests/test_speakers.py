@@ -358,6 +358,15 @@ def test_the_main_clause_after_an_asking_clause_introduces_the_colon_quote(nlp, 
     assert quotes_of(nlp, text)[-1].speaker == speaker
 
 
+def test_a_name_after_a_closing_single_mark_speaks(nlp):
+    # the recogniser took "’ Hale" for a title, closing mark and all
+    text = ('Tom Hale speaks out\n\nTom Hale said on Monday, "I love this show more than anything I have done.\n\n'
+            'He added that he would return. "The cast is like a family to me and I will miss them," he said.\n\n'
+            '‘We are all very sad about it and we will miss everyone,’ Hale told People.')
+    q = quotes_of(nlp, text)[-1]
+    assert (q.speaker, q.outlet) == ("Tom Hale", "People")
+
+
 def test_a_colon_after_a_thing_introduces_no_speaker(nlp):
     text = ('Tom Reed was at the launch. The reasons for the delay were simple: "The budget ran out and the studio '
             'lost interest in the whole project."')

@@ -51,7 +51,7 @@ from ..entities import add_rule_spans, load_json
 from ..names import COMPANY_WORDS, DEMONYMS, FIRST_NAMES, HONORIFICS, ORG_WORDS, hyphen_joins, speaks
 from ..records import doc_text
 from ..tokens import TokenArrays
-from .shapes import (LIST_JOINERS, LIST_NOUNS, MAKER_VERBS, NAMES_OF_PEOPLE_AND_GROUPS, POSSESSIVES, VENUE_HEADS,
+from .shapes import (LIST_JOINERS, LIST_NOUNS, MAKER_VERBS, NAMES_OF_PEOPLE_AND_GROUPS, POSSESSIVES, QUOTE_MARKS, VENUE_HEADS,
                      after_work_noun, apposed_to_work_noun, before_of, capitalised, character_after_as,
                      character_in_parentheses, performer_named, credited_by, person_shaped_words, glued, hyphen_start, list_member, maker_after_by,
                      hosts_joined, opened_by_work_noun, owner_named_elsewhere, peers_styled,
@@ -148,13 +148,16 @@ class NerCorrections:
         self.styles = frozenset(data["styles"])
 
     def edges(self, ent: Span, surnames: frozenset[str] = frozenset()) -> Span:
-        """Return the work span `ent` with its edges repaired: a title never ends on a lower-case function word or a
+        """Return the work span `ent` with its edges repaired: a title never opens with a quotation mark, nor ends on a lower-case function word or a
         comma ("Your Cheating Heart and"), goes on across "of (the)" into capitalised words ("Flight" of
         "Flight of the Phoenix") and on into the words `run_on` allows ("For Your Eyes Only"), is never cut by a
         clitic ("What'd I Say", "Who's Your Daddy"), and takes back a number the model cut off its front ("13 Reasons
         Why") and a possessive's owner no one is called (`owned_by_no_one`: "Ocean's Twelve"). `surnames` are the
         last words of the article's people."""
         doc = ent.doc
+        if len(ent) > 1 and ent[0].text in QUOTE_MARKS:
+            # "’ Hale told People": the closing mark of the quotation before a name is no part of it.
+            ent = Span(doc, ent.start + 1, ent.end, label=ent.label_)
         end = ent.end
         while end > ent.start + 1 and (doc[end - 1].is_lower and doc[end - 1].lower_ in self.inner
                                        or doc[end - 1].text in {",", ";", ":", "-", "–", "&"}):

@@ -178,7 +178,7 @@ _PEERAGES = frozenset(_CORRECTIONS["peerages"])
 _NAME_HEADS = frozenset(word for words in _CORRECTIONS["head_labels"].values() for word in words) \
     | frozenset(_CORRECTIONS["institution_heads"]) | frozenset(_CORRECTIONS["award_heads"])
 _TITLE_TYPES = frozenset(load_json("relation_words.json")["title_types"])
-_QUOTE_MARKS = {'"', "“", "”", "‘", "’", "'", "``", "''"}
+QUOTE_MARKS = {'"', "“", "”", "‘", "’", "'", "``", "''"}
 
 
 def peers_styled(doc: Doc, tokens) -> list[Span]:
@@ -204,10 +204,10 @@ def peers_styled(doc: Doc, tokens) -> list[Span]:
         if k >= n or lower[k] != "of" or end == k + 1 or end - k > 4 or text[end - 1] in _NAME_HEADS:
             continue  # not "the Duke of Edinburgh Award"
         before = doc[start - 1] if start > 0 else None
-        if before is not None and (before.text in _QUOTE_MARKS or before.lower_ in ("in", "of", "as", "on")
+        if before is not None and (before.text in QUOTE_MARKS or before.lower_ in ("in", "of", "as", "on")
                                    or before.lemma_.lower() in _TITLE_TYPES):
             continue
-        if end < n and text[end] in _QUOTE_MARKS and text[end] not in ("'s", "’s"):
+        if end < n and text[end] in QUOTE_MARKS and text[end] not in ("'s", "’s"):
             continue
         found.append(Span(doc, start, end, label="PERSON"))
     return found
