@@ -367,6 +367,22 @@ def test_a_name_after_a_closing_single_mark_speaks(nlp):
     assert (q.speaker, q.outlet) == ("Tom Hale", "People")
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # the owner of a main subject that names no one is what the sentence is about
+    ('Director Paul Hale spoke to the BBC.\n\nHale praised Mark Dunn. Dunn\'s latest album was released on Monday. '
+     '"I wrote most of it in a week in Cornwall," he said.', "Mark Dunn"),
+    ('Ann Lee joined Tom Reed on stage. Reed\'s new film opens on Friday. "It was the hardest job I have ever '
+     'done," he said.', "Tom Reed"),
+    # not when the subject is a person of its own: a role noun, or a noun a name stands in apposition to
+    ('Ann Lee and Tom Reed married in 2010.\n\nReed praised Lee. Lee\'s lawyer confirmed the split. "We are very '
+     'sad about it," he said.', "Tom Reed"),
+    ('Tom Reed and Ann Lee are engaged. Reed\'s friend, the actor Sam Cole, was thrilled. "I knew it from the first '
+     'day," he said.', "Sam Cole"),
+])
+def test_the_owner_of_a_main_subject_is_a_pronouns_antecedent(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
 def test_a_colon_after_a_thing_introduces_no_speaker(nlp):
     text = ('Tom Reed was at the launch. The reasons for the delay were simple: "The budget ran out and the studio '
             'lost interest in the whole project."')

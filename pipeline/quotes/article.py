@@ -193,12 +193,29 @@ class Article(FrameRules, SpeakerResolution):
             if not source:
                 introduced.add(m.entity_id)
             source = source and m.label == "PERSON" and m.entity_id in introduced
-            is_subject = verb is not None or fragment or source
+            # "Dunn's latest album was released on Monday. '…,' he said": the owner of a main subject that names
+            # no one is what the sentence is about.
+            owner = m.label == "PERSON" and self._owns_main_subject(span)
+            is_subject = verb is not None or fragment or source or owner
             cue_subject = verb is not None and verb.lemma_.lower() in self.lex.verbs or source
-            main = fragment or source or is_subject and (verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+            main = fragment or source or owner or is_subject and (verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
             speaker = self._speaker_for_mention(m, m.text, "explicit", 0.9)
             events.append(Event(m.start_char, speaker, is_subject, False, cue_subject, main))
         return events
+
+    def _owns_main_subject(self, span: Span) -> bool:
+        """True when the name is the possessor of its sentence's main subject and that subject names no one: not a
+        person's or organisation's noun ("Dunn's lawyer said"), nor a name."""
+        root = span.root
+        noun = root.head
+        if root.dep_ != "poss" or noun.dep_ not in {"nsubj", "nsubjpass"} or noun.pos_ != "NOUN":
+            return False
+        verb = noun.head
+        lemma = noun.lemma_.lower()
+        # (nor a noun a person's name is in apposition to: "Arielle's bestie, TikTok star Bexley Crane,")
+        named = any(c.dep_ == "appos" and c.ent_type_ in {"PERSON", "ORG"} for c in noun.children)
+        return (verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT") and not named \
+            and lemma not in self.lex.person_roles and lemma not in self.lex.org_roles and lemma not in self.lex.org_nouns
 
     def _role_links(self) -> list[tuple[int, str, Speaker]]:
         """Return (offset, role noun, speaker) for people introduced with a role ("director Spike Lee"), and for
