@@ -378,6 +378,8 @@ def test_a_name_after_a_closing_single_mark_speaks(nlp):
      'sad about it," he said.', "Tom Reed"),
     ('Tom Reed and Ann Lee are engaged. Reed\'s friend, the actor Sam Cole, was thrilled. "I knew it from the first '
      'day," he said.', "Sam Cole"),
+    ('Kara Bell stars in the film. Bell\'s co-star, Jon Reyes, had nothing but praise for her. "She is a force of '
+     'nature on set and off it," the actor told reporters.', "Jon Reyes"),
 ])
 def test_the_owner_of_a_main_subject_is_a_pronouns_antecedent(nlp, text, speaker):
     assert quotes_of(nlp, text)[-1].speaker == speaker

@@ -207,11 +207,15 @@ class Article(FrameRules, SpeakerResolution):
         """True when the name is the possessor of its sentence's main subject and that subject names no one: not a
         person's or organisation's noun ("Dunn's lawyer said"), nor a name."""
         root = span.root
-        noun = root.head
-        if root.dep_ != "poss" or noun.dep_ not in {"nsubj", "nsubjpass"} or noun.pos_ != "NOUN":
+        if root.dep_ != "poss":
+            return False
+        noun = hyphen_last(root.head)  # "Bell's co-star", which the parser reads as three nouns
+        if noun.dep_ not in {"nsubj", "nsubjpass"} or noun.pos_ != "NOUN":
             return False
         verb = noun.head
         lemma = noun.lemma_.lower()
+        if role_key(noun) in self.lex.person_roles:
+            return False
         # (nor a noun a person's name is in apposition to: "Arielle's bestie, TikTok star Bexley Crane,")
         named = any(c.dep_ == "appos" and c.ent_type_ in {"PERSON", "ORG"} for c in noun.children)
         return (verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT") and not named \
