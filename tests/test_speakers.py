@@ -385,6 +385,22 @@ def test_the_owner_of_a_main_subject_is_a_pronouns_antecedent(nlp, text, speaker
     assert quotes_of(nlp, text)[-1].speaker == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # a spokesman's noun reporting in the narrative stands for the one spoken for, with the noun's sex
+    ('Band cancels tour\n\nA spokeswoman for the band\'s label, Cedar Records, said fans would be offered refunds. '
+     '"Joe is gutted and wanted to carry on," she said.', "Cedar Records"),
+    ('Band cancels tour\n\nA spokesman for the label, Cedar Records, said fans would be offered refunds.\n\n"Joe is '
+     'gutted and wanted to carry on," he said.', "Cedar Records"),
+    ('Drama returns\n\nAn ITV spokeswoman said the channel was "very happy" with the ratings.\n\n"It has found a '
+     'loyal audience and we are delighted to bring it back," she said.', "ITV"),
+    # not over a named speaker after it
+    ('Band cancels tour\n\nJoe Marr broke his leg. A spokesman for the label, Cedar Records, said fans would be '
+     'offered refunds.\n\n"I am gutted and wanted to carry on," Marr said. "I will be back," he added.', "Joe Marr"),
+])
+def test_a_pronoun_after_a_spokesmans_report_is_the_one_spoken_for(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
 def test_a_colon_after_a_thing_introduces_no_speaker(nlp):
     text = ('Tom Reed was at the launch. The reasons for the delay were simple: "The budget ran out and the studio '
             'lost interest in the whole project."')

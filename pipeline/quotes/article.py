@@ -64,6 +64,7 @@ class Article(FrameRules, SpeakerResolution):
         self.role_links = self._role_links()
         self.work_kinds = self._work_kinds()
         self.role_links += self._referring_links()
+        self.events = sorted(self.events + self._spokesman_events(), key=lambda e: e.pos)
 
     # -- lookups ------------------------------------------------------------------------------------------
 
@@ -201,6 +202,23 @@ class Article(FrameRules, SpeakerResolution):
             main = fragment or source or owner or is_subject and (verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
             speaker = self._speaker_for_mention(m, m.text, "explicit", 0.9)
             events.append(Event(m.start_char, speaker, is_subject, False, cue_subject, main))
+        return events
+
+    def _spokesman_events(self) -> list[Event]:
+        """Return an event for each spokesman's noun that reports in the narrative ("A spokeswoman for Cedar Records
+        said fans would be offered refunds"), as the one spoken for, with the noun's sex: a later "'…,' she said" is
+        the label's, as a quoted frame's would be."""
+        events = []
+        subjects = {self.doc.vocab.strings["nsubj"]}
+        found = self.doc.to_array(DEP).tolist() if len(self.doc) else []
+        for t in (self.doc[i] for i, dep in enumerate(found) if dep in subjects):
+            if t.lemma_.lower() not in self.lex.org_roles or t.lemma_.lower() in self.lex.written_objects \
+                    or self.in_quote(t.idx) or t.head.lemma_.lower() not in self.lex.verbs:
+                continue
+            speaker = self.resolve_role(t, t.idx)
+            if speaker.name and self.speaks(speaker):
+                main = t.head.dep_ == "ROOT" or t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT"
+                events.append(Event(t.idx, speaker, True, False, True, main))
         return events
 
     def _owns_main_subject(self, span: Span) -> bool:
