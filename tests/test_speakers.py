@@ -401,6 +401,21 @@ def test_a_pronoun_after_a_spokesmans_report_is_the_one_spoken_for(nlp, text, sp
     assert quotes_of(nlp, text)[-1].speaker == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # an age as a sentence's main subject is the one person the article gave that age
+    ('Presenter quits\n\nMs Hollis, 47, is leaving. BBC News director Fran Unsworth said Hollis would be "a very hard '
+     'act to follow".\n\nThe 47-year-old joined the show in 2012. "I never expected to stay this long," she added.',
+     "Hollis"),
+    ('Kim Tran, 30, and her mother Linh Tran, 58, were there. Kim Tran wore red. The 58-year-old was in tears. "I am '
+     'so proud of my daughter tonight," she said.', "Linh Tran"),
+    # an age no one was given, or given to two people, says nothing
+    ('Kim Tran, 30, and Linh Tran, 30, were there. Linh Tran spoke first. The 30-year-old was in tears. "I am so proud '
+     'of everyone tonight," she said.', "Linh Tran"),
+])
+def test_an_aged_main_subject_is_a_pronouns_antecedent(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
 def test_a_colon_after_a_thing_introduces_no_speaker(nlp):
     text = ('Tom Reed was at the launch. The reasons for the delay were simple: "The budget ran out and the studio '
             'lost interest in the whole project."')

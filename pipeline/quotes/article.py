@@ -64,7 +64,7 @@ class Article(FrameRules, SpeakerResolution):
         self.role_links = self._role_links()
         self.work_kinds = self._work_kinds()
         self.role_links += self._referring_links()
-        self.events = sorted(self.events + self._spokesman_events(), key=lambda e: e.pos)
+        self.events = sorted(self.events + self._spokesman_events() + self._aged_events(), key=lambda e: e.pos)
 
     # -- lookups ------------------------------------------------------------------------------------------
 
@@ -219,6 +219,22 @@ class Article(FrameRules, SpeakerResolution):
             if speaker.name and self.speaks(speaker):
                 main = t.head.dep_ == "ROOT" or t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT"
                 events.append(Event(t.idx, speaker, True, False, True, main))
+        return events
+
+    def _aged_events(self) -> list[Event]:
+        """Return an event for each main subject that is an age ("The 47-year-old joined the show in 2012") when the
+        article gave that age to exactly one person before ("Ms Hollis, 47,"): a later "she added" is that person."""
+        events = []
+        subjects = {self.doc.vocab.strings["nsubj"], self.doc.vocab.strings["nsubjpass"]}
+        found = self.doc.to_array(DEP).tolist() if len(self.doc) else []
+        for t in (self.doc[i] for i, dep in enumerate(found) if dep in subjects):
+            verb = t.head
+            if not (verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT") or self.in_quote(t.idx) \
+                    or not self.aged(t):
+                continue
+            speaker = self.person_aged(self.doc[t.left_edge.i : t.i + 1].text, t.left_edge.idx)
+            if speaker is not None and speaker.name:
+                events.append(Event(t.left_edge.idx, speaker, True, False, verb.lemma_.lower() in self.lex.verbs, True))
         return events
 
     def _owns_main_subject(self, span: Span) -> bool:
