@@ -953,6 +953,33 @@ def test_the_band_is_the_group_named_before(nlp, text, speaker):
     assert quotes_of(nlp, text)[-1].speaker == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ('Indie band The Fallow Deer are splitting up.\n\nThe group said: "We have had an amazing time but it feels like '
+     'the right moment to stop."', "The Fallow Deer"),
+    ('Indie band The Fallow Deer are splitting up.\n\n"We have had an amazing time but it feels like the right moment '
+     'to stop," the trio said.', "The Fallow Deer"),
+    ('Pop act Sugar Lane are back. "We have missed our fans so much over these two years," the duo told BBC News.',
+     "Sugar Lane"),
+    # an organisation whose name holds the word is still "the group"
+    ('Media firm Lomax Group has bought the channel. The group said: "This is a great day for everyone at the company '
+     'and the channel."', "Lomax Group"),
+])
+def test_a_group_noun_is_the_group_named_before(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Channel 4 has axed Brainbox.\n\nA statement from Channel 4 read: "We have had an amazing time with the show '
+     'over the years."', "Channel 4"),
+    ('Reed posted a photo. Her caption read: "So proud of this team and everything we built together."', "Reed"),
+    # a sign no one is said to hold is nobody's
+    ('The wedding was on Saturday. A hand-painted sign at the entrance read: "Eat, drink and be merry all night '
+     'long."', None),
+])
+def test_the_words_a_written_thing_reads_are_its_issuers(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
 @pytest.mark.parametrize(
     "text, speaker",
     [

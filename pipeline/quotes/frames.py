@@ -120,8 +120,28 @@ class FrameRules:
 
     def read_after_writing(self, t: Token) -> bool:
         """True for "read"/"reads" right after a written thing's noun ("the caption read", "her post reads"),
-        whatever tag the tagger gave the pair."""
-        return t.lower_ in {"read", "reads"} and t.i > 0 and t.doc[t.i - 1].lemma_.lower() in self.lex.written_objects
+        whatever tag the tagger gave the pair, or with such a noun as its subject ("A statement from X read:")."""
+        return self.written_thing(t) is not None
+
+    def written_thing(self, t: Token) -> Optional[Token]:
+        """Return the written thing's noun whose words "read"/"reads" at `t` introduces: the noun right before it,
+        its subject, or, when the parser made "read" a noun inside the thing's phrase ("A statement from Channel 4
+        read:"), the head of that phrase; else None."""
+        if t.lower_ not in {"read", "reads"} or t.i == 0:
+            return None
+        before = t.doc[t.i - 1]
+        if before.lemma_.lower() in self.lex.written_objects:
+            return before
+        subject = next((c for c in t.children if c.dep_ == "nsubj" and c.lemma_.lower() in self.lex.written_objects), None)
+        if subject is not None:
+            return subject
+        if t.pos_ == "NOUN" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in {":", "."}:
+            head = t
+            while head.head.i != head.i and head.dep_ in {"pobj", "prep", "compound", "nmod", "appos"}:
+                head = head.head
+            if head.i != t.i and head.lemma_.lower() in self.lex.written_objects:
+                return head
+        return None
 
     def _phrase_at(self, t: Token, phrase: tuple) -> bool:
         end = t.i + len(phrase)
@@ -429,8 +449,9 @@ class FrameRules:
         quoted = self.quoted_as_saying(cue)
         if quoted is not None:
             return quoted
-        if self.read_after_writing(cue) and not any(c.dep_ in SUBJECT_DEPS for c in cue.children):
-            return cue.nbor(-1)  # the caption, the post: its writer speaks
+        thing = self.written_thing(cue)
+        if thing is not None and not any(c.dep_ in SUBJECT_DEPS for c in cue.children):
+            return thing  # the caption, the post, the statement: its writer or issuer speaks
         verb = cue
         for _ in range(4):
             # "Opening the case on Monday, Alan Cresswell told": a participle the parser made the subject is a

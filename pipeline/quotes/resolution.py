@@ -9,7 +9,7 @@ from typing import Optional
 
 from spacy.tokens import Span, Token
 
-from .attribution import AGE, GENDERED_PRONOUNS, PRONOUN_WINDOW_CHARS, UNRESOLVED, Event, Speaker, expletive_it
+from .attribution import AGE, GENDERED_PRONOUNS, PRONOUN_WINDOW_CHARS, SPEAKER_LABELS, UNRESOLVED, Event, Speaker, expletive_it
 
 SUBJECT_PRONOUNS = {word: GENDERED_PRONOUNS[word] for word in ("he", "she")}
 OBJECT_PRONOUNS = {"him": "m", "her": "f"}
@@ -114,7 +114,7 @@ class SpeakerResolution:
         if lemma in self.lex.org_voices and token.tag_ == "NNS":
             return self.resolve_voices(token, pos)
         if lemma in self.lex.org_roles or lemma in self.lex.person_roles or lemma in self.lex.org_nouns \
-                or lemma in self.lex.anonymous_roles:
+                or lemma in self.lex.anonymous_roles or lemma in self.lex.group_nouns:
             return self.resolve_role(token, pos)
         if token.pos_ in {"NOUN", "ADJ"} and (self.aged(token) or self.agent_noun(token)):
             # "the 41-year-old chart-topper said": an age makes any definite noun a person named before, the one
@@ -425,6 +425,10 @@ class SpeakerResolution:
                 # "a spokeswoman for Sony", "for the RAM" (an acronym the tagger took for a noun), "for the academy"
                 target = next((c for c in child.children if c.dep_ == "pobj" and (
                     c.pos_ == "PROPN" or self.mention_at(c) is not None or c.lemma_.lower() in self.lex.org_nouns)), None)
+                if target is None and child.lower_ == "from":
+                    # "A statement from Channel 4 read:", where the parser hung the name on "read" as a noun
+                    target = next((g for g in child.subtree if g.i > child.i and g.pos_ == "PROPN"
+                                   and (m := self.mention_at(g)) is not None and m.label in SPEAKER_LABELS), None)
             if target is None:
                 continue
             found = self.resolve(target, pos, depth=1)
@@ -458,7 +462,8 @@ class SpeakerResolution:
                 orgs = self.organisation_referred(token, lemma)
             if orgs:
                 return replace(self._speaker_for_mention(orgs[-1], text, "role-noun", 0.7), gender=None)
-            return replace(UNRESOLVED, text=text)
+            if lemma not in self.lex.group_nouns:
+                return replace(UNRESOLVED, text=text)
         definite = self.definite(token)
         if definite and lemma in self.lex.group_nouns:
             # "the band said": the group named before, which the model tags as an organisation or a nationality.
