@@ -980,6 +980,21 @@ def test_the_words_a_written_thing_reads_are_its_issuers(nlp, text, speaker):
     assert quotes_of(nlp, text)[-1].speaker == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # a role the apposition equates with an organisation is that organisation
+    ('The show has been axed.\n\nIts producers, Flint Television, said: "We made 240 episodes and loved every one of '
+     'them."', "Flint Television"),
+    ('The show has been axed. Its producer, Flint Television, said: "We made 240 episodes and loved every one of '
+     'them."', "Flint Television"),
+    # not a title in a clause of the role noun: the person the role describes
+    ('Liam Neeson backs the theatre. The Oscar-nominated actor, whose films include Schindler\'s List, Michael Collins '
+     'and Star Wars: The Phantom Menace, said: "The Lyric is too important to the life of Belfast to crumble."',
+     "Liam Neeson"),
+])
+def test_a_role_in_apposition_to_an_organisation_is_the_organisation(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
 @pytest.mark.parametrize(
     "text, speaker",
     [

@@ -432,9 +432,11 @@ class SpeakerResolution:
             if target is None:
                 continue
             found = self.resolve(target, pos, depth=1)
-            # "Lorenzo's label, Atlantic Records, said": an organisation's noun takes the organisation beside it.
+            # "Lorenzo's label, Atlantic Records, said": an organisation's noun takes the organisation beside it; so
+            # does any role the apposition equates with one ("Its producers, Flint Television, said").
             if found.name and (is_org_role or found.kind == "person"
-                               or lemma in self.lex.org_nouns and found.kind == "org"):
+                               or lemma in self.lex.org_nouns and found.kind == "org"
+                               or child.dep_ == "appos" and found.kind == "org" and self._organisation_at(target)):
                 return replace(found, text=text, method="role-noun", confidence=0.85, gender=gender or found.gender)
         if anonymous:
             return replace(UNRESOLVED, text=text)
@@ -544,6 +546,10 @@ class SpeakerResolution:
             return set(), set()
         fitting = {eid for eid, kinds in self.work_kinds.items() if kinds & allowed}
         return fitting, set(self.work_kinds) - fitting
+
+    def _organisation_at(self, token: Token) -> bool:
+        mention = self.mention_at(token)
+        return mention is not None and mention.label == "ORG"
 
     def making(self, lemma: str) -> set[str]:
         """Return the ids of the people the article credits with the making a maker's noun names ("the director":
