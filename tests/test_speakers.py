@@ -416,6 +416,20 @@ def test_an_aged_main_subject_is_a_pronouns_antecedent(nlp, text, speaker):
     assert quotes_of(nlp, text)[-1].speaker == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # a described main subject after an adverbial clause with a subject of its own is the pronoun's antecedent
+    ('Derek Sol appeared on the radio show.\n\nWhen host Mark Shore asked him about the band, the singer laughed. '
+     '"That is never going to happen," he said.', "Derek Sol"),
+    ('Derek Sol appeared on the radio show. After Mark Shore praised his new album, the singer smiled. "That is '
+     'never going to happen," he said.', "Derek Sol"),
+    # without such a clause the nearest named subject still is
+    ('Derek Sol appeared on the radio show. Mark Shore praised his new album. "It is the best record of the year," '
+     'he said.', "Mark Shore"),
+])
+def test_a_described_main_subject_after_a_clause_outranks_the_clause_subject(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
 def test_a_colon_after_a_thing_introduces_no_speaker(nlp):
     text = ('Tom Reed was at the launch. The reasons for the delay were simple: "The budget ran out and the studio '
             'lost interest in the whole project."')

@@ -347,8 +347,21 @@ class Article(FrameRules, SpeakerResolution):
             if found.name and found.kind == "person":
                 self.role_links.append((t.idx, role_key(t), found))
                 links.append((t.idx, role_key(t), found))
+                if self._main_after_clause(t):
+                    self.events.append(Event(t.left_edge.idx, replace(found, method="role-noun"), True, False, False, True))
         del self.role_links[len(self.role_links) - len(links):]
+        self.events.sort(key=lambda e: e.pos)
         return links
+
+    def _main_after_clause(self, subject: Token) -> bool:
+        """True when `subject` is its sentence's main subject after an adverbial clause with a subject of its own
+        ("When host Mark Shore asked him about the band, the singer laughed"): the one the clause's subject spoke
+        to, not the clause's subject, is what the sentence is about."""
+        verb = subject.head
+        if verb.dep_ != "ROOT":
+            return False
+        return any(c.dep_ == "advcl" and c.i < subject.i and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+                   for c in verb.children)
 
     # -- quotes without a frame ---------------------------------------------------------------------------
 
