@@ -422,6 +422,11 @@ def test_an_aged_main_subject_is_a_pronouns_antecedent(nlp, text, speaker):
      '"That is never going to happen," he said.', "Derek Sol"),
     ('Derek Sol appeared on the radio show. After Mark Shore praised his new album, the singer smiled. "That is '
      'never going to happen," he said.', "Derek Sol"),
+    # an asking clause before a main clause whose subject is a pronoun hands the search to the one asked
+    ('Brandon Fisk appeared on the show.\n\nWhen Ellen asked him who the baby looks like, he did not hesitate. "Her '
+     'mother, thank God for that, she got the looks," he said.', "Brandon Fisk"),
+    ('Brandon Fisk appeared on the show. When Mark Shore asked him about the band, Fisk laughed. "That is never going '
+     'to happen, I promise you," he said.', "Brandon Fisk"),
     # without such a clause the nearest named subject still is
     ('Derek Sol appeared on the radio show. Mark Shore praised his new album. "It is the best record of the year," '
      'he said.', "Mark Shore"),

@@ -693,7 +693,11 @@ class SpeakerResolution:
         Speaker when a name ("asked Affleck") or the person a "whether" clause asks about ("Kimmel asked whether
         Affleck would return"), the pronoun token when "him" or "her", else None."""
         sent = self.sentences[index]
-        for verb in (sent.root, *(c for c in sent.root.children if c.dep_ == "conj")):
+        # also an asking clause before a main one whose subject is no name: "When Ellen asked him …, he did not
+        # hesitate" (with a name, "…, Fisk laughed", that name is the sentence's main subject)
+        named_main = any(e.main_subject for e in events)
+        for verb in (sent.root, *(c for c in sent.root.children if c.dep_ == "conj"
+                                  or c.dep_ == "advcl" and c.i < sent.root.i and not named_main)):
             if verb.lemma_.lower() not in self.lex.question_verbs or verb.idx >= limit or self.in_quote(verb.idx):
                 continue
             for child in verb.children:
