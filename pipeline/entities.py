@@ -27,7 +27,7 @@ from spacy.util import filter_spans
 
 from .names import (FIRST_NAME_GENDER, FIRST_NAMES, NAME_SUFFIXES, ORG_WORDS, acronym, canonical_name, join_labels, mend_split_names, musical_acts,
                     same_given_name, speaking_names, speaking_organisations, surname, trim_name, unglue_headline,
-                    untagged_people, nicknamed_people, completed_surnames, speakers_titled, RULE_SPANS)
+                    untagged_people, nicknamed_people, completed_surnames, speakers_titled, speaks, RULE_SPANS)
 from .records import Entity, Mention, doc_text
 from .tokens import TokenArrays
 
@@ -401,13 +401,22 @@ class EntityResolver:
     def _add_work_mentions(self, doc: Doc, text: str, spans: list[Span]) -> list[Span]:
         """Return `spans` plus every other occurrence of a work title already found in the article."""
         votes: dict[str, Counter] = {}
+        speaking = set()
         for s in spans:
             votes.setdefault(s.text, Counter())[s.label_] += 1
+            if s.label_ != "WORK_OF_ART" and speaks(s):
+                speaking.add(s.text)
         # One label per title across the article: a string the model calls a work less often than something
         # else ("Ray" the film once, the person three times) keeps the majority label everywhere.
         majority = {text: max(c, key=lambda label: (c[label], label == "WORK_OF_ART")) for text, c in votes.items()}
         # A title an article defines ("X (Y) is a 1930 Indian silent film") is a title wherever it is written.
         majority.update({s.text: "WORK_OF_ART" for s in doc.spans.get(RULE_SPANS, []) if s.label_ == "definition"})
+        # So is one set off in apposition to a kind noun ("her third album, Castle Wharf,"), however often the model
+        # calls it a person elsewhere, unless it opens with a known first name or the article has it speak.
+        # (Not after "of": "the director of the film, Vinod Pande,", where the name is the director's.)
+        majority.update({s.text: "WORK_OF_ART" for s in doc.spans.get(RULE_SPANS, []) if s.label_ == "cue_apposition"
+                         and s[0].lower_ not in FIRST_NAMES and s.text not in speaking
+                         and not (s.start >= 2 and doc[s.start - 2].dep_ == "pobj" and doc[s.start - 2].head.lower_ == "of")})
         titles = {t for t, label in majority.items() if label == "WORK_OF_ART" and len(t) > 2}
         spans = [Span(s.doc, s.start, s.end, label=majority[s.text]) if s.label_ == "WORK_OF_ART" and s.text not in titles
                  else s for s in spans]

@@ -816,6 +816,24 @@ def test_one_label_per_title_across_the_article(nlp):
     assert {m.label for m in doc._.mentions if m.text == "Bunheads"} == {"WORK_OF_ART"}
 
 
+@pytest.mark.parametrize("text, title", [
+    ("Pop star Dana Whitlock unveils Castle Wharf\n\nSinger Dana Whitlock has announced her third album, Castle Wharf, "
+     "will be released in October. Castle Wharf is out on Monday. Castle Wharf was recorded in Wiltshire.",
+     "Castle Wharf"),
+    ("ITV has a new drama, Kestrel Bay, for the autumn. Kestrel Bay stars Ann Lee. Kestrel Bay was filmed in Cornwall.",
+     "Kestrel Bay"),
+])
+def test_a_title_in_apposition_to_a_kind_noun_outvotes_the_models_person_label(nlp, text, title):
+    doc = make_doc(nlp, text)
+    assert {m.label for m in doc._.mentions if m.text == title} == {"WORK_OF_ART"}
+
+
+def test_a_name_in_apposition_to_a_kind_noun_after_of_stays_a_person(nlp):
+    doc = make_doc(nlp, "Fans queued for the film, Sins. The director of the film, Vinod Pande, says the movie is "
+                        "about love. Vinod Pande has made nine films. Vinod Pande lives in Mumbai.")
+    assert "WORK_OF_ART" not in {m.label for m in doc._.mentions if m.text == "Vinod Pande"}
+
+
 def test_known_outlets_are_never_works(nlp):
     doc = make_doc(nlp, "The actor told the magazine Variety about the film Tenet.")
     assert _labels(doc).get("Variety") == {"ORG"}
