@@ -847,6 +847,13 @@ def test_more_known_outlets_are_organisations(nlp, outlet):
     assert outlet not in _works(doc)
 
 
+@pytest.mark.parametrize("service", ["Tidal", "Spotify", "Napster", "Disney+"])
+def test_music_and_video_services_are_organisations(nlp, service):
+    doc = make_doc(nlp, f"The album Harbor Lights is out now, exclusively on {service}, and fans love it.")
+    assert _labels(doc).get(service) == {"ORG"}
+    assert "Harbor Lights" in _works(doc)
+
+
 def test_recogniser_replaces_the_base_ner_and_keeps_sentences_whole(nlp):
     assert "work_ner" not in nlp.pipe_names
     assert nlp.pipe_names.index("ner") < nlp.pipe_names.index("parser")
