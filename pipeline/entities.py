@@ -106,14 +106,15 @@ class WorkTitles:
         self.openers = set(cues["title_openers_before_cue"])
 
     def _cues(self, doc: Doc) -> list[tuple[str, int]]:
-        """Return (kind, token) for every cue noun written in lower case, in text order; a noun that is both kinds
+        """Return (kind, token) for every cue noun written in lower case (or in capitals, as the list writes "EP"), in text order; a noun that is both kinds
         ("film": "the film X", "the X film") comes first as CUE_AFTER; and (YEAR_AFTER, i) for every four-digit
         year in brackets, `i` being the opening bracket ("Harbour Lines (1972)")."""
         tokens = TokenArrays(doc)
         texts = tokens.text
         found = []
         for i, (word, lower) in enumerate(zip(tokens.lower, tokens.is_lower)):
-            if lower and word in self.after:
+            # (a cue noun the list writes in capitals is written so: "her debut EP, Ferryhill,")
+            if lower and word in self.after or texts[i] in self.after and texts[i].isupper() and len(texts[i]) > 1:
                 found.append(("CUE_AFTER", i))
             if lower and word in self.before:
                 found.append(("CUE_BEFORE", i))

@@ -854,6 +854,14 @@ def test_music_and_video_services_are_organisations(nlp, service):
     assert "Harbor Lights" in _works(doc)
 
 
+@pytest.mark.parametrize("text, title", [
+    ("Saint Clair was released as part of her debut EP, Ferryhill, in March.", "Ferryhill"),
+    ("Her debut EP Ferryhill entered the chart at number 30.", "Ferryhill"),
+])
+def test_a_cue_noun_written_in_capitals_opens_a_title(nlp, text, title):
+    assert title in _works(make_doc(nlp, text))
+
+
 def test_recogniser_replaces_the_base_ner_and_keeps_sentences_whole(nlp):
     assert "work_ner" not in nlp.pipe_names
     assert nlp.pipe_names.index("ner") < nlp.pipe_names.index("parser")
