@@ -402,11 +402,8 @@ class EntityResolver:
     def _add_work_mentions(self, doc: Doc, text: str, spans: list[Span]) -> list[Span]:
         """Return `spans` plus every other occurrence of a work title already found in the article."""
         votes: dict[str, Counter] = {}
-        speaking = set()
         for s in spans:
             votes.setdefault(s.text, Counter())[s.label_] += 1
-            if s.label_ != "WORK_OF_ART" and speaks(s):
-                speaking.add(s.text)
         # One label per title across the article: a string the model calls a work less often than something
         # else ("Ray" the film once, the person three times) keeps the majority label everywhere.
         majority = {text: max(c, key=lambda label: (c[label], label == "WORK_OF_ART")) for text, c in votes.items()}
@@ -415,9 +412,12 @@ class EntityResolver:
         # So is one set off in apposition to a kind noun ("her third album, Castle Wharf,"), however often the model
         # calls it a person elsewhere, unless it opens with a known first name or the article has it speak.
         # (Not after "of": "the director of the film, Vinod Pande,", where the name is the director's.)
-        majority.update({s.text: "WORK_OF_ART" for s in doc.spans.get(RULE_SPANS, []) if s.label_ == "cue_apposition"
-                         and s[0].lower_ not in FIRST_NAMES and s.text not in speaking
-                         and not (s.start >= 2 and doc[s.start - 2].dep_ == "pobj" and doc[s.start - 2].head.lower_ == "of")})
+        apposed = {s.text for s in doc.spans.get(RULE_SPANS, []) if s.label_ == "cue_apposition"
+                   and s[0].lower_ not in FIRST_NAMES
+                   and not (s.start >= 2 and doc[s.start - 2].dep_ == "pobj" and doc[s.start - 2].head.lower_ == "of")}
+        if apposed:
+            apposed -= {s.text for s in spans if s.text in apposed and s.label_ != "WORK_OF_ART" and speaks(s)}
+            majority.update(dict.fromkeys(apposed, "WORK_OF_ART"))
         titles = {t for t, label in majority.items() if label == "WORK_OF_ART" and len(t) > 2}
         spans = [Span(s.doc, s.start, s.end, label=majority[s.text]) if s.label_ == "WORK_OF_ART" and s.text not in titles
                  else s for s in spans]

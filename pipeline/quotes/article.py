@@ -199,25 +199,29 @@ class Article(FrameRules, SpeakerResolution):
             owner = m.label == "PERSON" and self._owns_main_subject(span)
             is_subject = verb is not None or fragment or source or owner
             cue_subject = verb is not None and verb.lemma_.lower() in self.lex.verbs or source
-            main = fragment or source or owner or is_subject and (verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+            main = fragment or source or owner or is_subject and _main_verb(verb)
             speaker = self._speaker_for_mention(m, m.text, "explicit", 0.9)
             events.append(Event(m.start_char, speaker, is_subject, False, cue_subject, main))
         return events
+
+    def _subjects(self, *deps: str) -> list[Token]:
+        """Return the tokens with one of the dependency labels `deps` (read as one array; a Token made only for them)."""
+        wanted = {self.doc.vocab.strings[d] for d in deps}
+        found = self.doc.to_array(DEP).tolist() if len(self.doc) else []
+        return [self.doc[i] for i, dep in enumerate(found) if dep in wanted]
 
     def _spokesman_events(self) -> list[Event]:
         """Return an event for each spokesman's noun that reports in the narrative ("A spokeswoman for Cedar Records
         said fans would be offered refunds"), as the one spoken for, with the noun's sex: a later "'…,' she said" is
         the label's, as a quoted frame's would be."""
         events = []
-        subjects = {self.doc.vocab.strings["nsubj"]}
-        found = self.doc.to_array(DEP).tolist() if len(self.doc) else []
-        for t in (self.doc[i] for i, dep in enumerate(found) if dep in subjects):
+        for t in self._subjects("nsubj"):
             if t.lemma_.lower() not in self.lex.org_roles or t.lemma_.lower() in self.lex.written_objects \
                     or self.in_quote(t.idx) or t.head.lemma_.lower() not in self.lex.verbs:
                 continue
             speaker = self.resolve_role(t, t.idx)
             if speaker.name and self.speaks(speaker):
-                main = t.head.dep_ == "ROOT" or t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT"
+                main = _main_verb(t.head)
                 events.append(Event(t.idx, speaker, True, False, True, main))
         return events
 
@@ -225,11 +229,9 @@ class Article(FrameRules, SpeakerResolution):
         """Return an event for each main subject that is an age ("The 47-year-old joined the show in 2012") when the
         article gave that age to exactly one person before ("Ms Hollis, 47,"): a later "she added" is that person."""
         events = []
-        subjects = {self.doc.vocab.strings["nsubj"], self.doc.vocab.strings["nsubjpass"]}
-        found = self.doc.to_array(DEP).tolist() if len(self.doc) else []
-        for t in (self.doc[i] for i, dep in enumerate(found) if dep in subjects):
+        for t in self._subjects("nsubj", "nsubjpass"):
             verb = t.head
-            if not (verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT") or self.in_quote(t.idx) \
+            if not _main_verb(verb) or self.in_quote(t.idx) \
                     or not self.aged(t):
                 continue
             speaker = self.person_aged(self.doc[t.left_edge.i : t.i + 1].text, t.left_edge.idx)
@@ -252,7 +254,7 @@ class Article(FrameRules, SpeakerResolution):
             return False
         # (nor a noun a person's name is in apposition to: "Arielle's bestie, TikTok star Bexley Crane,")
         named = any(c.dep_ == "appos" and c.ent_type_ in {"PERSON", "ORG"} for c in noun.children)
-        return (verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT") and not named \
+        return _main_verb(verb) and not named \
             and lemma not in self.lex.person_roles and lemma not in self.lex.org_roles and lemma not in self.lex.org_nouns
 
     def _role_links(self) -> list[tuple[int, str, Speaker]]:
@@ -545,3 +547,8 @@ def _majority(votes: list[str]) -> Optional[str]:
     if not ranked or len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
         return None
     return ranked[0][0]
+
+
+def _main_verb(verb: Token) -> bool:
+    """True for the sentence's main verb or a verb coordinated with it."""
+    return verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
