@@ -1342,6 +1342,22 @@ def test_a_maker_after_by_is_a_person_and_an_owners_new_release_a_work(nlp, sent
     assert _corrected(nlp, sentence, spans).get(name) == label
 
 
+@pytest.mark.parametrize("sentence, name, label", [
+    # what a channel, service or studio the gazetteer knows owns is its programme or release
+    ("Harker played barmaid Shelley Dunn in ITV's Kettlewell Road for six years.", "Kettlewell Road", "WORK_OF_ART"),
+    ("She won a Bafta for her role in Channel 4's Hollin Moor in 2001.", "Hollin Moor", "WORK_OF_ART"),
+    ("She first broke out as the teen hacker on Netflix's Firewall High.", "Firewall High", "WORK_OF_ART"),
+    ("He appeared in HBO's Copper Falls in 2019.", "Copper Falls", "WORK_OF_ART"),
+    # its people (a first name opens them), its awards and its divisions are not
+    ("ITV's Michael Grade said the channel would survive.", "Michael Grade", "PERSON"),
+    ("Netflix's Ted Sarandos announced the deal on Monday.", "Ted Sarandos", "PERSON"),
+    ("Wonder will receive Billboard's Century Award at the ceremony.", "Century Award", None),
+])
+def test_a_name_a_channel_owns_is_a_work(nlp, sentence, name, label):
+    doc = make_doc(nlp, sentence)
+    assert {e.text: e.label_ for e in doc.ents}.get(name, None) == label
+
+
 @pytest.mark.parametrize("sentence, spans, name, label", [
     ("The singer launched her new fragrance, Cloud Nine, at the store.", [("Cloud Nine", "WORK_OF_ART")], "Cloud Nine",
      "PRODUCT"),

@@ -647,7 +647,10 @@ class NerCorrections:
         - `role_in`: after a possessive's performance noun and "in"/"on" ("her role in Salt Roads", "his work on
           Harbour Lights"), and, over a person's label, after "starred/appeared/was cast in", "fame in" and "the
           title role in" ("Ann Lee starred in Martha Cole"; not a name that speaks elsewhere);
-        - `follow_up`: after "the sequel/prequel/follow-up to" ("the sequel to Martha Cole").
+        - `follow_up`: after "the sequel/prequel/follow-up to" ("the sequel to Martha Cole");
+        - `channel_possessive`: after the possessive of a channel, service, studio or publication the gazetteer knows
+          ("ITV's Kettlewell Road", "Netflix's Firewall High"), not a name opening with a known first name ("ITV's
+          Michael Grade"), a company's, an institution's or an award's ("Billboard's Century Award").
         Never a name that modifies a noun after it ("1966's World Cup winner", "director of Glastonbury
         festival"), and, except after a year, never a name the article uses for a person elsewhere."""
         starts = {e.start: e for e in ents}
@@ -669,6 +672,17 @@ class NerCorrections:
                 name = self._name_at(doc, i + 2, starts, self.inner)
                 if name is not None and not people.named(name) and lower[name.start] not in FIRST_NAMES:
                     found.append((name, "owner_release"))
+            elif lower[i] in POSSESSIVES and ends.get(i) is not None and ends[i][0].ent_id_ == "gazetteer" \
+                    and ends[i].label_ == "ORG" and not before.whitespace_:
+                # "ITV's Kettlewell Road", "Netflix's Firewall High": what a channel, service or studio owns and
+                # the article names is its programme or release, not a person or a place ("ITV's Michael Grade"
+                # opens with a first name and stays a person).
+                name = self._name_at(doc, i + 1, starts, self.inner, labels=_MISTAKEN | {"ORG"})
+                if name is not None and not people.named(name) and not people.speaks_elsewhere(name) \
+                        and lower[name.start] not in FIRST_NAMES and name[0].ent_id_ != "gazetteer" \
+                        and lower[name.end - 1] not in COMPANY_WORDS \
+                        and name[-1].text not in self.institution_heads | self.award_heads:
+                    found.append((name, "channel_possessive"))  # not "Billboard's Century Award"
             elif lower[i] == "of" and lower[i - 1] in self.maker_nouns and before.is_lower:
                 name = self._name_at(doc, i + 1, starts, self.inner)
                 if name is not None and not people.named(name):
