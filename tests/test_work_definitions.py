@@ -44,6 +44,26 @@ def test_a_work_noun_that_does_not_head_the_attribute_defines_no_title(nlp, text
     assert name not in _works(make_doc(nlp, text))
 
 
+@pytest.mark.parametrize("text, title", [
+    ("Channel 4 has commissioned Quarry Lane, a new sitcom from Ollie Stanhope and Fiona Kettle.", "Quarry Lane"),
+    ("The prize went to Signal Failure, a BBC Radio 4 thriller written by Gwen Attlee.", "Signal Failure"),
+    ("Critics praised Marlow Brook, the six-part ITV drama about a mining family.", "Marlow Brook"),
+    ("The award went to Aldham, a Belgian film about two brothers.", "Aldham"),
+])
+def test_a_name_an_apposition_describes_as_a_work_is_a_title(nlp, text, title):
+    assert title in _works(make_doc(nlp, text))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("He met Tom Reeve, a film producer from Leeds, on Monday.", "Tom Reeve"),
+    ("She thanked Jo Hale, the film's director, at the premiere.", "Jo Hale"),
+    ("In London, a new musical opened on Monday.", "London"),
+    ("The top 10 includes Kelly Clarkson, The Game and the Killers.", "Kelly Clarkson"),
+])
+def test_an_apposition_a_work_does_not_head_names_no_title(nlp, text, name):
+    assert name not in _works(make_doc(nlp, text))
+
+
 @pytest.mark.parametrize("text", [
     'Marie Claire: "What is the role you said no to?"\n\nCastellane: "There was a superhero movie. I read it."',
     'Host: "Any regrets?"\n\nLowe: "That was a film I should never have made."',

@@ -4,6 +4,7 @@
   "X is a Canadian reality television series" is a title, when the attribute's head noun is a kind of work
   (`work_nouns` in `data/work_definitions.json`) and the subject is written as a title. The head is the last noun
   of the attribute, so "X is a film director" or "X is an American film and television actor" define a person.
+- Apposition: a name that an apposition headed by a kind of work describes ("Quarry Lane, a new sitcom from …").
 - Disambiguating parenthesis: the title-case run before "(1999 film)", "(song)", "(Jeff Healey album)".
 
 Runs after the parse (it reads tags) and before entity resolution, which then marks every other occurrence of
@@ -31,6 +32,8 @@ _PREMODIFIER_TAGS = {"JJ", "JJR", "JJS", "CD", "NN", "NNS", "NNP", "NNPS", "HYPH
 _NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
 _MAX_SUBJECT = 12
 _MAX_ATTRIBUTE = 10
+# The labels the model gives a title that an apposition describes as a work (not a date, a number or an event).
+_APPOSED_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC", "PRODUCT"}
 
 
 @Language.factory("work_definitions", default_config={"data_file": "work_definitions.json"})
@@ -132,6 +135,30 @@ class WorkDefinitions:
             return None
         return Span(doc, start, end, label=LABEL)
 
+    def apposed(self, doc: Doc) -> list[Span]:
+        """Return the names that an apposition headed by a kind of work describes ("Channel 4 has commissioned Quarry
+        Lane, a new sitcom from …", "went to Signal Failure, a BBC Radio 4 thriller written by …"), whatever the model
+        labelled them. The head is the attribute's last noun, as in a definition ("Tom Reeve, a film producer" is a
+        person), and the parser must hang it on the name ("In London, a new musical opened": a clause's subject).
+        Not a known outlet or company, nor a name the article gives a person with a longer or shorter name."""
+        found = []
+        people = [e for e in doc.ents if e.label_ == "PERSON"]
+        for ent in doc.ents:
+            if ent.label_ == LABEL or ent.label_ not in _APPOSED_LABELS or ent.end + 2 >= len(doc) \
+                    or doc[ent.end].text != "," or ent[0].ent_id_ == "gazetteer" or not self._title_like(ent):
+                continue
+            head = self._attribute_head(doc, ent.end + 1, ent.sent.end)
+            # the kind is a common noun after a lower-case determiner ("Kelly Clarkson, The Game and the Killers"
+            # is a list; "Anton Dolin, the Markova-Dolin Ballet" names a company)
+            if head is None or not doc[ent.end + 1].is_lower or not doc[head].is_lower \
+                    or doc[head].lower_ not in self.work_nouns or doc[head].dep_ != "appos" \
+                    or not ent.start <= doc[head].head.i < ent.end:
+                continue
+            if any(other[-1].text == ent[-1].text and other.text != ent.text for other in people):
+                continue
+            found.append(Span(doc, ent.start, ent.end, label=LABEL))
+        return found
+
     def parenthesised(self, doc: Doc) -> list[Span]:
         """Return the titles named before a parenthesis that gives their kind ("Presence (album)", "X (1999 film)")."""
         found = []
@@ -160,7 +187,7 @@ class WorkDefinitions:
         return found
 
     def __call__(self, doc: Doc) -> Doc:
-        found = filter_spans(self.copular(doc) + self.parenthesised(doc))
+        found = filter_spans(self.copular(doc) + self.apposed(doc) + self.parenthesised(doc))
         if found:
             # Recorded as stated (`work_rules`): entity resolution then keeps the title label at every mention.
             add_rule_spans(doc, [Span(doc, s.start, s.end, label=DEFINITION_RULE) for s in found])
