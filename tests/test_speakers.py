@@ -2406,3 +2406,57 @@ def test_the_rest_of_a_name_before_a_who_clause_is_not_cut_off(nlp):
 ])
 def test_the_writer_of_a_caption_or_post_that_reads_speaks(nlp, text, speaker):
     assert only(nlp, text).speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Singer Tom Ridley has cancelled his tour.\n\nA post on the singer\'s official website said: "Doctors have told '
+     'Tom he must not sing for three months."', "Tom Ridley"),
+    ('Rock band Ironweed have pulled out of the festival.\n\nA statement on the band\'s website said: "Due to illness '
+     'we are unable to perform and we are gutted."', "Ironweed"),
+    ('Actress Helen Rusk has pulled out of the play.\n\nA message on her official page read: "Helen is devastated to '
+     'miss the run and hopes to be back soon."', "Helen Rusk"),
+    # a place with no owner says nothing of the writer
+    ('Fans gathered outside.\n\nA post on a fan website said: "We will be there every night of the run."', None),
+])
+def test_a_written_thing_on_someones_website_is_theirs(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Presenter Dan Coles will return to screens next month.\n\nChannel 4 said Coles would present the new series of '
+     'Home Truths.\n\n"Dan has apologised and we believe he deserves a second chance," a spokeswoman for the '
+     'broadcaster said.', "Channel 4"),
+    ('Sky has axed the chat show hosted by comedian Mel Harding.\n\n"We are very grateful to Mel and the whole team," '
+     'a spokesman for the broadcaster said.', "Sky"),
+    ('The BBC said the comedy would return.\n\n"We are thrilled to have the cast back together," a spokesman for the '
+     'channel said.', "BBC"),
+])
+def test_a_spokesman_for_the_broadcaster_speaks_for_the_organisation(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Mia Dorsey and her husband, Jake Dorsey, are expecting.\n\nJake shared the news in a video on his channel. "I\'m '
+     'going to be a dad, you guys," the YouTuber said.', "Jake Dorsey"),
+    ('Kai Lennox is leaving Twitch after seven years.\n\n"It\'s time for something new," the streamer said on Sunday.',
+     "Kai Lennox"),
+    ('Podcaster Nia Okafor has signed a new deal.\n\n"I never thought anyone would listen past episode one," the '
+     'podcaster said.', "Nia Okafor"),
+])
+def test_online_creators_are_people(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Lena Hart has a book deal.\n\nHer co-star Priya Anand praised the news. "Can\'t wait to read every word," she '
+     'posted.\n\nThe memoir will be published next fall, according to her agent, Miles Fenwick. "Lena has so many '
+     'stories nobody has heard," he said.', "Miles Fenwick"),
+    ('Nico Hale is launching a fragrance.\n\nHis friend Dre Simmons shared the news. "My brother is smelling like money '
+     'now," he posted.\n\nThe scent will hit stores in November, according to his publicist, Tom Reed. "Nico was '
+     'involved in every step of the process," he said.', "Tom Reed"),
+    ('Sasha Blue is stepping away from social media.\n\nHer friend Jade Kerr said the singer was tired. "She just '
+     'needs some peace," Kerr said.\n\nBlue will return in the new year, according to her manager, Alexis Monroe. '
+     '"Sasha is healthy and happy and working on music," she said.', "Alexis Monroe"),
+])
+def test_a_person_a_role_introduces_after_according_to_is_a_pronouns_antecedent(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker

@@ -193,7 +193,10 @@ class Article(FrameRules, SpeakerResolution):
             source = _according_to(span.root)
             if not source:
                 introduced.add(m.entity_id)
-            source = source and m.label == "PERSON" and m.entity_id in introduced
+            # A name a role noun introduces there is a person, whether met before or not ("according to her agent,
+            # Miles Fenwick").
+            described = source and span.root.dep_ == "appos" and self.role_word(span.root.head)
+            source = source and m.label == "PERSON" and (m.entity_id in introduced or described)
             # "Dunn's latest album was released on Monday. '…,' he said": the owner of a main subject that names
             # no one is what the sentence is about.
             owner = m.label == "PERSON" and self._owns_main_subject(span)
@@ -528,7 +531,10 @@ class Article(FrameRules, SpeakerResolution):
 
 
 def _according_to(token: Token) -> bool:
-    """True for the name in "according to X" ("According to Ruben, the pair stopped speaking for a week")."""
+    """True for the name in "according to X" ("According to Ruben, the pair stopped speaking for a week"), also
+    in apposition to the noun there ("according to her agent, Miles Fenwick")."""
+    if token.dep_ == "appos":
+        token = token.head
     to = token.head
     return token.dep_ == "pobj" and to.lower_ == "to" and to.head.lower_ == "according"
 

@@ -32,6 +32,7 @@ class Lexicon:
     pronouns: dict  # pronoun → "m" | "f" | "org"
     verbs_with_object: dict  # verb → the objects it needs to report speech ("put" → "it")
     written_objects: frozenset
+    posting_places: frozenset
     issued_objects: frozenset  # what an organisation issues and is quoted from ("the report said": its issuer)
     question_verbs: frozenset  # "Kimmel asked him …": the one asked answers
     addressee_verbs: frozenset  # "told TMZ", "asked the host": the object is spoken to, never the speaker
@@ -68,6 +69,7 @@ class Lexicon:
             pronouns=dict(cues["pronouns"]),
             verbs_with_object={v: frozenset(o) for v, o in cues["verbs_with_object"].items()},
             written_objects=frozenset(cues["written_objects"]),
+            posting_places=frozenset(cues["posting_places"]),
             issued_objects=frozenset(cues["issued_objects"]),
             question_verbs=frozenset(cues["question_verbs"]),
             addressee_verbs=frozenset(cues["addressee_verbs"]),

@@ -269,9 +269,9 @@ class SpeakerResolution:
         text = self.noun_phrase(token)
         # '"…," the caption read': the tagger may read "caption read" as one noun, whose determiners hang on "read".
         phrase = token.head if token.dep_ == "compound" and self.read_after_writing(token.head) else token
-        owner = next((c for c in phrase.children if c.dep_ == "poss"), None)
+        owner = next((c for c in phrase.children if c.dep_ == "poss"), None) or self.poster(phrase)
         if owner is not None:
-            # "Her post read", "Smith's caption reads": the owner wrote it.
+            # "Her post read", "Smith's caption reads", "a message on the actress's website said": the owner wrote it.
             if owner.lower_ in GENDERED_PRONOUNS:
                 found = self.antecedent(pos, GENDERED_PRONOUNS[owner.lower_], "person", owner.idx) or UNRESOLVED
             else:
@@ -291,6 +291,18 @@ class SpeakerResolution:
             return self.author_before(token, pos, text)
         found = self.resolve(holder, pos, depth=1)
         return replace(found, text=text, method="role-noun", confidence=min(found.confidence, 0.6)) if found.name else replace(UNRESOLVED, text=text)
+
+    def poster(self, token: Token) -> Optional[Token]:
+        """Return the owner of the place a written thing was put up on ("a statement on the band's website", "a post
+        on Ridley's official page": the band, Ridley), or None."""
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "on":
+                place = next((c for c in prep.children if c.dep_ == "pobj"
+                              and c.lemma_.lower() in self.lex.posting_places), None)
+                owner = next((c for c in place.children if c.dep_ == "poss"), None) if place is not None else None
+                if owner is not None:
+                    return owner
+        return None
 
     def issuer_of(self, token: Token):
         """Return the organisation's mention that the article names as issuing the thing `token` refers back to
@@ -421,10 +433,34 @@ class SpeakerResolution:
                 if found.name and found.kind == "person":
                     return replace(found, text=text, method="role-noun", confidence=0.6)
                 continue
+            elif is_org_role and lemma in self.lex.written_objects and child.dep_ == "prep" and child.lower_ == "on" \
+                    and self.poster(token) is not None:
+                # "A statement on the band's website said:": the site's owner issued it.
+                owner = self.poster(token)
+                if owner.lower_ in GENDERED_PRONOUNS:
+                    found = self.antecedent(pos, GENDERED_PRONOUNS[owner.lower_], "person", owner.idx)
+                    if found is not None:
+                        return replace(found, text=text, method="role-noun", confidence=0.6)
+                    continue
+                target = owner
             elif is_org_role and child.dep_ == "prep" and child.lower_ in {"for", "of", "at", "from"}:
                 # "a spokeswoman for Sony", "for the RAM" (an acronym the tagger took for a noun), "for the academy"
                 target = next((c for c in child.children if c.dep_ == "pobj" and (
                     c.pos_ == "PROPN" or self.mention_at(c) is not None or c.lemma_.lower() in self.lex.org_nouns)), None)
+                if target is not None and target.pos_ != "PROPN" and self.mention_at(target) is None \
+                        and target.lemma_.lower() in self.lex.referring_org_nouns and self.definite(target):
+                    # "a spokeswoman for the broadcaster", after "Channel 4 said": a spokesman's "the broadcaster"
+                    # is the organisation, though a person may be called one too ("broadcaster Dan Coles").
+                    # The organisation the article introduced with that noun, else the one that just spoke.
+                    lemma_for = target.lemma_.lower()
+                    introduced = [m for m in self.mentions if m.start_char < token.left_edge.idx and m.label == "ORG"
+                                  and self._introduced_with(m, lemma_for)]
+                    spoke = self._org_spoken_before(pos)
+                    if not introduced and spoke is not None:
+                        return replace(spoke.speaker, text=text, method="role-noun", confidence=0.7, gender=gender)
+                    orgs = introduced[-1:] or self.organisation_referred(target, lemma_for)
+                    if orgs:
+                        return replace(self._speaker_for_mention(orgs[-1], text, "role-noun", 0.7), gender=gender)
                 if target is None and child.lower_ == "from":
                     # "A statement from Channel 4 read:", where the parser hung the name on "read" as a noun
                     target = next((g for g in child.subtree if g.i > child.i and g.pos_ == "PROPN"
@@ -452,7 +488,7 @@ class SpeakerResolution:
             # organisation that spoke last ("Meridian Records dismissed the claim in a statement").
             return replace(UNRESOLVED, text=text)
         if is_org_role:
-            org = next((e for e in reversed(self.events) if e.cue_subject and e.speaker.kind == "org" and pos - PRONOUN_WINDOW_CHARS < e.pos < pos), None)
+            org = self._org_spoken_before(pos)
             if org is not None:
                 return replace(org.speaker, text=text, method="role-noun", confidence=0.6, gender=gender)
             if lemma in self.lex.written_objects:
@@ -569,6 +605,12 @@ class SpeakerResolution:
                 if role in self.lex.relational_roles and role not in self.lex.org_roles}
         known = {s.entity_id for _, role, s in self.role_links if role not in self.lex.relational_roles}
         return frozenset(eid for eid in tied - known if eid)
+
+    def _org_spoken_before(self, pos: int):
+        """Return the last event before `pos`, within the pronoun window, of an organisation as a reporting verb's
+        subject ("Sky said …"), or None."""
+        return next((e for e in reversed(self.events) if e.cue_subject and e.speaker.kind == "org"
+                     and pos - PRONOUN_WINDOW_CHARS < e.pos < pos), None)
 
     def organisation_referred(self, token: Token, lemma: str) -> list:
         """`the magazine reported`, `said the station`: the organisation the article introduced with that noun
