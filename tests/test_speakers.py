@@ -2460,3 +2460,47 @@ def test_online_creators_are_people(nlp, text, speaker):
 ])
 def test_a_person_a_role_introduces_after_according_to_is_a_pronouns_antecedent(nlp, text, speaker):
     assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Singer wins top prize\n\n"It is the proudest moment of my entire career."\n\nThose were the words of conductor '
+     'Malcolm Tredgold after he was knighted on Friday.', "Malcolm Tredgold"),
+    ('Actress opens up\n\n"I genuinely thought nobody would ever hire me again."\n\nThat was Keisha Row\'s first '
+     'thought after her sitcom was cancelled, the actress revealed.', "Keisha Row"),
+    ('Actor talks sobriety\n\n"I was drinking a bottle of vodka a day, and nobody said a word."\n\nSo says Dax '
+     'Whitmore, who is opening up about his addiction.', "Dax Whitmore"),
+    ('Actor talks sobriety\n\n"I was drinking a bottle of vodka a day, and nobody said a word."\n\nThat\'s how Dax '
+     'Whitmore describes his worst year.', "Dax Whitmore"),
+    # a sentence that names no one after "That was" gives the quote no speaker
+    ('Band splits\n\n"We are going our separate ways after ten great years."\n\nThat was the end of it. Fans were '
+     'told on Monday.', None),
+])
+def test_a_quote_standing_alone_is_the_one_the_next_sentence_names(nlp, text, speaker):
+    assert quotes_of(nlp, text)[0].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a question's asker does not answer it
+    ('Jake Moreno appeared on The View to promote his new film.\n\n"So is there going to be a sequel or not?" co-host '
+     'Lena Fox asked.\n\n"Maybe, maybe not," the star teased. "I\'m not allowed to say anything yet."', "Jake Moreno"),
+    ('Nadia Frost was a guest on the show on Monday.\n\n"So are you and Tara fighting or not?" Quinn asked.\n\n"No," '
+     'the actress laughed. "We had lunch yesterday, actually."', "Nadia Frost"),
+    # nor does one who spoke answer a reply
+    ('Marcus Reid stopped by Late Night With Dana Colby to promote his new film.\n\n"I heard you did all your own '
+     'stunts," Colby said.\n\n"Most of them," the actor replied. "The insurance company made me skip one."',
+     "Marcus Reid"),
+    ('Owen Pryce stopped by the show on Monday.\n\n"But you can sing, man!" Fallon interjected.\n\n"I can now," the '
+     'actor shot back. "I had eight months of lessons."', "Owen Pryce"),
+    # a role noun after the one who spoke, not replying, is still that one
+    ('Host Dana Colby opened the show on Monday.\n\n"We have a great show tonight," Colby said. "Stick around," the '
+     'host added. "It only gets better from here."', "Dana Colby"),
+])
+def test_the_one_who_answers_is_not_the_one_answered(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+def test_a_question_answered_in_the_next_paragraph_is_not_the_answerers(nlp):
+    text = ('The chairman faced the press on Monday.\n\nPresenter John Mayhew put it to him directly. "Are you going to '
+            'resign over this?"\n\n"I have no intention of resigning whatsoever," the chairman, Peter Voss, replied.')
+    question, answer = quotes_of(nlp, text)
+    assert (question.speaker, answer.speaker) == ("John Mayhew", "Peter Voss")

@@ -413,7 +413,20 @@ class Article(FrameRules, SpeakerResolution):
         nxt, _ = self.frame_attribution(i + 1)
         if nxt is None or not nxt.speaker.name:
             return None
+        q = self.raws[i]
+        if self.text[q.start : q.close].rstrip(" '‘’\"“”").endswith("?") and (
+                self.raws[i + 1].paragraph > q.paragraph or self.reply_cue(nxt.cue)):
+            return None  # a question the next paragraph, or a reply, answers: someone else asked it
         return Attribution(replace(nxt.speaker, method="continuation", confidence=0.7, text=None), None, None, None, "cue-next-quote")
+
+    def reply_cue(self, cue: Optional[str]) -> bool:
+        """True for a cue as written that answers someone ("replied", "shot back"; `reply_verbs`)."""
+        words = (cue or "").lower().split()
+        if not words:
+            return False
+        first = words[0]
+        stems = {first, first[:-1], first[:-2], first[:-3], first[:-3] + "y", {"shot": "shoot", "hit": "hit"}.get(first, first)}
+        return any(stem in self.lex.reply_verbs or " ".join([stem, *words[1:2]]) in self.lex.reply_verbs for stem in stems)
 
     def _sentence_before(self, i: int) -> Optional[tuple[int, int]]:
         """Return the span of the sentence right before quote `i` in its paragraph, or None."""

@@ -206,8 +206,9 @@ class FrameRules:
     # -- attributions without a reporting verb (patterns in quote_cues.json "forms") ------------------------
 
     def form_attribution(self, i: int) -> Optional[Attribution]:
-        """`"…" ― Jane Doe`, `Jane Doe: "…"`, `Jane Doe, Vogue: "…"`, `Jane Doe on her divorce: "…"`, or a
-        transcript paragraph `DOE: …`."""
+        """`"…" ― Jane Doe`, `Jane Doe: "…"`, `Jane Doe, Vogue: "…"`, `Jane Doe on her divorce: "…"`, a
+        transcript paragraph `DOE: …`, or a quote standing alone that the next sentence gives its speaker (`"…" So
+        says Jane Doe`)."""
         q, forms = self.raws[i], self.lex.forms
         prev, nxt = self.neighbours(i)
         if q.closed:
@@ -225,6 +226,19 @@ class FrameRules:
             found = self.subject_after_colon(q.close, nxt.open if nxt else q.para_end)
             if found is not None:
                 return Attribution(found, None, None, None, "form-quote-colon")
+        if q.closed and q.paragraph > 0 and not self.text[q.para_start : q.open].strip() \
+                and (nxt is None or nxt.open > q.para_end):
+            # '"I genuinely thought nobody would hire me again." ⏎ That was Keisha Row's first thought …', "So says
+            # Dax Whitmore", "Those were the words of conductor Malcolm Tredgold": a quote standing alone, whose
+            # speaker the next sentence names.
+            m = forms["named_after"].match(self.text[q.close : q.close + 200])
+            if m:
+                at = q.close + m.end()
+                mention = next((x for x in self.mentions if x.start_char == at and x.label == "PERSON"), None)
+                if mention is not None:
+                    written = self.text[mention.start_char : mention.end_char]
+                    return Attribution(self._speaker_for_mention(mention, written, "explicit", 0.8), None, None, None,
+                                       "form-named-after")
         topic = forms["topic_before_colon"].match(self.text[q.para_start : q.open])
         if topic:
             found = self.interviewee(q.para_start, q.para_start + topic.end("topic"))

@@ -33,6 +33,7 @@ class Lexicon:
     verbs_with_object: dict  # verb → the objects it needs to report speech ("put" → "it")
     written_objects: frozenset
     posting_places: frozenset
+    reply_verbs: frozenset
     issued_objects: frozenset  # what an organisation issues and is quoted from ("the report said": its issuer)
     question_verbs: frozenset  # "Kimmel asked him …": the one asked answers
     addressee_verbs: frozenset  # "told TMZ", "asked the host": the object is spoken to, never the speaker
@@ -70,6 +71,7 @@ class Lexicon:
             verbs_with_object={v: frozenset(o) for v, o in cues["verbs_with_object"].items()},
             written_objects=frozenset(cues["written_objects"]),
             posting_places=frozenset(cues["posting_places"]),
+            reply_verbs=frozenset(cues["reply_verbs"]),
             issued_objects=frozenset(cues["issued_objects"]),
             question_verbs=frozenset(cues["question_verbs"]),
             addressee_verbs=frozenset(cues["addressee_verbs"]),

@@ -514,9 +514,12 @@ class SpeakerResolution:
             # "said the editor-in-chief", "the co-star said": a role written as one hyphenated word is the one the
             # article introduced with that word ("Vogue editor-in-chief Anna Wintour"), not the last "editor".
             return replace(linked[-1], text=text)
+        # '"Did you do your own stunts?" Colby asked. "Most of them," the actor replied': who answers a question
+        # is not the one who asked it.
+        asker = self.asker_before(pos, self.replies(token))
         if definite and lemma not in self.lex.relational_roles and token.tag_ not in {"NNS", "NNPS"}:
             opened = self.sentence_opener_before(token, gender, lemma)
-            if opened is not None:
+            if opened is not None and opened.entity_id not in asker:
                 return replace(opened, text=text, method="role-noun", confidence=0.55)
         if linked:
             return replace(linked[-1], text=text)
@@ -537,17 +540,42 @@ class SpeakerResolution:
                     # "In the film, directed by Wren Matsuda, … adapted from Marta Quill's novel. '…,' the director
                     # said": a maker's noun is the one the article credits with the making it names, when one is.
                     previous = self.antecedent(pos, gender, "person", token.left_edge.idx,
-                                               exclude=frozenset(self.person_ids() - makers))
+                                               exclude=frozenset(self.person_ids() - makers) | asker)
                     if previous is not None:
                         return replace(previous, text=text, method="role-noun", confidence=0.5)
                 previous = self.antecedent(pos, gender, "person", token.left_edge.idx,
-                                           exclude=frozenset((others - fitting) | elsewhere))
+                                           exclude=frozenset((others - fitting) | elsewhere) | asker)
                 if previous is not None:
                     return replace(previous, text=text, method="role-noun", confidence=0.5)
-            previous = self.antecedent(pos, gender, "person", token.left_edge.idx, exclude=others)
+            previous = self.antecedent(pos, gender, "person", token.left_edge.idx, exclude=frozenset(others) | asker)
             if previous is not None:
                 return replace(previous, text=text, method="role-noun", confidence=0.5)
         return replace(UNRESOLVED, text=text)
+
+    def replies(self, subject: Token) -> bool:
+        """True when the verb `subject` is the subject of answers someone ("replied", "shot back")."""
+        verb = subject.head
+        if subject.dep_ not in {"nsubj", "nsubjpass"} or verb.pos_ not in {"VERB", "AUX"}:
+            return False
+        lemma = verb.lemma_.lower()
+        # the particle right after the verb, which the parser may call an adverb ("shot back")
+        particle = next((c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"} and c.i == verb.i + 1), None)
+        return lemma in self.lex.reply_verbs or f"{lemma} {particle}" in self.lex.reply_verbs
+
+    def asker_before(self, pos: int, replying: bool = False) -> frozenset:
+        """Return the entity id of the one who spoke the quote right before the quote at `pos` (in the same or the
+        previous paragraph), as a set, when that quote asks a question or this one `replying` answers it; else an
+        empty set."""
+        before = [i for i, q in enumerate(self.raws) if q.close <= pos]
+        if not before:
+            return frozenset()
+        i = before[-1]
+        q, result = self.raws[i], self.results.get(i)
+        current = next((r for r in self.raws if r.open == pos), None)
+        if result is None or not result.speaker.entity_id or current is None or current.paragraph - q.paragraph > 1 \
+                or not replying and not self.text[q.start : q.close].rstrip(" '‘’\"“”").endswith("?"):
+            return frozenset()
+        return frozenset({result.speaker.entity_id})
 
     def sentence_opener_before(self, token: Token, gender: Optional[str], lemma: str) -> Optional[Speaker]:
         """Return the person whose name opens the sentence right before the role noun's, in the same paragraph, as
