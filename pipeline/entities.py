@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .names import (FIRST_NAME_GENDER, FIRST_NAMES, NAME_SUFFIXES, ORG_WORDS, acronym, canonical_name, join_labels, mend_split_names, musical_acts,
+from .names import (FIRST_NAME_GENDER, FIRST_NAMES, NAME_SUFFIXES, ORG_WORDS, PERSON_ROLES, acronym, canonical_name, join_labels, mend_split_names, musical_acts,
                     same_given_name, speaking_names, speaking_organisations, surname, trim_name, unglue_headline,
                     untagged_people, nicknamed_people, completed_surnames, speakers_titled, speaks, RULE_SPANS)
 from .records import Entity, Mention, doc_text
@@ -250,6 +250,8 @@ class WorkTitles:
                 span, rule = self._run_forward(doc, start + 2), "cue_apposition"
                 if span is not None and (span.end < len(doc) and doc[span.end].text not in {",", ".", ";"}):
                     span = None
+                if span is not None and span[0].lower_ in FIRST_NAMES and _after_noun_and_preposition(doc, start):
+                    span = None  # "His co-star in the series, Gwen Tolley, said": the co-star's name
             elif kind == "CUE_AFTER" and start + 1 < len(doc) and not (start > 0 and doc[start - 1].lower_ == "of"
                                                                         and not _determined(doc, start)):
                 # (not "BBC head of comedy Jonathan Ardley", where the bare noun after "of" names a field)
@@ -299,6 +301,16 @@ def add_rule_spans(doc: Doc, spans: list[Span]) -> None:
 
 
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "whose", "this", "that", "'s", "’s"}
+
+
+def _after_noun_and_preposition(doc: Doc, i: int) -> bool:
+    """True when the noun phrase of the noun at `i` follows a preposition that follows a person's role noun
+    ("co-star in the series", "the director of the film"): an apposition after it may describe that person (not
+    "the premiere of his new thriller, Hollis Creek")."""
+    j = i - 1
+    while j > 0 and doc[j].tag_ in {"DT", "PRP$", "JJ", "CD", "NN", "NNP", "POS", "HYPH"} and i - j <= 4:
+        j -= 1
+    return j > 0 and doc[j].tag_ == "IN" and doc[j - 1].lower_ in PERSON_ROLES
 
 
 def _determined(doc: Doc, i: int) -> bool:

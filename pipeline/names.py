@@ -48,6 +48,7 @@ _CUES = _load("quote_cues.json")
 SPEECH_VERBS = frozenset(_CUES["verbs"]) - frozenset(_CUES["verbs_with_object"])
 # "a Jive spokeswoman", "the Brits committee": the words before these nouns name the organisation that speaks.
 ORG_ROLES = frozenset(_CUES["org_roles"]) - {"statement", "ruling"}
+PERSON_ROLES = frozenset(_CUES["person_roles"]) | frozenset(_CUES["relational_roles"])
 ORG_NOUNS = frozenset(_CUES["org_nouns"])
 OUTLET_NOUNS = frozenset(_CUES["outlet_nouns"])
 HONORIFICS = frozenset(_NAMES["honorifics"])
@@ -184,6 +185,14 @@ def trim_name(span: Span) -> Optional[Span]:
         # "Campaigner Ruth Gale", "Cinematographer John Mathieson": a word shaped like a noun for a person's trade,
         # and no first name itself, before a known first name is a description the model glued to the name.
         start += 1
+    if label == "PERSON" and 2 <= end - start <= 3 and doc[start].lower_ in DEMONYMS \
+            and doc[start].lower_.endswith(("ish", "sh", "an", "ese", "ch", "ic", "i")) \
+            and doc[start].lower_ not in FIRST_NAMES and doc[start + 1].lower_ not in FIRST_NAMES \
+            and doc[start].text[:1].isupper() and doc[start].whitespace_:
+        # "English Heritage said", "Scottish Ballet": a name opening with a nationality's adjective (not a noun
+        # for its people, which is a first name too: "Finn Garrity") and no first name after it
+        # is an institution's, not a person's ("American Dale Ruskin" keeps its person, after the word above).
+        label = "ORG"
     if end <= start or end - start == 1 and doc[start].lower_ in GROUP_WORDS:
         return None  # "Band's comeback album tops chart": a group's noun, capitalised, names no one
     if (start, end, label) == (span.start, span.end, span.label_):

@@ -871,3 +871,14 @@ def test_a_comma_inside_a_name_splits_it_only_between_phrases(nlp, text, start, 
     from pipeline.works.corrections import split_at_commas
     doc = nlp(text)
     assert [p.text for p in split_at_commas(Span(doc, start, end, label="ORG"))] == parts
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("Plans for a rock concert at Stonehenge have been refused.\n\nEnglish Heritage said the event would damage the "
+     "site.", "English Heritage", "ORG"),
+    # a people's noun is a first name too, and a first name after a nationality is a person's
+    ("Finn Garrity said the event would damage the site.", "Finn Garrity", "PERSON"),
+    ("The film was produced by American Dale Ruskin in Leeds.", "Dale Ruskin", "PERSON"),
+])
+def test_a_name_opening_with_a_nationality_is_an_institution(nlp, text, name, label):
+    assert {e.name: e.label for e in make_doc(nlp, text)._.entities}.get(name) == label

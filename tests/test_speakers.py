@@ -2504,3 +2504,25 @@ def test_a_question_answered_in_the_next_paragraph_is_not_the_answerers(nlp):
             'resign over this?"\n\n"I have no intention of resigning whatsoever," the chairman, Peter Voss, replied.')
     question, answer = quotes_of(nlp, text)
     assert (question.speaker, answer.speaker) == ("John Mayhew", "Peter Voss")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Bo Dempsey and his wife, Jess Dempsey, are expecting again.\n\n"We thought we were done," Jess told Us '
+     'Weekly.\n\n"I\'m outnumbered already. Send help," Bo jokes.', "Bo Dempsey"),
+    ('Ty Brennan and his wife, Kara Brennan, moved to a farm.\n\n"She named every one of them after my '
+     'ex-girlfriends," Ty laughs.', "Ty Brennan"),
+    ('Singer Ana Ruiz played two nights in Leeds.\n\n"It was the loudest crowd of the whole tour!" Ruiz '
+     'gushes.', "Ana Ruiz"),
+])
+def test_a_name_and_a_reporting_verb_after_a_quote_attribute_it(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Plans for a concert at the stones were refused.\n\nEnglish Heritage said the event would damage the site. "We '
+     'cannot allow a concert on this scale," a spokesman said.', "English Heritage"),
+    ('A Hollywood film will be shot at the abbey.\n\nEnglish Heritage said it was delighted. "The abbey has '
+     'inspired writers for centuries," a spokeswoman said.', "English Heritage"),
+])
+def test_an_institution_named_with_a_nationality_speaks_through_its_spokesman(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker

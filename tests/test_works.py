@@ -1343,6 +1343,20 @@ def test_a_maker_after_by_is_a_person_and_an_owners_new_release_a_work(nlp, sent
 
 
 @pytest.mark.parametrize("sentence, name, label", [
+    # a name set off after "<noun> in/on the <work noun>" is the first noun's: a person
+    ("His co-star in the series, Gwen Tolley, said she was heartbroken.", "Gwen Tolley", "PERSON"),
+    ("His co-star on the soap, Brenda Kettle, said she was in bits.", "Brenda Kettle", "PERSON"),
+    ("Her co-star in the film, Tom Reed, said he was sad.", "Tom Reed", "PERSON"),
+    # a title there stays one, as does a title with a first name after a verb's preposition
+    ("She won praise for her role in the drama, Harbour Lights, last year.", "Harbour Lights", "WORK_OF_ART"),
+    ("She starred in the film, Jackie Brown, in 1997.", "Jackie Brown", "WORK_OF_ART"),
+])
+def test_an_apposition_after_a_nouns_prepositional_phrase_is_the_nouns(nlp, sentence, name, label):
+    doc = make_doc(nlp, sentence)
+    assert {e.text: e.label_ for e in doc.ents}.get(name, None) == label
+
+
+@pytest.mark.parametrize("sentence, name, label", [
     # what a channel, service or studio the gazetteer knows owns is its programme or release
     ("Harker played barmaid Shelley Dunn in ITV's Kettlewell Road for six years.", "Kettlewell Road", "WORK_OF_ART"),
     ("She won a Bafta for her role in Channel 4's Hollin Moor in 2001.", "Hollin Moor", "WORK_OF_ART"),

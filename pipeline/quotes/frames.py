@@ -226,6 +226,14 @@ class FrameRules:
             found = self.subject_after_colon(q.close, nxt.open if nxt else q.para_end)
             if found is not None:
                 return Attribution(found, None, None, None, "form-quote-colon")
+        if q.closed and self.text[q.end : q.close].strip(" '‘’\"“”")[:1] in {",", "!", "?"}:
+            # '"I'm outnumbered already. Send help," Bo jokes.': a name and a reporting verb after the quote, which the
+            # parser read as a noun phrase ("Bo jokes"), so no cue was found.
+            m = forms["name_verb_after_quote"].match(self.text[q.close : nxt.open if nxt else q.para_end])
+            if m and self.reporting_word(m.group("verb")):
+                found = self.name_at(q.close + m.start("name"), q.close + m.end("name"), whole=True)
+                if found is not None and found[0].kind == "person":
+                    return Attribution(found[0], None, m.group("verb"), None, "form-name-verb")
         if q.closed and q.paragraph > 0 and not self.text[q.para_start : q.open].strip() \
                 and (nxt is None or nxt.open > q.para_end):
             # '"I genuinely thought nobody would hire me again." ⏎ That was Keisha Row's first thought …', "So says

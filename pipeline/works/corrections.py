@@ -724,8 +724,11 @@ class NerCorrections:
                 # thriller, 'Underwater'": a name right after a work's noun, or in apposition to it, is its title, not
                 # a person (not one with a known first name: "the film Ray").
                 name = starts[at]
-                if at > i + 1 and token.dep_ == "pobj" and token.head.lower_ == "of":
-                    continue  # "the director of the film, Vinod Pande,": the name is the director's
+                if at > i + 1 and token.dep_ == "pobj" and (token.head.lower_ == "of" or lower[name.start] in FIRST_NAMES
+                                                             and token.head.head.lower_ in self.person_roles):
+                    # "the director of the film, Vinod Pande,", "Her co-star in the film, Tom Reed,": the name is
+                    # the noun's before the preposition (not "her role in the drama, Harbour Lights,")
+                    continue
                 if at > i + 1 and name.root.dep_ in {"nsubj", "nsubjpass"} and name.root.head.i > name.end - 1:
                     continue  # "Asked if she would return to the show, Kardashian laughed": a clause's subject
                 # A known first name is a person after the noun ("the film Ray"), not set off as a title of two
