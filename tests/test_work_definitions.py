@@ -59,6 +59,8 @@ def test_a_name_an_apposition_describes_as_a_work_is_a_title(nlp, text, title):
     ("She thanked Jo Hale, the film's director, at the premiere.", "Jo Hale"),
     ("In London, a new musical opened on Monday.", "London"),
     ("The top 10 includes Kelly Clarkson, The Game and the Killers.", "Kelly Clarkson"),
+    # the noun's own title follows it
+    ("Directed by Kathryn Bigelow, the film The Hurt Locker won six Oscars.", "Kathryn Bigelow"),
 ])
 def test_an_apposition_a_work_does_not_head_names_no_title(nlp, text, name):
     assert name not in _works(make_doc(nlp, text))

@@ -154,6 +154,8 @@ class WorkDefinitions:
                     or doc[head].lower_ not in self.work_nouns or doc[head].dep_ != "appos" \
                     or not ent.start <= doc[head].head.i < ent.end:
                 continue
+            if head + 1 < len(doc) and doc[head + 1].text[:1].isupper():
+                continue  # "Directed by Kathryn Bigelow, the film The Hurt Locker won": the noun's own title follows
             if any(other[-1].text == ent[-1].text and other.text != ent.text for other in people):
                 continue
             found.append(Span(doc, ent.start, ent.end, label=LABEL))
