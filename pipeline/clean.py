@@ -6,6 +6,7 @@ and curly) and apostrophes are meaning-bearing for the quote stage, so they are 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -15,6 +16,10 @@ import ftfy
 # ftfy would otherwise straighten curly quotes, which the quote stage relies on.
 _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, normalization="NFC", explain=False)
 
+# An HTML character reference, named or numeric, with its semicolon ("&ldquo;", "&#8220;", "&quot;"): "AT&T" is none.
+_CHARACTER_REFERENCE = re.compile(r"&(?:#\d{2,6}|#[xX][0-9a-fA-F]{2,5}|[A-Za-z]{2,8});")
+# The UTF-8 bytes of "”" read as Windows-1252 with the last byte lost, before a space, punctuation or the end.
+_BROKEN_CLOSING_QUOTE = re.compile(r"â€(?=[\s.,;:!?)]|$)")
 # Invisible characters that only break tokenisation: zero-width spaces/joiners, BOM, soft hyphen, word joiner.
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # Every kind of horizontal space (no-break, thin, ideographic, tabs) becomes one plain space.
@@ -41,7 +46,12 @@ def clean_text(text: str) -> str:
     Paragraphs stay separated by one blank line; lines inside a paragraph keep their line break, unless the text
     is hard-wrapped (see `unwrap`).
     """
+    # A curly quotation's closing mark that lost its last byte ("â€œ…â€"; ftfy repairs only the opening one, and
+    # reads the broken closer and the space after it as a dagger) is the closing mark it was.
+    text = _BROKEN_CLOSING_QUOTE.sub("”", text)
     text = ftfy.fix_text(text, config=_FTFY)
+    # ftfy leaves HTML character references alone in text holding a "<" ("<3", "<br>").
+    text = _CHARACTER_REFERENCE.sub(lambda m: html.unescape(m.group(0)), text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text)
     lines = [_HSPACE.sub(" ", line).strip() for line in text.split("\n")]

@@ -100,3 +100,17 @@ def test_a_wrapped_list_keeps_its_items_and_a_short_line_keeps_its_break():
     assert lines[0].startswith("The judge") and lines[0].endswith("his family,")
     assert lines[1] == "- spend three years on probation and attend counselling every week for a year, and"
     assert lines[2:] == ["- pay a fine of one thousand dollars to the court within the month.", "Yours,", "Tom"]
+
+
+def test_html_character_references_become_the_marks_they_stand_for():
+    text = 'She loves her fans <3\n\n&#8220;I read every comment,&#8221; she wrote. &ldquo;Every one.&rdquo; &quot;Yes.&quot;'
+    assert clean_text(text) == 'She loves her fans <3\n\n“I read every comment,” she wrote. “Every one.” "Yes."'
+    # an ampersand that opens no reference stays
+    assert clean_text("AT&T and Q&A sessions") == "AT&T and Q&A sessions"
+
+
+def test_a_broken_closing_curly_quote_is_repaired():
+    text = "â€œI said yes before he even finished the question,â€ Cruz told People. â€œYes.â€"
+    assert clean_text(text) == "“I said yes before he even finished the question,” Cruz told People. “Yes.”"
+    # the em dash's and the apostrophe's broken forms are ftfy's to repair
+    assert clean_text("It was â€” fine, the â€™90s") == "It was — fine, the ’90s"

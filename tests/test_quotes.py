@@ -325,3 +325,48 @@ def test_a_title_in_two_parts_or_with_american_punctuation_is_no_quote(text):
 ])
 def test_speech_with_a_shout_a_quoted_title_or_a_sentence_stays_a_quote(text):
     assert len(find_quotes(text)) == 1
+
+
+@pytest.mark.parametrize("text, quote", [
+    # elisions and dropped letters inside single-quoted speech are no closing marks
+    ("‘It’s pure rock ’n’ roll, no synths and no tricks at all,’ she said.",
+     "It’s pure rock ’n’ roll, no synths and no tricks at all"),
+    ("'It was rock 'n' roll in the truest sense, no money and no sleep,' he said.",
+     "It was rock 'n' roll in the truest sense, no money and no sleep"),
+    ("‘We were just goin’ with the flow and seein’ what happened,’ he said.",
+     "We were just goin’ with the flow and seein’ what happened"),
+    # heights and sizes in inches are no quotation marks
+    ('"I\'m only 5\'2" so heels are basically mandatory for me," Rhodes told InStyle.',
+     "I'm only 5'2\" so heels are basically mandatory for me"),
+    ('"We pressed 500 copies on 12" vinyl and they sold out in an hour," he said.',
+     'We pressed 500 copies on 12" vinyl and they sold out in an hour'),
+])
+def test_apostrophes_and_inch_marks_inside_a_quotation(text, quote):
+    assert found(text) == [quote]
+
+
+@pytest.mark.parametrize("text", [
+    '"Mamma Mia! Here We Go Again" led the box office with $34 million.',
+    'Meanwhile the film "Can You Ever Forgive Me?" expanded to 400 theaters.',
+    'Justin Timberlake\'s "Can\'t Stop the Feeling!" returned to the chart.',
+])
+def test_a_title_with_its_own_exclamation_or_question_mark_is_no_quote(text):
+    assert found(text) == []
+
+
+def test_a_title_case_question_someone_asks_is_a_quote():
+    assert found('"Are You Kidding Me Right Now?" she asked the crowd.') == ["Are You Kidding Me Right Now?"]
+
+
+@pytest.mark.parametrize("text, quote", [
+    ('Kenna Marsh Says Divorce Was "The Hardest Thing I\'ve Ever Done"\n\nKenna Marsh is opening up.',
+     "The Hardest Thing I've Ever Done"),
+    ("Tom Reed Admits Leaving Was 'The Worst Mistake Of My Life'\n\nTom Reed is back.",
+     "The Worst Mistake Of My Life"),
+])
+def test_a_title_case_headline_ending_on_what_someone_says_is_a_quote(text, quote):
+    assert found(text) == [quote]
+
+
+def test_a_title_case_headline_ending_on_a_title_is_no_quote():
+    assert found("Jane Doe Says She Loved Making 'The Long Way Home'\n\nJane Doe is back.") == []

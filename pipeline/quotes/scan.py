@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from typing import Optional
 
 from ..entities import load_json
-from ..names import HEADLINE_LABELS, HEADLINE_WORDS
+from ..names import HEADLINE_LABELS, HEADLINE_WORDS, SPEECH_VERBS
 
 MIN_WORDS = 4  # GOLD_FORMAT: shorter quoted phrases are scare quotes or titles
 
@@ -67,7 +67,8 @@ def find_quotes(text: str, with_short: bool = False) -> list[RawQuote]:
             else:
                 found.append(q)
     headline = headline_end(text)
-    return [q for q in found if (_is_quotation(text[q.start : q.end]) or with_short and short_speech(text, q))
+    return [q for q in found if (_is_quotation(text[q.start : q.end]) and not _cued_title(text, q)
+                                 or with_short and short_speech(text, q))
             and (not q.single or _single_is_speech(text, q))
             or q.close <= headline and _headline_quotation(text, q, headline)]
 
@@ -110,7 +111,26 @@ def _headline_quotation(text: str, q: RawQuote, headline: int) -> bool:
         return not _is_title(words) or _closes_headline_after_colon(text, q, headline)
     first = _WORD.findall(words)[0].lower().replace("’", "'")
     return first in _SPEECH_OPENERS or bool(re.search(r"[.!?,;]", words)) or _after_headline_verb(text, q) \
-        or _closes_headline_after_colon(text, q, headline)
+        or _closes_headline_after_colon(text, q, headline) or _reported_in_headline(text, q, headline)
+
+
+# Headline verbs that report what someone says, and the words that close a reported clause before its quoted end
+# ("Kenna Marsh Says Divorce Was 'The Hardest Thing I've Ever Done'").
+_HEADLINE_SAYING = frozenset({"says", "said", "admits", "admitted", "reveals", "revealed", "insists", "explains", "gushes",
+                              "jokes", "tells", "confesses", "recalls", "claims", "confirms", "vows", "promises",
+                              "warns", "teases", "thinks", "feels"})
+_REPORTED_CLOSERS = _HEADLINE_SAYING | {"was", "is", "are", "were", "felt", "that", "being", "be"}
+
+
+def _reported_in_headline(text: str, q: RawQuote, headline: int) -> bool:
+    """True when a title-case headline ends on the quotation after a verb of saying, the word right before it a
+    saying verb or a copula of the reported clause ("… Says Divorce Was 'The Hardest Thing I've Ever Done'"), not a
+    preposition or a verb a title follows ("… Says She Loved Making 'The Long Way Home'")."""
+    if text[q.close : headline].strip(" .!?"):
+        return False
+    before = _WORD.findall(text[: q.open].rpartition("\n")[2])
+    return len(before) >= 2 and before[-1].lower() in _REPORTED_CLOSERS \
+        and any(w.lower() in _HEADLINE_SAYING for w in before[1:])
 
 
 def _after_headline_verb(text: str, q: RawQuote) -> bool:
@@ -207,6 +227,12 @@ def _double_opens(text: str, i: int, lo: int, hi: int, is_open: bool, j: Optiona
     return not is_open
 
 
+# A straight double mark closing a height in feet and inches (5'2"), or a size in inches before a lower-case word
+# that is no pronoun (12" vinyl; not '…number 12" she said').
+_INCH_MARK = re.compile(r".*\d['’]\d{1,2}\"", re.DOTALL)
+_INCHES = re.compile(r".*(?<![\w.])\d{1,2}\" (?!(?:he|she|they|i|we|you|it)\b)[a-z]", re.DOTALL)
+
+
 def _scan_double(text: str, lo: int, hi: int, paragraph: int) -> list[RawQuote]:
     """Return the double-quoted stretches of one paragraph; a quote reopened or left open is cut, not lost."""
     out: list[RawQuote] = []
@@ -214,6 +240,8 @@ def _scan_double(text: str, lo: int, hi: int, paragraph: int) -> list[RawQuote]:
     width = 1
     for m in _DOUBLE.finditer(text, lo, hi):
         i = m.start()
+        if _INCH_MARK.match(text, max(lo, i - 4), m.end() + 6) or _INCHES.match(text, max(lo, i - 4), m.end() + 6):
+            continue  # "I'm only 5'2" so heels …", "on 12" vinyl": a height or a size, no quotation mark
         if _double_opens(text, i, lo, hi, opened is not None, m.end()):
             if opened is not None:
                 end = _reopen_cut(text, opened + width - 1, i)
@@ -261,7 +289,12 @@ def _scan_single(text: str, lo: int, hi: int, paragraph: int, doubles: list[RawQ
         if o < after:
             continue
         candidates = [c for c in closers if c > o + 1]
-        weak = [c for c in candidates if text[c - 1] in "sS" and re.match(r"\s+[a-z]", text[c + 1 : c + 3])]
+        # An elision is no closing mark ("rock ’n’ roll"); a plural possessive or a dropped g before a lower-case word
+        # ("the Sisters’ old songs", "goin’ with the flow") closes only when nothing stronger does.
+        candidates = [c for c in candidates if not (c >= 3 and text[c - 1] in "nN" and text[c - 2] in "'’‘"
+                                                    and text[c - 3].isspace())]
+        weak = [c for c in candidates if (text[c - 1] in "sS" or text[c - 2 : c] == "in")
+                and re.match(r"\s+[a-z]", text[c + 1 : c + 3])]
         strong = [c for c in candidates if c not in weak]
         close = strong[0] if strong else (weak[0] if weak else None)
         if weak and (not strong or weak[0] < strong[0]):
@@ -306,6 +339,35 @@ def _is_title(words_text: str) -> bool:
         return False
     major = [w for i, w in enumerate(words) if i == 0 or w.lower() not in _TITLE_SMALL_WORDS]
     return all(w[0].isupper() or w[0].isdigit() for w in major)
+
+
+def _cued_title(text: str, q: RawQuote) -> bool:
+    """True for quoted words written as a title with a "!" or "?" of its own, which `_is_title` reads as speech (AP
+    style: '"Mamma Mia! Here We Go Again" led the box office', 'the film "Can You Ever Forgive Me?"'): every major
+    word capitalised, ten words at most, the mark ending a word before a capital or the title; and a work's noun or a
+    possessive before it, or the sentence going on after it with a word that is no pronoun ("…?" she asked is
+    speech)."""
+    inner = re.sub(r"[.,]\s*$", "", text[q.start : q.end].strip())
+    words = _WORD.findall(inner)
+    if len(words) < 2 or len(words) > 10 or not re.search(r"[!?]", inner) \
+            or re.search(r"[;\"“”]|[.!?](?!\s+[A-Z0-9]|$)", inner.replace("Vol.", "Vol")):
+        return False
+    major = [w for i, w in enumerate(words) if i == 0 or w.lower() not in _TITLE_SMALL_WORDS]
+    if not all(w[0].isupper() or w[0].isdigit() for w in major):
+        return False
+    before = _WORD.findall(text[q.para_start : q.open][-40:])
+    after = re.match(r"\s+([a-z]+)\b", text[q.close : q.close + 30])
+    return bool(before and (before[-1].lower() in WORK_NOUNS or before[-1].endswith(("'s", "’s")))) \
+        or after is not None and after.group(1) not in _PRONOUNS_AFTER and not _reporting(after.group(1))
+
+
+# Words after a closing mark that make what it closes speech ('"Are You Kidding Me?" she asked').
+_PRONOUNS_AFTER = frozenset({"he", "she", "they", "i", "we", "you", "it", "his", "her", "their"})
+
+
+def _reporting(word: str) -> bool:
+    """True for an inflected reporting verb ("asked", "says"), read without the parser."""
+    return any(form in SPEECH_VERBS for form in (word, word[:-1], word[:-2], word[:-3]))
 
 
 def _is_quotation(words_text: str) -> bool:
