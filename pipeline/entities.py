@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .names import (FIRST_NAME_GENDER, FIRST_NAMES, NAME_SUFFIXES, ORG_WORDS, PERSON_ROLES, acronym, canonical_name, join_labels, mend_split_names, musical_acts,
+from .names import (FIRST_NAME_GENDER, FIRST_NAMES, NAME_SUFFIXES, ORG_WORDS, PERSON_ROLES, SPEECH_VERBS, acronym, canonical_name, join_labels, mend_split_names, musical_acts,
                     same_given_name, speaking_names, speaking_organisations, surname, trim_name, unglue_headline,
                     untagged_people, nicknamed_people, completed_surnames, speakers_titled, speaks, RULE_SPANS)
 from .records import Entity, Mention, doc_text
@@ -227,9 +227,11 @@ class WorkTitles:
         spans = []
         for m in _QUOTED_TITLE.finditer(doc_text(doc)):
             inner = m.group(2).strip()
-            if inner.endswith(",") and m.group(3) in "\"”" and len(inner.split()) >= 2:
-                # American punctuation: 'starred in "13 Reasons Why," which …' (one word so quoted is more often
-                # a scare quote: 'was "Amazing," and')
+            if inner[-1:] in {",", "."} and m.group(3) in "\"”" and len(inner.split()) >= 2 \
+                    and not (inner.endswith(".") and _speech_before(doc_text(doc), m.start())):
+                # American punctuation: 'starred in "13 Reasons Why," which …', '… and "Velvet Static."' (one word
+                # so quoted is more often a scare quote: 'was "Amazing," and'; nor what someone says: 'she said:
+                # "Thank You All."')
                 inner = inner[:-1].rstrip()
             words = inner.split()
             if not 1 <= len(words) <= 6 or inner[-1:] in ".,!?;":
@@ -280,6 +282,19 @@ class WorkTitles:
             add_rule_spans(doc, new)
             doc.ents = filter_spans(existing + [Span(doc, s.start, s.end, label="WORK_OF_ART") for s in new])
         return doc
+
+
+def _speech_before(text: str, start: int) -> bool:
+    """True when the quotation opening at `start` follows a colon, a sentence's end or a reporting verb and a comma
+    ('simply writing, "Happy Holidays."'): what someone says or writes, not a title the sentence names."""
+    before = text[max(0, start - 40) : start].rstrip()
+    if not before or before[-1] in ":.!?\n":
+        return True
+    words = re.findall(r"[A-Za-z]+", before)
+    if before[-1] != "," or not words:
+        return False
+    word = words[-1].lower()
+    return any(form in SPEECH_VERBS for form in (word, word[:-1], word[:-2], word[:-3], word[:-3] + "e"))
 
 
 # Title words that join a title to a maker or a partner ("Allied with Marion Cotillard", "Vera Drake by Mike Leigh").

@@ -1343,6 +1343,31 @@ def test_a_maker_after_by_is_a_person_and_an_owners_new_release_a_work(nlp, sent
 
 
 @pytest.mark.parametrize("sentence, name, label", [
+    # a quoted title that takes the sentence's full stop inside its closing mark (American punctuation)
+    ('She owes him money from her last two albums, "Paper Crowns" and "Velvet Static."', "Velvet Static",
+     "WORK_OF_ART"),
+    ('The record closes with a stripped-down piano number, "Lantern Song."', "Lantern Song", "WORK_OF_ART"),
+    ('Kapoor asked her about the album\'s closing track, "Northern Line."', "Northern Line", "WORK_OF_ART"),
+    # what someone says or writes so is no title
+    ('Kanye took to Twitter on Tuesday, simply writing, "Happy Holidays." Kim posed too.', "Happy Holidays", None),
+    ('She told the crowd: "Thank You All." Then she left.', "Thank You All", None),
+    # productions, stagings and adaptations are of works
+    ("Her recent credits include productions of Kestrel Bay and the musical Carnival Street.", "Kestrel Bay",
+     "WORK_OF_ART"),
+    ("She starred in a production of Harbour Lights in 2001.", "Harbour Lights", "WORK_OF_ART"),
+    # what someone plays or stars in is a work, a place is not
+    ("She also created Sister Agnes Investigates, in which Wendy Carrow played a nun who solves crimes.",
+     "Sister Agnes Investigates", "WORK_OF_ART"),
+    ("He wrote Copper Hollow, in which Tom Reed starred as a miner.", "Copper Hollow", "WORK_OF_ART"),
+    ("They met in Leeds, in which Tom Reed grew up.", "Leeds", None),
+])
+def test_quoted_titles_productions_and_works_someone_plays_in(nlp, sentence, name, label):
+    doc = make_doc(nlp, sentence)
+    labels = {e.text: e.label_ for e in doc.ents}
+    assert (labels.get(name) == "WORK_OF_ART") == (label == "WORK_OF_ART"), labels
+
+
+@pytest.mark.parametrize("sentence, name, label", [
     # a name set off after "<noun> in/on the <work noun>" is the first noun's: a person
     ("His co-star in the series, Gwen Tolley, said she was heartbroken.", "Gwen Tolley", "PERSON"),
     ("His co-star on the soap, Brenda Kettle, said she was in bits.", "Brenda Kettle", "PERSON"),

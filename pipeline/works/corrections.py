@@ -80,9 +80,12 @@ _PERFORMANCE_NOUNS = _ROLE_NOUNS | {"debut", "stint", "appearance", "appearances
 _POSSESSIVE_PRONOUNS = {"his", "her", "their", "its"}
 # Verbs whose "in" takes what one performs in ("starred in Martha Cole", "was cast in Gideon Hale"): never a person.
 _PERFORM_IN_VERBS = {"star", "co-star", "appear", "cast", "feature"}
+# Verbs of performing after "<title>, in which <person>" ("…, in which Wendy Carrow played a nun").
+_IN_WHICH_VERBS = {"play", "star", "appear", "portray", "voice", "co-star"}
 # Parts and events of a work before "of" and its title ("the premiere of W", "an episode of W").
 _PART_NOUNS = {"premiere", "premieres", "finale", "trailer", "episode", "episodes", "season", "soundtrack", "set",
-               "reunion", "revival", "reboot", "screening", "screenings", "pilot"}
+               "reunion", "revival", "reboot", "screening", "screenings", "pilot", "production", "productions",
+               "staging", "stagings", "adaptation", "adaptations"}
 _PART_DETERMINERS = {"an", "a", "its", "their", "this", "latest", "final", "new", "first", "last", "second", "third",
                      "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "next", "upcoming", "opening",
                      "current", "previous", "upcoming"}
@@ -639,7 +642,7 @@ class NerCorrections:
           Cole, which stars Ann Lee");
         - `owner_release`: after an owner's possessive and a release's adjective ("Marvel's upcoming Iron Shadow");
         - `part_of`: after a work's part or event and "of" ("the premiere of Dark Water", "season 4 of Love Harbor",
-          also over an organisation's label);
+          "productions of Kestrel Bay", also over an organisation's label);
         - `made_by`: before a comma and a maker's participle with "by" ("Harbour Lane, created by Pauline Greaves,");
         - `cue_noun`: a person- or organisation-labelled name right after a work's noun that a determiner or a
           modifier opens, or in apposition to it ("whose debut feature Birch Season", "the 2014 drama Cold Creek",
@@ -648,6 +651,8 @@ class NerCorrections:
           Harbour Lights"), and, over a person's label, after "starred/appeared/was cast in", "fame in" and "the
           title role in" ("Ann Lee starred in Martha Cole"; not a name that speaks elsewhere);
         - `follow_up`: after "the sequel/prequel/follow-up to" ("the sequel to Martha Cole");
+        - `in_which`: before ", in which" and a person who plays or stars ("Sister Agnes Investigates, in which
+          Wendy Carrow played a nun");
         - `channel_possessive`: after the possessive of a channel, service, studio or publication the gazetteer knows
           ("ITV's Kettlewell Road", "Netflix's Firewall High"), not a name opening with a known first name ("ITV's
           Michael Grade"), a company's, an institution's or an award's ("Billboard's Century Award").
@@ -754,7 +759,8 @@ class NerCorrections:
                         and name[-1].text not in self.institution_heads | VENUE_HEADS:
                     found.append((name, "part_of"))
             elif lower[i] == "of" and lower[i - 1] in _PART_NOUNS and before.is_lower \
-                    and (lower[i - 2] == "the" or lower[i - 1] != "set" and lower[i - 2] in _PART_DETERMINERS):
+                    and (lower[i - 2] == "the" or lower[i - 1] != "set" and (lower[i - 2] in _PART_DETERMINERS
+                                                                            or before.tag_ == "NNS")):
                 # "the premiere of Dark Water", "an episode of Harbour Lights": a work's part or event is of a work,
                 # whatever label the name has (no company premieres: "Dark Water" tagged an organisation).
                 name = self._name_at(doc, i + 1, starts, self.inner, labels=_MISTAKEN | {"ORG"})
@@ -769,6 +775,15 @@ class NerCorrections:
                 name = self._name_at(doc, i + 1, starts, self.inner)
                 if name is not None and not people.named(name) and lower[name.start] not in FIRST_NAMES:
                     found.append((name, "award_for"))  # not "best actor for Paul Giamatti"
+            elif lower[i] == "in" and lower[i + 1] == "which" and lower[i - 1] == "," and ends.get(i - 1) is not None \
+                    and ends[i - 1].label_ in _MISTAKEN | {"ORG"} and starts.get(i + 2) is not None \
+                    and starts[i + 2].label_ == "PERSON" and any(
+                        t.lemma_.lower() in _IN_WHICH_VERBS for t in doc[starts[i + 2].end : starts[i + 2].end + 2]):
+                # "She created Sister Agnes Investigates, in which Wendy Carrow played a nun": what someone plays or
+                # stars in is a work.
+                name = ends[i - 1]
+                if not people.named(name) and name[0].ent_id_ != "gazetteer":
+                    found.append((Span(doc, name.start, name.end, label=LABEL), "in_which"))
             elif lower[i] in _STARRING and (token.pos_ == "VERB" or lower[i - 1] in {"which", "that"}):
                 # "Kinsey starring Liam Neeson", "Mississippi Masala, starring Denzel Washington"
                 person = starts.get(i + 1)
