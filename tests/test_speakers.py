@@ -2526,3 +2526,17 @@ def test_a_name_and_a_reporting_verb_after_a_quote_attribute_it(nlp, text, speak
 ])
 def test_an_institution_named_with_a_nationality_speaks_through_its_spokesman(nlp, text, speaker):
     assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Actor Tom Ashe has responded to fans who criticised his accent.\n\nDirector Sam Hill defended his star. "Tom '
+     'worked with a dialect coach for six months," Hill told Variety.\n\nThe actor addressed the criticism himself on '
+     'Friday. "I hear you and I\'m working on it, I promise," he wrote.', "Tom Ashe"),
+    ('Singer Danny Holt denied miming at the gala.\n\nProducer Mike Carr backed him. "Every note was real," Mr Carr '
+     'said.\n\nThe singer was angry. "I have never mimed in my life and I never will," he said.', "Danny Holt"),
+    # a role the person was not introduced with passes nothing on
+    ('Director Sam Hill defended the film. "We worked for six months on it," Hill told Variety.\n\nThe star stayed '
+     'silent. "I have nothing more to add to what has been said," he wrote.', "Sam Hill"),
+])
+def test_a_main_subject_naming_the_role_a_person_was_introduced_with_is_a_pronouns_antecedent(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker

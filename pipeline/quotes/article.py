@@ -338,6 +338,7 @@ class Article(FrameRules, SpeakerResolution):
         "the singer said" is the same person, not whoever spoke last ("… her boyfriend, rapper Jay Stone, …"). A
         tie ("his wife") or a spokesman's noun is no description of a person of her own."""
         links = []
+        introduced = {(role, s.entity_id) for _, role, s in self.role_links}
         strings = self.doc.vocab.strings
         subjects, noun = {strings["nsubj"], strings["nsubjpass"]}, strings["NN"]
         found = self.doc.to_array([DEP, TAG]).tolist() if len(self.doc) else []
@@ -352,7 +353,9 @@ class Article(FrameRules, SpeakerResolution):
             if found.name and found.kind == "person":
                 self.role_links.append((t.idx, role_key(t), found))
                 links.append((t.idx, role_key(t), found))
-                if self._main_after_clause(t):
+                if self._main_after_clause(t) or t.head.dep_ == "ROOT" and (role_key(t), found.entity_id) in introduced:
+                    # also the main subject that names the role the article introduced the person with ("Actor Tom
+                    # Ashe …. The actor addressed the criticism on Friday. '…,' he wrote"): what the sentence is about
                     self.events.append(Event(t.left_edge.idx, replace(found, method="role-noun"), True, False, False, True))
         del self.role_links[len(self.role_links) - len(links):]
         self.events.sort(key=lambda e: e.pos)
