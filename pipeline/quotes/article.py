@@ -428,8 +428,9 @@ class Article(FrameRules, SpeakerResolution):
         if not words:
             return False
         first = words[0]
-        stems = {first, first[:-1], first[:-2], first[:-3], first[:-3] + "y", {"shot": "shoot", "hit": "hit"}.get(first, first)}
-        return any(stem in self.lex.reply_verbs or " ".join([stem, *words[1:2]]) in self.lex.reply_verbs for stem in stems)
+        stems = {first, first[:-1], first[:-2], first[:-3], first[:-3] + "y", _IRREGULAR_REPLIES.get(first, first)}
+        return any(stem in self.lex.reply_verbs or " ".join([stem, *words[1:2]]) in self.lex.reply_verbs
+                   for stem in stems)
 
     def _sentence_before(self, i: int) -> Optional[tuple[int, int]]:
         """Return the span of the sentence right before quote `i` in its paragraph, or None."""
@@ -544,6 +545,10 @@ class Article(FrameRules, SpeakerResolution):
         if span is None or len(span) == 0:
             return self.text[lo:hi]
         return self.text[span[0].sent.start_char : span[-1].sent.end_char].strip()
+
+
+# Past forms of reply verbs that no suffix gives back ("shot back").
+_IRREGULAR_REPLIES = {"shot": "shoot", "hit": "hit"}
 
 
 def _according_to(token: Token) -> bool:

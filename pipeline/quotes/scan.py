@@ -116,9 +116,9 @@ def _headline_quotation(text: str, q: RawQuote, headline: int) -> bool:
 
 # Headline verbs that report what someone says, and the words that close a reported clause before its quoted end
 # ("Kenna Marsh Says Divorce Was 'The Hardest Thing I've Ever Done'").
-_HEADLINE_SAYING = frozenset({"says", "said", "admits", "admitted", "reveals", "revealed", "insists", "explains", "gushes",
-                              "jokes", "tells", "confesses", "recalls", "claims", "confirms", "vows", "promises",
-                              "warns", "teases", "thinks", "feels"})
+_HEADLINE_SAYING = frozenset({"says", "said", "admits", "admitted", "reveals", "revealed", "insists", "explains",
+                              "gushes", "jokes", "tells", "confesses", "recalls", "claims", "confirms", "vows",
+                              "promises", "warns", "teases", "thinks", "feels"})
 _REPORTED_CLOSERS = _HEADLINE_SAYING | {"was", "is", "are", "were", "felt", "that", "being", "be"}
 
 
