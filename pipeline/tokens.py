@@ -8,19 +8,28 @@ positions its rules look at closer.
 
 The lists hold what the tokens hold when first read: build a `TokenArrays` inside one component call, after the
 components whose annotation it reads (the parser, the tagger, the lemmatizer), never to keep across components.
+The columns that come from a token's lexeme or its whitespace (text, lower case, the spelling flags) never change
+once the doc is tokenised: those are read once per document and kept in its `user_data` for every later
+`TokenArrays` of it.
 """
 from __future__ import annotations
 
 from functools import cached_property
+from typing import Callable
 
 import numpy
 from spacy.attrs import DEP, HEAD, IS_ALPHA, IS_LOWER, IS_SPACE, LEMMA, LOWER, ORTH, POS, SENT_START, SPACY, TAG
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+
+from .records import doc_text
 
 # Hash → string for every string a document here has held. A StringStore's hash is a function of the string alone,
 # so one table serves every vocabulary; kept across documents, it turns a column of hashes into strings with one
 # dictionary lookup per token, and holds no more strings than the vocabularies themselves.
 _STRINGS: dict[int, str] = {}
+
+# The doc's `user_data` key of its lexical columns (name → list, see `TokenArrays._lexical`).
+_LEXICAL = "pipeline.tokens.lexical"
 
 
 class TokenArrays:
@@ -31,6 +40,24 @@ class TokenArrays:
 
     def __len__(self) -> int:
         return len(self.doc)
+
+    @cached_property
+    def string(self) -> str:
+        """`doc.text` (the document's cached text, see `records.doc_text`)."""
+        return doc_text(self.doc)
+
+    def span_text(self, span: Span) -> str:
+        """`span.text`, cut from the document's text (`Span.text` makes a Token object per token of the span)."""
+        return self.string[span.start_char : span.end_char]
+
+    def _lexical(self, name: str, read: Callable[[], list]) -> list:
+        """Return the lexical column `name`: read (`read()`) by the doc's first `TokenArrays` that asks for it, then
+        kept on the doc (a token's lexeme and whitespace are fixed once it is tokenised)."""
+        columns = self.doc.user_data.setdefault(_LEXICAL, {})
+        column = columns.get(name)
+        if column is None or len(column) != len(self.doc):
+            column = columns[name] = read()
+        return column
 
     def _column(self, attr: int) -> list[int]:
         return self.doc.to_array(attr).tolist() if len(self.doc) else []
@@ -48,12 +75,12 @@ class TokenArrays:
     @cached_property
     def text(self) -> list[str]:
         """`token.text`"""
-        return self._strings(ORTH)
+        return self._lexical("text", lambda: self._strings(ORTH))
 
     @cached_property
     def lower(self) -> list[str]:
         """`token.lower_`"""
-        return self._strings(LOWER)
+        return self._lexical("lower", lambda: self._strings(LOWER))
 
     @cached_property
     def lemma(self) -> list[str]:
@@ -86,7 +113,7 @@ class TokenArrays:
     @cached_property
     def whitespace(self) -> list[bool]:
         """`bool(token.whitespace_)`"""
-        return [bool(v) for v in self._column(SPACY)]
+        return self._lexical("whitespace", lambda: [bool(v) for v in self._column(SPACY)])
 
     @cached_property
     def sent_start(self) -> list[bool]:
@@ -96,14 +123,14 @@ class TokenArrays:
     @cached_property
     def is_alpha(self) -> list[bool]:
         """`token.is_alpha`"""
-        return [bool(v) for v in self._column(IS_ALPHA)]
+        return self._lexical("is_alpha", lambda: [bool(v) for v in self._column(IS_ALPHA)])
 
     @cached_property
     def is_lower(self) -> list[bool]:
         """`token.is_lower`"""
-        return [bool(v) for v in self._column(IS_LOWER)]
+        return self._lexical("is_lower", lambda: [bool(v) for v in self._column(IS_LOWER)])
 
     @cached_property
     def is_space(self) -> list[bool]:
         """`token.is_space`"""
-        return [bool(v) for v in self._column(IS_SPACE)]
+        return self._lexical("is_space", lambda: [bool(v) for v in self._column(IS_SPACE)])
