@@ -71,6 +71,7 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
+@lru_cache(maxsize=8192)
 def entity_id(label: str, name: str) -> str:
     """Return the id of an entity: stable across articles, derived from its label and normalised name."""
     return f"{label.lower()}:{slug(name)}"

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from nicknames import NickNamer
-from spacy.attrs import DEP, ORTH
+from spacy.attrs import ORTH
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
@@ -475,11 +475,8 @@ def _acts_as_person(span: Span) -> bool:
 
 
 def word_positions(tokens: TokenArrays) -> dict[str, list[int]]:
-    """Return the positions of each token text of a document."""
-    positions: dict[str, list[int]] = {}
-    for i, text in enumerate(tokens.text):
-        positions.setdefault(text, []).append(i)
-    return positions
+    """Return the positions of each token text of a document (built once per `TokenArrays`)."""
+    return tokens.positions
 
 
 def _surname_acts_alone(span: Span, at: dict[str, list[int]], tagged: bool = False, first: bool = False) -> bool:
@@ -931,7 +928,7 @@ def musical_acts(doc: Doc, spans: list[Span], others: list[Span] = (),
             elif named.label_ == "WORK_OF_ART":
                 acts.setdefault(named.text, ("ORG", True))
     for name, label in _agreeing_acts(doc, lowers, owner, labels) + _listed_acts(doc, lowers) + _member_acts(doc, lowers) \
-            + _equated_acts(doc, lemmas, owner, labels):
+            + _equated_acts(doc, tokens, owner, labels):
         acts.setdefault(name, label)
     acts = {name: label for name, label in acts.items()
             if name.lower() not in STOP_WORDS and not name.isdigit() and any(ch.isalpha() for ch in name)}
@@ -940,8 +937,8 @@ def musical_acts(doc: Doc, spans: list[Span], others: list[Span] = (),
     found: list[Span] = []
     for name, (label, said) in acts.items():
         words = name.split()
-        for start in range(len(doc) - len(words) + 1):
-            if orths[start] != words[0] or doc[start : start + len(words)].text != name:
+        for start in tokens.positions.get(words[0], ()):  # where the name's first word is written
+            if start > len(doc) - len(words) or doc[start : start + len(words)].text != name:
                 continue
             end = start + len(words)
             named = {owner[i] for i in range(start, end) if i in owner and owner[i].label_ in _NAMED}
@@ -991,7 +988,7 @@ def _agreeing_acts(doc: Doc, lowers: list[str], owner: dict, labels: dict) -> li
     return found
 
 
-def _equated_acts(doc: Doc, lemmas: list[str], owner: dict, labels: dict) -> list[tuple[str, tuple[str, bool]]]:
+def _equated_acts(doc: Doc, tokens: TokenArrays, owner: dict, labels: dict) -> list[tuple[str, tuple[str, bool]]]:
     """Acts a sentence says are one ("The Doors were one of the most influential bands of the 1960s", "Usher is an
     R&B singer", "Keane, the band behind Somewhere Only We Know,"): a name that "be" equates with an act noun, or
     that an act noun stands in apposition to, with the act noun's label, whatever the model called the name."""
@@ -1014,15 +1011,15 @@ def _equated_acts(doc: Doc, lemmas: list[str], owner: dict, labels: dict) -> lis
             return None
         return doc[start : subject.i + 1]
 
-    for tok in (doc[i] for i, lemma in enumerate(lemmas) if lemma == "be"):
+    with_attribute = {head for dep, head in zip(tokens.dep, tokens.head) if dep == "attr"}  # only these can equate
+    for tok in (doc[i] for i, lemma in enumerate(tokens.lemma) if lemma == "be" and i in with_attribute):
         subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         attr = next((c for c in tok.children if c.dep_ == "attr"), None)
         if subject is None or attr is None or (label := act_noun(attr)) is None:
             continue
         if (span := name_of(subject)) is not None:
             found.append((span.text, (label, True)))
-    appos = doc.vocab.strings["appos"]
-    for tok in (doc[i] for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep == appos):
+    for tok in (doc[i] for i, dep in enumerate(tokens.dep) if dep == "appos"):
         if tok.head.pos_ == "PROPN" and (label := act_noun(tok)) is not None \
                 and (span := name_of(tok.head)) is not None:
             found.append((span.text, (label, True)))

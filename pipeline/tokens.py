@@ -78,6 +78,14 @@ class TokenArrays:
         return self._lexical("text", lambda: self._strings(ORTH))
 
     @cached_property
+    def positions(self) -> dict[str, list[int]]:
+        """Token text → the positions that write it, in order."""
+        positions: dict[str, list[int]] = {}
+        for i, text in enumerate(self.text):
+            positions.setdefault(text, []).append(i)
+        return positions
+
+    @cached_property
     def lower(self) -> list[str]:
         """`token.lower_`"""
         return self._lexical("lower", lambda: self._strings(LOWER))
