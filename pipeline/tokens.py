@@ -8,9 +8,10 @@ positions its rules look at closer.
 
 The lists hold what the tokens hold when first read: build a `TokenArrays` inside one component call, after the
 components whose annotation it reads (the parser, the tagger, the lemmatizer), never to keep across components.
-The columns that come from a token's lexeme or its whitespace (text, lower case, the spelling flags) never change
-once the doc is tokenised: those are read once per document and kept in its `user_data` for every later
-`TokenArrays` of it.
+The lists are kept in the doc's `user_data` for its later `TokenArrays`: the columns that come from a token's
+lexeme or its whitespace (text, lower case, the spelling flags), which never change once the doc is tokenised, as
+they are; the annotation (tags, parse, lemmas) with the raw values they were made from, so that a later reader,
+which reads the raw values again, makes its lists anew only when a component changed them.
 """
 from __future__ import annotations
 
@@ -28,8 +29,10 @@ from .records import doc_text
 # dictionary lookup per token, and holds no more strings than the vocabularies themselves.
 _STRINGS: dict[int, str] = {}
 
-# The doc's `user_data` key of its lexical columns (name → list, see `TokenArrays._lexical`).
+# The doc's `user_data` keys of its lexical columns (name → list, see `TokenArrays._lexical`) and of its annotation
+# columns (name → (raw values, list), see `TokenArrays._annotation`).
 _LEXICAL = "pipeline.tokens.lexical"
+_ANNOTATION = "pipeline.tokens.annotation"
 
 
 class TokenArrays:
@@ -59,12 +62,30 @@ class TokenArrays:
             column = columns[name] = read()
         return column
 
+    def _annotation(self, name: str, attr: int, convert: Callable[[numpy.ndarray], list]) -> list:
+        """Return the annotation column `name`: the raw values of `attr` (one `Doc.to_array`), converted (`convert`)
+        unless an earlier `TokenArrays` of the doc converted the same raw values (kept on the doc)."""
+        if not len(self.doc):
+            return []
+        raw = self.doc.to_array(attr)
+        key = raw.tobytes()
+        columns = self.doc.user_data.setdefault(_ANNOTATION, {})
+        kept = columns.get(name)
+        if kept is not None and kept[0] == key:
+            return kept[1]
+        column = convert(raw)
+        columns[name] = (key, column)
+        return column
+
     def _column(self, attr: int) -> list[int]:
         return self.doc.to_array(attr).tolist() if len(self.doc) else []
 
     def _strings(self, attr: int) -> list[str]:
         """The attribute's string per token."""
-        column = self._column(attr)
+        return self._strings_of(self._column(attr))
+
+    def _strings_of(self, column: list[int]) -> list[str]:
+        """The string of each hash of `column`."""
         try:
             return list(map(_STRINGS.__getitem__, column))
         except KeyError:  # strings not seen before: learn them from this document's vocabulary
@@ -90,33 +111,34 @@ class TokenArrays:
         """`token.lower_`"""
         return self._lexical("lower", lambda: self._strings(LOWER))
 
+    def _annotation_strings(self, name: str, attr: int) -> list[str]:
+        return self._annotation(name, attr, lambda raw: self._strings_of(raw.tolist()))
+
     @cached_property
     def lemma(self) -> list[str]:
         """`token.lemma_`"""
-        return self._strings(LEMMA)
+        return self._annotation_strings("lemma", LEMMA)
 
     @cached_property
     def pos(self) -> list[str]:
         """`token.pos_`"""
-        return self._strings(POS)
+        return self._annotation_strings("pos", POS)
 
     @cached_property
     def tag(self) -> list[str]:
         """`token.tag_`"""
-        return self._strings(TAG)
+        return self._annotation_strings("tag", TAG)
 
     @cached_property
     def dep(self) -> list[str]:
         """`token.dep_`"""
-        return self._strings(DEP)
+        return self._annotation_strings("dep", DEP)
 
     @cached_property
     def head(self) -> list[int]:
         """`token.head.i` (a token without a head is its own)."""
-        if not len(self.doc):
-            return []
-        offsets = self.doc.to_array(HEAD).astype(numpy.int64)  # stored relative to the token, as unsigned
-        return (offsets + numpy.arange(len(self.doc))).tolist()
+        # (stored relative to the token, as unsigned)
+        return self._annotation("head", HEAD, lambda raw: (raw.astype(numpy.int64) + numpy.arange(len(raw))).tolist())
 
     @cached_property
     def whitespace(self) -> list[bool]:
@@ -126,7 +148,7 @@ class TokenArrays:
     @cached_property
     def sent_start(self) -> list[bool]:
         """`bool(token.is_sent_start)`: True only where a sentence is marked to start."""
-        return [v == 1 for v in self._column(SENT_START)]
+        return self._annotation("sent_start", SENT_START, lambda raw: [v == 1 for v in raw.tolist()])
 
     @cached_property
     def is_alpha(self) -> list[bool]:
