@@ -71,6 +71,7 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
+@lru_cache(maxsize=8192)
 def entity_id(label: str, name: str) -> str:
     """Return the id of an entity: stable across articles, derived from its label and normalised name."""
     return f"{label.lower()}:{slug(name)}"
@@ -280,7 +281,7 @@ class WorkTitles:
             new = [s for s in filter_spans(found) if not any(i in taken for i in range(s.start, s.end))]
             # The rule behind each title stays on the doc (`work_rules`) for the title filter to weigh.
             add_rule_spans(doc, new)
-            doc.ents = filter_spans(existing + [Span(doc, s.start, s.end, label="WORK_OF_ART") for s in new])
+            doc.set_ents(filter_spans(existing + [Span(doc, s.start, s.end, label="WORK_OF_ART") for s in new]))
         return doc
 
 
@@ -344,16 +345,17 @@ def _determined(doc: Doc, i: int) -> bool:
 @dataclass
 class _Cluster:
     mentions: list[Span] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)  # each mention's text
     labels: Counter = field(default_factory=Counter)
     fixed_label: Optional[str] = None
     full_name: Optional[str] = None  # a name no mention writes whole ("Grant Whitlock" of "Grant and Bea Whitlock")
 
     def name(self) -> str:
-        forms = [" ".join(name_words(m.text)) for m in self.mentions]
-        best = max(range(len(forms)), key=lambda k: (len(forms[k].split()), len(forms[k]), len(self.mentions[k].text), -k))
+        forms = [" ".join(name_words(text)) for text in self.texts]
+        best = max(range(len(forms)), key=lambda k: (len(forms[k].split()), len(forms[k]), len(self.texts[k]), -k))
         if self.full_name and len(self.full_name.split()) > len(forms[best].split()):
             return self.full_name
-        return canonical_name(self.mentions[best].text, forms[best])
+        return canonical_name(self.texts[best], forms[best])
 
 
 @Language.factory("entity_resolver", default_config={"patterns_file": "entity_patterns.jsonl"})
@@ -374,18 +376,20 @@ class EntityResolver:
     def __init__(self, gazetteer: dict[str, str]):
         self.gazetteer = gazetteer
 
-    def _candidates(self, doc: Doc, text: str) -> list[Span]:
+    def _candidates(self, doc: Doc, text: str, ents: tuple[Span, ...], tokens: TokenArrays) -> list[Span]:
+        """`ents`: the doc's entities; `tokens`: its token arrays."""
+        texts, sent_starts = tokens.text, tokens.sent_start
         spans = []
-        for ent in doc.ents:
+        for ent in ents:
             if ent.label_ not in NAME_LABELS:
                 continue
             # An entity never runs across a sentence end ("Malcolm X. Attallah Shabazz" is two people).
-            end = next((t.i for t in ent[1:] if t.is_sent_start), ent.end)
+            end = next((i for i in range(ent.start + 1, ent.end) if sent_starts[i]), ent.end)
             # Drop the possessive clitic so "Whedon's" is the mention "Whedon".
-            while end > ent.start + 1 and doc[end - 1].text in {"'s", "’s", "'", "’", "."}:
+            while end > ent.start + 1 and texts[end - 1] in {"'s", "’s", "'", "’", "."}:
                 end -= 1
-            inner = next((t.i for t in doc[ent.start + 2 : end - 1] if t.text in {"'s", "’s", "'", "’"}), None)
-            if ent.label_ == "PERSON" and inner is not None and doc[inner + 1].text[:1].isupper():
+            inner = next((i for i in range(ent.start + 2, end - 1) if texts[i] in {"'s", "’s", "'", "’"}), None)
+            if ent.label_ == "PERSON" and inner is not None and texts[inner + 1][:1].isupper():
                 # "Mike Nichols' Closer" tagged as one person: the owner is the person, the rest a work title.
                 spans.append(Span(doc, ent.start, inner, label="PERSON"))
                 spans.append(Span(doc, inner + 1, end, label="WORK_OF_ART"))
@@ -395,23 +399,23 @@ class EntityResolver:
                 continue
             spans.append(span)
         spans = nicknamed_people(doc, unglue_headline(spans, text), text)
-        tokens = TokenArrays(doc)
         spans = join_labels(mend_split_names(doc, spans), name_words, set(self.gazetteer), tokens)
         added = untagged_people(doc, spans, name_words, tokens)
-        added += [s for s in musical_acts(doc, spans + added, [e for e in doc.ents if e.label_ not in NAME_LABELS], tokens)
+        added += [s for s in musical_acts(doc, spans + added, [e for e in ents if e.label_ not in NAME_LABELS], tokens)
                   if not any(a.start < s.end and s.start < a.end for a in added)]
         added += [s for s in speaking_organisations(doc, spans, tokens)
                   if not any(a.start < s.end and s.start < a.end for a in added)]
         added += [s for s in speaking_names(doc, spans, tokens)
                   if not any(a.start < s.end and s.start < a.end for a in added)]
         added += completed_surnames(doc, spans + added)
-        spans = speakers_titled(spans, {s.text for s in added if s.label_ == "PERSON" and len(s) == 1},
+        written = tokens.span_text
+        spans = speakers_titled(spans, {written(s) for s in added if s.label_ == "PERSON" and len(s) == 1},
                                 set(self.gazetteer))
         # An award of two words and its plural last word alone ("the Golden Globes red carpet", "the Globes") name
         # an award, never the person or band a repair made of them.
         spans = [Span(doc, s.start, s.end, label="EVENT")
-                 if s.text in AWARD_NAMES and s.label_ in {"PERSON", "ORG", "NORP", "GPE"} else s for s in spans]
-        added = [s for s in added if s.text not in AWARD_NAMES]
+                 if written(s) in AWARD_NAMES and s.label_ in {"PERSON", "ORG", "NORP", "GPE"} else s for s in spans]
+        added = [s for s in added if written(s) not in AWARD_NAMES]
         if added:
             added = unglue_headline(added, text)  # a headline name found untagged runs on into its verb as well
             covered = {i for s in added for i in range(s.start, s.end)}
@@ -426,28 +430,29 @@ class EntityResolver:
         line_end = len(text) if line_end < 0 else line_end
         return not text[line_start : span.start_char].strip() and not text[span.end_char : line_end].strip()
 
-    def _add_work_mentions(self, doc: Doc, text: str, spans: list[Span]) -> list[Span]:
+    def _add_work_mentions(self, doc: Doc, text: str, spans: list[Span], tokens: TokenArrays) -> list[Span]:
         """Return `spans` plus every other occurrence of a work title already found in the article."""
+        written = tokens.span_text
         votes: dict[str, Counter] = {}
         for s in spans:
-            votes.setdefault(s.text, Counter())[s.label_] += 1
+            votes.setdefault(written(s), Counter())[s.label_] += 1
         # One label per title across the article: a string the model calls a work less often than something
         # else ("Ray" the film once, the person three times) keeps the majority label everywhere.
         majority = {text: max(c, key=lambda label: (c[label], label == "WORK_OF_ART")) for text, c in votes.items()}
         # A title an article defines ("X (Y) is a 1930 Indian silent film") is a title wherever it is written.
-        majority.update({s.text: "WORK_OF_ART" for s in doc.spans.get(RULE_SPANS, []) if s.label_ == "definition"})
+        majority.update({written(s): "WORK_OF_ART" for s in doc.spans.get(RULE_SPANS, []) if s.label_ == "definition"})
         # So is one set off in apposition to a kind noun ("her third album, Castle Wharf,"), however often the model
         # calls it a person elsewhere, unless it opens with a known first name or the article has it speak.
         # (Not after "of": "the director of the film, Vinod Pande,", where the name is the director's.)
-        apposed = {s.text for s in doc.spans.get(RULE_SPANS, []) if s.label_ == "cue_apposition"
+        apposed = {written(s) for s in doc.spans.get(RULE_SPANS, []) if s.label_ == "cue_apposition"
                    and s[0].lower_ not in FIRST_NAMES
                    and not (s.start >= 2 and doc[s.start - 2].dep_ == "pobj" and doc[s.start - 2].head.lower_ == "of")}
         if apposed:
-            apposed -= {s.text for s in spans if s.text in apposed and s.label_ != "WORK_OF_ART" and speaks(s)}
+            apposed -= {written(s) for s in spans if written(s) in apposed and s.label_ != "WORK_OF_ART" and speaks(s)}
             majority.update(dict.fromkeys(apposed, "WORK_OF_ART"))
         titles = {t for t, label in majority.items() if label == "WORK_OF_ART" and len(t) > 2}
-        spans = [Span(s.doc, s.start, s.end, label=majority[s.text]) if s.label_ == "WORK_OF_ART" and s.text not in titles
-                 else s for s in spans]
+        spans = [Span(s.doc, s.start, s.end, label=majority[written(s)])
+                 if s.label_ == "WORK_OF_ART" and written(s) not in titles else s for s in spans]
         if not titles:
             return spans
         taken = {i for s in spans for i in range(s.start, s.end)}
@@ -460,12 +465,13 @@ class EntityResolver:
         # A title found by a rule wins over the model's label for the same string, also when the model took a
         # lower-case article into its span ("the Sunset Boulevard actress" FAC beside the drama Sunset Boulevard).
         relabelled = []
+        lower = tokens.lower
         for s in spans:
-            if len(s) > 1 and s[0].lower_ in ("the", "a", "an") and s[1:].text in titles \
+            if len(s) > 1 and lower[s.start] in ("the", "a", "an") and written(s[1:]) in titles \
                     and (s[0].is_lower or s.end < len(doc) and doc[s.end].is_lower and doc[s.end].pos_ == "NOUN"):
                 # also "The Summer Storm actress, 27," beside "the drama Summer Storm": the description's article
                 s = Span(doc, s.start + 1, s.end, label="WORK_OF_ART")
-            elif s.text in titles:
+            elif written(s) in titles:
                 s = Span(doc, s.start, s.end, label="WORK_OF_ART")
             relabelled.append(s)
         return relabelled + added
@@ -480,12 +486,14 @@ class EntityResolver:
                 order.append(key)
             return clusters[key]
 
+        # Each mention with its text and its name's words, read once (`Span.text` makes a Token per token).
+        texts = [article[span.start_char : span.end_char] for span in spans]
+        mentions = [(span, written, name_words(written)) for span, written in zip(spans, texts)]
         # Full personal names (two or more words) anchor person clusters.
         full_names: dict[str, list[str]] = {}
         related: dict[str, bool] = {}
-        for span in spans:
-            words = name_words(span.text)
-            if span.label_ == "PERSON" and len(words) >= 2 and span.text not in self.gazetteer:
+        for span, written, words in mentions:
+            if span.label_ == "PERSON" and len(words) >= 2 and written not in self.gazetteer:
                 full_names.setdefault(" ".join(words), words)
                 name = " ".join(words)
                 related[name] = related.get(name, True) and _relative_of(span)
@@ -508,35 +516,32 @@ class EntityResolver:
         # An organisation's initials are the organisation ("the Royal Academy of Dance (RAD)", then "the RAD"),
         # when one name in the article abbreviates so.
         long_forms: dict[str, set[str]] = {}
-        for span in spans:
-            words = name_words(span.text)
+        for span, _, words in mentions:
             short = acronym(words) if span.label_ == "ORG" else None
             if short is not None:
                 long_forms.setdefault(short, set()).add(" ".join(words))
-        written = {" ".join(name_words(span.text)) for span in spans}
-        long_forms = {short: forms for short, forms in long_forms.items() if short in written and len(forms) == 1}
+        names = {" ".join(words) for _, _, words in mentions}
+        long_forms = {short: forms for short, forms in long_forms.items() if short in names and len(forms) == 1}
         abbreviated = {form for forms in long_forms.values() for form in forms}
         # An organisation's longer names by their words, for a later mention by one of them ("the American Film
         # Institute" … "the Institute said"; "Walt Disney" … "Disney").
         org_names: dict[str, set[str]] = {}
-        for span in spans:
-            words = name_words(span.text)
-            if span.label_ in {"ORG", "FAC"} and len(words) >= 2 and span.text not in self.gazetteer:
+        for span, written, words in mentions:
+            if span.label_ in {"ORG", "FAC"} and len(words) >= 2 and written not in self.gazetteer:
                 for word in words:
                     if word[:1].isupper() and len(word) > 2:
                         org_names.setdefault(word, set()).add(" ".join(words))
 
-        for span in spans:
-            words = name_words(span.text)
+        for span, written, words in mentions:
             text = " ".join(words)
             if span.label_ != "PERSON" and (len(long_forms.get(text, ())) == 1 or text in abbreviated):
                 cluster = cluster_for("name:" + (text if text in abbreviated else next(iter(long_forms[text]))))
-                cluster.fixed_label = cluster.fixed_label or self.gazetteer.get(strip_possessive(span.text))
-            elif span.text in self.gazetteer or strip_possessive(span.text) in self.gazetteer:
-                cluster = cluster_for("org:" + strip_possessive(span.text))
-                cluster.fixed_label = self.gazetteer.get(span.text) or self.gazetteer.get(strip_possessive(span.text))
+                cluster.fixed_label = cluster.fixed_label or self.gazetteer.get(strip_possessive(written))
+            elif written in self.gazetteer or strip_possessive(written) in self.gazetteer:
+                cluster = cluster_for("org:" + strip_possessive(written))
+                cluster.fixed_label = self.gazetteer.get(written) or self.gazetteer.get(strip_possessive(written))
             elif span.label_ == "WORK_OF_ART":
-                cluster = cluster_for("work:" + span.text)
+                cluster = cluster_for("work:" + written)
                 cluster.fixed_label = "WORK_OF_ART"
             elif span.label_ == "ORG" and len(words) == 1 and len(org_names.get(text, ())) == 1 \
                     and next(iter(org_names[text])) != text:
@@ -551,15 +556,18 @@ class EntityResolver:
                 else:
                     cluster = cluster_for("name:" + text)
             cluster.mentions.append(span)
+            cluster.texts.append(written)
             cluster.labels[span.label_] += 1
         return [clusters[k] for k in order]
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
+        ents = doc.ents  # (each read of `doc.ents` makes its spans anew)
+        tokens = TokenArrays(doc)
         # What NER (the model and the entertainment rules) said, to tell which labels resolution corrected.
-        ner_labels = {i: ent.label_ for ent in doc.ents for i in range(ent.start, ent.end)}
-        spans = _couples_split(self._add_work_mentions(doc, text, self._candidates(doc, text)))
-        spans = _with_coordinated_first_names(spans)
+        ner_labels = {i: ent.label_ for ent in ents for i in range(ent.start, ent.end)}
+        spans = self._add_work_mentions(doc, text, self._candidates(doc, text, ents, tokens), tokens)
+        spans = _with_coordinated_first_names(_couples_split(spans))
         spans.sort(key=lambda s: s.start)
         entities: dict[str, Entity] = {}
         mentions: list[Mention] = []
@@ -574,16 +582,16 @@ class EntityResolver:
             eid = entity_id(label, name)
             entities.setdefault(eid, Entity(eid, name, label))
             full = len(name.split())
-            for span in cluster.mentions:
-                kind = "name" if label != "PERSON" or len(name_words(span.text)) >= full else "partial"
+            for span, written in zip(cluster.mentions, cluster.texts):
+                kind = "name" if label != "PERSON" or len(name_words(written)) >= full else "partial"
                 sentence = sentence_texts[bisect_right(starts, span.start) - 1]
-                mentions.append(Mention(eid, span.text, label, span.start_char, span.end_char, sentence, kind,
+                mentions.append(Mention(eid, written, label, span.start_char, span.end_char, sentence, kind,
                                         ner_labels.get(span.start)))
                 resolved.append(Span(doc, span.start, span.end, label=label, kb_id=eid))
         # A date or number inside a name ("Maroon 5", "50 Cent") gives way to the name.
         named = {i for s in resolved if s.label_ in ("PERSON", "ORG") for i in range(s.start, s.end)}
-        others = [e for e in doc.ents if e.label_ not in NAME_LABELS and not any(i in named for i in range(e.start, e.end))]
-        doc.ents = filter_spans(resolved + others)
+        others = [e for e in ents if e.label_ not in NAME_LABELS and not any(i in named for i in range(e.start, e.end))]
+        doc.set_ents(filter_spans(resolved + others))  # (the `doc.ents` setter would copy every span first)
         mentions.sort(key=lambda m: (m.start_char, m.end_char))
         doc._.entities = list(entities.values())
         doc._.mentions = mentions
@@ -595,7 +603,7 @@ def _coordinated_first_name(span: Span) -> Optional[int]:
     Whitlock", "David and Victoria Beckham"): a known first name, not the end of a longer name ("Tom Cruise and
     Katie Holmes"); else None."""
     doc, i = span.doc, span.start
-    if span.label_ != "PERSON" or len(name_words(span.text)) < 2 or i < 2 or doc[i - 1].lower_ != "and":
+    if span.label_ != "PERSON" or i < 2 or doc[i - 1].lower_ != "and" or len(name_words(span.text)) < 2:
         return None
     first = doc[i - 2]
     if not (first.is_alpha and first.is_title and first.lower_ in FIRST_NAMES) \
@@ -634,8 +642,8 @@ def _couples_split(spans: list[Span]) -> list[Span]:
     taken as one name or title: "Grant" and "Bea Whitlock")."""
     out = []
     for span in spans:
-        words = [t for t in span]
-        if span.label_ in ("PERSON", "WORK_OF_ART", "ORG") and len(words) >= 4 and words[1].lower_ == "and" \
+        words = list(span) if span.label_ in ("PERSON", "WORK_OF_ART", "ORG") and len(span) >= 4 else []
+        if words and words[1].lower_ == "and" \
                 and words[0].is_title and words[0].lower_ in FIRST_NAMES and words[2].is_title \
                 and words[2].lower_ in FIRST_NAMES and all(t.is_alpha and t.is_title for t in words[3:]):
             doc = span.doc
@@ -816,7 +824,7 @@ def _vote(labels: Counter) -> str:
 
 
 def _longest_text(cluster: _Cluster) -> str:
-    return max((strip_possessive(m.text) for m in cluster.mentions), key=len)
+    return max((strip_possessive(text) for text in cluster.texts), key=len)
 
 
 def entity_at(doc: Doc, start_char: int, end_char: int) -> Optional[Entity]:

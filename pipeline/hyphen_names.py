@@ -17,6 +17,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .records import doc_text
+
 # Two or more capitalised parts joined by hyphens, with no space: "Penrose-Hythe", "Jean-Pierre", "Osei-Lamb".
 _HYPHENATED = re.compile(r"(?<![\w-])[A-Z][\w'’]*(?:-[A-Z][\w'’]*)+(?![\w-])")
 # Relations a name takes, the first the most telling of what the name does in its sentence.
@@ -25,7 +27,7 @@ _PRIORITY = ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "attr", "p
 
 @Language.component("hyphenated_names")
 def hyphenated_names(doc: Doc) -> Doc:
-    for match in _HYPHENATED.finditer(doc.text):
+    for match in _HYPHENATED.finditer(doc_text(doc)):
         span = doc.char_span(match.start(), match.end())
         if span is None or len(span) < 2 or not any(t.ent_type_ == "PERSON" for t in span) \
                 or any(t.ent_type_ not in {"PERSON", ""} for t in span):

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from nicknames import NickNamer
-from spacy.attrs import DEP, ORTH
+from spacy.attrs import ORTH
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
@@ -275,12 +275,15 @@ def canonical_name(written: str, words: str) -> str:
     return cut if cut.replace(".", " ").split() == words.split() else words
 
 
-def person_words(spans: Iterable[Span], words_of) -> dict[str, list[str]]:
-    """Return full name → its words for the PERSON spans of two words or more (`words_of` drops honorifics)."""
+def person_words(spans: Iterable[Span], words_of, tokens: Optional[TokenArrays] = None) -> dict[str, list[str]]:
+    """Return full name → its words for the PERSON spans of two words or more (`words_of` drops honorifics;
+    `tokens`: the document's token arrays, when the caller has them)."""
     full: dict[str, list[str]] = {}
     for span in spans:
-        words = words_of(span.text)
-        if span.label_ == "PERSON" and len(words) >= 2:
+        if span.label_ != "PERSON":
+            continue
+        words = words_of(tokens.span_text(span) if tokens is not None else span.text)
+        if len(words) >= 2:
             full.setdefault(" ".join(words), words)
     return full
 
@@ -368,50 +371,57 @@ def join_labels(spans: list[Span], words_of, fixed: set[str], tokens: Optional[T
     `fixed` holds texts whose label is certain (the gazetteer): they are never relabelled; `tokens` the document's
     token arrays, when the caller has them.
     """
+    if not spans:
+        return []
+    tokens = tokens or TokenArrays(spans[0].doc)
+    written = tokens.span_text  # a span's text, without a Token per token
     spans = [Span(s.doc, s.start, s.end, label="ORG") if _company_name(s) else s for s in spans]
     # Casefolded: a surname is the same name however the writer capitalises a particle ("diCaprio", "DiCaprio").
     # ("Mr Lock" is the one word "Lock".)
-    singles = {words_of(s.text)[0].casefold() for s in spans if s.label_ == "PERSON" and len(words_of(s.text)) == 1}
-    at = word_positions(tokens or TokenArrays(spans[0].doc)) if spans else {}
+    singles = {words_of(written(s))[0].casefold() for s in spans
+               if s.label_ == "PERSON" and len(words_of(written(s))) == 1}
+    at = word_positions(tokens)
     # A first name and surname the model called an organisation or a building, shown to be a person once
     # ("actor Keanu Reeves", "Sofia Coppola, 33,", "Ewan McGregor said he …"): every mention of it is.
-    people = {s.text for s in spans if s.label_ in {"ORG", "FAC", "NORP", "PRODUCT"} and s.text not in fixed
-              and (_looks_like_full_name(words_of(s.text)) and _acts_as_person(s) or _surname_acts_alone(s, at))}
+    people = {written(s) for s in spans if s.label_ in {"ORG", "FAC", "NORP", "PRODUCT"} and written(s) not in fixed
+              and (_looks_like_full_name(words_of(written(s))) and _acts_as_person(s) or _surname_acts_alone(s, at))}
     # A title of two or three name words whose last, or whose first name, alone acts as a person ("Cat Deeley"
     # WORK_OF_ART … "Deeley said", "Chrissy Teigen" WORK_OF_ART … "Chrissy wrote:") is that person.
-    people |= {s.text for s in spans if s.label_ == "WORK_OF_ART" and s.text not in fixed and not _quoted(s)
+    people |= {written(s) for s in spans if s.label_ == "WORK_OF_ART" and written(s) not in fixed and not _quoted(s)
                and (_surname_acts_alone(s, at, tagged=True) or _surname_acts_alone(s, at, first=True))}
     out = []
     for span in spans:
-        if span.label_ == "WORK_OF_ART" and span.text not in fixed and speaks(span) and not _quoted(span) \
+        text = written(span)
+        if span.label_ == "WORK_OF_ART" and text not in fixed and speaks(span) and not _quoted(span) \
                 and not construction_title(span):
             span = Span(span.doc, span.start, span.end, label="PERSON")
-        elif span.label_ != "PERSON" and span.text in people:
+        elif span.label_ != "PERSON" and text in people:
             span = Span(span.doc, span.start, span.end, label="PERSON")
-        elif span.label_ in NAMEABLE | {"LOC", "FAC"} and span.label_ != "PERSON" and span.text not in fixed \
+        elif span.label_ in NAMEABLE | {"LOC", "FAC"} and span.label_ != "PERSON" and text not in fixed \
                 and (_described_as_person(span) or _honoured(span)):
             span = Span(span.doc, span.start, span.end, label="PERSON")
-        words = words_of(span.text)
-        if span.label_ != "PERSON" and span.label_ in NAMEABLE and span.text not in fixed and len(words) >= 2 \
+        words = words_of(text)
+        if span.label_ != "PERSON" and span.label_ in NAMEABLE and text not in fixed and len(words) >= 2 \
                 and all(is_name_word(w) for w in words) and not any(t.like_num for t in span) \
                 and words[-1].casefold() in singles:
             span = Span(span.doc, span.start, span.end, label="PERSON")
         out.append(span)
     # A first name and a hyphenated surname taken for a title, the surname a person elsewhere ("Gina Valdez-Hart"
     # WORK_OF_ART … "Valdez-Hart shot back"): the person.
-    hyphenated = {s.text for s in out if s.label_ == "PERSON" and "-" in s.text}
+    hyphenated = {written(s) for s in out if s.label_ == "PERSON" and "-" in written(s)}
     out = [Span(s.doc, s.start, s.end, label="PERSON")
-           if s.label_ == "WORK_OF_ART" and s.text not in fixed and not _quoted(s) and s[0].lower_ in FIRST_NAMES
-           and any(s.text.endswith(" " + h) for h in hyphenated) else s for s in out]
-    full = person_words(out, words_of)
+           if s.label_ == "WORK_OF_ART" and written(s) not in fixed and not _quoted(s) and s[0].lower_ in FIRST_NAMES
+           and any(written(s).endswith(" " + h) for h in hyphenated) else s for s in out]
+    full = person_words(out, words_of, tokens)
     surnames = {surname(words) for words in full.values()}
     # Films are often named by a first name ("Ray", "Alfie"): a first name joins a person only from ORG/GPE/NORP.
     first_names = {words[0] for words in full.values()}
     joined = []
     for span in out:
-        words = words_of(span.text)
+        text = written(span)
+        words = words_of(text)
         parts = surnames | (first_names if span.label_ in NAMEABLE else set())
-        if span.label_ != "PERSON" and span.label_ in CONFUSABLE and span.text not in fixed and len(words) == 1 \
+        if span.label_ != "PERSON" and span.label_ in CONFUSABLE and text not in fixed and len(words) == 1 \
                 and words[0] in parts and not _quoted(span):
             span = Span(span.doc, span.start, span.end, label="PERSON")
         joined.append(span)
@@ -474,11 +484,8 @@ def _acts_as_person(span: Span) -> bool:
 
 
 def word_positions(tokens: TokenArrays) -> dict[str, list[int]]:
-    """Return the positions of each token text of a document."""
-    positions: dict[str, list[int]] = {}
-    for i, text in enumerate(tokens.text):
-        positions.setdefault(text, []).append(i)
-    return positions
+    """Return the positions of each token text of a document (built once per `TokenArrays`)."""
+    return tokens.positions
 
 
 def _surname_acts_alone(span: Span, at: dict[str, list[int]], tagged: bool = False, first: bool = False) -> bool:
@@ -633,7 +640,7 @@ def untagged_people(doc: Doc, spans: list[Span], words_of, tokens: Optional[Toke
                 end += 1  # "Mr Osei-Lamb": a hyphenated surname is one name
         if end > tok.i + 1 and doc[end - 1].text[:1].isupper():
             add(tok.i, end)
-    full = person_words([s for s in spans if not any(i in used for i in range(s.start, s.end))] + found, words_of)
+    full = person_words([s for s in spans if not any(i in used for i in range(s.start, s.end))] + found, words_of, tokens)
     surnames = {surname(words): name for name, words in full.items() if len(surname(words)) > 2}
     firsts: dict[str, list[str]] = {}
     for name, words in full.items():
@@ -930,7 +937,7 @@ def musical_acts(doc: Doc, spans: list[Span], others: list[Span] = (),
             elif named.label_ == "WORK_OF_ART":
                 acts.setdefault(named.text, ("ORG", True))
     for name, label in _agreeing_acts(doc, lowers, owner, labels) + _listed_acts(doc, lowers) + _member_acts(doc, lowers) \
-            + _equated_acts(doc, lemmas, owner, labels):
+            + _equated_acts(doc, tokens, owner, labels):
         acts.setdefault(name, label)
     acts = {name: label for name, label in acts.items()
             if name.lower() not in STOP_WORDS and not name.isdigit() and any(ch.isalpha() for ch in name)}
@@ -939,8 +946,8 @@ def musical_acts(doc: Doc, spans: list[Span], others: list[Span] = (),
     found: list[Span] = []
     for name, (label, said) in acts.items():
         words = name.split()
-        for start in range(len(doc) - len(words) + 1):
-            if orths[start] != words[0] or doc[start : start + len(words)].text != name:
+        for start in tokens.positions.get(words[0], ()):  # where the name's first word is written
+            if start > len(doc) - len(words) or doc[start : start + len(words)].text != name:
                 continue
             end = start + len(words)
             named = {owner[i] for i in range(start, end) if i in owner and owner[i].label_ in _NAMED}
@@ -990,7 +997,7 @@ def _agreeing_acts(doc: Doc, lowers: list[str], owner: dict, labels: dict) -> li
     return found
 
 
-def _equated_acts(doc: Doc, lemmas: list[str], owner: dict, labels: dict) -> list[tuple[str, tuple[str, bool]]]:
+def _equated_acts(doc: Doc, tokens: TokenArrays, owner: dict, labels: dict) -> list[tuple[str, tuple[str, bool]]]:
     """Acts a sentence says are one ("The Doors were one of the most influential bands of the 1960s", "Usher is an
     R&B singer", "Keane, the band behind Somewhere Only We Know,"): a name that "be" equates with an act noun, or
     that an act noun stands in apposition to, with the act noun's label, whatever the model called the name."""
@@ -1013,15 +1020,15 @@ def _equated_acts(doc: Doc, lemmas: list[str], owner: dict, labels: dict) -> lis
             return None
         return doc[start : subject.i + 1]
 
-    for tok in (doc[i] for i, lemma in enumerate(lemmas) if lemma == "be"):
+    with_attribute = {head for dep, head in zip(tokens.dep, tokens.head) if dep == "attr"}  # only these can equate
+    for tok in (doc[i] for i, lemma in enumerate(tokens.lemma) if lemma == "be" and i in with_attribute):
         subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         attr = next((c for c in tok.children if c.dep_ == "attr"), None)
         if subject is None or attr is None or (label := act_noun(attr)) is None:
             continue
         if (span := name_of(subject)) is not None:
             found.append((span.text, (label, True)))
-    appos = doc.vocab.strings["appos"]
-    for tok in (doc[i] for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep == appos):
+    for tok in (doc[i] for i, dep in enumerate(tokens.dep) if dep == "appos"):
         if tok.head.pos_ == "PROPN" and (label := act_noun(tok)) is not None \
                 and (span := name_of(tok.head)) is not None:
             found.append((span.text, (label, True)))

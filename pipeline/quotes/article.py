@@ -53,14 +53,15 @@ class Article(FrameRules, SpeakerResolution):
             (m, span) for m in self.mentions
             if (span := doc.char_span(m.start_char, m.end_char, alignment_mode="expand")) is not None
         ]
+        self._sentences: Optional[list[Span]] = None
+        self._sentence_starts: Optional[list[int]] = None
+        self._sentence_token_starts: Optional[list[int]] = None
         self.census_genders: set[str] = set()  # genders known only from the first-name list, which can be wrong ("Blake")
         self.genders = self._entity_genders()
         self.characters = self._characters() | self._children()
         self.events = self._mention_events()
         self.frames: dict[int, tuple[Optional[Attribution], bool]] = {}
         self.results: dict[int, Attribution] = {}
-        self._sentences: Optional[list[Span]] = None
-        self._sentence_starts: Optional[list[int]] = None
         self.role_links = self._role_links()
         self.work_kinds = self._work_kinds()
         self.role_links += self._referring_links()
@@ -140,7 +141,8 @@ class Article(FrameRules, SpeakerResolution):
         if verb is None:
             return None
         found = []
-        for t in span.sent[span.end - span.sent.start :]:
+        sent = self.sentence_of(span.start)
+        for t in sent[span.end - sent.start :]:
             if t.ent_type_ == "PERSON" or self.in_quote(t.idx):
                 break
             if t.lower_ in GENDERED_PRONOUNS and not _object_of(t, verb):
@@ -187,7 +189,7 @@ class Article(FrameRules, SpeakerResolution):
                 continue
             verb = governing_verb(span.root, self.lex.person_roles)
             # "Alison Howe, producer of the show." (a sentence without a verb) is about the person it names.
-            fragment = span.root.dep_ == "ROOT" and span.start == span.sent.start and m.label == "PERSON"
+            fragment = span.root.dep_ == "ROOT" and span.start == self.sentence_of(span.start).start and m.label == "PERSON"
             # "According to Ruben, the pair stopped speaking": what the sentence says, Ruben says; a person the
             # article introduced before, not a name first met there (an outlet: "according to Gossip Cop").
             source = _according_to(span.root)
@@ -473,7 +475,7 @@ class Article(FrameRules, SpeakerResolution):
         tokens = self.tokens(*region)
         if not tokens:
             return None
-        root = tokens[0].sent.root
+        root = self.sentence_of(tokens[0].i).root
         subjects = [t for t in root.children if t.dep_ in {"nsubj", "nsubjpass"} and region[0] <= t.idx < region[1]]
         # Only a name: "he" there is often someone else the paragraph talks about. ("Her co-star Rachel Moss was …"
         # gives a hyphenated word as a second subject.)
@@ -544,7 +546,7 @@ class Article(FrameRules, SpeakerResolution):
         span = self.doc.char_span(lo, hi, alignment_mode="expand")
         if span is None or len(span) == 0:
             return self.text[lo:hi]
-        return self.text[span[0].sent.start_char : span[-1].sent.end_char].strip()
+        return self.text[self.sentence_of(span.start).start_char : self.sentence_of(span.end - 1).end_char].strip()
 
 
 # Past forms of reply verbs that no suffix gives back ("shot back").

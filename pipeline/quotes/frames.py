@@ -479,7 +479,7 @@ class FrameRules:
             # "Opening the case on Monday, Alan Cresswell told": a participle the parser made the subject is a
             # clause, not who speaks (a name the tagger read as one is still a name: "Groening recently heaped").
             subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not self.in_quote(c.idx)
-                        and not (c.tag_ == "VBG" and c.i == c.sent.start and self.mention_at(c) is None)]
+                        and not (c.tag_ == "VBG" and c.i == self.sentence_of(c.i).start and self.mention_at(c) is None)]
             if subjects:
                 # "The singer of Because the Night told": a subject inside a title is a mis-parse.
                 subject = min(subjects, key=lambda t: (t.ent_type_ == "WORK_OF_ART", t.i))

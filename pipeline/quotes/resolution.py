@@ -33,9 +33,10 @@ class SpeakerResolution:
     def name_span(self, token: Token) -> Span:
         """Return the proper-name span around `token` (its compound/flat proper nouns and honorific)."""
         left = right = token.i
-        while left > token.sent.start and self.doc[left - 1].pos_ == "PROPN":
+        sent = self.sentence_of(token.i)
+        while left > sent.start and self.doc[left - 1].pos_ == "PROPN":
             left -= 1
-        while right + 1 < token.sent.end and self.doc[right + 1].pos_ == "PROPN":
+        while right + 1 < sent.end and self.doc[right + 1].pos_ == "PROPN":
             right += 1
         return self.doc[left : right + 1]
 
@@ -154,7 +155,7 @@ class SpeakerResolution:
     def role_after_run(self, token: Token) -> Optional[tuple[Token, Token]]:
         """Return ("the", role noun) around a capitalised `token` inside "the <title-case words> <role noun>", or
         None. The words between may hold a title's small words ("of the", "Up With the")."""
-        doc, sent = self.doc, token.sent
+        doc, sent = self.doc, self.sentence_of(token.i)
         left = token.i
         while left > sent.start and left > token.i - 8 and (doc[left - 1].text[:1].isupper() and doc[left - 1].lower_ != "the"
                                                          or doc[left - 1].lower_ in TITLE_SMALL_WORDS - {"the"}):
@@ -350,7 +351,7 @@ class SpeakerResolution:
         lemma = token.lemma_.lower()
         own = self.text.rfind("\n", 0, token.idx)  # the break before its paragraph, -1 in the first
         floor = max(self.text.rfind("\n", 0, own - 1), 0) if own > 0 else 0
-        for earlier in reversed(self.doc[: token.sent.start]):
+        for earlier in reversed(self.doc[: self.sentence_of(token.i).start]):
             if earlier.idx < floor:
                 return None
             if earlier.lemma_.lower() == lemma and earlier.pos_ == "NOUN" and not self.in_quote(earlier.idx):
@@ -808,6 +809,13 @@ class SpeakerResolution:
         if self._sentence_starts is None:
             self._sentence_starts = [s.start_char for s in self.sentences]
         return bisect_right(self._sentence_starts, pos) - 1
+
+    def sentence_of(self, i: int) -> Span:
+        """Return the parser's sentence holding token `i`: `doc[i].sent`, looked up in the sentences read once
+        (`Token.sent` and `Span.sent` search the doc for the sentence's bounds and slice it anew)."""
+        if self._sentence_token_starts is None:
+            self._sentence_token_starts = [s.start for s in self.sentences]
+        return self.sentences[bisect_right(self._sentence_token_starts, i) - 1]
 
 
 def hyphen_last(token: Token) -> Token:

@@ -52,7 +52,7 @@ class RelationExtractor:
             idx = [i for i, c in enumerate(candidates) if c.kind == kind]
             if not idx:
                 continue
-            probs, classes = head.scores([featurizer(candidates[i]) for i in idx])
+            probs, classes = head.scores([featurizer(candidates[i], head.conjoined) for i in idx])
             for row, i in enumerate(idx):
                 out[i] = {name: float(probs[row, j]) for j, name in enumerate(head.outputs)}
                 if classes is not None:

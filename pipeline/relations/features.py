@@ -120,11 +120,18 @@ class Featurizer:
                         nouns.add(words[t.i])
         return profiles
 
-    def __call__(self, cand: Candidate) -> list[str]:
+    def __call__(self, cand: Candidate, conjoined: Optional[dict[str, frozenset[str]]] = None) -> list[str]:
         """Return the features of `cand`, each also conjoined with how the pair was found: a path, a cue or a
-        distance weighs differently inside one sentence than across sentences ("src=topic|dist=far")."""
+        distance weighs differently inside one sentence than across sentences ("src=topic|dist=far").
+
+        `conjoined` (a scorer's `Head.conjoined`): only the conjoined features a scorer knows, by source, are
+        made; it gives the others no weight, so its scores are the same."""
         features = self._features(cand)
-        return features + [f"src={cand.source}|{f}" for f in features if f != "bias" and not f.startswith("src=")]
+        source = f"src={cand.source}|"
+        if conjoined is not None:
+            known = conjoined.get(cand.source, frozenset())
+            return features + [source + f for f in features if f in known]
+        return features + [source + f for f in features if f != "bias" and not f.startswith("src=")]
 
     def _features(self, cand: Candidate) -> list[str]:
         view, words, texts, n = self.view, self.words, self.view.texts, len(self.words)

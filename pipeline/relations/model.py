@@ -29,6 +29,14 @@ class Head:
         self.intercepts = numpy.asarray(spec["intercepts"], dtype=numpy.float64)
         self.thresholds: dict[str, float] = spec["thresholds"]
         self.classes: list[str] = spec.get("classes", [])
+        # Source → the features the vocabulary holds conjoined with it ("src=topic|dist=far": "dist=far"), as
+        # `Featurizer` conjoins them (never "bias" nor a "src=" feature).
+        conjoined: dict[str, set[str]] = {}
+        for name in self.vocab:
+            source, bar, feature = name.partition("|")
+            if source.startswith("src=") and bar and feature != "bias" and not feature.startswith("src="):
+                conjoined.setdefault(source[len("src="):], set()).add(feature)
+        self.conjoined = {source: frozenset(features) for source, features in conjoined.items()}
         if self.classes:
             self.multi = numpy.asarray(spec["class_weights"], dtype=numpy.float64).reshape(len(self.vocab), len(self.classes))
             self.multi_intercepts = numpy.asarray(spec["class_intercepts"], dtype=numpy.float64)

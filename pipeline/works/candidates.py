@@ -7,6 +7,7 @@ all. The filter decides once per title and article, as entity resolution gives a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Sequence
 
 from spacy.tokens import Doc, Span
 
@@ -35,10 +36,12 @@ def title_text(span: Span) -> str:
     return span.doc[span.start : end].text
 
 
-def work_candidates(doc: Doc) -> list[Candidate]:
-    """Return the article's candidates, in order of first mention."""
+def work_candidates(doc: Doc, ents: Sequence[Span] | None = None) -> list[Candidate]:
+    """Return the article's candidates, in order of first mention (`ents`: the doc's entities, when the caller has
+    read them)."""
+    ents = doc.ents if ents is None else ents
     by_text: dict[str, Candidate] = {}
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ == LABEL:
             text = title_text(ent)
             if text.strip():
@@ -46,7 +49,7 @@ def work_candidates(doc: Doc) -> list[Candidate]:
     if not by_text:
         return []
     text = doc_text(doc)
-    entity_of = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+    entity_of = {i: ent for ent in ents for i in range(ent.start, ent.end)}
     for candidate in by_text.values():
         for start, end in whole_words(text, candidate.text):
             span = doc.char_span(start, end, alignment_mode="expand")

@@ -521,13 +521,12 @@ class NerCorrections:
         return head.i < ent.start and head.lower_ in self.kin_nouns and head.is_lower \
             and doc[ent.start - 1].text == "," and ent.end < len(doc) and doc[ent.end].text in {",", "."}
 
-    def role_modifiers(self, doc: Doc) -> list[Span]:
-        """Return the spans standing before "<screen role> <person>" that are works, not people."""
+    def role_modifiers(self, doc: Doc, ents: tuple[Span, ...], tokens: TokenArrays) -> list[Span]:
+        """Return the spans standing before "<screen role> <person>" that are works, not people (`ents`: the doc's
+        entities; `tokens`: its token arrays)."""
         found = []
-        ents = doc.ents
         ends = {e.end: e for e in ents}
         starts = {e.start: e for e in ents}
-        tokens = TokenArrays(doc)
         lower, is_lower = tokens.lower, tokens.is_lower
         people = PersonEvidence(list(ents))
         for token in (doc[i] for i in range(1, len(doc) - 1) if lower[i] in self.screen_roles and is_lower[i]):
@@ -601,7 +600,7 @@ class NerCorrections:
           include Paper Lanterns, Marlowe and Dusk Avenue"), works or not.
         Never a name the gazetteer knows, one the article uses for a person elsewhere ("Reeve said"), nor members of
         a list of people or bands beside works ("Harbour Lights and Tom Reeve", "bands include Keane and Muse")."""
-        by_token = {t.i: e for e in ents for t in e}
+        by_token = {i: e for e in ents for i in range(e.start, e.end)}
         people = PersonEvidence(ents)
         conj = doc.vocab.strings["conj"]
         groups = {tuple(sorted({i, *(c.i for c in doc[i].conjuncts)}))
@@ -835,7 +834,7 @@ class NerCorrections:
         names = {t.text for e in ents if e.label_ == "PERSON" and len(e) >= 2 for t in (e[0], e[-1])}
         out = []
         for ent in ents:
-            words = ent.text.split()
+            words = ent.text.split() if ent.label_ in NAMES_OF_PEOPLE_AND_GROUPS else []
             if ent.label_ in NAMES_OF_PEOPLE_AND_GROUPS and (
                     len(words) == 1 and ent.text in self.awards and ent.text not in names
                     or len(words) > 1 and words[-1] in self.award_heads):
@@ -854,12 +853,14 @@ class NerCorrections:
 
     def __call__(self, doc: Doc) -> Doc:
         ents = []
-        found = list(doc.ents)
+        doc_ents = doc.ents  # (each read of `doc.ents` makes its spans anew)
+        tokens = TokenArrays(doc)
+        found = list(doc_ents)
         surnames = frozenset(e[-1].text for e in found if e.label_ == "PERSON")
         found = possessive_titles([part for ent in found for part in split_at_commas(ent)])
         people = {e.text for e in found if e.label_ == "PERSON"}
         for ent in found:
-            if any(t.like_url and "/" in t.text for t in ent):
+            if "/" in tokens.span_text(ent) and any(t.like_url and "/" in t.text for t in ent):
                 continue  # a link embedded with a post ("pic.twitter.com/7gbYe8 - Orlando") names nothing
             owned = next((t.i for t in ent[1:-1] if t.text in POSSESSIVES and doc_honorific(doc, t.i + 1)), None) \
                 if ent.label_ in NAME_LABELS | {LABEL} else None
@@ -890,10 +891,9 @@ class NerCorrections:
             else:
                 ents.append(ent)
         ents = hosts_joined(self.awards_named(ents), self.host_heads)
-        modifiers = self.role_modifiers(doc)
+        modifiers = self.role_modifiers(doc, doc_ents, tokens)
         ents = filter_spans(ents)
         listed = list(self.listed_with_works(doc, ents))
-        tokens = TokenArrays(doc)
         built = self.constructions(doc, ents, tokens)
         add_rule_spans(doc, [Span(doc, s.start, s.end, label="role_modifier") for s in modifiers]
                        + [Span(doc, s.start, s.end, label="listed") for s in listed]
@@ -907,7 +907,7 @@ class NerCorrections:
         if outlets:
             taken = {t.i for s in outlets for t in s}
             ents = outlets + [e for e in ents if not any(i in taken for i in range(e.start, e.end))]
-        doc.ents = filter_spans(ents)
+        doc.set_ents(filter_spans(ents))
         return doc
 
     def untagged_institutions(self, doc: Doc, ents: list[Span], tokens: TokenArrays) -> list[Span]:
@@ -954,6 +954,7 @@ class PersonEvidence:
 
     def __init__(self, ents: list[Span]):
         self.people = [e for e in ents if e.label_ == "PERSON"]
+        self.last_words = [e[-1].text for e in self.people]
 
     def speaks_elsewhere(self, span: Span) -> bool:
         """True when the same name, labelled a person at another mention, speaks there ("Martha Cole said")."""
@@ -961,12 +962,12 @@ class PersonEvidence:
 
     def named(self, span: Span) -> bool:
         last = span[-1].text
-        for other in self.people:
+        for other, other_last in zip(self.people, self.last_words):
             if other.start < span.end and span.start < other.end:
                 continue
-            if len(span) == 1 and len(other) >= 2 and other[-1].text == last:
+            if len(span) == 1 and len(other) >= 2 and other_last == last:
                 return True
-            if len(span) >= 2 and other[-1].text == last and other.text != span.text:
+            if len(span) >= 2 and other_last == last and other.text != span.text:
                 return True
         return False
 
@@ -1049,9 +1050,11 @@ def split_at_commas(ent: Span) -> list[Span]:
     """Return the names a comma inside `ent` separates when the parse puts them in different phrases: "In a chat
     with Glamour, Kardashian revealed" tagged one organisation is the magazine and the subject. A name whose parts
     hang together ("Crosby, Stills, Nash & Young", "Paris, France": one part the head of the others) stays whole."""
+    if ent.label_ not in NAME_LABELS:
+        return [ent]
     doc = ent.doc
     commas = [t.i for t in ent[1:-1] if t.text == ","]
-    if not commas or ent.label_ not in NAME_LABELS:
+    if not commas:
         return [ent]
     bounds = [ent.start, *[c + 1 for c in commas], ent.end + 1]
     parts = [Span(doc, a, b - 1, label=ent.label_) for a, b in zip(bounds, bounds[1:]) if b - 1 > a]

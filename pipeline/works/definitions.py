@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..entities import add_rule_spans, load_json
+from ..tokens import TokenArrays
 
 LABEL = "WORK_OF_ART"
 DEFINITION_RULE = "definition"
@@ -87,45 +88,48 @@ class WorkDefinitions:
     def copular(self, doc: Doc) -> list[Span]:
         """Return the subjects of the sentences that define them as a work ("X is a 2004 American comedy film")."""
         found = []
+        tokens = TokenArrays(doc)
         for sent in doc.sents:
-            for start in self._line_starts(sent):
-                span = self._defined(doc, start, sent.end)
+            for start in self._line_starts(sent, tokens):
+                span = self._defined(doc, start, sent.end, tokens)
                 if span is not None:
                     found.append(span)
         return found
 
     @staticmethod
-    def _line_starts(sent: Span):
+    def _line_starts(sent: Span, tokens: TokenArrays):
         """Yield where the sentence and each line inside it begin: a headline without a full stop is parsed as one
         sentence with the line under it ("Song of Freedom⏎⏎Song of Freedom is a 1936 film")."""
         yield sent.start
-        for token in sent[:-1]:
-            if token.is_space and "\n" in token.text:
-                yield token.i + 1
+        texts, is_space = tokens.text, tokens.is_space
+        for i in range(sent.start, sent.end - 1):
+            if is_space[i] and "\n" in texts[i]:
+                yield i + 1
 
-    def _defined(self, doc: Doc, start: int, sent_end: int) -> Optional[Span]:
+    def _defined(self, doc: Doc, start: int, sent_end: int, tokens: TokenArrays) -> Optional[Span]:
         """Return the subject opening at `start` when a copula defines it as a work, else None."""
-        while start < sent_end and (doc[start].is_space or doc[start].text in _OPENING_QUOTES):
+        texts, is_space = tokens.text, tokens.is_space
+        while start < sent_end and (is_space[start] or texts[start] in _OPENING_QUOTES):
             start += 1
         copula = None
-        for token in doc[start : min(sent_end, start + _MAX_SUBJECT + 12)]:
-            if token.is_space and "\n" in token.text:
+        for i in range(start, min(sent_end, start + _MAX_SUBJECT + 12)):
+            if is_space[i] and "\n" in texts[i]:
                 break
-            if token.lower_ in _COPULAS and token.pos_ in ("AUX", "VERB"):
-                copula = token.i
+            if tokens.lower[i] in _COPULAS and tokens.pos[i] in ("AUX", "VERB"):
+                copula = i
                 break
         if copula is None or copula == start:
             return None
         end = copula
         # "X (also known as Y) is …", "X, the band's debut, is …" stop the subject at the bracket or comma.
-        cut = next((t.i for t in doc[start:copula] if t.text in ("(", ",")), None)
+        cut = next((i for i in range(start, copula) if texts[i] in ("(", ",")), None)
         if cut is not None:
-            if doc[cut].text == "(" and not any(t.text == ")" for t in doc[cut:copula]):
+            if texts[cut] == "(" and ")" not in texts[cut:copula]:
                 return None
-            if doc[cut].text == "," and doc[copula - 1].text != ",":
+            if texts[cut] == "," and texts[copula - 1] != ",":
                 return None
             end = cut
-        while end > start and (doc[end - 1].text in _CLOSING_QUOTES or doc[end - 1].text in (".", ",") or doc[end - 1].is_space):
+        while end > start and (texts[end - 1] in _CLOSING_QUOTES or texts[end - 1] in (".", ",") or is_space[end - 1]):
             end -= 1
         subject = doc[start:end]
         if not 1 <= len(subject) <= _MAX_SUBJECT or not self._title_like(subject):
@@ -195,5 +199,5 @@ class WorkDefinitions:
             add_rule_spans(doc, [Span(doc, s.start, s.end, label=DEFINITION_RULE) for s in found])
             covered = {i for s in found for i in range(s.start, s.end)}
             kept = [e for e in doc.ents if not any(i in covered for i in range(e.start, e.end))]
-            doc.ents = filter_spans(found + kept)
+            doc.set_ents(filter_spans(found + kept))
         return doc

@@ -8,6 +8,8 @@ inner words, digits), what else the recogniser called the same words, and whethe
 """
 from __future__ import annotations
 
+from typing import Sequence
+
 from spacy.tokens import Doc, Span
 
 from ..entities import HONORIFICS, load_json
@@ -37,12 +39,15 @@ def _bucket(n: int, top: int) -> str:
     return str(n) if n < top else f"{top}+"
 
 
-def _person_words(doc: Doc) -> tuple[set[str], set[str]]:
-    """Return the surnames and first names of the multi-word PERSON entities of `doc`."""
+def _person_words(doc: Doc, ents: Sequence[Span] | None = None) -> tuple[set[str], set[str]]:
+    """Return the surnames and first names of the multi-word PERSON entities of `doc` (`ents`: its entities, when
+    the caller has read them)."""
     last, first = set(), set()
-    for ent in doc.ents:
+    for ent in doc.ents if ents is None else ents:
+        if ent.label_ != "PERSON":
+            continue
         words = [t.text for t in ent if t.text not in {"'s", "’s"}]
-        if ent.label_ == "PERSON" and len(words) >= 2:
+        if len(words) >= 2:
             last.add(words[-1])
             first.add(words[0])
     return last, first

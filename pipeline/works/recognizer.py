@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 
 from ..names import speaks
 from ..records import doc_text
+from ..tokens import TokenArrays
 
 LABEL = "WORK_OF_ART"
 # PIPELINE_BASE_NER=1: the base model's NER labels everything but titles (see `add_work_recognizer`).
@@ -120,7 +121,9 @@ def paragraph_sentences(doc: Doc) -> None:
     Novelist Andrea Levy is favourite …"), or gives a paragraph's closing quote mark to the next paragraph; both
     spoil the parse of the sentence that follows.
     """
-    starts = [token.i + 1 for token in doc[:-1] if token.is_space and token.text.count("\n") >= 2]
+    tokens = TokenArrays(doc)
+    starts = [i + 1 for i, (space, text) in enumerate(zip(tokens.is_space[:-1], tokens.text))
+              if space and text.count("\n") >= 2]
     # The headline the reader found ends at its line break even when no blank line follows it.
     title = doc._.title if Doc.has_extension("title") else None
     if title and doc_text(doc).startswith(title + "\n"):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import math
 from pathlib import Path
+from typing import Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -61,16 +62,17 @@ class WorkFilter:
         self.scorer = scorer
 
     def __call__(self, doc: Doc) -> Doc:
-        candidates = work_candidates(doc)
+        ents = doc.ents  # read once (each read of `doc.ents` makes its spans anew)
+        candidates = work_candidates(doc, ents)
         if not candidates:
             return doc
-        rules, people = rule_index(doc), _person_words(doc)
+        rules, people = rule_index(doc), _person_words(doc, ents)
         text = doc_text(doc)
         rejected = [(c, f) for c in candidates for f in [features(c, doc, rules, people)]
                     if not self.scorer.accepts(f) or headline_only(c, text) and not _CUED.intersection(f)
                     or first_name_only(f)]
         if rejected:
-            doc.ents = relabel(doc, rejected)
+            doc.set_ents(relabel(doc, rejected, ents))
         return doc
 
 
@@ -103,15 +105,16 @@ def headline_only(candidate: Candidate, text: str) -> bool:
     return headline_end > 0 and candidate.text not in text[headline_end:]
 
 
-def relabel(doc: Doc, rejected: list[tuple[Candidate, list[str]]]) -> list[Span]:
-    """Return the doc's entities with the rejected candidates' work spans relabelled or dropped."""
+def relabel(doc: Doc, rejected: list[tuple[Candidate, list[str]]], ents: Sequence[Span] | None = None) -> list[Span]:
+    """Return the doc's entities (`ents`, when the caller has read them) with the rejected candidates' work spans
+    relabelled or dropped."""
     drop = {(s.start, s.end) for c, _ in rejected for s in c.spans}
     new = []
     for candidate, feats in rejected:
         label = _other_label(candidate) or ("PERSON" if _PERSON_LIKE.intersection(feats) else None)
         if label is not None:
             new += [Span(doc, s.start, s.end, label=label) for s in candidate.spans]
-    kept = [e for e in doc.ents if (e.start, e.end) not in drop]
+    kept = [e for e in (doc.ents if ents is None else ents) if (e.start, e.end) not in drop]
     return filter_spans(kept + new)
 
 

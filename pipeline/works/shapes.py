@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 
 from ..entities import load_json
 from ..names import FIRST_NAMES, HONORIFICS
+from ..records import doc_text
 
 LABEL = "WORK_OF_ART"
 POSSESSIVES = {"'s", "’s", "'", "’"}
@@ -125,7 +126,7 @@ def without_opening_verb(ent: Span, ents: list[Span]) -> Span:
         named = any(o.text == rest and o.label_ in {LABEL, "PERSON", "ORG"} and not (o.start < ent.end and ent.start < o.end)
                     for o in ents)
         return Span(doc, ent.start + 1, ent.end, label=ent.label_) if named else ent
-    text = doc.text
+    text = doc_text(doc)
     for m in re.finditer(r"(?<!\w)" + re.escape(rest) + r"(?!\w)", text):
         if not ent.start_char <= m.start() < ent.end_char:
             return Span(doc, ent.start + 1, ent.end, label=ent.label_)
