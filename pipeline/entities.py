@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .names import (FIRST_NAME_GENDER, FIRST_NAMES, NAME_SUFFIXES, ORG_WORDS, PERSON_ROLES, SPEECH_VERBS, acronym, canonical_name, join_labels, mend_split_names, musical_acts,
+from .names import (FIRST_NAME_GENDER, FIRST_NAMES, NAME_SUFFIXES, ORG_WORDS, PERSON_ROLES, acronym, canonical_name, join_labels, mend_split_names, musical_acts, reporting_form,
                     same_given_name, speaking_names, speaking_organisations, surname, trim_name, unglue_headline,
                     untagged_people, nicknamed_people, completed_surnames, speakers_titled, speaks, RULE_SPANS)
 from .records import Entity, Mention, doc_text
@@ -294,8 +294,7 @@ def _speech_before(text: str, start: int) -> bool:
     words = re.findall(r"[A-Za-z]+", before)
     if before[-1] != "," or not words:
         return False
-    word = words[-1].lower()
-    return any(form in SPEECH_VERBS for form in (word, word[:-1], word[:-2], word[:-3], word[:-3] + "e"))
+    return reporting_form(words[-1].lower())
 
 
 # Title words that join a title to a maker or a partner ("Allied with Marion Cotillard", "Vera Drake by Mike Leigh").

@@ -49,6 +49,13 @@ SPEECH_VERBS = frozenset(_CUES["verbs"]) - frozenset(_CUES["verbs_with_object"])
 # "a Jive spokeswoman", "the Brits committee": the words before these nouns name the organisation that speaks.
 ORG_ROLES = frozenset(_CUES["org_roles"]) - {"statement", "ruling"}
 PERSON_ROLES = frozenset(_CUES["person_roles"]) | frozenset(_CUES["relational_roles"])
+_IRREGULAR_PAST = {"said": "say", "wrote": "write", "told": "tell", "spoke": "speak"}
+
+
+def reporting_form(word: str, verbs: frozenset = SPEECH_VERBS) -> bool:
+    """True for an inflected form of one of `verbs` ("asked", "says", "writing", "wrote"), read without the parser."""
+    forms = {word, _IRREGULAR_PAST.get(word, word), word[:-1], word[:-2], word[:-3], word[:-3] + "e"}
+    return any(form in verbs for form in forms)
 ORG_NOUNS = frozenset(_CUES["org_nouns"])
 OUTLET_NOUNS = frozenset(_CUES["outlet_nouns"])
 HONORIFICS = frozenset(_NAMES["honorifics"])

@@ -419,7 +419,7 @@ class Article(FrameRules, SpeakerResolution):
         if nxt is None or not nxt.speaker.name:
             return None
         q = self.raws[i]
-        if self.text[q.start : q.close].rstrip(" '‘’\"“”").endswith("?") and (
+        if self.asks(q) and (
                 self.raws[i + 1].paragraph > q.paragraph or self.reply_cue(nxt.cue)):
             return None  # a question the next paragraph, or a reply, answers: someone else asked it
         return Attribution(replace(nxt.speaker, method="continuation", confidence=0.7, text=None), None, None, None, "cue-next-quote")

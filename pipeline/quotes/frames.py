@@ -9,7 +9,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from ..names import HEADLINE_WORDS, surname
+from ..names import HEADLINE_WORDS, reporting_form, surname
 from .attribution import (CLIMB_DEPS, FIRST_PERSON, SHORT_FRAME_TOKENS, SPEAKER_LABELS, SUBJECT_DEPS, UNRESOLVED,
                           Attribution, Speaker, expletive_it)
 from .scan import RawQuote, headline_end, sentence_end, sentence_start
@@ -19,7 +19,6 @@ from .scan import RawQuote, headline_end, sentence_end, sentence_start
 _DESCRIBING = frozenset({"describe", "call", "hail", "brand", "dub", "label", "praise", "criticise", "criticize",
                          "deride", "slam", "blast", "condemn"})
 # Past forms of reporting verbs that suffixes do not give back.
-_IRREGULAR_PAST = {"said": "say", "wrote": "write", "told": "tell", "spoke": "speak"}
 # Reporting verbs whose object is the one spoken to, not the speaker ("told the BBC", "asked the director").
 # A reporting verb with one of these has words of its own to report, not the quotation before it.
 REPORTED_DEPS = frozenset({"ccomp", "xcomp", "csubj", "oprd", "attr"})
@@ -294,8 +293,7 @@ class FrameRules:
 
     def reporting_word(self, word: str) -> bool:
         """True for an inflected reporting verb ("wrote", "added", "says", "joked"), read without the parser."""
-        forms = {word, _IRREGULAR_PAST.get(word, word), word[:-1], word[:-2], word[:-3]}
-        return any(f in self.lex.verbs for f in forms)
+        return reporting_form(word, self.lex.verbs)
 
     def interviewee(self, topic_start: int, topic_end: int) -> Optional[Speaker]:
         """`On her famous dad: "…"`, an interview written up topic by topic: the person the article names most

@@ -435,9 +435,8 @@ class SpeakerResolution:
                     return replace(found, text=text, method="role-noun", confidence=0.6)
                 continue
             elif is_org_role and lemma in self.lex.written_objects and child.dep_ == "prep" and child.lower_ == "on" \
-                    and self.poster(token) is not None:
+                    and (owner := self.poster(token)) is not None:
                 # "A statement on the band's website said:": the site's owner issued it.
-                owner = self.poster(token)
                 if owner.lower_ in GENDERED_PRONOUNS:
                     found = self.antecedent(pos, GENDERED_PRONOUNS[owner.lower_], "person", owner.idx)
                     if found is not None:
@@ -554,7 +553,7 @@ class SpeakerResolution:
         return replace(UNRESOLVED, text=text)
 
     def replies(self, subject: Token) -> bool:
-        """True when the verb `subject` is the subject of answers someone ("replied", "shot back")."""
+        """True when the verb whose subject is `subject` answers someone ("replied", "shot back")."""
         verb = subject.head
         if subject.dep_ not in {"nsubj", "nsubjpass"} or verb.pos_ not in {"VERB", "AUX"}:
             return False
@@ -574,9 +573,13 @@ class SpeakerResolution:
         q, result = self.raws[i], self.results.get(i)
         current = next((r for r in self.raws if r.open == pos), None)
         if result is None or not result.speaker.entity_id or current is None or current.paragraph - q.paragraph > 1 \
-                or not replying and not self.text[q.start : q.close].rstrip(" '‘’\"“”").endswith("?"):
+                or not replying and not self.asks(q):
             return frozenset()
         return frozenset({result.speaker.entity_id})
+
+    def asks(self, q) -> bool:
+        """True when the quoted words of `q` end with a question mark."""
+        return self.text[q.start : q.close].rstrip(" '‘’\"“”").endswith("?")
 
     def sentence_opener_before(self, token: Token, gender: Optional[str], lemma: str) -> Optional[Speaker]:
         """Return the person whose name opens the sentence right before the role noun's, in the same paragraph, as

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from typing import Optional
 
 from ..entities import load_json
-from ..names import HEADLINE_LABELS, HEADLINE_WORDS, SPEECH_VERBS
+from ..names import HEADLINE_LABELS, HEADLINE_WORDS, reporting_form
 
 MIN_WORDS = 4  # GOLD_FORMAT: shorter quoted phrases are scare quotes or titles
 
@@ -358,16 +358,11 @@ def _cued_title(text: str, q: RawQuote) -> bool:
     before = _WORD.findall(text[q.para_start : q.open][-40:])
     after = re.match(r"\s+([a-z]+)\b", text[q.close : q.close + 30])
     return bool(before and (before[-1].lower() in WORK_NOUNS or before[-1].endswith(("'s", "’s")))) \
-        or after is not None and after.group(1) not in _PRONOUNS_AFTER and not _reporting(after.group(1))
+        or after is not None and after.group(1) not in _PRONOUNS_AFTER and not reporting_form(after.group(1))
 
 
 # Words after a closing mark that make what it closes speech ('"Are You Kidding Me?" she asked').
 _PRONOUNS_AFTER = frozenset({"he", "she", "they", "i", "we", "you", "it", "his", "her", "their"})
-
-
-def _reporting(word: str) -> bool:
-    """True for an inflected reporting verb ("asked", "says"), read without the parser."""
-    return any(form in SPEECH_VERBS for form in (word, word[:-1], word[:-2], word[:-3]))
 
 
 def _is_quotation(words_text: str) -> bool:
