@@ -429,10 +429,9 @@ class EntityResolver:
         if not titles:
             return spans
         taken = {i for s in spans for i in range(s.start, s.end)}
-        pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True)) + r")(?!\w)")
         added = []
-        for m in pattern.finditer(text):
-            span = doc.char_span(m.start(), m.end(), label="WORK_OF_ART")
+        for start, end in _written_whole(text, sorted(titles, key=len, reverse=True)):
+            span = doc.char_span(start, end, label="WORK_OF_ART")
             if span is not None and not any(i in taken for i in range(span.start, span.end)):
                 added.append(span)
         # A title found by a rule wins over the model's label for the same string, also when the model took a
@@ -569,6 +568,31 @@ class EntityResolver:
         doc._.entities = list(entities.values())
         doc._.mentions = mentions
         return doc
+
+
+def _written_whole(text: str, words: list[str]) -> list[tuple[int, int]]:
+    r"""Return the (start, end) of what `re.finditer(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)",
+    text)` finds, without compiling a pattern per article: left to right and not overlapping, where one of `words`
+    is written as a whole (no word character, `str.isalnum()` or "_", on either side), the first of them in their
+    order at each place."""
+    first: dict[int, int] = {}  # where one of the words is written whole → the end of the first such word
+    for word in words:
+        start = text.find(word)
+        while start >= 0:
+            end = start + len(word)
+            if not (start and _word_char(text[start - 1])) and not (end < len(text) and _word_char(text[end])):
+                first.setdefault(start, end)
+            start = text.find(word, start + 1)
+    found, reached = [], 0
+    for start in sorted(first):
+        if start >= reached:
+            found.append((start, first[start]))
+            reached = first[start]
+    return found
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 def _coordinated_first_name(span: Span) -> Optional[int]:
