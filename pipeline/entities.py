@@ -653,10 +653,12 @@ def _couples_split(spans: list[Span]) -> list[Span]:
 def _contains(longer: list[str], shorter: list[str]) -> bool:
     """True when the words of `shorter` appear in order at the end or start of `longer`, or are its first and last
     words ("Donald Trump" in "Donald J Trump"), whatever their case ("Den Hamer" opening a sentence)."""
-    longer, shorter = [w.casefold() for w in longer], [w.casefold() for w in shorter]
     n = len(shorter)
-    return n < len(longer) and (longer[-n:] == shorter or longer[:n] == shorter
-                                or n == 2 and longer[0] == shorter[0] and longer[-1] == shorter[-1])
+    if n >= len(longer):
+        return False
+    longer, shorter = [w.casefold() for w in longer], [w.casefold() for w in shorter]
+    return longer[-n:] == shorter or longer[:n] == shorter \
+        or n == 2 and longer[0] == shorter[0] and longer[-1] == shorter[-1]
 
 
 def _person_anchor(words: list[str], anchors: dict[str, list[str]], span: Span, article: str,
