@@ -455,10 +455,9 @@ class EntityResolver:
         if not titles:
             return spans
         taken = {i for s in spans for i in range(s.start, s.end)}
-        pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True)) + r")(?!\w)")
         added = []
-        for m in pattern.finditer(text):
-            span = doc.char_span(m.start(), m.end(), label="WORK_OF_ART")
+        for start, end in _written_whole(text, sorted(titles, key=len, reverse=True)):
+            span = doc.char_span(start, end, label="WORK_OF_ART")
             if span is not None and not any(i in taken for i in range(span.start, span.end)):
                 added.append(span)
         # A title found by a rule wins over the model's label for the same string, also when the model took a
@@ -597,6 +596,31 @@ class EntityResolver:
         return doc
 
 
+def _written_whole(text: str, words: list[str]) -> list[tuple[int, int]]:
+    r"""Return the (start, end) of what `re.finditer(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)",
+    text)` finds, without compiling a pattern per article: left to right and not overlapping, where one of `words`
+    is written as a whole (no word character, `str.isalnum()` or "_", on either side), the first of them in their
+    order at each place."""
+    first: dict[int, int] = {}  # where one of the words is written whole → the end of the first such word
+    for word in words:
+        start = text.find(word)
+        while start >= 0:
+            end = start + len(word)
+            if not (start and _word_char(text[start - 1])) and not (end < len(text) and _word_char(text[end])):
+                first.setdefault(start, end)
+            start = text.find(word, start + 1)
+    found, reached = [], 0
+    for start in sorted(first):
+        if start >= reached:
+            found.append((start, first[start]))
+            reached = first[start]
+    return found
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
 def _coordinated_first_name(span: Span) -> Optional[int]:
     """Return the token of a first name written alone before "and" and the full name `span` ("Grant and Bea
     Whitlock", "David and Victoria Beckham"): a known first name, not the end of a longer name ("Tom Cruise and
@@ -655,10 +679,12 @@ def _couples_split(spans: list[Span]) -> list[Span]:
 def _contains(longer: list[str], shorter: list[str]) -> bool:
     """True when the words of `shorter` appear in order at the end or start of `longer`, or are its first and last
     words ("Donald Trump" in "Donald J Trump"), whatever their case ("Den Hamer" opening a sentence)."""
-    longer, shorter = [w.casefold() for w in longer], [w.casefold() for w in shorter]
     n = len(shorter)
-    return n < len(longer) and (longer[-n:] == shorter or longer[:n] == shorter
-                                or n == 2 and longer[0] == shorter[0] and longer[-1] == shorter[-1])
+    if n >= len(longer):
+        return False
+    longer, shorter = [w.casefold() for w in longer], [w.casefold() for w in shorter]
+    return longer[-n:] == shorter or longer[:n] == shorter \
+        or n == 2 and longer[0] == shorter[0] and longer[-1] == shorter[-1]
 
 
 def _person_anchor(words: list[str], anchors: dict[str, list[str]], span: Span, article: str,

@@ -647,7 +647,8 @@ def untagged_people(doc: Doc, spans: list[Span], words_of, tokens: Optional[Toke
                 end += 1  # "Mr Osei-Lamb": a hyphenated surname is one name
         if end > tok.i + 1 and doc[end - 1].text[:1].isupper():
             add(tok.i, end)
-    full = person_words([s for s in spans if not any(i in used for i in range(s.start, s.end))] + found, words_of, tokens)
+    full = person_words([s for s in spans if not any(i in used for i in range(s.start, s.end))] + found, words_of,
+                        tokens)
     surnames = {surname(words): name for name, words in full.items() if len(surname(words)) > 2}
     firsts: dict[str, list[str]] = {}
     for name, words in full.items():

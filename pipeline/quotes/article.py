@@ -189,7 +189,8 @@ class Article(FrameRules, SpeakerResolution):
                 continue
             verb = governing_verb(span.root, self.lex.person_roles)
             # "Alison Howe, producer of the show." (a sentence without a verb) is about the person it names.
-            fragment = span.root.dep_ == "ROOT" and span.start == self.sentence_of(span.start).start and m.label == "PERSON"
+            fragment = span.root.dep_ == "ROOT" and span.start == self.sentence_of(span.start).start \
+                and m.label == "PERSON"
             # "According to Ruben, the pair stopped speaking": what the sentence says, Ruben says; a person the
             # article introduced before, not a name first met there (an outlet: "according to Gossip Cop").
             source = _according_to(span.root)
