@@ -105,6 +105,7 @@ class WorkTitles:
         self.inner = set(cues["title_inner"])
         self.not_titles = set(cues["not_titles"])
         self.openers = set(cues["title_openers_before_cue"])
+        self.other_senses = set(cues["cue_nouns_other_senses"])
 
     def _cues(self, doc: Doc) -> list[tuple[str, int]]:
         """Return (kind, token) for every cue noun written in lower case (or in capitals, as the list writes "EP"), in text order; a noun that is both kinds
@@ -259,6 +260,8 @@ class WorkTitles:
                                                                         and not _determined(doc, start)):
                 # (not "BBC head of comedy Jonathan Ardley", where the bare noun after "of" names a field)
                 span, rule = self._run_forward(doc, start + 1), "cue_after"
+                if span is not None and doc[start].lower_ in self.other_senses and _names_a_person(span):
+                    span = None  # "the romance Jennifer Hale described", "the quiz Tom Hardy hosted"
             elif kind == "CUE_BEFORE":
                 span, rule = self._run_backward(doc, start), "cue_before"
             elif kind == "YEAR_AFTER":
@@ -283,6 +286,13 @@ class WorkTitles:
             add_rule_spans(doc, new)
             doc.set_ents(filter_spans(existing + [Span(doc, s.start, s.end, label="WORK_OF_ART") for s in new]))
         return doc
+
+
+def _names_a_person(span: Span) -> bool:
+    """True for two to four capitalised words with a known first name among the first two ("Jennifer Hale",
+    "Detective Ray Moss")."""
+    return 2 <= len(span) <= 4 and all(t.is_alpha and t.is_title for t in span) \
+        and any(t.lower_ in FIRST_NAMES for t in span[:2])
 
 
 def _speech_before(text: str, start: int) -> bool:

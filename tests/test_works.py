@@ -811,6 +811,39 @@ def test_a_title_after_a_cue_noun_runs_over_of_the_but_not_into_a_year_or_a_plac
     assert found in {m.text for m in doc._.mentions if m.label == "WORK_OF_ART"}, [(m.text, m.label) for m in doc._.mentions]
 
 
+@pytest.mark.parametrize("sentence, found", [
+    ("Channel 5 has ordered a second run of the revue Tele-Ho, its first since 1999.", "Tele-Ho"),
+    ("He made his name in the pantomime Dick Whittington at the Palladium.", "Dick Whittington"),
+    ("Her novella Salt Daughters is out in March.", "Salt Daughters"),
+    ("The farce Noises at Midnight transfers to the West End.", "Noises at Midnight"),
+    ("The band's latest LP Night Engines was recorded in a barn.", "Night Engines"),
+    ("The orchestra premiered the symphony Northern Lights in 1998.", "Northern Lights"),
+    ("He also appeared in the mystery Seven Pines Lodge last year.", "Seven Pines Lodge"),
+])
+def test_a_title_after_a_genre_noun_is_a_work(nlp, sentence, found):
+    assert found in _works(make_doc(nlp, sentence))
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("Critics praised his last directorial effort, Quiet Harbour, for its restraint.", "Quiet Harbour"),
+    ("Her latest outing, Copper Sky, opens on Friday.", "Copper Sky"),
+    ("The band's new offering, Static Bloom, is their best yet.", "Static Bloom"),
+])
+def test_a_title_in_apposition_to_a_makers_effort_or_outing_is_a_work(nlp, sentence, found):
+    assert found in _works(make_doc(nlp, sentence))
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Their romance Jennifer Hale described as a whirlwind ended last year.", "Jennifer Hale"),
+    ("He entered the pub quiz Tom Hardy hosted every Thursday.", "Tom Hardy"),
+    ("It was a fantasy Ruth Calder had nursed since childhood.", "Ruth Calder"),
+    ("The collection Stella McCartney showed in Paris was praised by buyers.", "Stella McCartney"),
+])
+def test_a_persons_name_after_a_genre_noun_with_another_sense_is_no_work(nlp, sentence, name):
+    doc = make_doc(nlp, sentence)
+    assert name not in _works(doc)
+
+
 def test_one_label_per_title_across_the_article(nlp):
     doc = make_doc(nlp, "The sitcom Bunheads was cancelled. Fans said Bunheads deserved better. Bunheads fans wrote in.")
     assert {m.label for m in doc._.mentions if m.text == "Bunheads"} == {"WORK_OF_ART"}
