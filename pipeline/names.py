@@ -401,7 +401,8 @@ def join_labels(spans: list[Span], words_of, fixed: set[str], tokens: Optional[T
         text = written(span)
         if span.label_ == "WORK_OF_ART" and text not in fixed and speaks(span) and not _quoted(span) \
                 and not construction_title(span):
-            span = Span(span.doc, span.start, span.end, label="PERSON")
+            # (a company's, when its last word says so: "Glowhaus Beauty announced it was ending …")
+            span = Span(span.doc, span.start, span.end, label="ORG" if _company_name_words(span) else "PERSON")
         elif span.label_ != "PERSON" and text in people:
             span = Span(span.doc, span.start, span.end, label="PERSON")
         elif span.label_ in NAMEABLE | {"LOC", "FAC"} and span.label_ != "PERSON" and text not in fixed \
@@ -440,9 +441,14 @@ def _ends_in_company_word(span: Span) -> bool:
     return len(span) >= 2 and span[-1].lower_ in COMPANY_WORDS
 
 
+def _company_name_words(span: Span) -> bool:
+    """True for a name of two or more words whose last is a capitalised company word."""
+    return _ends_in_company_word(span) and span[-1].text[:1].isupper()
+
+
 def _company_name(span: Span) -> bool:
     """True for a PERSON span that is a company's name ("Tom Kerr Films")."""
-    return span.label_ == "PERSON" and _ends_in_company_word(span) and span[-1].text[:1].isupper()
+    return span.label_ == "PERSON" and _company_name_words(span)
 
 
 def names_company(span: Span) -> bool:
@@ -462,8 +468,10 @@ def _described_as_person(span: Span) -> bool:
 
 
 def _looks_like_full_name(words: list[str]) -> bool:
-    """True for two or three capitalised words, a known first name first and no organisation or place word last."""
+    """True for two or three capitalised words, a known first name first and no organisation, company or place word
+    last."""
     return 2 <= len(words) <= 3 and words[0].lower() in FIRST_NAMES and words[-1].lower() not in ORG_WORDS \
+        and words[-1].lower() not in COMPANY_WORDS \
         and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words)
 
 

@@ -334,6 +334,25 @@ def test_a_company_named_after_a_person_is_not_that_person(nlp, text, company, p
     assert person in _people(doc)
 
 
+@pytest.mark.parametrize("text, company", [
+    ("On Wednesday, Glowhaus Beauty announced it was ending its partnership with the star.", "Glowhaus Beauty"),
+    ("Kylie Vance Cosmetics said the line would return in the spring.", "Kylie Vance Cosmetics"),
+    ("Dana Pryce Management confirmed the split in a statement.", "Dana Pryce Management"),
+    ("The deal was struck with Marlowe Brands last year, and Marlowe Brands said it was delighted.", "Marlowe Brands"),
+])
+def test_a_brand_or_agency_whose_last_word_says_company_speaks_as_an_organisation(nlp, text, company):
+    doc = make_doc(nlp, text)
+    assert _label_of(doc, company) == {"ORG"}
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Kevin Spacey won an Oscar for American Beauty in 2000.", "American Beauty"),
+    ("Ozzie Tran, the star of the sitcom The Hartley Agency, said it was fun.", "The Hartley Agency"),
+])
+def test_a_title_ending_in_a_company_word_stays_a_work(nlp, text, title):
+    assert _label_of(make_doc(nlp, text), title) == {"WORK_OF_ART"}
+
+
 @pytest.mark.parametrize("text, person", [
     ("The company director Ruth Pemberton said the figures were good.", "Ruth Pemberton"),
     ("The magazine's editor Anna Lindqvist said the issue sold out.", "Anna Lindqvist"),

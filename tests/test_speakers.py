@@ -2540,3 +2540,18 @@ def test_an_institution_named_with_a_nationality_speaks_through_its_spokesman(nl
 ])
 def test_a_main_subject_naming_the_role_a_person_was_introduced_with_is_a_pronouns_antecedent(nlp, text, speaker):
     assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Ana Cole recorded her fourth album in a converted barn in Vermont. Her producer, Jim Bexley, is a childhood '
+     'friend Cole met at church camp. "He hears things in a song that nobody else hears," the singer says.', "Ana Cole"),
+    ('Mia Stone is back on the road this spring. Her drummer, Pete Lowe, is an old neighbour Stone knew as a child. '
+     '"He still plays like he is twelve years old," the singer says.', "Mia Stone"),
+    ('Dev Okoro is touring a new record. His guitarist, Sam Reid, is a former teacher Okoro met at university. '
+     '"He makes every song twice as good," the singer said.', "Dev Okoro"),
+    # introduced with the role the noun names: that person
+    ('Ana Cole recorded her fourth album in Vermont. Her producer, Jim Bexley, met her at church camp. "We were '
+     'both twelve and already writing songs," the producer says.', "Jim Bexley"),
+])
+def test_a_role_noun_is_not_one_introduced_as_holding_another_role_towards_someone(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker

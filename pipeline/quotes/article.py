@@ -62,6 +62,7 @@ class Article(FrameRules, SpeakerResolution):
         self.events = self._mention_events()
         self.frames: dict[int, tuple[Optional[Attribution], bool]] = {}
         self.results: dict[int, Attribution] = {}
+        self.owned_roles: dict[str, set[str]] = {}  # entity id → roles held towards another ("Her producer, X,")
         self.role_links = self._role_links()
         self.work_kinds = self._work_kinds()
         self.role_links += self._referring_links()
@@ -293,14 +294,17 @@ class Article(FrameRules, SpeakerResolution):
             people = []
             if t.dep_ in {"compound", "appos"} or t.dep_ == "nmod" and t.head.ent_type_ == "PERSON":
                 people.append(t.head)  # "director Spike Lee"; "Vogue editor-in-chief Anna Wintour" (nmod)
-            people.extend(c for c in t.children if c.dep_ == "appos")
+            people.extend(c for c in t.children if c.dep_ == "appos" and not _contact_clause_subject(t, c))
             after = hyphen_last(t).i + 1
             if "-" in role_key(t) and after < len(doc) and doc[after].ent_type_ == "PERSON":
                 people.append(doc[after])  # "her co-star Tom Hale", whose hyphen the parser reads as two nouns
+            owned = any(c.dep_ == "poss" for c in t.children) and role not in self.lex.relational_roles
             for p in people:
                 mention = self.mention_at(p)
                 if mention is not None and mention.label == "PERSON":
                     links.append((t.idx, role_key(t), self._speaker_for_mention(mention, t.text, "role-noun", 0.75)))
+                    if owned and p.head.i == t.i and mention.entity_id:
+                        self.owned_roles.setdefault(mention.entity_id, set()).add(role_key(t))
         return links
 
     def _work_kinds(self) -> dict[str, set[str]]:
@@ -582,3 +586,17 @@ def _majority(votes: list[str]) -> Optional[str]:
 def _main_verb(verb: Token) -> bool:
     """True for the sentence's main verb or a verb coordinated with it."""
     return verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
+
+
+def _contact_clause_subject(noun: Token, name: Token) -> bool:
+    """True when the name the parser hung on `noun` as an apposition is the subject of a relative clause without
+    "that": "a former bartender Harlan met in Ohio", "a childhood friend Cole met at camp" (an indefinite noun, no
+    comma, and a finite verb right after the name), not "her friend Cole said" or "a friend, Cole Ames, said"."""
+    doc = noun.doc
+    end = name.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children) \
+        and not any(t.text == "," for t in doc[noun.i + 1 : name.left_edge.i]) \
+        and end < len(doc) and doc[end].tag_ in {"VBD", "VBZ", "VBP", "MD"}
+

@@ -517,6 +517,9 @@ class SpeakerResolution:
         # '"Did you do your own stunts?" Colby asked. "Most of them," the actor replied': who answers a question
         # is not the one who asked it.
         asker = self.asker_before(pos, self.replies(token))
+        if definite and lemma not in self.lex.relational_roles:
+            # "Her producer, Jim Bexley, is … '…,' the singer says": not one introduced as someone's other role.
+            asker = asker | self.held_otherwise(key)
         if definite and lemma not in self.lex.relational_roles and token.tag_ not in {"NNS", "NNPS"}:
             opened = self.sentence_opener_before(token, gender, lemma)
             if opened is not None and opened.entity_id not in asker:
@@ -551,6 +554,12 @@ class SpeakerResolution:
             if previous is not None:
                 return replace(previous, text=text, method="role-noun", confidence=0.5)
         return replace(UNRESOLVED, text=text)
+
+    def held_otherwise(self, key: str) -> frozenset:
+        """Return the ids of the people the article introduces only as holding another role towards someone ("Her
+        producer, Jim Bexley,", "his drummer, Pete Lowe,"), never with the role noun `key`."""
+        with_key = {s.entity_id for _, role, s in self.role_links if role == key}
+        return frozenset(eid for eid, roles in self.owned_roles.items() if key not in roles and eid not in with_key)
 
     def replies(self, subject: Token) -> bool:
         """True when the verb whose subject is `subject` answers someone ("replied", "shot back")."""
