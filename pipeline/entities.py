@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .names import (FIRST_NAME_GENDER, FIRST_NAMES, NAME_SUFFIXES, ORG_WORDS, PERSON_ROLES, acronym, canonical_name, join_labels, mend_split_names, musical_acts, reporting_form,
+from .names import (COMPANY_NOUNS, FIRST_NAME_GENDER, FIRST_NAMES, NAME_SUFFIXES, ORG_WORDS, PERSON_ROLES, acronym, canonical_name, join_labels, mend_split_names, musical_acts, reporting_form,
                     same_given_name, speaking_names, speaking_organisations, surname, trim_name, unglue_headline,
                     untagged_people, nicknamed_people, completed_surnames, speakers_titled, speaks, RULE_SPANS)
 from .records import Entity, Mention, doc_text
@@ -256,6 +256,8 @@ class WorkTitles:
                     span = None
                 if span is not None and span[0].lower_ in FIRST_NAMES and _after_noun_and_preposition(doc, start):
                     span = None  # "His co-star in the series, Gwen Tolley, said": the co-star's name
+                if span is not None and _company_noun_before(doc, start):
+                    span = None  # "The studio behind the series, Ironbark Pictures,": the studio's name
             elif kind == "CUE_AFTER" and start + 1 < len(doc) and not (start > 0 and doc[start - 1].lower_ == "of"
                                                                         and not _determined(doc, start)):
                 # (not "BBC head of comedy Jonathan Ardley", where the bare noun after "of" names a field)
@@ -336,6 +338,20 @@ def _after_noun_and_preposition(doc: Doc, i: int) -> bool:
     while j > 0 and doc[j].tag_ in {"DT", "PRP$", "JJ", "CD", "NN", "NNP", "POS", "HYPH"} and i - j <= 4:
         j -= 1
     return j > 0 and doc[j].tag_ == "IN" and doc[j - 1].lower_ in PERSON_ROLES
+
+
+def _company_noun_before(doc: Doc, i: int) -> bool:
+    """True when the noun phrase of the noun at `i` follows a preposition, or a verb of a relative clause, that
+    follows a company noun ("the studio behind the series", "the network that aired the show", "the label which
+    released the album"): an apposition after it names the company."""
+    j = i - 1
+    while j > 0 and doc[j].tag_ in {"DT", "PRP$", "JJ", "CD", "NN", "NNP", "POS", "HYPH"} and i - j <= 4:
+        j -= 1
+    if j > 0 and doc[j].tag_.startswith("VB") and doc[j - 1].lower_ in {"that", "which"}:
+        j -= 1
+    elif not (j > 0 and doc[j].tag_ == "IN"):
+        return False
+    return doc[j - 1].lower_ in COMPANY_NOUNS
 
 
 def _determined(doc: Doc, i: int) -> bool:

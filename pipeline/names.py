@@ -208,8 +208,9 @@ def trim_name(span: Span) -> Optional[Span]:
 
 
 def unglue_headline(spans: list[Span], text: str) -> list[Span]:
-    """Return `spans` with a person's name in the headline cut to the longest name the body writes, when the
-    headline runs it on into its own words ("Tessa Morrow Welcome First Child", the body writing "Tessa Morrow";
+    """Return `spans` with a person's or an organisation's name in the headline cut to the longest name the body
+    writes, when the headline runs it on into its own words ("Tessa Morrow Welcome First Child", the body writing
+    "Tessa Morrow"; "Kestrel Broadcasting Cancels Comedy", the body writing "Kestrel Broadcasting";
     "Dev Harlan Finally Speaks"), or the headline's words before it too ("Reality Star Brandi Lake Slams Ex"). A
     name of three words or more only, cut to two words or more (or to a known first name the body writes alone:
     "Kim And Kanye Silence Divorce Rumors" → "Kanye"), and only when the body never writes the longer form."""
@@ -219,7 +220,7 @@ def unglue_headline(spans: list[Span], text: str) -> list[Span]:
     body = text[headline_end:]
     out = []
     for span in spans:
-        if span.label_ == "PERSON" and span.end_char <= headline_end and len(span.text.split()) >= 3 \
+        if span.label_ in {"PERSON", "ORG"} and span.end_char <= headline_end and len(span.text.split()) >= 3 \
                 and span.text not in body:
             # Cuts fall between written words: "Vance-Harcourt" is one word of three tokens.
             doc = span.doc
@@ -228,6 +229,8 @@ def unglue_headline(spans: list[Span], text: str) -> list[Span]:
                         and _written_in(doc[span.start:end].text, body)), None)
             if cut is not None:
                 span = Span(doc, span.start, cut, label=span.label_)
+            elif span.label_ == "ORG":
+                pass  # an organisation's name is cut at its end only ("Kestrel Broadcasting Cancels Comedy")
             else:  # "Reality Star Brandi Lake Slams Ex": the headline's words before the name as well
                 starts = [a for a in range(span.start + 1, span.end) if doc[a - 1].whitespace_]
                 pieces = sorted(((a, end) for a in starts for end in [span.end, *ends] if end > a),
@@ -795,7 +798,8 @@ def speaking_names(doc: Doc, spans: list[Span], tokens: Optional[TokenArrays] = 
     object of "according to" ("TMZ reported", "according to E!", "Q Magazine said", "Beyonce wrote").
 
     The name is a run of capitalised words no span holds; it is an organisation when it is written in capitals
-    ("TMZ", "NME", "E!") or ends with an organisation word ("Q Magazine", "Island Records"), else, as the subject
+    ("TMZ", "NME", "E!") or ends with an organisation or company word ("Q Magazine", "Island Records", "Kestrel
+    Broadcasting"), else, as the subject
     of a reporting verb and tagged a proper noun, a person (ORG spans and then PERSON spans; a word alone that is
     a person's surname is linked to the full name by name resolution all the same).
     `tokens`: the document's token arrays, when the caller has them.
@@ -832,7 +836,7 @@ def speaking_names(doc: Doc, spans: list[Span], tokens: Optional[TokenArrays] = 
         # "TMZ", "NME", "E!"; never "I" or another word written in capitals.
         shouted = letters.isalpha() and letters.isupper() and (2 <= len(letters) <= 6 or run.text.endswith("!")) \
             and run.text.lower() not in STOP_WORDS
-        if shouted or len(run) > 1 and run[-1].lower_ in ORG_WORDS:
+        if shouted or len(run) > 1 and (run[-1].lower_ in ORG_WORDS or run[-1].lower_ in COMPANY_WORDS):
             found.append(Span(doc, run.start, run.end, label="ORG"))
         elif dep == "nsubj" and all(t.tag_ == "NNP" and t.is_alpha and not t.is_upper or hyphen_joins(doc, t.i)
                                     for t in run) \

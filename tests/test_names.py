@@ -647,6 +647,18 @@ def test_headline_words_glued_to_a_name_give_way_to_the_name_the_body_writes(nlp
     assert not any(name.startswith(full + " ") or name.endswith(" " + full) for name in _people(doc))
 
 
+@pytest.mark.parametrize("text, company", [
+    ('Kestrel Broadcasting Cancels Comedy\n\nKestrel Broadcasting confirmed on Friday that it will not renew any of '
+     'its comedies. "We are proud of every episode and grateful to the casts," the network said.', "Kestrel Broadcasting"),
+    ('Halden Pictures Shelves Space Epic\n\nHalden Pictures said on Monday that the film would not be released. "We '
+     'want to give the film the release it deserves," the studio said.', "Halden Pictures"),
+])
+def test_a_companys_name_run_on_into_the_headline_is_the_name_the_body_writes(nlp, text, company):
+    doc = make_doc(nlp, text)
+    assert {m.text for m in doc._.mentions if m.label == "ORG"} == {company}
+    assert doc._.quotes[-1].speaker == company
+
+
 def test_a_headline_name_cut_to_a_first_name_the_body_writes_alone(nlp):
     text = "Kim And Kanye Silence Divorce Rumors\n\nKanye posted a family photo on Sunday."
     doc = nlp.make_doc(text)

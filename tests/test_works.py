@@ -844,6 +844,18 @@ def test_a_persons_name_after_a_genre_noun_with_another_sense_is_no_work(nlp, se
     assert name not in _works(doc)
 
 
+@pytest.mark.parametrize("sentence, company", [
+    ("The studio behind the series, Ironbark Pictures, released a statement.", "Ironbark Pictures"),
+    ("The network that aired the series, Pinecrest Broadcasting, also released a statement.", "Pinecrest Broadcasting"),
+    ("The channel that carried the western, Mesa One, issued its own statement.", "Mesa One"),
+    ("The label which released the album, Marlow Records, said nothing.", "Marlow Records"),
+])
+def test_an_apposition_after_a_work_noun_that_a_company_noun_governs_names_the_company(nlp, sentence, company):
+    doc = make_doc(nlp, sentence)
+    assert company not in _works(doc)
+    assert _labels(doc).get(company) == {"ORG"}
+
+
 def test_one_label_per_title_across_the_article(nlp):
     doc = make_doc(nlp, "The sitcom Bunheads was cancelled. Fans said Bunheads deserved better. Bunheads fans wrote in.")
     assert {m.label for m in doc._.mentions if m.text == "Bunheads"} == {"WORK_OF_ART"}
