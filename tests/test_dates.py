@@ -589,3 +589,15 @@ def test_a_month_that_is_a_persons_first_name_is_no_date(nlp):
     doc = run(nlp, "He credits his wife, singer June Trammell, with helping him. June, 38, sat down for the "
                    "interview too, according to June. The tour starts in June and ends next June.")
     assert [d.text for d in doc._.dates] == ["June", "next June"]
+
+
+@pytest.mark.parametrize("year", [1000, 1900, 1999, 2000, 2004, 2025, 2099])
+def test_explicit_days_and_months_are_what_dateparser_reads(year):
+    """Explicit dates are read without dateparser where the calendar has the day: the same dates it gives."""
+    from pipeline.dates import _dateparse, _explicit_day, _month_name
+
+    for month in range(1, 13):
+        parsed = _dateparse(f"{_month_name(month)} {year}", ("month", "year"))
+        assert (parsed.year, parsed.month) == (year, month)
+        for day in (0, 1, 15, 28, 29, 30, 31, 32):
+            assert _explicit_day(day, month, year) == _dateparse(f"{day} {_month_name(month)} {year}", ("day", "month", "year"))

@@ -98,6 +98,8 @@ class DocView:
         self.text = doc_text(doc)
         self.tokens = tokens = TokenArrays(doc)
         self.texts, self.lower, self.words = tokens.text, tokens.lower, _words(tokens)
+        # Each token's lower case, or its hyphenated word on the word's last token (see `_joined`).
+        self.joined = [word if "-" in word else lower for word, lower in zip(self.words, self.lower)]
         self.pos, self.tag, self.dep, self.head = tokens.pos, tokens.tag, tokens.dep, tokens.head
         self.sents = list(doc.sents)
         self.sent_of = [0] * len(doc)
@@ -349,8 +351,9 @@ def _modifier_titles(view: DocView, sent: Span, works: list[Span]) -> list[Span]
     """
     out: list[Span] = []
     taken = {i for w in works for i in range(w.start, w.end)}
+    joined = view.joined
     for i in range(sent.start, sent.end):
-        if _joined(view, i) not in _MODIFIED_NOUNS or i - 1 < sent.start:
+        if joined[i] not in _MODIFIED_NOUNS or i - 1 < sent.start:
             continue
         after = view.ent_at.get(i + 1)
         named = after is not None and after.label_ == "PERSON"
@@ -409,11 +412,11 @@ def _previous_work(view: DocView, before: int, kind: str) -> Optional[str]:
 
 def _stand_ins(view: DocView, sent: Span, people: list[Span], seen: Counter, last_subject: dict, k: int):
     """Yield (span, entity, source) for pronouns and descriptions that stand for the salient person."""
-    doc, lower, pos, dep = view.doc, view.lower, view.pos, view.dep
+    doc, lower, pos, dep, joined = view.doc, view.lower, view.pos, view.dep, view.joined
     for i in range(sent.start, sent.end):
         word = lower[i]
         group = word in ("they", "their") and dep[i] in ("nsubj", "nsubjpass", "poss") or \
-            _joined(view, i) in GROUP_NOUNS and pos[i] == "NOUN" and i not in view.ent_at \
+            joined[i] in GROUP_NOUNS and pos[i] == "NOUN" and i not in view.ent_at \
             and i > sent.start and lower[i - 1] in ("the", "this")
         if group:
             recent = last_subject.get("group")  # "Muse beat ... The band has sold", "Busted ... their single"
@@ -428,7 +431,7 @@ def _stand_ins(view: DocView, sent: Span, people: list[Span], seen: Counter, las
             if entity is not None:
                 yield doc[i: i + 1], entity, "pronoun"
             continue
-        word = _joined(view, i)
+        word = joined[i]
         if word in _NOMINALS and pos[i] == "NOUN" and i not in view.ent_at:
             start = _np_start(view, i, sent.start)
             if start is None:
@@ -503,8 +506,7 @@ def modified_head(view: DocView, end: int) -> Optional[int]:
 
 def _joined(view: DocView, i: int) -> str:
     """Return the lower-case word at token `i`, joined with a hyphen before it ("co - star" → "co-star")."""
-    word = view.words[i]
-    return word if "-" in word else view.lower[i]
+    return view.joined[i]
 
 
 def _np_start(view: DocView, i: int, floor: int) -> Optional[int]:
