@@ -599,4 +599,3 @@ def _contact_clause_subject(noun: Token, name: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children) \
         and not any(t.text == "," for t in doc[noun.i + 1 : name.left_edge.i]) \
         and end < len(doc) and doc[end].tag_ in {"VBD", "VBZ", "VBP", "MD"}
-

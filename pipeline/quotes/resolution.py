@@ -516,13 +516,13 @@ class SpeakerResolution:
             return replace(linked[-1], text=text)
         # '"Did you do your own stunts?" Colby asked. "Most of them," the actor replied': who answers a question
         # is not the one who asked it.
-        asker = self.asker_before(pos, self.replies(token))
+        passed = self.asker_before(pos, self.replies(token))
         if definite and lemma not in self.lex.relational_roles:
             # "Her producer, Jim Bexley, is … '…,' the singer says": not one introduced as someone's other role.
-            asker = asker | self.held_otherwise(key)
+            passed |= self.held_otherwise(key)
         if definite and lemma not in self.lex.relational_roles and token.tag_ not in {"NNS", "NNPS"}:
             opened = self.sentence_opener_before(token, gender, lemma)
-            if opened is not None and opened.entity_id not in asker:
+            if opened is not None and opened.entity_id not in passed:
                 return replace(opened, text=text, method="role-noun", confidence=0.55)
         if linked:
             return replace(linked[-1], text=text)
@@ -543,14 +543,14 @@ class SpeakerResolution:
                     # "In the film, directed by Wren Matsuda, … adapted from Marta Quill's novel. '…,' the director
                     # said": a maker's noun is the one the article credits with the making it names, when one is.
                     previous = self.antecedent(pos, gender, "person", token.left_edge.idx,
-                                               exclude=frozenset(self.person_ids() - makers) | asker)
+                                               exclude=frozenset(self.person_ids() - makers) | passed)
                     if previous is not None:
                         return replace(previous, text=text, method="role-noun", confidence=0.5)
                 previous = self.antecedent(pos, gender, "person", token.left_edge.idx,
-                                           exclude=frozenset((others - fitting) | elsewhere) | asker)
+                                           exclude=frozenset((others - fitting) | elsewhere) | passed)
                 if previous is not None:
                     return replace(previous, text=text, method="role-noun", confidence=0.5)
-            previous = self.antecedent(pos, gender, "person", token.left_edge.idx, exclude=frozenset(others) | asker)
+            previous = self.antecedent(pos, gender, "person", token.left_edge.idx, exclude=frozenset(others) | passed)
             if previous is not None:
                 return replace(previous, text=text, method="role-noun", confidence=0.5)
         return replace(UNRESOLVED, text=text)
