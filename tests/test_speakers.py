@@ -2555,3 +2555,17 @@ def test_a_main_subject_naming_the_role_a_person_was_introduced_with_is_a_pronou
 ])
 def test_a_role_noun_is_not_one_introduced_as_holding_another_role_towards_someone(nlp, text, speaker):
     assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Channel 4 has dropped its drama Kestrel Point. Channel 4 said the ratings had fallen. The series was made by '
+     'Flint Television, which said it was disappointed. "We are proud of the show and the people who made it," the '
+     'company said.', "Flint Television"),
+    ('Netflix has pulled the film Dark Water. Netflix declined to comment. Its maker, Ironbark Pictures, said it was '
+     'talking to other buyers. "The film will find a home," the company said in a statement.', "Ironbark Pictures"),
+    # no organisation spoke in the sentence before: the one introduced with the noun
+    ('Record company Marlow Records is suing Streamly. Streamly first streamed the album in 2021. "We have paid '
+     'every artist what they are owed," the company said.', "Marlow Records"),
+])
+def test_the_company_said_is_the_organisation_that_spoke_in_the_sentence_before(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker

@@ -497,6 +497,11 @@ class SpeakerResolution:
         if lemma in self.lex.org_nouns and lemma not in self.lex.person_roles:
             orgs = [m for m in self.mentions if m.start_char < pos and m.label == "ORG" and lemma in m.text.lower().split()]
             if not orgs and lemma in self.lex.referring_org_nouns and self.definite(token):
+                spoke = self._org_spoke_just_before(token) if lemma not in self.lex.press_nouns else None
+                if spoke is not None:
+                    # "The series was made by Flint Television, which said it was disappointed. '…,' the company
+                    # said": the organisation that spoke in the sentence before, however often others are named.
+                    return replace(spoke, text=text, method="role-noun", confidence=0.7, gender=None)
                 orgs = self.organisation_referred(token, lemma)
             if orgs:
                 return replace(self._speaker_for_mention(orgs[-1], text, "role-noun", 0.7), gender=None)
@@ -652,6 +657,27 @@ class SpeakerResolution:
         subject ("Sky said …"), or None."""
         return next((e for e in reversed(self.events) if e.cue_subject and e.speaker.kind == "org"
                      and pos - PRONOUN_WINDOW_CHARS < e.pos < pos), None)
+
+    def _org_spoke_just_before(self, token: Token):
+        """Return the organisation (a Speaker) that is a reporting verb's subject in the sentence before `token`'s, in
+        the same paragraph (the last such), or None."""
+        index = self.sentence_index(token.idx)
+        if index == 0:
+            return None
+        before = self.sentences[index - 1]
+        if "\n" in self.text[before.start_char : token.idx]:
+            return None
+        spoke = [(e.pos, e.speaker) for e in self.events if e.cue_subject and e.speaker.kind == "org"
+                 and before.start_char <= e.pos < before.end_char and not self.in_quote(e.pos)]
+        # "…, Flint Television, which said it was disappointed": the subject of a reporting relative clause.
+        spoke += [(m.start_char, self._speaker_for_mention(m, m.text, "role-noun", 0.7))
+                  for m, span in self.mention_spans
+                  if m.label == "ORG" and before.start_char <= m.start_char < before.end_char
+                  and not self.in_quote(m.start_char) and any(
+                      c.dep_ == "relcl" and c.lemma_.lower() in self.lex.verbs
+                      and any(g.dep_ == "nsubj" and g.lower_ in {"which", "that", "who"} for g in c.children)
+                      for c in span.root.children)]
+        return max(spoke, key=lambda found: found[0])[1] if spoke else None
 
     def organisation_referred(self, token: Token, lemma: str) -> list:
         """`the magazine reported`, `said the station`: the organisation the article introduced with that noun
