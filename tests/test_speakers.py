@@ -2569,3 +2569,18 @@ def test_a_role_noun_is_not_one_introduced_as_holding_another_role_towards_someo
 ])
 def test_the_company_said_is_the_organisation_that_spoke_in_the_sentence_before(nlp, text, speaker):
     assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Dani Wyatt, 50, and her daughter Roz Wyatt, 26, run a vintage shop in Austin. "Mom taught me to spot a fake from '
+     'across the room," Roz said.\n\nThe elder Wyatt laughed. "She was spotting fakes before she could spell," the '
+     'older woman said.', "Dani Wyatt"),
+    ('Lia Marr, 35, and Tess Marr, 29, are going into business together. "We fought about the packaging for a month," '
+     'Tess said.\n\nHer sister disagreed. "It was two months, and I won," the older sibling said.', "Lia Marr"),
+    ('Cora Lund, 38, and Beth Lund, 33, have finally made peace. "We did not speak for two whole years," Cora said.'
+     '\n\nHer sister nodded. "It was the worst two years of my life," the younger Lund said.', "Beth Lund"),
+    ('Veteran rocker Ray Dunn, 71, shared the stage with newcomer Kit Moss, 19. "I learned more in one night than in '
+     'a year," Moss said. "He plays like a man half his age," the youngest member of the bill added.', "Kit Moss"),
+])
+def test_the_older_or_younger_one_is_picked_by_the_ages_the_article_gave(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker

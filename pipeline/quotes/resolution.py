@@ -27,6 +27,9 @@ MAX_PRONOUN_CHAIN = 3  # "she … She … she said": how many pronouns a referen
 # Lower-case words inside a title ("Game of Thrones", "Keeping Up With the Kardashians").
 TITLE_SMALL_WORDS = frozenset({"of", "and", "the", "a", "an", "in", "on", "at", "to", "for", "with", "from", "up"})
 
+# Words that pick one of several people by the ages the article gave them ("the older woman", "the younger Lund").
+_AGE_COMPARED = {"older": max, "elder": max, "oldest": max, "eldest": max, "younger": min, "youngest": min}
+
 
 class SpeakerResolution:
     """Resolves a subject token to a speaker among the article's entities; mixed into `Article`."""
@@ -59,6 +62,9 @@ class SpeakerResolution:
             return self.resolve_pronoun(token, pos)
         if self.demonym(token):
             return self.resolve_role(token, pos)  # "the New Zealander said", whatever NER made of the words
+        compared = self.age_compared(token)
+        if compared is not None:
+            return compared  # "the older woman said", "the younger Lund said": of two people whose ages were given
         if token.lower_ in self.lex.person_roles and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
                 and not self.styled(token):
             return self.resolve_role(token, pos)  # "the Duchess said": a title, not a name
@@ -251,6 +257,29 @@ class SpeakerResolution:
             if given is not None:
                 found.setdefault(m.entity_id, (set(), m))[0].add(given)
         return found
+
+    def age_compared(self, token: Token) -> Optional[Speaker]:
+        """`the older woman`, `the elder Wyatt`, `the youngest sibling`: of the people of fitting sex (and surname, for a
+        name) the article gave ages before, the oldest or the youngest, when there are two or more and one is."""
+        words = self.doc[token.left_edge.i : token.i]
+        pick = next((_AGE_COMPARED[t.lower_] for t in words if t.lower_ in _AGE_COMPARED), None)
+        if pick is None or words[0].lower_ != "the" or token.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        gender = self.lex.gender.get(token.lemma_.lower())
+        ages = {}
+        for eid, (given, mention) in self.ages_given(token.left_edge.idx).items():
+            entity = self.entities.get(eid)
+            if gender is not None and self.genders.get(eid) not in (None, gender) or entity is None or \
+                    token.pos_ == "PROPN" and entity.name.split()[-1] != token.text:
+                continue
+            ages[eid] = (int(max(given, key=int)), mention)
+        if len(ages) < 2:
+            return None
+        target = pick(age for age, _ in ages.values())
+        chosen = [mention for age, mention in ages.values() if age == target]
+        if len(chosen) != 1:
+            return None
+        return self._speaker_for_mention(chosen[0], self.noun_phrase(token), "role-noun", 0.6)
 
     def aged_otherwise(self, phrase: str, before: int) -> frozenset:
         """Return the ids of people the article gives an age other than the one in `phrase` ("the 26-year-old" is
