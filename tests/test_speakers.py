@@ -2584,3 +2584,18 @@ def test_the_company_said_is_the_organisation_that_spoke_in_the_sentence_before(
 ])
 def test_the_older_or_younger_one_is_picked_by_the_ages_the_article_gave(nlp, text, speaker):
     assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Owen Hart wore his father\'s watch to the Emmys. His dad, Ray Hart, passed away last spring after a long '
+     'illness. "I wanted him with me on the biggest night of my life," he said.', "Owen Hart"),
+    ('Mira Dane still thinks about her mentor every day. Her former acting coach, Ruth Elden, died in 2021 at the age '
+     'of 88. "She taught me to breathe before every line," she told ET.', "Mira Dane"),
+    # alive, or of the other sex: the tied person may speak
+    ('Owen Hart wore his father\'s watch to the Emmys. His dad, Ray Hart, was in the audience. "I was so proud I '
+     'could have cried," he said.', "Ray Hart"),
+    ('Mira Dane still thinks about her old coach. Her father, Paul Dane, died in 2021. "He never missed a show," '
+     'she said.', "Mira Dane"),
+])
+def test_a_pronoun_after_a_tied_persons_death_is_the_one_who_mourns(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker

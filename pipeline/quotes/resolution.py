@@ -817,6 +817,11 @@ class SpeakerResolution:
                     askers = {e.speaker.entity_id for e in by_sentence[index] if e.is_subject}
                     return self.antecedent(pos, gender, kind, asked.idx, depth + 1, exclude | askers)
             found = [e for e in by_sentence[index] if e.main_subject or e.is_speaker]
+            if gender is not None and depth < MAX_PRONOUN_CHAIN and len(found) == 1 and not found[0].is_speaker:
+                owner = self.mourned_by(found[0], gender)
+                if owner is not None:
+                    # "His dad, Ray Hart, passed away last spring. '…,' he said": the son speaks, not the dead.
+                    return self.antecedent(pos, gender, kind, owner.idx, depth + 1, exclude | {found[0].speaker.entity_id})
             if not found and gender is not None and depth < MAX_PRONOUN_CHAIN:
                 pronoun = self.main_subject_pronoun(index, gender, limit)
                 if pronoun is not None:
@@ -825,6 +830,21 @@ class SpeakerResolution:
             if found:
                 return max(found, key=lambda e: e.pos).speaker
         return max(window, key=lambda e: e.pos).speaker
+
+    def mourned_by(self, event: Event, gender: str) -> Optional[Token]:
+        """Return the possessive "his"/"her" of `gender` when the event's person is introduced by a tie to its owner
+        in a sentence saying the person died ("His dad, Ray Hart, passed away", "Her former coach, Ruth Elden, died
+        in 2021"); else None."""
+        span = next((span for m, span in self.mention_spans if m.start_char == event.pos), None)
+        if span is None or span.root.dep_ != "appos":
+            return None
+        tie = span.root.head
+        owner = next((c for c in tie.children if c.dep_ == "poss" and c.lower_ in {"his", "her"}
+                      and GENDERED_PRONOUNS.get(c.lower_) == gender), None)
+        verb = tie.head
+        died = tie.dep_ in {"nsubj", "nsubjpass"} and (verb.lemma_.lower() == "die" or verb.lemma_.lower() == "pass"
+                                                       and any(c.lower_ in {"away", "on"} for c in verb.children))
+        return owner if died else None
 
     def asked_in(self, index: int, gender: str, limit: int, events: list[Event]):
         """Return whom the main verb of sentence `index` asks, when it is someone of `gender`: the object's
