@@ -856,6 +856,16 @@ def test_an_apposition_after_a_work_noun_that_a_company_noun_governs_names_the_c
     assert _labels(doc).get(company) == {"ORG"}
 
 
+@pytest.mark.parametrize("text", [
+    "He previously appeared Off-Broadway in The Tallow Men before his Broadway debut.",
+    "She starred in the Off-Broadway production of Dear Mr. Finch.",
+    "The show began off-Broadway in 2019 and moved to the West End.",
+])
+def test_the_off_broadway_theatre_is_no_work(nlp, text):
+    works = _works(make_doc(nlp, text))
+    assert not any("Broadway" in w for w in works), works
+
+
 def test_one_label_per_title_across_the_article(nlp):
     doc = make_doc(nlp, "The sitcom Bunheads was cancelled. Fans said Bunheads deserved better. Bunheads fans wrote in.")
     assert {m.label for m in doc._.mentions if m.text == "Bunheads"} == {"WORK_OF_ART"}
