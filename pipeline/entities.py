@@ -330,13 +330,20 @@ def add_rule_spans(doc: Doc, spans: list[Span]) -> None:
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "whose", "this", "that", "'s", "’s"}
 
 
+def _before_noun_phrase(doc: Doc, i: int) -> int:
+    """Return the index of the word before the noun phrase the noun at `i` ends (its determiner, modifiers and
+    compounds, at most four words back)."""
+    j = i - 1
+    while j > 0 and doc[j].tag_ in {"DT", "PRP$", "JJ", "CD", "NN", "NNP", "POS", "HYPH"} and i - j <= 4:
+        j -= 1
+    return j
+
+
 def _after_noun_and_preposition(doc: Doc, i: int) -> bool:
     """True when the noun phrase of the noun at `i` follows a preposition that follows a person's role noun
     ("co-star in the series", "the director of the film"): an apposition after it may describe that person (not
     "the premiere of his new thriller, Hollis Creek")."""
-    j = i - 1
-    while j > 0 and doc[j].tag_ in {"DT", "PRP$", "JJ", "CD", "NN", "NNP", "POS", "HYPH"} and i - j <= 4:
-        j -= 1
+    j = _before_noun_phrase(doc, i)
     return j > 0 and doc[j].tag_ == "IN" and doc[j - 1].lower_ in PERSON_ROLES
 
 
@@ -344,9 +351,7 @@ def _company_noun_before(doc: Doc, i: int) -> bool:
     """True when the noun phrase of the noun at `i` follows a preposition, or a verb of a relative clause, that
     follows a company noun ("the studio behind the series", "the network that aired the show", "the label which
     released the album"): an apposition after it names the company."""
-    j = i - 1
-    while j > 0 and doc[j].tag_ in {"DT", "PRP$", "JJ", "CD", "NN", "NNP", "POS", "HYPH"} and i - j <= 4:
-        j -= 1
+    j = _before_noun_phrase(doc, i)
     if j > 0 and doc[j].tag_.startswith("VB") and doc[j - 1].lower_ in {"that", "which"}:
         j -= 1
     elif not (j > 0 and doc[j].tag_ == "IN"):
