@@ -2599,3 +2599,26 @@ def test_the_older_or_younger_one_is_picked_by_the_ages_the_article_gave(nlp, te
 ])
 def test_a_pronoun_after_a_tied_persons_death_is_the_one_who_mourns(nlp, text, speaker):
     assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Director Tom Hale was filming abroad, so producer Ann Cole read his speech to the audience. "I wish I could be '
+     'there with you tonight, and I thank every one of you for this honour."', "Tom Hale"),
+    ('Novelist Kate Brown was too ill to travel to the ceremony. Her publisher, Jim Park, accepted the prize and read '
+     'out a message from her: "This book took me ten years and I am thrilled that readers have taken it to heart."',
+     "Kate Brown"),
+    ('Pop star Dana Wells did not appear at the hearing. Her lawyer, Mark Stone, read a statement on her behalf '
+     'outside court. "I am innocent of these charges and I look forward to clearing my name," the statement said.',
+     "Dana Wells"),
+    ('Actor Sam Reid has withdrawn from the West End production. A statement from the actor, read by his agent Lucy '
+     'Marsh, said: "I am very sorry to let the company down, but my health must come first."', "Sam Reid"),
+    ('Singer Amy Lowe cried on stage on Saturday. Her co-star Dan Ross read a letter from her, as she could not go '
+     'on. "My father taught me everything I know about music," the letter said.', "Amy Lowe"),
+    # the reader's own words: no owner, or "his" of the reader's own sex
+    ('Mayor Jane Holt opened the festival on Friday. She read a statement to reporters: "We are proud to welcome '
+     'artists from around the world to our city."', "Jane Holt"),
+    ('Actor Tom Reed was named best newcomer. Reed read out his speech from a sheet of paper: "I never expected to be '
+     'standing here tonight, thank you all."', "Tom Reed"),
+])
+def test_words_read_out_for_someone_else_are_that_persons(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker

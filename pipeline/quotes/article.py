@@ -466,6 +466,7 @@ class Article(FrameRules, SpeakerResolution):
         if subject is None:
             return None
         speaker = self.resolve(subject, region[0])
+        speaker = self.read_for(cue, speaker) or speaker  # "Cole read his speech. '…'"
         if not speaker.name:
             return None
         return Attribution(replace(speaker, confidence=speaker.confidence * 0.75), None, None, None, "cue-previous-sentence")

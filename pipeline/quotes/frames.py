@@ -415,6 +415,7 @@ class FrameRules:
         if subject is None:
             return None
         speaker = self.resolve(subject, q.open)
+        speaker = self.read_for(cue, speaker) or speaker  # "Mirren read out his speech: '…'"
         return Attribution(speaker, cue, cue_text, self.outlet(cue), rule)
 
     def name_closing_subject(self, subject: Token, verb: Token) -> Optional[Token]:

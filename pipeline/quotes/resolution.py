@@ -401,9 +401,46 @@ class SpeakerResolution:
         verb = thing.head.head if thing.dep_ == "pobj" and thing.head.dep_ == "prep" else thing.head
         if not makers and thing.dep_ in {"dobj", "pobj"} and verb.pos_ in {"VERB", "AUX"}:
             makers = [c for c in verb.children if c.dep_ == "nsubj"]
+            if makers and (owner := self.read_for(verb, self.resolve(makers[0], pos, depth=1))) is not None:
+                return owner  # "Her lawyer read a statement on her behalf. '…,' the statement said": hers
         if not makers:
             return None
+        if makers[0].lower_ in GENDERED_PRONOUNS:  # "a letter from her", "his statement"
+            found = self.antecedent(makers[0].idx, GENDERED_PRONOUNS[makers[0].lower_], "person", makers[0].idx)
+            return found or UNRESOLVED
         return self.resolve(makers[0], pos, depth=1)
+
+    def read_for(self, cue: Token, reader: Speaker) -> Optional[Speaker]:
+        """Return whose words a reader reads out: "Mirren read out his acceptance speech", "His lawyer read a
+        statement on his behalf", "read a message from her", "read out Hale's letter" give the speech's, statement's
+        or message's owner, never the reader; None when `cue` reads nothing owned by someone else."""
+        if cue.lemma_.lower() != "read" or cue.pos_ != "VERB":
+            return None
+        thing = next((c for c in cue.children if c.dep_ == "dobj" and c.lemma_.lower() in self.lex.read_out_things), None)
+        if thing is None:
+            return None
+        # "Cole read his speech": his own, unless the reader is of the other sex ("Mirren read out his speech").
+        owners = [c for c in thing.children if c.dep_ == "poss" and not (
+            c.lower_ in GENDERED_PRONOUNS and reader.gender in (None, GENDERED_PRONOUNS[c.lower_]))]
+        owners += [a for p in list(thing.children) + list(cue.children) if p.dep_ == "prep" and p.lower_ == "from"
+                   for a in p.children if a.dep_ == "pobj"]  # "a message from her", or "read out a message from her"
+        for behalf in (b for p in list(cue.children) + list(thing.children) if p.dep_ == "prep" and p.lower_ == "on"
+                       for b in p.subtree if b.lower_ == "behalf"):  # ("on her behalf outside court": under "court")
+            owners += [c for c in behalf.children if c.dep_ == "poss"]  # "on her behalf"
+            owners += [a for p in behalf.children if p.dep_ == "prep" and p.lower_ == "of"
+                       for a in p.children if a.dep_ == "pobj"]  # "on behalf of the singer"
+        if not owners:
+            return None
+        owner = owners[0]
+        skip = frozenset({reader.entity_id}) if reader.entity_id else frozenset()
+        if owner.lower_ in GENDERED_PRONOUNS:
+            found = self.antecedent(owner.idx, GENDERED_PRONOUNS[owner.lower_], "person", owner.idx, exclude=skip)
+        else:
+            found = self.resolve(owner, owner.idx, depth=1)
+        if found is None or not found.name or found.entity_id is not None and found.entity_id in skip:
+            return None
+        method = "pronoun" if owner.lower_ in GENDERED_PRONOUNS else found.method
+        return replace(found, text=self.noun_phrase(thing), method=method, confidence=min(found.confidence, 0.7))
 
     def noun_phrase(self, token: Token) -> str:
         start = min(token.left_edge.i, hyphen_first(token).left_edge.i)
@@ -490,6 +527,13 @@ class SpeakerResolution:
                     orgs = introduced[-1:] or self.organisation_referred(target, lemma_for)
                     if orgs:
                         return replace(self._speaker_for_mention(orgs[-1], text, "role-noun", 0.7), gender=gender)
+                if target is None and child.lower_ == "from" and lemma in self.lex.written_objects:
+                    # "A statement from the actor, read by his agent, said:": the person the role noun takes up.
+                    role = next((c for c in child.children if c.dep_ == "pobj" and self.definite(c)
+                                 and c.lemma_.lower() in self.lex.person_roles), None)
+                    found = self.resolve_role(role, pos) if role is not None else UNRESOLVED
+                    if found.name and found.kind == "person":
+                        return replace(found, text=text, method="role-noun", confidence=0.6)
                 if target is None and child.lower_ == "from":
                     # "A statement from Channel 4 read:", where the parser hung the name on "read" as a noun
                     target = next((g for g in child.subtree if g.i > child.i and g.pos_ == "PROPN"
