@@ -52,10 +52,16 @@ PERSON_ROLES = frozenset(_CUES["person_roles"]) | frozenset(_CUES["relational_ro
 _IRREGULAR_PAST = {"said": "say", "wrote": "write", "told": "tell", "spoke": "speak"}
 
 
+def reporting_lemma(word: str, verbs: frozenset = SPEECH_VERBS) -> Optional[str]:
+    """Return the one of `verbs` that `word` is an inflected form of ("recalled" → "recall", "wrote" → "write"), read
+    without the parser; else None."""
+    forms = (word, _IRREGULAR_PAST.get(word, word), word[:-1], word[:-2], word[:-3], word[:-3] + "e")
+    return next((form for form in forms if form in verbs), None)
+
+
 def reporting_form(word: str, verbs: frozenset = SPEECH_VERBS) -> bool:
     """True for an inflected form of one of `verbs` ("asked", "says", "writing", "wrote"), read without the parser."""
-    forms = {word, _IRREGULAR_PAST.get(word, word), word[:-1], word[:-2], word[:-3], word[:-3] + "e"}
-    return any(form in verbs for form in forms)
+    return reporting_lemma(word, verbs) is not None
 ORG_NOUNS = frozenset(_CUES["org_nouns"])
 OUTLET_NOUNS = frozenset(_CUES["outlet_nouns"])
 HONORIFICS = frozenset(_NAMES["honorifics"])

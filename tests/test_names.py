@@ -5,7 +5,7 @@ import pytest
 from conftest import make_doc
 from spacy.tokens import Span
 
-from pipeline.names import speakers_titled, trim_name, unglue_headline
+from pipeline.names import reporting_lemma, speakers_titled, trim_name, unglue_headline
 
 
 def _people(doc) -> set[str]:
@@ -913,3 +913,11 @@ def test_a_comma_inside_a_name_splits_it_only_between_phrases(nlp, text, start, 
 ])
 def test_a_name_opening_with_a_nationality_is_an_institution(nlp, text, name, label):
     assert {e.name: e.label for e in make_doc(nlp, text)._.entities}.get(name) == label
+
+
+@pytest.mark.parametrize("word, lemma", [
+    ("recalled", "recall"), ("joked", "joke"), ("admitted", "admit"), ("wrote", "write"), ("says", "say"),
+    ("remembers", "remember"), ("table", None), ("recalls", "recall"), ("speed", None),
+])
+def test_reporting_lemma_reads_the_verb_of_an_inflected_form(word, lemma):
+    assert reporting_lemma(word, frozenset({"recall", "joke", "admit", "write", "say", "remember"})) == lemma

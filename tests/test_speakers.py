@@ -2622,3 +2622,19 @@ def test_a_pronoun_after_a_tied_persons_death_is_the_one_who_mourns(nlp, text, s
 ])
 def test_words_read_out_for_someone_else_are_that_persons(nlp, text, speaker):
     assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Actress Tamsin Hale, 45, has quietly married chef Owen Marchbanks. "He made this lemon tart and I went and '
+     'found him in the kitchen," the mother-of-two recalled.', "Tamsin Hale"),
+    ('Former England striker Danny Cole, 41, says retirement has been good for him. "I do the school run every '
+     'morning now and I love it," the father-of-three joked.', "Danny Cole"),
+    ('TV presenter Gemma Lyle, 37, has spoken about life with her twins. "The first year was a complete blur of '
+     'nappies and crying," the mum-of-two recalled.', "Gemma Lyle"),
+    ('Sarah Quinlan spoke about her final day on set. "The whole crew lined the hallway to the stage door," Quinlan '
+     'remembers.', "Sarah Quinlan"),
+    ('Nina Castellano credits her late grandmother for her love of acting. The two watched soap operas together. '
+     '"She would act out all the parts during the commercials," the actress remembered.', "Nina Castellano"),
+])
+def test_a_reporting_verb_after_a_hyphenated_subject_or_remember_is_a_cue(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker

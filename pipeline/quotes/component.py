@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from ..records import Quote, doc_text
 from .article import Article
 from .attribution import UNRESOLVED, Attribution
+from .frames import mend_cue_lemmas
 from .lexicon import Lexicon
 from .scan import RawQuote, find_quotes, headline_only, is_reported
 
@@ -39,6 +40,8 @@ class QuoteAttribution:
         quotes: list[Quote] = []
         article = None
         try:
+            if raws:
+                mend_cue_lemmas(doc, self.lex.verbs)
             article = Article(doc, raws, self.lex, text)
         except Exception:
             log.exception("quote attribution set-up failed")

@@ -9,7 +9,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from ..names import HEADLINE_WORDS, reporting_form, surname
+from ..names import HEADLINE_WORDS, reporting_form, reporting_lemma, surname
 from .attribution import (CLIMB_DEPS, FIRST_PERSON, SHORT_FRAME_TOKENS, SPEAKER_LABELS, SUBJECT_DEPS, UNRESOLVED,
                           Attribution, Speaker, expletive_it)
 from .scan import RawQuote, headline_end, sentence_end, sentence_start
@@ -668,10 +668,23 @@ def _main_cue(cues: list[tuple[Token, str]]) -> tuple[Token, str]:
     return first
 
 
+def mend_cue_lemmas(doc, verbs: frozenset) -> None:
+    """Give a past-tense reporting verb the tagger called a noun its verb's lemma: after a hyphenated subject ("the
+    mother-of-two recalled", "the father-of-three joked") the small model tags the verb a noun and leaves it
+    unlemmatised ("recalled"), and the cue would go unread. Only words in "-ed", which no noun of the lists is."""
+    for t in doc:
+        if t.pos_ in {"NOUN", "PROPN"} and t.lower_.endswith("ed") and t.lemma_.lower() == t.lower_:
+            lemma = reporting_lemma(t.lower_, verbs)
+            if lemma is not None:
+                t.lemma_ = lemma
+
+
 def _used_as_noun(token: Token) -> bool:
     """True when a reporting word the tagger called a noun is one ("the jokes about them", "a report"), not a verb it
     mistook ("he quips"): it has a determiner or adjective, or is an argument of another word. A possessive keeps
-    it a cue: "Her reply: '…'" is hers."""
+    it a cue: "Her reply: '…'" is hers. A past tense is no noun ("the mum-of-two recalled", parsed as one phrase)."""
+    if token.lower_.endswith("ed"):
+        return False
     return token.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "compound", "poss"} \
         or any(c.dep_ in {"det", "amod", "nummod"} for c in token.children)
 

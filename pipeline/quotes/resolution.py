@@ -65,8 +65,9 @@ class SpeakerResolution:
         compared = self.age_compared(token)
         if compared is not None:
             return compared  # "the older woman said", "the younger Lund said": of two people whose ages were given
-        if token.lower_ in self.lex.person_roles and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
-                and not self.styled(token):
+        if token.lower_ in self.lex.person_roles and not self.styled(token) and (
+                any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+                or token.i > 0 and self.doc[token.i - 1].lower_ == "the"):  # ("the mum-of-two recalled")
             return self.resolve_role(token, pos)  # "the Duchess said": a title, not a name
         mention = self.mention_at(token)
         role = self.role_after(mention) if mention is not None and depth == 0 else None
@@ -153,6 +154,8 @@ class SpeakerResolution:
         first = hyphen_first(token)
         if any(c.dep_ == "det" and c.lower_ == "the" for c in (*token.children, *first.children)):
             return True
+        if first.i > 0 and self.doc[first.i - 1].lower_ == "the":
+            return True  # "the mum-of-two recalled", where the parser hung "the" on the verb it took for a noun
         left = token.left_edge
         between = self.doc[left.i + 1 : token.i]
         return left.lower_ == "the" and len(between) > 0 and any(t.text[:1].isupper() for t in between) \
