@@ -2638,3 +2638,19 @@ def test_words_read_out_for_someone_else_are_that_persons(nlp, text, speaker):
 ])
 def test_a_reporting_verb_after_a_hyphenated_subject_or_remember_is_a_cue(nlp, text, speaker):
     assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speakers", [
+    ('Grace Okonjo announced on Tuesday that she is expecting her third child. Her co-star Brianna Fox commented, '
+     '"So happy for you, mama, truly," while singer Delia Monroe wrote, "Three under seven? You are a superhero."',
+     ["Brianna Fox", "Delia Monroe"]),
+    ('Actor Sam Reed shared the news of his engagement on Friday. His brother Luke Reed wrote, "Best news I have heard '
+     'all year," and model Tia Vance added, "Cannot wait to dance at this wedding."', ["Luke Reed", "Tia Vance"]),
+    ('Nia Blake announced a world tour on Wednesday. DJ Marco Ruiz commented, "Finally, finally, finally, see you in '
+     'Miami," while rapper Kev Lane added: "Save me a seat in the front row."', ["Marco Ruiz", "Kev Lane"]),
+    # the frame after the first quote is its own when nothing before it reports
+    ('Actor Sam Reed shared the news of his engagement on Friday. "Best news I have heard all year," his brother Luke '
+     'Reed wrote, while model Tia Vance added, "Cannot wait to dance at this wedding."', ["Luke Reed", "Tia Vance"]),
+])
+def test_a_frame_opening_with_while_or_and_before_the_next_quote_is_the_next_quotes(nlp, text, speakers):
+    assert [q.speaker for q in quotes_of(nlp, text)] == speakers

@@ -45,6 +45,15 @@ class FrameRules:
             return None  # `"…." She added, "…"` introduces the next quote
         return (q.close, hi) if re.search(r"\w", frame) else None
 
+    def introduces_next(self, i: int, region: tuple[int, int]) -> bool:
+        """True when the frame after quote `i` opens a clause of its own with a conjunction and introduces the next
+        quote (', while singer Delia Monroe wrote, "…"', ', and model Tia Vance added: "…"')."""
+        _, nxt = self.neighbours(i)
+        frame = self.text[region[0] : region[1]]
+        words = frame.strip(" ,;—–-").split()
+        return nxt is not None and region[1] == nxt.open and frame.rstrip().endswith((",", ":")) \
+            and bool(words) and words[0] in _CLAUSE_CONJUNCTIONS
+
     def ends_in_cue(self, region: tuple[int, int]) -> bool:
         """True when the frame is a subject and its reporting verb (`"…?" Mr Kapoor's lawyer Mihir Dasani said.`):
         however long, such a sentence reports the quotation before it."""
@@ -165,6 +174,8 @@ class FrameRules:
             if ended and not lowered and len(self.tokens(*tail)) > SHORT_FRAME_TOKENS + 1 and not self.ends_in_cue(tail) \
                     and not self.opens_with_cue(tail):
                 tail = None  # a new sentence, not this quote's frame
+        if tail is not None and head is not None and self.introduces_next(i, tail) and self.cues(*head):
+            tail = None  # 'X commented, "…," while Y wrote, "…"': the frame after is the next quote's
         order = [("tail", tail), ("head", head)]
         if last not in {",", "?", "!", "—", "-"} and (raw_last not in {",", "?", "!"}) and head is not None:
             order.reverse()
@@ -666,6 +677,10 @@ def _main_cue(cues: list[tuple[Token, str]]) -> tuple[Token, str]:
     if first[0].dep_ != "ROOT":
         return next((c for c in cues[1:] if c[0].dep_ == "ROOT"), first)
     return first
+
+
+# Conjunctions that open a clause of its own after a quotation ('"…," while Y wrote, "…"').
+_CLAUSE_CONJUNCTIONS = {"while", "and", "as", "but", "whereas", "whilst", "before"}
 
 
 def mend_cue_lemmas(doc, verbs: frozenset) -> None:
