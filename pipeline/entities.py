@@ -82,12 +82,23 @@ def strip_possessive(text: str) -> str:
     return _POSSESSIVE.sub("", text) if text.endswith(("'s", "’s")) else text
 
 
+_QUOTE_MARKS = "'\"‘’“”"
+
+
 def name_words(text: str) -> list[str]:
     """Return the words of a name without honorifics or a possessive (`Mr Neeson's` → [`Neeson`])."""
     words = strip_possessive(text).replace(".", " ").split()
     while len(words) > 1 and words[0].lower() in HONORIFICS:
         words = words[1:]
+    if len(words) > 2 and any(_quoted(w) for w in words[1:-1]):
+        # A nickname inside a name is written in one way: "Bobby 'Bear' Castillo" is 'Bobby "Bear" Castillo'.
+        words = [words[0]] + [f'"{w[1:-1]}"' if _quoted(w) else w for w in words[1:-1]] + [words[-1]]
     return words
+
+
+def _quoted(word: str) -> bool:
+    """True for a word in quotation marks (a nickname inside a name: 'Bobby "Bear" Castillo')."""
+    return len(word) > 2 and word[0] in _QUOTE_MARKS and word[-1] in _QUOTE_MARKS
 
 
 @Language.factory("work_titles", default_config={"cues_file": "work_cues.json"})
@@ -561,6 +572,7 @@ class EntityResolver:
                     if word[:1].isupper() and len(word) > 2:
                         org_names.setdefault(word, set()).add(" ".join(words))
 
+        aliases = nicknames(mentions, anchors, article)
         for span, written, words in mentions:
             text = " ".join(words)
             if span.label_ != "PERSON" and (len(long_forms.get(text, ())) == 1 or text in abbreviated):
@@ -576,7 +588,7 @@ class EntityResolver:
                     and next(iter(org_names[text])) != text:
                 cluster = cluster_for("name:" + next(iter(org_names[text])))
             else:
-                anchor = _person_anchor(words, anchors, span, article, inner_surnames, related_to)
+                anchor = _person_anchor(words, anchors, span, article, inner_surnames, related_to, aliases)
                 if anchor is not None:
                     cluster = cluster_for("person:" + anchor)
                     cluster.fixed_label = "PERSON"
@@ -718,12 +730,36 @@ def _contains(longer: list[str], shorter: list[str]) -> bool:
         or n == 2 and longer[0] == shorter[0] and longer[-1] == shorter[-1]
 
 
+# What introduces a person's nickname after the full name ("Marcus Odiaka, known to everyone as Lefty,", "nicknamed
+# 'Moose'", "better known as Bear"): the nickname is the capitalised word after it.
+_NICKNAME_AFTER = re.compile(
+    r"[,(\s—–-]*(?:(?:who\s+is\s+|who's\s+)?(?:better\s+|widely\s+|affectionately\s+|universally\s+)?known"
+    r"(?:\s+to(?:\s+\w+){1,6}?)?\s+as|nicknamed|dubbed|aka|a\.k\.a\.)\s+[\"“'‘]?([A-Z][\w'-]+)[\"”'’]?(?![\w-])")
+def nicknames(mentions: list[tuple[Span, str, list[str]]], anchors: dict[str, list[str]], article: str) -> dict[str, str]:
+    """Return nickname → the full name it stands for: a quoted word inside a full name ('Bobby "Bear" Castillo' →
+    Bear), or one introduced right after it ("Marcus Odiaka — known to nearly everyone as Lefty —"); a nickname two
+    people would share is left out."""
+    found: dict[str, set[str]] = {}
+    for span, written, words in mentions:
+        name = " ".join(words)
+        if span.label_ != "PERSON" or name not in anchors:
+            continue
+        for word in written.split()[1:-1]:
+            if _quoted(word):
+                found.setdefault(word.strip(_QUOTE_MARKS), set()).add(name)
+        m = _NICKNAME_AFTER.match(article, span.end_char, min(len(article), span.end_char + 90))
+        if m is not None and m.group(1) not in words:
+            found.setdefault(m.group(1), set()).add(name)
+    return {nick: next(iter(names)) for nick, names in found.items() if len(names) == 1}
+
+
 def _person_anchor(words: list[str], anchors: dict[str, list[str]], span: Span, article: str,
                    inner_surnames: Optional[dict[str, set[str]]] = None,
-                   related_to: Optional[set[str]] = None) -> Optional[str]:
+                   related_to: Optional[set[str]] = None, aliases: Optional[dict[str, str]] = None) -> Optional[str]:
     """Return the full name a (possibly partial) person mention refers to, or None when unknown or ambiguous.
     `inner_surnames`: surname → the longer names that hold a shorter full name ending with it; `related_to`: the
-    full names written only as whom a relative is related to ("the brother of Simon Cowell")."""
+    full names written only as whom a relative is related to ("the brother of Simon Cowell"); `aliases`: nickname →
+    full name (see `nicknames`)."""
     text = " ".join(words)
     if text in anchors:
         return text
@@ -778,6 +814,8 @@ def _person_anchor(words: list[str], anchors: dict[str, list[str]], span: Span, 
         pool = unfamiliar or same
         pool = [n for n in pool if n not in (related_to or ())] or pool
         return min(pool, key=lambda n: article.find(n))
+    if aliases and word in aliases:
+        return aliases[word]  # 'Bobby "Bear" Castillo' … "Bear told the crowd"
     inner = (inner_surnames or {}).get(word, set())
     if len(inner) == 1:
         return next(iter(inner))

@@ -288,7 +288,12 @@ def canonical_name(written: str, words: str) -> str:
             return " ".join(parts)  # "Lady Gaga", "Lord Sugar": the rank is all the name has besides one word
         parts = parts[1:]
     cut = " ".join(parts)
-    return cut if cut.replace(".", " ").split() == words.split() else words
+    # (a nickname's quotation marks may differ: "Brian 'Head' Welch" has the words Brian "Head" Welch)
+    return cut if _unquoted(cut.replace(".", " ").split()) == _unquoted(words.split()) else words
+
+
+def _unquoted(words: list[str]) -> list[str]:
+    return [w.strip("'\"‘’“”") for w in words]
 
 
 def person_words(spans: Iterable[Span], words_of, tokens: Optional[TokenArrays] = None) -> dict[str, list[str]]:

@@ -2654,3 +2654,28 @@ def test_a_reporting_verb_after_a_hyphenated_subject_or_remember_is_a_cue(nlp, t
 ])
 def test_a_frame_opening_with_while_or_and_before_the_next_quote_is_the_next_quotes(nlp, text, speakers):
     assert [q.speaker for q in quotes_of(nlp, text)] == speakers
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Country singer Bobby "Bear" Castillo proposed to his girlfriend in front of 18,000 fans on Saturday. "I\'ve been '
+     'carrying this ring in my boot for three shows now," Bear told the crowd.', 'Bobby "Bear" Castillo'),
+    ('Chef Antonio "Tony" Russo opened his third restaurant in Brooklyn on Monday. "This one is for my mother, who '
+     'taught me everything I know," Tony said at the ribbon cutting.', 'Antonio "Tony" Russo'),
+    ("Linebacker Marcus 'Moose' Delaney led the team to victory. \"We left everything on the field tonight, every "
+     "single one of us,\" Moose told reporters.", "Marcus 'Moose' Delaney"),
+    ('The album was produced by Marcus Odiaka, known to nearly everyone in the business as Lefty, in a converted '
+     'chapel. "It was cold, and we fought over the one heater we had," Lefty said.', "Marcus Odiaka"),
+    ('The drummer, Dale Pruitt (better known as Tiny), has left the band. "It was time to go home and rest for a '
+     'while," Tiny wrote.', "Dale Pruitt"),
+])
+def test_a_nickname_is_the_person_whose_full_name_holds_or_introduces_it(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+def test_a_nickname_in_single_and_in_double_quotation_marks_is_one_person(nlp):
+    text = ('Bobby \'Bear\' Castillo Gets Engaged\n\nCountry singer Bobby "Bear" Castillo proposed on Saturday. "I have '
+            'been carrying this ring for three shows now," Bear told the crowd.')
+    doc = make_doc(nlp, text)
+    people = [e for e in doc._.entities if e.label == "PERSON"]
+    assert [e.name.replace('"', "'") for e in people] == ["Bobby 'Bear' Castillo"]
+    assert [q.speaker_id for q in doc._.quotes] == [people[0].entity_id]
