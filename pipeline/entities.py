@@ -58,6 +58,21 @@ def load_json(name: str) -> dict:
 
 _AWARDS = [name for name in load_json("title_corrections.json")["award_names"] if " " in name]
 AWARD_NAMES = frozenset(_AWARDS) | {name.split()[-1] for name in _AWARDS if name.endswith("s")}
+# One-word award names ("Oscar", "Tony") and the words after them that make a person of the award's winner or
+# nominee ("the Oscar winner", "Emmy Nominee Jon Park", "a Tony-winning actress"): the award, never the person.
+_ONE_WORD_AWARDS = frozenset(name for name in load_json("title_corrections.json")["award_names"] if " " not in name)
+_AWARD_ROLES = {"winner", "winners", "nominee", "nominees", "winning", "laureate", "hopeful", "hopefuls", "contender"}
+
+
+def _award_before_role(span: Span) -> bool:
+    """True for a one-word award name before a winner's or nominee's noun ("The Oscar winner, 56,")."""
+    doc = span.doc
+    if len(span) != 1 or span.text not in _ONE_WORD_AWARDS or span.end >= len(doc):
+        return False
+    after = doc[span.end]
+    if after.text in {"-", "–"} and span.end + 1 < len(doc):
+        after = doc[span.end + 1]
+    return after.lower_ in _AWARD_ROLES
 
 
 # Words before a name that are not part of it ("Mr Neeson", "DJ Pete Mitchell").
@@ -455,10 +470,12 @@ class EntityResolver:
         # An award of two words and its plural last word alone ("the Golden Globes red carpet", "the Globes") name
         # an award, never the person or band a repair made of them.
         spans = [Span(doc, s.start, s.end, label="EVENT")
-                 if written(s) in AWARD_NAMES and s.label_ in {"PERSON", "ORG", "NORP", "GPE"} else s for s in spans]
-        added = [s for s in added if written(s) not in AWARD_NAMES]
+                 if (written(s) in AWARD_NAMES or _award_before_role(s)) and s.label_ in {"PERSON", "ORG", "NORP", "GPE"}
+                 else s for s in spans]
+        added = [s for s in added if written(s) not in AWARD_NAMES and not _award_before_role(s)]
         if added:
             added = unglue_headline(added, text)  # a headline name found untagged runs on into its verb as well
+            added = [s for s in added if not _award_before_role(s)]
             covered = {i for s in added for i in range(s.start, s.end)}
             spans = [s for s in spans if not any(i in covered for i in range(s.start, s.end))] + added
         return spans

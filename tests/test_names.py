@@ -921,3 +921,22 @@ def test_a_name_opening_with_a_nationality_is_an_institution(nlp, text, name, la
 ])
 def test_reporting_lemma_reads_the_verb_of_an_inflected_form(word, lemma):
     assert reporting_lemma(word, frozenset({"recall", "joke", "admit", "write", "say", "remember"})) == lemma
+
+
+@pytest.mark.parametrize("text, award", [
+    ("Oscar Winner Helena Strand Looks Back\n\nHelena Strand has had a long career.\n\nThe Oscar winner, 56, reunites "
+     "with director Alasdair Munro in her new film.", "Oscar"),
+    ("Emmy Winner Jon Park Signs New Deal\n\nJon Park has signed a new deal with the network.\n\nThe Emmy winner, 51, "
+     "will produce three shows with his partner.", "Emmy"),
+    ("Tony Nominee Mara Lind Joins Revival\n\nMara Lind will star in the revival.\n\nThe Tony-winning actress, 40, "
+     "plays the mother.", "Tony"),
+    ("Grammy Nominee Kel Rowe Announces Tour\n\nKel Rowe has announced a world tour.", "Grammy"),
+])
+def test_an_award_before_its_winner_or_nominee_is_no_person(nlp, text, award):
+    doc = make_doc(nlp, text)
+    assert award not in _people(doc)
+
+
+def test_a_first_name_that_is_an_award_stays_a_person_elsewhere(nlp):
+    doc = make_doc(nlp, "Tony Blair met the cast. Tony said the show was a triumph.")
+    assert "Tony Blair" in _people(doc)

@@ -2679,3 +2679,10 @@ def test_a_nickname_in_single_and_in_double_quotation_marks_is_one_person(nlp):
     people = [e for e in doc._.entities if e.label == "PERSON"]
     assert [e.name.replace('"', "'") for e in people] == ["Bobby 'Bear' Castillo"]
     assert [q.speaker_id for q in doc._.quotes] == [people[0].entity_id]
+
+
+def test_an_award_before_its_winners_noun_takes_no_pronoun(nlp):
+    text = ("Emmy Winner Jon Park Signs New Deal\n\nJon Park has signed a new deal with the network.\n\nThe Emmy "
+            "winner, 51, will produce three shows with his longtime partner, writer Dale Kemp.\n\nKemp says the pair "
+            "have been planning it for years. \"We have had these ideas in a drawer since college,\" she says.")
+    assert quotes_of(nlp, text)[-1].speaker == "Dale Kemp"
