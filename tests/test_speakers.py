@@ -2686,3 +2686,16 @@ def test_an_award_before_its_winners_noun_takes_no_pronoun(nlp):
             "winner, 51, will produce three shows with his longtime partner, writer Dale Kemp.\n\nKemp says the pair "
             "have been planning it for years. \"We have had these ideas in a drawer since college,\" she says.")
     assert quotes_of(nlp, text)[-1].speaker == "Dale Kemp"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Heather Voss appeared on a late-night show on Monday. Host Andy Kline asked Voss whether she would return for '
+     'another season.\n\n"Never say never, but I need a long holiday first," the reality star answered.', "Heather Voss"),
+    ('Liam Gorski appeared on the Late Hour with host Dan Kemp on Tuesday. Kemp asked the actor whether he would ever '
+     'work with his wife again.\n\n"Only if she lets me win an argument first," the star replied.', "Liam Gorski"),
+    # no reply: the role noun is not steered away from the asker
+    ('Liam Gorski appeared on the Late Hour on Tuesday. He asked the audience whether they had seen the film.\n\n'
+     '"Nobody ever admits to it, which is very funny to me," the star said.', "Liam Gorski"),
+])
+def test_a_role_noun_that_replies_is_not_who_asked_in_the_sentence_before(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker

@@ -598,6 +598,8 @@ class SpeakerResolution:
         # '"Did you do your own stunts?" Colby asked. "Most of them," the actor replied': who answers a question
         # is not the one who asked it.
         passed = self.asker_before(pos, self.replies(token))
+        if self.replies(token):
+            passed |= self.reported_asker(pos)  # "Kemp asked the actor whether …. '…,' the star replied"
         if definite and lemma not in self.lex.relational_roles:
             # "Her producer, Jim Bexley, is … '…,' the singer says": not one introduced as someone's other role.
             passed |= self.held_otherwise(key)
@@ -666,6 +668,18 @@ class SpeakerResolution:
                 or not replying and not self.asks(q):
             return frozenset()
         return frozenset({result.speaker.entity_id})
+
+    def reported_asker(self, pos: int) -> frozenset:
+        """Return the entity id of the one who asks in the sentence before the quote at `pos`, as its main verb's
+        subject ("Shah, visibly stunned, asked why Hale had kept the news quiet."), as a set; else an empty set."""
+        index = self.sentence_index(pos) - 1
+        if index < 0:
+            return frozenset()
+        verb = self.sentences[index].root
+        if verb.lemma_.lower() not in self.lex.question_verbs or self.in_quote(verb.idx):
+            return frozenset()
+        asker = next((self.mention_at(c) for c in verb.children if c.dep_ == "nsubj"), None)
+        return frozenset({asker.entity_id}) if asker is not None and asker.label == "PERSON" else frozenset()
 
     def asks(self, q) -> bool:
         """True when the quoted words of `q` end with a question mark."""
