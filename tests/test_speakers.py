@@ -2699,3 +2699,22 @@ def test_an_award_before_its_winners_noun_takes_no_pronoun(nlp):
 ])
 def test_a_role_noun_that_replies_is_not_who_asked_in_the_sentence_before(nlp, text, speaker):
     assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Director Fiona Castellane cast Brynn Oakes in the lead. "She was the only one who read it the way I heard it," '
+     'Castellane said.\n\nFor Oakes, the role came at exactly the right time.\n\n"I needed a reason to come back '
+     'that was not about proving anything," she explained.', "Brynn Oakes"),
+    ('Dana Reyes is stepping away from the show, according to producer Liz Moran. "We will miss her every single '
+     'day," Moran said.\n\nAs for Reyes, the break could not have come at a better time.\n\n"I have not slept '
+     'properly in about three years," she told us.', "Dana Reyes"),
+    ('Manager Tom Hardy is leaving the club, chairman Ian Cole confirmed. "Tom has been a wonderful servant to this '
+     'club," Cole said.\n\nFor Hardy, though, the move is bittersweet.\n\n"I have given everything to this place '
+     'and I will miss it," he said.', "Tom Hardy"),
+    # a fronted "for" with no name opens no topic: the speaker before stays
+    ('Director Fiona Castellane cast Brynn Oakes in the lead. "She was the only one who read it the way I heard it," '
+     'Castellane said.\n\nFor the studio, the film was a gamble.\n\n"Nobody wanted to fund a quiet film about '
+     'grief," she said.', "Fiona Castellane"),
+])
+def test_a_name_fronted_as_the_sentences_topic_is_a_pronouns_antecedent(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker

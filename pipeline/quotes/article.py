@@ -204,9 +204,11 @@ class Article(FrameRules, SpeakerResolution):
             # "Dunn's latest album was released on Monday. '…,' he said": the owner of a main subject that names
             # no one is what the sentence is about.
             owner = m.label == "PERSON" and self._owns_main_subject(span)
-            is_subject = verb is not None or fragment or source or owner
+            # "For Oakes, the role came at the right time", "As for Reyes, …": the sentence's topic, fronted.
+            topic = m.label == "PERSON" and _fronted_topic(span)
+            is_subject = verb is not None or fragment or source or owner or topic
             cue_subject = verb is not None and verb.lemma_.lower() in self.lex.verbs or source
-            main = fragment or source or owner or is_subject and _main_verb(verb)
+            main = fragment or source or owner or topic or is_subject and _main_verb(verb)
             speaker = self._speaker_for_mention(m, m.text, "explicit", 0.9)
             events.append(Event(m.start_char, speaker, is_subject, False, cue_subject, main))
         return events
@@ -566,6 +568,15 @@ def _according_to(token: Token) -> bool:
         token = token.head
     to = token.head
     return token.dep_ == "pobj" and to.lower_ == "to" and to.head.lower_ == "according"
+
+
+def _fronted_topic(span: Span) -> bool:
+    """True for a name that a sentence opens with as its topic, "For X," or "As for X," ("For Oakes, the role came at
+    exactly the right time"; "As for Reyes, she is exhausted")."""
+    doc = span.doc
+    start = span.sent.start
+    opener = [t.lower_ for t in doc[start : span.start]]
+    return opener in (["for"], ["as", "for"]) and span.end < len(doc) and doc[span.end].text == ","
 
 
 def _object_of(pronoun: Token, verb: Token) -> bool:
