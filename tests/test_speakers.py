@@ -2718,3 +2718,15 @@ def test_a_role_noun_that_replies_is_not_who_asked_in_the_sentence_before(nlp, t
 ])
 def test_a_name_fronted_as_the_sentences_topic_is_a_pronouns_antecedent(nlp, text, speaker):
     assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Nina Castellano turned down a superhero role in 2022.\n\nHer agent at the time, Rhys Calder, was less than '
+     'thrilled. The actress recalls their phone call with a wince.\n\n"Rhys was silent for about a full minute," she '
+     'says.', "Nina Castellano"),
+    ('Sarah Quinlan has left Bay Street after ten years.\n\n"Sarah is the heart of that set," her co-star Kenji Mori '
+     'says.\n\nThe Emmy nominee is heading to the stage next spring.\n\n"I am terrified, which is the point," she '
+     'says.', "Sarah Quinlan"),
+])
+def test_a_given_name_the_census_lacks_still_has_a_usual_sex(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker

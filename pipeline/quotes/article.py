@@ -11,7 +11,7 @@ from typing import Optional
 from spacy.attrs import DEP, LEMMA, TAG
 from spacy.tokens import Doc, Span, Token
 
-from ..names import FIRST_NAME_GENDER
+from ..names import FIRST_NAME_GENDER, NAME_SEX
 from ..records import doc_text
 from .attribution import (CONTINUATION_CHARS, GENDERED_PRONOUNS, SPEAKER_LABELS, UNRESOLVED, Attribution, Event,
                           Speaker, governing_verb)
@@ -119,9 +119,10 @@ class Article(FrameRules, SpeakerResolution):
             first = ent.name.split()[0].lower() if ent.label == "PERSON" and ent.name.split() else ""
             if first in self.lex.gender:
                 votes.setdefault(eid, []).append(self.lex.gender[first])
-            elif first in FIRST_NAME_GENDER and eid not in votes:
-                # The census's first names only when the article itself says nothing ("Imelda", "Leonardo").
-                votes[eid] = [FIRST_NAME_GENDER[first]]
+            elif first in NAME_SEX and eid not in votes:
+                # The census's first names only when the article itself says nothing ("Imelda", "Leonardo"), then
+                # the Social Security records' ("Rhys", "Kenji").
+                votes[eid] = [NAME_SEX[first]]
                 self.census_genders.add(eid)
             elif first in FIRST_NAME_GENDER and eid not in stated and len(pronoun_only.get(eid, ())) == 1 \
                     and pronoun_only[eid][0] != FIRST_NAME_GENDER[first]:
