@@ -2730,3 +2730,22 @@ def test_a_name_fronted_as_the_sentences_topic_is_a_pronouns_antecedent(nlp, tex
 ])
 def test_a_given_name_the_census_lacks_still_has_a_usual_sex(nlp, text, speaker):
     assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("frame", ["Her response?", "Doe's verdict?", "Her take?", "Doe's response:", "Her reaction?"])
+def test_an_owned_speech_noun_standing_alone_introduces_its_owners_words(nlp, frame):
+    text = ('Jane Doe spoke about her new film on Monday. Her co-star Tom Hale was also there.\n\n' + frame
+            + ' "I was so nervous on the first day of filming, honestly."')
+    assert quotes_of(nlp, text)[-1].speaker == "Jane Doe"
+
+
+def test_a_speech_noun_inside_a_sentence_introduces_nothing(nlp):
+    text = ('Jane Doe spoke about her new film on Monday. Her response to the critics was calm. "We love her and we '
+            'always will," her co-star Tom Hale said.')
+    assert quotes_of(nlp, text)[-1].speaker == "Tom Hale"
+
+
+@pytest.mark.parametrize("verb", ["dished", "deadpanned", "detailed"])
+def test_celebrity_reporting_verbs(nlp, verb):
+    text = f'Jane Doe spoke about her new film on Monday.\n\n"I was so nervous on the first day of filming," Doe {verb}.'
+    assert quotes_of(nlp, text)[-1].speaker == "Jane Doe"

@@ -116,6 +116,8 @@ class FrameRules:
             phrase = next((p for p in self.lex.phrases if self._phrase_at(t, p)), None)
             if phrase:
                 found.append((t, self.doc[t.i : t.i + len(phrase)].text))
+            elif self.owned_speech(t) is not None:
+                found.append((t, t.text))  # "Her response?", "Doe's verdict:" standing alone before the words
             elif self.read_after_writing(t):
                 found.append((t, t.text))  # '"…," the caption read', where the tagger read "caption read" as one noun
             elif t.lemma_.lower() in self.lex.verbs and t.pos_ in {"VERB", "AUX", "NOUN", "PROPN"} \
@@ -125,6 +127,13 @@ class FrameRules:
                 if objects is None or t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ in objects:
                     found.append((t, t.text))
         return found
+
+    def owned_speech(self, t: Token) -> Optional[Token]:
+        """Return the possessive of a speech noun that stands alone as a sentence with it ("Her response?", "Doe's
+        verdict:"), whose words the quotation after gives; else None."""
+        if t.pos_ != "NOUN" or t.dep_ != "ROOT" or t.lemma_.lower() not in self.lex.speech_nouns:
+            return None
+        return next((c for c in t.children if c.dep_ == "poss"), None)
 
     def read_after_writing(self, t: Token) -> bool:
         """True for "read"/"reads" right after a written thing's noun ("the caption read", "her post reads"),
@@ -481,6 +490,9 @@ class FrameRules:
         quoted = self.quoted_as_saying(cue)
         if quoted is not None:
             return quoted
+        owner = self.owned_speech(cue)
+        if owner is not None:
+            return owner
         thing = self.written_thing(cue)
         if thing is not None and not any(c.dep_ in SUBJECT_DEPS for c in cue.children):
             return thing  # the caption, the post, the statement: its writer or issuer speaks

@@ -33,6 +33,7 @@ class Lexicon:
     verbs_with_object: dict  # verb → the objects it needs to report speech ("put" → "it")
     written_objects: frozenset
     read_out_things: frozenset  # "read out his speech": the speech's owner speaks, not the reader
+    speech_nouns: frozenset  # "Her response?", "Doe's verdict:": the owner's words follow
     posting_places: frozenset
     reply_verbs: frozenset
     issued_objects: frozenset  # what an organisation issues and is quoted from ("the report said": its issuer)
@@ -72,6 +73,7 @@ class Lexicon:
             verbs_with_object={v: frozenset(o) for v, o in cues["verbs_with_object"].items()},
             written_objects=frozenset(cues["written_objects"]),
             read_out_things=frozenset(cues["read_out_things"]),
+            speech_nouns=frozenset(cues["speech_nouns"]),
             posting_places=frozenset(cues["posting_places"]),
             reply_verbs=frozenset(cues["reply_verbs"]),
             issued_objects=frozenset(cues["issued_objects"]),

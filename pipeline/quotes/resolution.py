@@ -60,6 +60,11 @@ class SpeakerResolution:
         lower = token.lower_
         if lower in self.lex.pronouns:
             return self.resolve_pronoun(token, pos)
+        if token.dep_ == "poss" and lower in GENDERED_PRONOUNS:
+            # "Her response?": the words of the one "her" refers to
+            found = self.antecedent(pos, GENDERED_PRONOUNS[lower], "person", token.idx)
+            return replace(found, text=token.text, method="pronoun", confidence=min(found.confidence, 0.7)) \
+                if found is not None else replace(UNRESOLVED, text=token.text)
         if self.demonym(token):
             return self.resolve_role(token, pos)  # "the New Zealander said", whatever NER made of the words
         compared = self.age_compared(token)
