@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 from typing import Optional
 
-import spacy
+from spacy import util
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -50,20 +50,31 @@ def add_work_recognizer(nlp: Language, path: Path = MODEL_DIR, replace: Optional
         replace = os.environ.get(BASE_NER_ENV, "") != "1"
     if not (path / "ner").is_dir():
         raise RuntimeError(f"work-title model not found at {path} (reinstall the package or run python -m pipeline.works.train)")
-    trained = spacy.load(path)
-    base = trained.meta.get("base_model", {})
+    base = model_info(path).get("base_model", {})
     same_base = base.get("name") == f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}" and base.get("version") == nlp.meta.get("version")
     if same_base and replace:
         nlp.remove_pipe("ner")
-        nlp.add_pipe("ner", source=trained, before="parser")
+        _add_trained_ner(nlp, path, "ner")
         nlp.add_pipe("title_sentences", after="ner")
         return "replaced ner"
-    nlp.add_pipe("ner", name="work_ner", source=trained, before="parser")
+    _add_trained_ner(nlp, path, "work_ner")
     nlp.add_pipe("only_work_titles", after="work_ner")
     nlp.add_pipe("title_sentences", after="only_work_titles")
     if "ner" in nlp.pipe_names:
         nlp.add_pipe("no_new_titles", after="ner")
     return "added work_ner"
+
+
+def _add_trained_ner(nlp: Language, path: Path, name: str) -> None:
+    """Add the recogniser's `ner` component to `nlp` as `name`, before the parser, with the weights saved at `path`.
+
+    The component is built from the saved config and reads its own folder, as `spacy.load(path)` would build and
+    read it; loading the whole folder as a pipeline would also build a tokenizer and a vocabulary, only to take the
+    component out of it.
+    """
+    config = util.load_config(path / "config.cfg", interpolate=True)["components"]["ner"]
+    nlp.add_pipe("ner", name=name, config={k: v for k, v in config.items() if k != "factory"}, before="parser")
+    nlp.get_pipe(name).from_disk(path / "ner", exclude=["vocab"])
 
 
 PRESET = "preset_titles"
