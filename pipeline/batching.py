@@ -16,7 +16,7 @@ class Batching:
     """
 
     docs: int = 32
-    tokens: int = 8000
+    tokens: int = 12000
 
 
 def batches(docs: Iterable, batching: Batching) -> Iterator[list]:
