@@ -2749,3 +2749,13 @@ def test_a_speech_noun_inside_a_sentence_introduces_nothing(nlp):
 def test_celebrity_reporting_verbs(nlp, verb):
     text = f'Jane Doe spoke about her new film on Monday.\n\n"I was so nervous on the first day of filming," Doe {verb}.'
     assert quotes_of(nlp, text)[-1].speaker == "Jane Doe"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('In an interview with Vogue, Jane Doe talked about motherhood.\n\n"Being a mum is the hardest job I have ever '
+     'had, and the best."', "Jane Doe"),
+    ('Speaking to the Sunday Times, Tom Hale reflected on his career.\n\n"I never thought I would still be doing this '
+     'at sixty, but here I am."', "Tom Hale"),
+])
+def test_a_name_the_parser_hung_on_a_fronted_phrase_is_still_its_verbs_subject(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker

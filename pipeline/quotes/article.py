@@ -486,6 +486,8 @@ class Article(FrameRules, SpeakerResolution):
             return None
         root = self.sentence_of(tokens[0].i).root
         subjects = [t for t in root.children if t.dep_ in {"nsubj", "nsubjpass"} and region[0] <= t.idx < region[1]]
+        if not subjects:
+            subjects = [t for t in [self.name_before_verb(root)] if t is not None and region[0] <= t.idx]
         # Only a name: "he" there is often someone else the paragraph talks about. ("Her co-star Rachel Moss was …"
         # gives a hyphenated word as a second subject.)
         subjects = [t for t in subjects if (m := self.mention_at(t)) is not None and m.label == "PERSON"]
@@ -497,6 +499,24 @@ class Article(FrameRules, SpeakerResolution):
             return None
         return Attribution(replace(speaker, method="continuation", confidence=speaker.confidence * 0.6, text=None),
                            None, None, None, "subject-previous-sentence")
+
+    def name_before_verb(self, verb: Token) -> Optional[Token]:
+        """Return the last word of a person's name right before `verb` (adverbs aside) that the parser hung on a
+        phrase set off before it instead of making it the verb's subject ("In an interview with Vogue, Jane Doe
+        talked about …", "Vogue" + apposition "Jane Doe"); None when the verb has a subject or no name stands there."""
+        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+            return None
+        j = verb.i - 1
+        while j >= 0 and self.doc[j].pos_ == "ADV":
+            j -= 1
+        if j < 0 or self.doc[j].dep_ not in {"appos", "conj", "pobj"}:
+            return None
+        mention = self.mention_at(self.doc[j])
+        start = self.doc.char_span(mention.start_char, mention.end_char) if mention is not None else None
+        if mention is None or mention.label != "PERSON" or start is None or start.start == 0 \
+                or self.doc[start.start - 1].text != ",":
+            return None
+        return self.doc[j]
 
     # -- the whole article --------------------------------------------------------------------------------
 
