@@ -2759,3 +2759,19 @@ def test_celebrity_reporting_verbs(nlp, verb):
 ])
 def test_a_name_the_parser_hung_on_a_fronted_phrase_is_still_its_verbs_subject(nlp, text, speaker):
     assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Jane Doe has opened up about her divorce.\n\n"There were days when I could not get out of bed," the actress '
+     'told the magazine.\n\nOn her ex-husband Tom Hale:\n\n"We are friends now, and that matters more than anything."',
+     "Jane Doe"),
+    ('Jane Doe has opened up about her new film.\n\n"It was the hardest shoot of my life," Doe told the magazine.\n\n'
+     'On working with director Sam Reed:\n\n"He pushed me further than anyone ever has, and I thank him for it."',
+     "Jane Doe"),
+    # a sentence about someone else is no heading: the words are that person's
+    ('Jane Doe has opened up about her new film.\n\n"It was the hardest shoot of my life," Doe told the magazine.\n\n'
+     'Director Sam Reed disagreed with that.\n\n"She made it look easy, every single day we were out there."',
+     "Sam Reed"),
+])
+def test_a_person_named_in_a_topic_heading_does_not_break_the_interviewees_quotes(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker

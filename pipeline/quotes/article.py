@@ -414,7 +414,10 @@ class Article(FrameRules, SpeakerResolution):
         q = self.raws[i]
         if result is None or not result.speaker.name or q.open - prev.close > CONTINUATION_CHARS or q.paragraph - prev.paragraph > 2:
             return None
-        gap_people = [m for m in self.mentions if prev.close <= m.start_char < q.open and m.label == "PERSON" and m.entity_id != result.speaker.entity_id]
+        # (a topic heading names whom the words are about: "On her ex-husband Tom Hale:")
+        topics = [h.span() for h in _TOPIC_HEADING.finditer(self.text, prev.close, q.open)]
+        gap_people = [m for m in self.mentions if prev.close <= m.start_char < q.open and m.label == "PERSON"
+                      and m.entity_id != result.speaker.entity_id and not any(a <= m.start_char < b for a, b in topics)]
         if gap_people or self._cue_sentence_before(i) is not None:
             return None
         return Attribution(replace(result.speaker, method="continuation", confidence=0.6, text=None), None, None, None, "continuation")
@@ -589,6 +592,10 @@ def _according_to(token: Token) -> bool:
         token = token.head
     to = token.head
     return token.dep_ == "pobj" and to.lower_ == "to" and to.head.lower_ == "according"
+
+
+# A topic heading in an interview's write-up: a line "On <what the next words are about>:" before them.
+_TOPIC_HEADING = re.compile(r"(?m)^On [^\n\"“”]{2,80}:[ \t]*$")
 
 
 def _fronted_topic(span: Span) -> bool:
