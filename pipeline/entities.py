@@ -64,6 +64,16 @@ _ONE_WORD_AWARDS = frozenset(name for name in load_json("title_corrections.json"
 _AWARD_ROLES = {"winner", "winners", "nominee", "nominees", "winning", "laureate", "hopeful", "hopefuls", "contender"}
 
 
+def _without_described_roles(spans: list[Span]) -> list[Span]:
+    """Return `spans` without the "names" that end in a role noun right before a person's name: a title-case
+    headline's description of the person ("Esperanza Star Mia Delacroix Is Engaged", "Cedar Falls Actress Mia Tran"),
+    which the model tags a person, and whose first word would then make every "Esperanza" of the body that person."""
+    starts = {s.start: s for s in spans}
+    return [s for s in spans if not (
+        s.label_ == "PERSON" and len(s) >= 2 and s[-1].lower_ in PERSON_ROLES and s[-1].text[:1].isupper()
+        and (after := starts.get(s.end)) is not None and after.label_ == "PERSON")]
+
+
 def _award_before_role(span: Span) -> bool:
     """True for a one-word award name before a winner's or nominee's noun ("The Oscar winner, 56,")."""
     doc = span.doc
@@ -454,7 +464,7 @@ class EntityResolver:
             if span is None or len(span) == 1 and self._is_heading(span, text):
                 continue
             spans.append(span)
-        spans = nicknamed_people(doc, unglue_headline(spans, text), text)
+        spans = _without_described_roles(nicknamed_people(doc, unglue_headline(spans, text), text))
         spans = join_labels(mend_split_names(doc, spans), name_words, set(self.gazetteer), tokens)
         added = untagged_people(doc, spans, name_words, tokens)
         added += [s for s in musical_acts(doc, spans + added, [e for e in ents if e.label_ not in NAME_LABELS], tokens)

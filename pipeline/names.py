@@ -655,7 +655,10 @@ def untagged_people(doc: Doc, spans: list[Span], words_of, tokens: Optional[Toke
             while hyphen_joins(doc, end) and free(end + 1) \
                     and not (lower[end - 1] in FIRST_NAMES and lower[end + 1] in FIRST_NAMES):
                 end += 2  # a double surname is one word ("Dame Eleanor Vance-Harcourt"; not "An Ezra-Maren romance")
-            if not any(t.text in SHOW_HEADS for t in doc[nxt.i : min(end + 1, len(doc))]):
+            # "Esperanza Star Mia Delacroix": a headline's description ending in a role, before the person's name
+            described = lower[end - 1] in PERSON_ROLES and end < len(doc) and (
+                covered.get(end) is not None and covered[end].label_ == "PERSON" or lower[end] in FIRST_NAMES)
+            if not described and not any(t.text in SHOW_HEADS for t in doc[nxt.i : min(end + 1, len(doc))]):
                 add(tok.i, end)
         elif owner is not None and owner.start == nxt.i and " " not in owner.text and owner.label_ in NAMEABLE | {"PERSON"} \
                 and owner.text not in {s.text for s in found}:

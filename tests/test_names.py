@@ -940,3 +940,17 @@ def test_an_award_before_its_winner_or_nominee_is_no_person(nlp, text, award):
 def test_a_first_name_that_is_an_award_stays_a_person_elsewhere(nlp):
     doc = make_doc(nlp, "Tony Blair met the cast. Tony said the show was a triumph.")
     assert "Tony Blair" in _people(doc)
+
+
+@pytest.mark.parametrize("text, not_person, person", [
+    ("Esperanza Star Mia Delacroix Is Engaged to Boyfriend Jonah Pell\n\nMia Delacroix is engaged! The actress plays "
+     "the title role on Hulu's hit Esperanza. Her Esperanza co-star Tom Reyes congratulated her.", "Esperanza", "Mia Delacroix"),
+    ("Catalina Star Rosa Vidal Welcomes Baby Boy\n\nRosa Vidal is a mom! The actress stars in the drama Catalina, "
+     "which returns in May.", "Catalina", "Rosa Vidal"),
+    ('Singer jailed\n\n"I\'m not pleased," Jefferson Parish Sheriff Harry Lee said.', "Jefferson Parish Sheriff", "Harry Lee"),
+])
+def test_a_description_ending_in_a_role_before_a_name_is_no_person(nlp, text, not_person, person):
+    doc = make_doc(nlp, text)
+    people = _people(doc)
+    assert person in people
+    assert not any(name.startswith(not_person) for name in people)
