@@ -1741,3 +1741,24 @@ def test_a_title_in_apposition_to_a_dated_or_whose_kind_noun_is_a_work(nlp, text
 def test_a_speaker_after_a_kind_noun_stays_a_person(nlp, text, person):
     labels = _labels(make_doc(nlp, text))
     assert labels.get(person) == {"PERSON"}
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Fans of Salt Creek will have to wait until next year for new episodes.", "Salt Creek"),
+    ("Viewers of Harbour Street were left stunned by the finale.", "Harbour Street"),
+    ("The second series of Harbour Street begins on Sunday.", "Harbour Street"),
+    ("The final series of Lady Anne drew seven million viewers.", "Lady Anne"),
+    ("Jane Doe wrote and directed Broken Arrows, her first feature.", "Broken Arrows"),
+    ("Tom Reed stars in Paris Blue, his first feature since 2019.", "Paris Blue"),
+])
+def test_a_work_named_by_its_audience_run_or_kind(nlp, text, title):
+    assert title in _works(make_doc(nlp, "Entertainment news\n\n" + text))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Fans of the show were furious when Jane Doe left.", "Fans"),
+    ("Tom Reed, her husband, said the couple were delighted.", "Tom Reed"),
+    ("A series of concerts by Jane Doe sold out in London.", "Jane Doe"),
+])
+def test_no_work_where_no_construction_names_one(nlp, text, name):
+    assert not any(name in w for w in _works(make_doc(nlp, "Entertainment news\n\n" + text)))

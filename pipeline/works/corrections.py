@@ -89,6 +89,12 @@ _PART_NOUNS = {"premiere", "premieres", "finale", "trailer", "episode", "episode
 _PART_DETERMINERS = {"an", "a", "its", "their", "this", "latest", "final", "new", "first", "last", "second", "third",
                      "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "next", "upcoming", "opening",
                      "current", "previous", "upcoming"}
+# Nouns for a work's audience or parts that open a sentence before "of" and the work ("Fans of Salt Creek will …").
+_OF_A_WORK = {"fans", "viewers", "critics", "audiences", "readers", "listeners", "followers", "devotees", "cast",
+              "stars", "makers", "creators", "producers", "writers", "episodes", "seasons", "series", "season", "episode"}
+# Ordinals before "series" that make it a programme's run ("the second series of W"; not "a series of concerts").
+_ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "final",
+             "last", "latest", "new", "next", "current", "previous"}
 # Adjectives of a coming or recent release between an owner's possessive and a title ("Marvel's upcoming W").
 _RELEASE_ADJECTIVES = {"upcoming", "new", "latest", "forthcoming", "next", "debut", "acclaimed", "hit"}
 # Conjunctions that open a sentence's first clause ("When Wintour arrived, …").
@@ -197,6 +203,10 @@ class NerCorrections:
             start -= 3 if start > 2 and doc[start - 3].text == "The" else 2
         else:
             start = before_of(doc, start)
+        if end - start > 2 and doc[start].is_sent_start and doc[start].lower_ in _OF_A_WORK \
+                and doc[start + 1].lower_ == "of":
+            # "Fans of Salt Creek will …", "The cast of …" at a sentence's start: the capital is the sentence's
+            start += 2
         return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
 
     @staticmethod
@@ -757,7 +767,8 @@ class NerCorrections:
                 if name is not None and not people.named(name) and name[0].ent_id_ != "gazetteer" \
                         and name[-1].text not in self.institution_heads | VENUE_HEADS:
                     found.append((name, "part_of"))
-            elif lower[i] == "of" and lower[i - 1] in _PART_NOUNS and before.is_lower \
+            elif lower[i] == "of" and (lower[i - 1] in _PART_NOUNS or lower[i - 1] == "series" and lower[i - 2] in _ORDINALS) \
+                    and before.is_lower \
                     and (lower[i - 2] == "the" or lower[i - 1] != "set" and (lower[i - 2] in _PART_DETERMINERS
                                                                             or before.tag_ == "NNS")):
                 # "the premiere of Dark Water", "an episode of Harbour Lights": a work's part or event is of a work,

@@ -25,7 +25,7 @@ from ..tokens import TokenArrays
 LABEL = "WORK_OF_ART"
 DEFINITION_RULE = "definition"
 _COPULAS = {"is", "was", "are", "were"}
-_DETERMINERS = {"a", "an", "the"}
+_DETERMINERS = {"a", "an", "the", "her", "his", "their", "its"}  # ("X, her first feature,")
 _OPENING_QUOTES = {'"', "“", "'", "‘"}
 _CLOSING_QUOTES = {'"', "”", "'", "’"}
 # Tags of the words that premodify a noun inside the attribute ("a 1936 British musical film").
