@@ -62,7 +62,7 @@ class SpeakerResolution:
             return self.resolve_pronoun(token, pos)
         if token.dep_ == "poss" and lower in GENDERED_PRONOUNS:
             # "Her response?": the words of the one "her" refers to
-            found = self.antecedent(pos, GENDERED_PRONOUNS[lower], "person", token.idx)
+            found = self.possessor(token)
             return replace(found, text=token.text, method="pronoun", confidence=min(found.confidence, 0.7)) \
                 if found is not None else replace(UNRESOLVED, text=token.text)
         if self.demonym(token):
@@ -414,8 +414,7 @@ class SpeakerResolution:
         if not makers:
             return None
         if makers[0].lower_ in GENDERED_PRONOUNS:  # "a letter from her", "his statement"
-            found = self.antecedent(makers[0].idx, GENDERED_PRONOUNS[makers[0].lower_], "person", makers[0].idx)
-            return found or UNRESOLVED
+            return self.possessor(makers[0]) or UNRESOLVED
         return self.resolve(makers[0], pos, depth=1)
 
     def read_for(self, cue: Token, reader: Speaker) -> Optional[Speaker]:
@@ -442,13 +441,18 @@ class SpeakerResolution:
         owner = owners[0]
         skip = frozenset({reader.entity_id}) if reader.entity_id else frozenset()
         if owner.lower_ in GENDERED_PRONOUNS:
-            found = self.antecedent(owner.idx, GENDERED_PRONOUNS[owner.lower_], "person", owner.idx, exclude=skip)
+            found = self.possessor(owner, exclude=skip)
         else:
             found = self.resolve(owner, owner.idx, depth=1)
         if found is None or not found.name or found.entity_id is not None and found.entity_id in skip:
             return None
         method = "pronoun" if owner.lower_ in GENDERED_PRONOUNS else found.method
         return replace(found, text=self.noun_phrase(thing), method=method, confidence=min(found.confidence, 0.7))
+
+    def possessor(self, pronoun: Token, exclude: frozenset = frozenset()) -> Optional[Speaker]:
+        """Return the person a gendered pronoun that owns or gives something refers to ("her response", "a message
+        from him"), not one of `exclude`; None when no one fits."""
+        return self.antecedent(pronoun.idx, GENDERED_PRONOUNS[pronoun.lower_], "person", pronoun.idx, exclude=exclude)
 
     def noun_phrase(self, token: Token) -> str:
         start = min(token.left_edge.i, hyphen_first(token).left_edge.i)
@@ -676,7 +680,8 @@ class SpeakerResolution:
 
     def reported_asker(self, pos: int) -> frozenset:
         """Return the entity id of the one who asks in the sentence before the quote at `pos`, as its main verb's
-        subject ("Shah, visibly stunned, asked why Hale had kept the news quiet."), as a set; else an empty set."""
+        subject ("Kemp asked the actor whether he would ever work with his wife again."), as a set; else an empty
+        set."""
         index = self.sentence_index(pos) - 1
         if index < 0:
             return frozenset()
