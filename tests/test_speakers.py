@@ -2775,3 +2775,16 @@ def test_a_name_the_parser_hung_on_a_fronted_phrase_is_still_its_verbs_subject(n
 ])
 def test_a_person_named_in_a_topic_heading_does_not_break_the_interviewees_quotes(nlp, text, speaker):
     assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("middle, speaker", [
+    ("Lowe was not available for comment.", "Jane Doe"),
+    ("Lowe declined to comment on the split.", "Jane Doe"),
+    ("Lowe could not be reached for comment on Monday.", "Jane Doe"),
+    # one who comments may speak next
+    ("Lowe commented on the split on Monday.", "Kate Lowe"),
+])
+def test_one_who_did_not_comment_is_not_the_next_she(nlp, middle, speaker):
+    text = ("Actress Jane Doe won best actress on Sunday for her role in Broken Arrows, directed by Kate Lowe.\n\n"
+            + middle + ' "We are taking it day by day," she said.')
+    assert quotes_of(nlp, text)[-1].speaker == speaker

@@ -12,6 +12,11 @@ from spacy.tokens import Span, Token
 from .attribution import AGE, GENDERED_PRONOUNS, PRONOUN_WINDOW_CHARS, SPEAKER_LABELS, UNRESOLVED, Event, Speaker, expletive_it
 
 SUBJECT_PRONOUNS = {word: GENDERED_PRONOUNS[word] for word in ("he", "she")}
+# A sentence saying its subject did not comment ("was not available for comment", "declined to comment").
+_NO_COMMENT = re.compile(
+    r"\b(?:declin|refus)\w* to comment\b|\b(?:not |un)available (?:for|to) comment|\bcould not be reached\b"
+    r"|\bdid not (?:immediately )?(?:respond|reply) to (?:a |our |requests? )|\bha[sd] (?:not|yet to) (?:yet )?comment"
+    r"|\b(?:did|would) not comment\b|\bmade no comment\b", re.IGNORECASE)
 OBJECT_PRONOUNS = {"him": "m", "her": "f"}
 # The endings of nouns for what a person does ("momager", "stylist", "YouTuber", "comedian").
 AGENT_NOUN = re.compile(r"(?:er|or|ist|ian|eer|ess)$")
@@ -449,6 +454,11 @@ class SpeakerResolution:
         method = "pronoun" if owner.lower_ in GENDERED_PRONOUNS else found.method
         return replace(found, text=self.noun_phrase(thing), method=method, confidence=min(found.confidence, 0.7))
 
+    def declined(self, e: Event) -> bool:
+        """True for the subject of a sentence saying it did not comment ("Lowe was not available for comment", "A
+        spokesman declined to comment"): the "she said" after it is someone else's."""
+        return e.is_subject and _NO_COMMENT.search(self.sentences[self.sentence_index(e.pos)].text) is not None
+
     def possessor(self, pronoun: Token, exclude: frozenset = frozenset()) -> Optional[Speaker]:
         """Return the person a gendered pronoun that owns or gives something refers to ("her response", "a message
         from him"), not one of `exclude`; None when no one fits."""
@@ -869,11 +879,11 @@ class SpeakerResolution:
             return gender is None or e.speaker.gender in (None, gender)
 
         window = [e for e in self.events if limit - PRONOUN_WINDOW_CHARS <= e.pos < limit and fits(e)
-                  and e.speaker.entity_id not in exclude]
+                  and e.speaker.entity_id not in exclude and not self.declined(e)]
         if not window:
             # "Blake Lively … the actress said": a first name the list gives the other sex is no veto on its own.
             window = [e for e in self.events if limit - PRONOUN_WINDOW_CHARS <= e.pos < limit and fits(e, False)
-                      and e.speaker.entity_id not in exclude]
+                      and e.speaker.entity_id not in exclude and not self.declined(e)]
         if not window:
             return None
         by_sentence: dict[int, list[Event]] = {}
