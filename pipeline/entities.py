@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .names import (COMPANY_NOUNS, FIRST_NAME_GENDER, FIRST_NAMES, NAME_SUFFIXES, ORG_WORDS, PERSON_ROLES, acronym, canonical_name, join_labels, mend_split_names, musical_acts, reporting_form,
+from .names import (COMPANY_NOUNS, FIRST_NAME_GENDER, FIRST_NAMES, NAME_SUFFIXES, NICKNAME_MARKS, ORG_WORDS, PERSON_ROLES, acronym, canonical_name, join_labels, mend_split_names, musical_acts, reporting_form,
                     same_given_name, speaking_names, speaking_organisations, surname, trim_name, unglue_headline,
                     untagged_people, nicknamed_people, completed_surnames, speakers_titled, speaks, RULE_SPANS)
 from .records import Entity, Mention, doc_text
@@ -107,9 +107,6 @@ def strip_possessive(text: str) -> str:
     return _POSSESSIVE.sub("", text) if text.endswith(("'s", "’s")) else text
 
 
-_QUOTE_MARKS = "'\"‘’“”"
-
-
 def name_words(text: str) -> list[str]:
     """Return the words of a name without honorifics or a possessive (`Mr Neeson's` → [`Neeson`])."""
     words = strip_possessive(text).replace(".", " ").split()
@@ -123,7 +120,7 @@ def name_words(text: str) -> list[str]:
 
 def _quoted(word: str) -> bool:
     """True for a word in quotation marks (a nickname inside a name: 'Bobby "Bear" Castillo')."""
-    return len(word) > 2 and word[0] in _QUOTE_MARKS and word[-1] in _QUOTE_MARKS
+    return len(word) > 2 and word[0] in NICKNAME_MARKS and word[-1] in NICKNAME_MARKS
 
 
 @Language.factory("work_titles", default_config={"cues_file": "work_cues.json"})
@@ -773,7 +770,7 @@ def nicknames(mentions: list[tuple[Span, str, list[str]]], anchors: dict[str, li
             continue
         for word in written.split()[1:-1]:
             if _quoted(word):
-                found.setdefault(word.strip(_QUOTE_MARKS), set()).add(name)
+                found.setdefault(word.strip(NICKNAME_MARKS), set()).add(name)
         m = _NICKNAME_AFTER.match(article, span.end_char, min(len(article), span.end_char + 90))
         if m is not None and m.group(1) not in words:
             found.setdefault(m.group(1), set()).add(name)

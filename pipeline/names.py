@@ -296,8 +296,12 @@ def canonical_name(written: str, words: str) -> str:
     return cut if _unquoted(cut.replace(".", " ").split()) == _unquoted(words.split()) else words
 
 
+# The quotation marks around a nickname inside a name ('Bobby "Bear" Castillo', "Brian 'Head' Welch").
+NICKNAME_MARKS = "'\"‘’“”"
+
+
 def _unquoted(words: list[str]) -> list[str]:
-    return [w.strip("'\"‘’“”") for w in words]
+    return [w.strip(NICKNAME_MARKS) for w in words]
 
 
 def person_words(spans: Iterable[Span], words_of, tokens: Optional[TokenArrays] = None) -> dict[str, list[str]]:
