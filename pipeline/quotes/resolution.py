@@ -5,6 +5,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
+from functools import cached_property
 from typing import Optional
 
 from spacy.tokens import Span, Token
@@ -457,7 +458,12 @@ class SpeakerResolution:
     def declined(self, e: Event) -> bool:
         """True for the subject of a sentence saying it did not comment ("Lowe was not available for comment", "A
         spokesman declined to comment"): the "she said" after it is someone else's."""
-        return e.is_subject and _NO_COMMENT.search(self.sentences[self.sentence_index(e.pos)].text) is not None
+        return e.is_subject and self.sentence_index(e.pos) in self.no_comment_sentences
+
+    @cached_property
+    def no_comment_sentences(self) -> frozenset:
+        """The indices of the sentences saying someone did not comment (see `declined`), read once per article."""
+        return frozenset(self.sentence_index(m.start()) for m in _NO_COMMENT.finditer(self.text))
 
     def possessor(self, pronoun: Token, exclude: frozenset = frozenset()) -> Optional[Speaker]:
         """Return the person a gendered pronoun that owns or gives something refers to ("her response", "a message
