@@ -470,7 +470,8 @@ class EntityResolver:
                   if not any(a.start < s.end and s.start < a.end for a in added)]
         added += [s for s in speaking_names(doc, spans, tokens)
                   if not any(a.start < s.end and s.start < a.end for a in added)]
-        added += completed_surnames(doc, spans + added)
+        completed = completed_surnames(doc, spans + added)
+        added = [a for a in added if not any(c.start < a.end and a.start < c.end for c in completed)] + completed
         written = tokens.span_text
         spans = speakers_titled(spans, {written(s) for s in added if s.label_ == "PERSON" and len(s) == 1},
                                 set(self.gazetteer))

@@ -499,7 +499,8 @@ def _looks_like_full_name(words: list[str]) -> bool:
 
 def _acts_as_person(span: Span) -> bool:
     """True when the context of `span` says a person is meant: a role word before it, an age or who-clause after
-    it, a reporting verb it is the subject of, or a gendered pronoun later in its sentence when it is a subject."""
+    it, a reporting verb it is the subject of, an age it turned, or a gendered pronoun later in its sentence when it
+    is a subject."""
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lower_ in DESCRIPTORS or _described_as_person(span) or speaks(span):
@@ -512,6 +513,10 @@ def _acts_as_person(span: Span) -> bool:
             return True
     elif root.dep_ not in {"nsubj", "nsubjpass"}:
         return False
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() == "turn" and any(
+            c.dep_ in {"dobj", "attr", "npadvmod", "acomp"} and c.text.isdigit() and 1 <= int(c.text) <= 110
+            for c in root.head.children):
+        return True  # an age: "Edie Fairbanks turned 90 on Sunday"
     for t in doc[span.end : span.sent.end]:
         if t.ent_type_ in {"PERSON", "ORG"} or t.text in {"\"", "“", "”"}:
             return False
@@ -714,19 +719,31 @@ def completed_surnames(doc: Doc, spans: list[Span]) -> list[Span]:
     """Return PERSON spans for full names the model left untagged whose surname the article tags alone as a person
     elsewhere: a capitalised word before the untagged surname ("Sloane Whitaker only has eyes …", later "Whitaker
     told E! News"); not an honorific, a descriptor, a headline word or a function word ("Mrs Whitaker", "Actress
-    Whitaker")."""
+    Whitaker").
+
+    A relative's full name gives the surname too, when a given name stands before it: with "her daughter, Sienna
+    Delmont" tagged, "TV host Kiki Delmont" is a person though the model tagged "Delmont" alone as a place and left
+    "Kiki" out; the surname alone, tagged otherwise or not at all, takes the given name before it.
+    """
     covered = {i for s in spans for i in range(s.start, s.end)}
     lone = {s[0].orth for s in spans if s.label_ == "PERSON" and len(s) == 1 and s[0].is_alpha and len(s.text) > 2}
+    family = {s[-1].orth for s in spans if s.label_ == "PERSON" and len(s) >= 2 and s[-1].is_alpha
+              and s[-1].text[:1].isupper() and len(s[-1].text) > 2}
+    alone = {s.start for s in spans if len(s) == 1}
     found = []
-    if not lone:
+    if not lone and not family:
         return found
-    for tok in (doc[i] for i, orth in enumerate(doc.to_array(ORTH).tolist()) if orth in lone):
-        if tok.i == 0 or tok.i in covered or tok.is_sent_start:
+    for tok in (doc[i] for i, orth in enumerate(doc.to_array(ORTH).tolist()) if orth in lone or orth in family):
+        if tok.i == 0 or tok.is_sent_start:
             continue
         prev = tok.doc[tok.i - 1]
-        if prev.i not in covered and (prev.pos_ == "PROPN" or prev.is_sent_start and prev.pos_ in {"NOUN", "ADJ"}) \
-                and prev.is_alpha and prev.text[:1].isupper() and not prev.text.isupper() and prev.whitespace_ \
-                and prev.lower_ not in HONORIFICS | DESCRIPTORS | HEADLINE_WORDS and not prev.is_stop:
+        if prev.i in covered or not prev.is_alpha or not prev.text[:1].isupper() or prev.text.isupper() \
+                or not prev.whitespace_ or prev.lower_ in HONORIFICS | DESCRIPTORS | HEADLINE_WORDS or prev.is_stop:
+            continue
+        if tok.orth in lone and tok.i not in covered \
+                and (prev.pos_ == "PROPN" or prev.is_sent_start and prev.pos_ in {"NOUN", "ADJ"}) \
+                or tok.orth in family and (tok.i not in covered or tok.i in alone) and prev.pos_ == "PROPN" \
+                and prev.lower_ in NAME_SEX:
             found.append(Span(doc, prev.i, tok.i + 1, label="PERSON"))
             covered.update((prev.i, tok.i))
     return found

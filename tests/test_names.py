@@ -954,3 +954,27 @@ def test_a_description_ending_in_a_role_before_a_name_is_no_person(nlp, text, no
     people = _people(doc)
     assert person in people
     assert not any(name.startswith(not_person) for name in people)
+
+
+@pytest.mark.parametrize("text, person, relative", [
+    ("Kiki Delmont Hits Back\n\nTV host Kiki Delmont hit back at trolls on Monday.\n\nHer daughter, model Sienna "
+     "Delmont, defended her online.", "Kiki Delmont", "Sienna Delmont"),
+    ("Judge Pia Larkspur Returns\n\nTV judge Pia Larkspur is back for a new series.\n\nHer son, Felix Larkspur, "
+     "will join her as a guest.", "Pia Larkspur", "Felix Larkspur"),
+])
+def test_a_given_name_before_a_relatives_surname_is_a_person_of_its_own(nlp, text, person, relative):
+    doc = make_doc(nlp, text)
+    people = _people(doc)
+    assert {person, relative} <= people
+    # the headline names the person, not the relative
+    headline = {m.entity_id for m in doc._.mentions if m.start_char < text.index("\n")}
+    assert headline == _entity_of(doc, person)
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Edie Fairbanks Turns 90\n\nEdie Fairbanks turned 90 on Sunday.\n\nHer granddaughter, Lily Hart, shared a video "
+     "from the party.", "Edie Fairbanks"),
+    ("Happy birthday\n\nMarlon Teague turned 80 last week, and the studio threw a party.", "Marlon Teague"),
+])
+def test_a_name_that_turned_an_age_is_a_person(nlp, text, person):
+    assert person in _people(make_doc(nlp, text))

@@ -2788,3 +2788,43 @@ def test_one_who_did_not_comment_is_not_the_next_she(nlp, middle, speaker):
     text = ("Actress Jane Doe won best actress on Sunday for her role in Broken Arrows, directed by Kate Lowe.\n\n"
             + middle + ' "We are taking it day by day," she said.')
     assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Actress Mara Quill opened up about her career on Monday.\n\nHer sister, Tess Quill, was in the audience. "She '
+     'never gives up," Tess said.\n\nThe star has long been candid about her early struggles. In her memoir, she '
+     'wrote about them at length.\n\n"I was broke for ten years and nobody knew," she wrote.', "Mara Quill"),
+    ('Singer Mara Quill has announced a farewell tour.\n\nHer granddaughter, Tess Rowe, posted a photo of the two. '
+     '"Still the coolest person I know," she wrote.\n\nThe veteran was married to producer Sam Quill for 30 years. '
+     '"I still hear his voice before every show," she said.', "Mara Quill"),
+    ('Mara Quill is leaving the soap after a decade.\n\n"Mara is the heart of that set," her co-star Tess Rowe said.\n\n'
+     'The Emmy nominee is heading to the stage next spring. "I am terrified, which is the point," she says.',
+     "Mara Quill"),
+    # a role noun of the other sex is no antecedent of "she"
+    ('Mara Quill is leaving the soap after a decade.\n\nHer co-star Tess Rowe was in tears. The actor who plays her '
+     'husband, Sam Reed, was not.\n\n"It is the end of an era," she said.', "Tess Rowe"),
+])
+def test_a_role_noun_subject_is_the_antecedent_of_the_pronoun_after_it(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Podcast hosts Lena Marsh and Kate Lowe spoke to actress Jane Doe.\n\nLowe, clearly amused, asked why Doe had '
+     'waited so long to tell anyone.\n\n"Because nobody had asked me until today," the star replied.', "Jane Doe"),
+    ('Podcast hosts Lena Marsh and Kate Lowe spoke to actress Jane Doe.\n\nLowe, clearly amused, asked how Doe had '
+     'kept it quiet.\n\n"Honestly, nobody thought to ask me about it," the actress replied.', "Jane Doe"),
+    ('Radio host Kate Lowe spoke to singer Jane Doe on Monday.\n\nLowe, visibly moved, asked what Doe would tell her '
+     'younger self.\n\n"Slow down and enjoy every minute of it," the singer replied.', "Jane Doe"),
+])
+def test_the_one_who_asked_is_not_the_role_noun_that_replies_when_the_parser_misses_the_main_verb(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Jane Doe has married for the second time.\n\n"He made me a lemon tart and I went and found him in the '
+     'kitchen," the mother-of-two recalled.', "Jane Doe"),
+    ('Jon Park has spoken about his father.\n\n"He taught me to drive in a field of cows," the father-of-three '
+     'laughed.', "Jon Park"),
+])
+def test_a_past_tense_cue_the_tagger_took_for_an_adjective_is_read(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker

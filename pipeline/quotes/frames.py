@@ -120,7 +120,7 @@ class FrameRules:
                 found.append((t, t.text))  # "Her response?", "Doe's verdict:" standing alone before the words
             elif self.read_after_writing(t):
                 found.append((t, t.text))  # '"…," the caption read', where the tagger read "caption read" as one noun
-            elif t.lemma_.lower() in self.lex.verbs and t.pos_ in {"VERB", "AUX", "NOUN", "PROPN"} \
+            elif t.lemma_.lower() in self.lex.verbs and (t.pos_ in {"VERB", "AUX", "NOUN", "PROPN"} or _past_as_adjective(t)) \
                     and not (t.pos_ in {"NOUN", "PROPN"} and _used_as_noun(t)) and not _hearsay(t) \
                     and t.dep_ not in {"csubj", "csubjpass"}:  # "… that writing the book was …" reports nothing
                 objects = self.lex.verbs_with_object.get(t.lemma_.lower())
@@ -698,12 +698,21 @@ _CLAUSE_CONJUNCTIONS = {"while", "and", "as", "but", "whereas", "whilst", "befor
 def mend_cue_lemmas(doc, verbs: frozenset) -> None:
     """Give a past-tense reporting verb the tagger called a noun its verb's lemma: after a hyphenated subject ("the
     mother-of-two recalled", "the father-of-three joked") the small model tags the verb a noun and leaves it
-    unlemmatised ("recalled"), and the cue would go unread. Only words in "-ed", which no noun of the lists is."""
+    unlemmatised ("recalled"), and the cue would go unread; or an adjective heading a clause. Only words in "-ed",
+    which no noun of the lists is."""
     for t in doc:
-        if t.pos_ in {"NOUN", "PROPN"} and t.lower_.endswith("ed") and t.lemma_.lower() == t.lower_:
+        if (t.pos_ in {"NOUN", "PROPN"} or _past_as_adjective(t)) and t.lower_.endswith("ed") \
+                and t.lemma_.lower() == t.lower_:
             lemma = reporting_lemma(t.lower_, verbs)
             if lemma is not None:
                 t.lemma_ = lemma
+
+
+def _past_as_adjective(token: Token) -> bool:
+    """True for a past tense the tagger called an adjective heading a clause with its subject ('"…," the
+    mother-of-two recalled.'), not one describing a noun ("the noted director")."""
+    return token.pos_ == "ADJ" and token.lower_.endswith("ed") and token.dep_ in {"ROOT", "ccomp", "conj", "advcl"} \
+        and any(c.dep_ == "nsubj" and c.i < token.i for c in token.children)
 
 
 def _used_as_noun(token: Token) -> bool:

@@ -697,14 +697,20 @@ class SpeakerResolution:
     def reported_asker(self, pos: int) -> frozenset:
         """Return the entity id of the one who asks in the sentence before the quote at `pos`, as its main verb's
         subject ("Kemp asked the actor whether he would ever work with his wife again."), as a set; else an empty
-        set."""
+        set. The parser may hang the asking verb, finite and after it, on a participle it took for the main verb
+        ("Shah, visibly stunned, asked why …", "Lowe, clearly amused, asked …"): the root's subject asks then."""
         index = self.sentence_index(pos) - 1
         if index < 0:
             return frozenset()
-        verb = self.sentences[index].root
-        if verb.lemma_.lower() not in self.lex.question_verbs or self.in_quote(verb.idx):
+        root = self.sentences[index].root
+        verb = next((v for v in (root, *(c for c in root.children if c.dep_ in {"dep", "conj", "advcl"} and c.i > root.i
+                                          and c.tag_ in {"VBD", "VBZ", "VBP"}))
+                     if v.lemma_.lower() in self.lex.question_verbs), None)
+        if verb is None or self.in_quote(verb.idx):
             return frozenset()
-        asker = next((self.mention_at(c) for c in verb.children if c.dep_ == "nsubj"), None)
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) \
+            or next((c for c in root.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        asker = self.mention_at(subject) if subject is not None else None
         return frozenset({asker.entity_id}) if asker is not None and asker.label == "PERSON" else frozenset()
 
     def asks(self, q) -> bool:
@@ -890,12 +896,23 @@ class SpeakerResolution:
             # "Blake Lively … the actress said": a first name the list gives the other sex is no veto on its own.
             window = [e for e in self.events if limit - PRONOUN_WINDOW_CHARS <= e.pos < limit and fits(e, False)
                       and e.speaker.entity_id not in exclude and not self.declined(e)]
-        if not window:
+        roles = self.role_subjects(limit, gender) if kind == "person" and depth < MAX_PRONOUN_CHAIN else {}
+        if not window and not roles:
             return None
         by_sentence: dict[int, list[Event]] = {}
         for e in window:
             by_sentence.setdefault(self.sentence_index(e.pos), []).append(e)
-        for index in sorted(by_sentence, reverse=True):
+        for index in sorted(set(by_sentence) | set(roles), reverse=True):
+            if index in roles and not any(e.main_subject for e in by_sentence.get(index, ())):
+                # "The star has long been outspoken about body image. … '…,' she wrote": the role noun takes up a
+                # person of the article, the one a pronoun after it refers to.
+                role = roles[index]
+                found = self.resolve_role(role, role.idx)
+                if found.name and found.kind == "person" and found.entity_id not in exclude \
+                        and (gender is None or found.gender in (None, gender)):
+                    return found
+                if index not in by_sentence:
+                    continue
             if answers and gender is not None:
                 asked = self.asked_in(index, gender, limit, by_sentence[index])
                 if isinstance(asked, Speaker):
@@ -917,6 +934,26 @@ class SpeakerResolution:
             if found:
                 return max(found, key=lambda e: e.pos).speaker
         return max(window, key=lambda e: e.pos).speaker
+
+    def role_subjects(self, limit: int, gender: Optional[str]) -> dict[int, Token]:
+        """Return {sentence index: its main subject} for the sentences within a pronoun's reach before `limit` whose
+        main subject, outside quotations, is a person's role noun after "the" ("The star has long been outspoken",
+        "The Emmy nominee is heading to the stage") of no sex other than `gender`."""
+        first = self.sentence_index(max(0, limit - PRONOUN_WINDOW_CHARS))
+        found = {}
+        for index in range(self.sentence_index(limit), first - 1, -1):
+            sent = self.sentences[index]
+            for verb in (sent.root, *(c for c in sent.root.children if c.dep_ == "conj")):
+                subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+                if subject is None or subject.idx >= limit or self.in_quote(subject.idx):
+                    continue
+                lemma = subject.lemma_.lower()
+                if subject.pos_ == "NOUN" and subject.tag_ == "NN" and lemma in self.lex.person_roles \
+                        and lemma not in self.lex.relational_roles and self.definite(subject) \
+                        and self.lex.gender.get(lemma) in (None, gender):
+                    found[index] = subject
+                    break
+        return found
 
     def mourned_by(self, event: Event, gender: str) -> Optional[Token]:
         """Return the possessive "his"/"her" of `gender` when the event's person is introduced by a tie to its owner

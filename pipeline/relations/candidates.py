@@ -136,8 +136,8 @@ class DocView:
         doc, end = self.doc, ent.end
         if end + 1 >= len(doc) or self.texts[end] not in ("'s", "’s", "'", "’"):
             return False
-        if self.lower[end + 1] in _TIES:
-            return True
+        if self.lower[end + 1] in _TIES and not self.texts[end + 1][:1].isupper():
+            return True  # (not a title that opens with the word: "Nottingham University's Uncle Roy All Around You")
         # "Swift's Calvin Harris", not "Moore's Bush-baiting documentary" nor "Cage's character Ben Gates" (a role)
         other = self.ent_at.get(end + 1)
         return other is not None and other.label_ == "PERSON" and other.start == end + 1 \
