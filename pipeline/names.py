@@ -95,7 +95,8 @@ FIRST_NAMES = frozenset(FIRST_NAME_GENDER) | frozenset(_GIVEN["either"])
 # The usual sex of the given names of US Social Security records (`pipeline/build_name_sexes.py`), for a person of no
 # sex the article or the lists above tell ("Rhys", "Kenji"); never a test of whether a word is a first name.
 _SEXES = _load("name_sexes.json")
-NAME_SEX = {**{w: g for g in ("m", "f") for w in _SEXES[g]}, **FIRST_NAME_GENDER}
+CENSUS_SEX = {w: g for g in ("m", "f") for w in _SEXES[g]}
+NAME_SEX = {**CENSUS_SEX, **FIRST_NAME_GENDER}
 # Words before a surname that describe the person instead of naming them ("Presenter Deeley", "Sir Deeley").
 NOT_FIRST_WORDS = DESCRIPTORS | RANKS | HONORIFICS | HEADLINE_WORDS | ORG_WORDS | frozenset(ACT_NOUNS) | NAME_SUFFIXES
 # Words that open a sentence and are never the first word of a name ("Later Chrissy wrote"); "the" stays ("The Game").

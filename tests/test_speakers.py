@@ -2828,3 +2828,52 @@ def test_the_one_who_asked_is_not_the_role_noun_that_replies_when_the_parser_mis
 ])
 def test_a_past_tense_cue_the_tagger_took_for_an_adjective_is_read(nlp, text, speaker):
     assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Striker Kieran Latchford and his partner are expecting their first child.\n\nLatchford's manager at Ashford "
+     'United, Terence Ollerton, congratulated the couple on Friday.\n\n"Kieran has been walking around with a grin on '
+     'his face for weeks," the manager told reporters.', "Terence Ollerton"),
+    ('Singer Jane Doe has signed a new record deal.\n\nHer agent at Creative Artists, Dana Cole, confirmed the news '
+     'on Monday.\n\n"Jane has wanted this for a very long time," the agent said.', "Dana Cole"),
+])
+def test_a_name_set_off_after_a_roles_place_holds_that_role(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text", [
+    '"I honestly did not write anything down because I did not think this would happen," the actress began.',
+    '"Thank you all for coming out on such a cold and miserable night," Jane Doe began.',
+])
+def test_began_introduces_the_words_before_it(nlp, text):
+    assert only(nlp, "Actress Jane Doe won best actress on Sunday.\n\n" + text).speaker == "Jane Doe"
+
+
+@pytest.mark.parametrize("text", [
+    'Actor Ridley Fox spoke to Variety ahead of the premiere.\n\n"I read the finale script on a plane and cried for '
+    'an hour," they said.',
+    'Actor Ridley Fox told Vanity Fair about the new season.\n\n"I read the finale script on a plane and cried for '
+    'an hour," they said.',
+])
+def test_an_outlet_spoken_to_is_not_the_they_who_speaks(nlp, text):
+    assert only(nlp, text).speaker is None
+
+
+def test_began_with_words_of_its_own_after_it_introduces_nothing(nlp):
+    text = ('Actress Jane Doe opened the new theatre on Friday.\n\nThe actress said: "I was nineteen when I first '
+            'walked in." "The Riverside gave me my start, and I owe it everything I have today." The Riverside began '
+            '50 years ago as a tiny fringe venue.')
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Jane Doe", "Jane Doe"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a possessive in a relative clause on the name is someone else's: the first name's sex holds
+    ("Elena Voss was shaking as she took the stage on Sunday night.\n\nThe 26-year-old, a first-time nominee, was "
+     "handed the award by presenter Basil Okoro, who had starred alongside her in her very first film.\n\n\"I did "
+     'not write anything down because I did not expect this," the actress began.', "Elena Voss"),
+    # a first name of either sex does not outweigh the "her" about the person
+    ('Reality star Kendall Ashby sounded exhausted when Page Six caught up with her on Monday.\n\n"I love them both, '
+     'and I am so tired," she said.', "Kendall Ashby"),
+])
+def test_a_possessive_about_someone_else_does_not_outweigh_a_first_names_sex(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker

@@ -11,7 +11,7 @@ from typing import Optional
 from spacy.attrs import DEP, LEMMA, TAG
 from spacy.tokens import Doc, Span, Token
 
-from ..names import FIRST_NAME_GENDER, NAME_SEX
+from ..names import CENSUS_SEX, FIRST_NAME_GENDER, NAME_SEX
 from ..records import doc_text
 from .attribution import (CONTINUATION_CHARS, GENDERED_PRONOUNS, SPEAKER_LABELS, UNRESOLVED, Attribution, Event,
                           Speaker, governing_verb)
@@ -56,6 +56,7 @@ class Article(FrameRules, SpeakerResolution):
         self._sentences: Optional[list[Span]] = None
         self._sentence_starts: Optional[list[int]] = None
         self._sentence_token_starts: Optional[list[int]] = None
+        self._addressed_orgs: Optional[frozenset] = None
         self.census_genders: set[str] = set()  # genders known only from the first-name list, which can be wrong ("Blake")
         self.genders = self._entity_genders()
         self.characters = self._characters() | self._children()
@@ -96,6 +97,7 @@ class Article(FrameRules, SpeakerResolution):
         votes: dict[str, list[str]] = {}
         pronoun_only: dict[str, list[str]] = {}  # the votes of the he/she after a subject name, when no other kind
         stated: dict[str, list[str]] = {}  # the sex the article states (an honorific, a gendered role), by entity
+        as_subject: set[str] = set()  # who has a "he"/"she" after the name among those votes ("Size said he …")
         for m, span in self.mention_spans:
             if m.label != "PERSON":
                 continue
@@ -111,10 +113,12 @@ class Article(FrameRules, SpeakerResolution):
                 if word in self.lex.gender:
                     votes.setdefault(m.entity_id, []).append(self.lex.gender[word])
                     stated.setdefault(m.entity_id, []).append(self.lex.gender[word])
-            pronoun = self._next_pronoun(m, span)
+            pronoun, subject = self._next_pronoun(m, span)
             if pronoun is not None:
                 votes.setdefault(m.entity_id, []).append(pronoun)
                 pronoun_only.setdefault(m.entity_id, []).append(pronoun)
+                if subject:
+                    as_subject.add(m.entity_id)
         for eid, ent in self.entities.items():
             first = ent.name.split()[0].lower() if ent.label == "PERSON" and ent.name.split() else ""
             if first in self.lex.gender:
@@ -127,29 +131,36 @@ class Article(FrameRules, SpeakerResolution):
             elif first in FIRST_NAME_GENDER and eid not in stated and len(pronoun_only.get(eid, ())) == 1 \
                     and pronoun_only[eid][0] != FIRST_NAME_GENDER[first]:
                 # One "he" after "Esther Rantzen said" may be about someone else ("… said he was so lovely"):
-                # against the first name it leaves the sex unknown.
-                votes[eid].append(FIRST_NAME_GENDER[first])
+                # against the first name it leaves the sex unknown. A possessive alone says less than a first name
+                # the lists and the census agree on ("Basil Okoro, who had starred alongside her in her very first
+                # film"): the name's sex holds; not for a name of either sex ("Kendall").
+                if eid in as_subject or CENSUS_SEX.get(first) != FIRST_NAME_GENDER[first]:
+                    votes[eid].append(FIRST_NAME_GENDER[first])
+                else:
+                    votes[eid] = [FIRST_NAME_GENDER[first]]
         # What the article states outweighs the pronouns after a name, which may be about someone else ("Janie
         # Hendrix, the guitarist's stepsister, said … named after him").
         votes.update({eid: v for eid, v in stated.items() if _majority(v) is not None})
         # A tie ("he" once, "she" once) says nothing: the person's sex stays unknown.
         return {eid: g for eid, v in votes.items() if (g := _majority(v)) is not None}
 
-    def _next_pronoun(self, m, span: Span) -> Optional[str]:
+    def _next_pronoun(self, m, span: Span) -> tuple[Optional[str], bool]:
         """Return the gender most of the he/she/his/her after a subject name in its sentence give ("Size said he
-        …"), up to the next person named or quotation; None when they tie. A reported clause may open on someone
-        else ("Brisco said her death shaped every track on his album, which he produced"): the first alone misleads."""
+        …"), up to the next person named or quotation, None when they tie; and whether a "he" or "she" is among
+        them. A reported clause may open on someone else ("Brisco said her death shaped every track on his album,
+        which he produced"): the first alone misleads."""
         verb = governing_verb(span.root, self.lex.person_roles)
         if verb is None:
-            return None
-        found = []
+            return None, False
+        found, subject = [], False
         sent = self.sentence_of(span.start)
         for t in sent[span.end - sent.start :]:
             if t.ent_type_ == "PERSON" or self.in_quote(t.idx):
                 break
             if t.lower_ in GENDERED_PRONOUNS and not _object_of(t, verb):
                 found.append(GENDERED_PRONOUNS[t.lower_])
-        return _majority(found)
+                subject = subject or t.lower_ in {"he", "she"}
+        return _majority(found), subject
 
     def _speaker_for_mention(self, mention, text: str, method: str, confidence: float) -> Speaker:
         ent = self.entities.get(mention.entity_id)
@@ -298,6 +309,10 @@ class Article(FrameRules, SpeakerResolution):
             if t.dep_ in {"compound", "appos"} or t.dep_ == "nmod" and t.head.ent_type_ == "PERSON":
                 people.append(t.head)  # "director Spike Lee"; "Vogue editor-in-chief Anna Wintour" (nmod)
             people.extend(c for c in t.children if c.dep_ == "appos" and not _contact_clause_subject(t, c))
+            # "Latchford's manager at Ashby, Terence Ollerton,": the parser hangs the name on the place
+            people.extend(a for c in t.children if c.dep_ == "prep" and c.lower_ in {"at", "of", "for", "on"}
+                          for o in c.children if o.dep_ == "pobj" and o.ent_type_ != "PERSON"
+                          for a in o.children if a.dep_ == "appos" and a.ent_type_ == "PERSON")
             after = hyphen_last(t).i + 1
             if "-" in role_key(t) and after < len(doc) and doc[after].ent_type_ == "PERSON":
                 people.append(doc[after])  # "her co-star Tom Hale", whose hyphen the parser reads as two nouns
@@ -609,10 +624,16 @@ def _fronted_topic(span: Span) -> bool:
 
 def _object_of(pronoun: Token, verb: Token) -> bool:
     """True when `pronoun` is an object of `verb`, directly or after a preposition: the subject's own verb, so
-    another person ("Patel praised her", "Lee spoke to him"); a reflexive or possessive pronoun is the subject's."""
+    another person ("Patel praised her", "Lee spoke to him"); so is an object of a relative clause on the subject
+    ("Okoro, who had starred alongside her in …"); a reflexive or possessive pronoun is the subject's."""
     if pronoun.dep_ in {"dobj", "dative"}:
-        return pronoun.head == verb
-    return pronoun.dep_ == "pobj" and pronoun.head.head == verb
+        head = pronoun.head
+    elif pronoun.dep_ == "pobj":
+        head = pronoun.head.head
+    else:
+        return False
+    return head == verb or head.dep_ == "relcl" and any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"who", "that"}
+                                                         for c in head.children)
 
 
 def _majority(votes: list[str]) -> Optional[str]:

@@ -124,7 +124,10 @@ class FrameRules:
                     and not (t.pos_ in {"NOUN", "PROPN"} and _used_as_noun(t)) and not _hearsay(t) \
                     and t.dep_ not in {"csubj", "csubjpass"}:  # "… that writing the book was …" reports nothing
                 objects = self.lex.verbs_with_object.get(t.lemma_.lower())
-                if objects is None or t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ in objects:
+                after = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
+                if t.lemma_.lower() in self.lex.verbs_alone and after is not None and not after.is_punct:
+                    continue  # "The Lyric began 50 years ago" introduces no words
+                if objects is None or after is not None and after.lower_ in objects:
                     found.append((t, t.text))
         return found
 

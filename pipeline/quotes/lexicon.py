@@ -31,6 +31,7 @@ class Lexicon:
     honorifics: frozenset
     pronouns: dict  # pronoun → "m" | "f" | "org"
     verbs_with_object: dict  # verb → the objects it needs to report speech ("put" → "it")
+    verbs_alone: frozenset  # verbs that report speech only with no word of their own after them ("she began.")
     written_objects: frozenset
     read_out_things: frozenset  # "read out his speech": the speech's owner speaks, not the reader
     speech_nouns: frozenset  # "Her response?", "Doe's verdict:": the owner's words follow
@@ -71,6 +72,7 @@ class Lexicon:
             honorifics=frozenset(cues["honorifics"]),
             pronouns=dict(cues["pronouns"]),
             verbs_with_object={v: frozenset(o) for v, o in cues["verbs_with_object"].items()},
+            verbs_alone=frozenset(cues["verbs_alone"]),
             written_objects=frozenset(cues["written_objects"]),
             read_out_things=frozenset(cues["read_out_things"]),
             speech_nouns=frozenset(cues["speech_nouns"]),

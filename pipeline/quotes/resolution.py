@@ -763,6 +763,14 @@ class SpeakerResolution:
             return set()
         return {eid for eid, done in self.work_kinds.items() if kinds[0] in done}
 
+    @property
+    def addressed_orgs(self) -> frozenset:
+        """The offsets of the organisations' mentions a speaker talks to ("told TMZ", "spoke to Variety")."""
+        if self._addressed_orgs is None:
+            self._addressed_orgs = frozenset(m.start_char for m, _ in self.mention_spans
+                                             if m.label != "PERSON" and self._addressed(m))
+        return self._addressed_orgs
+
     def person_ids(self) -> set[str]:
         return {eid for eid, entity in self.entities.items() if entity.label == "PERSON"}
 
@@ -883,7 +891,8 @@ class SpeakerResolution:
 
         def fits(e: Event, trust_census: bool = True) -> bool:
             if kind == "org":
-                return e.speaker.kind == "org" and e.speaker.gender is None
+                # not an outlet spoken to ("spoke to Variety ahead of the premiere. '…,' they said")
+                return e.speaker.kind == "org" and e.speaker.gender is None and e.pos not in self.addressed_orgs
             if e.speaker.kind == "org" and e.speaker.gender is None:
                 return False
             if not trust_census and e.speaker.entity_id in self.census_genders:
