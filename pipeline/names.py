@@ -695,6 +695,18 @@ def untagged_people(doc: Doc, spans: list[Span], words_of, tokens: Optional[Toke
     # A known first name shared by no two people of the article ("Later Chrissy added").
     surnames.update({first: names[0] for first, names in firsts.items() if len(names) == 1 and first.lower() in FIRST_NAMES})
     for tok in (doc[i] for i, text in enumerate(texts) if text in surnames):
+        if hyphen_joins(doc, tok.i - 1) or hyphen_joins(doc, tok.i + 1):
+            # half of a hyphenated word: a double surname is taken whole or not at all ("Fairbanks-Hart said" is
+            # not Edie Fairbanks)
+            start, end = tok.i, tok.i + 1
+            while hyphen_joins(doc, start - 1):
+                start -= 2
+            while hyphen_joins(doc, end):
+                end += 2
+            whole = doc[start:end].text
+            if whole in surnames and all(free(i) for i in range(start, end)) and start == tok.i:
+                add(start, end)
+            continue
         if tok.text in surnames and free(tok.i) and (surname_like(tok) or _surname_as_noun(tok) or _surname_as_word(tok)
                                                    or _surname_opens(tok)) \
                 and not (tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper() and doc[tok.i + 1].pos_ == "PROPN"):

@@ -2877,3 +2877,17 @@ def test_began_with_words_of_its_own_after_it_introduces_nothing(nlp):
 ])
 def test_a_possessive_about_someone_else_does_not_outweigh_a_first_names_sex(nlp, text, speaker):
     assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Producer Mireille Touchard-Mensah remembers the day the generator failed.\n\n"We had no power for nine hours '
+     'and nobody complained once," Touchard-Mensah says.', "Mireille Touchard-Mensah"),
+    # a relative named by one half of the double surname does not take the words
+    ("Screen legend Dora Whitcombe turned 90 on Sunday.\n\nHer son, producer Felix Whitcombe-Ames, organised the "
+     'party at her home.\n\n"There were six speeches and she stayed for every one of them," Whitcombe-Ames said '
+     "with a laugh.", "Felix Whitcombe-Ames"),
+    ("Singer Rosa Lund has announced a farewell tour.\n\nHer daughter, Nina Lund-Parry, will open every show.\n\n"
+     '"I have been waiting my whole life to share a stage with her," Lund-Parry told the magazine.', "Nina Lund-Parry"),
+])
+def test_a_double_surname_is_read_whole_in_a_cue(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker

@@ -40,14 +40,26 @@ _AGE_COMPARED = {"older": max, "elder": max, "oldest": max, "eldest": max, "youn
 class SpeakerResolution:
     """Resolves a subject token to a speaker among the article's entities; mixed into `Article`."""
     def name_span(self, token: Token) -> Span:
-        """Return the proper-name span around `token` (its compound/flat proper nouns and honorific)."""
+        """Return the proper-name span around `token` (its compound/flat proper nouns and honorific, and the other
+        half of a hyphenated surname: "Touchard-Mensah says")."""
         left = right = token.i
         sent = self.sentence_of(token.i)
-        while left > sent.start and self.doc[left - 1].pos_ == "PROPN":
-            left -= 1
-        while right + 1 < sent.end and self.doc[right + 1].pos_ == "PROPN":
-            right += 1
-        return self.doc[left : right + 1]
+        doc = self.doc
+        while left > sent.start:
+            if left - 1 > sent.start and _joins(doc, left - 1):
+                left -= 2
+            elif doc[left - 1].pos_ == "PROPN":
+                left -= 1
+            else:
+                break
+        while right + 1 < sent.end:
+            if right + 2 < sent.end and _joins(doc, right + 1):
+                right += 2
+            elif doc[right + 1].pos_ == "PROPN":
+                right += 1
+            else:
+                break
+        return doc[left : right + 1]
 
     def styled(self, token: Token) -> bool:
         """True when a title word is part of a person's name written in full ("The Duke of Sussex said")."""
@@ -1048,6 +1060,12 @@ def hyphen_last(token: Token) -> Token:
 
 
 _HYPHENS = frozenset({"-", "–"})
+
+
+def _joins(doc, i: int) -> bool:
+    """True when token `i` is a hyphen written without spaces between two capitalised words ("Touchard-Mensah")."""
+    return doc[i].text in _HYPHENS and not doc[i - 1].whitespace_ and not doc[i].whitespace_ \
+        and doc[i - 1].text[:1].isupper() and doc[i + 1].text[:1].isupper()
 
 
 def hyphen_first(token: Token) -> Token:
