@@ -2891,3 +2891,17 @@ def test_a_possessive_about_someone_else_does_not_outweigh_a_first_names_sex(nlp
 ])
 def test_a_double_surname_is_read_whole_in_a_cue(nlp, text, speaker):
     assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Nora Quill: "I Didn\'t Know If I\'d Ever Act Again"\n\nNora Quill is opening up about the health scare that '
+     'nearly ended her career.\n\nHale, 38, who shot the drama with Quill last spring, said he had no idea what she '
+     'had been through. "She never mentioned it. Not once," he told the magazine.\n\nThe mother-of-two said her '
+     'daughters, Ada and Bea, became her "little translators" during those months.\n\n"Bea would read my notes out '
+     'loud to waiters in restaurants," the star recalled with a laugh.', "Nora Quill"),
+    ('Singer Nora Quill has opened up about her divorce.\n\nHer manager, Tom Hale, said she had been brave. "She '
+     'handled it with such grace," he said.\n\nThe mother of three said her children, Ada and Bea, kept her going.\n\n'
+     '"Ada made me pancakes every single morning," the singer said.', "Nora Quill"),
+])
+def test_a_parent_described_by_their_children_is_the_subject_a_role_noun_takes_up(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker

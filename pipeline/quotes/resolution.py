@@ -963,18 +963,23 @@ class SpeakerResolution:
         first = self.sentence_index(max(0, limit - PRONOUN_WINDOW_CHARS))
         found = {}
         for index in range(self.sentence_index(limit), first - 1, -1):
-            sent = self.sentences[index]
-            for verb in (sent.root, *(c for c in sent.root.children if c.dep_ == "conj")):
-                subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-                if subject is None or subject.idx >= limit or self.in_quote(subject.idx):
-                    continue
-                lemma = subject.lemma_.lower()
-                if subject.pos_ == "NOUN" and subject.tag_ == "NN" and lemma in self.lex.person_roles \
-                        and lemma not in self.lex.relational_roles and self.definite(subject) \
-                        and self.lex.gender.get(lemma) in (None, gender):
-                    found[index] = subject
-                    break
+            subject = self.role_subject(self.sentences[index], limit)
+            if subject is not None and (gender is None or self.lex.gender.get(subject.lemma_.lower()) in (None, gender)):
+                found[index] = subject
         return found
+
+    def role_subject(self, sent: Span, limit: int) -> Optional[Token]:
+        """Return the main subject of `sent` before `limit` and outside quotations when it is a person's role noun
+        after "the", or a parent described by their children ("The mother-of-two said …"); else None."""
+        for verb in (sent.root, *(c for c in sent.root.children if c.dep_ == "conj")):
+            subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subject is None or subject.idx >= limit or self.in_quote(subject.idx):
+                continue
+            lemma = subject.lemma_.lower()
+            if subject.pos_ == "NOUN" and subject.tag_ == "NN" and lemma in self.lex.person_roles \
+                    and (lemma not in self.lex.relational_roles or _counts_children(subject)) and self.definite(subject):
+                return subject
+        return None
 
     def mourned_by(self, event: Event, gender: str) -> Optional[Token]:
         """Return the possessive "his"/"her" of `gender` when the event's person is introduced by a tie to its owner
