@@ -79,6 +79,12 @@ def test_straight_and_curly_double_quotes():
     assert found("He said “we will be back next year” and left.") == ["we will be back next year"]
 
 
+@pytest.mark.parametrize("opening, closing", [("«", "»"), ("„", "“"), ("″", "″"), ("＂", "＂"), ("‟", "”"), ("〝", "〞")])
+def test_double_quotation_marks_of_other_typefaces_and_scripts(opening, closing):
+    text = f"He said {opening}we will be back next year{closing} and left. {opening}It was the best night of our lives,{closing} she added."
+    assert found(text) == ["we will be back next year", "It was the best night of our lives"]
+
+
 def test_uk_single_quotes_keep_apostrophes_apart():
     text = "'I was sad about Roberts' departure and I don't like rock'n'roll,' she said."
     assert found(text) == ["I was sad about Roberts' departure and I don't like rock'n'roll"]

@@ -13,9 +13,11 @@ MIN_WORDS = 4  # GOLD_FORMAT: shorter quoted phrases are scare quotes or titles
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 # Two apostrophes or backticks are a double mark in newswire text (''like this'', ``or this'').
-_DOUBLE = re.compile(r"''|``|‘‘|’’|[\"“”„«»]")
-_DOUBLE_OPENERS = "“„«"
-_DOUBLE_CLOSERS = "”»"
+# (also the marks of other typefaces and scripts a feed may pass on: the double prime and the full-width mark, which
+# open and close alike, and the reversed and the ideographic double quotation marks)
+_DOUBLE = re.compile(r"''|``|‘‘|’’|[\"“”„«»″＂‟〝〞〟]")
+_DOUBLE_OPENERS = "“„«‟〝"
+_DOUBLE_CLOSERS = "”»〞〟"
 # A single mark opens a quote after a non-word and before a word, except in elisions ('90s, 'em, rock 'n' roll).
 _SINGLE_OPEN = re.compile(r"(?<![\w'’‘])['‘](?=\w)(?!(?:\d0s|em|til|cause|n|tis|twas)\b)")
 _SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?;:…)\]])['’](?!\w)")
