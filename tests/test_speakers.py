@@ -2905,3 +2905,17 @@ def test_a_double_surname_is_read_whole_in_a_cue(nlp, text, speaker):
 ])
 def test_a_parent_described_by_their_children_is_the_subject_a_role_noun_takes_up(nlp, text, speaker):
     assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text", [
+    'Actress Jane Doe and her husband Tom Hale have split after ten years.\n\nA source close to the couple told '
+    'People: "They have been living separate lives for a while now." She added: "Nobody is surprised, least of all '
+    'their friends."',
+    'Actress Jane Doe and her husband Tom Hale have split after ten years.\n\n"They have been living separate lives '
+    'for a while now," a friend of the actress told Us Weekly. "Nobody is surprised," she added, "least of all '
+    'their friends."',
+    'Singer Tom Hale has cancelled his tour.\n\nA rep for the singer said: "Tom is resting on doctors\' orders and '
+    'will be back soon." He added: "Refunds will be issued to everyone who bought tickets."',
+])
+def test_the_pronoun_after_an_unnamed_sources_words_stays_unnamed(nlp, text):
+    assert [q.speaker for q in quotes_of(nlp, text)] == [None, None]

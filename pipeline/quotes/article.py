@@ -550,11 +550,26 @@ class Article(FrameRules, SpeakerResolution):
         if found.speaker.name and not self.speaks(found.speaker):
             found = replace(found, speaker=replace(UNRESOLVED, text=found.speaker.text))
         self.results[i] = found
-        if found.speaker.name:
+        if found.speaker.name or found.cue is not None and self.unnamed_person(found.speaker.text):
+            # An unnamed source speaks too: "A friend of the actress told Us Weekly: '…' She added: '…'" is the
+            # friend's, and stays unnamed, not the actress's.
             pos = found.cue.idx if found.cue is not None else self.raws[i].open
             self.events.append(Event(pos, found.speaker, True, True))
             self.events.sort(key=lambda e: e.pos)
         return found
+
+    def unnamed_person(self, text: Optional[str]) -> bool:
+        """True for a speaker written as an indefinite noun for a person ("a source", "A friend of the couple", "an
+        insider", "A rep for the singer")."""
+        words = (text or "").lower().split()
+        if len(words) < 2 or words[0] not in {"a", "an", "one"}:
+            return False
+        noun = words[1] if len(words) == 2 else next((w for w in words[1:] if w in self._unnamed_nouns), words[-1])
+        return noun in self._unnamed_nouns
+
+    @property
+    def _unnamed_nouns(self) -> frozenset:
+        return self.lex.anonymous_roles | self.lex.relational_roles | (self.lex.org_roles - {"statement", "ruling"})
 
     def lead_report(self) -> Attribution:
         """Return who the article's first sentence says reports its news ("…, Women's Wear Daily reported Tuesday",

@@ -953,8 +953,8 @@ class SpeakerResolution:
                     return self.antecedent(pos, gender, kind, pronoun.idx, depth + 1, exclude)
             found = found or [e for e in by_sentence[index] if e.is_subject]
             if found:
-                return max(found, key=lambda e: e.pos).speaker
-        return max(window, key=lambda e: e.pos).speaker
+                return _named(max(found, key=lambda e: e.pos).speaker)
+        return _named(max(window, key=lambda e: e.pos).speaker)
 
     def role_subjects(self, limit: int, gender: Optional[str]) -> dict[int, Token]:
         """Return {sentence index: its main subject} for the sentences within a pronoun's reach before `limit` whose
@@ -1065,6 +1065,11 @@ def hyphen_last(token: Token) -> Token:
 
 
 _HYPHENS = frozenset({"-", "–"})
+
+
+def _named(speaker: Speaker) -> Optional[Speaker]:
+    """`speaker`, or None for an unnamed source that spoke ("a friend of the couple"): what refers to it has no name."""
+    return speaker if speaker.name else None
 
 
 def _joins(doc, i: int) -> bool:
