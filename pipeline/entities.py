@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .names import (COMPANY_NOUNS, FIRST_NAME_GENDER, FIRST_NAMES, NAME_SUFFIXES, NICKNAME_MARKS, ORG_WORDS, PERSON_ROLES, acronym, canonical_name, join_labels, mend_split_names, musical_acts, reporting_form,
+from .names import (COMPANY_NOUNS, FIRST_NAME_GENDER, FIRST_NAMES, NAME_SUFFIXES, NICKNAME_MARKS, ORG_WORDS, PERSON_ROLES, acronym, canonical_name, join_labels, mend_split_names, musical_acts, reporting_form, captioned,
                     same_given_name, speaking_names, speaking_organisations, surname, trim_name, unglue_headline,
                     untagged_people, nicknamed_people, completed_surnames, speakers_titled, speaks, RULE_SPANS)
 from .records import Entity, Mention, doc_text
@@ -271,6 +271,10 @@ class WorkTitles:
             words = inner.split()
             if not 1 <= len(words) <= 6 or inner[-1:] in ".,!?;":
                 continue
+            text = doc_text(doc)
+            ending = m.group(2).strip()[len(inner):]  # the comma or full stop inside the closing mark
+            if len(words) >= 4 and captioned(text[max(0, m.start() - 60) : m.start()], ending + text[m.end() : m.end() + 40]):
+                continue  # a caption in title case ("She captioned the photo 'Happy Anniversary To My Best Friend'")
             major = [w for w in words if w.lower() not in self.inner]
             if major and all(w[:1].isupper() or w[:1].isdigit() for w in major) and inner not in self.not_titles:
                 span = doc.char_span(m.start(2), m.start(2) + len(inner), label="quoted")

@@ -59,6 +59,20 @@ def reporting_lemma(word: str, verbs: frozenset = SPEECH_VERBS) -> Optional[str]
     return next((form for form in forms if form in verbs), None)
 
 
+# A caption's or post's verb right before its words ("She captioned the photo 'Happy Anniversary To My Best
+# Friend'", "tweeted:"), or its writer's verb right after them ('"…," she wrote'): words posted in title case.
+_CAPTION_BEFORE = re.compile(r"\b(?:captioned|captioning|tweeted|tweeting|commented|commenting|with the caption)"
+                             r"(?:\s+(?:the|her|his|their|a)\s+(?:post|photo|picture|image|snap|shot|clip|video|selfie))?"
+                             r"\s*[:,]?\s*$", re.IGNORECASE)
+_CAPTION_AFTER = re.compile(r"\s*[,!]?\s*(?:she|he|they|[A-Z][\w'’-]+)\s+(?:captioned|tweeted|commented|wrote|posted)\b")
+
+
+def captioned(before: str, after: str) -> bool:
+    """True when quoted words between `before` (the text up to the opening mark) and `after` (from the closing
+    mark's side: what ends the words, the mark and on) are a caption or post someone wrote, not a title."""
+    return bool(_CAPTION_BEFORE.search(before)) or bool(_CAPTION_AFTER.match(after))
+
+
 def reporting_form(word: str, verbs: frozenset = SPEECH_VERBS) -> bool:
     """True for an inflected form of one of `verbs` ("asked", "says", "writing", "wrote"), read without the parser."""
     return reporting_lemma(word, verbs) is not None

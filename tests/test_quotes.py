@@ -85,6 +85,24 @@ def test_double_quotation_marks_of_other_typefaces_and_scripts(opening, closing)
     assert found(text) == ["we will be back next year", "It was the best night of our lives"]
 
 
+@pytest.mark.parametrize("text, words", [
+    ('She simply captioned the photo "Happy Anniversary To My Best Friend" with a heart.',
+     "Happy Anniversary To My Best Friend"),
+    ('"Happy Birthday To The Best Dad," she wrote under the photo.', "Happy Birthday To The Best Dad"),
+    ('He tweeted: "Thank You All For The Birthday Love".', "Thank You All For The Birthday Love"),
+])
+def test_a_caption_in_title_case_is_a_quotation(text, words):
+    assert found(text) == [words]
+
+
+@pytest.mark.parametrize("text", [
+    'She starred in "The Long Way Home To Nowhere" in 2019.',
+    'She wrote "The Long Way Home To Nowhere" for her third album in 2019.',
+])
+def test_a_title_of_four_words_after_other_verbs_stays_a_title(text):
+    assert found(text) == []
+
+
 def test_uk_single_quotes_keep_apostrophes_apart():
     text = "'I was sad about Roberts' departure and I don't like rock'n'roll,' she said."
     assert found(text) == ["I was sad about Roberts' departure and I don't like rock'n'roll"]

@@ -1762,3 +1762,15 @@ def test_a_work_named_by_its_audience_run_or_kind(nlp, text, title):
 ])
 def test_no_work_where_no_construction_names_one(nlp, text, name):
     assert not any(name in w for w in _works(make_doc(nlp, "Entertainment news\n\n" + text)))
+
+
+@pytest.mark.parametrize("text, caption", [
+    ('Actress Jane Doe celebrated ten years of marriage on Sunday.\n\nShe simply captioned the photo "Happy '
+     'Anniversary To My Best Friend" with a heart.', "Happy Anniversary To My Best Friend"),
+    ('Actress Jane Doe shared a throwback photo.\n\n"Happy Birthday To The Best Dad," she wrote under it.',
+     "Happy Birthday To The Best Dad"),
+])
+def test_a_caption_in_title_case_is_no_work(nlp, text, caption):
+    doc = make_doc(nlp, text)
+    assert not any(work in caption for work in _works(doc))
+    assert [q.text for q in doc._.quotes] == [caption]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from typing import Optional
 
 from ..entities import load_json
-from ..names import HEADLINE_LABELS, HEADLINE_WORDS, reporting_form
+from ..names import HEADLINE_LABELS, HEADLINE_WORDS, captioned, reporting_form
 
 MIN_WORDS = 4  # GOLD_FORMAT: shorter quoted phrases are scare quotes or titles
 
@@ -70,7 +70,7 @@ def find_quotes(text: str, with_short: bool = False) -> list[RawQuote]:
                 found.append(q)
     headline = headline_end(text)
     return [q for q in found if (_is_quotation(text[q.start : q.end]) and not _cued_title(text, q)
-                                 or with_short and short_speech(text, q))
+                                 or _caption(text, q) or with_short and short_speech(text, q))
             and (not q.single or _single_is_speech(text, q))
             or q.close <= headline and _headline_quotation(text, q, headline)]
 
@@ -164,9 +164,17 @@ _HEADLINE_VERBS = HEADLINE_WORDS - {"about", "after", "and", "as", "at", "for", 
 
 
 def is_reported(text: str, q: RawQuote) -> bool:
-    """True when `q` is a quotation the tables report (4+ words, not a title), not only a short one kept for
-    attribution."""
-    return _is_quotation(text[q.start : q.end])
+    """True when `q` is a quotation the tables report (4+ words, not a title, or a caption in title case), not only
+    a short one kept for attribution."""
+    return _is_quotation(text[q.start : q.end]) or _caption(text, q)
+
+
+def _caption(text: str, q: RawQuote) -> bool:
+    """True for quoted words of four or more in title case that a caption's or post's verb introduces."""
+    words = text[q.start : q.end]
+    if len(_WORD.findall(words)) < MIN_WORDS or not _is_title(words):
+        return False
+    return captioned(text[q.para_start : q.open], text[q.end : q.close].strip(" '‘’\"“”") + text[q.close : q.close + 40])
 
 
 def short_speech(text: str, q: RawQuote) -> bool:

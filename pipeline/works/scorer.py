@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..names import captioned
 from ..records import doc_text
 from .candidates import LABEL, Candidate, work_candidates
 from .features import _person_words, features, rule_index
@@ -70,7 +71,7 @@ class WorkFilter:
         text = doc_text(doc)
         rejected = [(c, f) for c in candidates for f in [features(c, doc, rules, people)]
                     if not self.scorer.accepts(f) or headline_only(c, text) and not _CUED.intersection(f)
-                    or first_name_only(f)]
+                    or first_name_only(f) or all(_in_caption(s, text) for s in c.spans)]
         if rejected:
             doc.set_ents(relabel(doc, rejected, ents))
         return doc
@@ -85,6 +86,24 @@ _CUED = frozenset({"after_cue_noun", "before_cue_noun", "quoted_after_cue_noun",
 # possessive before it, a preposition or a relation's verb governing it ("won for Ray", "starred in Alfie").
 _WORK_CONTEXT = frozenset({"quoted", "after_cue_noun", "before_cue_noun", "quoted_after_cue_noun", "before_work_part",
                            "before_screen_role", "after_possessive", "prev=in", "prev=for", "prev=on", "prev=of"})
+
+
+_MARKS = "\"“”″＂"
+
+
+def _in_caption(span: Span, text: str) -> bool:
+    """True when `span` lies inside double-quoted words of four or more that someone posted ("She captioned the
+    photo 'Happy Anniversary To My Best Friend'", '"…," she wrote'): a caption in title case, not a title."""
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    line_end = text.find("\n", span.end_char)
+    line_end = len(text) if line_end < 0 else line_end
+    opening = max(text.rfind(m, line_start, span.start_char) for m in _MARKS)
+    closing = min((i for i in (text.find(m, span.end_char, line_end) for m in _MARKS) if i >= 0), default=-1)
+    if opening < 0 or closing < 0:
+        return False
+    inner = text[opening + 1 : closing]
+    words = inner.strip(" ,.").split()
+    return len(words) >= 4 and captioned(text[line_start:opening], inner[len(inner.rstrip(" ,.!")):] + text[closing + 1 : closing + 40])
 
 
 def first_name_only(feats: list[str]) -> bool:
