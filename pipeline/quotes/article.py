@@ -57,6 +57,7 @@ class Article(FrameRules, SpeakerResolution):
         self._sentence_starts: Optional[list[int]] = None
         self._sentence_token_starts: Optional[list[int]] = None
         self._addressed_orgs: Optional[frozenset] = None
+        self._role_subject_speakers: dict = {}  # token index of a role-noun subject → the person it refers to
         self.census_genders: set[str] = set()  # genders known only from the first-name list, which can be wrong ("Blake")
         self.genders = self._entity_genders()
         self.characters = self._characters() | self._children()

@@ -927,8 +927,7 @@ class SpeakerResolution:
             if index in roles and not any(e.main_subject for e in by_sentence.get(index, ())):
                 # "The star has long been outspoken about body image. … '…,' she wrote": the role noun takes up a
                 # person of the article, the one a pronoun after it refers to.
-                role = roles[index]
-                found = self.resolve_role(role, role.idx)
+                found = self.role_subject_speaker(roles[index])
                 if found.name and found.kind == "person" and found.entity_id not in exclude \
                         and (gender is None or found.gender in (None, gender)):
                     return found
@@ -966,6 +965,13 @@ class SpeakerResolution:
             subject = self.role_subject(self.sentences[index], limit)
             if subject is not None and (gender is None or self.lex.gender.get(subject.lemma_.lower()) in (None, gender)):
                 found[index] = subject
+        return found
+
+    def role_subject_speaker(self, role: Token) -> Speaker:
+        """The person a role-noun subject refers to where it stands (resolved once per article)."""
+        found = self._role_subject_speakers.get(role.i)
+        if found is None:
+            found = self._role_subject_speakers[role.i] = self.resolve_role(role, role.idx)
         return found
 
     def role_subject(self, sent: Span, limit: int) -> Optional[Token]:
