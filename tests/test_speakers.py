@@ -2919,3 +2919,16 @@ def test_a_parent_described_by_their_children_is_the_subject_a_role_noun_takes_u
 ])
 def test_the_pronoun_after_an_unnamed_sources_words_stays_unnamed(nlp, text):
     assert [q.speaker for q in quotes_of(nlp, text)] == [None, None]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Host Greta Vandersloot interviewed the cast of the drama on Friday.\n\nVandersloot then turned to the "
+     'showrunner, Casimir Doyle. "Casimir, was he your first choice for the part?"', "Greta Vandersloot"),
+    ("Host Greta Vandersloot interviewed showrunner Casimir Doyle on Friday.\n\nVandersloot looked at Doyle. \"Be "
+     'honest, Casimir, was he your first choice for the part?"', "Greta Vandersloot"),
+    # a second person the words do not call by name still leaves them unattributed
+    ("Host Greta Vandersloot interviewed showrunner Casimir Doyle on Friday.\n\nVandersloot looked at Doyle. \"Was "
+     'he really your first choice for the part?"', None),
+])
+def test_one_the_quote_calls_by_name_is_not_its_speaker(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker

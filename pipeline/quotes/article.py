@@ -514,10 +514,25 @@ class Article(FrameRules, SpeakerResolution):
             return None
         people = {m.entity_id for m in self.mentions if region[0] <= m.start_char < region[1] and m.label == "PERSON"}
         speaker = self.resolve(subjects[0], region[0])
-        if not speaker.name or speaker.kind != "person" or people - {speaker.entity_id}:
+        if not speaker.name or speaker.kind != "person" or people - {speaker.entity_id} - self.addressed_in(i):
             return None
         return Attribution(replace(speaker, method="continuation", confidence=speaker.confidence * 0.6, text=None),
                            None, None, None, "subject-previous-sentence")
+
+    def addressed_in(self, i: int) -> set[str]:
+        """Return the people quotation `i` calls by name as it opens ("Casimir, was he your first choice?", "Be
+        honest, Casimir, …"): whom the words are said to, so not who says them."""
+        q = self.raws[i]
+        opening = self.text[q.start : min(q.end, q.start + 40)]
+        found = set()
+        for m in self.mentions:
+            if m.label != "PERSON" or not q.start <= m.start_char < q.start + len(opening):
+                continue
+            before = self.text[q.start : m.start_char].strip()
+            after = self.text[m.end_char : m.end_char + 1]
+            if after in {",", "?", "!"} and (not before or before.endswith(",")):
+                found.add(m.entity_id)
+        return found
 
     def name_before_verb(self, verb: Token) -> Optional[Token]:
         """Return the last word of a person's name right before `verb` (adverbs aside) that the parser hung on a
