@@ -2932,3 +2932,15 @@ def test_the_pronoun_after_an_unnamed_sources_words_stays_unnamed(nlp, text):
 ])
 def test_one_the_quote_calls_by_name_is_not_its_speaker(nlp, text, speaker):
     assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Reality stars Kayleigh Dunmore and Precious Stone clashed at the reunion, hosted by Bart Finch.\n\nFinch tried "
+     'to calm things down. "Ladies, please. Kayleigh, what exactly do you think Precious did?"\n\n"She sold a story '
+     'about my dad to a newspaper," the reality star replied.', "Kayleigh Dunmore"),
+    ("Host Jon Park spoke to actors Nico Varga and Marlowe Quist on Friday.\n\n\"Marlowe, is it true you drove him "
+     'to hospital?" Park asked.\n\n"I did, and we pointed at his foot the whole way there," the actress replied.',
+     "Marlowe Quist"),
+])
+def test_a_reply_is_the_one_the_question_called_by_name(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker

@@ -520,17 +520,17 @@ class Article(FrameRules, SpeakerResolution):
                            None, None, None, "subject-previous-sentence")
 
     def addressed_in(self, i: int) -> set[str]:
-        """Return the people quotation `i` calls by name as it opens ("Casimir, was he your first choice?", "Be
-        honest, Casimir, …"): whom the words are said to, so not who says them."""
+        """Return the people quotation `i` calls by name ("Casimir, was he your first choice?", "Be honest, Casimir,
+        …", "Let's all take a breath. Kayleigh, what …?"): whom the words are said to, so not who says them."""
         q = self.raws[i]
-        opening = self.text[q.start : min(q.end, q.start + 40)]
         found = set()
         for m in self.mentions:
-            if m.label != "PERSON" or not q.start <= m.start_char < q.start + len(opening):
+            if m.label != "PERSON" or not q.start <= m.start_char < q.end:
                 continue
             before = self.text[q.start : m.start_char].strip()
             after = self.text[m.end_char : m.end_char + 1]
-            if after in {",", "?", "!"} and (not before or before.endswith(",")):
+            # at the opening of the words or of one of their sentences, or set off by commas
+            if after in {",", "?", "!"} and (not before or before[-1] in ",.?!"):
                 found.add(m.entity_id)
         return found
 

@@ -637,6 +637,11 @@ class SpeakerResolution:
         passed = self.asker_before(pos, self.replies(token))
         if self.replies(token):
             passed |= self.reported_asker(pos)  # "Kemp asked the actor whether …. '…,' the star replied"
+            asked = self.asked_by_name(pos, gender, passed)
+            if asked is not None:
+                # "'Kayleigh, what exactly do you think Precious did?' … '…,' the reality star replied": the one
+                # the question called by name answers it.
+                return replace(asked, text=text, method="role-noun", confidence=0.6)
         if definite and lemma not in self.lex.relational_roles:
             # "Her producer, Jim Bexley, is … '…,' the singer says": not one introduced as someone's other role.
             passed |= self.held_otherwise(key)
@@ -705,6 +710,23 @@ class SpeakerResolution:
                 or not replying and not self.asks(q):
             return frozenset()
         return frozenset({result.speaker.entity_id})
+
+    def asked_by_name(self, pos: int, gender: Optional[str], passed: frozenset) -> Optional[Speaker]:
+        """Return the one person the question right before the quote at `pos` (same or previous paragraph) calls by
+        name as it opens, when of no sex other than `gender` and not among `passed`; else None."""
+        before = [i for i, q in enumerate(self.raws) if q.close <= pos]
+        current = next((r for r in self.raws if r.open == pos), None)
+        if not before or current is None:
+            return None
+        q = self.raws[before[-1]]
+        if current.paragraph - q.paragraph > 1 or not self.asks(q):
+            return None
+        addressed = self.addressed_in(before[-1]) - passed
+        if len(addressed) != 1:
+            return None
+        mention = next(m for m in self.mentions if m.entity_id in addressed)
+        found = self._speaker_for_mention(mention, mention.text, "role-noun", 0.6)
+        return found if found.kind == "person" and (gender is None or found.gender in (None, gender)) else None
 
     def reported_asker(self, pos: int) -> frozenset:
         """Return the entity id of the one who asks in the sentence before the quote at `pos`, as its main verb's
