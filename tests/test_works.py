@@ -1786,3 +1786,12 @@ def test_a_caption_in_title_case_is_no_work(nlp, text, caption):
 ])
 def test_a_title_does_not_run_on_into_a_name_the_article_writes_apart(nlp, text, title):
     assert title in _works(make_doc(nlp, text))
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Singer Ada Lyle has been nominated again.\n\nHer song If I Ain't Got You received a best single nomination.",
+     "If I Ain't Got You"),
+    ("Singer Ada Lyle covered the song I Will Always Remember at the gala.", "I Will Always Remember"),
+])
+def test_a_title_holding_i_is_read_whole_after_a_cue_noun(nlp, text, title):
+    assert title in _works(make_doc(nlp, text))
