@@ -260,10 +260,11 @@ class WorkTitles:
 
     def _quoted_titles(self, doc: Doc) -> list[Span]:
         spans = []
-        for m in _QUOTED_TITLE.finditer(doc_text(doc)):
+        text = doc_text(doc)
+        for m in _QUOTED_TITLE.finditer(text):
             inner = m.group(2).strip()
             if inner[-1:] in {",", "."} and m.group(3) in "\"”" and len(inner.split()) >= 2 \
-                    and not (inner.endswith(".") and _speech_before(doc_text(doc), m.start())):
+                    and not (inner.endswith(".") and _speech_before(text, m.start())):
                 # American punctuation: 'starred in "13 Reasons Why," which …', '… and "Velvet Static."' (one word
                 # so quoted is more often a scare quote: 'was "Amazing," and'; nor what someone says: 'she said:
                 # "Thank You All."')
@@ -271,7 +272,6 @@ class WorkTitles:
             words = inner.split()
             if not 1 <= len(words) <= 6 or inner[-1:] in ".,!?;":
                 continue
-            text = doc_text(doc)
             ending = m.group(2).strip()[len(inner):]  # the comma or full stop inside the closing mark
             if len(words) >= 4 and captioned(text[max(0, m.start() - 60) : m.start()], ending + text[m.end() : m.end() + 40]):
                 continue  # a caption in title case ("She captioned the photo 'Happy Anniversary To My Best Friend'")
