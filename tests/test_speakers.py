@@ -2944,3 +2944,15 @@ def test_one_the_quote_calls_by_name_is_not_its_speaker(nlp, text, speaker):
 ])
 def test_a_reply_is_the_one_the_question_called_by_name(nlp, text, speaker):
     assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Fashion week opened in London on Friday.\n\nVogue editor-in-chief Anna Walsh sat in the front row beside Glow "
+    "editor-in-chief Amy Astor.\n\nThe collection won Walsh's seal of approval. \"It is the strongest show of the "
+    'week so far," said the editor-in-chief.',
+    "Fashion week opened in London on Friday.\n\nVogue editor-in-chief Anna Walsh sat in the front row beside Glow "
+    "editor-in-chief Amy Astor.\n\nLater, Walsh praised the designer. \"It is the strongest show of the week so "
+    'far," the editor-in-chief said.',
+])
+def test_of_two_holders_of_a_role_the_one_named_last_holds_it(nlp, text):
+    assert quotes_of(nlp, text)[-1].speaker == "Anna Walsh"

@@ -631,7 +631,7 @@ class SpeakerResolution:
         if linked and "-" in key:
             # "said the editor-in-chief", "the co-star said": a role written as one hyphenated word is the one the
             # article introduced with that word ("Vogue editor-in-chief Anna Wintour"), not the last "editor".
-            return replace(linked[-1], text=text)
+            return replace(self.last_named(linked, token.idx), text=text)
         # '"Did you do your own stunts?" Colby asked. "Most of them," the actor replied': who answers a question
         # is not the one who asked it.
         passed = self.asker_before(pos, self.replies(token))
@@ -650,7 +650,7 @@ class SpeakerResolution:
             if opened is not None and opened.entity_id not in passed:
                 return replace(opened, text=text, method="role-noun", confidence=0.55)
         if linked:
-            return replace(linked[-1], text=text)
+            return replace(self.last_named(linked, token.idx), text=text)
         # "the comedian said" is the comedian the article is about; "his lawyer", "the judge" or "the judges" are
         # someone else.
         if definite and (lemma not in self.lex.relational_roles or _counts_children(token)) \
@@ -679,6 +679,17 @@ class SpeakerResolution:
             if previous is not None:
                 return replace(previous, text=text, method="role-noun", confidence=0.5)
         return replace(UNRESOLVED, text=text)
+
+    def last_named(self, holders: list[Speaker], before: int) -> Speaker:
+        """Of the people introduced with one role, the one the article names last before `before` ("Teen Vogue's
+        editor-in-chief Amy Astley …, Vogue editor-in-chief Anna Wintour … Wintour's seal of approval. '…,' said the
+        editor-in-chief": Wintour); the last introduced when none is named after its introduction."""
+        ids = {s.entity_id for s in holders}
+        if len(ids) < 2:
+            return holders[-1]
+        last = max((m for m in self.mentions if m.entity_id in ids and m.start_char < before and not self.in_quote(m.start_char)),
+                   key=lambda m: m.start_char, default=None)
+        return next((s for s in reversed(holders) if last is not None and s.entity_id == last.entity_id), holders[-1])
 
     def held_otherwise(self, key: str) -> frozenset:
         """Return the ids of the people the article introduces only as holding another role towards someone ("Her
