@@ -436,6 +436,10 @@ class _Cluster:
         return canonical_name(self.texts[best], forms[best])
 
 
+# The span group of the organisations found speaking (`names.speaking_organisations`), read by the clustering.
+SPEAKING_ORGANISATIONS = "speaking_organisations"
+
+
 @Language.factory("entity_resolver", default_config={"patterns_file": "entity_patterns.jsonl"})
 def make_entity_resolver(nlp: Language, name: str, patterns_file: str) -> "EntityResolver":
     return EntityResolver(load_gazetteer(patterns_file))
@@ -481,8 +485,12 @@ class EntityResolver:
         added = untagged_people(doc, spans, name_words, tokens)
         added += [s for s in musical_acts(doc, spans + added, [e for e in ents if e.label_ not in NAME_LABELS], tokens)
                   if not any(a.start < s.end and s.start < a.end for a in added)]
-        added += [s for s in speaking_organisations(doc, spans, tokens)
-                  if not any(a.start < s.end and s.start < a.end for a in added)]
+        speaking = [s for s in speaking_organisations(doc, spans, tokens)
+                    if not any(a.start < s.end and s.start < a.end for a in added)]
+        added += speaking
+        # An organisation shown speaking once is one at every mention, whatever the model called the others ("A
+        # Northlight spokesman said" beside "Northlight" tagged a place three times).
+        doc.spans[SPEAKING_ORGANISATIONS] = speaking
         added += [s for s in speaking_names(doc, spans, tokens)
                   if not any(a.start < s.end and s.start < a.end for a in added)]
         completed = completed_surnames(doc, spans + added)
@@ -556,7 +564,7 @@ class EntityResolver:
             relabelled.append(s)
         return relabelled + added
 
-    def _cluster(self, spans: list[Span], article: str) -> list[_Cluster]:
+    def _cluster(self, spans: list[Span], article: str, organisations: set[str] = frozenset()) -> list[_Cluster]:
         clusters: dict[str, _Cluster] = {}
         order: list[str] = []
 
@@ -621,6 +629,9 @@ class EntityResolver:
             elif written in self.gazetteer or strip_possessive(written) in self.gazetteer:
                 cluster = cluster_for("org:" + strip_possessive(written))
                 cluster.fixed_label = self.gazetteer.get(written) or self.gazetteer.get(strip_possessive(written))
+            elif span.label_ != "PERSON" and strip_possessive(written) in organisations:
+                cluster = cluster_for("name:" + text)
+                cluster.fixed_label = "ORG"  # (see `_candidates`: shown speaking)
             elif span.label_ == "WORK_OF_ART":
                 cluster = cluster_for("work:" + written)
                 cluster.fixed_label = "WORK_OF_ART"
@@ -657,7 +668,8 @@ class EntityResolver:
         starts = [sent.start for sent in sentences]
         # A sentence's text is its characters in `text` (Span.text would rebuild it token by token per mention).
         sentence_texts = [text[sent.start_char : sent.end_char].strip() for sent in sentences]
-        for cluster in self._cluster(spans, text):
+        speaking = {text[s.start_char : s.end_char] for s in doc.spans.get(SPEAKING_ORGANISATIONS, [])}
+        for cluster in self._cluster(spans, text, speaking):
             label = cluster.fixed_label or _vote(cluster.labels)
             name = cluster.name() if label == "PERSON" else _longest_text(cluster)
             eid = entity_id(label, name)

@@ -2956,3 +2956,13 @@ def test_a_reply_is_the_one_the_question_called_by_name(nlp, text, speaker):
 ])
 def test_of_two_holders_of_a_role_the_one_named_last_holds_it(nlp, text):
     assert quotes_of(nlp, text)[-1].speaker == "Anna Walsh"
+
+
+def test_an_organisation_shown_speaking_once_is_one_at_every_mention(nlp):
+    text = ("Northlight presenter Simone Adair is leaving The Early Hour.\n\nNorthlight confirmed the news on Monday. "
+            "Northlight's head of daytime, Claire Fontenay, praised her.\n\nA Northlight spokesman said a replacement "
+            'would be named in due course. "The Early Hour remains one of the most important programmes on our '
+            'schedule," the spokesman added.')
+    doc = make_doc(nlp, text)
+    assert {m.label for m in doc._.mentions if m.text == "Northlight"} == {"ORG"}
+    assert doc._.quotes[-1].speaker == "Northlight"
