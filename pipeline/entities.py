@@ -170,7 +170,7 @@ class WorkTitles:
             tok = doc[j]
             if j > i and tok.is_sent_start:
                 break
-            if (self._capitalised(tok) or _title_i(doc, j)) and not tok.ent_type_ in {"DATE", "CARDINAL"}:
+            if self._capitalised(tok) and not tok.ent_type_ in {"DATE", "CARDINAL"}:
                 j += 1
                 end = j
             elif j > i and (tok.lower_ in self.inner or tok.text in self.inner) and self._continues(doc, j):
@@ -325,17 +325,6 @@ class WorkTitles:
             add_rule_spans(doc, new)
             doc.set_ents(filter_spans(existing + [Span(doc, s.start, s.end, label="WORK_OF_ART") for s in new]))
         return doc
-
-
-def _title_i(doc: Doc, j: int) -> bool:
-    """True for "I" inside a title-case run, a capitalised word (after a clitic, if any) following it ("If I Ain't
-    Got You", "I Will Always Love You"), not a clause's subject after a title ("the film Rocky I saw")."""
-    if doc[j].text != "I":
-        return False
-    k = j + 1
-    while k < len(doc) and doc[k].text.startswith(("'", "’")) and not doc[k - 1].whitespace_:
-        k += 1
-    return k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha and not doc[k].is_sent_start
 
 
 def _names_a_person(span: Span) -> bool:

@@ -1774,24 +1774,3 @@ def test_a_caption_in_title_case_is_no_work(nlp, text, caption):
     doc = make_doc(nlp, text)
     assert not any(work in caption for work in _works(doc))
     assert [q.text for q in doc._.quotes] == [caption]
-
-
-@pytest.mark.parametrize("text, title", [
-    ("Producer Terry Hale, who worked with the Byrds and the Beach Boys, has died.\n\nHe helped write Solana for the "
-     "Beach Boys, which was used in the movie Cocktail.", "Solana"),
-    ("Singer Ada Lyle, who toured with the Night Owls and the Lanterns, has retired.\n\nShe wrote Paper Moon for the "
-     "Night Owls, which became their biggest hit.", "Paper Moon"),
-    # a title that goes on across an article into words written nowhere else keeps them
-    ("Actress Jane Doe starred in A Cry in the Dark in 1988.", "A Cry in the Dark"),
-])
-def test_a_title_does_not_run_on_into_a_name_the_article_writes_apart(nlp, text, title):
-    assert title in _works(make_doc(nlp, text))
-
-
-@pytest.mark.parametrize("text, title", [
-    ("Singer Ada Lyle has been nominated again.\n\nHer song If I Ain't Got You received a best single nomination.",
-     "If I Ain't Got You"),
-    ("Singer Ada Lyle covered the song I Will Always Remember at the gala.", "I Will Always Remember"),
-])
-def test_a_title_holding_i_is_read_whole_after_a_cue_noun(nlp, text, title):
-    assert title in _works(make_doc(nlp, text))

@@ -179,9 +179,8 @@ class NerCorrections:
                     and (doc[end].text == "of" or not doc[run].ent_type_ or doc[run].ent_type_ == LABEL):
                 run += 1
             # "of" goes on into any capitalised words ("Flight of the Phoenix"); another preposition only with an
-            # article and into words no entity claims and the article never writes apart: "A Cry in the Dark", not
-            # "Titanic in the US", nor "Kokomo for the Beach Boys" after "hits by the Byrds and the Beach Boys".
-            if run > k and (doc[end].text == "of" or article and not _written_apart(doc, k, run)):
+            # article and into words no entity claims: "A Cry in the Dark", not "Titanic in the US".
+            if run > k and (doc[end].text == "of" or article):
                 end = run
         if end == ent.end and not _in_first_line(doc, ent.start):
             end = self.run_on(doc, end, surnames)
@@ -1152,17 +1151,3 @@ def _goes_on(doc: Doc, end: int) -> bool:
             or after.like_num or after.text[:1].isupper() or after.text in {"-", "–", "!", "&"}:
         return True
     return after.lower_ in {"the", "of", "and"} and end + 1 < len(doc) and doc[end + 1].text[:1].isupper()
-
-
-def _written_apart(doc: Doc, start: int, end: int) -> bool:
-    """True when the words of tokens `start`…`end` are written elsewhere in the document too, as words of their own
-    (a name of its own, "the Beach Boys"), not only after the title they would run on from."""
-    words = doc[start:end].text
-    text = doc_text(doc)
-    at = doc[start].idx
-    i = text.find(words)
-    while i >= 0:
-        if i != at and (i == 0 or not text[i - 1].isalnum()) and (i + len(words) >= len(text) or not text[i + len(words)].isalnum()):
-            return True
-        i = text.find(words, i + 1)
-    return False
