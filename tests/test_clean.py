@@ -1,3 +1,5 @@
+import pytest
+
 from pipeline.clean import clean_plain_text, clean_text, compose, parse_iso_date
 
 
@@ -114,3 +116,30 @@ def test_a_broken_closing_curly_quote_is_repaired():
     assert clean_text(text) == "“I said yes before he even finished the question,” Cruz told People. “Yes.”"
     # the em dash's and the apostrophe's broken forms are ftfy's to repair
     assert clean_text("It was â€” fine, the â€™90s") == "It was — fine, the ’90s"
+
+
+@pytest.mark.parametrize(
+    "raw, cleaned",
+    [
+        ('on Sunday."Thank you all," he wrote.', 'on Sunday. "Thank you all," he wrote.'),
+        ('"Thank you all for the love,"he wrote.', '"Thank you all for the love," he wrote.'),
+        ('A source told People:"He is resting."', 'A source told People: "He is resting."'),
+        ('He said:“We won,”she added.', 'He said: “We won,” she added.'),
+        ('"Stop!"she cried."Now!"', '"Stop!" she cried. "Now!"'),
+    ],
+)
+def test_a_double_quotation_mark_glued_to_a_word_gets_its_space(raw, cleaned):
+    assert clean_text(raw) == cleaned
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'the "Friends"-style sitcom',  # a mark before a hyphen is no glued quotation
+        "Is 5'10\" tall and isn't shy",
+        'a "stray mark, then "one"more',  # with a mark missing, which one opens is unknown
+        "She said 'I'm back'and left",  # single marks are apostrophes too often
+    ],
+)
+def test_marks_that_are_not_a_glued_quotation_are_left_alone(text):
+    assert clean_text(text) == text

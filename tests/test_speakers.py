@@ -7,6 +7,7 @@ from conftest import make_doc
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pipeline.clean import clean_text
 from pipeline.quotes import find_quotes
 
 
@@ -226,6 +227,20 @@ def test_two_apostrophes_are_quotation_marks(nlp, text):
     q = only(nlp, text)
     assert q.text.startswith("We are delighted with the result of the vote")
     assert q.speaker == "Mary Nolan"
+
+
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        ('Singer Tomas Reed posted a message on Sunday."Thank you all for the love,"he wrote on Instagram."I am '
+         'feeling much better today."', ["Tomas Reed", "Tomas Reed"]),
+        ('Her publicist, Dana Fox, told People:"She is resting at home with her family."', ["Dana Fox"]),
+        ('Kayla Brent hit back at her critics."People do not know the half of it,"the reality star said.',
+         ["Kayla Brent"]),
+    ],
+)
+def test_quotation_marks_glued_to_the_words_around_them(nlp, text, speakers):
+    assert [q.speaker for q in quotes_of(nlp, clean_text(text))] == speakers
 
 
 # -- interviewers and outlets ------------------------------------------------------------------------------
