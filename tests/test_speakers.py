@@ -2936,6 +2936,35 @@ def test_the_pronoun_after_an_unnamed_sources_words_stays_unnamed(nlp, text):
     assert [q.speaker for q in quotes_of(nlp, text)] == [None, None]
 
 
+@pytest.mark.parametrize("text, speakers", [
+    ("A reality show has drawn 500 complaints. The watchdog, the Viewing Council, said it was investigating. A "
+     'spokeswoman for the watchdog said: "We will look at every one of them carefully."\n\nOne viewer who '
+     'complained told the BBC the scenes had upset her children.\n\n"It was shown at eight o\'clock, when families '
+     'were watching," she said.', ["the Viewing Council", None]),
+    ("Singer Tom Ladd stopped his concert in Leeds on Friday after a fight broke out.\n\nA fan who was at the show "
+     'said the singer handled it well. "He stopped the music and waited for security to arrive," he said.',
+     [None]),
+    ('Singer Tom Ladd played the first of six nights at the Apollo.\n\n"He was brilliant tonight, the best I have '
+     'seen him," said one fan outside the venue.\n\n"I will be back tomorrow night for the second show," she added.',
+     [None, None]),
+    # named, a member of the public is a speaker like any other
+    ('Hundreds waited outside the cinema to see actress Mia Dorne.\n\n"I have been here since six this morning," '
+     'said one fan, Lucy Marsh.\n\n"She stopped and signed my poster for me," Marsh added.', ["Lucy Marsh"] * 2),
+    # plural, members of the public are no one the asker's words could be
+    ('Host Dan Feld spoke to the rapper Kayo Brisco on his podcast.\n\nFeld then asked the question fans have been '
+     'wondering about since the rapper went silent: "Where did you go, man? You just disappeared."', ["Dan Feld"]),
+])
+def test_an_unnamed_member_of_the_public_who_reports_stays_unnamed(nlp, text, speakers):
+    assert [q.speaker for q in quotes_of(nlp, text)] == speakers
+
+
+def test_a_role_noun_with_no_one_fitting_in_reach_is_no_failure(nlp):
+    text = ("Jake Whitfield and his wife, Marnie Whitfield, are expecting their second child.\n\nThe Grammy winner, 37, "
+            'admitted he was a total wreck when he first heard the news. "I cried like a baby, no pun intended," Jake '
+            'confessed.\n\n"June has already named the baby, so we will see how that goes," the mom-to-be joked.')
+    assert [q.speaker for q in quotes_of(nlp, text)][0] == "Jake Whitfield"
+
+
 @pytest.mark.parametrize("text, speaker", [
     ("Host Greta Vandersloot interviewed the cast of the drama on Friday.\n\nVandersloot then turned to the "
      'showrunner, Casimir Doyle. "Casimir, was he your first choice for the part?"', "Greta Vandersloot"),

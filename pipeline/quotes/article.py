@@ -68,7 +68,8 @@ class Article(FrameRules, SpeakerResolution):
         self.role_links = self._role_links()
         self.work_kinds = self._work_kinds()
         self.role_links += self._referring_links()
-        self.events = sorted(self.events + self._spokesman_events() + self._aged_events(), key=lambda e: e.pos)
+        self.events = sorted(self.events + self._spokesman_events() + self._aged_events()
+                             + self._unnamed_events(), key=lambda e: e.pos)
 
     # -- lookups ------------------------------------------------------------------------------------------
 
@@ -245,6 +246,22 @@ class Article(FrameRules, SpeakerResolution):
             if speaker.name and self.speaks(speaker):
                 main = _main_verb(t.head)
                 events.append(Event(t.idx, speaker, True, False, True, main))
+        return events
+
+    def _unnamed_events(self) -> list[Event]:
+        """Return an event for each unnamed person who reports in the narrative ("One viewer who complained told BBC
+        News the scenes had upset her children", "A fan at the show said …"): a later "'…,' she said" is theirs, and
+        stays unnamed, as after a quote of theirs (see `attribute`)."""
+        events = []
+        for t in self._subjects("nsubj"):
+            if self.in_quote(t.idx) or t.head.lemma_.lower() not in self.lex.verbs \
+                    or t.lemma_.lower() not in self.lex.public_nouns | self.lex.anonymous_roles \
+                    or not self.unnamed_person(self.noun_phrase(t)):
+                continue  # a spokesman or a rep speaks for someone named (see `_spokesman_events`)
+            if any(c.dep_ == "appos" for c in t.children):
+                continue  # "one fan, Lucy Marsh, said": a name
+            speaker = replace(UNRESOLVED, text=self.noun_phrase(t), gender=self.lex.gender.get(t.lemma_.lower()))
+            events.append(Event(t.left_edge.idx, speaker, True, False, True, _main_verb(t.head)))
         return events
 
     def _aged_events(self) -> list[Event]:
@@ -585,7 +602,8 @@ class Article(FrameRules, SpeakerResolution):
 
     @property
     def _unnamed_nouns(self) -> frozenset:
-        return self.lex.anonymous_roles | self.lex.relational_roles | (self.lex.org_roles - {"statement", "ruling"})
+        return self.lex.anonymous_roles | self.lex.public_nouns | self.lex.relational_roles \
+            | (self.lex.org_roles - {"statement", "ruling"})
 
     def lead_report(self) -> Attribution:
         """Return who the article's first sentence says reports its news ("…, Women's Wear Daily reported Tuesday",

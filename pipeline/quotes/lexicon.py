@@ -19,6 +19,7 @@ class Lexicon:
     org_roles: frozenset
     org_voices: frozenset  # "organisers said": the organisation in focus
     anonymous_roles: frozenset
+    public_nouns: frozenset  # "one viewer", "a fan": unnamed members of the public
     relational_roles: frozenset
     org_nouns: frozenset
     referring_org_nouns: frozenset  # "the magazine said": the organisation last named, whatever its name
@@ -60,6 +61,7 @@ class Lexicon:
             org_roles=frozenset(cues["org_roles"]),
             org_voices=frozenset(cues["org_voices"]),
             anonymous_roles=frozenset(cues["anonymous_roles"]),
+            public_nouns=frozenset(cues["public_nouns"]),
             relational_roles=frozenset(cues["relational_roles"]),
             org_nouns=frozenset(cues["org_nouns"]),
             referring_org_nouns=frozenset(cues["referring_org_nouns"]),

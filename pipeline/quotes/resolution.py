@@ -986,7 +986,8 @@ class SpeakerResolution:
             found = found or [e for e in by_sentence[index] if e.is_subject]
             if found:
                 return _named(max(found, key=lambda e: e.pos).speaker)
-        return _named(max(window, key=lambda e: e.pos).speaker)
+        # Only role nouns that name no one fitting were in reach: none is the antecedent.
+        return _named(max(window, key=lambda e: e.pos).speaker) if window else None
 
     def role_subjects(self, limit: int, gender: Optional[str]) -> dict[int, Token]:
         """Return {sentence index: its main subject} for the sentences within a pronoun's reach before `limit` whose
