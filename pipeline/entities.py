@@ -619,8 +619,11 @@ class EntityResolver:
                 cluster = cluster_for("org:" + strip_possessive(written))
                 cluster.fixed_label = self.gazetteer.get(written) or self.gazetteer.get(strip_possessive(written))
             elif span.label_ != "PERSON" and strip_possessive(written) in organisations:
-                cluster = cluster_for("name:" + text)
-                cluster.fixed_label = "ORG"  # (see `_candidates`: shown speaking)
+                # (see `_candidates`: shown speaking), one of the article's longer names if it starts only one ("a
+                # Vantage spokesperson" is Vantage Network's)
+                longer = [n for n in org_names.get(text, ()) if n.startswith(text + " ")]
+                cluster = cluster_for("name:" + (longer[0] if len(longer) == 1 else text))
+                cluster.fixed_label = "ORG"
             elif span.label_ == "WORK_OF_ART":
                 cluster = cluster_for("work:" + written)
                 cluster.fixed_label = "WORK_OF_ART"

@@ -2958,6 +2958,18 @@ def test_an_unnamed_member_of_the_public_who_reports_stays_unnamed(nlp, text, sp
     assert [q.speaker for q in quotes_of(nlp, text)] == speakers
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ('Vantage Network has cancelled the drama Sunset Ridge after three seasons.\n\n"We are incredibly proud of the '
+     'story the show told," a Vantage spokesperson said in a statement.', "Vantage Network"),
+    ('Galaxy Pictures has pushed the sequel back a year.\n\nA Galaxy spokeswoman said: "The film needs more time in '
+     'the edit and we want to get it right."', "Galaxy Pictures"),
+    ('Crestline Records dropped the singer on Monday. "We wish him well in whatever comes next for him," said a '
+     'Crestline spokesman.', "Crestline Records"),
+])
+def test_a_spokesman_of_an_organisations_first_name_speaks_for_it(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
 def test_a_role_noun_with_no_one_fitting_in_reach_is_no_failure(nlp):
     text = ("Jake Whitfield and his wife, Marnie Whitfield, are expecting their second child.\n\nThe Grammy winner, 37, "
             'admitted he was a total wreck when he first heard the news. "I cried like a baby, no pun intended," Jake '
