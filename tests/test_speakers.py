@@ -2970,6 +2970,31 @@ def test_a_spokesman_of_an_organisations_first_name_speaks_for_it(nlp, text, spe
     assert quotes_of(nlp, text)[-1].speaker == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Brielle Okafor is engaged.\n\nThe Coastline Wives star, 31, confirmed that her boyfriend proposed. Her co-star "
+     'Tamsin Vale was thrilled. "This girl deserves every bit of happiness," Vale tweeted.\n\n"We are thinking next '
+     'fall, maybe somewhere in Napa," the 31-year-old gushed.', "Brielle Okafor"),
+    ("Singer Dan Holt has a new album out.\n\nThe singer, 45, said he wrote it on tour. His producer Sam Reed "
+     'was proud of it. "He worked harder than anyone on this record," Reed said.\n\n"I wrote most of it in hotel '
+     'rooms at night," the 45-year-old added.', "Dan Holt"),
+    ("Actress Ruth Kane returns to the stage next month.\n\nThe actress, 52, told the Guardian she had missed it. Her "
+     'co-star, Mae Lowry, 29, was nervous. "I have never worked with anyone so generous," Lowry said.\n\n"It feels '
+     'like coming home after a long time away," the 52-year-old said.', "Ruth Kane"),
+])
+def test_an_age_beside_a_role_noun_is_the_persons_it_takes_up(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Brielle Okafor is engaged to chef Dominic Reyes.\n\nReyes, who owns the eatery Salt and Ember, was just as '
+     'giddy. "I have been carrying this ring around for three months," the restaurateur admitted.', "Dominic Reyes"),
+    ('Tech founder Lena Marsh has bought the studio.\n\n"We want to make films people remember for decades," the '
+     'entrepreneur told reporters.', "Lena Marsh"),
+])
+def test_a_doer_noun_in_eur_is_a_role_noun(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
 def test_a_role_noun_with_no_one_fitting_in_reach_is_no_failure(nlp):
     text = ("Jake Whitfield and his wife, Marnie Whitfield, are expecting their second child.\n\nThe Grammy winner, 37, "
             'admitted he was a total wreck when he first heard the news. "I cried like a baby, no pun intended," Jake '

@@ -20,7 +20,8 @@ _NO_COMMENT = re.compile(
     r"|\b(?:did|would) not comment\b|\bmade no comment\b", re.IGNORECASE)
 OBJECT_PRONOUNS = {"him": "m", "her": "f"}
 # The endings of nouns for what a person does ("momager", "stylist", "YouTuber", "comedian").
-AGENT_NOUN = re.compile(r"(?:er|or|ist|ian|eer|ess)$")
+AGENT_NOUN = re.compile(r"(?:er|or|ist|ian|eer|eur|ess)$")
+_WORD_AT = re.compile(r"[\w-]+")
 AGE_NUMBER = re.compile(r"\b(\d{1,3})[- ]year[- ]old\b", re.IGNORECASE)
 # An age given beside a name: "Kim Tran, 30," or "Kim Tran (30)"; and before it: "30-year-old Kim Tran".
 _AGE_AFTER = re.compile(r"\s*,\s*(\d{1,3})\s*,|\s*\((\d{1,3})\)")
@@ -147,7 +148,7 @@ class SpeakerResolution:
         if lemma in self.lex.org_roles or lemma in self.lex.person_roles or lemma in self.lex.org_nouns \
                 or lemma in self.lex.anonymous_roles or lemma in self.lex.group_nouns:
             return self.resolve_role(token, pos)
-        if token.pos_ in {"NOUN", "ADJ"} and (self.aged(token) or self.agent_noun(token)):
+        if (token.pos_ in {"NOUN", "ADJ"} or token.is_lower) and (self.aged(token) or self.agent_noun(token)):
             # "the 41-year-old chart-topper said": an age makes any definite noun a person named before, the one
             # the article gave that age if only one ("Kim Tran, 30, and her mother Linh Tran, 58, …").
             phrase = self.noun_phrase(token)
@@ -254,7 +255,8 @@ class SpeakerResolution:
         """True for "the" and one singular noun of a doer that no word list holds ("the momager said", "the
         YouTuber wrote", "the rocker added"): a noun so ending names a person, the way a role noun does. Things that
         speak through their text ("the letter", "the poster") are caught before, as written objects."""
-        return token.tag_ == "NN" and token.is_lower and AGENT_NOUN.search(token.lower_) is not None \
+        # (a lower-case word the tagger took for a name is a noun: "the restaurateur admitted")
+        return token.tag_ in {"NN", "NNP"} and token.is_lower and AGENT_NOUN.search(token.lower_) is not None \
             and len(token.text) > 4 and self.definite(token) and not token.ent_type_ \
             and token.lemma_.lower() not in self.lex.org_nouns | self.lex.written_objects
 
@@ -282,6 +284,15 @@ class SpeakerResolution:
             given = (after.group(1) or after.group(2)) if after else (ahead.group(1) if ahead else None)
             if given is not None:
                 found.setdefault(m.entity_id, (set(), m))[0].add(given)
+        # "The Coastline Wives star, 31, confirmed …": an age beside a role noun that takes up a person is theirs.
+        for offset, _, speaker in getattr(self, "role_links", ()):
+            if offset >= before or not speaker.entity_id or speaker.kind != "person" or self.in_quote(offset):
+                continue
+            word = _WORD_AT.match(self.text, offset)
+            after = _AGE_AFTER.match(self.text, word.end()) if word else None
+            mention = next((m for m in self.mentions if m.entity_id == speaker.entity_id), None) if after else None
+            if mention is not None:
+                found.setdefault(speaker.entity_id, (set(), mention))[0].add(after.group(1) or after.group(2))
         return found
 
     def age_compared(self, token: Token) -> Optional[Speaker]:
