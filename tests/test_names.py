@@ -904,6 +904,25 @@ def test_a_comma_inside_a_name_splits_it_only_between_phrases(nlp, text, start, 
     assert [p.text for p in split_at_commas(Span(doc, start, end, label="ORG"))] == parts
 
 
+@pytest.mark.parametrize("text, start, end, parts", [
+    ("A rep for Rowe, Paige Lin, insisted the tweet was a joke.", 3, 7, [("Rowe", "WORK_OF_ART"), ("Paige Lin", "PERSON")]),
+    ("A lawyer for Banks, Maria Ortiz, said she would appeal.", 3, 7, [("Banks", "WORK_OF_ART"), ("Maria Ortiz", "PERSON")]),
+    # a title with a comma of its own stays whole
+    ("She loved Love, Actually as a child.", 2, 5, [("Love, Actually", "WORK_OF_ART")]),
+    ("He starred in Goodbye, Mr Chips at the Old Vic.", 3, 7, [("Goodbye, Mr Chips", "WORK_OF_ART")]),
+])
+def test_a_title_taken_with_a_persons_name_after_a_comma_is_split(nlp, text, start, end, parts):
+    from pipeline.works.corrections import split_at_commas
+    doc = nlp(text)
+    assert [(p.text, p.label_) for p in split_at_commas(Span(doc, start, end, label="WORK_OF_ART"))] == parts
+
+
+def test_a_spokesmans_name_after_a_comma_is_a_person_not_a_title(nlp):
+    doc = make_doc(nlp, 'Fellow nominee Cassidy Rowe threw shade on Twitter. A rep for Rowe, Paige Lin, insisted the '
+                        'tweet had been misinterpreted. "Cassidy has nothing but respect for Harlow," Lin told E! News.')
+    assert doc._.quotes[0].speaker == "Paige Lin"
+
+
 @pytest.mark.parametrize("text, name, label", [
     ("Plans for a rock concert at Stonehenge have been refused.\n\nEnglish Heritage said the event would damage the "
      "site.", "English Heritage", "ORG"),

@@ -1060,8 +1060,10 @@ def _owned_part(owner: Span, title: Span, people: Counter) -> bool:
 def split_at_commas(ent: Span) -> list[Span]:
     """Return the names a comma inside `ent` separates when the parse puts them in different phrases: "In a chat
     with Glamour, Kardashian revealed" tagged one organisation is the magazine and the subject. A name whose parts
-    hang together ("Crosby, Stills, Nash & Young", "Paris, France": one part the head of the others) stays whole."""
-    if ent.label_ not in NAME_LABELS:
+    hang together ("Crosby, Stills, Nash & Young", "Paris, France": one part the head of the others) stays whole.
+    A title is split only before a person's full name ("A rep for Rowe, Paige Lin, insisted" taken for a title; not
+    "Love, Actually" or "Goodbye, Mr Chips")."""
+    if ent.label_ not in NAME_LABELS | {LABEL}:
         return [ent]
     doc = ent.doc
     commas = [t.i for t in ent[1:-1] if t.text == ","]
@@ -1069,6 +1071,11 @@ def split_at_commas(ent: Span) -> list[Span]:
         return [ent]
     bounds = [ent.start, *[c + 1 for c in commas], ent.end + 1]
     parts = [Span(doc, a, b - 1, label=ent.label_) for a, b in zip(bounds, bounds[1:]) if b - 1 > a]
+    if ent.label_ == LABEL and not (len(parts[-1]) >= 2 and parts[-1][0].lower_ in FIRST_NAMES
+                                    and all(t.is_alpha and t.is_title for t in parts[-1])):
+        return [ent]
+    if ent.label_ == LABEL:
+        parts[-1] = Span(doc, parts[-1].start, parts[-1].end, label="PERSON")
     heads = [part.root.head.i for part in parts]
     if len(parts) < 2 or any(ent.start <= h < ent.end for h in heads) or len(set(heads)) < len(heads):
         return [ent]
