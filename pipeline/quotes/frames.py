@@ -265,10 +265,20 @@ class FrameRules:
             if m:
                 at = q.close + m.end()
                 mention = next((x for x in self.mentions if x.start_char == at and x.label == "PERSON"), None)
+                span = self.doc.char_span(mention.start_char, mention.end_char) if mention is not None else None
+                if span is not None and span.root.dep_ == "poss" and self.role_word(span.root.head):
+                    # "Those remarks came from Vaughn's lawyer, Ed Marsh": the one whose role it is, not the owner
+                    found = self.resolve_role(span.root.head, q.close)
+                    return Attribution(found if found.name else replace(UNRESOLVED, text=found.text), None, None, None,
+                                       "form-named-after")
                 if mention is not None:
                     written = self.text[mention.start_char : mention.end_char]
                     return Attribution(self._speaker_for_mention(mention, written, "explicit", 0.8), None, None, None,
                                        "form-named-after")
+                unnamed = re.match(r"(?:an?|one)(?: [\w-]+){1,4}", self.text[q.close + m.start("who") : at + 40])
+                if unnamed and self.unnamed_person(unnamed.group(0)):
+                    # "'…' That's how one music industry insider described the feud": someone unnamed
+                    return Attribution(replace(UNRESOLVED, text=unnamed.group(0)), None, None, None, "form-named-after")
         topic = forms["topic_before_colon"].match(self.text[q.para_start : q.open])
         if topic:
             found = self.interviewee(q.para_start, q.para_start + topic.end("topic"))

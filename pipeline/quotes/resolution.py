@@ -405,11 +405,27 @@ class SpeakerResolution:
             if maker is not None:
                 return replace(maker, text=text, method="role-noun", confidence=min(maker.confidence, 0.6)) \
                     if maker.name else replace(UNRESOLVED, text=text)
-        found = self.antecedent(pos, None, "person", token.left_edge.idx, exclude=self.tied_only()) \
+        found = self.subject_issuing(token, pos) \
+            or self.antecedent(pos, None, "person", token.left_edge.idx, exclude=self.tied_only()) \
             or self.antecedent(pos, None, "org", token.left_edge.idx)
         if found is None:
             return replace(UNRESOLVED, text=text)
         return replace(found, text=text, method="role-noun", confidence=min(found.confidence, 0.5))
+
+    def subject_issuing(self, token: Token, pos: int) -> Optional[Speaker]:
+        """The subject of the verb a written thing is the means of ("Pryce, who managed the star, fired back in a
+        lengthy statement posted to his page": Pryce, even if the article first named him by a tie, "his former
+        manager, Darnell Pryce"); None when no named subject does that."""
+        verb = token.head
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.pos_ not in {"VERB", "AUX"} or token.head.dep_ != "prep":
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lower_ in self.lex.pronouns or self.mention_at(subject) is None:
+            return None
+        found = self.resolve(subject, pos, depth=1)
+        return found if found.name and self.speaks(found) else None
 
     def introduced(self, token: Token) -> Optional[Token]:
         """Return where the article first wrote the thing "the statement" takes up: the nearest earlier use of the
