@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .names import (COMPANY_NOUNS, FIRST_NAME_GENDER, FIRST_NAMES, NAME_SUFFIXES, NICKNAME_MARKS, ORG_WORDS, PERSON_ROLES, acronym, canonical_name, join_labels, mend_split_names, musical_acts, reporting_form, captioned,
+from .names import (COMPANY_NOUNS, couple_styled, FIRST_NAME_GENDER, FIRST_NAMES, NAME_SUFFIXES, NICKNAME_MARKS, ORG_WORDS, PERSON_ROLES, acronym, canonical_name, join_labels, mend_split_names, musical_acts, reporting_form, captioned,
                     same_given_name, speaking_names, speaking_organisations, surname, trim_name, unglue_headline,
                     untagged_people, nicknamed_people, completed_surnames, speakers_titled, speaks, RULE_SPANS)
 from .records import Entity, Mention, doc_text
@@ -894,6 +894,8 @@ _HONORIFIC_SEX = {word: sex for sex, words in load_json("quote_cues.json")["gend
 
 def _honorific_sex(span: Span, article: str) -> Optional[str]:
     """Return the sex an honorific before or opening a surname's mention gives ("Mrs Hale", "Mr. Dunn"), else None."""
+    if couple_styled(article, span.start_char):
+        return None
     words = span.text.replace(".", " ").split()
     before = article[max(0, span.start_char - 8) : span.start_char].replace(".", " ").split()
     word = words[0] if len(words) > 1 else (before[-1] if before else "")

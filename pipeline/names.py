@@ -135,6 +135,15 @@ def same_given_name(full: str, short: str) -> bool:
     return len(short) > 1 and short[:1].isupper() and short.lower() in _given_name_forms(full)
 
 
+# Two honorifics joined before one surname ("Mr. and Mrs. Harmon", "Mr & Mrs Smith"): a couple, no one's sex.
+_COUPLE_STYLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s*(?:and|&)\s*(?:Mr|Mrs|Ms|Miss|Dr)\.?\s*$")
+
+
+def couple_styled(text: str, start: int) -> bool:
+    """True when the name at `start` of `text` follows two honorifics joined ("Mr. and Mrs. Harmon")."""
+    return _COUPLE_STYLED.search(text, max(0, start - 20), start) is not None
+
+
 def surname(words: list[str]) -> str:
     """Return the surname of a name's words: the last, unless that is a generational suffix ("Downey" of
     "Robert Downey Jr")."""

@@ -3017,6 +3017,32 @@ def test_the_subject_that_put_out_a_statement_is_its_author(nlp, text, speaker):
     assert quotes_of(nlp, text)[-1].speaker == speaker
 
 
+@pytest.mark.parametrize("text, speakers", [
+    ("Comedian Marty Koenig was leaving dinner on Thursday when a photographer asked him about his ex-wife.\n\n\"Good "
+     'for Gwen, seriously," Koenig told TMZ.\n\n"Would you ever get back together with Gwen?" the photographer called '
+     "out as Koenig climbed into his car.", ["Marty Koenig", None]),
+    ("Singer Dana Holt was mobbed at the airport, where a fan handed her a letter.\n\n\"I was so touched by it,\" "
+     'Holt said later.\n\n"I have waited ten years to meet her in person," the fan told reporters.',
+     ["Dana Holt", None]),
+    # named where brought in, the noun is that person
+    ('Singer Ana Ruiz and her manager, Tom Hale, arrived together.\n\n"We are so happy with the album and the '
+     'tour," the manager said.', ["Tom Hale"]),
+])
+def test_the_noun_of_someone_brought_in_unnamed_stays_unnamed(nlp, text, speakers):
+    assert [q.speaker for q in quotes_of(nlp, text)] == speakers
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Country star Cole Harmon married actress Delia Moss on Saturday.\n\n"Mr. and Mrs. Harmon. Best day of our '
+     'lives," Moss wrote on Instagram.\n\nThe country crooner, 34, and the actress, 30, met on a film set. "I knew '
+     'the first time I saw her," the groom said.', "Cole Harmon"),
+    ('Chef Ben Carr married singer Ivy Lane in June.\n\nGuests toasted "Mr & Mrs Carr" at the party.\n\nCarr '
+     'talked to the magazine about the day. "It was perfect from start to finish," he said.', "Ben Carr"),
+])
+def test_a_couples_honorifics_give_no_one_a_sex(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
 def test_a_role_noun_with_no_one_fitting_in_reach_is_no_failure(nlp):
     text = ("Jake Whitfield and his wife, Marnie Whitfield, are expecting their second child.\n\nThe Grammy winner, 37, "
             'admitted he was a total wreck when he first heard the news. "I cried like a baby, no pun intended," Jake '

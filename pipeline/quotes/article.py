@@ -11,7 +11,7 @@ from typing import Optional
 from spacy.attrs import DEP, LEMMA, TAG
 from spacy.tokens import Doc, Span, Token
 
-from ..names import CENSUS_SEX, FIRST_NAME_GENDER, NAME_SEX
+from ..names import CENSUS_SEX, FIRST_NAME_GENDER, NAME_SEX, couple_styled
 from ..records import doc_text
 from .attribution import (CONTINUATION_CHARS, GENDERED_PRONOUNS, SPEAKER_LABELS, UNRESOLVED, Attribution, Event,
                           Speaker, governing_verb)
@@ -107,7 +107,7 @@ class Article(FrameRules, SpeakerResolution):
             # The word before is an honorific or a role ("Mrs", "actress"), never a pronoun ending the sentence
             # before ("… named after him. Janie Hale said").
             words = [before[-1].lower().rstrip(".") if before and before[-1].lower().rstrip(".") not in GENDERED_PRONOUNS
-                     else ""]
+                     and not couple_styled(self.text, m.start_char) else ""]  # (not "Mr. and Mrs. Harmon")
             words += [c.lemma_.lower() for c in span.root.children if c.dep_ in {"appos", "compound"}]
             if span.root.dep_ in {"appos", "compound"}:
                 words.append(span.root.head.lemma_.lower())

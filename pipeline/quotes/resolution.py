@@ -89,6 +89,8 @@ class SpeakerResolution:
         compared = self.age_compared(token)
         if compared is not None:
             return compared  # "the older woman said", "the younger Lund said": of two people whose ages were given
+        if self.introduced_unnamed(token):
+            return replace(UNRESOLVED, text=self.noun_phrase(token))
         if token.lower_ in self.lex.person_roles and not self.styled(token) and (
                 any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
                 or token.i > 0 and self.doc[token.i - 1].lower_ == "the"):  # ("the mum-of-two recalled")
@@ -250,6 +252,28 @@ class SpeakerResolution:
             return False
         words = [t.lower_ for t in token.children if t.dep_ == "compound" and t.i < token.i] + [token.lower_]
         return " ".join(words) in self.lex.demonyms
+
+    def introduced_unnamed(self, token: Token) -> bool:
+        """True for "the photographer" after "a photographer asked him …": a definite person's noun that takes up
+        someone the article brought in with "a" and never named, whom no one was introduced as since."""
+        if token.pos_ != "NOUN" and not token.is_lower or not token.is_lower \
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return False
+        lemma = token.lemma_.lower()
+        if lemma in self.lex.org_roles or lemma in self.lex.org_nouns or lemma in self.lex.group_nouns \
+                or lemma in self.lex.written_objects or lemma not in self.lex.person_roles and not self.agent_noun(token):
+            return False
+        key = role_key(token)
+        for earlier in reversed(self.doc[: token.i]):
+            if earlier.lemma_.lower() != lemma or earlier.tag_ != token.tag_ or self.in_quote(earlier.idx) \
+                    or role_key(earlier) != key:
+                continue
+            if any(off > earlier.idx for off, role, _ in self.role_links if role == key and off < token.idx):
+                return False
+            return earlier.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} \
+                and any(c.dep_ == "det" and c.lower_ in {"a", "an", "another"} for c in earlier.children) \
+                and not any(c.dep_ in {"appos", "relcl", "acl"} or c.ent_type_ == "PERSON" for c in earlier.children)
+        return False
 
     def agent_noun(self, token: Token) -> bool:
         """True for "the" and one singular noun of a doer that no word list holds ("the momager said", "the
