@@ -3043,6 +3043,19 @@ def test_a_couples_honorifics_give_no_one_a_sex(nlp, text, speaker):
     assert quotes_of(nlp, text)[-1].speaker == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ('Actor Brandon Ostrowski sat down with writer Elise Navarro.\n\nWhen Navarro asked whether he would ever return '
+     'for a sequel, the actor did not hesitate. "If they want me back, I am doing it," he joked.\n\n"Has being a '
+     'dad changed you?" Navarro asked him.\n\n"Completely," the dad-of-one said. He continued, "Nothing matters as '
+     'much as being home for bath time."', "Brandon Ostrowski"),
+    ('Host Kim Reyes interviewed singer Paul Dane.\n\nReyes asked if he had written the album alone. "Every word of '
+     'it, in my kitchen," he said.\n\n"Was it hard?" Reyes asked.\n\n"Very," Dane said. He added, "But I would do '
+     'it all again tomorrow."', "Paul Dane"),
+])
+def test_the_pronoun_of_a_reported_question_is_the_one_asked_not_the_askers_sex(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
 def test_a_role_noun_with_no_one_fitting_in_reach_is_no_failure(nlp):
     text = ("Jake Whitfield and his wife, Marnie Whitfield, are expecting their second child.\n\nThe Grammy winner, 37, "
             'admitted he was a total wreck when he first heard the news. "I cried like a baby, no pun intended," Jake '

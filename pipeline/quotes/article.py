@@ -155,10 +155,13 @@ class Article(FrameRules, SpeakerResolution):
         if verb is None:
             return None, False
         found, subject = [], False
+        asking = verb.lemma_.lower() in self.lex.question_verbs
         sent = self.sentence_of(span.start)
         for t in sent[span.end - sent.start :]:
             if t.ent_type_ == "PERSON" or self.in_quote(t.idx):
                 break
+            if asking and t.dep_ in {"nsubj", "nsubjpass"} and t.head.i != verb.i:
+                continue  # "Navarro asked whether he would return": the one asked, whom the question is about
             if t.lower_ in GENDERED_PRONOUNS and not _object_of(t, verb):
                 found.append(GENDERED_PRONOUNS[t.lower_])
                 subject = subject or t.lower_ in {"he", "she"}
