@@ -940,8 +940,8 @@ def _capitalised_run_before(doc: Doc, i: int) -> Optional[int]:
     start, j = i, i - 1
     while j >= 0 and not doc[j + 1].is_sent_start:
         t = doc[j]
-        if t.pos_ == "DET" or t.tag_ == "PRP$":
-            break
+        if t.pos_ == "DET" or t.tag_ == "PRP$" or t.lower_ in {"a", "an"}:
+            break  # ("A Lumen TV spokesperson said", the article tagged part of a name)
         if (t.text[:1].isupper() or t.is_digit) and not t.is_punct:
             start = j
         elif not (t.lower_ in _ORG_INNER and j > 0 and doc[j - 1].text[:1].isupper() and start < i):
@@ -950,7 +950,8 @@ def _capitalised_run_before(doc: Doc, i: int) -> Optional[int]:
     if start == i:
         return None
     before = doc[start - 1] if start > 0 else None
-    opens = before is None or doc[start].is_sent_start or before.pos_ == "DET" or before.tag_ == "PRP$"
+    opens = before is None or doc[start].is_sent_start or before.pos_ == "DET" or before.tag_ == "PRP$" \
+        or before.lower_ in {"a", "an"}
     if not opens or doc[start].lower_ in SENTENCE_OPENERS and doc[start].is_sent_start:
         return None
     return start

@@ -188,8 +188,11 @@ class Article(FrameRules, SpeakerResolution):
         return young
 
     def _characters(self) -> set[str]:
-        """Return the ids of people named only as fictional characters ("stars as Becky Sharp", "Sylvia (Kate Winslet)")."""
+        """Return the ids of people named only as fictional characters ("stars as Becky Sharp", "Sylvia (Kate Winslet)"),
+        and of those with one name the article introduced as one ("his character Jesse's romance …. When Albright
+        asked whether Jesse would …": the character still)."""
         seen: dict[str, bool] = {}
+        introduced: dict[str, bool] = {}
         for m in self.mentions:
             if m.label != "PERSON" or self.in_quote(m.start_char):
                 continue
@@ -197,7 +200,9 @@ class Article(FrameRules, SpeakerResolution):
             after = self.text[m.end_char : m.end_char + 40]
             is_character = bool(self.lex.character_before.search(before) or self.lex.character_after.match(after))
             seen[m.entity_id] = seen.get(m.entity_id, True) and is_character
-        return {eid for eid, only in seen.items() if only}
+            introduced.setdefault(m.entity_id, is_character)
+        single = {eid for eid, e in self.entities.items() if len(e.name.split()) == 1}
+        return {eid for eid, only in seen.items() if only or introduced[eid] and eid in single}
 
     def _mention_events(self) -> list[Event]:
         events = []
@@ -311,7 +316,7 @@ class Article(FrameRules, SpeakerResolution):
             role = lowered.get(lemma)
             if role is None:
                 role = lowered[lemma] = strings[lemma].lower()
-            if role not in self.lex.person_roles and role not in self.lex.org_roles:
+            if role not in self.lex.person_roles and role not in self.lex.org_roles and role not in self.lex.public_nouns:
                 continue
             t = doc[i]
             if self.in_quote(t.idx):
@@ -386,11 +391,11 @@ class Article(FrameRules, SpeakerResolution):
         links = []
         introduced = {(role, s.entity_id) for _, role, s in self.role_links}
         strings = self.doc.vocab.strings
-        subjects, noun = {strings["nsubj"], strings["nsubjpass"]}, strings["NN"]
+        subjects, noun, name = {strings["nsubj"], strings["nsubjpass"]}, strings["NN"], strings["NNP"]
         found = self.doc.to_array([DEP, TAG]).tolist() if len(self.doc) else []
-        for t in (self.doc[i] for i, (dep, tag) in enumerate(found) if dep in subjects and tag == noun):
-            if self.in_quote(t.idx):
-                continue
+        for t in (self.doc[i] for i, (dep, tag) in enumerate(found) if dep in subjects and tag in (noun, name)):
+            if self.in_quote(t.idx) or t.tag_ == "NNP" and not t.is_lower:
+                continue  # (a lower-case noun the tagger took for a name is a noun: "The heartthrob grinned")
             lemma = t.lemma_.lower()
             if lemma not in self.lex.person_roles or lemma in self.lex.relational_roles or lemma in self.lex.org_roles \
                     or not self.definite(t):

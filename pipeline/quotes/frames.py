@@ -510,11 +510,21 @@ class FrameRules:
         if thing is not None and not any(c.dep_ in SUBJECT_DEPS for c in cue.children):
             return thing  # the caption, the post, the statement: its writer or issuer speaks
         verb = cue
+        if cue.lower_.endswith("ing") and cue.i > 0 and cue.doc[cue.i - 1].text == "," and cue.dep_ == "conj" \
+                and cue.head.dep_ == "advcl" and any(c.dep_ == "mark" for c in cue.head.children):
+            # "Carly took to Twitter after the clip aired, writing, '…'": a participle set off by a comma says what
+            # the main clause's subject did, not the subject of the clause the parser joined it to.
+            verb = cue.head.head
         for _ in range(4):
             # "Opening the case on Monday, Alan Cresswell told": a participle the parser made the subject is a
             # clause, not who speaks (a name the tagger read as one is still a name: "Groening recently heaped").
             subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not self.in_quote(c.idx)
                         and not (c.tag_ == "VBG" and c.i == self.sentence_of(c.i).start and self.mention_at(c) is None)]
+            if not subjects:
+                # "Carly took to Twitter …, writing, '…'", the name tagged an adverb: a person named before the
+                # verb and hung on it is its subject.
+                subjects = [c for c in verb.children if c.dep_ in {"advmod", "npadvmod", "dep"} and c.i < verb.i
+                            and not self.in_quote(c.idx) and (m := self.mention_at(c)) is not None and m.label == "PERSON"]
             if subjects:
                 # "The singer of Because the Night told": a subject inside a title is a mis-parse.
                 subject = min(subjects, key=lambda t: (t.ent_type_ == "WORK_OF_ART", t.i))
@@ -651,6 +661,7 @@ class FrameRules:
         candidates = [
             t for t in self.tokens(*region)
             if t.i != cue.i and (not after_only or t.i > cue.i) and t.i not in spoken_to
+            and t.ent_type_ not in {"DATE", "TIME"}  # ("on Monday, writing, '…'": no one)
             and (t.pos_ == "PROPN" or t.lower_ in self.lex.pronouns or t.lemma_.lower() in self.lex.person_roles | self.lex.org_roles
                  or t.ent_type_ in SPEAKER_LABELS)
         ]
@@ -715,10 +726,19 @@ def mend_cue_lemmas(doc, verbs: frozenset) -> None:
     which no noun of the lists is."""
     for t in doc:
         if (t.pos_ in {"NOUN", "PROPN"} or _past_as_adjective(t)) and t.lower_.endswith("ed") \
-                and t.lemma_.lower() == t.lower_:
+                and t.lemma_.lower() == t.lower_ or _participle_as_noun(t):
             lemma = reporting_lemma(t.lower_, verbs)
             if lemma is not None:
                 t.lemma_ = lemma
+
+
+def _participle_as_noun(token: Token) -> bool:
+    """True for a participle in "-ing" the tagger called a noun, set off by commas before a quotation ("Carly took
+    to Twitter after the clip aired, writing, '…'"; "…, adding: '…'"), as a participle introducing words is."""
+    doc, i = token.doc, token.i
+    return token.pos_ == "NOUN" and token.lower_.endswith("ing") and token.lemma_.lower() == token.lower_ \
+        and i > 0 and doc[i - 1].text == "," and i + 1 < len(doc) \
+        and (doc[i + 1].text in {",", ":"} and i + 2 < len(doc) and doc[i + 2].is_quote or doc[i + 1].is_quote)
 
 
 def _past_as_adjective(token: Token) -> bool:

@@ -148,7 +148,8 @@ class SpeakerResolution:
         if lemma in self.lex.org_voices and token.tag_ == "NNS":
             return self.resolve_voices(token, pos)
         if lemma in self.lex.org_roles or lemma in self.lex.person_roles or lemma in self.lex.org_nouns \
-                or lemma in self.lex.anonymous_roles or lemma in self.lex.group_nouns:
+                or lemma in self.lex.anonymous_roles or lemma in self.lex.group_nouns \
+                or lemma in self.lex.public_nouns and token.tag_ == "NN":
             return self.resolve_role(token, pos)
         if (token.pos_ in {"NOUN", "ADJ"} or token.is_lower) and (self.aged(token) or self.agent_noun(token)):
             # "the 41-year-old chart-topper said": an age makes any definite noun a person named before, the one
@@ -556,7 +557,14 @@ class SpeakerResolution:
         text = self.noun_phrase(token)
         gender = self.lex.gender.get(lemma)
         is_org_role = lemma in self.lex.org_roles
-        anonymous = lemma in self.lex.anonymous_roles
+        anonymous = lemma in self.lex.anonymous_roles or lemma in self.lex.public_nouns
+        if lemma in self.lex.person_roles and not any(c.dep_ == "det" for c in token.children) \
+                and token.i + 1 < len(self.doc) and token.whitespace_:
+            # "Pop star Tilly Harrow live-tweeted …", the parser making the role alone the subject: a role written
+            # as a title before a name is that person.
+            named = self.mention_at(self.doc[token.i + 1])
+            if named is not None and named.label == "PERSON" and named.start_char == self.doc[token.i + 1].idx:
+                return self._speaker_for_mention(named, self.text[token.left_edge.idx : named.end_char], "role-noun", 0.85)
         if is_org_role or lemma in self.lex.org_nouns:
             # "A Five spokesman", "Le Figaro newspaper": an organisation named inside the noun phrase speaks, and a
             # spokesman's "he added" later is the organisation's too (the noun's sex, if it has one).
@@ -639,7 +647,10 @@ class SpeakerResolution:
                                or child.dep_ == "appos" and found.kind == "org" and self._organisation_at(target)):
                 return replace(found, text=text, method="role-noun", confidence=0.85, gender=gender or found.gender)
         if anonymous:
-            return replace(UNRESOLVED, text=text)
+            # "the fan said" after "one fan, Lucy Marsh,": the one introduced so; else no one named
+            linked = [s for off, role, s in self.role_links if role == role_key(token) and off < token.idx]
+            return replace(linked[-1], text=text, method="role-noun", confidence=0.6) \
+                if linked and lemma in self.lex.public_nouns and self.definite(token) else replace(UNRESOLVED, text=text)
         if is_org_role and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             # "Lane's rep confirmed … the rep said": the one that spokesman was named as speaking for.
             linked = [s for off, role, s in self.role_links if role == role_key(token) and off < token.idx]
@@ -1067,7 +1078,9 @@ class SpeakerResolution:
             if subject is None or subject.idx >= limit or self.in_quote(subject.idx):
                 continue
             lemma = subject.lemma_.lower()
-            if subject.pos_ == "NOUN" and subject.tag_ == "NN" and lemma in self.lex.person_roles \
+            # (a lower-case noun the tagger took for a name is a noun: "the heartthrob grinned")
+            if (subject.pos_ == "NOUN" and subject.tag_ == "NN" or subject.is_lower and subject.tag_ == "NNP") \
+                    and lemma in self.lex.person_roles \
                     and (lemma not in self.lex.relational_roles or _counts_children(subject)) and self.definite(subject):
                 return subject
         return None
