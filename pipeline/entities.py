@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .names import (COMPANY_NOUNS, couple_styled, FIRST_NAME_GENDER, FIRST_NAMES, NAME_SUFFIXES, NICKNAME_MARKS, ORG_WORDS, PERSON_ROLES, acronym, canonical_name, join_labels, mend_split_names, musical_acts, reporting_form, captioned,
+from .names import (COMPANY_NOUNS, couple_styled, FIRST_NAME_GENDER, FIRST_NAMES, NAME_SUFFIXES, NICKNAME_MARKS, ORG_WORDS, PERSON_ROLES, SHOW_HEADS, acronym, canonical_name, join_labels, mend_split_names, musical_acts, reporting_form, captioned,
                     same_given_name, speaking_names, speaking_organisations, surname, trim_name, unglue_headline,
                     untagged_people, nicknamed_people, completed_surnames, speakers_titled, speaks, RULE_SPANS)
 from .records import Entity, Mention, doc_text
@@ -579,6 +579,11 @@ class EntityResolver:
         shared = _shared_surnames(spans)
         for name, words in shared.items():
             full_names.setdefault(name, words)
+        # A programme named after its host ("The Late Hour with Gil Parrish", "The Dana Cole Show"): the host's full
+        # name, for a later "Parrish said" (the programme stays one title).
+        hosts = {name: words for span, written, words in mentions if span.label_ == "WORK_OF_ART"
+                 for name, words in [_host_of(words)] if name and name not in full_names}
+        full_names.update(hosts)
         # Shorter full names that are part of a longer one ("Sherman-Palladino" inside "Amy Sherman-Palladino").
         # Not a venue's or a company's name a person's label mistook ("the Johnny Carson Theater").
         anchors = {n: w for n, w in full_names.items()
@@ -635,7 +640,7 @@ class EntityResolver:
                 if anchor is not None:
                     cluster = cluster_for("person:" + anchor)
                     cluster.fixed_label = "PERSON"
-                    if anchor in shared:
+                    if anchor in shared or anchor in hosts:
                         cluster.full_name = anchor
                 else:
                     cluster = cluster_for("name:" + text)
@@ -795,6 +800,21 @@ def nicknames(mentions: list[tuple[Span, str, list[str]]], anchors: dict[str, li
         if m is not None and m.group(1) not in words:
             found.setdefault(m.group(1), set()).add(name)
     return {nick: next(iter(names)) for nick, names in found.items() if len(names) == 1}
+
+
+def _host_of(words: list[str]) -> tuple[Optional[str], list[str]]:
+    """Return the name of the host a programme's title names, with its words: a known first name and a capitalised
+    surname after "with" at the title's end ("The Late Hour with Gil Parrish"), or before "Show" or "Live" ("The
+    Dana Cole Show"); else (None, [])."""
+    if len(words) >= 4 and words[-3].lower() == "with":
+        name = words[-2:]
+    elif len(words) >= 3 and words[-1] in SHOW_HEADS - {"Chronicles", "Diaries", "Podcast"}:
+        name = words[-3:-1]
+    else:
+        return None, []
+    if name[0].lower() in FIRST_NAMES and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in name):
+        return " ".join(name), name
+    return None, []
 
 
 def _person_anchor(words: list[str], anchors: dict[str, list[str]], span: Span, article: str,

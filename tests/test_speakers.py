@@ -2991,6 +2991,40 @@ def test_the_article_opening_a_sentence_is_no_part_of_a_spokesmans_organisation(
 
 
 @pytest.mark.parametrize("text, speaker", [
+    # an organisation that put out a statement spoke: "a spokesperson said" after it is its
+    ("Actor Frank Delacorte has died aged 80.\n\nCrown Television Network, which aired the show, released a statement "
+     'as well. "He was part of the Crown family for nearly a decade," a spokesperson said.', "Crown Television Network"),
+    ("The festival has been cancelled.\n\nGreenvale Council issued a short statement on Monday. \"Safety has to come "
+     'first for everyone involved," a spokesman said.', "Greenvale Council"),
+    # a venue with a spokesman is its organisation
+    ('The play Lantern Lane will close early.\n\nA spokeswoman for the Regent Playhouse said: "We are grateful to the '
+     'whole company for their hard work."', "the Regent Playhouse"),
+    # a company's noun says what the name beside it is
+    ("Actress Alyssa Brandt returned to the show this week.\n\nA spokesperson for the show's network, Meridian, "
+     'confirmed she is under contract. "We adore Alyssa and cannot imagine the show without her," the spokesperson '
+     "said.", "Meridian"),
+    # the written thing a clause names lets an organisation's noun introduce the words after its colon
+    ("Northbound's members have fallen out.\n\nThe band's label, Keystone Records, tried to stay neutral in a "
+     'statement to E! News on Thursday: "We remain incredibly proud of everything Northbound has achieved."',
+     "Keystone Records"),
+])
+def test_organisations_that_speak_through_statements_and_spokesmen(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Jake Whitfield and his wife, Marnie Whitfield, revealed they are expecting their second child during an "
+     'appearance on The Late Hour with Gil Parrish on Wednesday night.\n\n"So I hear there is some big news in your '
+     'household," Parrish said, leaning toward the couple.', "Gil Parrish"),
+    ("The Crestview Medical star got candid about her return to set during an appearance on The Danny Calloway Show "
+     'on Tuesday.\n\n"So you are back at work already, how is that going for you?" Calloway asked the actress.',
+     "Danny Calloway"),
+])
+def test_a_programmes_host_named_in_its_title_is_the_surname_after(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
     ("Brielle Okafor is engaged.\n\nThe Coastline Wives star, 31, confirmed that her boyfriend proposed. Her co-star "
      'Tamsin Vale was thrilled. "This girl deserves every bit of happiness," Vale tweeted.\n\n"We are thinking next '
      'fall, maybe somewhere in Napa," the 31-year-old gushed.', "Brielle Okafor"),

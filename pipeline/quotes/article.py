@@ -229,11 +229,18 @@ class Article(FrameRules, SpeakerResolution):
             # "For Oakes, the role came at the right time", "As for Reyes, …": the sentence's topic, fronted.
             topic = m.label == "PERSON" and _fronted_topic(span)
             is_subject = verb is not None or fragment or source or owner or topic
-            cue_subject = verb is not None and verb.lemma_.lower() in self.lex.verbs or source
+            cue_subject = verb is not None and (verb.lemma_.lower() in self.lex.verbs or self._issues_writing(verb)) \
+                or source
             main = fragment or source or owner or topic or is_subject and _main_verb(verb)
             speaker = self._speaker_for_mention(m, m.text, "explicit", 0.9)
             events.append(Event(m.start_char, speaker, is_subject, False, cue_subject, main))
         return events
+
+    def _issues_writing(self, verb: Token) -> bool:
+        """True for a verb that puts out something written ("released a statement", "issued a short statement",
+        "put out a statement"): its subject speaks through it."""
+        return verb.lemma_.lower() in self.lex.issuing_verbs and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in self.lex.written_objects for c in verb.children)
 
     def _subjects(self, *deps: str) -> list[Token]:
         """Return the tokens with one of the dependency labels `deps` (read as one array; a Token made only for them)."""

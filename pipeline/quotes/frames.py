@@ -432,11 +432,16 @@ class FrameRules:
         of the clause a colon ends introduces the quotation, whatever the verb. Only a person's name, a pronoun or a
         person noun counts ("The top three songs were: …" introduces no speaker)."""
         lo, hi = region
-        for t in self.tokens(*region):
+        tokens = self.tokens(*region)
+        # "The band's label, Keystone Records, tried to stay neutral in a statement to E! News: '…'": a clause that
+        # names the written thing the words come in lets an organisation's noun introduce them too.
+        written = any(t.lemma_.lower() in self.lex.written_objects and t.dep_ == "pobj" for t in tokens)
+        for t in tokens:
             verb = t.head  # the frame's main verb: the root, or hung by the parser on a verb of the quotation
             main = verb.dep_ == "ROOT" or not lo <= verb.head.idx < hi
             if t.dep_ in SUBJECT_DEPS and lo <= verb.idx < hi and main and not self.in_quote(t.idx) and (
-                    t.pos_ == "PROPN" or t.lower_ in self.lex.pronouns or t.lemma_.lower() in self.lex.person_roles):
+                    t.pos_ == "PROPN" or t.lower_ in self.lex.pronouns or t.lemma_.lower() in self.lex.person_roles
+                    or written and t.lemma_.lower() in self.lex.org_nouns):
                 speaker = self.resolve(self.equated_name(t), q.open)
                 if speaker.name:
                     return Attribution(replace(speaker, confidence=speaker.confidence * 0.8), None, None, None,

@@ -20,6 +20,7 @@ class Lexicon:
     org_voices: frozenset  # "organisers said": the organisation in focus
     anonymous_roles: frozenset
     public_nouns: frozenset  # "one viewer", "a fan": unnamed members of the public
+    issuing_verbs: frozenset  # "released a statement": its subject spoke
     relational_roles: frozenset
     org_nouns: frozenset
     referring_org_nouns: frozenset  # "the magazine said": the organisation last named, whatever its name
@@ -62,6 +63,7 @@ class Lexicon:
             org_voices=frozenset(cues["org_voices"]),
             anonymous_roles=frozenset(cues["anonymous_roles"]),
             public_nouns=frozenset(cues["public_nouns"]),
+            issuing_verbs=frozenset(cues["issuing_verbs"]),
             relational_roles=frozenset(cues["relational_roles"]),
             org_nouns=frozenset(cues["org_nouns"]),
             referring_org_nouns=frozenset(cues["referring_org_nouns"]),

@@ -612,6 +612,10 @@ class SpeakerResolution:
                 # "a spokeswoman for Sony", "for the RAM" (an acronym the tagger took for a noun), "for the academy"
                 target = next((c for c in child.children if c.dep_ == "pobj" and (
                     c.pos_ == "PROPN" or self.mention_at(c) is not None or c.lemma_.lower() in self.lex.org_nouns)), None)
+                named = next((c for c in target.children if c.dep_ == "appos" and (m := self.mention_at(c)) is not None
+                              and m.label in SPEAKER_LABELS), None) if target is not None else None
+                if named is not None and target.pos_ != "PROPN":
+                    target = named  # "a spokesperson for the show's network, Meridian,": the name
                 if target is not None and target.pos_ != "PROPN" and self.mention_at(target) is None \
                         and target.lemma_.lower() in self.lex.referring_org_nouns and self.definite(target):
                     # "a spokeswoman for the broadcaster", after "Channel 4 said": a spokesman's "the broadcaster"

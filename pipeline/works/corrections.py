@@ -48,7 +48,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..entities import add_rule_spans, load_json
-from ..names import COMPANY_WORDS, DEMONYMS, FIRST_NAMES, HONORIFICS, ORG_WORDS, hyphen_joins, speaks
+from ..names import COMPANY_NOUNS, COMPANY_WORDS, DEMONYMS, FIRST_NAMES, HONORIFICS, ORG_WORDS, hyphen_joins, speaks
 from ..records import doc_text
 from ..tokens import TokenArrays
 from .shapes import (LIST_JOINERS, LIST_NOUNS, MAKER_VERBS, NAMES_OF_PEOPLE_AND_GROUPS, POSSESSIVES, QUOTE_MARKS, VENUE_HEADS,
@@ -438,6 +438,15 @@ class NerCorrections:
         if ent[0].lower_ in {"the", "a", "an"} and ent[0].is_lower and len(ent) > 1:
             return [Span(doc, ent.start + 1, ent.end, label=ent.label_)]  # "the Tang Museum": a title is capitalised
         return [ent]
+
+    def has_spokesman(self, ent: Span) -> bool:
+        """True for a name a spokesman's noun is for or from ("a spokeswoman for the Regent Playhouse", "a statement
+        from the Old Vic"), or stands right after ("a Globe spokesman")."""
+        doc, i = ent.doc, ent.start
+        if i > 0 and doc[i - 1].lower_ == "the":
+            i -= 1
+        return i > 1 and doc[i - 1].lower_ in {"for", "from", "at"} and doc[i - 2].lower_ in self.spokes_nouns \
+            or ent.end < len(doc) and doc[ent.end].lower_ in self.spokes_after
 
     def named_as_person(self, ent: Span) -> bool:
         """True for two or three capitalised words (no "The") that English gives only a person: after "starring",
@@ -888,6 +897,15 @@ class NerCorrections:
                 ents.extend(self.correct(ent, surnames, found))
             elif ent.label_ == "PERSON" and (whole := hyphenated_name(ent)) is not None:
                 ents.append(whole)
+            elif ent.label_ in {"NORP", "GPE", "PERSON", "FAC", "PRODUCT"} and ent.ent_id_ != "gazetteer" \
+                    and ent.start > 1 and doc[ent.start - 1].text == "," and doc[ent.start - 2].is_lower \
+                    and doc[ent.start - 2].lemma_.lower() in COMPANY_NOUNS \
+                    and (ent.end == len(doc) or doc[ent.end].is_punct):
+                # "the show's network, Meridian,", "her label, Keystone": a company's noun says what the name is.
+                ents.append(Span(doc, ent.start, ent.end, label="ORG"))
+            elif ent.label_ == "FAC" and ent.ent_id_ != "gazetteer" and self.has_spokesman(ent):
+                # "A spokeswoman for the Regent Playhouse said": a venue with a spokesman is its organisation.
+                ents.append(Span(doc, ent.start, ent.end, label="ORG"))
             elif ent.label_ in {"PERSON", "ORG"} and ent.ent_id_ != "gazetteer" and self.names_a_show(ent):
                 ents.append(Span(doc, ent.start, ent.end, label=LABEL))
             elif ent.label_ in {"PERSON", "ORG"} and (show := self.show_around(ent)) is not None:
