@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .names import (COMPANY_NOUNS, couple_styled, FIRST_NAME_GENDER, FIRST_NAMES, NAME_SUFFIXES, NICKNAME_MARKS, ORG_WORDS, PERSON_ROLES, SHOW_HEADS, acronym, canonical_name, join_labels, mend_split_names, musical_acts, reporting_form, captioned,
+from .names import (COMPANY_NOUNS, couple_styled, without_post_nominals, FIRST_NAME_GENDER, FIRST_NAMES, NAME_SUFFIXES, NICKNAME_MARKS, ORG_WORDS, PERSON_ROLES, SHOW_HEADS, acronym, canonical_name, join_labels, mend_split_names, musical_acts, reporting_form, captioned,
                     same_given_name, speaking_names, speaking_organisations, surname, trim_name, unglue_headline,
                     untagged_people, nicknamed_people, completed_surnames, speakers_titled, speaks, RULE_SPANS)
 from .records import Entity, Mention, doc_text
@@ -109,7 +109,7 @@ def strip_possessive(text: str) -> str:
 
 def name_words(text: str) -> list[str]:
     """Return the words of a name without honorifics or a possessive (`Mr Neeson's` → [`Neeson`])."""
-    words = strip_possessive(text).replace(".", " ").split()
+    words = without_post_nominals(strip_possessive(text).replace(".", " ").split())
     while len(words) > 1 and words[0].lower() in HONORIFICS:
         words = words[1:]
     if len(words) > 2 and any(_quoted(w) for w in words[1:-1]):

@@ -79,6 +79,14 @@ def reporting_form(word: str, verbs: frozenset = SPEECH_VERBS) -> bool:
 ORG_NOUNS = frozenset(_CUES["org_nouns"])
 OUTLET_NOUNS = frozenset(_CUES["outlet_nouns"])
 HONORIFICS = frozenset(_NAMES["honorifics"])
+POST_NOMINALS = frozenset(_NAMES["post_nominals"])
+
+
+def without_post_nominals(words: list[str]) -> list[str]:
+    """Return a full name's words without the letters after it ("Julian Pike QC" → Julian Pike), in capitals only."""
+    while len(words) > 2 and words[-1].isupper() and words[-1].rstrip(".,").lower() in POST_NOMINALS:
+        words = words[:-1]
+    return words
 RANKS = frozenset(_NAMES["ranks"])
 DESCRIPTORS = frozenset(_NAMES["descriptors"])
 # Nationalities written before a name ("American Dale Ruskin"): descriptors before a known first name only ("Irish").
@@ -310,7 +318,7 @@ def canonical_name(written: str, words: str) -> str:
         if text.endswith(suffix):
             text = text[: -len(suffix)]
     text = text.rstrip("'’ ")
-    parts = text.split()
+    parts = without_post_nominals(text.split())
     while len(parts) > 1 and parts[0].lower().rstrip(".") in HONORIFICS:
         if len(parts) == 2 and parts[0].lower() in RANKS and parts[1].lower() not in FIRST_NAMES:
             return " ".join(parts)  # "Lady Gaga", "Lord Sugar": the rank is all the name has besides one word

@@ -177,6 +177,16 @@ def test_honorifics_are_dropped_from_canonical_names(nlp):
     assert "Judi Dench" in _people(doc)
 
 
+@pytest.mark.parametrize("text, person", [
+    ("Prosecutor Julian Pike QC told the court the firm had lied. Mr Pike said it had been caught.", "Julian Pike"),
+    ("Actress Ann Lee OBE has been made a dame. Lee said she was thrilled.", "Ann Lee"),
+    ("Labour's Jane Roe MP opened the theatre on Friday.", "Jane Roe"),
+])
+def test_letters_after_a_name_are_dropped_from_its_canonical_name(nlp, text, person):
+    people = _people(make_doc(nlp, text))
+    assert person in people and not any(p.startswith(person + " ") for p in people)
+
+
 @pytest.mark.parametrize(
     "text, person",
     [
