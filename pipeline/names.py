@@ -878,6 +878,13 @@ def speaking_organisations(doc: Doc, spans: list[Span], tokens: Optional[TokenAr
             continue
         end = tok.i + 1 if is_noun and lemma not in OUTLET_NOUNS else tok.i
         found.append(Span(doc, start, end, label="ORG"))
+    # "A spokeswoman for the Regent Playhouse said": a venue with a spokesman speaks, an organisation.
+    venues = {s.start: s for s in spans if s.label_ in {"FAC", "ORG"}}
+    for tok in (doc[i] for i, lemma in enumerate(lemmas) if lemma in ORG_ROLES and i + 2 < len(doc)):
+        at = tok.i + 2 if doc[tok.i + 1].lower_ in {"for", "from", "at"} else None
+        venue = venues.get(at) or (venues.get(at + 1) if doc[at].lower_ == "the" else None) if at is not None else None
+        if venue is not None and tok.text.islower():
+            found.append(Span(doc, venue.start, venue.end, label="ORG"))
     return found
 
 

@@ -2999,6 +2999,8 @@ def test_the_article_opening_a_sentence_is_no_part_of_a_spokesmans_organisation(
     # a venue with a spokesman is its organisation
     ('The play Lantern Lane will close early.\n\nA spokeswoman for the Regent Playhouse said: "We are grateful to the '
      'whole company for their hard work."', "the Regent Playhouse"),
+    ("The play will give its final performance at the Regent Playhouse on 26 February.\n\nA spokeswoman for the "
+     'Regent Playhouse said: "We are grateful to the whole company for their hard work."', "the Regent Playhouse"),
     # a company's noun says what the name beside it is
     ("Actress Alyssa Brandt returned to the show this week.\n\nA spokesperson for the show's network, Meridian, "
      'confirmed she is under contract. "We adore Alyssa and cannot imagine the show without her," the spokesperson '
