@@ -3147,6 +3147,18 @@ def test_role_nouns_the_tagger_took_for_names_and_characters_met_first_as_such(n
     assert quotes_of(nlp, text)[-1].speaker == speaker
 
 
+@pytest.mark.parametrize("text, asker", [
+    ("Reality rivals Jake Dorsey, a personal trainer, and Kyle Ambrose, a firefighter, made up at the reunion.\n\nHost "
+     'Trent Hollings wasted no time. "Jake, you called Kyle a snake on national television, do you stand by that?" he '
+     'asked.\n\n"I stand by how I felt in that moment, yeah," the personal trainer replied.', "Trent Hollings"),
+    ("Chef Ben Oduya appeared on the show with host Lena Cole.\n\n\"Would you ever cook with your old rival again?\" "
+     'Cole asked.\n\n"Only if he brings the dessert," the restaurateur shot back.', "Lena Cole"),
+])
+def test_a_doers_noun_that_replies_is_not_the_asker(nlp, text, asker):
+    speaker = quotes_of(nlp, text)[-1].speaker
+    assert speaker is not None and speaker != asker
+
+
 def test_a_role_noun_with_no_one_fitting_in_reach_is_no_failure(nlp):
     text = ("Jake Whitfield and his wife, Marnie Whitfield, are expecting their second child.\n\nThe Grammy winner, 37, "
             'admitted he was a total wreck when he first heard the news. "I cried like a baby, no pun intended," Jake '

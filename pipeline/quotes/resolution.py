@@ -158,6 +158,12 @@ class SpeakerResolution:
             aged = self.person_aged(phrase, token.left_edge.idx)
             if aged is not None:
                 return replace(aged, text=phrase, method="role-noun", confidence=0.6)
+            if self.replies(token) and not self.aged(token):
+                # '"Jake, do you still stand by that?" he asked. "…," the personal trainer replied': a doer's
+                # noun that replies is read as a role noun is, never the asker
+                found = self.resolve_role(token, pos)
+                if found.name:
+                    return found
             previous = self.antecedent(pos, self.lex.gender.get(lemma), "person", token.left_edge.idx,
                                        exclude=self.aged_otherwise(phrase, token.left_edge.idx))
             if previous is not None:
