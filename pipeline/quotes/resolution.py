@@ -263,8 +263,7 @@ class SpeakerResolution:
     def introduced_unnamed(self, token: Token) -> bool:
         """True for "the photographer" after "a photographer asked him …": a definite person's noun that takes up
         someone the article brought in with "a" and never named, whom no one was introduced as since."""
-        if token.pos_ != "NOUN" and not token.is_lower or not token.is_lower \
-                or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        if not token.is_lower or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return False
         lemma = token.lemma_.lower()
         if lemma in self.lex.org_roles or lemma in self.lex.org_nouns or lemma in self.lex.group_nouns \
