@@ -270,12 +270,12 @@ class Article(FrameRules, SpeakerResolution):
         events = []
         for t in self._subjects("nsubj"):
             if self.in_quote(t.idx) or t.head.lemma_.lower() not in self.lex.verbs \
-                    or t.lemma_.lower() not in self.lex.public_nouns | self.lex.anonymous_roles \
-                    or not self.unnamed_person(self.noun_phrase(t)):
+                    or t.lemma_.lower() not in self.lex.public_nouns | self.lex.anonymous_roles:
                 continue  # a spokesman or a rep speaks for someone named (see `_spokesman_events`)
-            if any(c.dep_ == "appos" for c in t.children):
-                continue  # "one fan, Lucy Marsh, said": a name
-            speaker = replace(UNRESOLVED, text=self.noun_phrase(t), gender=self.lex.gender.get(t.lemma_.lower()))
+            phrase = self.noun_phrase(t)
+            if not self.unnamed_person(phrase) or any(c.dep_ == "appos" for c in t.children):
+                continue  # (named: "one fan, Lucy Marsh, said")
+            speaker = replace(UNRESOLVED, text=phrase, gender=self.lex.gender.get(t.lemma_.lower()))
             events.append(Event(t.left_edge.idx, speaker, True, False, True, _main_verb(t.head)))
         return events
 

@@ -657,12 +657,12 @@ class SpeakerResolution:
                 return replace(found, text=text, method="role-noun", confidence=0.85, gender=gender or found.gender)
         if anonymous:
             # "the fan said" after "one fan, Lucy Marsh,": the one introduced so; else no one named
-            linked = [s for off, role, s in self.role_links if role == role_key(token) and off < token.idx]
+            linked = self.introduced_before(token)
             return replace(linked[-1], text=text, method="role-noun", confidence=0.6) \
                 if linked and lemma in self.lex.public_nouns and self.definite(token) else replace(UNRESOLVED, text=text)
         if is_org_role and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             # "Lane's rep confirmed … the rep said": the one that spokesman was named as speaking for.
-            linked = [s for off, role, s in self.role_links if role == role_key(token) and off < token.idx]
+            linked = self.introduced_before(token)
             if linked:
                 return replace(linked[-1], text=text, method="role-noun", confidence=0.6)
         if is_org_role and any(c.dep_ == "prep" and c.lower_ == "for" and any(
@@ -698,7 +698,7 @@ class SpeakerResolution:
             if group is not None:
                 return replace(group, text=text, method="role-noun", confidence=0.5)
         key = role_key(token)
-        linked = [s for off, role, s in self.role_links if role == key and off < token.idx]
+        linked = self.introduced_before(token)
         if linked and "-" in key:
             # "said the editor-in-chief", "the co-star said": a role written as one hyphenated word is the one the
             # article introduced with that word ("Vogue editor-in-chief Anna Wintour"), not the last "editor".
@@ -750,6 +750,12 @@ class SpeakerResolution:
             if previous is not None:
                 return replace(previous, text=text, method="role-noun", confidence=0.5)
         return replace(UNRESOLVED, text=text)
+
+    def introduced_before(self, token: Token) -> list[Speaker]:
+        """The people the article introduced with `token`'s role word before it ("director Spike Lee", "Lane's
+        rep"), in text order."""
+        key = role_key(token)
+        return [s for off, role, s in self.role_links if role == key and off < token.idx]
 
     def last_named(self, holders: list[Speaker], before: int) -> Speaker:
         """Of the people introduced with one role, the one the article names last before `before` ("Teen Vogue's
