@@ -17,7 +17,8 @@ from .attribution import (CONTINUATION_CHARS, GENDERED_PRONOUNS, SPEAKER_LABELS,
                           Speaker, governing_verb)
 from .frames import FrameRules
 from .lexicon import Lexicon
-from .resolution import SpeakerResolution, hyphen_last, role_key
+from .resolution import SpeakerResolution
+from .speaker_words import hyphen_last, role_key
 from .scan import RawQuote, sentence_end, sentence_start
 
 # A young child's age or word right before the name ("five-year-old Everly", "their 2-year-old son Saint", "baby
