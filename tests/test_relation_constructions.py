@@ -386,3 +386,40 @@ def test_nouns_modifying_the_kind_before_a_title_are_skipped(nlp, text, subject,
 def test_an_organisation_wins_no_award_category(nlp):
     text = ("The Chicago Film Critics Association named Imelda Staunton best actress for Vera Drake.")
     assert ("cast_member", None) not in _all_stated(nlp, text, "The Chicago Film Critics Association", "Vera Drake")
+
+
+@pytest.mark.parametrize("text, subject, work, facts", [
+    # an age set off by commas after the subject
+    ("Tom Vale, 31, wrote and starred in the comedy Night Owls.", "Tom Vale", "Night Owls",
+     {("creator_work", "writer"), ("cast_member", None)}),
+    ("Ruth Okoye, 45, directed the thriller Small Hours.", "Ruth Okoye", "Small Hours", {("creator_work", "director")}),
+    ("Ann Lee, 28, stars in the drama Cold Light.", "Ann Lee", "Cold Light", {("cast_member", None)}),
+    # a channel's, studio's or star's name describing the kind of work
+    ("Ann Lee starred in the BBC Three sitcom Night Owls.", "Ann Lee", "Night Owls", {("cast_member", None)}),
+    ("Jo Marsh directed the acclaimed HBO drama Salt Roads.", "Jo Marsh", "Salt Roads", {("creator_work", "director")}),
+    ("Ben Cole appeared in the Netflix thriller Glass Harbor.", "Ben Cole", "Glass Harbor", {("cast_member", None)}),
+    # starring on a programme
+    ("Dana Vale stars on the ABC sitcom Lucky Break.", "Dana Vale", "Lucky Break", {("cast_member", None)}),
+    ("Tom Reed, who starred on the series Night Owls, died.", "Tom Reed", "Night Owls", {("cast_member", None)}),
+])
+def test_ages_channels_and_starring_on_state_as_the_plain_shapes(nlp, text, subject, work, facts):
+    assert _all_stated(nlp, text, subject, work) == facts
+
+
+@pytest.mark.parametrize("text, subject, work", [
+    ("Sam Pelletier, who directed him in the western Riverbend, praised his honesty.", "Sam Pelletier", "Riverbend"),
+    ("Tom Vale, 52, who directed her in the film Silver Lake, was there.", "Tom Vale", "Silver Lake"),
+    ("Ruth Okoye directed her in the comedy Small Hours.", "Ruth Okoye", "Small Hours"),
+    ("Peter Hall directed them in the film Silver Lake twice.", "Peter Hall", "Silver Lake"),
+])
+def test_directing_him_or_her_in_a_work_states_the_director(nlp, text, subject, work):
+    assert ("creator_work", "director") in _all_stated(nlp, text, subject, work)
+
+
+@pytest.mark.parametrize("text, subject, work", [
+    ("Ann Lee, 28, praised the drama Cold Light.", "Ann Lee", "Cold Light"),
+    ("Ann Lee met Tom Vale on the ABC sitcom Lucky Break.", "Ann Lee", "Lucky Break"),
+    ("Jo Marsh told the BBC drama Salt Roads was over.", "Jo Marsh", "Salt Roads"),
+])
+def test_an_age_or_a_channel_does_not_make_other_verbs_state(nlp, text, subject, work):
+    assert _all_stated(nlp, text, subject, work) == set()

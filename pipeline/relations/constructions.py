@@ -134,6 +134,8 @@ def _subject_first(view: DocView, cand: Candidate) -> Optional[Stretch]:
         return None
     seq = _trim_kind(_drop_list(_between(view, s1, o0), at_start=True))
     words = [w for w, _ in seq]
+    if len(seq) > 3 and words[0] == words[2] == "," and seq[1][1] == "CD":  # "X, 31, co-wrote and starred in W"
+        words, seq = (words[2:], seq[2:]) if words[3] in ("who", "which") else (words[3:], seq[3:])
     if words[:2] in ([",", "who"], [",", "which"]):
         words, seq = words[2:], seq[2:]
     return _perfect(words, seq)
@@ -158,7 +160,7 @@ def _coordinated(words: list[str], seq: list[tuple[str, str]]) -> tuple[tuple[st
     for group in groups:
         if len(group) == 1 and _GROUP.get(group[0]) in CREATOR_GROUPS:
             facts.append(("creator_work", _GROUP[group[0]]))
-        elif group in (["star", "in"], ["co-star", "in"], ["appear", "in"]):
+        elif group in (["star", "in"], ["co-star", "in"], ["appear", "in"], ["star", "on"], ["co-star", "on"]):
             facts.append(("cast_member", None))
         else:
             return ()
@@ -205,6 +207,12 @@ def _trim_kind(seq: list[tuple[str, str]]) -> list[tuple[str, str]]:
     if seq and seq[-1][0] == "K":
         while seq and (seq[-1][0] == "K" or seq[-1][1] in ("CD", "JJ", "NN", "VBG")):  # "the hit sitcom"
             seq = seq[:-1]
+        if seq and seq[-1][1] == "POS":
+            seq = seq[:-1]
+        if seq and seq[-1][0] == "P":  # "in the BBC Three sitcom W", "directed the Tom Hanks film W": the name
+            seq = seq[:-1]  # of a channel, studio or star describes the kind
+            while seq and seq[-1][1] in ("CD", "JJ"):  # "the acclaimed HBO drama"
+                seq = seq[:-1]
     return seq
 
 
@@ -221,13 +229,14 @@ def _stated(view: DocView, cand: Candidate, stretch: Optional[Stretch]) -> Optio
         return None
     if stretch is not None:  # subject first: "X directed W", "X stars in W"
         words, seq = stretch
-        if words in (["star", "in"], ["co-star", "in"], ["appear", "in"]):
-            return "cast_member", None
+        if words in (["star", "in"], ["co-star", "in"], ["appear", "in"], ["star", "on"], ["co-star", "on"]):
+            return "cast_member", None  # "X stars on the ABC sitcom W" too
         if words in (["host"], ["co-host"], ["present"], ["front"]) and seq[0][1] in ("VBD", "VBZ", "VBP"):
             return "cast_member", None  # "X hosted the game show W", "X presents W"
-        if len(words) == 3 and words[1:] == ["P", "in"] and _GROUP.get(words[0]) == "director" \
+        if len(words) == 3 and words[1] in ("P", "he", "she", "they") and words[2] == "in" \
+                and _GROUP.get(words[0]) == "director" \
                 and seq[0][1] in ("VBD", "VBZ", "VBP"):
-            return "creator_work", "director"  # "X directed Y in the 2014 thriller W"
+            return "creator_work", "director"  # "X directed Y in the 2014 thriller W", "X directed him in W"
         if words[-1:] == ["for"] and cand.subject_label == "PERSON":  # a critics' association names, wins nothing
             award = _award(view, words, s0)
             if award is not None:
