@@ -423,3 +423,48 @@ def test_directing_him_or_her_in_a_work_states_the_director(nlp, text, subject, 
 ])
 def test_an_age_or_a_channel_does_not_make_other_verbs_state(nlp, text, subject, work):
     assert _all_stated(nlp, text, subject, work) == set()
+
+
+@pytest.mark.parametrize("text, subject, work, facts", [
+    ("Best comedy went to the sitcom Flatpack, written by and starring Dev Ramnath and Sally Oduya.", "Sally Oduya",
+     "Flatpack", {("creator_work", "writer"), ("cast_member", None)}),
+    ("The film Cold Light, starring and directed by Kevin Dale, opens today.", "Kevin Dale", "Cold Light",
+     {("creator_work", "director"), ("cast_member", None)}),
+    ("The play Salt Roads, directed by and starring Ann Lee, transfers in May.", "Ann Lee", "Salt Roads",
+     {("creator_work", "director"), ("cast_member", None)}),
+])
+def test_a_makers_participle_and_starring_state_both(nlp, text, subject, work, facts):
+    assert _all_stated(nlp, text, subject, work) == facts
+
+
+@pytest.mark.parametrize("text, subject, work, fact", [
+    ("The festival will close with the comedy The Weekend Dads, starring Jack Tierney and Ralph Okonkwo and directed "
+     "by Sam Bellweather.", "Sam Bellweather", "The Weekend Dads", ("creator_work", "director")),
+    ("The film Night Owls, directed by Ann Lee and starring Tom Vale, opens today.", "Tom Vale", "Night Owls",
+     ("cast_member", None)),
+    ("The drama Cold Light, written by Jo Marsh and Ben Cole and produced by Ann Lee, won.", "Ann Lee", "Cold Light",
+     ("creator_work", "producer")),
+])
+def test_a_second_participle_after_a_first_and_its_names_states_its_fact(nlp, text, subject, work, fact):
+    assert _all_stated(nlp, text, subject, work) == {fact}
+
+
+@pytest.mark.parametrize("text, subject, work", [
+    ("Kenji Albright, best known as brooding lifeguard Theo Marsh on the teen drama Saltwater Kids, is back.",
+     "Kenji Albright", "Saltwater Kids"),
+    ("Tom Farrant, who is best known as the detective Owen Rees in ITV's Tidewater, said no.", "Tom Farrant",
+     "Tidewater"),
+    ("Ann Lee, best known for playing Nora Whelan in the drama Blackwater Bay, is back.", "Ann Lee", "Blackwater Bay"),
+    ("Jo Marsh starred in ITV's Harbour Lane.", "Jo Marsh", "Harbour Lane"),
+])
+def test_known_as_a_character_in_a_work_and_an_owners_title_state_the_cast(nlp, text, subject, work):
+    assert _all_stated(nlp, text, subject, work) == {("cast_member", None)}
+
+
+@pytest.mark.parametrize("text, subject, work", [
+    ("Ann Lee, best known as a judge on the show Talent Hunt, is back.", "Ann Lee", "Talent Hunt"),
+    ("Ann Lee, best known as the wife of Tom Vale in the drama Blackwater Bay, is back.", "Ann Lee", "Blackwater Bay"),
+    ("The film Night Owls, directed by Ann Lee and praised by Tom Vale, opens today.", "Tom Vale", "Night Owls"),
+])
+def test_known_as_no_character_or_a_second_participle_of_no_credit_state_nothing(nlp, text, subject, work):
+    assert _all_stated(nlp, text, subject, work) == set()

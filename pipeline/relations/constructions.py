@@ -115,7 +115,8 @@ def stated_facts(view: DocView, cand: Candidate) -> tuple[tuple[str, Optional[st
     if cand not in view.constructions:
         stretch = _subject_first(view, cand)
         single = _stated(view, cand, stretch)
-        coordinated = _coordinated(*stretch) if stretch is not None else _passive_coordinated(view, cand)
+        coordinated = _coordinated(*stretch) if stretch is not None else (
+            _passive_coordinated(view, cand) or _by_and_starring(view, cand))
         view.constructions[cand] = coordinated or ((single,) if single else ()) or _object_relative(view, cand)
     return view.constructions[cand]
 
@@ -194,6 +195,29 @@ def _passive_coordinated(view: DocView, cand: Candidate) -> tuple[tuple[str, Opt
     return tuple(("creator_work", credit) for credit in dict.fromkeys(credits))
 
 
+def _by_and_starring(view: DocView, cand: Candidate) -> tuple[tuple[str, Optional[str]], ...]:
+    """Return the two facts of "W, written by and starring X" (and "directed by and starring", "starring and
+    directed by"): the maker's credit and the cast; () for any other shape."""
+    if cand.kind != "work" or cand.object is None or cand.source not in ("sentence", "reference"):
+        return ()
+    (s0, _), (_, o1) = cand.subject, cand.object
+    if o1 > s0 or view.sent_of[o1 - 1] != view.sent_of[s0]:
+        return ()
+    seq = _drop_list(_between(view, o1, s0), at_start=False)
+    while seq and seq[0][0] in (",", "which", "that", "be"):
+        seq = seq[1:]
+    words = [w for w, _ in seq]
+    if len(words) == 4 and words[1:] == ["by", "and", "star"] and seq[0][1] == "VBN" and seq[3][1] == "VBG":
+        verb = words[0]
+    elif len(words) == 4 and words[:2] == ["star", "and"] and words[3] == "by" and seq[2][1] == "VBN":
+        verb = words[2]
+    else:
+        return ()
+    if _GROUP.get(verb) not in CREATOR_GROUPS:
+        return ()
+    return ("creator_work", _GROUP[verb]), ("cast_member", None)
+
+
 def _perfect(words: list[str], seq: list[tuple[str, str]]) -> tuple[list[str], list[tuple[str, str]]]:
     """Read a perfect tense as the simple one: "X has directed W" as "X directed W"."""
     if words[:1] == ["have"] and len(seq) > 1 and seq[1][1] == "VBN":
@@ -213,6 +237,8 @@ def _trim_kind(seq: list[tuple[str, str]]) -> list[tuple[str, str]]:
             seq = seq[:-1]  # of a channel, studio or star describes the kind
             while seq and seq[-1][1] in ("CD", "JJ"):  # "the acclaimed HBO drama"
                 seq = seq[:-1]
+    elif len(seq) > 2 and seq[-1][1] == "POS" and seq[-2][0] == "P":
+        seq = seq[:-2]  # "starred in ITV's W": the owner of the title
     return seq
 
 
@@ -231,6 +257,8 @@ def _stated(view: DocView, cand: Candidate, stretch: Optional[Stretch]) -> Optio
         words, seq = stretch
         if words in (["star", "in"], ["co-star", "in"], ["appear", "in"], ["star", "on"], ["co-star", "on"]):
             return "cast_member", None  # "X stars on the ABC sitcom W" too
+        if _known_as_character(words, seq):
+            return "cast_member", None
         if words in (["host"], ["co-host"], ["present"], ["front"]) and seq[0][1] in ("VBD", "VBZ", "VBP"):
             return "cast_member", None  # "X hosted the game show W", "X presents W"
         if len(words) == 3 and words[1] in ("P", "he", "she", "they") and words[2] == "in" \
@@ -262,11 +290,52 @@ def _stated(view: DocView, cand: Candidate, stretch: Optional[Stretch]) -> Optio
             words, seq = words[cut:], seq[cut:]
             if words == ["by"] and kind in _KIND_CREDIT:  # "W is the fourth studio album by (band) X"
                 return "creator_work", _KIND_CREDIT[kind]
+    words, seq = _after_participle(words, seq)
     if len(words) == 2 and words[1] == "by" and _GROUP.get(words[0]) in CREATOR_GROUPS and seq[0][1] == "VBN":
         return "creator_work", _GROUP[words[0]]
     if words == ["star"] and (seq[0][1] == "VBG" or seq[0][1] in ("VBZ", "VBD") and cand.source == "sentence"):
         return "cast_member", None  # "W, starring X", "W (also) stars X, Y and Z" (a title, not "the film")
     return None
+
+
+def _after_participle(words: list[str], seq: list[tuple[str, str]]) -> tuple[list[str], list[tuple[str, str]]]:
+    """Drop a participle phrase and its list of names that another, joined by "and", follows after a title: "W,
+    starring X and Y and directed by Z" (before Z: "directed by"), "W, directed by Z and starring X" (before X:
+    "starring")."""
+    if words[:1] == ["star"] and seq[0][1] == "VBG":
+        k = 1
+    elif len(words) > 2 and words[1] == "by" and seq[0][1] == "VBN" and _GROUP.get(words[0]) in CREATOR_GROUPS:
+        k = 2
+    else:
+        return words, seq
+    if k >= len(words) or words[k] != "P":
+        return words, seq
+    k += 1
+    while k + 1 < len(words) and words[k] in (",", "and") and words[k + 1] == "P":
+        k += 2
+    if k + 1 < len(words) and words[k] == "and" and (words[k + 1] == "star" or seq[k + 1][1] == "VBN"):
+        return words[k + 1:], seq[k + 1:]
+    return words, seq
+
+
+# What may describe a character between "as" and its name ("best known as brooding lifeguard X on W").
+_DESCRIPTION_TAGS = frozenset({"JJ", "NN", "NNP", "VBG", "VBN", ""})
+
+
+def _known_as_character(words: list[str], seq: list[tuple[str, str]]) -> bool:
+    """True for "X, best known as brooding lifeguard Y on W", "X, who is best known as the detective Y in W", "X,
+    best known for playing Y in W": the character the subject is known as stands in the title."""
+    at = next((k for k in range(len(words) - 1) if words[k:k + 2] == ["well", "know"]), None)
+    if at is None or any(w not in (",", "who", "be") for w in words[:at]) or words[-1:] not in (["in"], ["on"]):
+        return False
+    rest, tags = words[at + 2:-1], [t for _, t in seq[at + 2:-1]]
+    if rest[:1] == ["as"]:
+        rest, tags = rest[1:], tags[1:]
+    elif rest[:2] == ["for", "play"] or rest[:2] == ["for", "K"] and tags[1] == "stage":  # "playing" read as a kind
+        rest, tags = rest[2:], tags[2:]
+    else:
+        return False
+    return rest.count("P") == 1 and rest[-1] == "P" and all(t in _DESCRIPTION_TAGS for t in tags)
 
 
 def _role_noun(word: str) -> Optional[tuple[str, Optional[str]]]:
