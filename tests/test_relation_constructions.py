@@ -225,8 +225,20 @@ def test_a_title_that_stars_and_a_name_described_before_by(nlp, text, subject, w
     assert fact in _all_stated(nlp, text, subject, work)
 
 
-def test_the_film_stars_states_nothing_through_a_reference(nlp):
-    text = "Cold Light opened on Friday. The film also stars Tom Vale."
+@pytest.mark.parametrize("text, subject, work", [
+    ("The thriller Cold Light opened on Friday. The film also stars Tom Vale.", "Tom Vale", "Cold Light"),
+    ("The new thriller Harbour Lights opens the festival. The film stars Tom Vale as a detective.", "Tom Vale",
+     "Harbour Lights"),
+    ("The sitcom Night Owls returns to BBC One in May. It stars Jo Marsh and Ben Cole as two nurses.", "Ben Cole",
+     "Night Owls"),
+])
+def test_the_film_stars_states_the_cast_of_the_articles_own_work(nlp, text, subject, work):
+    assert _all_stated(nlp, text, subject, work) == {("cast_member", None)}
+
+
+def test_the_film_stars_states_nothing_through_a_reference_to_another_work(nlp):
+    text = ("The drama Harbour Lights opens the festival on Friday.\n\nIts director's last film was the thriller "
+            "Cold Light. The film also stars Tom Vale.")
     assert _all_stated(nlp, text, "Tom Vale", "Cold Light") == set()
 
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .candidates import WORDS, Candidate, DocView, character_cue, character_name_start, modified_head
+from .candidates import WORDS, Candidate, DocView, character_cue, character_name_start, modified_head, topic_work
 
 _GROUP = {lemma: group for group, lemmas in WORDS.get("cues", {}).items() for lemma in lemmas}
 _KINDS = WORDS.get("title_types", {})  # film, album, series, … → the kind of work
@@ -293,9 +293,18 @@ def _stated(view: DocView, cand: Candidate, stretch: Optional[Stretch]) -> Optio
     words, seq = _after_participle(words, seq)
     if len(words) == 2 and words[1] == "by" and _GROUP.get(words[0]) in CREATOR_GROUPS and seq[0][1] == "VBN":
         return "creator_work", _GROUP[words[0]]
-    if words == ["star"] and (seq[0][1] == "VBG" or seq[0][1] in ("VBZ", "VBD") and cand.source == "sentence"):
-        return "cast_member", None  # "W, starring X", "W (also) stars X, Y and Z" (a title, not "the film")
+    if words == ["star"] and (seq[0][1] == "VBG" or seq[0][1] in ("VBZ", "VBD") and (
+            cand.source == "sentence" or cand.source == "reference" and _topic(view, cand))):
+        # "W, starring X", "W (also) stars X, Y and Z"; "The film stars X" only when "the film" is the article's
+        # own work (an earlier title is too often another work)
+        return "cast_member", None
     return None
+
+
+def _topic(view: DocView, cand: Candidate) -> bool:
+    """True when the candidate's title is the article's main work (`candidates.topic_work`)."""
+    topic = topic_work(view)
+    return topic is not None and topic.lower() == cand.object_text.lower()
 
 
 def _after_participle(words: list[str], seq: list[tuple[str, str]]) -> tuple[list[str], list[tuple[str, str]]]:
