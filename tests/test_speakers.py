@@ -282,6 +282,21 @@ def test_role_noun_binds_to_the_name_in_apposition(nlp, text, speaker):
 @pytest.mark.parametrize(
     "text, speaker",
     [
+        ('The show\'s vocal coach, Mara Lind, was in tears. "I have never seen anything like it," the coach told '
+         'reporters.', "Mara Lind"),
+        ('Contestant Amy Ward, 24, from Leeds, was first to leave. "I\'m gutted but I had the best time," the '
+         'contestant said.', "Amy Ward"),
+        ('The stunts were done by a stuntwoman, Jo Kerr, who trained for months. "It was the hardest fall I have '
+         'ever done," the stuntwoman said.', "Jo Kerr"),
+    ],
+)
+def test_the_occupation_a_person_was_introduced_with_refers_to_them(nlp, text, speaker):
+    assert only(nlp, text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
         ('Sarah Jones and Emma Hill are the finalists. ITV\'s controller of entertainment, Claudia Rosen, said she '
          'was delighted. "There is much more to come this series, believe me," she said.', "Claudia Rosen"),
         ('Mary Dunn won the award last year. The head of drama at the network, Jane Trent, said the series would '
