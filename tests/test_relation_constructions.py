@@ -480,3 +480,32 @@ def test_known_as_a_character_in_a_work_and_an_owners_title_state_the_cast(nlp, 
 ])
 def test_known_as_no_character_or_a_second_participle_of_no_credit_state_nothing(nlp, text, subject, work):
     assert _all_stated(nlp, text, subject, work) == set()
+
+
+@pytest.mark.parametrize("text, subject, work, fact", [
+    ("Ann Lee will star in the drama Cold Light.", "Ann Lee", "Cold Light", ("cast_member", None)),
+    ("Tom Vale is to appear in the film Night Owls.", "Tom Vale", "Night Owls", ("cast_member", None)),
+    ("Jo Marsh is set to star in the thriller Glass Harbor.", "Jo Marsh", "Glass Harbor", ("cast_member", None)),
+    ("The thriller Harbour Lights will star Ann Lee and Tom Vale.", "Tom Vale", "Harbour Lights",
+     ("cast_member", None)),
+])
+def test_a_castings_future_states_as_the_simple_tense(nlp, text, subject, work, fact):
+    assert _all_stated(nlp, text, subject, work) == {fact}
+
+
+@pytest.mark.parametrize("text, subject, work", [
+    ("Ann Lee will praise the drama Cold Light.", "Ann Lee", "Cold Light"),
+    ("Ann Lee is to leave the drama Cold Light.", "Ann Lee", "Cold Light"),
+    ("Harvey Lane will adapt the musical Bright Lights for the telecast.", "Harvey Lane", "Bright Lights"),
+])
+def test_a_future_of_other_verbs_or_of_a_maker_states_nothing(nlp, text, subject, work):
+    assert _all_stated(nlp, text, subject, work) == set()
+
+
+@pytest.mark.parametrize("text, subject, work", [
+    ('Tom Vale said he would "rather not" appear in the film Night Owls.', "Tom Vale", "Night Owls"),
+    ("Ann Lee never starred in the drama Cold Light.", "Ann Lee", "Cold Light"),
+    ("Jo Marsh will not direct the thriller Glass Harbor.", "Jo Marsh", "Glass Harbor"),
+])
+def test_a_negated_verb_states_nothing(nlp, text, subject, work):
+    assert _all_stated(nlp, text, subject, work) == set()

@@ -36,6 +36,7 @@ _KIND_CREDIT = WORDS.get("kind_credits", {})  # "an album by X": performer, "a n
 CREATOR_GROUPS = {"director", "writer", "producer", "creator", "composer"}
 CAST_VERBS = {"star", "co-star", "appear"}
 _SKIP = {"the", "a", "an", "his", "her", "their", "its", "new", "latest", "hit"}
+_NEGATIONS = {"not", "n't", "never"}  # kept between the pair: a negated verb states nothing
 _NAME_LABELS = {"PERSON", "ORG"}
 _QUOTE_MARKS = {'"', "“", "”", "``", "''"}
 _CATEGORIES = WORDS.get("award_categories", {})  # actress → cast, director → director, …
@@ -63,8 +64,8 @@ def _between(view: DocView, start: int, end: int) -> list[tuple[str, str]]:
             continue
         if word in _KINDS:
             out.append(("K", _KINDS[word]))  # the kind stands where a word's tag would
-        elif word not in _SKIP and tag not in ("RB", "RBR"):  # "was later produced by"
-            out.append((word, tag))
+        elif word not in _SKIP and (tag not in ("RB", "RBR") or word in _NEGATIONS):  # "was later produced by";
+            out.append((word, tag))  # not "would rather not appear in", "never starred in"
         i += 1
     out.append(("P", ""))  # the name that follows the stretch
     k = len(out) - 1
@@ -139,7 +140,7 @@ def _subject_first(view: DocView, cand: Candidate) -> Optional[Stretch]:
         words, seq = (words[2:], seq[2:]) if words[3] in ("who", "which") else (words[3:], seq[3:])
     if words[:2] in ([",", "who"], [",", "which"]):
         words, seq = words[2:], seq[2:]
-    return _perfect(words, seq)
+    return _future(*_perfect(words, seq))
 
 
 def _coordinated(words: list[str], seq: list[tuple[str, str]]) -> tuple[tuple[str, Optional[str]], ...]:
@@ -225,6 +226,21 @@ def _perfect(words: list[str], seq: list[tuple[str, str]]) -> tuple[list[str], l
     return words, seq
 
 
+# What makes a verb's plain form a future: "X will star in W", "X is to star in W", "W is set to star X".
+_FUTURES = (["will"], ["would"], ["be", "to"], ["be", "set", "to"], ["be", "due", "to"], ["be", "go", "to"])
+
+
+def _future(words: list[str], seq: list[tuple[str, str]]) -> tuple[list[str], list[tuple[str, str]]]:
+    """Read a casting's future as the simple tense: "X will star in W", "X is set to appear in W", "W will star X"
+    as "X stars in W", "W stars X". Only casting: a maker's future ("X will adapt W", "X is to direct W") is a plan
+    the annotated articles do not count as a credit."""
+    for future in _FUTURES:
+        n = len(future)
+        if words[:n] == future and len(seq) > n and seq[n][1] == "VB" and words[n] in CAST_VERBS:
+            return words[n:], [(seq[n][0], "VBZ")] + seq[n + 1:]
+    return words, seq
+
+
 def _trim_kind(seq: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Drop the kind nouns ending the stretch before a title and their modifiers ("in the 2014 thriller W", "hosts the
     cooking competition series W", "stars in the cult teen drama W")."""
@@ -290,7 +306,7 @@ def _stated(view: DocView, cand: Candidate, stretch: Optional[Stretch]) -> Optio
             words, seq = words[cut:], seq[cut:]
             if words == ["by"] and kind in _KIND_CREDIT:  # "W is the fourth studio album by (band) X"
                 return "creator_work", _KIND_CREDIT[kind]
-    words, seq = _after_participle(words, seq)
+    words, seq = _after_participle(*_future(words, seq))
     if len(words) == 2 and words[1] == "by" and _GROUP.get(words[0]) in CREATOR_GROUPS and seq[0][1] == "VBN":
         return "creator_work", _GROUP[words[0]]
     if words == ["star"] and (seq[0][1] == "VBG" or seq[0][1] in ("VBZ", "VBD") and (
