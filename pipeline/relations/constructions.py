@@ -170,17 +170,27 @@ def _coordinated(words: list[str], seq: list[tuple[str, str]]) -> tuple[tuple[st
     return tuple(facts) if len(facts) >= 2 else ()
 
 
-def _passive_coordinated(view: DocView, cand: Candidate) -> tuple[tuple[str, Optional[str]], ...]:
-    """Return the credits of coordinated participles before "by" when the title comes first, one each: "W was
-    written and directed by X", "W, written, directed and produced by X,"; () for any other shape."""
+def _title_first(view: DocView, cand: Candidate) -> Optional[list[tuple[str, str]]]:
+    """Return the tagged words between a title written before its subject in one sentence (read as `_between`
+    reads them, without a list's other names and the opening comma, relative pronoun and "be"); None for any other
+    pair."""
     if cand.kind != "work" or cand.object is None or cand.source not in ("sentence", "reference"):
-        return ()
+        return None
     (s0, _), (_, o1) = cand.subject, cand.object
     if o1 > s0 or view.sent_of[o1 - 1] != view.sent_of[s0]:
-        return ()
+        return None
     seq = _drop_list(_between(view, o1, s0), at_start=False)
     while seq and seq[0][0] in (",", "which", "that", "be"):
         seq = seq[1:]
+    return seq
+
+
+def _passive_coordinated(view: DocView, cand: Candidate) -> tuple[tuple[str, Optional[str]], ...]:
+    """Return the credits of coordinated participles before "by" when the title comes first, one each: "W was
+    written and directed by X", "W, written, directed and produced by X,"; () for any other shape."""
+    seq = _title_first(view, cand)
+    if seq is None:
+        return ()
     if len(seq) < 4 or seq[-1][0] != "by":
         return ()
     credits = []
@@ -199,14 +209,9 @@ def _passive_coordinated(view: DocView, cand: Candidate) -> tuple[tuple[str, Opt
 def _by_and_starring(view: DocView, cand: Candidate) -> tuple[tuple[str, Optional[str]], ...]:
     """Return the two facts of "W, written by and starring X" (and "directed by and starring", "starring and
     directed by"): the maker's credit and the cast; () for any other shape."""
-    if cand.kind != "work" or cand.object is None or cand.source not in ("sentence", "reference"):
+    seq = _title_first(view, cand)
+    if seq is None:
         return ()
-    (s0, _), (_, o1) = cand.subject, cand.object
-    if o1 > s0 or view.sent_of[o1 - 1] != view.sent_of[s0]:
-        return ()
-    seq = _drop_list(_between(view, o1, s0), at_start=False)
-    while seq and seq[0][0] in (",", "which", "that", "be"):
-        seq = seq[1:]
     words = [w for w, _ in seq]
     if len(words) == 4 and words[1:] == ["by", "and", "star"] and seq[0][1] == "VBN" and seq[3][1] == "VBG":
         verb = words[0]
@@ -469,7 +474,7 @@ def _cast_list_pair(view: DocView, cand: Candidate) -> bool:
     after a list's punctuation or a casting word, in a sentence that casts ("The cast also includes Rupert Alleyne
     (Edward Tregarthen), Niamh Costigan (Rose Pellow)"); not "Character (Actor)" after a description ("her boyfriend
     Gabe Solano (Reuben Vaughn)")."""
-    (s0, s1), (o0, o1) = cand.subject, cand.object
+    (s0, s1), (o0, _) = cand.subject, cand.object
     if not (s1 < len(view.texts) and view.texts[s1] == "(" and o0 == s1 + 1):
         return False
     before = view.lower[s0 - 1] if s0 > 0 else ""
