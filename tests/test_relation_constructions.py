@@ -509,3 +509,18 @@ def test_a_future_of_other_verbs_or_of_a_maker_states_nothing(nlp, text, subject
 ])
 def test_a_negated_verb_states_nothing(nlp, text, subject, work):
     assert _all_stated(nlp, text, subject, work) == set()
+
+
+@pytest.mark.parametrize("text, subject, work", [
+    ("Emily Vale was set to star in the thriller Black Lantern but dropped out.", "Emily Vale", "Black Lantern"),
+    ("Tom Vale was due to appear in the drama Cold Light before he was replaced.", "Tom Vale", "Cold Light"),
+    ("Ann Lee was to star in the comedy Night Owls, but the project collapsed.", "Ann Lee", "Night Owls"),
+    ("Tom Vale would star in the film Night Owls if the studio agreed.", "Tom Vale", "Night Owls"),
+])
+def test_a_past_plan_or_a_condition_states_no_casting(nlp, text, subject, work):
+    assert _all_stated(nlp, text, subject, work) == set()
+
+
+def test_a_company_that_presents_a_film_is_not_its_cast(nlp):
+    text = "Universal Pictures presents the Steven Spielberg film Night Harbour."
+    assert ("cast_member", None) not in _all_stated(nlp, text, "Universal Pictures", "Night Harbour")

@@ -3226,3 +3226,16 @@ def test_an_organisation_shown_speaking_once_is_one_at_every_mention(nlp):
     doc = make_doc(nlp, text)
     assert {m.label for m in doc._.mentions if m.text == "Northlight"} == {"ORG"}
     assert doc._.quotes[-1].speaker == "Northlight"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Jo Lee, 31, beat Amy Ward, 24, in the final. "I just wanted to enjoy it," the 24-year-old contestant '
+         'said.', "Amy Ward"),
+        ('Amy Ward praised the jump by Tom Vale. "It was the hardest fall I have ever done," the stuntman said.',
+         "Tom Vale"),
+    ],
+)
+def test_an_occupation_with_an_age_or_a_sex_picks_the_person_it_fits(nlp, text, speaker):
+    assert only(nlp, text).speaker == speaker

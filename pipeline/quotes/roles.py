@@ -206,6 +206,11 @@ class RoleNouns:
         gender = self.lex.gender.get(lemma)
         is_org_role = lemma in self.lex.org_roles
         anonymous = lemma in self.lex.anonymous_roles or lemma in self.lex.public_nouns
+        if lemma in self.lex.person_roles and self.aged(token):
+            # "the 24-year-old contestant said": the age picks the one the article gave it, if only one
+            aged = self.person_aged(text, token.left_edge.idx)
+            if aged is not None:
+                return replace(aged, text=text, method="role-noun", confidence=0.6)
         if lemma in self.lex.person_roles and not any(c.dep_ == "det" for c in token.children) \
                 and token.i + 1 < len(self.doc) and token.whitespace_:
             # "Pop star Tilly Harrow live-tweeted …", the parser making the role alone the subject: a role written

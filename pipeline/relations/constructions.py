@@ -21,7 +21,11 @@ from the parse, which the small model often gets wrong on short sentences ("Mery
   Wembley", "she played Hey Jude").
 
 Between the two spans, other names of a list are skipped ("directed by X and Y": Y too), determiners are
-ignored and a kind noun ("film", "album") may stand before the title. The verb's cue group comes from
+ignored and a kind noun ("film", "album") may stand before the title, with a channel's, studio's or star's name
+before it ("the BBC Three sitcom W") or an owner's ("ITV's W"); an age set off after the subject ("X, 31,
+directed W") is passed over, a perfect and a casting's future read as the simple tense ("X has directed W", "X will
+star in W"), and a negation ("never", "not") keeps a pair from being stated. "The film stars X" states the cast
+only when "the film" is the article's own work. The verb's cue group comes from
 `relation_words.json` (`cues`): director, writer, producer, creator and composer verbs give that credit.
 """
 from __future__ import annotations
@@ -62,7 +66,7 @@ def _between(view: DocView, start: int, end: int) -> list[tuple[str, str]]:
         if texts[i] in _QUOTE_MARKS:
             i += 1  # a title's quotation marks ('X produced "This Is What You Came For"')
             continue
-        if word in _KINDS:
+        if word in _KINDS and tag != "VBG":  # not "playing", "filming", "recording": verbs, no kind of work
             out.append(("K", _KINDS[word]))  # the kind stands where a word's tag would
         elif word not in _SKIP and (tag not in ("RB", "RBR") or word in _NEGATIONS):  # "was later produced by";
             out.append((word, tag))  # not "would rather not appear in", "never starred in"
@@ -231,17 +235,19 @@ def _perfect(words: list[str], seq: list[tuple[str, str]]) -> tuple[list[str], l
     return words, seq
 
 
-# What makes a verb's plain form a future: "X will star in W", "X is to star in W", "W is set to star X".
-_FUTURES = (["will"], ["would"], ["be", "to"], ["be", "set", "to"], ["be", "due", "to"], ["be", "go", "to"])
+# What makes a verb's plain form a future: "X will star in W", "X is to star in W", "X is set to appear in W".
+_FUTURES = (["will"], ["be", "to"], ["be", "set", "to"], ["be", "due", "to"], ["be", "go", "to"])
 
 
 def _future(words: list[str], seq: list[tuple[str, str]]) -> tuple[list[str], list[tuple[str, str]]]:
     """Read a casting's future as the simple tense: "X will star in W", "X is set to appear in W", "W will star X"
-    as "X stars in W", "W stars X". Only casting: a maker's future ("X will adapt W", "X is to direct W") is a plan
-    the annotated articles do not count as a credit."""
+    as "X stars in W", "W stars X". Not a past plan ("X was set to star in W but dropped out") nor a condition ("X
+    would star in W if …"), and only casting: a maker's future ("X will adapt W", "X is to direct W") is a plan the
+    annotated articles do not count as a credit."""
     for future in _FUTURES:
         n = len(future)
-        if words[:n] == future and len(seq) > n and seq[n][1] == "VB" and words[n] in CAST_VERBS:
+        if words[:n] == future and len(seq) > n and seq[n][1] == "VB" and words[n] in CAST_VERBS \
+                and (future[0] != "be" or seq[0][1] in ("VBZ", "VBP")):
             return words[n:], [(seq[n][0], "VBZ")] + seq[n + 1:]
     return words, seq
 
@@ -280,7 +286,8 @@ def _stated(view: DocView, cand: Candidate, stretch: Optional[Stretch]) -> Optio
             return "cast_member", None  # "X stars on the ABC sitcom W" too
         if _known_as_character(words, seq):
             return "cast_member", None
-        if words in (["host"], ["co-host"], ["present"], ["front"]) and seq[0][1] in ("VBD", "VBZ", "VBP"):
+        if words in (["host"], ["co-host"], ["present"], ["front"]) and seq[0][1] in ("VBD", "VBZ", "VBP") \
+                and cand.subject_label == "PERSON":  # not "Universal presents the Steven Spielberg film Jaws"
             return "cast_member", None  # "X hosted the game show W", "X presents W"
         if len(words) == 3 and words[1] in ("P", "he", "she", "they") and words[2] == "in" \
                 and _GROUP.get(words[0]) == "director" \
@@ -361,7 +368,7 @@ def _known_as_character(words: list[str], seq: list[tuple[str, str]]) -> bool:
     rest, tags = words[at + 2:-1], [t for _, t in seq[at + 2:-1]]
     if rest[:1] == ["as"]:
         rest, tags = rest[1:], tags[1:]
-    elif rest[:2] == ["for", "play"] or rest[:2] == ["for", "K"] and tags[1] == "stage":  # "playing" read as a kind
+    elif rest[:2] == ["for", "play"]:
         rest, tags = rest[2:], tags[2:]
     else:
         return False
