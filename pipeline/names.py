@@ -32,6 +32,7 @@ _TRAILING_MARKS = {"-", "–", "—", "―", ":", ",", ";", "|", "/", "(", "[", 
 _AGENT_NOUN = re.compile(r"(?:er|or|ist|ian|an|ant|ent|eer|ess|ista)s?$")
 # A person's name never ends in "!" or "?" ("Tessa Morrow!"); a band's or an outlet's may ("Wham!", "OK!").
 _SENTENCE_MARKS = {"!", "?"}
+_DASHES = {"-", "–", "—", "―"}
 _LEADING_MARKS = {"-", "–", "—", "―", ":", ",", ";", "|", "/", ")", "]", "\"", "'", "”", "’"}
 
 
@@ -210,6 +211,12 @@ def trim_name(span: Span) -> Optional[Span]:
                 word in DEMONYMS and doc[word_end + 1].lower_ in FIRST_NAMES and end - word_end > 2):
             break
         start = word_end + 1
+    cut = next((t.i for t in doc[start + 1 : end - 1] if t.text in _DASHES and t.whitespace_
+                and doc[t.i - 1].whitespace_), None)
+    if cut is not None:
+        # A dash set off by spaces opens an aside the model ran into the name ("Rob Partridge - Marley's manager",
+        # "Gerard Jugnot - star of the film -", "Ciara - who"): a name's own hyphen is written tight ("Jean-Pierre").
+        end = cut
     if label == "PERSON":
         # A headline's verb and the words after it glued to a name: "Gwen Stefani Will Reunite", "Kanye West Slams
         # Taylor Swift" (capitalised, after two name words at least; a person's name holds no such word).

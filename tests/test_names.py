@@ -47,6 +47,20 @@ def test_glued_words_are_trimmed_from_a_name(nlp, words, expected):
     assert trim_name(Span(doc, 0, len(doc), label="PERSON")).text == expected
 
 
+@pytest.mark.parametrize("text, label, expected", [
+    ("Rob Partridge - Marley", "PERSON", "Rob Partridge"),
+    ("Gerard Jugnot - star", "PERSON", "Gerard Jugnot"),
+    ("Ciara - who", "PERSON", "Ciara"),
+    ("Philippa Lark – battled", "PERSON", "Philippa Lark"),
+    ("The Marrowbones - Kilbride", "ORG", "The Marrowbones"),
+    ("Jean-Pierre Jeunet", "PERSON", "Jean-Pierre Jeunet"),
+    ("Catherine Zeta-Jones", "PERSON", "Catherine Zeta-Jones"),
+])
+def test_an_aside_after_a_spaced_dash_is_cut_from_a_name(nlp, text, label, expected):
+    doc = nlp.make_doc(text)
+    assert trim_name(Span(doc, 0, len(doc), label=label)).text == expected
+
+
 @pytest.mark.parametrize("words", [["Will", "Ferrell"], ["Jack", "Will", "Hughes"], ["Sarah", "Jessica", "Parker"],
                                    ["Mary", "Kate", "Olsen"], ["Dame", "Judi", "Dench"], ["American", "Idol"]])
 def test_a_name_holding_a_headline_word_stays_whole(nlp, words):
