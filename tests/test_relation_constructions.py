@@ -524,3 +524,31 @@ def test_a_past_plan_or_a_condition_states_no_casting(nlp, text, subject, work):
 def test_a_company_that_presents_a_film_is_not_its_cast(nlp):
     text = "Universal Pictures presents the Steven Spielberg film Night Harbour."
     assert ("cast_member", None) not in _all_stated(nlp, text, "Universal Pictures", "Night Harbour")
+
+
+@pytest.mark.parametrize("text, subject, works, fact", [
+    ("Actor Sean Tully joined the cast. Tully, whose films include Red Field, Cold Summer and The Long Road, will "
+     "play a detective.", "Sean Tully", ["Red Field", "Cold Summer", "The Long Road"], ("cast_member", None)),
+    ("Singer Mara Quinn is back. Her hits include Glass Houses, Paper Moons and Late Again.", "Mara Quinn",
+     ["Glass Houses", "Paper Moons", "Late Again"], ("creator_work", "performer")),
+    ("Director Ruth Ames was honoured. Ames's previous films include The Hollow Field.", "Ruth Ames",
+     ["The Hollow Field"], ("creator_work", "director")),
+    ('Novelist Ann Hale, whose books include "The Salt House" and "Winter Lamps", spoke first.', "Ann Hale",
+     ["The Salt House", "Winter Lamps"], ("creator_work", "writer")),
+    ("Comedian Joe Marsh, whose roles have included The Night Porter, is to host the show.", "Joe Marsh",
+     ["The Night Porter"], ("cast_member", None)),
+])
+def test_a_list_of_someones_works_states_each_by_its_noun(nlp, text, subject, works, fact):
+    for work in works:
+        assert fact in _all_stated(nlp, text, subject, work), work
+
+
+@pytest.mark.parametrize("text, subject, work", [
+    # films or credits of someone the article does not describe: an actor's or a director's?
+    ("Kim Park, whose films include Red Field and Blue Harbour, will receive the award.", "Kim Park", "Red Field"),
+    # a list that is not the subject's works
+    ("Kim Park, whose favourite films include Red Field, will receive the award.", "Kim Park", "Blue Harbour"),
+    ("Actor Kim Park said the festival's films include Red Field and Blue Harbour.", "Kim Park", "Red Field"),
+])
+def test_a_list_of_works_of_no_described_subject_or_of_someone_else_states_nothing(nlp, text, subject, work):
+    assert not _all_stated(nlp, text, subject, work)

@@ -45,6 +45,8 @@ _NAME_LABELS = {"PERSON", "ORG"}
 _QUOTE_MARKS = {'"', "“", "”", "``", "''"}
 _CATEGORIES = WORDS.get("award_categories", {})  # actress → cast, director → director, …
 _CATEGORY_MARKS = {"best", "good", "supporting", "support", "lead", "leading"}  # an award category's first words, and their lemmas
+_PROFILE = WORDS.get("profile_nouns", {})  # "whose films include", "her hits include": what the list states
+_POSSESSIVES = {"his", "her", "their"}
 _PRIZES = {"award", "prize", "nomination", "nod", "gong", "trophy", "category"}
 
 
@@ -122,7 +124,8 @@ def stated_facts(view: DocView, cand: Candidate) -> tuple[tuple[str, Optional[st
         single = _stated(view, cand, stretch)
         coordinated = _coordinated(*stretch) if stretch is not None else (
             _passive_coordinated(view, cand) or _by_and_starring(view, cand))
-        view.constructions[cand] = coordinated or ((single,) if single else ()) or _object_relative(view, cand)
+        view.constructions[cand] = coordinated or ((single,) if single else ()) or _object_relative(view, cand) \
+            or _profile_list(view, cand)
     return view.constructions[cand]
 
 
@@ -538,3 +541,80 @@ def _object_relative(view: DocView, cand: Candidate) -> tuple[tuple[str, Optiona
     if not facts or i < n and (view.pos[i] in ("DET", "NOUN", "PROPN", "PRON", "NUM") or view.lower[i] == "to"):
         return ()  # the verb's own object: "which Ann Lee gave to her sister", "that X wrote a song about"
     return tuple(dict.fromkeys(facts))
+
+
+def _profile_list(view: DocView, cand: Candidate) -> tuple[tuple[str, Optional[str]], ...]:
+    """Return what a list of someone's works states of each title in it: "X, whose films include A, B and C",
+    "Her hits include A and B", "X's film credits include A", "The actor, whose roles include A". The plural noun
+    tells the relation (`profile_nouns`: hits are performed, novels written, roles played); films and credits are
+    an actor's roles or a director's, writer's or producer's credits by the subject's own description, and say
+    nothing of someone undescribed. () for any other shape."""
+    if cand.kind != "work" or cand.object is None:
+        return ()
+    (s0, s1), (o0, o1) = cand.subject, cand.object
+    if s1 > o0 or view.sent_of[o0] != view.sent_of[s0]:
+        return ()
+    lower, n = view.lower, len(view.doc)
+    if cand.source == "pronoun" and s1 - s0 == 1 and lower[s0] in _POSSESSIVES:
+        i = s1  # "Her hits include …"
+    elif cand.source in ("sentence", "nominal") and s1 + 1 < n and lower[s1] == "," and lower[s1 + 1] == "whose":
+        i = s1 + 2  # "X, whose films include …"
+    elif cand.source == "sentence" and s1 < n and view.texts[s1] in ("'s", "’s", "'", "’"):
+        i = s1 + 1  # "X's films include …"
+    else:
+        return ()
+    start = i
+    while i < n and i - start < 4 and lower[i] not in _PROFILE and view.tag[i] in ("JJ", "JJS", "NN", "VBN", "RB", "HYPH"):
+        i += 1  # "whose previous film credits", "her best-known hits"
+    if i >= n or lower[i] not in _PROFILE:
+        return ()
+    stated = _PROFILE[lower[i]]
+    i += 1
+    if i < n and lower[i] in ("have", "has"):
+        i += 1
+    if i >= n or view.words[i] != "include" or view.tag[i] not in ("VBP", "VBZ", "VBD", "VBN"):
+        return ()
+    i += 1
+    while i < n and view.texts[i] in _QUOTE_MARKS:
+        i += 1
+    first = view.ent_at.get(i)
+    if first is None or first.start != i or first.label_ != "WORK_OF_ART":
+        return ()
+    if cand.object not in _listed(view, first):
+        return ()
+    if stated == "profile":
+        stated = _description(view, cand)
+    if stated == "cast":
+        return (("cast_member", None),)
+    if stated in CREATOR_GROUPS or stated == "performer":
+        return (("creator_work", stated),)
+    return ()
+
+
+def _listed(view: DocView, first) -> set[tuple[int, int]]:
+    """Return the (start, end) of the titles of the list that opens with `first`: titles joined by commas, "and",
+    "or" and quotation marks, up to the first other word (the comma closing "whose films include A and B," too)."""
+    found, ent = set(), first
+    while ent is not None and ent.label_ == "WORK_OF_ART":
+        found.add((ent.start, ent.end))
+        i = ent.end
+        while i < len(view.doc) and (view.lower[i] in (",", "and", "or") or view.texts[i] in _QUOTE_MARKS):
+            i += 1
+        ent = view.ent_at.get(i) if i > ent.end else None
+        if ent is not None and ent.start != i:
+            break
+    return found
+
+
+def _description(view: DocView, cand: Candidate) -> Optional[str]:
+    """Return the one cue group ("cast", "director", …) the nouns describing the subject give: its own noun when
+    it is a description ("the actor"), else the role nouns written before its names ("actor X", "director X");
+    None when there is none or they disagree (an actor who directs)."""
+    (s0, s1) = cand.subject
+    if cand.source == "nominal":
+        heads = [view.joined[s1 - 1]]
+    else:
+        heads = [view.joined[e.start - 1] for e in view.subjects if e.kb_id_ == cand.subject_id and e.start > 0]
+    groups = {_GROUP.get(h) for h in heads} & (CREATOR_GROUPS | {"cast"})
+    return groups.pop() if len(groups) == 1 else None
+
