@@ -552,3 +552,26 @@ def test_a_list_of_someones_works_states_each_by_its_noun(nlp, text, subject, wo
 ])
 def test_a_list_of_works_of_no_described_subject_or_of_someone_else_states_nothing(nlp, text, subject, work):
     assert not _all_stated(nlp, text, subject, work)
+
+
+@pytest.mark.parametrize("text, subject, work, fact", [
+    ("The BBC has ordered the drama Iron Coast. The series will be produced by Ruth Clay, who made Low Tide, and directed by "
+     "Owen Marsh.", "Owen Marsh", "Iron Coast", ("creator_work", "director")),
+    ("The film Iron Coast was written by Ruth Clay, the author of Low Tide, and directed by Owen Marsh.", "Owen Marsh",
+     "Iron Coast", ("creator_work", "director")),
+    ("The film Iron Coast, which was produced by Ruth Clay and later directed by Owen Marsh, opens in May.",
+     "Owen Marsh", "Iron Coast", ("creator_work", "director")),
+])
+def test_a_makers_passive_joined_to_an_earlier_one_states_its_credit(nlp, text, subject, work, fact):
+    assert fact in _all_stated(nlp, text, subject, work)
+
+
+@pytest.mark.parametrize("text, subject, work", [
+    # the second "by" belongs to a verb of its own clause, or to no maker's verb
+    ("The film Iron Coast was written by Ruth Clay, and Owen Marsh directed Low Tide.", "Owen Marsh", "Iron Coast"),
+    ("The film Iron Coast was written by Ruth Clay, who was praised by Owen Marsh.", "Owen Marsh", "Iron Coast"),
+])
+def test_a_by_of_another_clause_states_no_credit_of_the_title(nlp, text, subject, work):
+    assert ("creator_work", "director") not in _all_stated(nlp, text, subject, work)
+    assert ("creator_work", "writer") not in _all_stated(nlp, text, subject, work)
+

@@ -632,6 +632,12 @@ def test_a_person_in_other_lists_stays_a_person(nlp, sentence, spans, name):
      [("Harbour Lane", "PERSON"), ("Pauline Greaves", "PERSON")], "Harbour Lane"),
     ("Cold Creek, directed by Ana Ruiz, opens on Friday.", [("Cold Creek", "GPE"), ("Ana Ruiz", "PERSON")],
      "Cold Creek"),
+    # the subject a maker's passive opens the sentence with
+    ("Iron Coast was directed by Owen Marsh.", [("Owen Marsh", "PERSON")], "Iron Coast"),
+    ("Dark Harbour was produced by Ruth Clay and directed by Owen Marsh.",
+     [("Dark Harbour", "PERSON"), ("Ruth Clay", "PERSON"), ("Owen Marsh", "PERSON")], "Dark Harbour"),
+    ("Cold Creek has been written by Ana Ruiz for the stage.", [("Cold Creek", "GPE"), ("Ana Ruiz", "PERSON")],
+     "Cold Creek"),
     # a numbered part of a work
     ("Kim Lowe starred in episode 3 of Dark Water Falls.", [("Kim Lowe", "PERSON")], "Dark Water Falls"),
     ("Tom Reed appeared in season 4 of Love Harbor.", [("Tom Reed", "PERSON"), ("Love Harbor", "PERSON")],
@@ -1774,3 +1780,16 @@ def test_a_caption_in_title_case_is_no_work(nlp, text, caption):
     doc = make_doc(nlp, text)
     assert not any(work in caption for work in _works(doc))
     assert [q.text for q in doc._.quotes] == [caption]
+
+
+@pytest.mark.parametrize("sentence, spans, name", [
+    ("Nicole Kidman was directed by Lars Trier in the film.", [("Nicole Kidman", "PERSON"), ("Lars Trier", "PERSON")],
+     "Nicole Kidman"),  # a known first name: an actor is directed too
+    ("Kidman was directed by Lars Trier in the film.", [("Kidman", "PERSON"), ("Lars Trier", "PERSON")], "Kidman"),
+    ("Reeve Hollis said he was pleased. Reeve Hollis was produced by Ann Lee.",
+     [("Reeve Hollis", "PERSON"), ("Reeve Hollis", "PERSON"), ("Ann Lee", "PERSON")], "Reeve Hollis"),
+    ("Downing Street was produced by hand.", [("Downing Street", "FAC")], "Downing Street"),  # made by no one named
+])
+def test_a_person_or_place_a_passive_names_no_maker_of_stays(nlp, sentence, spans, name):
+    assert _corrected(nlp, sentence, spans)[name] != "WORK_OF_ART"
+

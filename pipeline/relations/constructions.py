@@ -125,7 +125,7 @@ def stated_facts(view: DocView, cand: Candidate) -> tuple[tuple[str, Optional[st
         coordinated = _coordinated(*stretch) if stretch is not None else (
             _passive_coordinated(view, cand) or _by_and_starring(view, cand))
         view.constructions[cand] = coordinated or ((single,) if single else ()) or _object_relative(view, cand) \
-            or _profile_list(view, cand)
+            or _profile_list(view, cand) or _conjoined_passive(view, cand)
     return view.constructions[cand]
 
 
@@ -617,4 +617,37 @@ def _description(view: DocView, cand: Candidate) -> Optional[str]:
         heads = [view.joined[e.start - 1] for e in view.subjects if e.kb_id_ == cand.subject_id and e.start > 0]
     groups = {_GROUP.get(h) for h in heads} & (CREATOR_GROUPS | {"cast"})
     return groups.pop() if len(groups) == 1 else None
+
+
+def _conjoined_passive(view: DocView, cand: Candidate) -> tuple[tuple[str, Optional[str]], ...]:
+    """Return the credit of a maker's participle and "by" joined to an earlier passive of the title, past whatever
+    the first agent's description holds: "The series will be produced by X, who made W2, and directed by Y", "W was
+    written by X, the author of W2, and directed by Y", "W, which was produced by X and later directed by Y"; the
+    parse's coordination tells which verb the second "by" belongs to. () for any other shape."""
+    if cand.kind != "work" or cand.object is None or cand.source not in ("sentence", "reference"):
+        return ()
+    (s0, s1), (o0, o1) = cand.subject, cand.object
+    if o1 > s0 or view.sent_of[o0] != view.sent_of[s0]:
+        return ()
+    doc = view.doc
+    name = doc[s0:s1].root
+    by = name.head
+    if name.dep_ != "pobj" or by.dep_ != "agent" or by.head.tag_ != "VBN" or by.head.dep_ != "conj":
+        return ()
+    verb = by.head
+    group = _GROUP.get(view.words[verb.i])
+    if group not in CREATOR_GROUPS:
+        return ()
+    first = verb
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if first.tag_ != "VBN" or not any(c.dep_ == "agent" for c in first.children):
+        return ()  # the first conjunct is a passive too ("produced by X, …, and directed by Y")
+    subject = next((c for c in first.children if c.dep_ == "nsubjpass"), None)
+    if subject is not None and subject.lower_ in ("which", "that") or subject is None and first.dep_ in ("acl", "relcl"):
+        subject = first.head  # "W, which was produced by", "W, produced by"
+    title = doc[o0:o1].root
+    if subject is None or not (o0 <= subject.i < o1 or title.head.i == subject.i and title.dep_ in ("appos", "compound")):
+        return ()  # the title, or the noun it names ("The film Iron Coast was written by")
+    return (("creator_work", group),)
 

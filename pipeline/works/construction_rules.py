@@ -249,6 +249,12 @@ class Constructions:
                 name = ends[i - 2]
                 if not people.named(name) and name[0].ent_id_ != "gazetteer":
                     found.append((Span(doc, name.start, name.end, label=LABEL), "made_by"))
+            elif lower[i] == "by" and before.tag_ == "VBN" and before.lemma_.lower() in MAKER_VERBS \
+                    and (name := self._passive_subject(doc, before, ends, people)) is not None:
+                # "Iron Coast was directed by Owen Marsh", "Dark Harbour was produced by X and directed by Y": a
+                # name the sentence opens with that a maker's passive has made is a work; not a known first name
+                # ("Nicole Kidman was directed by Lars Trier": an actor is directed too) nor a person named elsewhere.
+                found.append((name, "made_by"))
             elif lower[i] == "of" and before.like_num and i > 2 and lower[i - 2] in PART_NOUNS | {"series"} \
                     and doc[i - 2].is_lower:
                 # "competed on season 4 of Love Harbor", "episode 3 of Harbour Lights": a numbered part of a work.
@@ -294,6 +300,37 @@ class Constructions:
                         and (name.start == 0 or lower[name.start - 1] != "by") and not people.named(name):
                     found.append((name, "starring"))
         return found
+
+    def _passive_subject(self, doc: Doc, verb, ends: dict[int, Span], people) -> Span | None:
+        """Return, as a work span, the name opening the sentence that is the passive subject of the maker's
+        participle `verb` ("Iron Coast was directed by", "Dark Harbour has been written by"): an entity a person or
+        place label mistook, or a run of untagged capitalised words; None for any other subject."""
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        maker = next((e for e in ends.values() if e.start == agent.i + 1), None) if agent is not None else None
+        if maker is None or maker.label_ not in ("PERSON", "ORG"):
+            return None  # made by someone named ("was produced by nobody", "was written by hand" make no work)
+        j = verb.i
+        while j > 0 and (doc[j - 1].dep_ in ("auxpass", "aux", "neg") or doc[j - 1].tag_ == "RB"):
+            j -= 1
+        if j == verb.i or not any(doc[k].dep_ == "auxpass" for k in range(j, verb.i)):
+            return None
+        ent = ends.get(j)
+        if ent is not None:
+            if ent.label_ not in MISTAKEN:
+                return None
+            name = Span(doc, ent.start, ent.end, label=LABEL)
+        else:
+            start = title_run_start(doc, j, self.inner)
+            if start >= j:
+                return None
+            name = Span(doc, start, j, label=LABEL)
+        if len(name) == 1 and (ent is None or ent.label_ == "PERSON"):
+            return None  # one word is a surname as often ("Kidman was directed by Lars Trier"); a place's label not
+        if not name[0].is_sent_start or name.root.dep_ != "nsubjpass" or name.root.head.i != verb.i \
+                or name[0].lower_ in FIRST_NAMES or people.named(name) or people.speaks_elsewhere(name) \
+                or name[0].ent_id_ == "gazetteer":
+            return None
+        return name
 
     def _name_before(self, doc: Doc, end: int, ends: dict[int, Span], word: str) -> Span | None:
         """Return the name ending before token `end` as a work span: a person-labelled entity, or (before
