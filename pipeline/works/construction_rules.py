@@ -11,7 +11,7 @@ from .correction_words import (
     LABEL, MISTAKEN, MISTAKEN_BEFORE_STARRING, STARRING, DETERMINERS, ROLE_NOUNS, PERFORMANCE_NOUNS,
     POSSESSIVE_PRONOUNS, PERFORM_IN_VERBS, IN_WHICH_VERBS, PART_NOUNS, PART_DETERMINERS, ORDINALS,
     RELEASE_ADJECTIVES, CONSTRUCTION_WORDS, FOLLOW_UP_NOUNS, COMPANY_ENDINGS, AWARD_CATEGORIES, PersonEvidence,
-    title_run_end, title_run_start, after_apposition, goes_on)
+    STAR_VERBS, title_run_end, title_run_start, after_apposition, goes_on)
 from .shapes import (
     LIST_NOUNS, MAKER_VERBS, POSSESSIVES, VENUE_HEADS, after_work_noun, apposed_to_work_noun,
     hyphen_start, list_member, opened_by_work_noun)
@@ -202,8 +202,13 @@ class Constructions:
                 # "Ann Lee starred in Martha Cole", "was cast in Gideon Hale", "shot to fame in Martha Cole", "plays
                 # the title role in Martha Cole": one performs in a work, not in a person (a place keeps its label:
                 # "appeared in Tokyo").
-                name = self._name_at(doc, i + 1, starts, self.inner, labels={"PERSON"})
+                # One stars in no company either ("Christina Applegate will star in Sweet Charity" tagged an
+                # organisation); one appears in a magazine, so there only a person's label is a mistake.
+                labels = {"PERSON", "ORG"} if before.lemma_.lower() in STAR_VERBS else {"PERSON"}
+                name = self._name_at(doc, i + 1, starts, self.inner, labels=labels)
                 if name is not None and not people.named(name) and not people.speaks_elsewhere(name) \
+                        and not (starts.get(i + 1) is not None and starts[i + 1].label_ == "ORG" and (
+                            name[0].ent_id_ == "gazetteer" or lower[name.end - 1] in COMPANY_ENDINGS)) \
                         and not (name.end < len(doc) and (
                         doc[name.end].text in POSSESSIVES or goes_on(doc, name.end) and doc[name.end].pos_ == "NOUN")):
                     found.append((name, "role_in"))

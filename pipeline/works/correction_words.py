@@ -33,6 +33,7 @@ PERFORMANCE_NOUNS = ROLE_NOUNS | {"debut", "stint", "appearance", "appearances",
 POSSESSIVE_PRONOUNS = {"his", "her", "their", "its"}
 # Verbs whose "in" takes what one performs in ("starred in Martha Cole", "was cast in Gideon Hale"): never a person.
 PERFORM_IN_VERBS = {"star", "co-star", "appear", "cast", "feature"}
+STAR_VERBS = {"star", "co-star"}  # one stars in a work, never in a company or a magazine
 # Verbs of performing after "<title>, in which <person>" ("…, in which Wendy Carrow played a nun").
 IN_WHICH_VERBS = {"play", "star", "appear", "portray", "voice", "co-star"}
 # Parts and events of a work before "of" and its title ("the premiere of W", "an episode of W").
