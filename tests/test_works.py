@@ -993,6 +993,24 @@ def test_corpus_marks_every_occurrence_of_each_title_and_nothing_else():
     assert corpus.gold_titles({"cast_member": [{"actor": "A", "work": "Dune"}], "creator_work": []}) == ["Dune"]
 
 
+def test_an_incomplete_title_list_marks_its_titles_and_leaves_the_rest_unknown():
+    import random
+
+    nlp = spacy.load(DEFAULT_MODEL, exclude=["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
+    text = ("Paper Moons is an album by Ann Lee. It was recorded on a farm over the course of a long cold winter "
+            "with The Night Porter.")
+    doc = corpus.make_doc(nlp, text, ["Paper Moons"], complete=False)
+    iob = {t.text: (t.ent_iob_, t.ent_type_) for t in doc}
+    assert [e.text for e in doc.ents if e.label_ == "WORK_OF_ART"] == ["Paper Moons"]
+    assert all(t.ent_iob_ == "" for t in doc if t.text in ("Night", "Porter"))  # an unlisted title may be one
+    assert iob["is"] == iob["farm"] == ("", "")  # every other word: unknown
+    copy = corpus.swap_titles(doc, [["Glass", "Door"]], random.Random(0))
+    assert [e.text for e in copy.ents if e.label_ == "WORK_OF_ART"] == ["Glass Door"]
+    assert [t.ent_iob_ for t in copy][2:] == [t.ent_iob_ for t in doc][2:]  # missing stays missing, outside outside
+    complete = corpus.make_doc(nlp, text, ["Paper Moons"])
+    assert all(t.ent_iob_ != "" for t in complete)
+
+
 TINY = [
     ("The film Harbour Lights opened on Friday. Ann Lee said Harbour Lights was her best work.", ["Harbour Lights"]),
     ("Tom Baird stars in the series Night Shift. Night Shift returns in May.", ["Night Shift"]),
@@ -1012,10 +1030,17 @@ def test_training_script_runs_end_to_end_on_a_tiny_corpus(tmp_path):
                 aid = f"{folder}-{n}"
                 (shared / "data" / folder / "texts" / f"{aid}.txt").write_text(text, encoding="utf-8")
                 gold.write(json.dumps({"article_id": aid, "works": [{"title": t, "type": "other"} for t in titles]}) + "\n")
+    partial = shared / "data" / "redocred"  # relations only: their titles, the rest of each text unknown
+    (partial / "texts").mkdir(parents=True)
+    (partial / "texts" / "rd-1.txt").write_text("Cold Creek is a 1990 film directed by Ana Ruiz.", encoding="utf-8")
+    (partial / "gold.jsonl").write_text(json.dumps({"article_id": "rd-1", "creator_work": [
+        {"person": "Ana Ruiz", "work": "Cold Creek", "credit": "director"}]}) + "\n", encoding="utf-8")
     out = tmp_path / "model"
-    assert train.main(["--shared", str(shared), "--cv", "2", "--steps", "10", "--out", str(out), "--work", str(tmp_path / "w")]) == 0
+    assert train.main(["--shared", str(shared), "--cv", "2", "--steps", "10", "--out", str(out), "--work", str(tmp_path / "w"),
+                       "--partial", "redocred"]) == 0
     info = model_info(out)
     assert info["training"]["articles"] == 2 * len(TINY) + 1  # and the founding article
+    assert info["training"]["partial"] == {"folders": ["redocred"], "articles": 1}
     scores = info["training"]["cv2_work_title"]
     assert scores["tp"] + scores["fn"] == 2 * sum(len(t) for _, t in TINY)
     nlp = spacy.load(DEFAULT_MODEL)

@@ -55,13 +55,15 @@ def article_text(path: Path) -> str:
     return article.text
 
 
-def make_doc(nlp: Language, text: str, titles: Iterable[str]) -> Doc:
+def make_doc(nlp: Language, text: str, titles: Iterable[str], complete: bool = True) -> Doc:
     """Return `text` with every title occurrence as a `WORK_OF_ART` entity and the base model's other entities.
 
     The recogniser is the base model's NER trained further, so the entities it already finds (people, places,
     organisations, dates) stay as it predicts them, as targets that keep it from forgetting them; where they
     overlap a gold title, or where it calls something a work that the complete gold list does not name, the gold
-    list wins.
+    list wins. With an incomplete list (`complete=False`: the works of an article's relations, as in Re-DocRED,
+    where a title no relation names is still a title) every other token is missing, not outside: the model learns
+    from the listed titles and is told nothing about the rest, and a work the base model proposes is left unknown.
     """
     doc = nlp(text)
     titles_found = []
@@ -71,7 +73,7 @@ def make_doc(nlp: Language, text: str, titles: Iterable[str]) -> Doc:
             titles_found.append(span)
     taken = {i for span in titles_found for i in range(span.start, span.end)}
     others = [e for e in doc.ents if e.label_ != LABEL and not any(i in taken for i in range(e.start, e.end))]
-    doc.set_ents(filter_spans(titles_found + others), default="outside")
+    doc.set_ents(filter_spans(titles_found + others), default="outside" if complete else "missing")
     return doc
 
 
@@ -84,7 +86,8 @@ def documents(nlp: Language, folder: Path, ids: Iterable[str] | None = None) -> 
     for article_id in sorted(gold if ids is None else ids):
         path = folder / "texts" / f"{article_id}.txt"
         if path.exists():
-            yield article_id, make_doc(nlp, article_text(path), gold_titles(gold[article_id]))
+            record = gold[article_id]
+            yield article_id, make_doc(nlp, article_text(path), gold_titles(record), complete="works" in record)
 
 
 def write(docs: Iterable[Doc], path: Path) -> int:
@@ -117,7 +120,8 @@ def swap_titles(doc: Doc, titles: list[list[str]], rng) -> Doc:
         token = doc[i]
         words.append(token.text)
         spaces.append(bool(token.whitespace_))
-        tags.append(f"{token.ent_iob_}-{token.ent_type_}" if token.ent_type_ else "O")
+        # a token of an incomplete list's article stays missing ("" in spaCy's IOB), not outside
+        tags.append(f"{token.ent_iob_}-{token.ent_type_}" if token.ent_type_ else "O" if token.ent_iob_ == "O" else None)
         i += 1
     return Doc(doc.vocab, words=words, spaces=spaces, ents=tags)
 
