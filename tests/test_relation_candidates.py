@@ -118,6 +118,23 @@ def test_a_pronoun_agrees_in_gender(nlp):
     assert ("Tom Hanks", "Titanic") not in pairs
 
 
+@pytest.mark.parametrize("text, subject, other, work", [
+    ("Producer Tom Reyes met Zorba Quill and released his album Night Drive.", "Tom Reyes", "Zorba Quill",
+     "Night Drive"),
+    ("Anna Lowe praised Vasska Doran and her album Paper Moons.", "Anna Lowe", "Vasska Doran", "Paper Moons"),
+])
+def test_a_pronoun_takes_a_person_of_its_known_sex_before_a_nearer_one_of_unknown_sex(nlp, text, subject, other, work):
+    pairs = {(s, o) for src, s, o in _pairs(nlp, text) if src == "pronoun"}
+    assert (subject, work) in pairs
+    assert (other, work) not in pairs
+
+
+def test_a_pronoun_takes_the_nearer_person_of_unknown_sex_when_no_one_of_its_sex_is_named(nlp):
+    pairs = {(s, o) for src, s, o in _pairs(nlp, "Tom Reyes met Zorba Quill, who sang her song Blue Door.")
+             if src == "pronoun"}
+    assert ("Zorba Quill", "Blue Door") in pairs
+
+
 @pytest.mark.parametrize("text, subject, work", [
     ("Kate Winslet was praised by critics. The actress, who starred in the film Titanic, thanked her family.",
      "Kate Winslet", "Titanic"),

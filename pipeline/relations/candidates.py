@@ -525,11 +525,19 @@ def _np_start(view: DocView, i: int, floor: int) -> Optional[int]:
 def _salient(view: DocView, i: int, gender: str, people: list[Span], seen: Counter, last_subject: dict, k: int,
              nominal: bool = False) -> Optional[Entity]:
     """Return the person a pronoun or description at token `i` stands for, or None when nobody fits."""
+    unknown = None
     for p in reversed(people):  # a compatible person earlier in the same sentence
         entity = view.entity(p)
         if p.end <= i and p.label_ == "PERSON" and entity is not None and (not gender or view.gender(entity, p) in (gender, "")):
-            if not nominal:
+            if nominal:
+                continue
+            if not gender or view.gender(entity, p) == gender:
                 return entity
+            unknown = unknown or entity
+    if unknown is not None:
+        # A person of the pronoun's known sex earlier in the sentence before a nearer one of unknown sex ("West's
+        # account sampled Chaka Khan's hit to become the heart of his album": West's).
+        return unknown
     recent = last_subject.get(gender) if not nominal else None
     if recent is not None and k - recent[0] <= 2:
         return view.by_id.get(recent[1])
