@@ -575,3 +575,27 @@ def test_a_by_of_another_clause_states_no_credit_of_the_title(nlp, text, subject
     assert ("creator_work", "director") not in _all_stated(nlp, text, subject, work)
     assert ("creator_work", "writer") not in _all_stated(nlp, text, subject, work)
 
+
+
+@pytest.mark.parametrize("text, subject, work, fact", [
+    ("The film Harbour Lights opened the festival. The film's director, Ana Lopez, and its star, Tom Reed, attended.",
+     "Ana Lopez", "Harbour Lights", ("creator_work", "director")),
+    ("The drama Harbour Lights returns. Harbour Lights' creator Ana Lopez said more was to come.", "Ana Lopez",
+     "Harbour Lights", ("creator_work", "creator")),
+    ("The film Harbour Lights won. The film's nominated producers are Ana Lopez and Tom Reed.", "Tom Reed",
+     "Harbour Lights", ("creator_work", "producer")),
+    ("The series Night Shift is back. The show's new star, Ann Lee, said she was thrilled.", "Ann Lee", "Night Shift",
+     ("cast_member", None)),
+])
+def test_a_role_noun_a_work_owns_states_the_names_after_it(nlp, text, subject, work, fact):
+    assert fact in _all_stated(nlp, text, subject, work)
+
+
+@pytest.mark.parametrize("text, subject, work", [
+    # the names are not the role noun's: a clause of their own, or a relative clause between
+    ("The film Harbour Lights opened. The film's director, who met Ana Lopez in May, was delighted.", "Ana Lopez",
+     "Harbour Lights"),
+    ("The film Harbour Lights opened. The film's director praised Ana Lopez.", "Ana Lopez", "Harbour Lights"),
+])
+def test_a_role_noun_a_work_owns_states_nothing_of_other_names(nlp, text, subject, work):
+    assert not _all_stated(nlp, text, subject, work)

@@ -504,6 +504,17 @@ def modified_head(view: DocView, end: int) -> Optional[int]:
     return None
 
 
+def role_noun_after(view: DocView, i: int) -> Optional[int]:
+    """Return the role noun a work's possessive owns at token `i`, past up to two adjectives ("the film's director",
+    "W's new star", "W's nominated producers"), or None."""
+    for j in range(i, min(i + 3, len(view.lower))):
+        if _joined(view, j) in _MODIFIED_NOUNS or view.lower[j].endswith("s") and view.lower[j][:-1] in _MODIFIED_NOUNS:
+            return j
+        if view.tag[j] not in ("JJ", "VBN") or not view.texts[j].islower():
+            return None
+    return None
+
+
 def _joined(view: DocView, i: int) -> str:
     """Return the lower-case word at token `i`, joined with a hyphen before it ("co - star" → "co-star")."""
     return view.joined[i]

@@ -32,7 +32,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .candidates import WORDS, Candidate, DocView, character_cue, character_name_start, modified_head, topic_work
+from .candidates import (WORDS, Candidate, DocView, character_cue, character_name_start, modified_head,
+                         role_noun_after, topic_work)
 
 _GROUP = {lemma: group for group, lemmas in WORDS.get("cues", {}).items() for lemma in lemmas}
 _KINDS = WORDS.get("title_types", {})  # film, album, series, … → the kind of work
@@ -125,7 +126,7 @@ def stated_facts(view: DocView, cand: Candidate) -> tuple[tuple[str, Optional[st
         coordinated = _coordinated(*stretch) if stretch is not None else (
             _passive_coordinated(view, cand) or _by_and_starring(view, cand))
         view.constructions[cand] = coordinated or ((single,) if single else ()) or _object_relative(view, cand) \
-            or _profile_list(view, cand) or _conjoined_passive(view, cand)
+            or _profile_list(view, cand) or _conjoined_passive(view, cand) or _owned_role(view, cand)
     return view.constructions[cand]
 
 
@@ -650,4 +651,35 @@ def _conjoined_passive(view: DocView, cand: Candidate) -> tuple[tuple[str, Optio
     if subject is None or not (o0 <= subject.i < o1 or title.head.i == subject.i and title.dep_ in ("appos", "compound")):
         return ()  # the title, or the noun it names ("The film Iron Coast was written by")
     return (("creator_work", group),)
+
+
+_POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
+_NAMING_VERBS = {"be", "include"}  # "W's producers are X and Y", "its stars include X"
+
+
+def _owned_role(view: DocView, cand: Candidate) -> tuple[tuple[str, Optional[str]], ...]:
+    """Return what a role noun a work owns states of the names set after it: "The film's director, X, said",
+    "Harbour Lights' star X", "The Aviator's nominated producers are X and Y" (the noun gives the relation and
+    credit, as a title modifying it does). () for any other shape."""
+    if cand.kind != "work" or cand.object is None or cand.source not in ("sentence", "reference"):
+        return ()
+    (s0, s1), (o0, o1) = cand.subject, cand.object
+    if o1 > s0 or view.sent_of[o0] != view.sent_of[s0]:
+        return ()
+    if o1 >= len(view.doc) or view.texts[o1] not in _POSSESSIVE_MARKS:
+        return ()
+    noun = role_noun_after(view, o1 + 1)
+    if noun is None:
+        return ()
+    seq = _drop_list(_between(view, noun + 1, s0), at_start=False)
+    words = [w for w, _ in seq]
+    if words[:1] == [","]:
+        words = words[1:]
+    if words[:1] and words[0] in _NAMING_VERBS:
+        words = words[1:]
+    if words:
+        return ()  # "the film's director, who …, praised X": X is no director
+    word = view.words[noun]
+    fact = _role_noun(word) or (_role_noun(word[:-1]) if word.endswith("s") else None)
+    return (fact,) if fact else ()
 
