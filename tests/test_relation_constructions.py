@@ -599,3 +599,17 @@ def test_a_role_noun_a_work_owns_states_the_names_after_it(nlp, text, subject, w
 ])
 def test_a_role_noun_a_work_owns_states_nothing_of_other_names(nlp, text, subject, work):
     assert not _all_stated(nlp, text, subject, work)
+
+
+@pytest.mark.parametrize("text, subject, work", [
+    ('Vivienne Cho\'s "Dry Creek" co-star Imogen Rask posted a photo.', "Vivienne Cho", "Dry Creek"),
+    ('Vivienne Cho\'s "Dry Creek" co-star Imogen Rask posted a photo.', "Imogen Rask", "Dry Creek"),
+    ("Tom Reed's Harbour Lights co-stars Ann Lee and Joe Kim were there too.", "Tom Reed", "Harbour Lights"),
+])
+def test_someones_co_star_in_a_work_puts_both_in_its_cast(nlp, text, subject, work):
+    assert ("cast_member", None) in _all_stated(nlp, text, subject, work)
+
+
+def test_someones_director_of_a_work_puts_the_owner_in_no_cast(nlp):
+    assert ("cast_member", None) not in _all_stated(
+        nlp, "Tom Reed's Harbour Lights director Ana Lopez posted a photo.", "Tom Reed", "Harbour Lights")

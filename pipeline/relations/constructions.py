@@ -48,6 +48,7 @@ _CATEGORIES = WORDS.get("award_categories", {})  # actress → cast, director �
 _CATEGORY_MARKS = {"best", "good", "supporting", "support", "lead", "leading"}  # an award category's first words, and their lemmas
 _PROFILE = WORDS.get("profile_nouns", {})  # "whose films include", "her hits include": what the list states
 _POSSESSIVES = {"his", "her", "their"}
+_CO_NOUNS = {"co-star"}  # "X's W co-star Y": both are in W's cast
 _PRIZES = {"award", "prize", "nomination", "nod", "gong", "trophy", "category"}
 
 
@@ -277,9 +278,14 @@ def _stated(view: DocView, cand: Candidate, stretch: Optional[Stretch]) -> Optio
     if cand.kind != "work" or cand.object is None or cand.source not in ("sentence", "reference", "nominal"):
         return None
     (s0, s1), (o0, o1) = cand.subject, cand.object
-    head = modified_head(view, o1)
+    n = len(view.doc)
+    end = o1 + 1 if o1 < n and view.texts[o1] in _QUOTE_MARKS else o1  # 'the "Dry Creek" star'
+    head = modified_head(view, end)
     if head is not None and (cand.source == "nominal" and head == s1 - 1 or cand.source == "sentence" and head + 1 == s0):
         return _role_noun(view.words[head])  # "the Hunger Games star", "X Files actress Gillian Anderson"
+    if head is not None and view.joined[head] in _CO_NOUNS and cand.source == "sentence" and s1 < o0 \
+            and view.texts[s1] in ("'s", "’s", "'", "’") and all(view.texts[i] in _QUOTE_MARKS for i in range(s1 + 1, o0)):
+        return "cast_member", None  # "X's Dry Creek co-star Y": X is in the cast too
     if cand.source == "nominal":
         return None
     if view.sent_of[o0] != view.sent_of[s0]:
