@@ -613,3 +613,14 @@ def test_someones_co_star_in_a_work_puts_both_in_its_cast(nlp, text, subject, wo
 def test_someones_director_of_a_work_puts_the_owner_in_no_cast(nlp):
     assert ("cast_member", None) not in _all_stated(
         nlp, "Tom Reed's Harbour Lights director Ana Lopez posted a photo.", "Tom Reed", "Harbour Lights")
+
+
+@pytest.mark.parametrize("text, subject, work, fact", [
+    ("Cass Moreno, who went on to star in the series Harbor Unit, said she cried.", "Cass Moreno", "Harbor Unit",
+     ("cast_member", None)),
+    ("Ana Lopez went on to direct the film Harbour Lights in 2004.", "Ana Lopez", "Harbour Lights",
+     ("creator_work", "director")),
+])
+def test_what_someone_went_on_to_do_is_done(nlp, text, subject, work, fact):
+    assert fact in _all_stated(nlp, text, subject, work)
+

@@ -48,6 +48,7 @@ _CATEGORIES = WORDS.get("award_categories", {})  # actress → cast, director �
 _CATEGORY_MARKS = {"best", "good", "supporting", "support", "lead", "leading"}  # an award category's first words, and their lemmas
 _PROFILE = WORDS.get("profile_nouns", {})  # "whose films include", "her hits include": what the list states
 _POSSESSIVES = {"his", "her", "their"}
+_POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
 _CO_NOUNS = {"co-star"}  # "X's W co-star Y": both are in W's cast
 _PRIZES = {"award", "prize", "nomination", "nod", "gong", "trophy", "category"}
 
@@ -248,7 +249,9 @@ def _future(words: list[str], seq: list[tuple[str, str]]) -> tuple[list[str], li
     """Read a casting's future as the simple tense: "X will star in W", "X is set to appear in W", "W will star X"
     as "X stars in W", "W stars X". Not a past plan ("X was set to star in W but dropped out") nor a condition ("X
     would star in W if …"), and only casting: a maker's future ("X will adapt W", "X is to direct W") is a plan the
-    annotated articles do not count as a credit."""
+    annotated articles do not count as a credit. "X went on to star in W" is what X did: the past tense."""
+    if words[:3] == ["go", "on", "to"] and len(seq) > 3 and seq[0][1] in ("VBD", "VBZ", "VBP") and seq[3][1] == "VB":
+        return words[3:], [(seq[3][0], "VBD")] + seq[4:]  # "X went on to star in W", "… went on to direct W": done
     for future in _FUTURES:
         n = len(future)
         if words[:n] == future and len(seq) > n and seq[n][1] == "VB" and words[n] in CAST_VERBS \
@@ -659,7 +662,6 @@ def _conjoined_passive(view: DocView, cand: Candidate) -> tuple[tuple[str, Optio
     return (("creator_work", group),)
 
 
-_POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
 _NAMING_VERBS = {"be", "include"}  # "W's producers are X and Y", "its stars include X"
 
 
@@ -688,4 +690,3 @@ def _owned_role(view: DocView, cand: Candidate) -> tuple[tuple[str, Optional[str
     word = view.words[noun]
     fact = _role_noun(word) or (_role_noun(word[:-1]) if word.endswith("s") else None)
     return (fact,) if fact else ()
-
