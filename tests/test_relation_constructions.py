@@ -624,3 +624,27 @@ def test_someones_director_of_a_work_puts_the_owner_in_no_cast(nlp):
 def test_what_someone_went_on_to_do_is_done(nlp, text, subject, work, fact):
     assert fact in _all_stated(nlp, text, subject, work)
 
+
+
+@pytest.mark.parametrize("text, subject, work, fact", [
+    ("Manchester four-piece The Marrowbones went to number one with their third single, Paper Lanterns.",
+     "The Marrowbones", "Paper Lanterns", ("creator_work", "performer")),
+    ("Singer Mara Quinn released her debut album, Glass Houses, on Monday.", "Mara Quinn", "Glass Houses",
+     ("creator_work", "performer")),
+    ('Novelist Ann Hale has finished her new novel, "The Salt House".', "Ann Hale", "The Salt House",
+     ("creator_work", "writer")),
+])
+def test_the_subjects_own_record_or_book_is_its_work(nlp, text, subject, work, fact):
+    assert fact in _all_stated(nlp, text, subject, work)
+
+
+@pytest.mark.parametrize("text, subject, work", [
+    ("Tom Reed praised Mara Quinn and her album Glass Houses.", "Tom Reed", "Glass Houses"),  # another name between
+    ("Rapper Kane Morrow denied Zed Vale his number one after his song, Glass Houses, went to the top.", "Zed Vale",
+     "Glass Houses"),  # the object's, not the subject's
+    ("Tom Reed said he loved her song Glass Houses.", "Tom Reed", "Glass Houses"),  # the pronoun's sex is not his
+    ("Tom Reed starred in his new film, Glass Houses.", "Tom Reed", "Glass Houses"),  # a film: role or direction
+])
+def test_a_record_no_subject_owns_states_no_credit(nlp, text, subject, work):
+    assert ("creator_work", "performer") not in _all_stated(nlp, text, subject, work)
+    assert ("creator_work", "director") not in _all_stated(nlp, text, subject, work)

@@ -128,7 +128,8 @@ def stated_facts(view: DocView, cand: Candidate) -> tuple[tuple[str, Optional[st
         coordinated = _coordinated(*stretch) if stretch is not None else (
             _passive_coordinated(view, cand) or _by_and_starring(view, cand))
         view.constructions[cand] = coordinated or ((single,) if single else ()) or _object_relative(view, cand) \
-            or _profile_list(view, cand) or _conjoined_passive(view, cand) or _owned_role(view, cand)
+            or _profile_list(view, cand) or _conjoined_passive(view, cand) or _owned_role(view, cand) \
+            or _own_record(view, cand)
     return view.constructions[cand]
 
 
@@ -690,3 +691,48 @@ def _owned_role(view: DocView, cand: Candidate) -> tuple[tuple[str, Optional[str
     word = view.words[noun]
     fact = _role_noun(word) or (_role_noun(word[:-1]) if word.endswith("s") else None)
     return (fact,) if fact else ()
+
+
+_OWN_KINDS = {"music", "book"}  # one's own album or novel is one's work; one's film may be one's role or direction
+_AGREEING = {"PERSON": {"his", "her"}, "ORG": {"their", "its"}}
+
+
+def _own_record(view: DocView, cand: Candidate) -> tuple[tuple[str, Optional[str]], ...]:
+    """Return the credit of a record or book the subject's own possessive pronoun introduces later in its
+    sentence, with no other name between: "The Marrowbones have gone to number one with their third single, Paper
+    Lanterns" (performer), "X released her debut album W", "X has finished his new novel, W" (writer). Not a film or
+    show, which may be the subject's role or direction. () for any other shape."""
+    if cand.kind != "work" or cand.object is None or cand.source != "sentence":
+        return ()
+    (s0, s1), (o0, o1) = cand.subject, cand.object
+    if s1 > o0 or view.sent_of[o0] != view.sent_of[s0]:
+        return ()
+    i = o0 - 1
+    while i > s1 and (view.texts[i] in _QUOTE_MARKS or view.texts[i] == ","):
+        i -= 1
+    kind = _KINDS.get(view.lower[i]) if view.tag[i] != "VBG" else None
+    if kind not in _OWN_KINDS:
+        return ()
+    i -= 1
+    while i > s1 and view.tag[i] in ("JJ", "JJS", "CD", "VBN") or i > s1 and view.lower[i] in _DESCRIBING_WORDS:
+        i -= 1  # "their third single", "her long-awaited debut album"
+    if i <= s1 or view.lower[i] not in _AGREEING.get(cand.subject_label, ()):
+        return ()
+    root = view.doc[s0:s1].root
+    while root.dep_ == "conj":
+        root = root.head  # "X and Y released their album W"
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return ()  # "Eminem has denied Elvis his fourth number one … after his song": the subject's, not the object's
+    if any(w == "P" for w, _ in _drop_list(_between(view, s1, i), at_start=True)):
+        return ()  # "X praised Y and her album W": the pronoun is Y's
+    if cand.subject_label == "PERSON" and view.lower[i] in ("his", "her"):
+        entity = view.by_id.get(cand.subject_id)
+        sex = view.gender(entity) if entity is not None else ""
+        if sex and sex != {"his": "m", "her": "f"}[view.lower[i]]:
+            return ()
+    return (("creator_work", _KIND_CREDIT[kind]),)
+
+
+_DESCRIBING_WORDS = {"debut", "new", "latest", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+                     "eighth", "ninth", "tenth", "last", "next", "comeback", "solo", "studio", "hit", "own"}
+
