@@ -648,3 +648,17 @@ def test_the_subjects_own_record_or_book_is_its_work(nlp, text, subject, work, f
 def test_a_record_no_subject_owns_states_no_credit(nlp, text, subject, work):
     assert ("creator_work", "performer") not in _all_stated(nlp, text, subject, work)
     assert ("creator_work", "director") not in _all_stated(nlp, text, subject, work)
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Maren Holt starred opposite Theo Vasquez in the comedy Two Tickets to Lisbon.", "Theo Vasquez"),
+    ("Maren Holt starred opposite Theo Vasquez and Ann Lee in the comedy Two Tickets to Lisbon.", "Ann Lee"),
+    ("Maren Holt has appeared alongside Theo Vasquez in the comedy Two Tickets to Lisbon.", "Theo Vasquez"),
+])
+def test_a_partner_opposite_or_alongside_in_a_work_is_in_its_cast(nlp, text, subject):
+    assert ("cast_member", None) in _all_stated(nlp, text, subject, "Two Tickets to Lisbon")
+
+
+def test_sitting_opposite_someone_puts_no_one_in_a_cast(nlp):
+    text = "Maren Holt sat opposite Theo Vasquez in the comedy Two Tickets to Lisbon."
+    assert ("cast_member", None) not in _all_stated(nlp, text, "Theo Vasquez", "Two Tickets to Lisbon")

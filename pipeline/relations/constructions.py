@@ -296,6 +296,8 @@ def _stated(view: DocView, cand: Candidate, stretch: Optional[Stretch]) -> Optio
         return None
     if stretch is not None:  # subject first: "X directed W", "X stars in W"
         words, seq = stretch
+        if words == ["in"] and _partner_of_cast(view, s0):
+            return "cast_member", None  # "X starred opposite Y in W": Y too
         if words in (["star", "in"], ["co-star", "in"], ["appear", "in"], ["star", "on"], ["co-star", "on"]):
             return "cast_member", None  # "X stars on the ABC sitcom W" too
         if _known_as_character(words, seq):
@@ -735,4 +737,18 @@ def _own_record(view: DocView, cand: Candidate) -> tuple[tuple[str, Optional[str
 
 _DESCRIBING_WORDS = {"debut", "new", "latest", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
                      "eighth", "ninth", "tenth", "last", "next", "comeback", "solo", "studio", "hit", "own"}
+
+
+def _partner_of_cast(view: DocView, start: int) -> bool:
+    """True for a name (or a list of names) after "opposite" or "alongside" and a cast verb: "X starred opposite Y",
+    "X appeared alongside Y and Z", "X co-stars opposite Y"; the partners act in the same work."""
+    i = start - 1
+    while i > 0 and (view.lower[i] in (",", "and") or i in view.ent_at and view.ent_at[i].label_ == "PERSON"):
+        i -= 1  # back over the other partners of a list
+    if i < 1 or view.lower[i] not in ("opposite", "alongside"):
+        return False
+    j = i - 1
+    while j > 0 and view.tag[j] in ("RB", "RBR"):
+        j -= 1
+    return view.words[j] in CAST_VERBS and view.pos[j] in ("VERB", "AUX")
 
