@@ -662,3 +662,33 @@ def test_a_partner_opposite_or_alongside_in_a_work_is_in_its_cast(nlp, text, sub
 def test_sitting_opposite_someone_puts_no_one_in_a_cast(nlp):
     text = "Maren Holt sat opposite Theo Vasquez in the comedy Two Tickets to Lisbon."
     assert ("cast_member", None) not in _all_stated(nlp, text, "Theo Vasquez", "Two Tickets to Lisbon")
+
+
+@pytest.mark.parametrize("text, subject, work, fact", [
+    # each name after a work's possessive takes its own role noun
+    ("The film Harbour Lights won. The film's director Ana Lopez and star Tom Reed attended.", "Tom Reed",
+     "Harbour Lights", ("creator_work", "director")),
+    # a second passive with a subject of its own is not the title's
+    ('"Harbour Lights" was produced by Ana Lopez, and her next project was directed by Tom Reed.', "Tom Reed",
+     "Harbour Lights", ("creator_work", "director")),
+    # a list of someone's hits ends where a title begins another phrase
+    ('Singer Maria Vale, whose hits include "Paper Lanterns", and "Blue Harbour" singer Ben Cole performed.',
+     "Maria Vale", "Blue Harbour", ("creator_work", "performer")),
+    # someone's favourite album is someone else's
+    ('Maria Vale named her favourite album, "Blue", as an influence.', "Maria Vale", "Blue",
+     ("creator_work", "performer")),
+    ("Maria Vale said her favourite novel, The Salt House, changed her life.", "Maria Vale", "The Salt House",
+     ("creator_work", "writer")),
+])
+def test_near_misses_of_the_possessive_and_passive_constructions_state_nothing(nlp, text, subject, work, fact):
+    assert fact not in _all_stated(nlp, text, subject, work)
+
+
+def test_co_stars_a_work_owns_are_its_cast(nlp):
+    text = "The film Harbour Lights won. The film's co-stars Tom Reed and Ann Lee attended."
+    assert ("cast_member", None) in _all_stated(nlp, text, "Ann Lee", "Harbour Lights")
+
+
+def test_a_long_awaited_debut_album_is_the_subjects_own(nlp):
+    text = 'Singer Maria Vale released her long-awaited debut album, "Blue", on Monday.'
+    assert ("creator_work", "performer") in _all_stated(nlp, text, "Maria Vale", "Blue")

@@ -1004,6 +1004,7 @@ def test_an_incomplete_title_list_marks_its_titles_and_leaves_the_rest_unknown()
     assert [e.text for e in doc.ents if e.label_ == "WORK_OF_ART"] == ["Paper Moons"]
     assert all(t.ent_iob_ == "" for t in doc if t.text in ("Night", "Porter"))  # an unlisted title may be one
     assert iob["is"] == iob["farm"] == ("", "")  # every other word: unknown
+    assert iob["Lee"] == ("", "")  # the base model's people too: its labels on unlisted titles would be taught
     copy = corpus.swap_titles(doc, [["Glass", "Door"]], random.Random(0))
     assert [e.text for e in copy.ents if e.label_ == "WORK_OF_ART"] == ["Glass Door"]
     assert [t.ent_iob_ for t in copy][2:] == [t.ent_iob_ for t in doc][2:]  # missing stays missing, outside outside
@@ -1819,6 +1820,11 @@ def test_a_caption_in_title_case_is_no_work(nlp, text, caption):
     ("Nicole Kidman was directed by Lars Trier in the film.", [("Nicole Kidman", "PERSON"), ("Lars Trier", "PERSON")],
      "Nicole Kidman"),  # a known first name: an actor is directed too
     ("Kidman was directed by Lars Trier in the film.", [("Kidman", "PERSON"), ("Lars Trier", "PERSON")], "Kidman"),
+    # a person's label, whatever the first name: an actor is directed too
+    ("Saoirse Ronan was directed by Greta Gerwig in the film.", [("Saoirse Ronan", "PERSON"), ("Greta Gerwig", "PERSON")],
+     "Saoirse Ronan"),
+    ("Ayo Edebiri was directed by Christopher Storer, and she won an Emmy.",
+     [("Ayo Edebiri", "PERSON"), ("Christopher Storer", "PERSON")], "Ayo Edebiri"),
     ("Reeve Hollis said he was pleased. Reeve Hollis was produced by Ann Lee.",
      [("Reeve Hollis", "PERSON"), ("Reeve Hollis", "PERSON"), ("Ann Lee", "PERSON")], "Reeve Hollis"),
     ("Downing Street was produced by hand.", [("Downing Street", "FAC")], "Downing Street"),  # made by no one named

@@ -507,8 +507,12 @@ def modified_head(view: DocView, end: int) -> Optional[int]:
 def role_noun_after(view: DocView, i: int) -> Optional[int]:
     """Return the role noun a work's possessive owns at token `i`, past up to two adjectives ("the film's director",
     "W's new star", "W's nominated producers"), or None."""
-    for j in range(i, min(i + 3, len(view.lower))):
-        if _joined(view, j) in _MODIFIED_NOUNS or view.lower[j].endswith("s") and view.lower[j][:-1] in _MODIFIED_NOUNS:
+    n = len(view.lower)
+    for j in range(i, min(i + 3, n)):
+        if j + 2 < n and view.texts[j + 1] == "-" and not view.tokens.whitespace[j]:
+            j += 2  # "co - stars": the joined word is on the last token
+        word = _joined(view, j)
+        if word in _MODIFIED_NOUNS or word.endswith("s") and word[:-1] in _MODIFIED_NOUNS:
             return j
         if view.tag[j] not in ("JJ", "VBN") or not view.texts[j].islower():
             return None

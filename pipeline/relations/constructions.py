@@ -251,7 +251,7 @@ def _future(words: list[str], seq: list[tuple[str, str]]) -> tuple[list[str], li
     as "X stars in W", "W stars X". Not a past plan ("X was set to star in W but dropped out") nor a condition ("X
     would star in W if …"), and only casting: a maker's future ("X will adapt W", "X is to direct W") is a plan the
     annotated articles do not count as a credit. "X went on to star in W" is what X did: the past tense."""
-    if words[:3] == ["go", "on", "to"] and len(seq) > 3 and seq[0][1] in ("VBD", "VBZ", "VBP") and seq[3][1] == "VB":
+    if words[:3] == ["go", "on", "to"] and len(seq) > 3 and seq[0][1] == "VBD" and seq[3][1] == "VB":
         return words[3:], [(seq[3][0], "VBD")] + seq[4:]  # "X went on to star in W", "… went on to direct W": done
     for future in _FUTURES:
         n = len(future)
@@ -616,6 +616,10 @@ def _listed(view: DocView, first) -> set[tuple[int, int]]:
         ent = view.ent_at.get(i) if i > ent.end else None
         if ent is not None and ent.start != i:
             break
+        if ent is not None:
+            after = ent.end + 1 if ent.end < len(view.doc) and view.texts[ent.end] in _QUOTE_MARKS else ent.end
+            if after < len(view.doc) and view.tag[after] in ("NN", "NNS", "NNP", "VBD", "VBZ", "VBP", "MD", "POS"):
+                break  # '"A", and "B" singer X performed': B modifies a noun of another phrase
     return found
 
 
@@ -649,8 +653,8 @@ def _conjoined_passive(view: DocView, cand: Candidate) -> tuple[tuple[str, Optio
         return ()
     verb = by.head
     group = _GROUP.get(view.words[verb.i])
-    if group not in CREATOR_GROUPS:
-        return ()
+    if group not in CREATOR_GROUPS or any(c.dep_ == "nsubjpass" for c in verb.children):
+        return ()  # "…, and her next project was directed by Y": a subject of its own
     first = verb
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head
@@ -682,6 +686,8 @@ def _owned_role(view: DocView, cand: Candidate) -> tuple[tuple[str, Optional[str
     noun = role_noun_after(view, o1 + 1)
     if noun is None:
         return ()
+    if any(_GROUP.get(view.words[i]) and view.pos[i] == "NOUN" and i not in view.ent_at for i in range(noun + 1, s0)):
+        return ()  # "The film's director X and star Y": Y has a noun of its own
     seq = _drop_list(_between(view, noun + 1, s0), at_start=False)
     words = [w for w, _ in seq]
     if words[:1] == [","]:
@@ -716,8 +722,9 @@ def _own_record(view: DocView, cand: Candidate) -> tuple[tuple[str, Optional[str
     if kind not in _OWN_KINDS:
         return ()
     i -= 1
-    while i > s1 and view.tag[i] in ("JJ", "JJS", "CD", "VBN") or i > s1 and view.lower[i] in _DESCRIBING_WORDS:
-        i -= 1  # "their third single", "her long-awaited debut album"
+    while i > s1 and (view.lower[i] in _DESCRIBING_WORDS or view.tag[i] == "CD" or view.texts[i] == "-"
+                      and view.lower[i - 1] in _DESCRIBING_WORDS):
+        i -= 1  # "their third single", "her long-awaited debut album"; not "her favourite album" (someone else's)
     if i <= s1 or view.lower[i] not in _AGREEING.get(cand.subject_label, ()):
         return ()
     root = view.doc[s0:s1].root
@@ -736,7 +743,8 @@ def _own_record(view: DocView, cand: Candidate) -> tuple[tuple[str, Optional[str
 
 
 _DESCRIBING_WORDS = {"debut", "new", "latest", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
-                     "eighth", "ninth", "tenth", "last", "next", "comeback", "solo", "studio", "hit", "own"}
+                     "eighth", "ninth", "tenth", "last", "next", "comeback", "solo", "studio", "hit", "own", "awaited",
+                     "long", "titled", "self", "forthcoming", "upcoming", "live"}
 
 
 def _partner_of_cast(view: DocView, start: int) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.attrs import DEP
 from spacy.tokens import Doc, Span
 
-from ..names import COMPANY_WORDS, FIRST_NAMES
+from ..names import COMPANY_WORDS, FIRST_NAMES, NAME_SEX
 from ..tokens import TokenArrays
 from .correction_words import (
     LABEL, MISTAKEN, MISTAKEN_BEFORE_STARRING, STARRING, DETERMINERS, ROLE_NOUNS, PERFORMANCE_NOUNS,
@@ -256,9 +256,9 @@ class Constructions:
                     found.append((Span(doc, name.start, name.end, label=LABEL), "made_by"))
             elif lower[i] == "by" and before.tag_ == "VBN" and before.lemma_.lower() in MAKER_VERBS \
                     and (name := self._passive_subject(doc, before, ends, people)) is not None:
-                # "Iron Coast was directed by Owen Marsh", "Dark Harbour was produced by X and directed by Y": a
-                # name the sentence opens with that a maker's passive has made is a work; not a known first name
-                # ("Nicole Kidman was directed by Lars Trier": an actor is directed too) nor a person named elsewhere.
+                # "Iron Coast was directed by Owen Marsh", "Cold Creek has been written by X": a name the sentence
+                # opens with that a maker's passive has made is a work; not one that looks a person's ("Nicole
+                # Kidman was directed by Lars Trier": an actor is directed too).
                 found.append((name, "made_by"))
             elif lower[i] == "of" and before.like_num and i > 2 and lower[i - 2] in PART_NOUNS | {"series"} \
                     and doc[i - 2].is_lower:
@@ -308,8 +308,9 @@ class Constructions:
 
     def _passive_subject(self, doc: Doc, verb, ends: dict[int, Span], people) -> Span | None:
         """Return, as a work span, the name opening the sentence that is the passive subject of the maker's
-        participle `verb` ("Iron Coast was directed by", "Dark Harbour has been written by"): an entity a person or
-        place label mistook, or a run of untagged capitalised words; None for any other subject."""
+        participle `verb` ("Iron Coast was directed by", "Dark Harbour has been written by"): an entity a place label
+        mistook, one a person's label did when no given name opens it and no "he" or "she" follows, or a run of
+        untagged capitalised words; None for any other subject."""
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         maker = next((e for e in ends.values() if e.start == agent.i + 1), None) if agent is not None else None
         if maker is None or maker.label_ not in ("PERSON", "ORG"):
@@ -323,6 +324,10 @@ class Constructions:
         if ent is not None:
             if ent.label_ not in MISTAKEN:
                 return None
+            if ent.label_ == "PERSON" and (ent[0].lower_ in NAME_SEX or any(
+                    t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") for t in doc[verb.i : verb.sent.end])):
+                return None  # an actor is directed too: a given name the records know ("Saoirse Ronan was directed
+                # by …"), or a "he"/"she" subject after it ("…, and she was nominated")
             name = Span(doc, ent.start, ent.end, label=LABEL)
         else:
             start = title_run_start(doc, j, self.inner)

@@ -62,8 +62,9 @@ def make_doc(nlp: Language, text: str, titles: Iterable[str], complete: bool = T
     organisations, dates) stay as it predicts them, as targets that keep it from forgetting them; where they
     overlap a gold title, or where it calls something a work that the complete gold list does not name, the gold
     list wins. With an incomplete list (`complete=False`: the works of an article's relations, as in Re-DocRED,
-    where a title no relation names is still a title) every other token is missing, not outside: the model learns
-    from the listed titles and is told nothing about the rest, and a work the base model proposes is left unknown.
+    where a title no relation names is still a title) only the listed titles are targets and every other token is
+    missing, the base model's entities too: an unlisted title it labels a place or a person ("Cast Away" GPE) would
+    otherwise be taught as one. The model learns from the listed titles and is told nothing about the rest.
     """
     doc = nlp(text)
     titles_found = []
@@ -71,9 +72,12 @@ def make_doc(nlp: Language, text: str, titles: Iterable[str], complete: bool = T
         span = doc.char_span(start, end, label=LABEL, alignment_mode="expand")
         if span is not None:
             titles_found.append(span)
+    if not complete:
+        doc.set_ents(filter_spans(titles_found), default="missing")
+        return doc
     taken = {i for span in titles_found for i in range(span.start, span.end)}
     others = [e for e in doc.ents if e.label_ != LABEL and not any(i in taken for i in range(e.start, e.end))]
-    doc.set_ents(filter_spans(titles_found + others), default="outside" if complete else "missing")
+    doc.set_ents(filter_spans(titles_found + others), default="outside")
     return doc
 
 

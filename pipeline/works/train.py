@@ -52,6 +52,8 @@ def load_corpus(shared: Path, base: str) -> list[tuple[str, Path, object]]:
 
 def partial_docs(shared: Path, base: str, folders=PARTIAL_FOLDERS) -> list:
     """Return the training docs of the `folders` whose gold names only some titles (missing, not outside, elsewhere)."""
+    if not folders:
+        return []
     nlp = spacy.load(base, exclude=["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
     docs = []
     for name in folders:
@@ -127,14 +129,15 @@ def prf(c: dict) -> dict:
     return {"p": round(p, 3), "r": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0, **c}
 
 
-def cross_validate(items: list, k: int, base: str, work: Path, steps: int | None, copies: int, extra: list) -> dict:
+def cross_validate(items: list, k: int, base: str, work: Path, steps: int | None, copies: int, extra: list,
+                   seed: int | None = None) -> dict:
     """Return pooled work_title scores of `k`-fold cross-validation by article (`extra` docs always train).
     """
     totals = {"tp": 0, "fp": 0, "fn": 0, "as_person_or_place": 0}
     for n, held in enumerate(folds([aid for aid, _, _ in items], k)):
         train = [doc for aid, _, doc in items if aid not in held] + extra
         test = [item for item in items if item[0] in held]
-        model = spacy_train(train, [doc for _, _, doc in test], work / f"fold{n}", base, steps, copies)
+        model = spacy_train(train, [doc for _, _, doc in test], work / f"fold{n}", base, steps, copies, seed)
         counts = score_titles(model, test, base)
         print(f"fold {n}: {prf(counts)}", flush=True)
         for key in totals:
@@ -180,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
             "augment": args.augment, "command": "python -m pipeline.works.train"}
     if args.cv:
         info[f"cv{args.cv}_work_title"] = cross_validate(items, args.cv, args.base, work, args.steps, args.augment,
-                                                         extra + partial)
+                                                         extra + partial, args.seed)
         print(f"cross-validation: {info[f'cv{args.cv}_work_title']}", flush=True)
     docs = [doc for _, _, doc in items] + extra
     model = spacy_train(docs + partial, docs[:10], work / "all", args.base, args.steps, args.augment, args.seed)
