@@ -62,9 +62,10 @@ def make_doc(nlp: Language, text: str, titles: Iterable[str], complete: bool = T
     organisations, dates) stay as it predicts them, as targets that keep it from forgetting them; where they
     overlap a gold title, or where it calls something a work that the complete gold list does not name, the gold
     list wins. With an incomplete list (`complete=False`: the works of an article's relations, as in Re-DocRED,
-    where a title no relation names is still a title) only the listed titles are targets and every other token is
-    missing, the base model's entities too: an unlisted title it labels a place or a person ("Cast Away" GPE) would
-    otherwise be taught as one. The model learns from the listed titles and is told nothing about the rest.
+    where a title no relation names is still a title) every token outside the listed titles and the base model's
+    other entities is missing, not outside. The base model's people and places stay targets: an unlisted title it
+    labels a place ("Cast Away" GPE) is then taught as one, but leaving them missing as well cost more (blind titles
+    0.753 → 0.699 with one seed: the model lost what tells a title from a name).
     """
     doc = nlp(text)
     titles_found = []
@@ -72,12 +73,9 @@ def make_doc(nlp: Language, text: str, titles: Iterable[str], complete: bool = T
         span = doc.char_span(start, end, label=LABEL, alignment_mode="expand")
         if span is not None:
             titles_found.append(span)
-    if not complete:
-        doc.set_ents(filter_spans(titles_found), default="missing")
-        return doc
     taken = {i for span in titles_found for i in range(span.start, span.end)}
     others = [e for e in doc.ents if e.label_ != LABEL and not any(i in taken for i in range(e.start, e.end))]
-    doc.set_ents(filter_spans(titles_found + others), default="outside")
+    doc.set_ents(filter_spans(titles_found + others), default="outside" if complete else "missing")
     return doc
 
 
