@@ -58,7 +58,7 @@ ROLE_OF_NOUNS = frozenset({"role", "part", "character", "portrayal"})  # "the ro
 _OWN_ROLE_NOUNS = frozenset({"character", "role", "part", "alter", "ego", "portrayal", "turn", "incarnation"})
 _DESCRIPTOR_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "my", "our", "your"})
 _DESCRIPTOR_POS = frozenset({"ADJ", "NOUN", "VERB", "PROPN", "NUM"})
-_POSSESSIVE_MARKS = ("'s", "’s", "'", "’")
+POSSESSIVE_MARKS = ("'s", "’s", "'", "’")
 # Role nouns a title modifies ("Melancholia star X", "the Hunger Games director").
 _MODIFIED_NOUNS = frozenset({"star", "co-star", "actor", "actress", "director", "creator", "writer", "singer",
                              "producer", "presenter", "host", "composer", "author"})
@@ -592,7 +592,7 @@ def _describes(view: DocView, subj: Span, character: Span) -> bool:
     """True when `subj` is a possessive owner inside the description of `character` ("Brenda's niece Tasha"), not
     the owner of a role noun ("Cage's character Ben Gates")."""
     gap = range(subj.end + 1, character.start)
-    return subj.end < character.start <= subj.end + 6 and view.texts[subj.end] in _POSSESSIVE_MARKS \
+    return subj.end < character.start <= subj.end + 6 and view.texts[subj.end] in POSSESSIVE_MARKS \
         and not any(view.lower[i] in _OWN_ROLE_NOUNS or view.lower[i] in AS_HEADS for i in gap)
 
 
@@ -613,7 +613,7 @@ def _work_modifier(view: DocView, i: int) -> bool:
     """True for a word that may stand before a title it describes: a determiner, a broadcaster's name and its
     possessive, an adjective or a kind of work ("the CW series", "ABC's medical drama", "the BBC One comedy")."""
     ent = view.ent_at.get(i)
-    return view.lower[i] in _DESCRIPTOR_DETERMINERS or view.texts[i] in _POSSESSIVE_MARKS \
+    return view.lower[i] in _DESCRIPTOR_DETERMINERS or view.texts[i] in POSSESSIVE_MARKS \
         or ent is not None and ent.label_ in ("ORG", "NORP", "CARDINAL", "DATE") \
         or ent is None and view.pos[i] == "PROPN" \
         or (view.pos[i] in ("ADJ", "NOUN") or view.tag[i] in ("VBN", "VBG")) and view.texts[i].islower()
@@ -724,7 +724,7 @@ def character_name_start(view: DocView, j: int, end: int) -> Optional[int]:
             k += 1  # "long-suffering", "on-screen"
         elif k > j and texts[k - 1] in ("-", "–") and not space[k - 2] and text.isalpha() and text.islower():
             k += 1  # "daughter-in-law"
-        elif text in _POSSESSIVE_MARKS and k > j and texts[k - 1].islower():
+        elif text in POSSESSIVE_MARKS and k > j and texts[k - 1].islower():
             k += 1  # "the group's hard-drinking manager"
         elif text.isalpha() and text.islower() and lower[k] not in _NAMING and lower[k] not in _NOT_DESCRIPTORS and (
                 pos[k] in _DESCRIPTOR_POS or k + 1 < end and texts[k + 1] in ("-", "–") and not space[k]):
@@ -735,7 +735,7 @@ def character_name_start(view: DocView, j: int, end: int) -> Optional[int]:
                 m += 1
             if m == k or m >= end:
                 break
-            if texts[m] in _POSSESSIVE_MARKS:
+            if texts[m] in POSSESSIVE_MARKS:
                 k = m + 1
             elif texts[m].isalpha() and texts[m].islower() and pos[m] == "NOUN":
                 k = m

@@ -32,8 +32,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .candidates import (WORDS, Candidate, DocView, character_cue, character_name_start, modified_head,
-                         role_noun_after, topic_work)
+from .candidates import (POSSESSIVE_MARKS, WORDS, Candidate, DocView, character_cue, character_name_start,
+                         modified_head, role_noun_after, topic_work)
 
 _GROUP = {lemma: group for group, lemmas in WORDS.get("cues", {}).items() for lemma in lemmas}
 _KINDS = WORDS.get("title_types", {})  # film, album, series, … → the kind of work
@@ -48,7 +48,6 @@ _CATEGORIES = WORDS.get("award_categories", {})  # actress → cast, director �
 _CATEGORY_MARKS = {"best", "good", "supporting", "support", "lead", "leading"}  # an award category's first words, and their lemmas
 _PROFILE = WORDS.get("profile_nouns", {})  # "whose films include", "her hits include": what the list states
 _POSSESSIVES = {"his", "her", "their"}
-_POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
 _CO_NOUNS = {"co-star"}  # "X's W co-star Y": both are in W's cast
 _PRIZES = {"award", "prize", "nomination", "nod", "gong", "trophy", "category"}
 
@@ -288,7 +287,7 @@ def _stated(view: DocView, cand: Candidate, stretch: Optional[Stretch]) -> Optio
     if head is not None and (cand.source == "nominal" and head == s1 - 1 or cand.source == "sentence" and head + 1 == s0):
         return _role_noun(view.words[head])  # "the Hunger Games star", "X Files actress Gillian Anderson"
     if head is not None and view.joined[head] in _CO_NOUNS and cand.source == "sentence" and s1 < o0 \
-            and view.texts[s1] in ("'s", "’s", "'", "’") and all(view.texts[i] in _QUOTE_MARKS for i in range(s1 + 1, o0)):
+            and view.texts[s1] in POSSESSIVE_MARKS and all(view.texts[i] in _QUOTE_MARKS for i in range(s1 + 1, o0)):
         return "cast_member", None  # "X's Dry Creek co-star Y": X is in the cast too
     if cand.source == "nominal":
         return None
@@ -572,7 +571,7 @@ def _profile_list(view: DocView, cand: Candidate) -> tuple[tuple[str, Optional[s
         i = s1  # "Her hits include …"
     elif cand.source in ("sentence", "nominal") and s1 + 1 < n and lower[s1] == "," and lower[s1 + 1] == "whose":
         i = s1 + 2  # "X, whose films include …"
-    elif cand.source == "sentence" and s1 < n and view.texts[s1] in ("'s", "’s", "'", "’"):
+    elif cand.source == "sentence" and s1 < n and view.texts[s1] in POSSESSIVE_MARKS:
         i = s1 + 1  # "X's films include …"
     else:
         return ()
@@ -681,7 +680,7 @@ def _owned_role(view: DocView, cand: Candidate) -> tuple[tuple[str, Optional[str
     (s0, s1), (o0, o1) = cand.subject, cand.object
     if o1 > s0 or view.sent_of[o0] != view.sent_of[s0]:
         return ()
-    if o1 >= len(view.doc) or view.texts[o1] not in _POSSESSIVE_MARKS:
+    if o1 >= len(view.doc) or view.texts[o1] not in POSSESSIVE_MARKS:
         return ()
     noun = role_noun_after(view, o1 + 1)
     if noun is None:
