@@ -173,6 +173,9 @@ def is_name_word(text: str) -> bool:
         or text.isalpha() and any(c.isupper() for c in text[1:4])
 
 
+_SUBJECT_PRONOUNS = {"He", "She", "They", "We", "It"}
+
+
 def trim_name(span: Span) -> Optional[Span]:
     """Return `span` without glued role words, headline words and punctuation at its edges, or None if nothing is left.
 
@@ -224,6 +227,10 @@ def trim_name(span: Span) -> Optional[Span]:
                     and not t.is_sent_start), None)
         if cut is not None:
             end = cut
+    if label == "PERSON" and end - start >= 2 and doc[end - 1].text in _SUBJECT_PRONOUNS:
+        # "Hank Dollar Jr. He wrote …": the next sentence's pronoun, run on past an abbreviation's full stop, is no
+        # part of the name ("Charles I" is: a regnal number, not a pronoun).
+        end -= 1
     while end > start and (doc[end - 1].text in _TRAILING_MARKS
                            or label == "PERSON" and doc[end - 1].text in _SENTENCE_MARKS):
         end -= 1

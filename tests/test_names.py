@@ -61,6 +61,18 @@ def test_an_aside_after_a_spaced_dash_is_cut_from_a_name(nlp, text, label, expec
     assert trim_name(Span(doc, 0, len(doc), label=label)).text == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Hank Dollar Jr. He", "Hank Dollar Jr."),
+    ("Tom Ashby Sr. She", "Tom Ashby Sr."),
+    ("Ellen Marsh Jr. They", "Ellen Marsh Jr."),
+    ("Charles I", "Charles I"),
+    ("Henry VIII", "Henry VIII"),
+])
+def test_the_next_sentences_pronoun_is_cut_from_a_name(nlp, text, expected):
+    doc = nlp.make_doc(text)
+    assert trim_name(Span(doc, 0, len(doc), label="PERSON")).text == expected
+
+
 @pytest.mark.parametrize("words", [["Will", "Ferrell"], ["Jack", "Will", "Hughes"], ["Sarah", "Jessica", "Parker"],
                                    ["Mary", "Kate", "Olsen"], ["Dame", "Judi", "Dench"], ["American", "Idol"]])
 def test_a_name_holding_a_headline_word_stays_whole(nlp, words):
