@@ -29,6 +29,11 @@ from ..tokens import TokenArrays
 
 WORDS = load_json("relation_words.json") if (DATA / "relation_words.json").exists() else {}
 SUBJECT_LABELS = {"PERSON", "ORG"}
+# The nouns that describe a person's trade beside a name ("director X", "X, the actress"): the relation words' cue
+# nouns of every credit (a cast verb describes no one), their nominal nouns, and the performers' own.
+_CUE_GROUPS = {lemma: group for group, lemmas in WORDS.get("cues", {}).items() for lemma in lemmas}
+ROLE_NOUNS = frozenset(set(WORDS.get("nominal_nouns", {})) | {lemma for lemma, g in _CUE_GROUPS.items() if g != "cast"}
+                       | {"actor", "actress", "star", "co-star", "presenter", "host"})
 # The outlets, broadcasters, studios and labels the entity rules know (`entity_patterns.jsonl`): companies, which
 # publish, broadcast or distribute works but never make or star in them (bands are never among them).
 KNOWN_ORGANISATIONS = frozenset(load_gazetteer())
@@ -126,6 +131,15 @@ class DocView:
         self.venues = {w.start for w in self.works if _spoken_on(self, w)}
         self.mention_counts = Counter(e.kb_id_ for e in self.subjects if e.label_ == "PERSON")
         self.constructions: dict[Candidate, tuple] = {}  # see `constructions.stated_facts`
+        self._profiles: Optional[dict[str, set[str]]] = None
+
+    @property
+    def profiles(self) -> dict[str, set[str]]:
+        """Per entity id, the role nouns written beside its mentions ("director X", "X, the actress", "X is an
+        actor"), read once per document."""
+        if self._profiles is None:
+            self._profiles = _role_profiles(self)
+        return self._profiles
 
     def entity(self, span: Span) -> Optional[Entity]:
         return self.by_id.get(span.kb_id_)
@@ -162,6 +176,29 @@ class DocView:
                 return _HONORIFICS[before]
         first = entity.name.split()[0].lower() if entity.name else ""
         return _GENDERS.get(first, "")
+
+
+def _role_profiles(view: "DocView") -> dict[str, set[str]]:
+    """Return, per entity id, the role nouns before its mentions (one of the two words before), in apposition to
+    them, or attributes of "be" after them."""
+    words, pos = view.words, view.pos
+    profiles: dict[str, set[str]] = {}
+    for ent in view.subjects:
+        nouns = profiles.setdefault(ent.kb_id_, set())
+        for i in (ent.start - 1, ent.start - 2):
+            if i >= 0 and words[i] in ROLE_NOUNS and pos[i] in ("NOUN", "PROPN"):
+                nouns.add(words[i])
+                break
+        root = ent.root
+        for t in list(root.children) + ([root.head] if root.dep_ == "appos" else []):
+            if t.dep_ in ("appos", "attr") or t is root.head:
+                if words[t.i] in ROLE_NOUNS:
+                    nouns.add(words[t.i])
+        if root.dep_ in ("nsubj",) and root.head.lemma_ == "be":
+            for t in root.head.children:
+                if t.dep_ == "attr" and words[t.i] in ROLE_NOUNS:
+                    nouns.add(words[t.i])
+    return profiles
 
 
 def _compared(doc: Doc, lower: list[str]) -> set[int]:

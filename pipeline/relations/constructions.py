@@ -625,7 +625,9 @@ def _listed(view: DocView, first) -> set[tuple[int, int]]:
 def _description(view: DocView, cand: Candidate) -> Optional[str]:
     """Return the one cue group ("cast", "director", …) the nouns describing the subject give: its own noun when
     it is a description ("the actor"), else the role nouns written before its names ("actor X", "director X");
-    None when there is none or they disagree (an actor who directs)."""
+    None when there is none or they disagree (an actor who directs). Narrower than `DocView.profiles` (the scorer's
+    reading, which adds appositions, attributes and a noun two words back): with that, "actress X, whose films
+    include A" lost its cast facts on the written set, the wider reading mixing a person's trades."""
     (s0, s1) = cand.subject
     if cand.source == "nominal":
         heads = [view.joined[s1 - 1]]

@@ -14,12 +14,10 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from .. import names
-from .candidates import WORDS, Candidate, DocView
+from .candidates import ROLE_NOUNS, WORDS, Candidate, DocView
 from .constructions import stated_facts
 
 _CUES = {lemma: group for group, lemmas in WORDS.get("cues", {}).items() for lemma in lemmas}
-_ROLE_NOUNS = set(WORDS.get("nominal_nouns", {})) | {lemma for lemma, g in _CUES.items() if g != "cast"} | {
-    "actor", "actress", "star", "co-star", "presenter", "host"}
 _DISTANCES = (0, 1, 2, 4, 7, 12, 20)
 FIRST_NAMES = names.FIRST_NAMES
 
@@ -70,7 +68,7 @@ class Featurizer:
             if text in ("(", "["):
                 depth += 1
         self.paren = paren
-        self.profiles = self._profiles()
+        self.profiles = view.profiles
         self._works: dict[int, list[tuple[int, int]]] = {}
         self._people: dict[int, list[tuple[int, int]]] = {}
         for ent in view.works:
@@ -98,27 +96,6 @@ class Featurizer:
 
     def people_in(self, k: int) -> list[tuple[int, int]]:
         return self._people.get(k, [])
-
-    def _profiles(self) -> dict[str, set[str]]:
-        """Return, per entity id, the role nouns written beside its mentions ("director X", "X, the actress")."""
-        words, pos = self.words, self.view.pos
-        profiles: dict[str, set[str]] = {}
-        for ent in self.view.subjects:
-            nouns = profiles.setdefault(ent.kb_id_, set())
-            for i in (ent.start - 1, ent.start - 2):
-                if i >= 0 and words[i] in _ROLE_NOUNS and pos[i] in ("NOUN", "PROPN"):
-                    nouns.add(words[i])
-                    break
-            root = ent.root
-            for t in list(root.children) + ([root.head] if root.dep_ == "appos" else []):
-                if t.dep_ in ("appos", "attr") or t is root.head:
-                    if words[t.i] in _ROLE_NOUNS:
-                        nouns.add(words[t.i])
-            if root.dep_ in ("nsubj",) and root.head.lemma_ == "be":
-                for t in root.head.children:
-                    if t.dep_ == "attr" and words[t.i] in _ROLE_NOUNS:
-                        nouns.add(words[t.i])
-        return profiles
 
     def __call__(self, cand: Candidate, conjoined: Optional[dict[str, frozenset[str]]] = None) -> list[str]:
         """Return the features of `cand`, each also conjoined with how the pair was found: a path, a cue or a
