@@ -1,8 +1,10 @@
 """`python -m pipeline.crossval`: score the whole pipeline on the annotated articles, each read with the title
 recogniser that never saw it.
 
-    python -m pipeline.works.train --shared ../shared --cv 5 --work /tmp/work-ner   # the fold recognisers
+    python -m pipeline.works.train --shared ../shared --cv 5 --work /tmp/work-ner --out /tmp/work-ner/all
     python -m pipeline.crossval --shared ../shared --folds /tmp/work-ner --out /tmp/crossval
+
+(`--out` keeps the model that training fits on every article away from the shipped one, which it would replace.)
 
 The dev and train articles are split as `pipeline.works.train` splits them; each fold's articles run through the
 whole pipeline (cleaning, every stage, the output rows) with that fold's recogniser, and the rows of all folds are
@@ -15,6 +17,7 @@ the measure, this the readable one beside it, whose errors may be studied.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -25,7 +28,7 @@ from .batching import Batching
 from .evaluate import load_gold, report, score
 from .process import _process_batch
 from .readers import read_file
-from .schema import TABLES
+from .schema import TABLES, to_arrow
 
 FOLDERS = ("dev", "train")
 
@@ -43,39 +46,55 @@ def fold_articles(shared: Path, k: int) -> list[list[tuple[str, Path]]]:
     return [[(aid, paths[aid]) for aid in sorted(held)] for held in folds(ids, k)]
 
 
+def check_folds(folds_dir: Path, folds: list[list[tuple[str, Path]]]) -> None:
+    """Exit with a message unless `folds_dir` holds exactly one recogniser per fold, each trained without the
+    articles of its fold: its held-out texts (`fold<n>/dev.spacy`, written by `pipeline.works.train`) are the fold's
+    articles. Another K, another split or another article set would let a recogniser read what it trained on."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    from .works.corpus import article_text
+
+    train = f"python -m pipeline.works.train --shared SHARED --cv {len(folds)} --work {folds_dir} --out {folds_dir}/all"
+    if len(folds) < 2:
+        raise SystemExit(f"cross-validation needs 2 folds or more, not {len(folds)}")
+    if (folds_dir / f"fold{len(folds)}").exists():
+        raise SystemExit(f"{folds_dir} holds more than {len(folds)} folds: give its K with --cv")
+    vocab = spacy.blank("en").vocab
+    for n, members in enumerate(folds):
+        recogniser, held = folds_dir / f"fold{n}" / "model" / "model-last", folds_dir / f"fold{n}" / "dev.spacy"
+        if not recogniser.exists() or not held.exists():
+            raise SystemExit(f"{recogniser.parent.parent} has no trained recogniser: train the folds with {train}")
+        texts = {doc.text for doc in DocBin().from_disk(held).get_docs(vocab)}
+        if texts != {article_text(path) for _, path in members}:
+            raise SystemExit(f"the recogniser of {recogniser.parent.parent} was not held out from this fold's "
+                             f"articles (another K, split or article set): train the folds again with {train}")
+
+
 def run(shared: Path, folds_dir: Path, out: Path, k: int = 5, model: str = DEFAULT_MODEL) -> dict:
     """Write every fold's rows to `out` (one Parquet file per table) and return the scores against the gold."""
     import pyarrow.parquet as pq
 
     from .nlp import build_nlp
 
+    folds = fold_articles(shared, k)
+    check_folds(folds_dir, folds)
+    processed_at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
     rows: dict[str, list[dict]] = {table: [] for table in TABLES}
-    for n, members in enumerate(fold_articles(shared, k)):
-        recogniser = folds_dir / f"fold{n}" / "model" / "model-last"
-        if not recogniser.exists():
-            raise SystemExit(f"{recogniser} is missing: train the fold recognisers with "
-                             f"python -m pipeline.works.train --cv {k} --work {folds_dir}")
-        nlp = build_nlp(model, works_model=recogniser)
+    for n, members in enumerate(folds):
+        nlp = build_nlp(model, works_model=folds_dir / f"fold{n}" / "model" / "model-last")
         articles = [article for aid, path in members for article in read_file(path, aid)]
-        for result in _process_batch(articles, nlp, __version__, "", Batching()):
+        for result in _process_batch(articles, nlp, __version__, processed_at, Batching()):
             rows["articles"].append(result.article)
             for table, found in result.rows.items():
                 rows[table].extend(found)
         print(f"fold {n}: {len(articles)} articles", file=sys.stderr, flush=True)
     out.mkdir(parents=True, exist_ok=True)
     for table, found in rows.items():
-        pq.write_table(pa_table(found, table), out / f"{table}.parquet")
+        pq.write_table(to_arrow(table, found), out / f"{table}.parquet")
     ids = {a["article_id"] for a in rows["articles"]}
     gold = [g for name in FOLDERS for g in load_gold(shared / "data" / name / "gold.jsonl") if g["article_id"] in ids]
     return score(gold, out)
-
-
-def pa_table(rows: list[dict], table: str):
-    """Return `rows` as an Arrow table of the output schema's `table`."""
-    import pyarrow as pa
-
-    schema = TABLES[table]
-    return pa.Table.from_pylist([{name: row.get(name) for name in schema.names} for row in rows], schema=schema)
 
 
 def main(argv: Optional[list[str]] = None) -> int:

@@ -227,9 +227,10 @@ def trim_name(span: Span) -> Optional[Span]:
                     and not t.is_sent_start), None)
         if cut is not None:
             end = cut
-    if label == "PERSON" and end - start >= 2 and doc[end - 1].text in _SUBJECT_PRONOUNS:
+    if label == "PERSON" and end - start >= 3 and doc[end - 1].text in _SUBJECT_PRONOUNS \
+            and doc[end - 2].text.endswith("."):
         # "Hank Dollar Jr. He wrote …": the next sentence's pronoun, run on past an abbreviation's full stop, is no
-        # part of the name ("Charles I" is: a regnal number, not a pronoun).
+        # part of the name (after no full stop it may be: "Kaiming He", "Cousin It").
         end -= 1
     while end > start and (doc[end - 1].text in _TRAILING_MARKS
                            or label == "PERSON" and doc[end - 1].text in _SENTENCE_MARKS):

@@ -29,10 +29,11 @@ from ..tokens import TokenArrays
 
 WORDS = load_json("relation_words.json") if (DATA / "relation_words.json").exists() else {}
 SUBJECT_LABELS = {"PERSON", "ORG"}
-# The nouns that describe a person's trade beside a name ("director X", "X, the actress"): the relation words' cue
-# nouns of every credit (a cast verb describes no one), their nominal nouns, and the performers' own.
-_CUE_GROUPS = {lemma: group for group, lemmas in WORDS.get("cues", {}).items() for lemma in lemmas}
-ROLE_NOUNS = frozenset(set(WORDS.get("nominal_nouns", {})) | {lemma for lemma, g in _CUE_GROUPS.items() if g != "cast"}
+# Each cue lemma of the relation words ("direct", "director", "star", …) → its group (director, cast, …).
+CUE_GROUPS = {lemma: group for group, lemmas in WORDS.get("cues", {}).items() for lemma in lemmas}
+# The nouns that describe a person's trade beside a name ("director X", "X, the actress"): the cue nouns of every
+# credit (a cast verb describes no one), the nominal nouns, and the performers' own.
+ROLE_NOUNS = frozenset(set(WORDS.get("nominal_nouns", {})) | {lemma for lemma, g in CUE_GROUPS.items() if g != "cast"}
                        | {"actor", "actress", "star", "co-star", "presenter", "host"})
 # The outlets, broadcasters, studios and labels the entity rules know (`entity_patterns.jsonl`): companies, which
 # publish, broadcast or distribute works but never make or star in them (bands are never among them).

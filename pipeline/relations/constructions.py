@@ -32,10 +32,9 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .candidates import (POSSESSIVE_MARKS, WORDS, Candidate, DocView, character_cue, character_name_start,
-                         modified_head, role_noun_after, topic_work)
+from .candidates import (CUE_GROUPS as _GROUP, POSSESSIVE_MARKS, WORDS, Candidate, DocView, character_cue,
+                         character_name_start, modified_head, role_noun_after, topic_work)
 
-_GROUP = {lemma: group for group, lemmas in WORDS.get("cues", {}).items() for lemma in lemmas}
 _KINDS = WORDS.get("title_types", {})  # film, album, series, … → the kind of work
 _KIND_CREDIT = WORDS.get("kind_credits", {})  # "an album by X": performer, "a novel by X": writer
 CREATOR_GROUPS = {"director", "writer", "producer", "creator", "composer"}

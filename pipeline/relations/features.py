@@ -14,10 +14,9 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from .. import names
-from .candidates import ROLE_NOUNS, WORDS, Candidate, DocView
+from .candidates import CUE_GROUPS as _CUES, Candidate, DocView
 from .constructions import stated_facts
 
-_CUES = {lemma: group for group, lemmas in WORDS.get("cues", {}).items() for lemma in lemmas}
 _DISTANCES = (0, 1, 2, 4, 7, 12, 20)
 FIRST_NAMES = names.FIRST_NAMES
 
