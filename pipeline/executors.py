@@ -148,6 +148,25 @@ class CancelRaceFilter(logging.Filter):
         return not (isinstance(exc, NameError) and "sync.<locals>.cancel" in record.getMessage())
 
 
+def _drop_half_built_future_errors(hook):
+    """Return an unraisable-exception hook that drops the AttributeError of a half-built Dask `Future`, else calls `hook`.
+
+    Ctrl-C can land while the client is still constructing a Future; when the run unwinds, that object's
+    `__del__` reads attributes never set and Python prints "Exception ignored in ... Future.__del__" with a
+    traceback. The run is stopping anyway and says "interrupted". Every other unraisable exception reaches `hook`.
+    """
+
+    def unraisable(args) -> None:
+        where = args.object
+        if (args.exc_type is AttributeError and getattr(where, "__qualname__", "") == "Future.__del__"
+                and getattr(where, "__module__", "").startswith("distributed.")):
+            return
+        hook(args)
+
+    unraisable.drops_half_built_futures = True
+    return unraisable
+
+
 class DaskExecutor(_Windowed):
     """Runs chunks on a Dask distributed cluster: the one at `scheduler`, else a LocalCluster of `workers`.
 
@@ -161,6 +180,8 @@ class DaskExecutor(_Windowed):
         tornado_log = logging.getLogger("tornado.application")
         if not any(isinstance(f, CancelRaceFilter) for f in tornado_log.filters):
             tornado_log.addFilter(CancelRaceFilter())
+        if not getattr(sys.unraisablehook, "drops_half_built_futures", False):
+            sys.unraisablehook = _drop_half_built_future_errors(sys.unraisablehook)
         self.model = model
         self.cluster = None
         self.worker_timeout = worker_timeout

@@ -306,3 +306,30 @@ def test_the_dask_cancel_race_traceback_is_dropped_and_other_errors_are_not(capl
         _log_callback_error(logger, ValueError("a real failure"))
         logger.error("Exception in callback %r", "another callback", exc_info=False)
     assert [r.exc_info[0] if r.exc_info else None for r in caplog.records] == [ValueError, None]
+
+
+_HALF_BUILT_FUTURE = """
+import sys
+from distributed import Future
+from pipeline.executors import _drop_half_built_future_errors
+
+sys.unraisablehook = _drop_half_built_future_errors(sys.unraisablehook)
+future = Future.__new__(Future)  # as Ctrl-C leaves one it interrupted in its constructor
+del future
+
+class Other:
+    def __del__(self):
+        raise AttributeError("a real failure")
+
+other = Other()
+del other
+print("done")
+"""
+
+
+def test_a_future_half_built_when_ctrl_c_landed_is_dropped_quietly_and_other_errors_are_not():
+    done = subprocess.run([sys.executable, "-c", _HALF_BUILT_FUTURE], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "done\n"
+    assert "Future.__del__" not in done.stderr
+    assert "Other.__del__" in done.stderr and "a real failure" in done.stderr
