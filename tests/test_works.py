@@ -1832,3 +1832,46 @@ def test_a_caption_in_title_case_is_no_work(nlp, text, caption):
 def test_a_person_or_place_a_passive_names_no_maker_of_stays(nlp, sentence, spans, name):
     assert _corrected(nlp, sentence, spans)[name] != "WORK_OF_ART"
 
+
+
+@pytest.mark.parametrize("sentence, name, label", [
+    ("The award went to The Midnight Ferries, who beat two rival bands.", "The Midnight Ferries", "ORG"),
+    ("Fans cheered The Lantern Men, who played for two hours.", "The Lantern Men", "ORG"),
+    ("Tickets sold out for The Glass Wolves who return to Leeds in May.", "The Glass Wolves", "ORG"),
+    ("Crowds came to see Kings of the Lantern, who closed the night.", "Kings of the Lantern", "ORG"),
+    ("Paper Harbour, who formed in 1998, have split.", "Paper Harbour", "PERSON"),  # two words: as a person's name
+])
+def test_a_name_a_relative_who_follows_is_a_group_or_a_person_not_a_title(nlp, sentence, name, label):
+    # "who" stands for people; a title takes "which"
+    assert _corrected(nlp, sentence, [(name, "WORK_OF_ART")]) == {name: label}
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("She was the star of Harbour Lights, who won an award in 2003.", "Harbour Lights"),
+    ("The director of The Long Tide, who is 62, has died.", "The Long Tide"),
+    ("He hosted Doctor Who, which returns in May.", "Doctor Who"),
+    ("The film Paper Harbour, who knows why, flopped.", "Paper Harbour"),
+])
+def test_who_after_a_title_inside_a_noun_phrase_or_after_a_cue_keeps_the_title(nlp, sentence, name):
+    # the relative clause is the head noun's ("the star of X, who"), or a cue noun says what the name is
+    assert _corrected(nlp, sentence, [(name, "WORK_OF_ART")]) == {name: "WORK_OF_ART"}
+
+
+@pytest.mark.parametrize("sentence, listed", [
+    ("Acts such as Glass Wolves, The Lantern Men and Dusty Roads will play the festival.", ["The Lantern Men"]),
+    ("Bands including The Quiet Streets and Snow Leopards signed to the label.", ["The Quiet Streets"]),
+    ("The line-up of artists includes Moon Pilots, The Hollow Pines and Ana Lowe.", ["The Hollow Pines"]),
+])
+def test_a_list_a_plural_act_noun_opens_names_acts_not_titles(nlp, sentence, listed):
+    corrected = _corrected(nlp, sentence, [(name, "WORK_OF_ART") for name in listed])
+    assert {name: corrected.get(name) for name in listed} == {name: "ORG" for name in listed}
+
+
+@pytest.mark.parametrize("sentence, listed", [
+    ("Her films such as Glass Wolves and The Lantern Men were hits.", ["The Lantern Men"]),
+    ("The band's albums include The Quiet Streets and Snow Leopards.", ["The Quiet Streets"]),
+    ("The singers performed songs such as The Hollow Pines and Moon River.", ["The Hollow Pines"]),
+])
+def test_a_list_a_plural_work_noun_opens_keeps_its_titles(nlp, sentence, listed):
+    corrected = _corrected(nlp, sentence, [(name, "WORK_OF_ART") for name in listed])
+    assert {name: corrected.get(name) for name in listed} == {name: "WORK_OF_ART" for name in listed}

@@ -14,7 +14,7 @@ from .correction_words import (
     STAR_VERBS, title_run_end, title_run_start, after_apposition, goes_on)
 from .shapes import (
     LIST_NOUNS, MAKER_VERBS, POSSESSIVES, VENUE_HEADS, after_work_noun, apposed_to_work_noun,
-    hyphen_start, list_member, opened_by_work_noun)
+    hyphen_start, list_member, name_run_start, opened_by_work_noun, upper_word)
 
 
 class Constructions:
@@ -84,6 +84,32 @@ class Constructions:
         if "PERSON" not in labels and ("" not in labels or role - start < 2):
             return None  # one organisation, or a word the recogniser left alone ("the Marvel star")
         return Span(doc, start, role, label=LABEL)
+
+    @staticmethod
+    def listed_as_acts(doc: Doc, ents: list[Span], act_nouns: frozenset[str]):
+        """Yield, as organisations, the titles of a list a plural act noun opens with "include", "including",
+        "such as" or "like" ("acts such as Glass Wolves, The Lantern Men and Dusty Roads"): its members are acts.
+        Not a title in quotation marks."""
+        by_token = {i: e for e in ents for i in range(e.start, e.end)}
+        conj = doc.vocab.strings["conj"]
+        groups = {tuple(sorted({i, *(c.i for c in doc[i].conjuncts)}))
+                  for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep == conj}
+        for group in groups:
+            members = [list_member(doc, doc[i], by_token) for i in group]
+            members = [m for m in members if m is not None]
+            if not members or not any(m.label_ == LABEL for m in members):
+                continue
+            # The list opens with its first name, which the parser may attach to the opening words rather than
+            # to the list ("acts such as A, B and C": A the object of "as", B in apposition to it).
+            start = name_run_start(doc, min(min(group), min(m.start for m in members)))
+            while start > 2 and doc[start - 1].text == "," and upper_word(doc[start - 2]):
+                start = name_run_start(doc, start - 2)
+            if not opened_by_work_noun(doc, start, act_nouns):
+                continue
+            for member in members:
+                quoted = member.start > 0 and doc[member.start - 1].is_quote
+                if member.label_ == LABEL and not quoted:
+                    yield Span(doc, member.start, member.end, label="ORG")
 
     @staticmethod
     def listed_with_works(doc: Doc, ents: list[Span]):

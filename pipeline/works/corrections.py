@@ -86,6 +86,7 @@ class NerCorrections(Relabelling, Constructions, TitleEdges):
         self.place_heads = frozenset(data["place_heads"])
         self.place_verbs = frozenset(data["place_verbs"])
         self.person_before = frozenset(data["person_before_words"])
+        self.act_nouns = frozenset(data["act_nouns"])
         self.place_nouns = frozenset(data["place_nouns"])
         self.place_of_nouns = frozenset(data["place_of_nouns"])
         self.product_nouns = {word: label for label, words in data["product_nouns"].items() for word in words}
@@ -156,6 +157,10 @@ class NerCorrections(Relabelling, Constructions, TitleEdges):
         ents = hosts_joined(self.awards_named(ents), self.host_heads)
         modifiers = self.role_modifiers(doc, doc_ents, tokens)
         ents = filter_spans(ents)
+        acts = list(self.listed_as_acts(doc, ents, self.act_nouns))
+        if acts:
+            taken = {(s.start, s.end) for s in acts}
+            ents = acts + [e for e in ents if (e.start, e.end) not in taken]
         listed = list(self.listed_with_works(doc, ents))
         built = self.constructions(doc, ents, tokens)
         add_rule_spans(doc, [Span(doc, s.start, s.end, label="role_modifier") for s in modifiers]

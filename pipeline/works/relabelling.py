@@ -7,7 +7,7 @@ from ..names import DEMONYMS, FIRST_NAMES, ORG_WORDS
 from .correction_words import LABEL, CREDIT_WORDS, PART_NOUNS, SUBORDINATORS, COMPANY_ENDINGS, double_surnamed
 from .shapes import (
     NAMES_OF_PEOPLE_AND_GROUPS, POSSESSIVES, character_after_as, character_in_parentheses,
-    performer_named, credited_by, person_shaped_words, glued, maker_after_by, owner_named_elsewhere,
+    performer_named, credited_by, modifies_a_noun, person_shaped_words, glued, maker_after_by, owner_named_elsewhere,
     publication_edited, without_opening_verb)
 
 
@@ -43,6 +43,11 @@ class Relabelling:
                 and all(t.is_alpha and t.is_title and not t.is_stop for t in (ent[0], ent[2])):
             # "Fairbanks and Pruitt, who played …": two people
             return [Span(doc, ent.start, ent.start + 1, label="PERSON"), Span(doc, ent.end - 1, ent.end, label="PERSON")]
+        if self.followed_by_who(ent) and not self.quoted_or_cued(ent) and not modifies_a_noun(ent):
+            # "The Midnight Ferries, who beat two rival bands": "who" stands for people, a title takes "which"; a
+            # name that is not a person's is then a group's. Not inside a noun phrase ("the star of Harbour Lights,
+            # who"), where the clause is the head noun's.
+            return [Span(doc, ent.start, ent.end, label="ORG")]
         if credited_by(ent) and not self.quoted_or_cued(ent) and not any(t.lower_ in ORG_WORDS for t in ent):
             # "The drama was created by Bethan Aldous-Price": what a work is made by is its maker, a person (a
             # company says so: "produced by Working Title Films").

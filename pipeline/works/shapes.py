@@ -355,9 +355,32 @@ def list_member(doc: Doc, token, by_token: dict[int, Span]) -> Span | None:
     return Span(doc, start, token.i + 1, label="")
 
 
-def opened_by_work_noun(doc: Doc, start: int) -> bool:
-    """True when the list at token `start` follows a plural work noun and "include", "including", "such as" or
-    "like" ("her films include …", "songs such as …")."""
+def name_run_start(doc: Doc, i: int) -> int:
+    """Return the first token of the run of capitalised words, entities' or not, that ends with token `i`."""
+    start = i
+    while start > 0 and upper_word(doc[start - 1]) and not doc[start].is_sent_start:
+        start -= 1
+    return start
+
+
+def upper_word(token) -> bool:
+    """A word written with a capital (a name's, a title's, "The")."""
+    return token.is_alpha and token.text[:1].isupper()
+
+
+def modifies_a_noun(span: Span) -> bool:
+    """True when `span` sits inside a noun phrase headed before it: the object of a preposition after a noun ("the
+    star of Harbour Lights"), or a possessive or compound modifier."""
+    root = span.root
+    if root.dep_ in ("poss", "compound", "nmod"):
+        return True
+    return root.dep_ == "pobj" and root.head.head.pos_ in ("NOUN", "PROPN", "PRON")
+
+
+def opened_by_work_noun(doc: Doc, start: int, nouns: frozenset[str] | set[str] | None = None) -> bool:
+    """True when the list at token `start` follows a plural work noun (or one of `nouns`) and "include",
+    "including", "such as" or "like" ("her films include …", "songs such as …")."""
+    heads = LIST_NOUNS if nouns is None else nouns
     before = [t.lower_ for t in doc[max(0, start - 3) : start]]
     if before[-1:] in (["include"], ["includes"], ["included"], ["including"], ["like"]):
         nouns = before[:-1]
@@ -365,7 +388,7 @@ def opened_by_work_noun(doc: Doc, start: int) -> bool:
         nouns = before[:-2]
     else:
         return False
-    return bool(nouns) and nouns[-1] in LIST_NOUNS or len(nouns) > 1 and nouns[-2] in LIST_NOUNS and nouns[-1] == ","
+    return bool(nouns) and nouns[-1] in heads or len(nouns) > 1 and nouns[-2] in heads and nouns[-1] == ","
 
 
 def apposed_to_work_noun(doc: Doc, start: int, members: list[Span]) -> bool:
