@@ -1875,3 +1875,31 @@ def test_a_list_a_plural_act_noun_opens_names_acts_not_titles(nlp, sentence, lis
 def test_a_list_a_plural_work_noun_opens_keeps_its_titles(nlp, sentence, listed):
     corrected = _corrected(nlp, sentence, [(name, "WORK_OF_ART") for name in listed])
     assert {name: corrected.get(name) for name in listed} == {name: "WORK_OF_ART" for name in listed}
+
+
+@pytest.mark.parametrize("sentence, listed", [
+    ("Other bands at the festival include The Quiet Streets, Moon Pilots and Paper Kites.", ["The Quiet Streets"]),
+    ("The acts booked for Sunday included The Hollow Pines and Ana Lowe.", ["The Hollow Pines"]),
+])
+def test_a_list_an_act_noun_includes_past_its_modifiers_names_acts(nlp, sentence, listed):
+    corrected = _corrected(nlp, sentence, [(name, "WORK_OF_ART") for name in listed])
+    assert {name: corrected.get(name) for name in listed} == {name: "ORG" for name in listed}
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Joel Mack, guitarist for The Hollow Pines, has died.", "The Hollow Pines"),
+    ("She was the drummer with Paper Kites for ten years.", "Paper Kites"),
+    ("The former frontman of The Quiet Streets has a solo album out.", "The Quiet Streets"),
+    ("Ana Lowe, lead singer of Silver Arrows, said the tour was over.", "Silver Arrows"),
+    ("Founding members of The Lantern Men reunited on stage.", "The Lantern Men"),
+])
+def test_the_band_a_member_noun_names_is_a_group_not_a_title(nlp, sentence, name):
+    assert _corrected(nlp, sentence, [(name, "WORK_OF_ART")]) == {name: "ORG"}
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("She was the singer of Blue Lantern, a hit in 1999.", "Blue Lantern"),  # a song has a singer too
+    ("The guitarist played Paper Kites at every show.", "Paper Kites"),
+])
+def test_a_song_after_singer_of_or_a_verb_stays_a_title(nlp, sentence, name):
+    assert _corrected(nlp, sentence, [(name, "WORK_OF_ART")]) == {name: "WORK_OF_ART"}

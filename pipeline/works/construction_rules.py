@@ -17,6 +17,14 @@ from .shapes import (
     hyphen_start, list_member, name_run_start, opened_by_work_noun, upper_word)
 
 
+def _included_by(doc: Doc, start: int, nouns: frozenset[str]) -> bool:
+    """True when the list at token `start` is what a form of "include" says one of `nouns` includes, past the
+    noun's modifiers ("Other bands at the festival include A, B and C")."""
+    if start == 0 or doc[start - 1].lemma_ != "include":
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in nouns for c in doc[start - 1].children)
+
+
 class Constructions:
     """Finds the spans certain constructions label; mixed into `NerCorrections`."""
 
@@ -104,7 +112,7 @@ class Constructions:
             start = name_run_start(doc, min(min(group), min(m.start for m in members)))
             while start > 2 and doc[start - 1].text == "," and upper_word(doc[start - 2]):
                 start = name_run_start(doc, start - 2)
-            if not opened_by_work_noun(doc, start, act_nouns):
+            if not (opened_by_work_noun(doc, start, act_nouns) or _included_by(doc, start, act_nouns)):
                 continue
             for member in members:
                 quoted = member.start > 0 and doc[member.start - 1].is_quote

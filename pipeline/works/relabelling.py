@@ -48,6 +48,8 @@ class Relabelling:
             # name that is not a person's is then a group's. Not inside a noun phrase ("the star of Harbour Lights,
             # who"), where the clause is the head noun's.
             return [Span(doc, ent.start, ent.end, label="ORG")]
+        if self.band_of_member(ent) and not self.quoted_or_cued(ent):
+            return [Span(doc, ent.start, ent.end, label="ORG")]  # "Joel Mack, guitarist for The Hollow Pines,"
         if credited_by(ent) and not self.quoted_or_cued(ent) and not any(t.lower_ in ORG_WORDS for t in ent):
             # "The drama was created by Bethan Aldous-Price": what a work is made by is its maker, a person (a
             # company says so: "produced by Working Title Films").
@@ -170,6 +172,18 @@ class Relabelling:
         if ent.start > 2 and doc[ent.start - 2].text in {"-", "–"}:
             before = doc[ent.start - 3 : ent.start].text.lower()  # "co-starring"
         return before in self.person_before or self.followed_by_who(ent)
+
+    def band_of_member(self, ent: Span) -> bool:
+        """True for the name after a band member's noun and "of", "for" or "with" ("guitarist for X", "the drummer
+        with X", "founding members of X", "lead singer of X"; not "the singer of X", which may be a song's)."""
+        doc = ent.doc
+        if ent.start < 2 or doc[ent.start - 1].lower_ not in {"of", "for", "with"}:
+            return False
+        noun = doc[ent.start - 2]
+        if not noun.is_lower or noun.lower_ not in self.member_nouns:
+            return False
+        return not (noun.lower_ == "singer" and doc[ent.start - 1].lower_ == "of"
+                    and (ent.start < 3 or doc[ent.start - 3].lower_ != "lead"))
 
     @staticmethod
     def followed_by_who(ent: Span) -> bool:
