@@ -1903,3 +1903,21 @@ def test_the_band_a_member_noun_names_is_a_group_not_a_title(nlp, sentence, name
 ])
 def test_a_song_after_singer_of_or_a_verb_stays_a_title(nlp, sentence, name):
     assert _corrected(nlp, sentence, [(name, "WORK_OF_ART")]) == {name: "WORK_OF_ART"}
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Hale won Best Actress for Quiet Harbour.", "Best Actress"),
+    ("He took the prize for Best Directorial Debut in 2003.", "Best Directorial Debut"),
+    ("The show won Outstanding Supporting Actor last year.", "Outstanding Supporting Actor"),
+])
+def test_an_award_category_taken_for_a_title_is_the_category(nlp, sentence, name):
+    assert _corrected(nlp, sentence, [(name, "WORK_OF_ART")])[name] == "EVENT"
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The comedy Best Friends Forever returns in May.", "Best Friends Forever"),
+    ("She starred in the film Best Actress Ever.", "Best Actress Ever"),  # after a kind noun: a title
+    ("He loved Best in Show as a boy.", "Best in Show"),
+])
+def test_a_title_that_opens_with_best_stays_a_title(nlp, sentence, name):
+    assert _corrected(nlp, sentence, [(name, "WORK_OF_ART")]) == {name: "WORK_OF_ART"}

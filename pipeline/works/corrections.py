@@ -92,6 +92,7 @@ class NerCorrections(Relabelling, Constructions, TitleEdges):
         self.place_of_nouns = frozenset(data["place_of_nouns"])
         self.product_nouns = {word: label for label, words in data["product_nouns"].items() for word in words}
         self.category_openers = set(data["award_category_openers"])
+        self.category_words = frozenset(data["category_words"])
         self.maker_nouns = set(data["maker_nouns"])
         cues = load_json("work_cues.json")
         self.inner = frozenset(cues["title_inner"])

@@ -48,6 +48,9 @@ class Relabelling:
             # name that is not a person's is then a group's. Not inside a noun phrase ("the star of Harbour Lights,
             # who"), where the clause is the head noun's.
             return [Span(doc, ent.start, ent.end, label="ORG")]
+        if len(ent) > 1 and ent[0].text in self.category_openers and not self.quoted_or_cued(ent) \
+                and any(t.lower_ in self.category_words for t in ent[1:]):
+            return [self.award_category(ent)]  # "Swank won Best Actress for …": an award's category, no title
         if self.band_of_member(ent) and not self.quoted_or_cued(ent):
             return [Span(doc, ent.start, ent.end, label="ORG")]  # "Joel Mack, guitarist for The Hollow Pines,"
         if credited_by(ent) and not self.quoted_or_cued(ent) and not any(t.lower_ in ORG_WORDS for t in ent):
