@@ -1921,3 +1921,30 @@ def test_an_award_category_taken_for_a_title_is_the_category(nlp, sentence, name
 ])
 def test_a_title_that_opens_with_best_stays_a_title(nlp, sentence, name):
     assert _corrected(nlp, sentence, [(name, "WORK_OF_ART")]) == {name: "WORK_OF_ART"}
+
+
+@pytest.mark.parametrize("sentence, name, label", [
+    ("TV shows such as Harbour Watch have new remakes.", "Harbour Watch", "PERSON"),
+    ("Old cartoons like Danger Moth deserve a film.", "Danger Moth", "PERSON"),
+    ("The evening will include classics such as Silver Trouper.", "Silver Trouper", "ORG"),
+    ("Guy has published many histories, including Tudor Kent.", "Tudor Kent", "PERSON"),
+])
+def test_a_single_name_a_plural_work_noun_opens_is_a_work(nlp, sentence, name, label):
+    assert _corrected(nlp, sentence, [(name, label)])[name] == "WORK_OF_ART"
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Films such as Tom Hanks's latest did well.", "Tom Hanks"),  # a known first name: the person
+    ("Shows like Ana Lowe's chat show draw millions.", "Ana Lowe"),
+])
+def test_a_person_a_plural_work_noun_opens_stays_a_person(nlp, sentence, name):
+    assert _corrected(nlp, sentence, [(name, "PERSON")])[name] == "PERSON"
+
+
+@pytest.mark.parametrize("sentence, name, label", [
+    ("Her films such as Paolo Venti's Harbour did well.", "Paolo Venti", "PERSON"),  # the owner of the title after
+    ("His credits include Olympic opening ceremonies.", "Olympic", "EVENT"),  # a modifier of the noun after
+    ("She made films such as Carla Moreno' \"Harbour\" and more.", "Carla Moreno'", "PERSON"),
+])
+def test_a_name_a_plural_work_noun_opens_that_owns_or_modifies_stays_what_it_was(nlp, sentence, name, label):
+    assert _corrected(nlp, sentence, [(name, label)])[name] == label

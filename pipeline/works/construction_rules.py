@@ -17,6 +17,10 @@ from .shapes import (
     hyphen_start, list_member, name_run_start, opened_by_work_noun, upper_word)
 
 
+# Labels a list's single name keeps: a title already, or no name (a date, a number, an amount).
+_NOT_LISTED = frozenset({LABEL, "EVENT", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+
+
 def _included_by(doc: Doc, start: int, nouns: frozenset[str]) -> bool:
     """True when the list at token `start` is what a form of "include" says one of `nouns` includes, past the
     noun's modifiers ("Other bands at the festival include A, B and C")."""
@@ -162,6 +166,18 @@ class Constructions:
                         or other.label_ in ("PERSON", "ORG") and works >= 2 and after_noun \
                         or not other.label_ and works and works + sum(not m.label_ for m in members) == len(members):
                     yield Span(doc, other.start, other.end, label=LABEL)
+        # A list of one: "TV shows such as Harbour Watch have new remakes", "histories, including Tudor Kent".
+        listed = {i for group in groups for i in group}
+        for ent in ents:
+            if ent.label_ in _NOT_LISTED or ent.root.i in listed or not opened_by_work_noun(doc, ent.start) \
+                    or ent[0].ent_id_ == "gazetteer" or people.named(ent) \
+                    or ent.label_ == "PERSON" and ent[0].lower_ in FIRST_NAMES:
+                continue
+            after = doc[ent.end] if ent.end < len(doc) else None
+            if ent[-1].text in POSSESSIVES or ent.root.dep_ == "poss" \
+                    or after is not None and (after.text in POSSESSIVES or after.is_lower and after.pos_ in ("NOUN", "ADJ")):
+                continue  # an owner ("films such as Olivier Assayas' …") or a modifier ("Olympic opening ceremonies")
+            yield Span(doc, ent.start, ent.end, label=LABEL)
 
     def constructions(self, doc: Doc, ents: list[Span], tokens: TokenArrays) -> list[tuple[Span, str]]:
         """Return the names, labelled a person or place or not at all, that a construction of English makes a work,
