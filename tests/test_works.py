@@ -1948,3 +1948,22 @@ def test_a_person_a_plural_work_noun_opens_stays_a_person(nlp, sentence, name):
 ])
 def test_a_name_a_plural_work_noun_opens_that_owns_or_modifies_stays_what_it_was(nlp, sentence, name, label):
     assert _corrected(nlp, sentence, [(name, label)])[name] == label
+
+
+@pytest.mark.parametrize("sentence, name, label", [
+    ("He is the producer of the Harbour Lights trilogy.", "Harbour Lights", "PERSON"),
+    ("She told the BBC's Morning Beat programme that she was delighted.", "Morning Beat", "PERSON"),
+    ("He also produced the spin-off Marlowe series.", "Marlowe", "PERSON"),
+    ("Fans loved the Glass Harbour documentary when it aired.", "Glass Harbour", "ORG"),
+])
+def test_a_name_between_an_opener_and_a_screen_kind_noun_is_a_work(nlp, sentence, name, label):
+    assert _corrected(nlp, sentence, [(name, label)])[name] == "WORK_OF_ART"
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("She loved the Tom Reeve film about the war.", "Tom Reeve"),  # a known first name: the star's or maker's film
+    ("Reeve said the Reeve series would end.", "Reeve"),  # a surname the article gives a person
+    ("Their Coldplay album went gold.", "Coldplay"),  # music's nouns name the act's records
+])
+def test_a_person_before_a_kind_noun_stays_a_person(nlp, sentence, name):
+    assert _corrected(nlp, sentence, [(name, "PERSON")])[name] == "PERSON"

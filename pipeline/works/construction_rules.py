@@ -212,6 +212,18 @@ class Constructions:
         lower = tokens.lower
         found = []
         words = CONSTRUCTION_WORDS | self.apposed_nouns
+        for i in (i for i in range(2, len(doc)) if lower[i] in self.screen_kinds and doc[i].is_lower):
+            # "the Harbour Lights trilogy", "the BBC's Morning Beat programme", "the Glass Harbour documentary": a name
+            # between an opener and a screen work's noun is the work's title, not a person; not one with a known
+            # first name ("the Tom Reeve film": the star's), nor one the article gives a person elsewhere.
+            name = ends.get(i)
+            spin_off = name is not None and name.start > 2 and lower[name.start - 3 : name.start] == ["spin", "-", "off"]
+            if name is None or name.label_ not in {"PERSON", "ORG"} \
+                    or lower[name.start - 1] not in self.kind_openers and not spin_off \
+                    or lower[name.start] in FIRST_NAMES or name[0].ent_id_ == "gazetteer" or people.named(name) \
+                    or people.speaks_elsewhere(name) or lower[name.end - 1] in COMPANY_WORDS:
+                continue
+            found.append((Span(doc, name.start, name.end, label=LABEL), "kind_after"))
         for i in (i for i in range(1, len(doc) - 1) if lower[i] in words):
             token, before = doc[i], doc[i - 1]
             if lower[i] in POSSESSIVES and before.like_num and len(before.text) == 4 and before.text[:2] in {"19", "20"}:

@@ -98,6 +98,8 @@ class NerCorrections(Relabelling, Constructions, TitleEdges):
         self.inner = frozenset(cues["title_inner"])
         self.cue_nouns = frozenset(cues["cue_nouns_before"]) & frozenset(cues["cue_nouns_after"])
         self.cue_nouns_after = frozenset(cues["cue_nouns_after"])
+        self.screen_kinds = frozenset(cues["screen_kinds_before"])
+        self.kind_openers = frozenset(cues["title_openers_before_cue"])
         # Nouns a title stands in apposition to though they name no kind of work ("her 2015 debut, Cherry Static,").
         self.apposed_nouns = self.cue_nouns_after | frozenset(cues["apposition_nouns"])
         quote_cues = load_json("quote_cues.json")
