@@ -1967,3 +1967,20 @@ def test_a_name_between_an_opener_and_a_screen_kind_noun_is_a_work(nlp, sentence
 ])
 def test_a_person_before_a_kind_noun_stays_a_person(nlp, sentence, name):
     assert _corrected(nlp, sentence, [(name, "PERSON")])[name] == "PERSON"
+
+
+@pytest.mark.parametrize("sentence, title", [
+    ("Ash is the hero of the Dead Harbour movies.", "Dead Harbour"),
+    ("She read all of the Night Garden books as a child.", "Night Garden"),
+    ("He starred in the Iron Coast films for a decade.", "Iron Coast"),
+])
+def test_a_name_before_a_plural_kind_noun_is_a_series_title(nlp, sentence, title):
+    assert title in _works(make_doc(nlp, sentence))
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The chair presents the Radio 9 books programme on Sundays.", "Radio 9"),  # "books" modifies "programme"
+    ("It was the first of her 14 Marsh books.", "14 Marsh"),  # a count of books
+])
+def test_a_kind_noun_that_modifies_a_noun_or_a_count_makes_no_title(nlp, sentence, name):
+    assert not any(name in title for title in _works(make_doc(nlp, sentence)))
