@@ -303,9 +303,11 @@ class WorkTitles:
                     span = None  # "the romance Jennifer Hale described", "the quiz Tom Hardy hosted"
             elif kind == "CUE_BEFORE":
                 span, rule = self._run_backward(doc, start), "cue_before"
-                if span is not None and (span[0].like_num or start + 1 < len(doc) and doc[start + 1].is_lower
-                                         and doc[start + 1].tag_ in ("NN", "NNS")):
-                    # "her 14 Cole books" (a count), "the Radio 4 books programme" (the noun modifies another)
+                count = span is not None and len(span) > 1 and span[0].is_digit and doc[start].tag_ == "NNS"
+                if count or span is not None and start + 1 < len(doc) and doc[start + 1].is_lower \
+                        and doc[start + 1].tag_ in ("NN", "NNS"):
+                    # "her 14 Cole books" (a count before a plural; not "the Twenty One album", "the 30 Rock
+                    # series"), "the Radio 4 books programme" (the noun modifies another)
                     span = None
             elif kind == "YEAR_AFTER":
                 span, rule = self._run_before_year(doc, start), "year_after"

@@ -1984,3 +1984,11 @@ def test_a_name_before_a_plural_kind_noun_is_a_series_title(nlp, sentence, title
 ])
 def test_a_kind_noun_that_modifies_a_noun_or_a_count_makes_no_title(nlp, sentence, name):
     assert not any(name in title for title in _works(make_doc(nlp, sentence)))
+
+
+@pytest.mark.parametrize("sentence, title", [
+    ("The singer then released the Twenty One album.", "Twenty One"),
+    ("She joined the 30 Rock series in 2006.", "30 Rock"),
+])
+def test_a_title_that_opens_with_a_number_before_a_kind_noun_is_kept(nlp, sentence, title):
+    assert title in _works(make_doc(nlp, sentence))
