@@ -1036,12 +1036,13 @@ def test_training_script_runs_end_to_end_on_a_tiny_corpus(tmp_path):
     (partial / "texts" / "rd-1.txt").write_text("Cold Creek is a 1990 film directed by Ana Ruiz.", encoding="utf-8")
     (partial / "gold.jsonl").write_text(json.dumps({"article_id": "rd-1", "creator_work": [
         {"person": "Ana Ruiz", "work": "Cold Creek", "credit": "director"}]}) + "\n", encoding="utf-8")
-    out = tmp_path / "model"
+    out = tmp_path / "w" / "all"  # where the model trained on every article is trained, as the README runs it
     assert train.main(["--shared", str(shared), "--cv", "2", "--steps", "10", "--out", str(out), "--work", str(tmp_path / "w"),
-                       "--partial", "redocred"]) == 0
+                       "--partial", "redocred", "--swap-pool", "redocred"]) == 0
     info = model_info(out)
     assert info["training"]["articles"] == 2 * len(TINY) + 1  # and the founding article
     assert info["training"]["partial"] == {"folders": ["redocred"], "articles": 1}
+    assert info["training"]["swap_pool"] == {"folders": ["redocred"], "titles": 1}
     scores = info["training"]["cv2_work_title"]
     assert scores["tp"] + scores["fn"] == 2 * sum(len(t) for _, t in TINY)
     nlp = spacy.load(DEFAULT_MODEL)

@@ -128,12 +128,13 @@ def swap_titles(doc: Doc, titles: list[list[str]], rng) -> Doc:
     return Doc(doc.vocab, words=words, spaces=spaces, ents=tags)
 
 
-def augment(docs: list[Doc], copies: int, seed: int = 0) -> list[Doc]:
-    """Return `docs` followed by `copies` title-swapped copies of each (titles drawn from `docs` themselves)."""
+def augment(docs: list[Doc], copies: int, seed: int = 0, pool: Iterable[tuple[str, ...]] = ()) -> list[Doc]:
+    """Return `docs` followed by `copies` title-swapped copies of each (titles drawn from `docs` themselves and from
+    `pool`, titles as token texts)."""
     import random
 
     rng = random.Random(seed)
-    titles = sorted({tuple(t.text for t in e) for d in docs for e in d.ents if e.label_ == LABEL})
+    titles = sorted({tuple(t.text for t in e) for d in docs for e in d.ents if e.label_ == LABEL} | set(pool))
     if not titles or copies <= 0:
         return list(docs)
     pool = [list(t) for t in titles]

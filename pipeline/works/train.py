@@ -74,9 +74,10 @@ def seed_docs(base: str) -> list:
 
 
 def spacy_train(train_docs: list, dev_docs: list, out: Path, base: str, steps: int | None = None, copies: int = 1,
-                seed: int | None = None) -> Path:
-    """Train with `spacy train` on the given docs plus `copies` title-swapped copies; return the trained model."""
-    corpus.write(corpus.augment(train_docs, copies), out / "train.spacy")
+                seed: int | None = None, pool: tuple = ()) -> Path:
+    """Train with `spacy train` on the given docs plus `copies` title-swapped copies (other titles drawn from the
+    docs and `pool`); return the trained model."""
+    corpus.write(corpus.augment(train_docs, copies, pool=pool), out / "train.spacy")
     corpus.write(dev_docs, out / "dev.spacy")
     cmd = [sys.executable, "-m", "spacy", "train", str(CONFIG), "--output", str(out / "model"),
            "--paths.train", str(out / "train.spacy"), "--paths.dev", str(out / "dev.spacy"), "--paths.base", base]
@@ -129,15 +130,28 @@ def prf(c: dict) -> dict:
     return {"p": round(p, 3), "r": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0, **c}
 
 
+def swap_pool(shared: Path, base: str, folders) -> tuple:
+    """Return the titles of the gold relations of `folders` (Re-DocRED's), as token texts, for title swapping."""
+    nlp = spacy.blank("en") if not folders else spacy.load(base, exclude=["tagger", "parser", "attribute_ruler",
+                                                                          "lemmatizer", "senter", "ner"])
+    titles = set()
+    for name in folders:
+        path = shared / "data" / name / "gold.jsonl"
+        if path.exists():
+            for record in corpus.read_gold(path).values():
+                titles.update(corpus.gold_titles(record))
+    return tuple(sorted(tuple(t.text for t in nlp.make_doc(title)) for title in titles))
+
+
 def cross_validate(items: list, k: int, base: str, work: Path, steps: int | None, copies: int, extra: list,
-                   seed: int | None = None) -> dict:
+                   seed: int | None = None, pool: tuple = ()) -> dict:
     """Return pooled work_title scores of `k`-fold cross-validation by article (`extra` docs always train).
     """
     totals = {"tp": 0, "fp": 0, "fn": 0, "as_person_or_place": 0}
     for n, held in enumerate(folds([aid for aid, _, _ in items], k)):
         train = [doc for aid, _, doc in items if aid not in held] + extra
         test = [item for item in items if item[0] in held]
-        model = spacy_train(train, [doc for _, _, doc in test], work / f"fold{n}", base, steps, copies, seed)
+        model = spacy_train(train, [doc for _, _, doc in test], work / f"fold{n}", base, steps, copies, seed, pool)
         counts = score_titles(model, test, base)
         print(f"fold {n}: {prf(counts)}", flush=True)
         for key in totals:
@@ -146,10 +160,16 @@ def cross_validate(items: list, k: int, base: str, work: Path, steps: int | None
 
 
 def install(model: Path, target: Path, base: str, info: dict) -> None:
-    """Copy the trained pipeline to `target` with its base model and scores in `meta.json`."""
-    if target.exists():
-        shutil.rmtree(target)
-    shutil.copytree(model, target)
+    """Copy the trained pipeline to `target` with its base model and scores in `meta.json`.
+
+    `model` may lie inside `target` (`--work W --out W/all` trains into `W/all/model`): it is staged first, so that
+    clearing `target` does not delete it."""
+    with tempfile.TemporaryDirectory(prefix="work-ner-install-") as staging:
+        if target.resolve() in model.resolve().parents:
+            model = Path(shutil.copytree(model, Path(staging) / "model"))
+        if target.exists():
+            shutil.rmtree(target)
+        shutil.copytree(model, target)
     record_base(target, base)
     meta = json.loads((target / "meta.json").read_text(encoding="utf-8"))
     meta.update(name="work_titles", version=__version__,
@@ -172,21 +192,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--partial", nargs="*", default=[], metavar="FOLDER",
                         help="folders of ../shared/data whose gold lists only the titles of its relations, trained "
                              "on as partial annotation (redocred; default none, as the shipped model)")
+    parser.add_argument("--swap-pool", nargs="*", default=[], metavar="FOLDER",
+                        help="folders of ../shared/data whose gold relation titles join the titles swapped in")
     args = parser.parse_args(argv)
     items = load_corpus(args.shared, args.base)
     print(f"{len(items)} articles, {sum(len(doc.ents) for _, _, doc in items)} entities", flush=True)
     work = args.work or Path(tempfile.mkdtemp(prefix="work-ner-"))
     partial = partial_docs(args.shared, args.base, args.partial)
     extra = seed_docs(args.base)
+    pool = swap_pool(args.shared, args.base, args.swap_pool)
     info = {"articles": len(items) + len(extra), "folders": list(FOLDERS) + ["seed"] * bool(extra),
             "partial": {"folders": args.partial, "articles": len(partial)},
-            "augment": args.augment, "command": "python -m pipeline.works.train"}
+            "augment": args.augment, "swap_pool": {"folders": args.swap_pool, "titles": len(pool)}, "command": "python -m pipeline.works.train"}
     if args.cv:
         info[f"cv{args.cv}_work_title"] = cross_validate(items, args.cv, args.base, work, args.steps, args.augment,
-                                                         extra + partial, args.seed)
+                                                         extra + partial, args.seed, pool)
         print(f"cross-validation: {info[f'cv{args.cv}_work_title']}", flush=True)
     docs = [doc for _, _, doc in items] + extra
-    model = spacy_train(docs + partial, docs[:10], work / "all", args.base, args.steps, args.augment, args.seed)
+    model = spacy_train(docs + partial, docs[:10], work / "all", args.base, args.steps, args.augment, args.seed, pool)
     install(model, args.out, args.base, info)
     print(f"installed {args.out}")
     if args.work is None:
