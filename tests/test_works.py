@@ -1993,3 +1993,34 @@ def test_a_kind_noun_that_modifies_a_noun_or_a_count_makes_no_title(nlp, sentenc
 ])
 def test_a_title_that_opens_with_a_number_before_a_kind_noun_is_kept(nlp, sentence, title):
     assert title in _works(make_doc(nlp, sentence))
+
+
+@pytest.mark.parametrize("sentence, found, titles", [
+    ("The band had hits including Cold Morning Light and Riders Of The Dawn.", "Cold Morning Light and Riders Of The Dawn",
+     ["Cold Morning Light", "Riders Of The Dawn"]),
+    ("She sang songs such as Your Paper Heart and We Win Again.", "Your Paper Heart and We Win Again",
+     ["Your Paper Heart", "We Win Again"]),
+])
+def test_a_span_a_work_list_opens_is_split_between_two_titles_of_several_words(nlp, sentence, found, titles):
+    assert _corrected(nlp, sentence, [(found, "WORK_OF_ART")]) == {t: "WORK_OF_ART" for t in titles}
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("He loved films such as Pride and Prejudice.", "Pride and Prejudice"),
+    ("Her hits include Harbour Lights and Shadows.", "Harbour Lights and Shadows"),
+])
+def test_a_title_with_and_that_a_work_list_opens_stays_whole(nlp, sentence, found):
+    assert _corrected(nlp, sentence, [(found, "WORK_OF_ART")]) == {found: "WORK_OF_ART"}
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The Ballymena-born actor said he was thrilled.", "Ballymena"),
+    ("The Leeds-based band released a single.", "Leeds"),
+])
+def test_a_name_before_born_or_based_is_a_place(nlp, sentence, name):
+    assert _corrected(nlp, sentence, [(name, "WORK_OF_ART")]) == {name: "GPE"}
+
+
+def test_a_name_a_dash_and_who_follow_is_a_group(nlp):
+    sentence = "The Hartleys - who qualify thanks to their fortune - are new to the list."
+    assert _corrected(nlp, sentence, [("The Hartleys", "WORK_OF_ART")]) == {"The Hartleys": "ORG"}

@@ -57,6 +57,9 @@ class Relabelling:
             # "The drama was created by Bethan Aldous-Price": what a work is made by is its maker, a person (a
             # company says so: "produced by Working Title Films").
             return [Span(doc, ent.start, ent.end, label="PERSON")]
+        if ent.end + 1 < len(doc) and doc[ent.end].text == "-" and not doc[ent.end - 1].whitespace_ \
+                and doc[ent.end + 1].lower_ in {"born", "based", "bred", "raised"}:
+            return [Span(doc, ent.start, ent.end, label="GPE")]  # "The Ballymena-born actor", "a Leeds-based band"
         if ent.start > 1 and doc[ent.start - 1].lower_ in ("in", "to") and doc[ent.start - 2].lower_ in self.place_verbs \
                 and not (doc[ent.start - 2].lower_ == "up" and doc[ent.start - 3].lower_ not in ("grew", "grow", "growing")):
             return [Span(doc, ent.start, ent.end, label="GPE")]  # "born in Cardiff", "grew up in Leeds"
@@ -191,7 +194,7 @@ class Relabelling:
     @staticmethod
     def followed_by_who(ent: Span) -> bool:
         after = [t.lower_ for t in ent.doc[ent.end : ent.end + 2]]
-        return after[:1] == ["who"] or after == [",", "who"]
+        return after[:1] == ["who"] or len(after) == 2 and after[0] in {",", "-", "–", "—"} and after[1] == "who"
 
     def quoted_or_cued(self, ent: Span) -> bool:
         """True when a title stands where `ent` does: in quotation marks, or after a cue noun ("the series Inspector
