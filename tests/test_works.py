@@ -2024,3 +2024,11 @@ def test_a_name_before_born_or_based_is_a_place(nlp, sentence, name):
 def test_a_name_a_dash_and_who_follow_is_a_group(nlp):
     sentence = "The Hartleys - who qualify thanks to their fortune - are new to the list."
     assert _corrected(nlp, sentence, [("The Hartleys", "WORK_OF_ART")]) == {"The Hartleys": "ORG"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Executives met to discuss the 12th film in the long-running series.",
+    "The 3rd album sold poorly.",
+])
+def test_an_ordinal_before_a_kind_noun_is_no_title(nlp, sentence):
+    assert _works(make_doc(nlp, sentence)) == set()
