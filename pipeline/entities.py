@@ -307,10 +307,11 @@ class WorkTitles:
                 count = span is not None and len(span) > 1 and span[0].is_digit and doc[start].tag_ == "NNS"
                 if span is not None and all(_ORDINAL.fullmatch(t.text) for t in span):
                     span = None  # "the 12th film", "her 3rd album": which one, not its title
-                if count or span is not None and start + 1 < len(doc) and doc[start + 1].is_lower \
-                        and doc[start + 1].tag_ in ("NN", "NNS"):
-                    # "her 14 Cole books" (a count before a plural; not "the Twenty One album", "the 30 Rock
-                    # series"), "the Radio 4 books programme" (the noun modifies another)
+                if count or span is not None and doc[start].tag_ == "NNS" and start + 1 < len(doc) \
+                        and doc[start + 1].is_lower and doc[start + 1].tag_ in ("NN", "NNS"):
+                    # "her 14 Cole books" (a count before a plural; not "the 30 Rock series"), "the Radio 4 books
+                    # programme" (a plural kind that modifies another noun; "the Wonder Woman movie star" keeps its
+                    # title)
                     span = None
             elif kind == "YEAR_AFTER":
                 span, rule = self._run_before_year(doc, start), "year_after"

@@ -159,8 +159,9 @@ def _drop_half_built_future_errors(hook):
     def unraisable(args) -> None:
         where = args.object
         if (args.exc_type is AttributeError and getattr(where, "__qualname__", "") == "Future.__del__"
-                and getattr(where, "__module__", "").startswith("distributed.")):
-            return
+                and getattr(where, "__module__", "").startswith("distributed.")
+                and (getattr(args.exc_value, "name", None) or "").startswith("_")):
+            return  # a private attribute its constructor never set
         hook(args)
 
     unraisable.drops_half_built_futures = True

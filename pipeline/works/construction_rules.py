@@ -14,9 +14,18 @@ from .correction_words import (
     STAR_VERBS, title_run_end, title_run_start, after_apposition, goes_on)
 from .shapes import (
     LIST_NOUNS, MAKER_VERBS, POSSESSIVES, VENUE_HEADS, after_work_noun, apposed_to_work_noun,
-    hyphen_start, list_member, name_run_start, opened_by_work_noun, upper_word)
+    hyphen_start, list_member, name_run_start, opened_by_work_noun, person_shaped_words, upper_word)
 
 
+def conjunct_groups(doc: Doc) -> set[tuple[int, ...]]:
+    """Return the token indices of each coordination ("A, B and C"), in order."""
+    conj = doc.vocab.strings["conj"]
+    return {tuple(sorted({i, *(c.i for c in doc[i].conjuncts)}))
+            for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep == conj}
+
+
+# The plural work nouns whose list of one is a title ("series" is singular too, "credits" and "titles" hold people).
+_ALONE_NOUNS = frozenset(LIST_NOUNS - {"series", "credits", "titles"})
 # Labels a list's single name keeps: a title already, or no name (a date, a number, an amount).
 _NOT_LISTED = frozenset({LABEL, "EVENT", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
@@ -103,9 +112,7 @@ class Constructions:
         "such as" or "like" ("acts such as Glass Wolves, The Lantern Men and Dusty Roads"): its members are acts.
         Not a title in quotation marks."""
         by_token = {i: e for e in ents for i in range(e.start, e.end)}
-        conj = doc.vocab.strings["conj"]
-        groups = {tuple(sorted({i, *(c.i for c in doc[i].conjuncts)}))
-                  for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep == conj}
+        groups = conjunct_groups(doc)
         for group in groups:
             members = [list_member(doc, doc[i], by_token) for i in group]
             members = [m for m in members if m is not None]
@@ -121,7 +128,9 @@ class Constructions:
             for member in members:
                 quoted = member.start > 0 and doc[member.start - 1].is_quote
                 if member.label_ == LABEL and not quoted:
-                    yield Span(doc, member.start, member.end, label="ORG")
+                    # a solo act's name is a person's ("Artists including Picasso", "… Ana Lowe"), a group's not
+                    solo = len(member) == 1 or member[0].lower_ in FIRST_NAMES and person_shaped_words(member)
+                    yield Span(doc, member.start, member.end, label="PERSON" if solo else "ORG")
 
     @staticmethod
     def listed_with_works(doc: Doc, ents: list[Span]):
@@ -139,9 +148,7 @@ class Constructions:
         a list of people or bands beside works ("Harbour Lights and Tom Reeve", "bands include Keane and Muse")."""
         by_token = {i: e for e in ents for i in range(e.start, e.end)}
         people = PersonEvidence(ents)
-        conj = doc.vocab.strings["conj"]
-        groups = {tuple(sorted({i, *(c.i for c in doc[i].conjuncts)}))
-                  for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep == conj}
+        groups = conjunct_groups(doc)
         for group in groups:
             # "two novels, A and B": the parser may join the plural noun to the list it opens.
             named = [i for i in group if not (doc[i].is_lower and doc[i].lower_ in LIST_NOUNS)]
@@ -166,10 +173,16 @@ class Constructions:
                         or other.label_ in ("PERSON", "ORG") and works >= 2 and after_noun \
                         or not other.label_ and works and works + sum(not m.label_ for m in members) == len(members):
                     yield Span(doc, other.start, other.end, label=LABEL)
-        # A list of one: "TV shows such as Harbour Watch have new remakes", "histories, including Tudor Kent".
+        yield from Constructions._listed_alone(doc, ents, groups, people)
+
+    @staticmethod
+    def _listed_alone(doc: Doc, ents: list[Span], groups: set[tuple[int, ...]], people: PersonEvidence):
+        """Yield a list of one as a work: a name a plural work noun opens with "include", "such as" or "like" ("TV
+        shows such as Harbour Watch have new remakes", "histories, including Tudor Kent"); not after "series" or
+        "credits", which name people too ("Her credits include Hopkins in King Lear")."""
         listed = {i for group in groups for i in group}
         for ent in ents:
-            if ent.label_ in _NOT_LISTED or ent.root.i in listed or not opened_by_work_noun(doc, ent.start) \
+            if ent.label_ in _NOT_LISTED or ent.root.i in listed or not opened_by_work_noun(doc, ent.start, _ALONE_NOUNS) \
                     or ent[0].ent_id_ == "gazetteer" or people.named(ent) \
                     or ent.label_ == "PERSON" and ent[0].lower_ in FIRST_NAMES:
                 continue
@@ -213,12 +226,15 @@ class Constructions:
         found = []
         words = CONSTRUCTION_WORDS | self.apposed_nouns
         for i in (i for i in range(2, len(doc)) if lower[i] in self.screen_kinds and doc[i].is_lower):
-            # "the Harbour Lights trilogy", "the BBC's Morning Beat programme", "the Glass Harbour documentary": a name
-            # between an opener and a screen work's noun is the work's title, not a person; not one with a known
-            # first name ("the Tom Reeve film": the star's), nor one the article gives a person elsewhere.
+            # "the Harbour Lights trilogy", "the BBC's Morning Beat programme": a person-labelled name between an
+            # opener and a screen work's noun is the work's title; not one with a known first name ("the Tom Reeve
+            # film": the star's), nor one the article gives a person elsewhere; an organisation-labelled name only
+            # after an owner's possessive ("the BBC's Focus Africa programme"): after "the" it is the studio or the
+            # channel ("the A24 drama").
             name = ends.get(i)
             spin_off = name is not None and name.start > 2 and lower[name.start - 3 : name.start] == ["spin", "-", "off"]
-            if name is None or name.label_ not in {"PERSON", "ORG"} \
+            owned = name is not None and name.start > 0 and lower[name.start - 1] in POSSESSIVES
+            if name is None or not (name.label_ == "PERSON" or name.label_ == "ORG" and owned) or name.start == 0 \
                     or lower[name.start - 1] not in self.kind_openers and not spin_off \
                     or lower[name.start] in FIRST_NAMES or name[0].ent_id_ == "gazetteer" or people.named(name) \
                     or people.speaks_elsewhere(name) or lower[name.end - 1] in COMPANY_WORDS:

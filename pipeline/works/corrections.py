@@ -88,6 +88,7 @@ class NerCorrections(Relabelling, Constructions, TitleEdges):
         self.person_before = frozenset(data["person_before_words"])
         self.act_nouns = frozenset(data["act_nouns"])
         self.member_nouns = frozenset(data["member_nouns"])
+        self.origin_words = frozenset(data["origin_words"])
         self.place_nouns = frozenset(data["place_nouns"])
         self.place_of_nouns = frozenset(data["place_of_nouns"])
         self.product_nouns = {word: label for label, words in data["product_nouns"].items() for word in words}

@@ -124,12 +124,12 @@ class TitleEdges:
             if last is not None:
                 return [Span(doc, ent.start, last, label=ent.label_), Span(doc, last + 1, ent.end, label=ent.label_)]
         elif opened_by_work_noun(doc, ent.start):
-            # "hits including Light My Fire and Riders On The Storm": a list's two titles of several words each ("such
-            # as Pride and Prejudice" is one title of single words around its "and").
-            last = next((t.i for t in reversed(ent[2:-2]) if t.text in {"and", "&"} and t.is_lower
-                         and doc[t.i + 1].text[:1].isupper() and doc[t.i - 1].text[:1].isupper()), None)
-            if last is not None:
-                return [Span(doc, ent.start, last, label=ent.label_), Span(doc, last + 1, ent.end, label=ent.label_)]
+            # "hits including Light My Fire and Riders On The Storm": a list's two titles of two words or more each
+            # ("such as Pride and Prejudice" is one title of single words around its "and").
+            first = next((t.i for t in ent[2:-2] if t.text in {"and", "&"}
+                          and doc[t.i + 1].text[:1].isupper() and doc[t.i - 1].text[:1].isupper()), None)
+            if first is not None:  # the first "and": "Hunky Dory and Rock and Roll Suicide"
+                return [Span(doc, ent.start, first, label=ent.label_), Span(doc, first + 1, ent.end, label=ent.label_)]
         return [ent]
 
     @staticmethod

@@ -162,14 +162,17 @@ def cross_validate(items: list, k: int, base: str, work: Path, steps: int | None
 def install(model: Path, target: Path, base: str, info: dict) -> None:
     """Copy the trained pipeline to `target` with its base model and scores in `meta.json`.
 
-    `model` may lie inside `target` (`--work W --out W/all` trains into `W/all/model`): it is staged first, so that
-    clearing `target` does not delete it."""
-    with tempfile.TemporaryDirectory(prefix="work-ner-install-") as staging:
-        if target.resolve() in model.resolve().parents:
-            model = Path(shutil.copytree(model, Path(staging) / "model"))
+    The copy is made beside `target` first and then put in its place, so `model` may lie inside `target` (`--work W
+    --out W/all` trains into `W/all/model`) and a failed copy leaves `target` as it was."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".work-ner-install-", dir=target.parent))
+    try:
+        shutil.copytree(model, staging / "model")
         if target.exists():
             shutil.rmtree(target)
-        shutil.copytree(model, target)
+        (staging / "model").rename(target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     record_base(target, base)
     meta = json.loads((target / "meta.json").read_text(encoding="utf-8"))
     meta.update(name="work_titles", version=__version__,
