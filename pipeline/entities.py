@@ -46,7 +46,6 @@ _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _YEARISH = re.compile(r"(?:'|’)?\d{2,4}(?:s|'s|’s)?")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _QUOTED_TITLE = re.compile(r"(?<![\w'’])(['‘\"“])([^'‘’\"“”\n]{1,60}?)(['’\"”])(?![\w'’])")
-_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _NUMBER_LABELS = {"CARDINAL", "ORDINAL", "QUANTITY"}
 
@@ -304,15 +303,6 @@ class WorkTitles:
                     span = None  # "the romance Jennifer Hale described", "the quiz Tom Hardy hosted"
             elif kind == "CUE_BEFORE":
                 span, rule = self._run_backward(doc, start), "cue_before"
-                count = span is not None and len(span) > 1 and span[0].is_digit and doc[start].tag_ == "NNS"
-                if span is not None and all(_ORDINAL.fullmatch(t.text) for t in span):
-                    span = None  # "the 12th film", "her 3rd album": which one, not its title
-                if count or span is not None and doc[start].tag_ == "NNS" and start + 1 < len(doc) \
-                        and doc[start + 1].is_lower and doc[start + 1].tag_ in ("NN", "NNS"):
-                    # "her 14 Cole books" (a count before a plural; not "the 30 Rock series"), "the Radio 4 books
-                    # programme" (a plural kind that modifies another noun; "the Wonder Woman movie star" keeps its
-                    # title)
-                    span = None
             elif kind == "YEAR_AFTER":
                 span, rule = self._run_before_year(doc, start), "year_after"
             else:

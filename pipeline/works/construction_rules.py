@@ -24,12 +24,6 @@ def conjunct_groups(doc: Doc) -> set[tuple[int, ...]]:
             for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep == conj}
 
 
-# The plural work nouns whose list of one is a title ("series" is singular too, "credits" and "titles" hold people).
-_ALONE_NOUNS = frozenset(LIST_NOUNS - {"series", "credits", "titles"})
-# Labels a list's single name keeps: a title already, or no name (a date, a number, an amount).
-_NOT_LISTED = frozenset({LABEL, "EVENT", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
-
-
 def _included_by(doc: Doc, start: int, nouns: frozenset[str]) -> bool:
     """True when the list at token `start` is what a form of "include" says one of `nouns` includes, past the
     noun's modifiers ("Other bands at the festival include A, B and C")."""
@@ -173,24 +167,6 @@ class Constructions:
                         or other.label_ in ("PERSON", "ORG") and works >= 2 and after_noun \
                         or not other.label_ and works and works + sum(not m.label_ for m in members) == len(members):
                     yield Span(doc, other.start, other.end, label=LABEL)
-        yield from Constructions._listed_alone(doc, ents, groups, people)
-
-    @staticmethod
-    def _listed_alone(doc: Doc, ents: list[Span], groups: set[tuple[int, ...]], people: PersonEvidence):
-        """Yield a list of one as a work: a name a plural work noun opens with "include", "such as" or "like" ("TV
-        shows such as Harbour Watch have new remakes", "histories, including Tudor Kent"); not after "series" or
-        "credits", which name people too ("Her credits include Hopkins in King Lear")."""
-        listed = {i for group in groups for i in group}
-        for ent in ents:
-            if ent.label_ in _NOT_LISTED or ent.root.i in listed or not opened_by_work_noun(doc, ent.start, _ALONE_NOUNS) \
-                    or ent[0].ent_id_ == "gazetteer" or people.named(ent) \
-                    or ent.label_ == "PERSON" and ent[0].lower_ in FIRST_NAMES:
-                continue
-            after = doc[ent.end] if ent.end < len(doc) else None
-            if ent[-1].text in POSSESSIVES or ent.root.dep_ == "poss" \
-                    or after is not None and (after.text in POSSESSIVES or after.is_lower and after.pos_ in ("NOUN", "ADJ")):
-                continue  # an owner ("films such as Olivier Assayas' …") or a modifier ("Olympic opening ceremonies")
-            yield Span(doc, ent.start, ent.end, label=LABEL)
 
     def constructions(self, doc: Doc, ents: list[Span], tokens: TokenArrays) -> list[tuple[Span, str]]:
         """Return the names, labelled a person or place or not at all, that a construction of English makes a work,
@@ -225,21 +201,6 @@ class Constructions:
         lower = tokens.lower
         found = []
         words = CONSTRUCTION_WORDS | self.apposed_nouns
-        for i in (i for i in range(2, len(doc)) if lower[i] in self.screen_kinds and doc[i].is_lower):
-            # "the Harbour Lights trilogy", "the BBC's Morning Beat programme": a person-labelled name between an
-            # opener and a screen work's noun is the work's title; not one with a known first name ("the Tom Reeve
-            # film": the star's), nor one the article gives a person elsewhere; an organisation-labelled name only
-            # after an owner's possessive ("the BBC's Focus Africa programme"): after "the" it is the studio or the
-            # channel ("the A24 drama").
-            name = ends.get(i)
-            spin_off = name is not None and name.start > 2 and lower[name.start - 3 : name.start] == ["spin", "-", "off"]
-            owned = name is not None and name.start > 0 and lower[name.start - 1] in POSSESSIVES
-            if name is None or not (name.label_ == "PERSON" or name.label_ == "ORG" and owned) or name.start == 0 \
-                    or lower[name.start - 1] not in self.kind_openers and not spin_off \
-                    or lower[name.start] in FIRST_NAMES or name[0].ent_id_ == "gazetteer" or people.named(name) \
-                    or people.speaks_elsewhere(name) or lower[name.end - 1] in COMPANY_WORDS:
-                continue
-            found.append((Span(doc, name.start, name.end, label=LABEL), "kind_after"))
         for i in (i for i in range(1, len(doc) - 1) if lower[i] in words):
             token, before = doc[i], doc[i - 1]
             if lower[i] in POSSESSIVES and before.like_num and len(before.text) == 4 and before.text[:2] in {"19", "20"}:

@@ -7,7 +7,7 @@ from ..names import FIRST_NAMES
 from .correction_words import (
     LABEL, RUN_JOINERS, ARTICLES, CLITICS, OF_A_WORK, TITLE_PREPOSITIONS, runs_on, in_first_line,
     title_run_end)
-from .shapes import LIST_JOINERS, LIST_NOUNS, QUOTE_MARKS, before_of, opened_by_work_noun
+from .shapes import LIST_JOINERS, LIST_NOUNS, QUOTE_MARKS, before_of
 
 
 class TitleEdges:
@@ -123,13 +123,6 @@ class TitleEdges:
                          if t.text in {"and", "&"} and doc[t.i + 1].text[:1].isupper()), None)
             if last is not None:
                 return [Span(doc, ent.start, last, label=ent.label_), Span(doc, last + 1, ent.end, label=ent.label_)]
-        elif opened_by_work_noun(doc, ent.start):
-            # "hits including Light My Fire and Riders On The Storm": a list's two titles of two words or more each
-            # ("such as Pride and Prejudice" is one title of single words around its "and").
-            first = next((t.i for t in ent[2:-2] if t.text in {"and", "&"}
-                          and doc[t.i + 1].text[:1].isupper() and doc[t.i - 1].text[:1].isupper()), None)
-            if first is not None:  # the first "and": "Hunky Dory and Rock and Roll Suicide"
-                return [Span(doc, ent.start, first, label=ent.label_), Span(doc, first + 1, ent.end, label=ent.label_)]
         return [ent]
 
     @staticmethod

@@ -43,26 +43,18 @@ class Relabelling:
                 and all(t.is_alpha and t.is_title and not t.is_stop for t in (ent[0], ent[2])):
             # "Fairbanks and Pruitt, who played …": two people
             return [Span(doc, ent.start, ent.start + 1, label="PERSON"), Span(doc, ent.end - 1, ent.end, label="PERSON")]
-        if (self.followed_by_who(ent) or self.dash_who(ent)) and not self.quoted_or_cued(ent) \
+        if self.followed_by_who(ent) and not self.quoted_or_cued(ent) \
                 and not modifies_a_noun(ent):
             # "The Midnight Ferries, who beat two rival bands": "who" stands for people, a title takes "which"; one
             # word is a person's name ("Adele, who won"), more a group's. Not inside a noun phrase ("the star of
             # Harbour Lights, who"), where the clause is the head noun's.
             return [Span(doc, ent.start, ent.end, label="PERSON" if len(ent) == 1 else "ORG")]
-        if len(ent) > 1 and ent[0].text in self.category_openers and not self.quoted_or_cued(ent) \
-                and any(t.lower_ in self.category_words for t in ent[1:]) \
-                and not (ent.start > 0 and doc[ent.start - 1].lower_ in {"in", "on", "as"}):
-            # "Swank won Best Actress for …": an award's category, no title (not where one performs: "starred in")
-            return [self.award_category(ent)]
         if self.band_of_member(ent) and not self.quoted_or_cued(ent):
             return [Span(doc, ent.start, ent.end, label="ORG")]  # "Joel Mack, guitarist for The Hollow Pines,"
         if credited_by(ent) and not self.quoted_or_cued(ent) and not any(t.lower_ in ORG_WORDS for t in ent):
             # "The drama was created by Bethan Aldous-Price": what a work is made by is its maker, a person (a
             # company says so: "produced by Working Title Films").
             return [Span(doc, ent.start, ent.end, label="PERSON")]
-        if ent.end + 1 < len(doc) and doc[ent.end].text == "-" and not doc[ent.end - 1].whitespace_ \
-                and doc[ent.end + 1].lower_ in self.origin_words:
-            return [Span(doc, ent.start, ent.end, label="GPE")]  # "The Ballymena-born actor": where one is from
         if ent.start > 1 and doc[ent.start - 1].lower_ in ("in", "to") and doc[ent.start - 2].lower_ in self.place_verbs \
                 and not (doc[ent.start - 2].lower_ == "up" and doc[ent.start - 3].lower_ not in ("grew", "grow", "growing")):
             return [Span(doc, ent.start, ent.end, label="GPE")]  # "born in Cardiff", "grew up in Leeds"
@@ -199,14 +191,6 @@ class Relabelling:
     def followed_by_who(ent: Span) -> bool:
         after = [t.lower_ for t in ent.doc[ent.end : ent.end + 2]]
         return after[:1] == ["who"] or after == [",", "who"]
-
-    @staticmethod
-    def dash_who(ent: Span) -> bool:
-        """True for a name a dash and a relative "who" with its verb follow ("The Beckhams - who qualify"; not a
-        question set off, "Harbour Lights - who wouldn't?")."""
-        doc = ent.doc
-        return ent.end + 2 < len(doc) and doc[ent.end].text in {"-", "–", "—"} and doc[ent.end + 1].lower_ == "who" \
-            and doc[ent.end + 2].pos_ == "VERB" and doc[ent.end + 2].tag_ != "MD"
 
     def quoted_or_cued(self, ent: Span) -> bool:
         """True when a title stands where `ent` does: in quotation marks, or after a cue noun ("the series Inspector

@@ -19,9 +19,7 @@ POSSESSIVES = {"'s", "’s", "'", "’"}
 NAMES_OF_PEOPLE_AND_GROUPS = {"PERSON", "ORG", "NORP"}
 # Plural nouns for works that open a list of them ("films including …", "whose hits include …").
 LIST_NOUNS = {"films", "movies", "shows", "series", "programmes", "programs", "sitcoms", "dramas", "comedies", "albums",
-              "records", "singles", "songs", "hits", "tracks", "books", "novels", "plays", "musicals", "credits", "titles",
-              "classics", "cartoons", "documentaries", "operas", "ballets", "poems", "soaps", "tunes", "anthems", "ballads",
-              "biopics", "sequels", "remakes", "histories", "biographies", "memoirs"}
+              "records", "singles", "songs", "hits", "tracks", "books", "novels", "plays", "musicals", "credits", "titles"}
 # The verbs of a work's makers, read as participles before "by" ("directed by Sofia Lund").
 MAKER_VERBS = {word for kind in ("director", "writer", "producer", "creator", "composer")
                 for word in load_json("relation_words.json")["cues"][kind]}
