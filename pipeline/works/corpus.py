@@ -137,5 +137,5 @@ def augment(docs: list[Doc], copies: int, seed: int = 0, pool: Iterable[tuple[st
     titles = sorted({tuple(t.text for t in e) for d in docs for e in d.ents if e.label_ == LABEL} | set(pool))
     if not titles or copies <= 0:
         return list(docs)
-    pool = [list(t) for t in titles]
-    return list(docs) + [swap_titles(d, pool, rng) for _ in range(copies) for d in docs]
+    choices = [list(t) for t in titles]
+    return list(docs) + [swap_titles(d, choices, rng) for _ in range(copies) for d in docs]
